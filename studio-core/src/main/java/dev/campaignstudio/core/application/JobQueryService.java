@@ -1,0 +1,60 @@
+package dev.campaignstudio.core.application;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.event.JobEvent;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.port.in.FindAssets;
+import dev.campaignstudio.core.port.in.FindJobs;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.EventLog;
+import dev.campaignstudio.core.port.out.JobPage;
+import dev.campaignstudio.core.port.out.JobQuery;
+import dev.campaignstudio.core.port.out.JobRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of jobs, events and assets. */
+public final class JobQueryService implements FindJobs, FindAssets {
+
+    private final JobRepository jobs;
+    private final EventLog events;
+    private final AssetRepository assets;
+    private final BlobStore blobs;
+
+    public JobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs) {
+        this.jobs = jobs;
+        this.events = events;
+        this.assets = assets;
+        this.blobs = blobs;
+    }
+
+    @Override
+    public Optional<Job> job(JobId id) {
+        return jobs.find(id);
+    }
+
+    @Override
+    public JobPage jobs(JobQuery query) {
+        return jobs.list(query);
+    }
+
+    @Override
+    public List<JobEvent> events(JobId id, long after, int limit) {
+        return events.after(id, after, limit);
+    }
+
+    @Override
+    public Optional<Asset> asset(AssetId id) {
+        return assets.find(id);
+    }
+
+    @Override
+    public InputStream open(Asset asset) throws IOException {
+        return blobs.open(asset.sha256());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.campaignstudio.core.application;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.contract.JobRequest;
+import dev.campaignstudio.core.contract.MarketingCreationRequest;
+import dev.campaignstudio.core.contract.MarketingOutputRequest;
+import dev.campaignstudio.core.contract.ProductImage;
+import dev.campaignstudio.core.contract.ProductSnapshot;
+import dev.campaignstudio.core.contract.RetryRequest;
+import dev.campaignstudio.core.contract.Violation;
+import dev.campaignstudio.core.contract.Violations;
+import dev.campaignstudio.core.event.JobEventType;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.port.in.SubmitJob;
+import dev.campaignstudio.core.port.in.SubmitOutcome;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
+import dev.campaignstudio.core.port.out.EventLog;
+import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.Transactions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accepts job requests. The idempotency key is the job's identity from the client's side: the first submission
+ * stores the job and its {@code accepted} event in one transaction; a later one with the same canonical payload gets
+ * that job back; one with another payload is refused. Concurrent duplicates are settled by the store's unique key.
+ */
+public final class JobSubmissionService implements SubmitJob {
+
+    private final JobRepository jobs;
+    private final AssetRepository assets;
+    private final EventLog events;
+    private final Transactions transactions;
+    private final RetryPlanner retries;
+    private final Clock clock;
+
+    public JobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events, Transactions transactions,
+            RetryPlanner retries, Clock clock) {
+        this.jobs = jobs;
+        this.assets = assets;
+        this.events = events;
+        this.transactions = transactions;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubmitOutcome submit(JobRequest request, String payloadHash) {
+        Optional<Job> earlier = jobs.findByIdempotencyKey(request.idempotencyKey());
+        if (earlier.isPresent()) {
+            return replayOrConflict(earlier.get(), payloadHash);
+        }
+        Violations violations = new Violations();
+        Job job = prepare(request, payloadHash, violations);
+        if (!violations.isEmpty()) {
+            return new SubmitOutcome.Rejected(violations.list());
+        }
+        try {
+            transactions.inTransaction(() -> {
+                jobs.insert(job);
+                events.append(job.id(), JobEventType.ACCEPTED, acceptedData(job), job.createdAt());
+                return job;
+            });
+            return new SubmitOutcome.Created(job);
+        } catch (DuplicateIdempotencyKeyException raced) {
+            Job winner = jobs.findByIdempotencyKey(request.idempotencyKey()).orElseThrow(() -> raced);
+            return replayOrConflict(winner, payloadHash);
+        }
+    }
+
+    private static SubmitOutcome replayOrConflict(Job earlier, String payloadHash) {
+        return earlier.requestHash().equals(payloadHash)
+                ? new SubmitOutcome.Replayed(earlier)
+                : new SubmitOutcome.KeyConflict(earlier.id());
+    }
+
+    private Job prepare(JobRequest request, String payloadHash, Violations violations) {
+        JobId id = JobId.next(clock);
+        if (request instanceof MarketingCreationRequest creation) {
+            checkImages(creation.product(), violations);
+            return Job.accepted(id, request, payloadHash, null, creation.product().productId(), null, clock.instant());
+        }
+        if (request instanceof MarketingOutputRequest output) {
+            checkImages(output.product(), violations);
+            return Job.accepted(id, request, payloadHash, output.mode(), output.product().productId(), null, clock.instant());
+        }
+        RetryRequest retry = (RetryRequest) request;
+        Optional<Job> parent = retries.check(retry, violations);
+        if (parent.isEmpty()) {
+            return null;
+        }
+        return Job.accepted(id, request, payloadHash, parent.get().mode(), parent.get().productId(), parent.get().id(),
+                clock.instant());
+    }
+
+    private void checkImages(ProductSnapshot product, Violations violations) {
+        List<ProductImage> images = product.images();
+        for (int i = 0; i < images.size(); i++) {
+            Optional<AssetId> assetId = images.get(i).assetId();
+            if (assetId.isEmpty()) {
+                continue;
+            }
+            Optional<Asset> asset = assets.find(assetId.get());
+            String where = Violation.child(Violation.child("/product/images", i), "uri");
+            if (asset.isEmpty()) {
+                violations.add(where, "NOT_FOUND", "no uploaded asset has this id");
+            } else if (!asset.get().mediaType().startsWith("image/")) {
+                violations.add(where, "NOT_AN_IMAGE", "the asset is " + asset.get().mediaType() + ", not an image");
+            }
+        }
+    }
+
+    private static Map<String, Object> acceptedData(Job job) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("job_type", job.type().wire());
+        if (job.mode() != null) {
+            data.put("mode", job.mode().wire());
+        }
+        data.put("product_id", job.productId());
+        if (job.parentJobId() != null) {
+            data.put("parent_job_id", job.parentJobId().value());
+        }
+        return data;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.campaignstudio.core.asset;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 content hashes, in lower-case hex. */
+public final class Sha256 {
+
+    private Sha256() {
+    }
+
+    /** Hex SHA-256 of {@code data}. */
+    public static String hex(byte[] data) {
+        return HexFormat.of().formatHex(digest().digest(data));
+    }
+
+    /** Hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String hex(String text) {
+        return hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A fresh digest, for hashing a stream in parts. */
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.campaignstudio.core.job;
+
+import dev.campaignstudio.core.contract.JobRequest;
+import dev.campaignstudio.core.contract.JobType;
+import dev.campaignstudio.core.contract.OutputMode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A submitted job with its whole request snapshot.
+ *
+ * @param id          the job id
+ * @param type        job type
+ * @param status      lifecycle state
+ * @param mode        output mode for outputs and their retries, else {@code null}
+ * @param productId   product the job is about
+ * @param parentJobId the job a retry resumes, else {@code null}
+ * @param request     the request as accepted, defaults applied; execution reads only this
+ * @param requestHash SHA-256 of the canonical payload as submitted, for idempotent replays
+ * @param createdAt   when it was accepted
+ * @param updatedAt   last state change
+ * @param startedAt   when the first step started, or {@code null}
+ * @param finishedAt  when it reached a terminal state, or {@code null}
+ * @param error       why it failed, or {@code null}
+ * @param manifest    output manifest tree when it succeeded, or {@code null}
+ */
+public record Job(
+        JobId id,
+        JobType type,
+        JobStatus status,
+        OutputMode mode,
+        String productId,
+        JobId parentJobId,
+        JobRequest request,
+        String requestHash,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        JobError error,
+        Map<String, Object> manifest) {
+
+    public Job {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(productId, "productId");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(requestHash, "requestHash");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (request.type() != type) {
+            throw new IllegalArgumentException("job type " + type + " does not match its request " + request.type());
+        }
+    }
+
+    /** A job just accepted: queued, nothing run. */
+    public static Job accepted(JobId id, JobRequest request, String requestHash, OutputMode mode, String productId,
+            JobId parentJobId, Instant now) {
+        return new Job(id, request.type(), JobStatus.QUEUED, mode, productId, parentJobId, request, requestHash,
+                now, now, null, null, null, null);
+    }
+
+    /** The client's idempotency key. */
+    public String idempotencyKey() {
+        return request.idempotencyKey();
+    }
+}

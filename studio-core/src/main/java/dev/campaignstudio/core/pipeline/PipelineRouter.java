@@ -1,0 +1,68 @@
+package dev.campaignstudio.core.pipeline;
+
+import static dev.campaignstudio.core.pipeline.StageDefinition.once;
+import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
+
+import dev.campaignstudio.core.contract.OutputMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One table from output mode to pipeline. Every output pipeline starts with the identity stages (run or reused from
+ * product checkpoints), then runs its own. Adding a mode adds a row, nothing else.
+ */
+public final class PipelineRouter {
+
+    private static final List<StageDefinition> IDENTITY = List.of(
+            once(Stages.NEUTRAL_IMAGE), once(Stages.METADATA), once(Stages.CHARACTER_SHEET),
+            once(Stages.LINK_METADATA), once(Stages.STORYBOARD_SEEDS));
+
+    private final PipelineDefinition creation;
+    private final Map<OutputMode, PipelineDefinition> outputs;
+
+    private PipelineRouter(PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs) {
+        this.creation = creation;
+        this.outputs = new EnumMap<>(outputs);
+        for (OutputMode mode : OutputMode.values()) {
+            if (!this.outputs.containsKey(mode)) {
+                throw new IllegalStateException("no pipeline for mode " + mode.wire());
+            }
+        }
+    }
+
+    /** The built-in pipelines of DESIGN section 4. */
+    public static PipelineRouter standard() {
+        PipelineDefinition creation = new PipelineDefinition("marketing_creation", concat(IDENTITY, List.of(once(Stages.EMIT))));
+        Map<OutputMode, PipelineDefinition> outputs = new EnumMap<>(OutputMode.class);
+        outputs.put(OutputMode.IMAGE_BUNDLE, output(OutputMode.IMAGE_BUNDLE,
+                once(Stages.CONCEPTS), perScene(Stages.SCENE_IMAGE), once(Stages.FINALIZE_BUNDLE)));
+        outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
+                once(Stages.STORYBOARD), perScene(Stages.SCENE_IMAGE), perScene(Stages.SCENE_VIDEO), once(Stages.STITCH)));
+        outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
+                once(Stages.SCRIPT), perScene(Stages.VOICEOVER), once(Stages.TIMED_VIDEO)));
+        outputs.put(OutputMode.UGC, output(OutputMode.UGC,
+                once(Stages.INTERPRET_PROMPT), once(Stages.SCRIPT_STORYBOARD), perScene(Stages.UGC_MEDIA), once(Stages.ASSEMBLE)));
+        return new PipelineRouter(creation, outputs);
+    }
+
+    /**
+     * The pipeline a job runs.
+     *
+     * @param mode the job's output mode, or {@code null} for creation jobs (and retries of them)
+     */
+    public PipelineDefinition route(OutputMode mode) {
+        return mode == null ? creation : outputs.get(mode);
+    }
+
+    private static PipelineDefinition output(OutputMode mode, StageDefinition... own) {
+        return new PipelineDefinition(mode.wire(), concat(IDENTITY, List.of(own)));
+    }
+
+    private static List<StageDefinition> concat(List<StageDefinition> first, List<StageDefinition> second) {
+        List<StageDefinition> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.campaignstudio.core.port.in;
+
+import dev.campaignstudio.core.contract.JobRequest;
+
+/** Accepts job requests, idempotently. */
+public interface SubmitJob {
+
+    /**
+     * Accepts {@code request} as a new job, or returns the job its idempotency key already names.
+     *
+     * @param request     a request that passed the contract's checks
+     * @param payloadHash SHA-256 of the canonical payload as submitted; a replay must carry the same hash
+     * @return created, replayed, refused because the key holds another payload, or rejected with violations that need
+     *         stored state to find (a missing asset, a retry target the earlier job does not have)
+     */
+    SubmitOutcome submit(JobRequest request, String payloadHash);
+}

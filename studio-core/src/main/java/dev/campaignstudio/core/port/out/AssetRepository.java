@@ -1,0 +1,19 @@
+package dev.campaignstudio.core.port.out;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.asset.AssetKind;
+import java.util.Optional;
+
+/** Asset records; their bytes are in the {@link BlobStore}. */
+public interface AssetRepository {
+
+    /** Stores a new asset record. */
+    void insert(Asset asset);
+
+    /** The asset with {@code id}, if stored. */
+    Optional<Asset> find(AssetId id);
+
+    /** An asset of {@code kind} whose bytes hash to {@code sha256}, if one is stored. */
+    Optional<Asset> findByContent(String sha256, AssetKind kind);
+}

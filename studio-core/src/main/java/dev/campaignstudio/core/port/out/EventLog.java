@@ -1,0 +1,26 @@
+package dev.campaignstudio.core.port.out;
+
+import dev.campaignstudio.core.event.JobEvent;
+import dev.campaignstudio.core.event.JobEventType;
+import dev.campaignstudio.core.job.JobId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The transactional outbox of lifecycle events. Call inside the transaction that makes the change it reports. */
+public interface EventLog {
+
+    /**
+     * Appends an event with the job's next sequence number.
+     *
+     * @param jobId the job; must be stored already
+     * @param type  what happened
+     * @param data  payload tree
+     * @param at    when it happened
+     * @return the stored event with its id and sequence
+     */
+    JobEvent append(JobId jobId, JobEventType type, Map<String, Object> data, Instant at);
+
+    /** Events of {@code jobId} with a sequence greater than {@code after}, in order, at most {@code limit}. */
+    List<JobEvent> after(JobId jobId, long after, int limit);
+}

@@ -1,0 +1,26 @@
+package dev.campaignstudio.core.port.out;
+
+import dev.campaignstudio.core.contract.JobType;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.job.JobStatus;
+
+/**
+ * Filters and paging for listing jobs. Every filter is optional ({@code null}).
+ *
+ * @param status    only jobs in this state
+ * @param type      only jobs of this type
+ * @param productId only jobs of this product
+ * @param before    only jobs older than this one (the cursor)
+ * @param limit     page size, 1 to 100
+ */
+public record JobQuery(JobStatus status, JobType type, String productId, JobId before, int limit) {
+
+    /** Largest page a client may ask for. */
+    public static final int MAX_LIMIT = 100;
+
+    public JobQuery {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.campaignstudio.core.port.out;
+
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.JobId;
+import java.util.Optional;
+
+/** Durable jobs. */
+public interface JobRepository {
+
+    /**
+     * Stores a new job.
+     *
+     * @param job a job not stored before
+     * @throws DuplicateIdempotencyKeyException when another job already holds the job's idempotency key
+     */
+    void insert(Job job);
+
+    /** The job with {@code id}, if stored. */
+    Optional<Job> find(JobId id);
+
+    /** The job that holds {@code idempotencyKey}, if any. */
+    Optional<Job> findByIdempotencyKey(String idempotencyKey);
+
+    /**
+     * One page of jobs, newest first.
+     *
+     * @param query filters, page size and the cursor of the previous page
+     * @return the page and the cursor of the next one
+     */
+    JobPage list(JobQuery query);
+}

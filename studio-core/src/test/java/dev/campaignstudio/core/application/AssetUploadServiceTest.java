@@ -1,0 +1,73 @@
+package dev.campaignstudio.core.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.campaignstudio.core.fixtures.InMemoryAssets;
+import dev.campaignstudio.core.fixtures.MutableClock;
+import dev.campaignstudio.core.fixtures.TestImages;
+import dev.campaignstudio.core.port.in.UploadOutcome;
+import dev.campaignstudio.core.port.in.UploadOutcome.Reason;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AssetUploadServiceTest {
+
+    private final InMemoryAssets assets = new InMemoryAssets();
+    private final AtomicInteger decodes = new AtomicInteger();
+    private final AssetUploadService service = new AssetUploadService(assets, assets, (data, info) -> {
+        decodes.incrementAndGet();
+        return data.length > 100;
+    }, new UploadLimits(1_000_000, 40_000_000), MutableClock.startingNow());
+
+    @Test
+    void storesAPngWithItsMediaFacts() {
+        UploadOutcome outcome = service.upload(TestImages.png(320, 200, Color.ORANGE));
+        assertThat(outcome).isInstanceOfSatisfying(UploadOutcome.Stored.class, stored -> {
+            assertThat(stored.created()).isTrue();
+            assertThat(stored.asset().mediaType()).isEqualTo("image/png");
+            assertThat(stored.asset().width()).isEqualTo(320);
+            assertThat(stored.asset().height()).isEqualTo(200);
+            assertThat(assets.contains(stored.asset().sha256())).isTrue();
+        });
+    }
+
+    @Test
+    void sameBytesTwiceAreOneAsset() {
+        byte[] image = TestImages.jpeg(100, 100, Color.BLUE);
+        UploadOutcome.Stored first = (UploadOutcome.Stored) service.upload(image);
+        UploadOutcome.Stored second = (UploadOutcome.Stored) service.upload(image);
+        assertThat(second.asset()).isEqualTo(first.asset());
+        assertThat(second.created()).isFalse();
+        assertThat(assets.recordCount()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhatIsNotAnImageWithoutStoringIt() {
+        assertThat(service.upload("%PDF-1.7 not an image".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.UNSUPPORTED_TYPE));
+        assertThat(service.upload(new byte[0]))
+                .isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.EMPTY));
+        assertThat(assets.recordCount()).isZero();
+        assertThat(assets.blobCount()).isZero();
+    }
+
+    @Test
+    void refusesTooManyPixelsBeforeDecoding() {
+        UploadOutcome outcome = service.upload(TestImages.hugePng(20000, 20000));
+        assertThat(outcome).isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> {
+            assertThat(r.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
+            assertThat(r.message()).contains("20000x20000");
+        });
+        assertThat(decodes).hasValue(0);
+        assertThat(assets.blobCount()).isZero();
+    }
+
+    @Test
+    void refusesImagesThatDoNotDecode() {
+        byte[] header = java.util.Arrays.copyOf(TestImages.png(50, 50, Color.RED), 60);
+        assertThat(service.upload(header))
+                .isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.UNREADABLE));
+    }
+}
