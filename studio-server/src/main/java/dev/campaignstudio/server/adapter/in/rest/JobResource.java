@@ -1,0 +1,63 @@
+package dev.campaignstudio.server.adapter.in.rest;
+
+import dev.campaignstudio.core.contract.JobRequestWriter;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.server.json.JobErrors;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job as {@code GET /v1/jobs/{id}} returns it (DESIGN section 13).
+ *
+ * @param id             job id
+ * @param jobType        {@code marketing_creation}, {@code marketing_output} or {@code retry}
+ * @param status         {@code queued}, {@code running}, {@code succeeded}, {@code failed} or {@code cancelled}
+ * @param mode           output mode, or {@code null} for creation jobs
+ * @param productId      product the job is about
+ * @param parentJobId    job a retry resumes, or {@code null}
+ * @param idempotencyKey the client's key
+ * @param createdAt      when it was accepted
+ * @param updatedAt      last change
+ * @param startedAt      when work started, or {@code null}
+ * @param finishedAt     when it ended, or {@code null}
+ * @param steps          every step, in pipeline order
+ * @param error          structured error when failed, else {@code null}
+ * @param manifest       output manifest when succeeded, else {@code null}
+ * @param request        the stored request snapshot, defaults applied
+ * @param links          related resources
+ */
+public record JobResource(String id, String jobType, String status, String mode, String productId, String parentJobId,
+        String idempotencyKey, Instant createdAt, Instant updatedAt, Instant startedAt, Instant finishedAt,
+        List<StepResource> steps, Map<String, Object> error, Map<String, Object> manifest, Map<String, Object> request,
+        Map<String, String> links) {
+
+    private static final JobRequestWriter WRITER = new JobRequestWriter();
+
+    /** The resource of {@code job} with {@code steps}. */
+    public static JobResource of(Job job, List<StepResource> steps) {
+        String self = "/v1/jobs/" + job.id().value();
+        return new JobResource(job.id().value(), job.type().wire(), job.status().wire(),
+                job.mode() == null ? null : job.mode().wire(), job.productId(),
+                job.parentJobId() == null ? null : job.parentJobId().value(), job.idempotencyKey(),
+                job.createdAt(), job.updatedAt(), job.startedAt(), job.finishedAt(), steps,
+                job.error() == null ? null : JobErrors.toTree(job.error()), job.manifest(), WRITER.write(job.request()),
+                Map.of("self", self, "events", self + "/events"));
+    }
+
+    /**
+     * One step of a job.
+     *
+     * @param stage      stage name
+     * @param sceneOrder 1-based scene, or {@code null} for once-per-job stages
+     * @param status     {@code pending}, {@code running}, {@code succeeded}, {@code failed}, {@code skipped} or {@code reused}
+     * @param attempt    1-based attempt number
+     * @param startedAt  when it started, or {@code null}
+     * @param finishedAt when it ended, or {@code null}
+     * @param error      structured error, or {@code null}
+     * @param outputs    output asset ids and small values
+     */
+    public record StepResource(String stage, Integer sceneOrder, String status, int attempt, Instant startedAt,
+            Instant finishedAt, Map<String, Object> error, Map<String, Object> outputs) {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.campaignstudio.server.adapter.in.rest;
+
+import dev.campaignstudio.server.config.ApiTokens;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST adapter's filters. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    OpenAPI studioOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Campaign Studio API").version("v1")
+                        .description("Product images and a prompt in; image bundles, fast videos, script videos and UGC videos out. "
+                                + "Errors are RFC 9457 problem documents with a stable 'code'."))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").description("A token from studio.api.tokens")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, problems));
+        registration.addUrlPatterns("/v1/*", "/v1");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.campaignstudio.server.adapter.out.jdbc;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.asset.AssetKind;
+import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.DuplicateContentException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Asset records in the {@code assets} table. Uploads are deduplicated by content through a unique key. */
+final class JdbcAssetRepository implements AssetRepository {
+
+    private static final Set<AssetKind> DEDUPLICATED = Set.of(AssetKind.UPLOAD);
+    private static final String COLUMNS = "id, kind, media_type, sha256, size_bytes, width, height, duration_ms, created_at";
+
+    private final JdbcClient jdbc;
+
+    JdbcAssetRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Asset asset) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO assets (id, kind, media_type, sha256, size_bytes, width, height, duration_ms, dedupe_key, created_at)
+                    VALUES (:id, :kind, :type, :sha, :size, :width, :height, :duration, :dedupe, :created)""")
+                    .param("id", asset.id().value())
+                    .param("kind", asset.kind().wire())
+                    .param("type", asset.mediaType())
+                    .param("sha", asset.sha256())
+                    .param("size", asset.bytes())
+                    .param("width", asset.width())
+                    .param("height", asset.height())
+                    .param("duration", asset.durationMs())
+                    .param("dedupe", DEDUPLICATED.contains(asset.kind()) ? asset.kind().wire() + ":" + asset.sha256() : null)
+                    .param("created", Timestamps.bind(asset.createdAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateContentException("an asset with the same content is stored", e);
+        }
+    }
+
+    @Override
+    public Optional<Asset> find(AssetId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE id = :id").param("id", id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Asset> findByContent(String sha256, AssetKind kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE sha256 = :sha AND kind = :kind ORDER BY id LIMIT 1")
+                .param("sha", sha256).param("kind", kind.wire()).query(this::map).optional();
+    }
+
+    private Asset map(ResultSet rs, int row) throws SQLException {
+        return new Asset(
+                new AssetId(rs.getString("id")),
+                WireEnum.require(AssetKind.class, rs.getString("kind")),
+                rs.getString("media_type"),
+                rs.getString("sha256"),
+                rs.getLong("size_bytes"),
+                (Integer) rs.getObject("width", Integer.class),
+                (Integer) rs.getObject("height", Integer.class),
+                (Long) rs.getObject("duration_ms", Long.class),
+                Timestamps.read(rs, "created_at"));
+    }
+}

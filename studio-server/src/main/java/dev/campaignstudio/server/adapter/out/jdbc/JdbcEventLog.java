@@ -1,0 +1,72 @@
+package dev.campaignstudio.server.adapter.out.jdbc;
+
+import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.event.JobEvent;
+import dev.campaignstudio.core.event.JobEventType;
+import dev.campaignstudio.core.id.Ulid;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.port.out.EventLog;
+import dev.campaignstudio.server.json.JsonCodec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The outbox table. The per-job sequence comes from a counter on the job row, incremented in the caller's
+ * transaction: the row lock orders concurrent appends and a rollback takes the number back, so sequences stay gapless.
+ */
+final class JdbcEventLog implements EventLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcEventLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public JobEvent append(JobId jobId, JobEventType type, Map<String, Object> data, Instant at) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("events are appended inside the transaction of the change they report");
+        }
+        int updated = jdbc.sql("UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id").param("id", jobId.value()).update();
+        if (updated != 1) {
+            throw new IllegalStateException("no job " + jobId + " to append an event to");
+        }
+        long sequence = jdbc.sql("SELECT last_event_seq FROM jobs WHERE id = :id").param("id", jobId.value()).query(Long.class).single();
+        JobEvent event = new JobEvent("evt_" + Ulid.next(clock), jobId, sequence, type, at, data);
+        jdbc.sql("""
+                INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
+                VALUES (:id, :job, :seq, :type, :at, :data)""")
+                .param("id", event.eventId())
+                .param("job", jobId.value())
+                .param("seq", sequence)
+                .param("type", type.wire())
+                .param("at", Timestamps.bind(at))
+                .param("data", JsonCodec.write(data))
+                .update();
+        return event;
+    }
+
+    @Override
+    public List<JobEvent> after(JobId jobId, long after, int limit) {
+        return jdbc.sql("""
+                SELECT id, job_id, seq, event_type, occurred_at, data_json FROM outbox_events
+                WHERE job_id = :job AND seq > :after ORDER BY seq LIMIT :limit""")
+                .param("job", jobId.value())
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new JobEvent(
+                        rs.getString("id"),
+                        new JobId(rs.getString("job_id")),
+                        rs.getLong("seq"),
+                        WireEnum.require(JobEventType.class, rs.getString("event_type")),
+                        Timestamps.read(rs, "occurred_at"),
+                        JsonCodec.parseStoredObject(rs.getString("data_json"))))
+                .list();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.campaignstudio.server.adapter.out.jdbc;
+
+import dev.campaignstudio.core.contract.JobRequest;
+import dev.campaignstudio.core.contract.JobRequestReader;
+import dev.campaignstudio.core.contract.JobRequestWriter;
+import dev.campaignstudio.core.contract.JobType;
+import dev.campaignstudio.core.contract.OutputMode;
+import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
+import dev.campaignstudio.core.port.out.JobPage;
+import dev.campaignstudio.core.port.out.JobQuery;
+import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.server.json.JobErrors;
+import dev.campaignstudio.server.json.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Jobs in the {@code jobs} table. The request snapshot is stored as canonical JSON and read back through the contract reader. */
+final class JdbcJobRepository implements JobRepository {
+
+    private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
+            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+    private final JobRequestReader reader = new JobRequestReader();
+    private final JobRequestWriter writer = new JobRequestWriter();
+
+    JdbcJobRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Job job) {
+        var callback = job.request().envelope().callback();
+        try {
+            jdbc.sql("""
+                    INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
+                                      request_json, callback_url, callback_secret_ref, created_at, updated_at)
+                    VALUES (:id, :type, :status, :mode, :product, :parent, :key, :hash, :request, :callbackUrl, :secretRef,
+                            :created, :updated)""")
+                    .param("id", job.id().value())
+                    .param("type", job.type().wire())
+                    .param("status", job.status().wire())
+                    .param("mode", job.mode() == null ? null : job.mode().wire())
+                    .param("product", job.productId())
+                    .param("parent", job.parentJobId() == null ? null : job.parentJobId().value())
+                    .param("key", job.idempotencyKey())
+                    .param("hash", job.requestHash())
+                    .param("request", JsonCodec.write(writer.write(job.request())))
+                    .param("callbackUrl", callback == null ? null : callback.url())
+                    .param("secretRef", callback == null ? null : callback.effectiveSecretRef())
+                    .param("created", Timestamps.bind(job.createdAt()))
+                    .param("updated", Timestamps.bind(job.updatedAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateIdempotencyKeyException("idempotency key is held by another job", e);
+        }
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id").param("id", id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Job> findByIdempotencyKey(String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE idempotency_key = :key")
+                .param("key", idempotencyKey).query(this::map).optional();
+    }
+
+    @Override
+    public JobPage list(JobQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", query.status().wire());
+        }
+        if (query.type() != null) {
+            sql.append(" AND job_type = :type");
+            params.put("type", query.type().wire());
+        }
+        if (query.productId() != null) {
+            sql.append(" AND product_id = :product");
+            params.put("product", query.productId());
+        }
+        if (query.before() != null) {
+            sql.append(" AND id < :before");
+            params.put("before", query.before().value());
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<Job> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
+        if (rows.size() > query.limit()) {
+            List<Job> page = rows.subList(0, query.limit());
+            return new JobPage(page, page.get(page.size() - 1).id());
+        }
+        return new JobPage(rows, null);
+    }
+
+    private Job map(ResultSet rs, int row) throws SQLException {
+        JobRequest request = reader.read(JsonCodec.parseStored(rs.getString("request_json"))).orThrow();
+        String mode = rs.getString("mode");
+        String parent = rs.getString("parent_job_id");
+        String error = rs.getString("error_json");
+        String manifest = rs.getString("manifest_json");
+        return new Job(
+                new JobId(rs.getString("id")),
+                WireEnum.require(JobType.class, rs.getString("job_type")),
+                WireEnum.require(JobStatus.class, rs.getString("status")),
+                mode == null ? null : WireEnum.require(OutputMode.class, mode),
+                rs.getString("product_id"),
+                parent == null ? null : new JobId(parent),
+                request,
+                rs.getString("request_hash"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"),
+                Timestamps.read(rs, "started_at"),
+                Timestamps.read(rs, "finished_at"),
+                error == null ? null : JobErrors.fromTree(JsonCodec.parseStoredObject(error)),
+                manifest == null ? null : JsonCodec.parseStoredObject(manifest));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.campaignstudio.server.adapter.out.jdbc;
+
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.EventLog;
+import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.Transactions;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** JDBC adapters of the persistence ports, on whichever database the data source points at (H2 or PostgreSQL). */
+@Configuration(proxyBeanMethods = false)
+public class JdbcPersistenceConfiguration {
+
+    @Bean
+    JobRepository jobRepository(JdbcClient jdbc) {
+        return new JdbcJobRepository(jdbc);
+    }
+
+    @Bean
+    EventLog eventLog(JdbcClient jdbc, Clock clock) {
+        return new JdbcEventLog(jdbc, clock);
+    }
+
+    @Bean
+    AssetRepository assetRepository(JdbcClient jdbc) {
+        return new JdbcAssetRepository(jdbc);
+    }
+
+    @Bean
+    Transactions transactions(PlatformTransactionManager transactionManager) {
+        return new JdbcTransactions(new TransactionTemplate(transactionManager));
+    }
+
+    /** Builds the adapters on a bare data source, for adapter tests that run without Spring. */
+    public static Adapters on(DataSource dataSource, Clock clock) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new Adapters(new JdbcJobRepository(jdbc), new JdbcEventLog(jdbc, clock), new JdbcAssetRepository(jdbc),
+                new JdbcTransactions(new TransactionTemplate(new DataSourceTransactionManager(dataSource))));
+    }
+
+    /** The persistence adapters over one data source. */
+    public record Adapters(JobRepository jobs, EventLog events, AssetRepository assets, Transactions transactions) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.campaignstudio.server.config;
+
+import dev.campaignstudio.core.application.AssetUploadService;
+import dev.campaignstudio.core.application.JobQueryService;
+import dev.campaignstudio.core.application.JobSubmissionService;
+import dev.campaignstudio.core.application.RetryPlanner;
+import dev.campaignstudio.core.application.UploadLimits;
+import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.EventLog;
+import dev.campaignstudio.core.port.out.ImageDecoder;
+import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.Transactions;
+import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
+import dev.campaignstudio.server.adapter.out.imageio.ImageIoDecoder;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires core's services (plain Java) to the adapters. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    /** UTC clock at microsecond precision, the precision both databases keep. */
+    @Bean
+    Clock clock() {
+        return new MicrosecondClock();
+    }
+
+    @Bean
+    ApiTokens apiTokens(StudioProperties properties) {
+        return ApiTokens.from(properties);
+    }
+
+    @Bean
+    PipelineRouter pipelineRouter() {
+        return PipelineRouter.standard();
+    }
+
+    @Bean
+    BlobStore blobStore(StudioProperties properties) {
+        return new FileSystemBlobStore(properties.dataDir().resolve("assets"));
+    }
+
+    @Bean
+    ImageDecoder imageDecoder() {
+        return new ImageIoDecoder();
+    }
+
+    @Bean
+    RetryPlanner retryPlanner(JobRepository jobs, PipelineRouter router) {
+        return new RetryPlanner(jobs, router);
+    }
+
+    @Bean
+    JobSubmissionService jobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events,
+            Transactions transactions, RetryPlanner retries, Clock clock) {
+        return new JobSubmissionService(jobs, assets, events, transactions, retries, clock);
+    }
+
+    @Bean
+    AssetUploadService assetUploadService(AssetRepository assets, BlobStore blobs, ImageDecoder decoder,
+            StudioProperties properties, Clock clock) {
+        UploadLimits limits = new UploadLimits(properties.assets().maxBytes().toBytes(), properties.assets().maxPixels());
+        return new AssetUploadService(assets, blobs, decoder, limits, clock);
+    }
+
+    @Bean
+    JobQueryService jobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs) {
+        return new JobQueryService(jobs, events, assets, blobs);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.campaignstudio.server.config;
+
+/** How the service runs (DESIGN section 10). */
+public enum StudioMode {
+    /** One process, H2 file database, in-process queues, filesystem assets. */
+    EMBEDDED,
+    /** PostgreSQL and RabbitMQ, API and worker processes apart. */
+    DISTRIBUTED
+}
