@@ -10,6 +10,7 @@ import dev.campaignstudio.core.contract.ProductSnapshot;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.contract.Violation;
 import dev.campaignstudio.core.contract.Violations;
+import dev.campaignstudio.core.engine.JobStarter;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobId;
@@ -28,7 +29,7 @@ import java.util.Optional;
 
 /**
  * Accepts job requests. The idempotency key is the job's identity from the client's side: the first submission
- * stores the job and its {@code accepted} event in one transaction; a later one with the same canonical payload gets
+ * stores the job, its {@code accepted} event and its first steps in one transaction; a later one with the same canonical payload gets
  * that job back; one with another payload is refused. Concurrent duplicates are settled by the store's unique key.
  */
 public final class JobSubmissionService implements SubmitJob {
@@ -38,15 +39,20 @@ public final class JobSubmissionService implements SubmitJob {
     private final EventLog events;
     private final Transactions transactions;
     private final RetryPlanner retries;
+    private final JobStarter starter;
     private final Clock clock;
 
+    /**
+     * @param starter creates the job's first steps in the transaction that stores it
+     */
     public JobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events, Transactions transactions,
-            RetryPlanner retries, Clock clock) {
+            RetryPlanner retries, JobStarter starter, Clock clock) {
         this.jobs = jobs;
         this.assets = assets;
         this.events = events;
         this.transactions = transactions;
         this.retries = retries;
+        this.starter = starter;
         this.clock = clock;
     }
 
@@ -65,6 +71,7 @@ public final class JobSubmissionService implements SubmitJob {
             transactions.inTransaction(() -> {
                 jobs.insert(job);
                 events.append(job.id(), JobEventType.ACCEPTED, acceptedData(job), job.createdAt());
+                starter.start(job);
                 return job;
             });
             return new SubmitOutcome.Created(job);

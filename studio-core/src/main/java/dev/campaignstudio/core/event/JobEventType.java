@@ -2,13 +2,15 @@ package dev.campaignstudio.core.event;
 
 import dev.campaignstudio.core.contract.WireEnum;
 
-/** Lifecycle event types (DESIGN section 8). */
+/** Lifecycle event types (DESIGN section 8, plus {@code cancelled}, the terminal event of a cancelled job). */
 public enum JobEventType implements WireEnum {
     ACCEPTED("accepted"),
     STARTED("started"),
     PROGRESS("progress"),
     COMPLETED("completed"),
-    FAILED("failed");
+    FAILED("failed"),
+    /** The job was cancelled on request; the terminal event of a cancelled job. */
+    CANCELLED("cancelled");
 
     private final String wire;
 

@@ -3,6 +3,7 @@ package dev.campaignstudio.core.job;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.OutputMode;
+import dev.campaignstudio.core.engine.StateChanges;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param finishedAt  when it reached a terminal state, or {@code null}
  * @param error       why it failed, or {@code null}
  * @param manifest    output manifest tree when it succeeded, or {@code null}
+ * @param cancelRequested whether a client asked to cancel it; no new step starts once set
  */
 public record Job(
         JobId id,
@@ -39,7 +41,8 @@ public record Job(
         Instant startedAt,
         Instant finishedAt,
         JobError error,
-        Map<String, Object> manifest) {
+        Map<String, Object> manifest,
+        boolean cancelRequested) {
 
     public Job {
         Objects.requireNonNull(id, "id");
@@ -59,7 +62,41 @@ public record Job(
     public static Job accepted(JobId id, JobRequest request, String requestHash, OutputMode mode, String productId,
             JobId parentJobId, Instant now) {
         return new Job(id, request.type(), JobStatus.QUEUED, mode, productId, parentJobId, request, requestHash,
-                now, now, null, null, null, null);
+                now, now, null, null, null, null, false);
+    }
+
+    /** This job, now running (first step claimed). */
+    public Job started(Instant now) {
+        StateChanges.check(status, JobStatus.RUNNING);
+        return new Job(id, type, JobStatus.RUNNING, mode, productId, parentJobId, request, requestHash, createdAt, now, now,
+                null, null, null, cancelRequested);
+    }
+
+    /** This job, succeeded with {@code outputManifest}. */
+    public Job succeeded(Map<String, Object> outputManifest, Instant now) {
+        return finished(JobStatus.SUCCEEDED, null, outputManifest, now);
+    }
+
+    /** This job, failed with {@code failure}. */
+    public Job failed(JobError failure, Instant now) {
+        return finished(JobStatus.FAILED, failure, null, now);
+    }
+
+    /** This job, cancelled. */
+    public Job cancelled(Instant now) {
+        return finished(JobStatus.CANCELLED, null, null, now);
+    }
+
+    /** This job with cancellation requested. */
+    public Job cancelRequested(Instant now) {
+        return new Job(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, now, startedAt,
+                finishedAt, error, manifest, true);
+    }
+
+    private Job finished(JobStatus to, JobError failure, Map<String, Object> outputManifest, Instant now) {
+        StateChanges.check(status, to);
+        return new Job(id, type, to, mode, productId, parentJobId, request, requestHash, createdAt, now, startedAt, now,
+                failure, outputManifest, cancelRequested);
     }
 
     /** The client's idempotency key. */

@@ -1,5 +1,7 @@
 package dev.campaignstudio.core.job;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,5 +19,26 @@ public record JobError(String code, String message, boolean retryable, String st
     public JobError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** This error as the JSON tree clients read. */
+    public Map<String, Object> toTree() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("code", code);
+        tree.put("message", message);
+        tree.put("retryable", retryable);
+        tree.put("stage", stage);
+        tree.put("scene_order", sceneOrder);
+        tree.put("attempts", attempts);
+        return tree;
+    }
+
+    /** The error written as {@code tree} by {@link #toTree()}. */
+    public static JobError fromTree(Map<String, Object> tree) {
+        Object scene = tree.get("scene_order");
+        Object attempts = tree.get("attempts");
+        return new JobError(String.valueOf(tree.get("code")), String.valueOf(tree.get("message")),
+                Boolean.TRUE.equals(tree.get("retryable")), (String) tree.get("stage"),
+                scene == null ? null : ((Number) scene).intValue(), attempts == null ? 0 : ((Number) attempts).intValue());
     }
 }

@@ -4,6 +4,8 @@ import static dev.campaignstudio.core.pipeline.StageDefinition.once;
 import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 
 import dev.campaignstudio.core.contract.OutputMode;
+import dev.campaignstudio.core.engine.WorkQueue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,8 +45,23 @@ public final class PipelineRouter {
         outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
                 once(Stages.SCRIPT), perScene(Stages.VOICEOVER), once(Stages.TIMED_VIDEO)));
         outputs.put(OutputMode.UGC, output(OutputMode.UGC,
-                once(Stages.INTERPRET_PROMPT), once(Stages.SCRIPT_STORYBOARD), perScene(Stages.UGC_MEDIA), once(Stages.ASSEMBLE)));
+                once(Stages.INTERPRET_PROMPT), once(Stages.SCRIPT_STORYBOARD),
+                perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15)), once(Stages.ASSEMBLE)));
         return new PipelineRouter(creation, outputs);
+    }
+
+    /** A router with other pipelines, e.g. test or benchmark pipelines: creation jobs run {@code creation}. */
+    public static PipelineRouter of(PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs) {
+        return new PipelineRouter(creation, outputs);
+    }
+
+    /** A router that runs every job, whatever its type or mode, through {@code pipeline}. */
+    public static PipelineRouter only(PipelineDefinition pipeline) {
+        Map<OutputMode, PipelineDefinition> outputs = new EnumMap<>(OutputMode.class);
+        for (OutputMode mode : OutputMode.values()) {
+            outputs.put(mode, pipeline);
+        }
+        return new PipelineRouter(pipeline, outputs);
     }
 
     /**

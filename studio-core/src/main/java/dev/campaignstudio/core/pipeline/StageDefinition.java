@@ -1,29 +1,60 @@
 package dev.campaignstudio.core.pipeline;
 
+import dev.campaignstudio.core.engine.RetryPolicy;
+import dev.campaignstudio.core.engine.WorkQueue;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One stage of a pipeline.
+ * One stage of a pipeline, with the call policy that governs it (queue, retries, timeout), set where the pipeline is
+ * defined rather than inside the adapters that serve it.
  *
  * @param name     stage name as clients and retries spell it
  * @param perScene whether the stage runs once per scene (fans out) rather than once per job
+ * @param queue    the queue its steps run on
+ * @param retry    how transient faults are retried
+ * @param timeout  longest one attempt may run
  */
-public record StageDefinition(String name, boolean perScene) {
+public record StageDefinition(String name, boolean perScene, WorkQueue queue, RetryPolicy retry, Duration timeout) {
+
+    /** Timeout of stages that do not set one. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     public StageDefinition {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(timeout, "timeout");
         if (!name.matches("[a-z][a-z_]*")) {
             throw new IllegalArgumentException("stage names are lower snake case: " + name);
         }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a stage timeout must be positive");
+        }
     }
 
-    /** A stage that runs once per job. */
+    /** A stage that runs once per job on the marketing queue with the standard retry policy. */
     public static StageDefinition once(String name) {
-        return new StageDefinition(name, false);
+        return new StageDefinition(name, false, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT);
     }
 
-    /** A stage that runs once per scene. */
+    /** A stage that runs once per scene on the marketing queue with the standard retry policy. */
     public static StageDefinition perScene(String name) {
-        return new StageDefinition(name, true);
+        return new StageDefinition(name, true, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT);
+    }
+
+    /** This stage on another queue. */
+    public StageDefinition on(WorkQueue other) {
+        return new StageDefinition(name, perScene, other, retry, timeout);
+    }
+
+    /** This stage with another retry policy. */
+    public StageDefinition retrying(RetryPolicy policy) {
+        return new StageDefinition(name, perScene, queue, policy, timeout);
+    }
+
+    /** This stage with another timeout. */
+    public StageDefinition timingOutAfter(Duration limit) {
+        return new StageDefinition(name, perScene, queue, retry, limit);
     }
 }

@@ -36,11 +36,12 @@ class JobSubmissionServiceTest {
     private final InMemoryJobRepository jobs = new InMemoryJobRepository();
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final InMemoryAssets assets = new InMemoryAssets();
+    private final List<Job> started = new java.util.ArrayList<>();
     private final JobSubmissionService service = service(jobs);
 
     private JobSubmissionService service(JobRepository repository) {
         return new JobSubmissionService(repository, assets, events, new DirectTransactions(),
-                new RetryPlanner(repository, PipelineRouter.standard()), clock);
+                new RetryPlanner(repository, PipelineRouter.standard()), started::add, clock);
     }
 
     private SubmitOutcome submit(Map<String, Object> tree) {
@@ -59,6 +60,7 @@ class JobSubmissionServiceTest {
         Job job = created(RequestFixture.output("fast_video").tree());
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(jobs.find(job.id())).contains(job);
+        assertThat(started).containsExactly(job);
         assertThat(events.all()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(JobEventType.ACCEPTED);
             assertThat(e.sequence()).isEqualTo(1);
@@ -72,6 +74,7 @@ class JobSubmissionServiceTest {
         SubmitOutcome again = submit(RequestFixture.output("ugc").tree());
         assertThat(again).isEqualTo(new SubmitOutcome.Replayed(first));
         assertThat(jobs.size()).isEqualTo(1);
+        assertThat(started).as("a replay starts nothing").hasSize(1);
         assertThat(events.all()).hasSize(1);
     }
 
@@ -94,7 +97,7 @@ class JobSubmissionServiceTest {
             public void insert(Job job) {
                 if (raced.compareAndSet(false, true)) {
                     jobs.insert(new Job(dev.campaignstudio.core.job.JobId.next(clock), job.type(), job.status(), job.mode(),
-                            job.productId(), null, job.request(), job.requestHash(), job.createdAt(), job.updatedAt(), null, null, null, null));
+                            job.productId(), null, job.request(), job.requestHash(), job.createdAt(), job.updatedAt(), null, null, null, null, false));
                 }
                 jobs.insert(job);
             }
@@ -102,6 +105,16 @@ class JobSubmissionServiceTest {
             @Override
             public Optional<Job> find(dev.campaignstudio.core.job.JobId id) {
                 return jobs.find(id);
+            }
+
+            @Override
+            public Optional<Job> lock(dev.campaignstudio.core.job.JobId id) {
+                return jobs.lock(id);
+            }
+
+            @Override
+            public void update(Job job) {
+                jobs.update(job);
             }
 
             @Override
@@ -201,7 +214,7 @@ class JobSubmissionServiceTest {
 
     private Job finished(Job job) {
         Job done = new Job(job.id(), job.type(), JobStatus.SUCCEEDED, job.mode(), job.productId(), job.parentJobId(), job.request(),
-                job.requestHash(), job.createdAt(), clock.instant(), clock.instant(), clock.instant(), null, Map.of());
+                job.requestHash(), job.createdAt(), clock.instant(), clock.instant(), clock.instant(), null, Map.of(), false);
         jobs.replace(done);
         return done;
     }

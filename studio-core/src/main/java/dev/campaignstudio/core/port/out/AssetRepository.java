@@ -3,6 +3,8 @@ package dev.campaignstudio.core.port.out;
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
+import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.job.JobId;
 import java.util.Optional;
 
 /** Asset records; their bytes are in the {@link BlobStore}. */
@@ -10,6 +12,9 @@ public interface AssetRepository {
 
     /** Stores a new asset record. */
     void insert(Asset asset);
+
+    /** Stores the record of a file a step attempt made. */
+    void insertProduced(Asset asset, JobId jobId, StepId stepId);
 
     /** The asset with {@code id}, if stored. */
     Optional<Asset> find(AssetId id);

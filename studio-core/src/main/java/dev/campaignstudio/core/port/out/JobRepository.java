@@ -18,6 +18,15 @@ public interface JobRepository {
     /** The job with {@code id}, if stored. */
     Optional<Job> find(JobId id);
 
+    /**
+     * The job with {@code id}, locked until the current transaction ends, so decisions about it are taken one at a
+     * time. Call inside a transaction.
+     */
+    Optional<Job> lock(JobId id);
+
+    /** Stores a changed state of a stored job: status, timestamps, error, manifest, cancellation. */
+    void update(Job job);
+
     /** The job that holds {@code idempotencyKey}, if any. */
     Optional<Job> findByIdempotencyKey(String idempotencyKey);
 

@@ -2,7 +2,6 @@ package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.core.contract.JobRequestWriter;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.server.json.JobErrors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public record JobResource(String id, String jobType, String status, String mode,
                 job.mode() == null ? null : job.mode().wire(), job.productId(),
                 job.parentJobId() == null ? null : job.parentJobId().value(), job.idempotencyKey(),
                 job.createdAt(), job.updatedAt(), job.startedAt(), job.finishedAt(), steps,
-                job.error() == null ? null : JobErrors.toTree(job.error()), job.manifest(), WRITER.write(job.request()),
+                job.error() == null ? null : job.error().toTree(), job.manifest(), WRITER.write(job.request()),
                 Map.of("self", self, "events", self + "/events"));
     }
 

@@ -14,7 +14,6 @@ import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.core.port.out.JobRepository;
-import dev.campaignstudio.server.json.JobErrors;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,7 +127,7 @@ final class JdbcJobRepository implements JobRepository {
                 Timestamps.read(rs, "updated_at"),
                 Timestamps.read(rs, "started_at"),
                 Timestamps.read(rs, "finished_at"),
-                error == null ? null : JobErrors.fromTree(JsonCodec.parseStoredObject(error)),
+                error == null ? null : JobError.fromTree(JsonCodec.parseStoredObject(error)),
                 manifest == null ? null : JsonCodec.parseStoredObject(manifest));
     }
 }

@@ -1,0 +1,244 @@
+package dev.campaignstudio.core.engine;
+
+import dev.campaignstudio.core.application.RetryPlanner;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.contract.RetryRequest;
+import dev.campaignstudio.core.engine.StepRecord.Slot;
+import dev.campaignstudio.core.event.JobEventType;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.pipeline.PipelineDefinition;
+import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.core.pipeline.StageDefinition;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.EventLog;
+import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.StepStore;
+import dev.campaignstudio.core.port.out.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The durable step engine's decisions: starting a job, advancing it after each step, cancelling it, and recovering
+ * steps whose worker vanished. Every change to a job happens with its row locked, in the transaction that writes the
+ * step change and the events that report it.
+ */
+public final class JobEngine implements JobStarter {
+
+    private static final System.Logger log = System.getLogger(JobEngine.class.getName());
+
+    private final JobRepository jobs;
+    private final StepStore steps;
+    private final EventLog events;
+    private final AssetRepository assets;
+    private final Transactions transactions;
+    private final PipelineRouter router;
+    private final RetryPlanner retries;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final JobPlanner planner = new JobPlanner();
+
+    public JobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
+            PipelineRouter router, RetryPlanner retries, Clock clock, DoubleSupplier random) {
+        this.jobs = jobs;
+        this.steps = steps;
+        this.events = events;
+        this.assets = assets;
+        this.transactions = transactions;
+        this.router = router;
+        this.retries = retries;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** The pipeline a job runs. */
+    public PipelineDefinition pipeline(Job job) {
+        return router.route(job.mode());
+    }
+
+    /** Effective output settings of a job, or {@code null} for creation jobs. */
+    public OutputSettings settings(Job job) {
+        return retries.effectiveSettings(job).orElse(null);
+    }
+
+    @Override
+    public void start(Job job) {
+        if (job.request() instanceof RetryRequest retry) {
+            reuseKeptSteps(job, retry);
+        }
+        advance(job.id());
+    }
+
+    /**
+     * Decides what happens next for a job and does it: creates and dispatches the steps that became ready, schedules
+     * re-attempts, or ends the job. Call inside the transaction that made the change that prompted it.
+     */
+    public void advance(JobId id) {
+        Job job = jobs.lock(id).orElseThrow(() -> new IllegalStateException("no job " + id));
+        if (job.status().isTerminal()) {
+            return;
+        }
+        Instant now = clock.instant();
+        PipelineDefinition pipeline = pipeline(job);
+        List<StepRecord> all = steps.forJob(id);
+        Plan plan = planner.plan(job, pipeline, all, defaultScenes(job), now, random);
+        for (Plan.NewStep next : plan.newSteps()) {
+            StepRecord step = StepRecord.pending(StepId.next(clock), id, next.stage(), next.sceneOrder(), next.attempt(),
+                    next.queue(), now, next.notBefore());
+            steps.insert(step, next.notBefore() == null ? now : next.notBefore());
+        }
+        if (plan.skipPending()) {
+            steps.skipPending(id, now);
+        }
+        if (plan.ending() != null) {
+            end(job, plan.ending(), pipeline, now);
+        }
+    }
+
+    private void end(Job job, Plan.Ending ending, PipelineDefinition pipeline, Instant now) {
+        if (ending instanceof Plan.Succeeded) {
+            Job running = job.status() == JobStatus.QUEUED ? markStarted(job, now) : job;
+            Map<String, Object> manifest = Manifests.build(pipeline, steps.forJob(job.id()), assets::find);
+            jobs.update(running.succeeded(manifest, now));
+            events.append(job.id(), JobEventType.COMPLETED, Map.of("manifest", manifest), now);
+        } else if (ending instanceof Plan.Failed failed) {
+            jobs.update(job.failed(failed.error(), now));
+            events.append(job.id(), JobEventType.FAILED, Map.of("error", failed.error().toTree()), now);
+        } else {
+            jobs.update(job.cancelled(now));
+            events.append(job.id(), JobEventType.CANCELLED, Map.of(), now);
+        }
+    }
+
+    /** Marks a queued job running and reports it; call with the job locked. */
+    Job markStarted(Job job, Instant now) {
+        Job started = job.started(now);
+        jobs.update(started);
+        events.append(job.id(), JobEventType.STARTED, Map.of(), now);
+        return started;
+    }
+
+    /**
+     * Asks a job to stop: no new step starts, pending steps are skipped, running steps are told to stop at their next
+     * heartbeat, and the job ends {@code cancelled} once none is running.
+     */
+    public CancelOutcome cancel(JobId id) {
+        return transactions.inTransaction(() -> {
+            Optional<Job> found = jobs.lock(id);
+            if (found.isEmpty()) {
+                return new CancelOutcome.NotFound();
+            }
+            if (found.get().status().isTerminal()) {
+                return new CancelOutcome.AlreadyFinished(found.get());
+            }
+            if (!found.get().cancelRequested()) {
+                jobs.update(found.get().cancelRequested(clock.instant()));
+            }
+            advance(id);
+            return new CancelOutcome.Accepted(jobs.find(id).orElseThrow());
+        });
+    }
+
+    /**
+     * Recovers from vanished workers and lost messages: running steps whose lease lapsed fail as {@code WORKER_LOST} (so
+     * their stage's retry policy decides), and pending steps whose dispatch went unclaimed for
+     * {@code redispatchAfter} are dispatched again.
+     *
+     * @return how many steps were given up and how many re-dispatched
+     */
+    public SweepResult sweep(Duration redispatchAfter) {
+        Instant now = clock.instant();
+        int givenUp = 0;
+        for (StepRecord lapsed : steps.lapsed(now, 200)) {
+            boolean done = transactions.inTransaction(() -> {
+                JobError error = new JobError("WORKER_LOST", "the worker running this step stopped renewing its lease", true,
+                        lapsed.stage(), lapsed.sceneOrNull(), lapsed.attempt());
+                if (!steps.giveUp(lapsed.id(), error, now)) {
+                    return false;
+                }
+                Job job = jobs.lock(lapsed.jobId()).orElseThrow();
+                reportStep(job, lapsed, StepStatus.FAILED, List.of(), now);
+                advance(lapsed.jobId());
+                return true;
+            });
+            if (done) {
+                givenUp++;
+                log.log(System.Logger.Level.WARNING, "gave up step {0} ({1} scene {2}) of {3}: its worker stopped renewing the lease",
+                        lapsed.id(), lapsed.stage(), lapsed.sceneOrder(), lapsed.jobId());
+            }
+        }
+        int redispatched = transactions.inTransaction(() -> steps.redispatchLost(now, now.minus(redispatchAfter)));
+        return new SweepResult(givenUp, redispatched);
+    }
+
+    /**
+     * Reports a step's change as a {@code progress} event.
+     *
+     * @param newAssets descriptions of files it made, possibly empty
+     */
+    void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", step.stage());
+        data.put("scene_order", step.sceneOrNull());
+        data.put("status", status.wire());
+        data.put("attempt", step.attempt());
+        data.put("percent", planner.percent(pipeline(job), steps.forJob(job.id()), defaultScenes(job)));
+        if (!newAssets.isEmpty()) {
+            data.put("assets", newAssets);
+        }
+        events.append(job.id(), JobEventType.PROGRESS, data, now);
+    }
+
+    private int defaultScenes(Job job) {
+        OutputSettings settings = settings(job);
+        return settings == null || settings.sceneCount() == null ? 1 : settings.sceneCount();
+    }
+
+    /**
+     * A retry keeps every output before its target: the stages before it, the target's scenes before {@code scene_order},
+     * and those scenes of per-scene stages that follow the target scene by scene. They are recorded as {@code reused}
+     * attempts carrying the earlier job's outputs; everything else runs again.
+     */
+    private void reuseKeptSteps(Job job, RetryRequest retry) {
+        PipelineDefinition pipeline = pipeline(job);
+        Map<Slot, StepRecord> earlier = JobPlanner.done(steps.forJob(retry.jobId()));
+        List<StageDefinition> stages = pipeline.stages();
+        int target = pipeline.stageNames().indexOf(retry.target().stage());
+        int fromScene = retry.target().sceneOrder() == null ? 1 : retry.target().sceneOrder();
+        Instant now = clock.instant();
+        boolean chained = true;
+        for (int i = 0; i < stages.size(); i++) {
+            StageDefinition stage = stages.get(i);
+            if (i > target) {
+                chained &= stage.perScene() && stages.get(target).perScene();
+            }
+            for (StepRecord kept : earlier.values()) {
+                if (!kept.stage().equals(stage.name())) {
+                    continue;
+                }
+                boolean keep = i < target || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
+                if (keep) {
+                    steps.insert(new StepRecord(StepId.next(clock), job.id(), kept.stage(), kept.sceneOrder(), 1, StepStatus.REUSED,
+                            stage.queue(), kept.outputs(), kept.assets(), null, kept.adapter(), null, null, null, 0, now, now, now), now);
+                }
+            }
+        }
+    }
+
+    /**
+     * What a sweep did.
+     *
+     * @param givenUp      running steps failed as {@code WORKER_LOST}
+     * @param redispatched pending steps dispatched again
+     */
+    public record SweepResult(int givenUp, int redispatched) {
+    }
+}

@@ -1,0 +1,79 @@
+package dev.campaignstudio.core.engine;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.engine.StepRecord.Slot;
+import dev.campaignstudio.core.pipeline.PipelineDefinition;
+import dev.campaignstudio.core.pipeline.StageDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The output manifest of a finished job: the files of its last stage with their media facts and URLs, in scene order,
+ * and the small outputs of every stage.
+ */
+public final class Manifests {
+
+    private Manifests() {
+    }
+
+    /**
+     * Builds the manifest.
+     *
+     * @param pipeline the job's pipeline
+     * @param steps    every attempt of the job
+     * @param assets   looks up asset records
+     */
+    public static Map<String, Object> build(PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets) {
+        Map<Slot, StepRecord> done = JobPlanner.done(steps);
+        List<StageDefinition> stages = pipeline.stages();
+        String last = stages.get(stages.size() - 1).name();
+        List<Object> outputs = new ArrayList<>();
+        List<Object> stageOutputs = new ArrayList<>();
+        for (StageDefinition stage : stages) {
+            List<StepRecord> ofStage = done.values().stream().filter(s -> s.stage().equals(stage.name()))
+                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder)).toList();
+            for (StepRecord step : ofStage) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("stage", step.stage());
+                entry.put("scene_order", step.sceneOrNull());
+                entry.put("status", step.status().wire());
+                entry.put("outputs", step.outputs());
+                entry.put("assets", step.assets().stream().map(a -> Map.of("asset_id", a.assetId(), "role", a.role())).toList());
+                stageOutputs.add(entry);
+                if (stage.name().equals(last)) {
+                    for (StepRecord.StepAsset ref : step.assets()) {
+                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(describe(asset, ref.role(), step.sceneOrNull())));
+                    }
+                }
+            }
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("pipeline", pipeline.name());
+        manifest.put("outputs", outputs);
+        manifest.put("stages", stageOutputs);
+        return manifest;
+    }
+
+    /** An asset as the manifest and progress events show it. */
+    public static Map<String, Object> describe(Asset asset, String role, Integer sceneOrder) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("asset_id", asset.id().value());
+        entry.put("kind", asset.kind().wire());
+        entry.put("role", role);
+        entry.put("scene_order", sceneOrder);
+        entry.put("media_type", asset.mediaType());
+        entry.put("url", "/v1/assets/" + asset.id().value());
+        entry.put("sha256", asset.sha256());
+        entry.put("bytes", asset.bytes());
+        entry.put("width", asset.width());
+        entry.put("height", asset.height());
+        entry.put("duration_ms", asset.durationMs());
+        return entry;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.campaignstudio.core.engine;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.asset.AssetKind;
+import dev.campaignstudio.core.asset.Sha256;
+import dev.campaignstudio.core.contract.JobRequest;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.engine.StepRecord.Slot;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.port.out.BlobStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a stage handler sees of the world for one attempt. */
+public final class StepContext {
+
+    private final Job job;
+    private final StepRecord step;
+    private final Map<Slot, StepRecord> done;
+    private final OutputSettings settings;
+    private final CancellationSignal cancellation;
+    private final BlobStore blobs;
+    private final Clock clock;
+    private final List<ProducedAsset> produced = new ArrayList<>();
+
+    /**
+     * @param job          the job, with its request snapshot
+     * @param step         the attempt being run
+     * @param done         the latest done attempt of every finished slot of the job
+     * @param settings     effective output settings, or {@code null} for creation jobs
+     * @param cancellation tells the handler to stop
+     * @param blobs        where files go
+     * @param clock        the engine's clock
+     */
+    public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, OutputSettings settings,
+            CancellationSignal cancellation, BlobStore blobs, Clock clock) {
+        this.job = job;
+        this.step = step;
+        this.done = Map.copyOf(done);
+        this.settings = settings;
+        this.cancellation = cancellation;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    public Job job() {
+        return job;
+    }
+
+    /** The request snapshot; execution reads only this. */
+    public JobRequest request() {
+        return job.request();
+    }
+
+    /** Effective output settings (defaults and retry changes applied), or empty for creation jobs. */
+    public Optional<OutputSettings> settings() {
+        return Optional.ofNullable(settings);
+    }
+
+    public String stage() {
+        return step.stage();
+    }
+
+    /** 1-based scene of a per-scene stage, or {@code null}. */
+    public Integer sceneOrder() {
+        return step.sceneOrNull();
+    }
+
+    public int attempt() {
+        return step.attempt();
+    }
+
+    /** Outputs of the once-per-job stage {@code stage}, when it has finished. */
+    public Optional<Map<String, Object>> outputsOf(String stage) {
+        return Optional.ofNullable(done.get(new Slot(stage, 0))).map(StepRecord::outputs);
+    }
+
+    /** Outputs of scene {@code scene} of the per-scene stage {@code stage}, when it has finished. */
+    public Optional<Map<String, Object>> outputsOf(String stage, int scene) {
+        return Optional.ofNullable(done.get(new Slot(stage, scene))).map(StepRecord::outputs);
+    }
+
+    /** Every finished step of {@code stage}, in scene order. */
+    public List<StepRecord> finished(String stage) {
+        return done.values().stream().filter(s -> s.stage().equals(stage)).sorted(Comparator.comparingInt(StepRecord::sceneOrder)).toList();
+    }
+
+    public CancellationSignal cancellation() {
+        return cancellation;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Stores a file this attempt made; it is recorded with the attempt whatever the attempt's outcome.
+     *
+     * @param data       the bytes
+     * @param kind       image, video, audio or data
+     * @param mediaType  IANA media type
+     * @param width      pixels, or {@code null}
+     * @param height     pixels, or {@code null}
+     * @param durationMs length, or {@code null}
+     * @param role       what it is in the output, e.g. {@code scene_image}
+     * @return the stored asset
+     * @throws IOException when the blob store cannot write
+     */
+    public ProducedAsset store(byte[] data, AssetKind kind, String mediaType, Integer width, Integer height, Long durationMs,
+            String role) throws IOException {
+        String sha256 = Sha256.hex(data);
+        blobs.put(data, sha256);
+        Asset asset = new Asset(AssetId.next(clock), kind, mediaType, sha256, data.length, width, height, durationMs, clock.instant());
+        ProducedAsset result = new ProducedAsset(asset, role);
+        synchronized (produced) {
+            produced.add(result);
+        }
+        return result;
+    }
+
+    /** Files stored so far by this attempt. */
+    public List<ProducedAsset> produced() {
+        synchronized (produced) {
+            return List.copyOf(produced);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.campaignstudio.core.engine;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** What a stage handler decided. Faults (timeouts, provider errors) are thrown as {@link StepFault} instead. */
+public sealed interface StepResult {
+
+    /**
+     * The step did its work. Files it made are the ones it stored through {@link StepContext#store}.
+     *
+     * @param outputs small JSON outputs for later stages and the manifest ({@code scene_count} here sets the number of
+     *                scenes of later per-scene stages)
+     * @param adapter which adapter served it, e.g. {@code local}, or {@code null}
+     */
+    record Succeeded(Map<String, Object> outputs, String adapter) implements StepResult {
+        public Succeeded {
+            outputs = outputs == null ? Map.of() : outputs;
+        }
+    }
+
+    /**
+     * The step refused, for a reason another identical attempt would not cure (bad input, fidelity drift after every
+     * allowed regeneration). The job fails with this code.
+     *
+     * @param code    stable error code, e.g. {@code INPUT_INVALID} or {@code FIDELITY_DRIFT}
+     * @param message for humans, without secrets
+     * @param details structured facts, e.g. every attempt's score
+     */
+    record Rejected(String code, String message, Map<String, Object> details) implements StepResult {
+        public Rejected {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+            details = details == null ? Map.of() : details;
+        }
+    }
+
+    /** Success with outputs and no files. */
+    static StepResult outputs(Map<String, Object> outputs) {
+        return new Succeeded(outputs, null);
+    }
+}

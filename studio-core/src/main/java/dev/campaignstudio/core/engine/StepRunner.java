@@ -1,0 +1,222 @@
+package dev.campaignstudio.core.engine;
+
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.pipeline.StageDefinition;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.StepStore;
+import dev.campaignstudio.core.port.out.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one dispatched step: claims it (a conditional update, so duplicate or late deliveries do nothing), runs its
+ * stage's handler while a heartbeat renews the lease and watches for cancellation and the stage's timeout, then
+ * records the outcome, its files and its event and advances the job, in one transaction.
+ */
+public final class StepRunner {
+
+    private static final System.Logger log = System.getLogger(StepRunner.class.getName());
+
+    private final JobEngine engine;
+    private final JobRepository jobs;
+    private final StepStore steps;
+    private final AssetRepository assets;
+    private final BlobStore blobs;
+    private final Transactions transactions;
+    private final StageHandlers handlers;
+    private final EngineSettings settings;
+    private final ScheduledExecutorService heartbeats;
+    private final Clock clock;
+
+    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, BlobStore blobs,
+            Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats, Clock clock) {
+        this.engine = engine;
+        this.jobs = jobs;
+        this.steps = steps;
+        this.assets = assets;
+        this.blobs = blobs;
+        this.transactions = transactions;
+        this.handlers = handlers;
+        this.settings = settings;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the step {@code id} if it can be claimed.
+     *
+     * @param claimDecided called once the claim has committed or been refused, so a transport can acknowledge the
+     *                     message; not called when the claim itself failed (the message should then come back)
+     * @return whether this call ran the step
+     */
+    public boolean run(StepId id, Runnable claimDecided) {
+        Optional<Claimed> claimed = transactions.inTransaction(() -> claim(id));
+        claimDecided.run();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        execute(claimed.get());
+        return true;
+    }
+
+    private Optional<Claimed> claim(StepId id) {
+        Instant now = clock.instant();
+        Optional<StepRecord> step = steps.claim(id, settings.workerId(), now, now.plus(settings.lease()));
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        Job job = jobs.lock(step.get().jobId()).orElseThrow();
+        if (job.status() == dev.campaignstudio.core.job.JobStatus.QUEUED) {
+            job = engine.markStarted(job, now);
+        }
+        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), now);
+        return Optional.of(new Claimed(job, step.get(), steps.forJob(job.id())));
+    }
+
+    private void execute(Claimed claimed) {
+        StepRecord step = claimed.step();
+        StageDefinition stage = engine.pipeline(claimed.job()).stage(step.stage())
+                .orElseThrow(() -> new IllegalStateException("stage " + step.stage() + " is not in the job's pipeline"));
+        CancellationSignal signal = new CancellationSignal();
+        StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.settings(claimed.job()),
+                signal, blobs, clock);
+        Watchdog watchdog = new Watchdog(step, stage, signal, Thread.currentThread(), clock.instant());
+        Outcome outcome;
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
+                settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            outcome = attempt(stage, context, signal);
+        } finally {
+            watchdog.handlerReturned();
+            beat.cancel(false);
+            Thread.interrupted();
+        }
+        record(claimed, outcome, context);
+    }
+
+    private Outcome attempt(StageDefinition stage, StepContext context, CancellationSignal signal) {
+        Optional<StageHandler> handler = handlers.forStage(stage.name());
+        if (handler.isEmpty()) {
+            return Outcome.failure("CAPABILITY_UNAVAILABLE", "no adapter serves the " + stage.name() + " stage in this build", false);
+        }
+        try {
+            StepResult result = handler.get().execute(context);
+            if (signal.isCancelled()) {
+                return stopped(signal);
+            }
+            if (result instanceof StepResult.Succeeded ok) {
+                return new Outcome(StepStatus.SUCCEEDED, ok.outputs(), null, ok.adapter());
+            }
+            StepResult.Rejected rejected = (StepResult.Rejected) result;
+            return new Outcome(StepStatus.FAILED, rejected.details(), new JobError(rejected.code(), rejected.message(), false,
+                    context.stage(), context.sceneOrder(), context.attempt()), null);
+        } catch (StepFault fault) {
+            return Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
+        } catch (InterruptedException interrupted) {
+            return signal.isCancelled() ? stopped(signal) : Outcome.failure("INTERNAL", "the step was interrupted", false);
+        } catch (Exception bug) {
+            if (signal.isCancelled()) {
+                return stopped(signal);
+            }
+            log.log(System.Logger.Level.ERROR, "stage " + stage.name() + " failed unexpectedly", bug);
+            return Outcome.failure("INTERNAL", "the " + stage.name() + " stage failed unexpectedly; the failure is logged", false);
+        }
+    }
+
+    private static Outcome stopped(CancellationSignal signal) {
+        return Watchdog.TIMEOUT.equals(signal.reason())
+                ? Outcome.failure("STEP_TIMEOUT", "the step ran past its stage's time limit", true)
+                : Outcome.failure("STOPPED", "the step was stopped: " + signal.reason(), false);
+    }
+
+    private void record(Claimed claimed, Outcome outcome, StepContext context) {
+        StepRecord step = claimed.step();
+        List<ProducedAsset> produced = context.produced();
+        transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            JobError error = outcome.error() == null ? null
+                    : new JobError(outcome.error().code(), outcome.error().message(), outcome.error().retryable(), step.stage(),
+                            step.sceneOrNull(), step.attempt());
+            List<StepRecord.StepAsset> refs = produced.stream().map(p -> new StepRecord.StepAsset(p.asset().id().value(), p.role())).toList();
+            if (!steps.finish(step.id(), settings.workerId(), outcome.status(), outcome.outputs(), refs, error, outcome.adapter(), now)) {
+                log.log(System.Logger.Level.INFO, "step {0} finished after its lease was given up; its result is discarded", step.id());
+                return null;
+            }
+            Job job = jobs.lock(step.jobId()).orElseThrow();
+            produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
+            engine.reportStep(job, step, outcome.status(),
+                    produced.stream().map(p -> Manifests.describe(p.asset(), p.role(), step.sceneOrNull())).toList(), now);
+            engine.advance(step.jobId());
+            return null;
+        });
+    }
+
+    /** Renews the lease while the handler runs; tells it to stop when the job no longer wants it or its time is up. */
+    private final class Watchdog implements Runnable {
+
+        static final String TIMEOUT = "timed out";
+
+        private final StepRecord step;
+        private final StageDefinition stage;
+        private final CancellationSignal signal;
+        private final Thread runner;
+        private final Instant started;
+        private boolean running = true;
+
+        Watchdog(StepRecord step, StageDefinition stage, CancellationSignal signal, Thread runner, Instant started) {
+            this.step = step;
+            this.stage = stage;
+            this.signal = signal;
+            this.runner = runner;
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Instant now = clock.instant();
+                if (now.isAfter(started.plus(stage.timeout()))) {
+                    stop(TIMEOUT);
+                    return;
+                }
+                StepStore.Lease lease = steps.renew(step.id(), settings.workerId(), now, now.plus(settings.lease()));
+                if (lease == StepStore.Lease.STOP) {
+                    stop("the job was cancelled or has ended");
+                } else if (lease == StepStore.Lease.LOST) {
+                    stop("the lease was lost");
+                }
+            } catch (RuntimeException e) {
+                log.log(System.Logger.Level.WARNING, "could not renew the lease of step {0}: {1}", step.id(), e.toString());
+            }
+        }
+
+        private synchronized void stop(String why) {
+            signal.cancel(why);
+            if (running) {
+                runner.interrupt();
+            }
+        }
+
+        synchronized void handlerReturned() {
+            running = false;
+        }
+    }
+
+    private record Claimed(Job job, StepRecord step, List<StepRecord> all) {
+    }
+
+    private record Outcome(StepStatus status, Map<String, Object> outputs, JobError error, String adapter) {
+        static Outcome failure(String code, String message, boolean retryable) {
+            return new Outcome(StepStatus.FAILED, Map.of(), new JobError(code, message, retryable, null, null, 0), null);
+        }
+    }
+}
