@@ -2,7 +2,11 @@ package dev.campaignstudio.core.application;
 
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.event.JobEvent;
+import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.core.port.out.StepStore;
+import java.util.Comparator;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.port.in.FindAssets;
@@ -25,12 +29,26 @@ public final class JobQueryService implements FindJobs, FindAssets {
     private final EventLog events;
     private final AssetRepository assets;
     private final BlobStore blobs;
+    private final StepStore steps;
+    private final PipelineRouter router;
 
-    public JobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs) {
+    public JobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
+            PipelineRouter router) {
         this.jobs = jobs;
         this.events = events;
         this.assets = assets;
         this.blobs = blobs;
+        this.steps = steps;
+        this.router = router;
+    }
+
+    @Override
+    public List<StepRecord> steps(Job job) {
+        List<String> order = router.route(job.mode()).stageNames();
+        return steps.forJob(job.id()).stream()
+                .sorted(Comparator.comparingInt((StepRecord s) -> order.indexOf(s.stage()))
+                        .thenComparingInt(StepRecord::sceneOrder).thenComparingInt(StepRecord::attempt))
+                .toList();
     }
 
     @Override

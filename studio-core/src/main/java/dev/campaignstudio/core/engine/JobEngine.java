@@ -12,6 +12,7 @@ import dev.campaignstudio.core.job.JobStatus;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.pipeline.StageDefinition;
+import dev.campaignstudio.core.port.in.CancelJob;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
@@ -31,7 +32,7 @@ import java.util.function.DoubleSupplier;
  * steps whose worker vanished. Every change to a job happens with its row locked, in the transaction that writes the
  * step change and the events that report it.
  */
-public final class JobEngine implements JobStarter {
+public final class JobEngine implements JobStarter, CancelJob {
 
     private static final System.Logger log = System.getLogger(JobEngine.class.getName());
 
@@ -130,6 +131,7 @@ public final class JobEngine implements JobStarter {
      * Asks a job to stop: no new step starts, pending steps are skipped, running steps are told to stop at their next
      * heartbeat, and the job ends {@code cancelled} once none is running.
      */
+    @Override
     public CancelOutcome cancel(JobId id) {
         return transactions.inTransaction(() -> {
             Optional<Job> found = jobs.lock(id);

@@ -55,12 +55,18 @@ public final class StepRunner {
      * Runs the step {@code id} if it can be claimed.
      *
      * @param claimDecided called once the claim has committed or been refused, so a transport can acknowledge the
-     *                     message; not called when the claim itself failed (the message should then come back)
+     *                     message; not called when the claim itself failed (the message should then come back); if it
+     *                     throws, the step still runs
      * @return whether this call ran the step
      */
     public boolean run(StepId id, Runnable claimDecided) {
         Optional<Claimed> claimed = transactions.inTransaction(() -> claim(id));
-        claimDecided.run();
+        try {
+            claimDecided.run();
+        } catch (RuntimeException e) {
+            // the claim is ours whatever the transport says; a redelivered message will find the step taken
+            log.log(System.Logger.Level.WARNING, "could not acknowledge the message of step {0}: {1}", id, e.toString());
+        }
         if (claimed.isEmpty()) {
             return false;
         }

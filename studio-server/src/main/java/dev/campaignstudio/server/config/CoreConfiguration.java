@@ -11,7 +11,10 @@ import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.ImageDecoder;
 import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
+import dev.campaignstudio.core.engine.JobEngine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
 import dev.campaignstudio.server.adapter.out.imageio.ImageIoDecoder;
 import java.time.Clock;
@@ -29,11 +32,7 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ApiTokens apiTokens(StudioProperties properties) {
-        return ApiTokens.from(properties);
-    }
-
-    @Bean
+    @ConditionalOnMissingBean
     PipelineRouter pipelineRouter() {
         return PipelineRouter.standard();
     }
@@ -55,8 +54,8 @@ public class CoreConfiguration {
 
     @Bean
     JobSubmissionService jobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events,
-            Transactions transactions, RetryPlanner retries, Clock clock) {
-        return new JobSubmissionService(jobs, assets, events, transactions, retries, clock);
+            Transactions transactions, RetryPlanner retries, JobEngine engine, Clock clock) {
+        return new JobSubmissionService(jobs, assets, events, transactions, retries, engine, clock);
     }
 
     @Bean
@@ -67,7 +66,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    JobQueryService jobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs) {
-        return new JobQueryService(jobs, events, assets, blobs);
+    JobQueryService jobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
+            PipelineRouter router) {
+        return new JobQueryService(jobs, events, assets, blobs, steps, router);
     }
 }

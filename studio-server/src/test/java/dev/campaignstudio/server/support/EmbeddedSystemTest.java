@@ -14,8 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of system tests of the whole service in embedded mode: a real HTTP server on a random loopback port, an H2
- * file database and assets in a temporary data directory. Test classes share one running service.
+ * Base of system tests of the API in embedded mode: a real HTTP server on a random loopback port, an H2 file database
+ * and assets in a temporary data directory. No queue is served, so accepted jobs stay queued and the API's behaviour
+ * is observed alone. Test classes share one running service.
  */
 @SpringBootTest(classes = StudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EmbeddedSystemTest {
@@ -37,6 +38,7 @@ public abstract class EmbeddedSystemTest {
     static void embedded(DynamicPropertyRegistry registry) {
         registry.add("studio.data-dir", DATA_DIR::toString);
         registry.add("studio.api.tokens", () -> TOKEN);
+        registry.add("studio.engine.queues", () -> "");
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.port.in;
 
+import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobId;
@@ -16,6 +17,9 @@ public interface FindJobs {
 
     /** One page of jobs matching {@code query}, newest first. */
     JobPage jobs(JobQuery query);
+
+    /** Every step attempt of {@code job}, in pipeline order: stage, then scene, then attempt. */
+    List<StepRecord> steps(Job job);
 
     /** Events of {@code id} after sequence {@code after}, at most {@code limit}, in sequence order. */
     List<JobEvent> events(JobId id, long after, int limit);

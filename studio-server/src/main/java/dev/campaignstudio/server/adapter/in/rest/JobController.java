@@ -9,6 +9,8 @@ import dev.campaignstudio.core.contract.Violation;
 import dev.campaignstudio.core.contract.WireEnum;
 import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.engine.CancelOutcome;
+import dev.campaignstudio.core.port.in.CancelJob;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
@@ -55,13 +57,15 @@ class JobController {
 
     private final SubmitJob submitJob;
     private final FindJobs findJobs;
+    private final CancelJob cancelJob;
     private final JobResources resources;
     private final long maxBodyBytes;
     private final JobRequestReader reader = new JobRequestReader();
 
-    JobController(SubmitJob submitJob, FindJobs findJobs, JobResources resources, StudioProperties properties) {
+    JobController(SubmitJob submitJob, FindJobs findJobs, CancelJob cancelJob, JobResources resources, StudioProperties properties) {
         this.submitJob = submitJob;
         this.findJobs = findJobs;
+        this.cancelJob = cancelJob;
         this.resources = resources;
         this.maxBodyBytes = properties.api().maxRequestBytes().toBytes();
     }
@@ -102,6 +106,24 @@ class JobController {
         }
         return findJobs.job(new JobId(id)).map(resources::of)
                 .orElseThrow(() -> ApiException.notFound("no job has the id '" + id + "'"));
+    }
+
+    @Operation(summary = "Cancel a job", description = "202: no new step starts, pending steps are skipped, running steps are "
+            + "told to stop; the job ends cancelled once none runs (at once when none was running). 409 when it had already ended.")
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<JobResource> cancel(@PathVariable("id") String id) {
+        if (!JobId.isValid(id)) {
+            throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
+        }
+        CancelOutcome outcome = cancelJob.cancel(new JobId(id));
+        if (outcome instanceof CancelOutcome.Accepted accepted) {
+            return ResponseEntity.accepted().body(resources.of(accepted.job()));
+        }
+        if (outcome instanceof CancelOutcome.AlreadyFinished finished) {
+            throw new ApiException(409, "JOB_FINISHED", "Job already finished",
+                    "the job has already ended " + finished.job().status().wire()).aboutJob(id);
+        }
+        throw ApiException.notFound("no job has the id '" + id + "'");
     }
 
     @Operation(summary = "List jobs, newest first", description = "Filter by status, job_type and product_id; page with "

@@ -24,12 +24,13 @@ import java.util.Map;
  * @param error          structured error when failed, else {@code null}
  * @param manifest       output manifest when succeeded, else {@code null}
  * @param request        the stored request snapshot, defaults applied
+ * @param cancelRequested whether cancellation was asked for (the job ends {@code cancelled} once no step runs)
  * @param links          related resources
  */
 public record JobResource(String id, String jobType, String status, String mode, String productId, String parentJobId,
         String idempotencyKey, Instant createdAt, Instant updatedAt, Instant startedAt, Instant finishedAt,
         List<StepResource> steps, Map<String, Object> error, Map<String, Object> manifest, Map<String, Object> request,
-        Map<String, String> links) {
+        boolean cancelRequested, Map<String, String> links) {
 
     private static final JobRequestWriter WRITER = new JobRequestWriter();
 
@@ -41,22 +42,25 @@ public record JobResource(String id, String jobType, String status, String mode,
                 job.parentJobId() == null ? null : job.parentJobId().value(), job.idempotencyKey(),
                 job.createdAt(), job.updatedAt(), job.startedAt(), job.finishedAt(), steps,
                 job.error() == null ? null : job.error().toTree(), job.manifest(), WRITER.write(job.request()),
-                Map.of("self", self, "events", self + "/events"));
+                job.cancelRequested(), Map.of("self", self, "events", self + "/events", "cancel", self + "/cancel"));
     }
 
     /**
-     * One step of a job.
+     * One step attempt of a job.
      *
      * @param stage      stage name
      * @param sceneOrder 1-based scene, or {@code null} for once-per-job stages
      * @param status     {@code pending}, {@code running}, {@code succeeded}, {@code failed}, {@code skipped} or {@code reused}
      * @param attempt    1-based attempt number
-     * @param startedAt  when it started, or {@code null}
+     * @param queue      queue it ran on
+     * @param adapter    adapter that served it, or {@code null}
+     * @param readyAt    when it became ready to run
+     * @param startedAt  when a worker claimed it, or {@code null}
      * @param finishedAt when it ended, or {@code null}
      * @param error      structured error, or {@code null}
-     * @param outputs    output asset ids and small values
+     * @param outputs    small output values and the ids and URLs of the files it made ({@code assets})
      */
-    public record StepResource(String stage, Integer sceneOrder, String status, int attempt, Instant startedAt,
-            Instant finishedAt, Map<String, Object> error, Map<String, Object> outputs) {
+    public record StepResource(String stage, Integer sceneOrder, String status, int attempt, String queue, String adapter,
+            Instant readyAt, Instant startedAt, Instant finishedAt, Map<String, Object> error, Map<String, Object> outputs) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.server.config.ApiTokens;
+import dev.campaignstudio.server.config.StudioProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -12,9 +14,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The REST adapter's filters. */
+/** The REST adapter's authentication, problem writer and API description; only in processes that serve HTTP. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class WebConfiguration {
+
+    @Bean
+    ApiTokens apiTokens(StudioProperties properties) {
+        return ApiTokens.from(properties);
+    }
 
     @Bean
     OpenAPI studioOpenApi() {

@@ -4,6 +4,8 @@ import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.DuplicateContentException;
 import java.sql.ResultSet;
@@ -27,10 +29,22 @@ final class JdbcAssetRepository implements AssetRepository {
 
     @Override
     public void insert(Asset asset) {
+        insert(asset, null, null);
+    }
+
+    @Override
+    public void insertProduced(Asset asset, JobId jobId, StepId stepId) {
+        insert(asset, jobId, stepId);
+    }
+
+    private void insert(Asset asset, JobId jobId, StepId stepId) {
         try {
             jdbc.sql("""
-                    INSERT INTO assets (id, kind, media_type, sha256, size_bytes, width, height, duration_ms, dedupe_key, created_at)
-                    VALUES (:id, :kind, :type, :sha, :size, :width, :height, :duration, :dedupe, :created)""")
+                    INSERT INTO assets (id, kind, media_type, sha256, size_bytes, width, height, duration_ms, dedupe_key, job_id, step_id,
+                                        created_at)
+                    VALUES (:id, :kind, :type, :sha, :size, :width, :height, :duration, :dedupe, :job, :step, :created)""")
+                    .param("job", jobId == null ? null : jobId.value())
+                    .param("step", stepId == null ? null : stepId.value())
                     .param("id", asset.id().value())
                     .param("kind", asset.kind().wire())
                     .param("type", asset.mediaType())

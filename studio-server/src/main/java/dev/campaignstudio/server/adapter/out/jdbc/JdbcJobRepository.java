@@ -24,12 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Jobs in the {@code jobs} table. The request snapshot is stored as canonical JSON and read back through the contract reader. */
 final class JdbcJobRepository implements JobRepository {
 
     private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
-            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at";
+            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader = new JobRequestReader();
@@ -70,6 +71,34 @@ final class JdbcJobRepository implements JobRepository {
     @Override
     public Optional<Job> find(JobId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id").param("id", id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Job> lock(JobId id) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a job is locked inside a transaction");
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id FOR UPDATE").param("id", id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public void update(Job job) {
+        int updated = jdbc.sql("""
+                UPDATE jobs SET status = :status, started_at = :started, finished_at = :finished, error_json = :error,
+                                manifest_json = :manifest, cancel_requested = :cancel, updated_at = :updated
+                WHERE id = :id""")
+                .param("status", job.status().wire())
+                .param("started", Timestamps.bind(job.startedAt()))
+                .param("finished", Timestamps.bind(job.finishedAt()))
+                .param("error", job.error() == null ? null : JsonCodec.write(job.error().toTree()))
+                .param("manifest", job.manifest() == null ? null : JsonCodec.write(job.manifest()))
+                .param("cancel", job.cancelRequested())
+                .param("updated", Timestamps.bind(job.updatedAt()))
+                .param("id", job.id().value())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("no job " + job.id() + " to update");
+        }
     }
 
     @Override
@@ -128,6 +157,7 @@ final class JdbcJobRepository implements JobRepository {
                 Timestamps.read(rs, "started_at"),
                 Timestamps.read(rs, "finished_at"),
                 error == null ? null : JobError.fromTree(JsonCodec.parseStoredObject(error)),
-                manifest == null ? null : JsonCodec.parseStoredObject(manifest));
+                manifest == null ? null : JsonCodec.parseStoredObject(manifest),
+                rs.getBoolean("cancel_requested"));
     }
 }

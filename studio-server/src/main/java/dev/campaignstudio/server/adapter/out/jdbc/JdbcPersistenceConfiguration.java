@@ -3,7 +3,10 @@ package dev.campaignstudio.server.adapter.out.jdbc;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
+import dev.campaignstudio.server.engine.DispatchOutbox;
+import dev.campaignstudio.server.engine.DispatchSignal;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -37,14 +40,26 @@ public class JdbcPersistenceConfiguration {
         return new JdbcTransactions(new TransactionTemplate(transactionManager));
     }
 
+    @Bean
+    StepStore stepStore(JdbcClient jdbc, DispatchSignal signal) {
+        return new JdbcStepStore(jdbc, signal::nudge);
+    }
+
+    @Bean
+    DispatchOutbox dispatchOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new JdbcDispatchOutbox(jdbc, new TransactionTemplate(transactionManager));
+    }
+
     /** Builds the adapters on a bare data source, for adapter tests that run without Spring. */
     public static Adapters on(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         return new Adapters(new JdbcJobRepository(jdbc), new JdbcEventLog(jdbc, clock), new JdbcAssetRepository(jdbc),
-                new JdbcTransactions(new TransactionTemplate(new DataSourceTransactionManager(dataSource))));
+                new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }), new JdbcDispatchOutbox(jdbc, template));
     }
 
     /** The persistence adapters over one data source. */
-    public record Adapters(JobRepository jobs, EventLog events, AssetRepository assets, Transactions transactions) {
+    public record Adapters(JobRepository jobs, EventLog events, AssetRepository assets, Transactions transactions, StepStore steps,
+            DispatchOutbox dispatches) {
     }
 }

@@ -53,6 +53,7 @@ class ConcurrentIdempotencySystemTest {
         registry.add("spring.datasource.password", () -> database.password());
         registry.add("spring.flyway.schemas", () -> database.schema());
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+        registry.add("studio.engine.queues", () -> "");
     }
 
     @Test
@@ -65,7 +66,9 @@ class ConcurrentIdempotencySystemTest {
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(responses.get(0).json().get("id").asString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k").param("k", key).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events e JOIN jobs j ON j.id = e.job_id WHERE j.idempotency_key = :k")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM steps s JOIN jobs j ON j.id = s.job_id WHERE j.idempotency_key = :k")
+                .param("k", key).query(Long.class).single()).as("one job's first step, not fifty").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events e JOIN jobs j ON j.id = e.job_id WHERE j.idempotency_key = :k AND e.event_type = 'accepted'")
                 .param("k", key).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -39,7 +39,7 @@ class JdbcPersistenceAdapterTest {
 
     private final MutableClock clock = MutableClock.startingNow();
 
-    static Stream<Supplier<TestDatabases.Target>> databases() {
+    public static Stream<Supplier<TestDatabases.Target>> databases() {
         return Stream.of(named("h2", TestDatabases::h2), named("postgresql", TestDatabases::postgres));
     }
 

@@ -1,0 +1,74 @@
+package dev.campaignstudio.server.adapter.in.cli;
+
+import dev.campaignstudio.server.StudioApplication;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/** Starts the Spring application for a command and keeps the process alive until it is stopped. */
+final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    /**
+     * Runs the service until shutdown.
+     *
+     * @param command     the command's name, for messages
+     * @param distributed whether to use the distributed profile (PostgreSQL, RabbitMQ)
+     * @param web         whether to serve HTTP
+     * @param overrides   {@code --key=value} properties that win over every configuration file
+     * @param extraSources further configuration classes (tests add their pipelines this way)
+     * @return the exit code
+     */
+    static int run(String command, boolean distributed, boolean web, List<String> overrides, Class<?>... extraSources)
+            throws InterruptedException {
+        if (distributed && web && isBlank(System.getenv("STUDIO_API_TOKENS")) && isBlank(System.getProperty("studio.api.tokens"))
+                && overrides.stream().noneMatch(o -> o.startsWith("--studio.api.tokens="))) {
+            System.err.println("studio " + command + " --distributed: set STUDIO_API_TOKENS to the bearer token(s) clients will send");
+            return 2;
+        }
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = StudioApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        SpringApplication application = new SpringApplication(sources);
+        if (!web) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        if (distributed) {
+            application.setAdditionalProfiles("distributed");
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(overrides.toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            System.err.println("studio " + command + ": the service did not start: " + rootMessage(failed));
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await();
+        }
+        return 0;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.campaignstudio.server.adapter.out.jdbc;
+
+import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.engine.StepStatus;
+import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.port.out.StepStore;
+import dev.campaignstudio.server.json.JsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Steps and their dispatch requests in {@code steps} and {@code step_dispatches}. Claims, renewals and finishes are
+ * conditional updates, so concurrent workers and duplicate deliveries settle in the database.
+ */
+final class JdbcStepStore implements StepStore {
+
+    private static final String COLUMNS = "id, job_id, stage, scene_order, attempt, status, queue_name, outputs_json, assets_json, "
+            + "error_json, adapter, lease_owner, lease_expires_at, not_before, claims, created_at, started_at, finished_at";
+    private static final String LIVE_JOB = " EXISTS (SELECT 1 FROM jobs j WHERE j.id = steps.job_id AND j.cancel_requested = FALSE "
+            + "AND j.status IN ('queued', 'running'))";
+
+    private final JdbcClient jdbc;
+    private final Runnable dispatchRequested;
+
+    /**
+     * @param dispatchRequested told (after commit) that a dispatch request was written, so a relay can wake up
+     */
+    JdbcStepStore(JdbcClient jdbc, Runnable dispatchRequested) {
+        this.jdbc = jdbc;
+        this.dispatchRequested = dispatchRequested;
+    }
+
+    @Override
+    public boolean insert(StepRecord step, Instant dispatchAt) {
+        int inserted = jdbc.sql("""
+                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, outputs_json, assets_json, error_json,
+                                   adapter, not_before, claims, created_at, updated_at, started_at, finished_at)
+                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :outputs, :assets, :error, :adapter, :notBefore, 0,
+                        :created, :created, :started, :finished)
+                ON CONFLICT DO NOTHING""")
+                .param("id", step.id().value())
+                .param("job", step.jobId().value())
+                .param("stage", step.stage())
+                .param("scene", step.sceneOrder())
+                .param("attempt", step.attempt())
+                .param("status", step.status().wire())
+                .param("queue", step.queue().wire())
+                .param("outputs", JsonCodec.write(step.outputs()))
+                .param("assets", assetsJson(step.assets()))
+                .param("error", step.error() == null ? null : JsonCodec.write(step.error().toTree()))
+                .param("adapter", step.adapter())
+                .param("notBefore", Timestamps.bind(step.notBefore()))
+                .param("created", Timestamps.bind(step.createdAt()))
+                .param("started", Timestamps.bind(step.startedAt()))
+                .param("finished", Timestamps.bind(step.finishedAt()))
+                .update();
+        if (inserted == 1 && step.status() == StepStatus.PENDING) {
+            jdbc.sql("INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at) VALUES (:step, :queue, :at, :now)")
+                    .param("step", step.id().value())
+                    .param("queue", step.queue().wire())
+                    .param("at", Timestamps.bind(dispatchAt))
+                    .param("now", Timestamps.bind(step.createdAt()))
+                    .update();
+            AfterCommit.run(dispatchRequested);
+        }
+        return inserted == 1;
+    }
+
+    @Override
+    public Optional<StepRecord> find(StepId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE id = :id").param("id", id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public List<StepRecord> forJob(JobId jobId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE job_id = :job ORDER BY created_at, scene_order, attempt, id")
+                .param("job", jobId.value()).query(this::map).list();
+    }
+
+    @Override
+    public Optional<StepRecord> claim(StepId id, String owner, Instant now, Instant leaseUntil) {
+        int claimed = jdbc.sql("""
+                UPDATE steps SET status = 'running', lease_owner = :owner, lease_expires_at = :until, claims = claims + 1,
+                                 started_at = COALESCE(started_at, :now), updated_at = :now
+                WHERE id = :id AND status = 'pending' AND (not_before IS NULL OR not_before <= :now) AND """ + LIVE_JOB)
+                .param("owner", owner)
+                .param("until", Timestamps.bind(leaseUntil))
+                .param("now", Timestamps.bind(now))
+                .param("id", id.value())
+                .update();
+        return claimed == 1 ? find(id) : Optional.empty();
+    }
+
+    @Override
+    public Lease renew(StepId id, String owner, Instant now, Instant leaseUntil) {
+        int renewed = jdbc.sql("""
+                UPDATE steps SET lease_expires_at = :until, updated_at = :now
+                WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
+                .param("until", Timestamps.bind(leaseUntil))
+                .param("now", Timestamps.bind(now))
+                .param("id", id.value())
+                .param("owner", owner)
+                .update();
+        if (renewed == 0) {
+            return Lease.LOST;
+        }
+        boolean wanted = jdbc.sql("SELECT COUNT(*) FROM steps WHERE id = :id AND " + LIVE_JOB).param("id", id.value())
+                .query(Long.class).single() == 1;
+        return wanted ? Lease.HELD : Lease.STOP;
+    }
+
+    @Override
+    public boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> outputs, List<StepRecord.StepAsset> assets,
+            JobError error, String adapter, Instant now) {
+        return jdbc.sql("""
+                UPDATE steps SET status = :status, outputs_json = :outputs, assets_json = :assets, error_json = :error, adapter = :adapter,
+                                 lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now
+                WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
+                .param("status", status.wire())
+                .param("outputs", JsonCodec.write(outputs))
+                .param("assets", assetsJson(assets))
+                .param("error", error == null ? null : JsonCodec.write(error.toTree()))
+                .param("adapter", adapter)
+                .param("now", Timestamps.bind(now))
+                .param("id", id.value())
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    @Override
+    public int skipPending(JobId jobId, Instant now) {
+        jdbc.sql("DELETE FROM step_dispatches WHERE step_id IN (SELECT id FROM steps WHERE job_id = :job AND status = 'pending')")
+                .param("job", jobId.value()).update();
+        return jdbc.sql("UPDATE steps SET status = 'skipped', finished_at = :now, updated_at = :now WHERE job_id = :job AND status = 'pending'")
+                .param("now", Timestamps.bind(now)).param("job", jobId.value()).update();
+    }
+
+    @Override
+    public List<StepRecord> lapsed(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE status = 'running' AND lease_expires_at < :now ORDER BY lease_expires_at LIMIT :limit")
+                .param("now", Timestamps.bind(now)).param("limit", limit).query(this::map).list();
+    }
+
+    @Override
+    public boolean giveUp(StepId id, JobError error, Instant now) {
+        return jdbc.sql("""
+                UPDATE steps SET status = 'failed', error_json = :error, lease_owner = NULL, lease_expires_at = NULL,
+                                 finished_at = :now, updated_at = :now
+                WHERE id = :id AND status = 'running' AND lease_expires_at < :now""")
+                .param("error", JsonCodec.write(error.toTree()))
+                .param("now", Timestamps.bind(now))
+                .param("id", id.value())
+                .update() == 1;
+    }
+
+    @Override
+    public int redispatchLost(Instant now, Instant dispatchedBefore) {
+        int requested = jdbc.sql("""
+                INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at)
+                SELECT s.id, s.queue_name, :now, :now FROM steps s
+                WHERE s.status = 'pending' AND (s.not_before IS NULL OR s.not_before <= :now) AND s.dispatched_at < :before
+                  AND NOT EXISTS (SELECT 1 FROM step_dispatches d WHERE d.step_id = s.id)""")
+                .param("now", Timestamps.bind(now))
+                .param("before", Timestamps.bind(dispatchedBefore))
+                .update();
+        if (requested > 0) {
+            AfterCommit.run(dispatchRequested);
+        }
+        return requested;
+    }
+
+    private static String assetsJson(List<StepRecord.StepAsset> assets) {
+        List<Map<String, Object>> tree = new ArrayList<>();
+        for (StepRecord.StepAsset asset : assets) {
+            tree.add(Map.of("asset_id", asset.assetId(), "role", asset.role()));
+        }
+        return JsonCodec.write(tree);
+    }
+
+    private StepRecord map(ResultSet rs, int row) throws SQLException {
+        String error = rs.getString("error_json");
+        String outputs = rs.getString("outputs_json");
+        String assets = rs.getString("assets_json");
+        List<StepRecord.StepAsset> refs = new ArrayList<>();
+        if (assets != null) {
+            for (Object item : (List<?>) JsonCodec.parseStored(assets)) {
+                Map<?, ?> ref = (Map<?, ?>) item;
+                refs.add(new StepRecord.StepAsset((String) ref.get("asset_id"), (String) ref.get("role")));
+            }
+        }
+        return new StepRecord(
+                new StepId(rs.getString("id")),
+                new JobId(rs.getString("job_id")),
+                rs.getString("stage"),
+                rs.getInt("scene_order"),
+                rs.getInt("attempt"),
+                WireEnum.require(StepStatus.class, rs.getString("status")),
+                WireEnum.require(WorkQueue.class, rs.getString("queue_name")),
+                outputs == null ? Map.of() : JsonCodec.parseStoredObject(outputs),
+                refs,
+                error == null ? null : JobError.fromTree(JsonCodec.parseStoredObject(error)),
+                rs.getString("adapter"),
+                rs.getString("lease_owner"),
+                Timestamps.read(rs, "lease_expires_at"),
+                Timestamps.read(rs, "not_before"),
+                rs.getInt("claims"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "started_at"),
+                Timestamps.read(rs, "finished_at"));
+    }
+}
