@@ -35,7 +35,7 @@ public final class Limits {
     /** Voice names: letters, digits and {@code . _ -}. */
     public static final String VOICE_PATTERN = "[A-Za-z0-9._-]+";
     /** Stage names as the pipelines spell them. */
-    public static final String STAGE_PATTERN = "[a-z][a-z_]*";
+    public static final String STAGE_PATTERN = "[a-z][a-z0-9_]*";
 
     private Limits() {
     }

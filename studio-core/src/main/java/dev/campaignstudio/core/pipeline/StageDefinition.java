@@ -25,7 +25,7 @@ public record StageDefinition(String name, boolean perScene, WorkQueue queue, Re
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(timeout, "timeout");
-        if (!name.matches("[a-z][a-z_]*")) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("stage names are lower snake case: " + name);
         }
         if (timeout.isNegative() || timeout.isZero()) {

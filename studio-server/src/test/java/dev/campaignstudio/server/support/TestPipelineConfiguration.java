@@ -13,15 +13,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Primary;
 
 /**
  * Runs every job through core's sample test pipeline with counting handlers. {@code studio.test.render-delay} slows
  * every render step, or only scene {@code studio.test.slow-scene}; {@code studio.test.invocations-file} appends each invocation to a file, so tests can count across
- * processes.
+ * processes. A test configuration: only contexts that name it use it.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 public class TestPipelineConfiguration {
 
     @Bean
