@@ -27,6 +27,9 @@ public final class JobPlanner {
     /** The output key by which a stage sets the number of scenes of the stages after it. */
     public static final String SCENE_COUNT = "scene_count";
 
+    /** The output key of a failed attempt that carries the wait its provider asked for (a 429's Retry-After). */
+    public static final String RETRY_AFTER_MS = "retry_after_ms";
+
     /**
      * Plans the next moves of {@code job}.
      *
@@ -61,6 +64,9 @@ public final class JobPlanner {
                     return new Plan(List.of(), true, new Plan.Failed(failure));
                 }
                 Duration wait = stage.retry().backoff(step.attempt(), random);
+                if (step.outputs().get(RETRY_AFTER_MS) instanceof Number asked && asked.longValue() > wait.toMillis()) {
+                    wait = Duration.ofMillis(asked.longValue());
+                }
                 Instant from = step.finishedAt() == null ? now : step.finishedAt();
                 create.add(new Plan.NewStep(stage.name(), step.sceneOrder(), step.attempt() + 1, WorkQueue.RETRY, from.plus(wait)));
             }

@@ -126,7 +126,11 @@ public final class StepRunner {
             return new Outcome(StepStatus.FAILED, rejected.details(), new JobError(rejected.code(), rejected.message(), false,
                     context.stage(), context.sceneOrder(), context.attempt()), null);
         } catch (StepFault fault) {
-            return Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
+            Outcome failure = Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
+            if (fault.retryAfter() != null) {
+                return new Outcome(failure.status(), Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()), failure.error(), null);
+            }
+            return failure;
         } catch (InterruptedException interrupted) {
             return signal.isCancelled() ? stopped(signal) : Outcome.failure("INTERNAL", "the step was interrupted", false);
         } catch (Exception bug) {
