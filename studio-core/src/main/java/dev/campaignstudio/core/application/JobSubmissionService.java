@@ -40,19 +40,22 @@ public final class JobSubmissionService implements SubmitJob {
     private final Transactions transactions;
     private final RetryPlanner retries;
     private final JobStarter starter;
+    private final CallbackCheck callbacks;
     private final Clock clock;
 
     /**
-     * @param starter creates the job's first steps in the transaction that stores it
+     * @param starter   creates the job's first steps in the transaction that stores it
+     * @param callbacks checks a callback's secret and URL
      */
     public JobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events, Transactions transactions,
-            RetryPlanner retries, JobStarter starter, Clock clock) {
+            RetryPlanner retries, JobStarter starter, CallbackCheck callbacks, Clock clock) {
         this.jobs = jobs;
         this.assets = assets;
         this.events = events;
         this.transactions = transactions;
         this.retries = retries;
         this.starter = starter;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -88,6 +91,7 @@ public final class JobSubmissionService implements SubmitJob {
     }
 
     private Job prepare(JobRequest request, String payloadHash, Violations violations) {
+        callbacks.check(request.envelope().callback(), violations);
         JobId id = JobId.next(clock);
         if (request instanceof MarketingCreationRequest creation) {
             checkImages(creation.product(), violations);

@@ -10,6 +10,7 @@ import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.Violation;
 import dev.campaignstudio.core.event.JobEventType;
+import dev.campaignstudio.core.fixtures.CallbackFixtures;
 import dev.campaignstudio.core.fixtures.DirectTransactions;
 import dev.campaignstudio.core.fixtures.InMemoryAssets;
 import dev.campaignstudio.core.fixtures.InMemoryEventLog;
@@ -41,7 +42,7 @@ class JobSubmissionServiceTest {
 
     private JobSubmissionService service(JobRepository repository) {
         return new JobSubmissionService(repository, assets, events, new DirectTransactions(),
-                new RetryPlanner(repository, PipelineRouter.standard()), started::add, clock);
+                new RetryPlanner(repository, PipelineRouter.standard()), started::add, CallbackFixtures.permissive(), clock);
     }
 
     private SubmitOutcome submit(Map<String, Object> tree) {

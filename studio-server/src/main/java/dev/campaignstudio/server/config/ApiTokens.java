@@ -1,20 +1,11 @@
 package dev.campaignstudio.server.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bearer tokens accepted on {@code /v1/**}. Compared in constant time; never logged. In embedded mode with none
@@ -24,8 +15,6 @@ public final class ApiTokens {
 
     /** File name of the generated token inside the data directory. */
     public static final String TOKEN_FILE = "api-token";
-
-    private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
 
     private final List<byte[]> digests;
 
@@ -61,47 +50,14 @@ public final class ApiTokens {
     }
 
     private static String generatedToken(Path dataDir) {
-        Path file = dataDir.resolve(TOKEN_FILE);
-        try {
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            String token = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (token.isEmpty()) {
-                throw new IllegalStateException("the API token file " + file + " is empty; delete it to generate a new token");
-            }
-            log.info("API token for /v1/** is in {} (send it as 'Authorization: Bearer <token>')", file);
-            return token;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the API token file " + file, e);
-        }
+        return LocalSecretFile.readOrCreate(dataDir.resolve(TOKEN_FILE), ApiTokens::generate,
+                "API token for /v1/** (send it as 'Authorization: Bearer <token>')");
     }
 
-    private static void create(Path file) throws IOException {
+    private static String generate() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        String token = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".api-token", ".tmp");
-        try {
-            restrict(temp);
-            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file);
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void restrict(Path path) throws IOException {
-        try {
-            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-            Files.setPosixFilePermissions(path, ownerOnly);
-        } catch (UnsupportedOperationException notPosix) {
-            path.toFile().setReadable(false, false);
-            path.toFile().setReadable(true, true);
-            path.toFile().setWritable(false, false);
-            path.toFile().setWritable(true, true);
-        }
+        return "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static byte[] digest(String token) {

@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.AssetUploadService;
+import dev.campaignstudio.core.application.CallbackCheck;
 import dev.campaignstudio.core.application.JobQueryService;
 import dev.campaignstudio.core.application.JobSubmissionService;
 import dev.campaignstudio.core.application.RetryPlanner;
@@ -54,8 +55,8 @@ public class CoreConfiguration {
 
     @Bean
     JobSubmissionService jobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events,
-            Transactions transactions, RetryPlanner retries, JobEngine engine, Clock clock) {
-        return new JobSubmissionService(jobs, assets, events, transactions, retries, engine, clock);
+            Transactions transactions, RetryPlanner retries, JobEngine engine, CallbackCheck callbackCheck, Clock clock) {
+        return new JobSubmissionService(jobs, assets, events, transactions, retries, engine, callbackCheck, clock);
     }
 
     @Bean

@@ -33,6 +33,12 @@ public class RabbitConfiguration {
     /** Deliveries of one message before it is dead-lettered. */
     static final int DELIVERY_LIMIT = 5;
 
+    /**
+     * The queues that carry step messages. {@code callbacks} is worked off the {@code callback_deliveries} table and
+     * {@code maintenance} is a role (the sweep), so neither needs a broker queue.
+     */
+    static final java.util.List<WorkQueue> STEP_QUEUES = java.util.List.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY);
+
     @Bean
     Declarables studioQueues(EngineProperties properties) {
         String deadLetter = properties.queuePrefix() + ".dead-letter";
@@ -42,7 +48,7 @@ public class RabbitConfiguration {
         all.add(exchange);
         all.add(dead);
         all.add(BindingBuilder.bind(dead).to(exchange));
-        for (WorkQueue queue : WorkQueue.values()) {
+        for (WorkQueue queue : STEP_QUEUES) {
             all.add(QueueBuilder.durable(properties.brokerQueue(queue)).quorum().deliveryLimit(DELIVERY_LIMIT)
                     .deadLetterExchange(deadLetter).build());
         }
@@ -59,7 +65,7 @@ public class RabbitConfiguration {
     StepListeners stepListeners(ConnectionFactory connectionFactory, EngineProperties properties, StepRunner runner) {
         List<SimpleMessageListenerContainer> containers = new ArrayList<>();
         for (WorkQueue queue : properties.servedQueues()) {
-            if (queue == WorkQueue.MAINTENANCE || queue == WorkQueue.CALLBACKS) {
+            if (!STEP_QUEUES.contains(queue)) {
                 continue;
             }
             SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);

@@ -1,6 +1,9 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
+import dev.campaignstudio.core.callback.Delivery;
+import dev.campaignstudio.core.callback.DeliveryStatus;
 import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.FindJobs;
 import java.util.LinkedHashMap;
@@ -13,13 +16,33 @@ import org.springframework.stereotype.Component;
 class JobResources {
 
     private final FindJobs jobs;
+    private final CallbackDeliveries deliveries;
 
-    JobResources(FindJobs jobs) {
+    JobResources(FindJobs jobs, CallbackDeliveries deliveries) {
         this.jobs = jobs;
+        this.deliveries = deliveries;
     }
 
     JobResource of(Job job) {
-        return JobResource.of(job, jobs.steps(job).stream().map(JobResources::step).toList());
+        return JobResource.of(job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job));
+    }
+
+    /** The callback's state at a glance: deliveries by status and the last problem, if any. */
+    private Map<String, Object> callback(Job job) {
+        if (job.request().envelope().callback() == null) {
+            return null;
+        }
+        List<Delivery> all = deliveries.deliveries(job.id());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status.wire(), all.stream().filter(d -> d.status() == status).count());
+        }
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("url", Redaction.url(job.request().envelope().callback().url()));
+        callback.put("deliveries", counts);
+        callback.put("last_error", all.stream().filter(d -> d.lastError() != null && d.status() != DeliveryStatus.DELIVERED)
+                .reduce((a, b) -> b).map(Delivery::lastError).orElse(null));
+        return callback;
     }
 
     private static JobResource.StepResource step(StepRecord step) {

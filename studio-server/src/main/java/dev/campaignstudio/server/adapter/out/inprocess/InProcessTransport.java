@@ -32,6 +32,9 @@ public final class InProcessTransport implements WorkTransport, DisposableBean {
     public InProcessTransport(EngineProperties properties, StepRunner runner) {
         this.runner = runner;
         for (WorkQueue queue : properties.servedQueues()) {
+            if (queue == WorkQueue.CALLBACKS || queue == WorkQueue.MAINTENANCE) {
+                continue;
+            }
             int threads = properties.concurrency(queue);
             AtomicInteger n = new AtomicInteger();
             executors.put(queue, new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {

@@ -8,6 +8,7 @@ import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The outbox table. The per-job sequence comes from a counter on the job row, incremented in the caller's
  * transaction: the row lock orders concurrent appends and a rollback takes the number back, so sequences stay gapless.
+ * For a job with a callback URL, the event's delivery is written in the same transaction.
  */
 final class JdbcEventLog implements EventLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration horizon;
+    private final Runnable deliveryRequested;
 
-    JdbcEventLog(JdbcClient jdbc, Clock clock) {
+    /**
+     * @param horizon           how long a callback delivery is retried
+     * @param deliveryRequested told after commit that a callback delivery was written
+     */
+    JdbcEventLog(JdbcClient jdbc, Clock clock, Duration horizon, Runnable deliveryRequested) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.horizon = horizon;
+        this.deliveryRequested = deliveryRequested;
     }
 
     @Override
@@ -37,7 +47,9 @@ final class JdbcEventLog implements EventLog {
         if (updated != 1) {
             throw new IllegalStateException("no job " + jobId + " to append an event to");
         }
-        long sequence = jdbc.sql("SELECT last_event_seq FROM jobs WHERE id = :id").param("id", jobId.value()).query(Long.class).single();
+        JobRow job = jdbc.sql("SELECT last_event_seq, callback_url, callback_secret_ref FROM jobs WHERE id = :id").param("id", jobId.value())
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+        long sequence = job.sequence();
         JobEvent event = new JobEvent("evt_" + Ulid.next(clock), jobId, sequence, type, at, data);
         jdbc.sql("""
                 INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
@@ -49,7 +61,26 @@ final class JdbcEventLog implements EventLog {
                 .param("at", Timestamps.bind(at))
                 .param("data", JsonCodec.write(data))
                 .update();
+        if (job.callbackUrl() != null) {
+            jdbc.sql("""
+                    INSERT INTO callback_deliveries (id, job_id, event_id, seq, url, secret_ref, status, attempts, next_attempt_at,
+                                                     give_up_at, created_at, updated_at)
+                    VALUES (:id, :job, :event, :seq, :url, :ref, 'pending', 0, :at, :giveUp, :at, :at)""")
+                    .param("id", "dlv_" + Ulid.next(clock))
+                    .param("job", jobId.value())
+                    .param("event", event.eventId())
+                    .param("seq", sequence)
+                    .param("url", job.callbackUrl())
+                    .param("ref", job.secretRef() == null ? "default" : job.secretRef())
+                    .param("at", Timestamps.bind(at))
+                    .param("giveUp", Timestamps.bind(at.plus(horizon)))
+                    .update();
+            AfterCommit.run(deliveryRequested);
+        }
         return event;
+    }
+
+    private record JobRow(long sequence, String callbackUrl, String secretRef) {
     }
 
     @Override

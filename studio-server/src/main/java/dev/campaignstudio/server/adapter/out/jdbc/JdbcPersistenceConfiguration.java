@@ -1,6 +1,9 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
+import dev.campaignstudio.core.callback.DeliveryPolicy;
 import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.DeliveryStore;
+import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
@@ -26,8 +29,13 @@ public class JdbcPersistenceConfiguration {
     }
 
     @Bean
-    EventLog eventLog(JdbcClient jdbc, Clock clock) {
-        return new JdbcEventLog(jdbc, clock);
+    EventLog eventLog(JdbcClient jdbc, Clock clock, DeliveryPolicy deliveryPolicy, DeliverySignal deliverySignal) {
+        return new JdbcEventLog(jdbc, clock, deliveryPolicy.horizon(), deliverySignal::nudge);
+    }
+
+    @Bean
+    DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean
@@ -54,12 +62,13 @@ public class JdbcPersistenceConfiguration {
     public static Adapters on(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        return new Adapters(new JdbcJobRepository(jdbc), new JdbcEventLog(jdbc, clock), new JdbcAssetRepository(jdbc),
-                new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }), new JdbcDispatchOutbox(jdbc, template));
+        return new Adapters(new JdbcJobRepository(jdbc), new JdbcEventLog(jdbc, clock, DeliveryPolicy.STANDARD.horizon(), () -> { }),
+                new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }),
+                new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template));
     }
 
     /** The persistence adapters over one data source. */
     public record Adapters(JobRepository jobs, EventLog events, AssetRepository assets, Transactions transactions, StepStore steps,
-            DispatchOutbox dispatches) {
+            DispatchOutbox dispatches, DeliveryStore deliveries) {
     }
 }

@@ -30,7 +30,7 @@ public final class RabbitWorkPublisher implements WorkTransport {
 
     @Override
     public Set<WorkQueue> carries() {
-        return EnumSet.allOf(WorkQueue.class);
+        return EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY);
     }
 
     @Override

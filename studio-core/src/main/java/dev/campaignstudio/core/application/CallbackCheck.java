@@ -1,0 +1,37 @@
+package dev.campaignstudio.core.application;
+
+import dev.campaignstudio.core.contract.Callback;
+import dev.campaignstudio.core.contract.Violations;
+import dev.campaignstudio.core.port.out.CallbackSecrets;
+import dev.campaignstudio.core.port.out.OutboundGuard;
+import java.net.URI;
+import java.util.Optional;
+
+/** Checks a job's callback when it is submitted: its secret is configured and its URL passes the outbound rules. */
+public final class CallbackCheck {
+
+    private final CallbackSecrets secrets;
+    private final OutboundGuard guard;
+
+    public CallbackCheck(CallbackSecrets secrets, OutboundGuard guard) {
+        this.secrets = secrets;
+        this.guard = guard;
+    }
+
+    /** Records a violation for each problem of {@code callback} (nothing when it is {@code null}). */
+    public void check(Callback callback, Violations violations) {
+        if (callback == null) {
+            return;
+        }
+        if (secrets.key(callback.effectiveSecretRef()).isEmpty()) {
+            if (callback.secretRef() == null) {
+                violations.add("/callback", "NOT_CONFIGURED",
+                        "no default callback secret is configured (studio.callbacks.secrets.default); name one with secret_ref");
+            } else {
+                violations.add("/callback/secret_ref", "NOT_FOUND", "no callback secret is configured under '" + callback.secretRef() + "'");
+            }
+        }
+        Optional<String> refusal = guard.refusal(URI.create(callback.url()));
+        refusal.ifPresent(reason -> violations.add("/callback/url", "NOT_ALLOWED", reason));
+    }
+}
