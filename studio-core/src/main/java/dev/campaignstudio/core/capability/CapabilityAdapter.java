@@ -1,0 +1,13 @@
+package dev.campaignstudio.core.capability;
+
+import java.util.Set;
+
+/** An adapter that serves capabilities by implementing their ports; configuration binds capabilities to it by name. */
+public interface CapabilityAdapter {
+
+    /** The name configuration uses, e.g. {@code local} or {@code openai}. */
+    String name();
+
+    /** What it serves; it implements the port of each. */
+    Set<Capability> capabilities();
+}

@@ -1,0 +1,62 @@
+package dev.campaignstudio.core.capability;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which adapter serves each capability, bound once from configuration ({@code studio.capabilities.<capability>=name}).
+ * Binding refuses a name that no adapter has, or an adapter that does not serve the capability, so a misconfigured
+ * service does not start.
+ */
+public final class CapabilityRegistry {
+
+    private final Map<Capability, CapabilityAdapter> bound;
+
+    private CapabilityRegistry(Map<Capability, CapabilityAdapter> bound) {
+        this.bound = bound;
+    }
+
+    /**
+     * Binds capabilities to adapters.
+     *
+     * @param bindings adapter name per capability; capabilities not listed stay unbound
+     * @param adapters every adapter available
+     * @throws IllegalStateException naming every binding that cannot be made
+     */
+    public static CapabilityRegistry bind(Map<Capability, String> bindings, List<? extends CapabilityAdapter> adapters) {
+        Map<Capability, CapabilityAdapter> bound = new EnumMap<>(Capability.class);
+        List<String> problems = new ArrayList<>();
+        bindings.forEach((capability, name) -> {
+            Optional<? extends CapabilityAdapter> adapter = adapters.stream().filter(a -> a.name().equals(name)).findFirst();
+            if (adapter.isEmpty()) {
+                problems.add("studio.capabilities." + capability.wire() + "=" + name + ": no adapter is called '" + name + "' (available: "
+                        + String.join(", ", adapters.stream().map(CapabilityAdapter::name).distinct().toList()) + ")");
+            } else if (!adapter.get().capabilities().contains(capability) || !capability.port().isInstance(adapter.get())) {
+                problems.add("studio.capabilities." + capability.wire() + "=" + name + ": adapter '" + name + "' does not serve "
+                        + capability.wire());
+            } else {
+                bound.put(capability, adapter.get());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
+        return new CapabilityRegistry(bound);
+    }
+
+    /** The port serving {@code capability}, if one is bound. */
+    public <T> Optional<T> port(Capability capability, Class<T> type) {
+        if (!capability.port().equals(type)) {
+            throw new IllegalArgumentException(capability.wire() + " is served through " + capability.port().getSimpleName());
+        }
+        return Optional.ofNullable(bound.get(capability)).map(type::cast);
+    }
+
+    /** The name of the adapter serving {@code capability}, if one is bound. */
+    public Optional<String> adapterName(Capability capability) {
+        return Optional.ofNullable(bound.get(capability)).map(CapabilityAdapter::name);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.campaignstudio.core.capability;
+
+import dev.campaignstudio.core.contract.Aspect;
+import dev.campaignstudio.core.contract.Presentation;
+import dev.campaignstudio.core.contract.Style;
+import dev.campaignstudio.core.engine.StepFault;
+import java.util.List;
+import java.util.Objects;
+
+/** The {@code image} capability: a scene image with the product in it. */
+public interface ImageGeneration {
+
+    /**
+     * Makes one scene image.
+     *
+     * @param request the product, the scene's words and look, and the seed
+     * @return the image, the same scene without the product (for parallax), and where the product is
+     * @throws StepFault for provider faults
+     */
+    SceneImage generate(ImageRequest request) throws StepFault;
+
+    /**
+     * What to make.
+     *
+     * @param productPng   the product on transparency
+     * @param palette      product colours as {@code #rrggbb}, most common first
+     * @param headline     text set on the image, or {@code null} for none
+     * @param prompt       the campaign instruction, for adapters that read it
+     * @param aspect       frame aspect
+     * @param longSide     pixels of the longer side
+     * @param style        background style
+     * @param presentation product alone or with a presenter
+     * @param seed         the same seed makes the same image
+     * @param variation    0 (calm, faithful) to 1 (bold composition)
+     * @param constraints  what the fidelity loop asks of a regeneration
+     */
+    record ImageRequest(byte[] productPng, List<String> palette, String headline, String prompt, Aspect aspect, int longSide, Style style,
+            Presentation presentation, long seed, double variation, Constraints constraints) {
+        public ImageRequest {
+            Objects.requireNonNull(productPng, "productPng");
+            palette = List.copyOf(palette);
+            Objects.requireNonNull(aspect, "aspect");
+            Objects.requireNonNull(style, "style");
+            Objects.requireNonNull(presentation, "presentation");
+            constraints = constraints == null ? Constraints.NONE : constraints;
+            if (longSide < 64 || longSide > 4096) {
+                throw new IllegalArgumentException("longSide must be 64 to 4096 pixels");
+            }
+        }
+    }
+
+    /**
+     * Adjustments a regeneration may ask for.
+     *
+     * @param lockPalette     keep the product's own colours exactly (no tinting or grading over it)
+     * @param minProductShare smallest share of the frame's height the product may take (0-1)
+     * @param stylisation     how much the product itself may be stylised (0 none, 1 free)
+     */
+    record Constraints(boolean lockPalette, double minProductShare, double stylisation) {
+        /** No adjustment. */
+        public static final Constraints NONE = new Constraints(false, 0, 1);
+    }
+
+    /**
+     * A made scene.
+     *
+     * @param image      the scene with the product
+     * @param background the same scene without the product
+     * @param productBox where the product was placed in {@code image}
+     */
+    record SceneImage(MediaFile image, MediaFile background, Box productBox) {
+        public SceneImage {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(background, "background");
+            Objects.requireNonNull(productBox, "productBox");
+        }
+    }
+}

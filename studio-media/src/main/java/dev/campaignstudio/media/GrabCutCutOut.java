@@ -1,0 +1,294 @@
+package dev.campaignstudio.media;
+
+import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
+import dev.campaignstudio.core.engine.StepFault;
+import java.awt.image.BufferedImage;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Cuts a product out of a photo with OpenCV's GrabCut: a band along the borders seeds the background model, everything
+ * inside starts as probable product, and the colour models are refined over a few iterations on a downscaled copy. The
+ * mask is cleaned (largest component, holes filled), scaled back, and its edge softened into an anti-aliased alpha.
+ * A photo that already has transparency is taken as cut out.
+ */
+final class GrabCutCutOut {
+
+    private static final int WORK_SIZE = 560;
+    private static final int ITERATIONS = 5;
+
+    CutOut cutOut(byte[] photo) throws StepFault {
+        BufferedImage source = Images.decode(photo);
+        int width = source.getWidth();
+        int height = source.getHeight();
+        byte[] mask = hasTransparency(source) ? alphaMask(source) : grabCut(source);
+        Box bounds = bounds(mask, width, height);
+        if (bounds.area() == 0) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", "no product could be told apart from the background");
+        }
+        BufferedImage cut = compose(source, soften(mask, width, height), bounds);
+        double coverage = (double) count(mask) / ((long) width * height);
+        double sharpness = sharpness(source, mask);
+        return new CutOut(MediaFile.image(Images.png(cut), "image/png", cut.getWidth(), cut.getHeight()), bounds, coverage, sharpness,
+                width, height);
+    }
+
+    private static boolean hasTransparency(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return false;
+        }
+        long clear = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                if ((image.getRGB(x, y) >>> 24) < 128) {
+                    clear++;
+                }
+            }
+        }
+        return clear > (long) image.getWidth() * image.getHeight() / 4 / 50;
+    }
+
+    private static byte[] alphaMask(BufferedImage image) {
+        byte[] mask = new byte[image.getWidth() * image.getHeight()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                mask[y * image.getWidth() + x] = (byte) ((image.getRGB(x, y) >>> 24) >= 128 ? 255 : 0);
+            }
+        }
+        return mask;
+    }
+
+    private static byte[] grabCut(BufferedImage source) {
+        int width = source.getWidth();
+        int height = source.getHeight();
+        double scale = Math.min(1.0, WORK_SIZE / (double) Math.max(width, height));
+        int w = Math.max(8, (int) Math.round(width * scale));
+        int h = Math.max(8, (int) Math.round(height * scale));
+        Mat full = Mats.toBgr(source);
+        Mat small = new Mat();
+        Mat mask = new Mat(h, w, opencv_core.CV_8UC1, new Scalar(opencv_imgproc.GC_PR_FGD));
+        Mat background = new Mat();
+        Mat foreground = new Mat();
+        Mat binary = new Mat();
+        Mat big = new Mat();
+        try {
+            opencv_imgproc.resize(full, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_AREA);
+            int band = Math.max(2, Math.round(Math.min(w, h) * 0.03f));
+            seedBorder(mask, band);
+            opencv_imgproc.grabCut(small, mask, new Rect(), background, foreground, ITERATIONS, opencv_imgproc.GC_INIT_WITH_MASK);
+            byte[] labels = Mats.bytes(mask);
+            byte[] fg = new byte[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                int label = labels[i] & 0xFF;
+                fg[i] = (byte) (label == opencv_imgproc.GC_FGD || label == opencv_imgproc.GC_PR_FGD ? 255 : 0);
+            }
+            binary.create(h, w, opencv_core.CV_8UC1);
+            binary.data().put(fg);
+            clean(binary, w, h);
+            opencv_imgproc.resize(binary, big, new Size(width, height), 0, 0, opencv_imgproc.INTER_LINEAR);
+            opencv_imgproc.threshold(big, big, 127, 255, opencv_imgproc.THRESH_BINARY);
+            return Mats.bytes(big);
+        } finally {
+            full.close();
+            small.close();
+            mask.close();
+            background.close();
+            foreground.close();
+            binary.close();
+            big.close();
+        }
+    }
+
+    private static void seedBorder(Mat mask, int band) {
+        try (UByteIndexer index = mask.createIndexer()) {
+            for (int y = 0; y < mask.rows(); y++) {
+                for (int x = 0; x < mask.cols(); x++) {
+                    if (x < band || y < band || x >= mask.cols() - band || y >= mask.rows() - band) {
+                        index.put(y, x, opencv_imgproc.GC_BGD);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Opens away specks, keeps the largest component, and fills its holes. */
+    private static void clean(Mat binary, int w, int h) {
+        int k = Math.max(3, Math.min(w, h) / 100 * 2 + 1);
+        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(k, k));
+        Mat labels = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        try {
+            opencv_imgproc.morphologyEx(binary, binary, opencv_imgproc.MORPH_OPEN, kernel);
+            opencv_imgproc.morphologyEx(binary, binary, opencv_imgproc.MORPH_CLOSE, kernel);
+            int count = opencv_imgproc.connectedComponentsWithStats(binary, labels, stats, centroids);
+            int best = 0;
+            int bestArea = 0;
+            try (IntIndexer stat = stats.createIndexer()) {
+                for (int i = 1; i < count; i++) {
+                    int area = stat.get(i, opencv_imgproc.CC_STAT_AREA);
+                    if (area > bestArea) {
+                        bestArea = area;
+                        best = i;
+                    }
+                }
+            }
+            byte[] keep = new byte[w * h];
+            try (IntIndexer label = labels.createIndexer()) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        keep[y * w + x] = (byte) (best != 0 && label.get(y, x) == best ? 255 : 0);
+                    }
+                }
+            }
+            fillHoles(keep, w, h);
+            binary.data().put(keep);
+        } finally {
+            kernel.close();
+            labels.close();
+            stats.close();
+            centroids.close();
+        }
+    }
+
+    /** Marks as product every background pixel that cannot be reached from the border. */
+    private static void fillHoles(byte[] mask, int w, int h) {
+        boolean[] outside = new boolean[w * h];
+        int[] stack = new int[w * h];
+        int top = 0;
+        for (int x = 0; x < w; x++) {
+            top = push(mask, outside, stack, top, x);
+            top = push(mask, outside, stack, top, (h - 1) * w + x);
+        }
+        for (int y = 0; y < h; y++) {
+            top = push(mask, outside, stack, top, y * w);
+            top = push(mask, outside, stack, top, y * w + w - 1);
+        }
+        while (top > 0) {
+            int i = stack[--top];
+            int x = i % w;
+            int y = i / w;
+            if (x > 0) {
+                top = push(mask, outside, stack, top, i - 1);
+            }
+            if (x < w - 1) {
+                top = push(mask, outside, stack, top, i + 1);
+            }
+            if (y > 0) {
+                top = push(mask, outside, stack, top, i - w);
+            }
+            if (y < h - 1) {
+                top = push(mask, outside, stack, top, i + w);
+            }
+        }
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] == 0 && !outside[i]) {
+                mask[i] = (byte) 255;
+            }
+        }
+    }
+
+    private static int push(byte[] mask, boolean[] outside, int[] stack, int top, int i) {
+        if (mask[i] == 0 && !outside[i]) {
+            outside[i] = true;
+            stack[top++] = i;
+        }
+        return top;
+    }
+
+    /** An alpha with a one-pixel soft edge, from a hard mask. */
+    private static byte[] soften(byte[] mask, int width, int height) {
+        Mat hard = new Mat(height, width, opencv_core.CV_8UC1);
+        Mat soft = new Mat();
+        try {
+            hard.data().put(mask);
+            opencv_imgproc.GaussianBlur(hard, soft, new Size(3, 3), 0.8);
+            return Mats.bytes(soft);
+        } finally {
+            hard.close();
+            soft.close();
+        }
+    }
+
+    private static Box bounds(byte[] mask, int width, int height) {
+        int minX = width;
+        int minY = height;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (mask[y * width + x] != 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? new Box(0, 0, 0, 0) : new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    private static BufferedImage compose(BufferedImage source, byte[] alpha, Box box) {
+        BufferedImage cut = new BufferedImage(box.width(), box.height(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < box.height(); y++) {
+            for (int x = 0; x < box.width(); x++) {
+                int sx = box.x() + x;
+                int sy = box.y() + y;
+                int a = Math.min(alpha[sy * source.getWidth() + sx] & 0xFF, source.getRGB(sx, sy) >>> 24);
+                cut.setRGB(x, y, a << 24 | (source.getRGB(sx, sy) & 0xFFFFFF));
+            }
+        }
+        return cut;
+    }
+
+    private static long count(byte[] mask) {
+        long n = 0;
+        for (byte b : mask) {
+            if (b != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Variance of the Laplacian of the grey image over the product: higher is sharper. */
+    private static double sharpness(BufferedImage source, byte[] mask) {
+        Mat bgr = Mats.toBgr(source);
+        Mat gray = new Mat();
+        Mat laplacian = new Mat();
+        try {
+            opencv_imgproc.cvtColor(bgr, gray, opencv_imgproc.COLOR_BGR2GRAY);
+            opencv_imgproc.Laplacian(gray, laplacian, opencv_core.CV_64F);
+            double sum = 0;
+            double squares = 0;
+            long n = 0;
+            try (org.bytedeco.javacpp.indexer.DoubleIndexer index = laplacian.createIndexer()) {
+                int w = source.getWidth();
+                for (int y = 0; y < source.getHeight(); y += 2) {
+                    for (int x = 0; x < w; x += 2) {
+                        if (mask[y * w + x] != 0) {
+                            double v = index.get(y, x);
+                            sum += v;
+                            squares += v * v;
+                            n++;
+                        }
+                    }
+                }
+            }
+            return n == 0 ? 0 : squares / n - (sum / n) * (sum / n);
+        } finally {
+            bgr.close();
+            gray.close();
+            laplacian.close();
+        }
+    }
+
+}
