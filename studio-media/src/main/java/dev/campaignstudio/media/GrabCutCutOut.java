@@ -5,6 +5,8 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
 import dev.campaignstudio.core.engine.StepFault;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -83,6 +85,7 @@ final class GrabCutCutOut {
             opencv_imgproc.resize(full, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_AREA);
             int band = Math.max(2, Math.round(Math.min(w, h) * 0.03f));
             seedBorder(mask, band);
+            seedBackgroundLookalikes(small, mask, band);
             opencv_imgproc.grabCut(small, mask, new Rect(), background, foreground, ITERATIONS, opencv_imgproc.GC_INIT_WITH_MASK);
             byte[] labels = Mats.bytes(mask);
             byte[] fg = new byte[labels.length];
@@ -119,16 +122,87 @@ final class GrabCutCutOut {
         }
     }
 
-    /** Opens away specks, keeps the largest component, and fills its holes. */
+    /**
+     * Marks as probable background the inside pixels whose colour is close to a colour of the border band, so the
+     * background model starts from more than the band, and a textured background is not taken for product.
+     */
+    private static void seedBackgroundLookalikes(Mat image, Mat mask, int band) {
+        int w = image.cols();
+        int h = image.rows();
+        byte[] bgr = new byte[w * h * 3];
+        image.data().get(bgr);
+        List<double[]> border = new ArrayList<>();
+        for (int y = 0; y < h; y += 2) {
+            for (int x = 0; x < w; x += 2) {
+                if (x < band || y < band || x >= w - band || y >= h - band) {
+                    border.add(lab(bgr, (y * w + x) * 3));
+                }
+            }
+        }
+        List<double[]> centres = clusters(border, 8);
+        try (UByteIndexer index = mask.createIndexer()) {
+            for (int y = band; y < h - band; y++) {
+                for (int x = band; x < w - band; x++) {
+                    double[] colour = lab(bgr, (y * w + x) * 3);
+                    double nearest = Double.MAX_VALUE;
+                    for (double[] centre : centres) {
+                        nearest = Math.min(nearest, Lab.distance(colour, centre));
+                    }
+                    if (nearest < 10) {
+                        index.put(y, x, opencv_imgproc.GC_PR_BGD);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] lab(byte[] bgr, int i) {
+        return Lab.fromRgb(bgr[i + 2] & 0xFF, bgr[i + 1] & 0xFF, bgr[i] & 0xFF);
+    }
+
+    /** A few k-means rounds from evenly spaced seeds: enough to summarise the border's colours. */
+    private static List<double[]> clusters(List<double[]> points, int k) {
+        List<double[]> centres = new ArrayList<>();
+        for (int i = 0; i < k && !points.isEmpty(); i++) {
+            centres.add(points.get(i * points.size() / k).clone());
+        }
+        for (int round = 0; round < 8; round++) {
+            double[][] sums = new double[centres.size()][4];
+            for (double[] p : points) {
+                int best = 0;
+                double bestDistance = Double.MAX_VALUE;
+                for (int c = 0; c < centres.size(); c++) {
+                    double d = Lab.distance(p, centres.get(c));
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = c;
+                    }
+                }
+                sums[best][0] += p[0];
+                sums[best][1] += p[1];
+                sums[best][2] += p[2];
+                sums[best][3]++;
+            }
+            for (int c = 0; c < centres.size(); c++) {
+                if (sums[c][3] > 0) {
+                    centres.set(c, new double[] {sums[c][0] / sums[c][3], sums[c][1] / sums[c][3], sums[c][2] / sums[c][3]});
+                }
+            }
+        }
+        return centres;
+    }
+
+    /**
+     * Opens away specks, keeps the largest component, and fills its holes. (No closing: it would fill the product's
+     * concave corners, such as where a bottle's neck meets its shoulders, with background.)
+     */
     private static void clean(Mat binary, int w, int h) {
-        int k = Math.max(3, Math.min(w, h) / 100 * 2 + 1);
-        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(k, k));
+        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
         Mat labels = new Mat();
         Mat stats = new Mat();
         Mat centroids = new Mat();
         try {
             opencv_imgproc.morphologyEx(binary, binary, opencv_imgproc.MORPH_OPEN, kernel);
-            opencv_imgproc.morphologyEx(binary, binary, opencv_imgproc.MORPH_CLOSE, kernel);
             int count = opencv_imgproc.connectedComponentsWithStats(binary, labels, stats, centroids);
             int best = 0;
             int bestArea = 0;

@@ -124,7 +124,7 @@ final class SceneRenderer {
         FontMetrics metrics = g.getFontMetrics();
         List<String> lines = wrap(text, metrics, (int) (width * 0.84));
         int lineHeight = metrics.getHeight();
-        int top = (int) (height * 0.07);
+        int top = (int) (height * 0.09);
         Color ink = colours.ink();
         for (int i = 0; i < Math.min(3, lines.size()); i++) {
             String line = lines.get(i);
@@ -340,22 +340,47 @@ final class SceneRenderer {
         }
 
         static void draw(Graphics2D g, Harmony c, int w, int h, Box product, SplittableRandom random) {
-            double scale = h * 0.62;
-            double cx = w * 0.3;
-            double top = h * 0.3;
+            double unit = Math.min(w * 0.5, h * 0.36);
+            double cx = Math.max(unit * 0.6, product.x() - unit * 0.55);
+            double floor = product.y() + product.height();
+            double top = Math.max(h * 0.2, floor - unit * 1.9);
             Color skin = new Color[] {new Color(241, 194, 160), new Color(198, 134, 92), new Color(141, 85, 54), new Color(255, 219, 186)}
                     [random.nextInt(4)];
+            Color hair = new Color[] {new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)}
+                    [random.nextInt(4)];
             Color shirt = c.deep();
+            Path2D body = new Path2D.Double();
+            body.moveTo(cx - unit * 0.42, floor + unit * 0.2);
+            body.curveTo(cx - unit * 0.44, top + unit * 0.75, cx - unit * 0.3, top + unit * 0.62, cx, top + unit * 0.6);
+            body.curveTo(cx + unit * 0.3, top + unit * 0.62, cx + unit * 0.44, top + unit * 0.75, cx + unit * 0.42, floor + unit * 0.2);
+            body.closePath();
             g.setColor(shirt);
-            g.fill(new RoundRectangle2D.Double(cx - scale * 0.22, top + scale * 0.28, scale * 0.44, scale * 0.7, scale * 0.2, scale * 0.2));
-            g.setStroke(new java.awt.BasicStroke((float) (scale * 0.07), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
-            g.setColor(shirt.brighter());
-            g.drawLine((int) (cx + scale * 0.15), (int) (top + scale * 0.4), product.x() + product.width() / 4,
-                    product.y() + product.height() / 2);
+            g.fill(body);
+            g.setColor(skin.darker());
+            g.fill(new RoundRectangle2D.Double(cx - unit * 0.07, top + unit * 0.42, unit * 0.14, unit * 0.22, unit * 0.05, unit * 0.05));
+            g.setStroke(new java.awt.BasicStroke((float) (unit * 0.11), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+            g.setColor(shirt.darker());
+            double handX = product.x() + product.width() * 0.15;
+            double handY = product.y() + product.height() * 0.55;
+            Path2D arm = new Path2D.Double();
+            arm.moveTo(cx + unit * 0.3, top + unit * 0.78);
+            arm.quadTo(cx + unit * 0.45, handY + unit * 0.1, handX, handY);
+            g.draw(arm);
             g.setColor(skin);
-            g.fill(new Ellipse2D.Double(cx - scale * 0.12, top + scale * 0.02, scale * 0.24, scale * 0.28));
-            g.setColor(new Color(50, 35, 25));
-            g.fill(new Ellipse2D.Double(cx - scale * 0.13, top - scale * 0.01, scale * 0.26, scale * 0.13));
+            g.fill(new Ellipse2D.Double(handX - unit * 0.07, handY - unit * 0.07, unit * 0.14, unit * 0.14));
+            g.fill(new Ellipse2D.Double(cx - unit * 0.2, top, unit * 0.4, unit * 0.48));
+            g.setColor(hair);
+            Path2D hairShape = new Path2D.Double();
+            hairShape.moveTo(cx - unit * 0.22, top + unit * 0.22);
+            hairShape.curveTo(cx - unit * 0.24, top - unit * 0.06, cx + unit * 0.24, top - unit * 0.06, cx + unit * 0.22, top + unit * 0.22);
+            hairShape.curveTo(cx + unit * 0.1, top + unit * 0.08, cx - unit * 0.1, top + unit * 0.08, cx - unit * 0.22, top + unit * 0.22);
+            g.fill(hairShape);
+            g.setColor(new Color(40, 35, 35));
+            g.fill(new Ellipse2D.Double(cx - unit * 0.1, top + unit * 0.22, unit * 0.045, unit * 0.06));
+            g.fill(new Ellipse2D.Double(cx + unit * 0.055, top + unit * 0.22, unit * 0.045, unit * 0.06));
+            g.setStroke(new java.awt.BasicStroke((float) Math.max(1, unit * 0.02), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+            g.setColor(new Color(150, 60, 60));
+            g.draw(new java.awt.geom.Arc2D.Double(cx - unit * 0.08, top + unit * 0.28, unit * 0.16, unit * 0.1, 200, 140, java.awt.geom.Arc2D.OPEN));
         }
     }
 }

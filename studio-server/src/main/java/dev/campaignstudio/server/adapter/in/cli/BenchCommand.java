@@ -20,12 +20,13 @@ import picocli.CommandLine.Option;
 
 /** {@code studio bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Engine.class})
+        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         System.out.println("studio bench engine   (see: studio bench engine --help)");
+        System.out.println("studio bench media    (see: studio bench media --help)");
     }
 
     /** {@code studio bench engine}: jobs of no-op steps through the whole engine, embedded and distributed. */
@@ -157,6 +158,52 @@ final class BenchCommand implements Runnable {
             System.out.println("step work: claim to result committed (claim, events, no-op handler, completion, planning the next step)");
             System.out.println("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker");
             System.out.println("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included");
+        }
+    }
+
+    /** {@code studio bench media}: a full-size video with the local adapters, against the ffmpeg command line. */
+    @Command(name = "media", mixinStandardHelpOptions = true,
+            description = {"Render a 1080x1920 video of 6 scenes of 5 s with voice-over, captions and music with the local adapters,",
+                    "print the time of each stage, then time the ffmpeg command line encoding the same frames with the same",
+                    "codec settings (OpenH264, AAC) and print the ratio."})
+    static final class Media implements Callable<Integer> {
+
+        @Option(names = "--width", defaultValue = "1080", description = "Frame width (default ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--height", defaultValue = "1920", description = "Frame height (default ${DEFAULT-VALUE}).")
+        int height;
+
+        @Option(names = "--scenes", defaultValue = "6", description = "Scenes (default ${DEFAULT-VALUE}).")
+        int scenes;
+
+        @Option(names = "--scene-seconds", defaultValue = "5", description = "Seconds per scene (default ${DEFAULT-VALUE}).")
+        int sceneSeconds;
+
+        @Option(names = "--out", defaultValue = "bench-media.mp4", description = "Where to write the video (default ${DEFAULT-VALUE}).")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (width % 2 != 0 || height % 2 != 0 || width < 64 || height < 64 || scenes < 1 || sceneSeconds < 1) {
+                System.err.println("studio bench media: width and height must be even and at least 64, scenes and seconds at least 1");
+                return 2;
+            }
+            dev.campaignstudio.server.bench.MediaBenchmark.Result r = dev.campaignstudio.server.bench.MediaBenchmark.run(width, height, scenes,
+                    sceneSeconds * 1000L, out.toAbsolutePath());
+            System.out.printf(Locale.ROOT, "%nCampaign Studio media benchmark: %dx%d, %d scenes, %.1f s of video, %d cores, Java %s%n", width,
+                    height, scenes, r.seconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            r.stages().forEach((stage, millis) -> System.out.printf(Locale.ROOT, "  %-50s %8.2f s%n", stage, millis / 1000.0));
+            System.out.printf(Locale.ROOT, "  %-50s %8.2f s%n", "total", r.totalMillis() / 1000.0);
+            if (r.ffmpegMillis() < 0) {
+                System.out.println("  ffmpeg command line: not measured (" + r.ffmpegCommand() + ")");
+            } else {
+                System.out.printf(Locale.ROOT, "  %-50s %8.2f s%n", "ffmpeg command line, same frames and settings", r.ffmpegMillis() / 1000.0);
+                System.out.printf(Locale.ROOT, "  stitch / ffmpeg encode: %.2f; whole video / ffmpeg encode: %.2f%n",
+                        r.stitchMillis() / (double) r.ffmpegMillis(), r.totalMillis() / (double) r.ffmpegMillis());
+            }
+            System.out.println("  video: " + r.output());
+            return 0;
         }
     }
 }

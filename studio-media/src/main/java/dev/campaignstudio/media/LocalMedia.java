@@ -1,0 +1,99 @@
+package dev.campaignstudio.media;
+
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.CapabilityAdapter;
+import dev.campaignstudio.core.capability.FidelityCheck;
+import dev.campaignstudio.core.capability.ImageGeneration;
+import dev.campaignstudio.core.capability.LipSync;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProductAnalysis;
+import dev.campaignstudio.core.capability.ScriptWriting;
+import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.StoryboardWriting;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.engine.StepFault;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The {@code local} adapter: every media capability made on this machine, offline, with no keys, deterministic for a
+ * given seed. Product analysis and fidelity with OpenCV, images with Java2D, video with FFmpeg (through JavaCV), speech
+ * with FreeTTS, writing from templates.
+ */
+public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, ImageGeneration, VideoGeneration, SpeechSynthesis,
+        ScriptWriting, StoryboardWriting, FidelityCheck, Stitching, LipSync {
+
+    /** The name configuration binds capabilities to. */
+    public static final String NAME = "local";
+
+    private final GrabCutCutOut cutOut = new GrabCutCutOut();
+    private final ProductDescriber describer = new ProductDescriber();
+    private final SceneRenderer renderer = new SceneRenderer();
+    private final CameraMotionVideo video = new CameraMotionVideo();
+    private final FreeTtsSpeech speech = new FreeTtsSpeech();
+    private final TemplateWriters writers = new TemplateWriters();
+    private final FidelityScorer fidelity = new FidelityScorer();
+    private final FfmpegStitcher stitcher = new FfmpegStitcher();
+    private final DrawnPresenterLipSync lipSync = new DrawnPresenterLipSync();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.complementOf(EnumSet.of(Capability.LINK_READER));
+    }
+
+    @Override
+    public CutOut cutOut(byte[] photo) throws StepFault {
+        return cutOut.cutOut(photo);
+    }
+
+    @Override
+    public ProductFacts analyze(AnalysisRequest request) throws StepFault {
+        return describer.analyze(request);
+    }
+
+    @Override
+    public SceneImage generate(ImageRequest request) throws StepFault {
+        return renderer.render(request);
+    }
+
+    @Override
+    public MediaFile animate(VideoRequest request) throws StepFault {
+        return video.animate(request);
+    }
+
+    @Override
+    public Speech speak(SpeechRequest request) throws StepFault {
+        return speech.speak(request);
+    }
+
+    @Override
+    public Script write(ScriptRequest request) {
+        return writers.write(request);
+    }
+
+    @Override
+    public Storyboard plan(StoryboardRequest request) {
+        return writers.plan(request);
+    }
+
+    @Override
+    public FidelityScore score(FidelityRequest request) throws StepFault {
+        return fidelity.score(request);
+    }
+
+    @Override
+    public MediaFile stitch(StitchRequest request) throws StepFault {
+        return stitcher.stitch(request);
+    }
+
+    @Override
+    public MediaFile animate(LipSyncRequest request) throws StepFault {
+        return lipSync.animate(request);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.campaignstudio.media;
+
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
+import dev.campaignstudio.core.capability.ScriptWriting.Script;
+import dev.campaignstudio.core.capability.ScriptWriting.ScriptRequest;
+import dev.campaignstudio.core.capability.ScriptWriting.Segment;
+import dev.campaignstudio.core.capability.StoryboardWriting.Scene;
+import dev.campaignstudio.core.capability.StoryboardWriting.Storyboard;
+import dev.campaignstudio.core.capability.StoryboardWriting.StoryboardRequest;
+import dev.campaignstudio.core.contract.Style;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Rule-based script and storyboard writers: a hook, benefits, proof and a call to action, written from templates
+ * filled with the product's name, category, colours and the prompt's salient words; varied by seed, the same for the
+ * same seed.
+ */
+final class TemplateWriters {
+
+    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "for", "with", "to", "of", "in", "on", "at", "by", "is",
+            "are", "be", "it", "its", "this", "that", "our", "your", "we", "you", "make", "create", "video", "launch", "campaign", "ad");
+
+    private static final String[] HOOKS = {
+        "Meet %s.", "Stop scrolling: this is %s.", "Say hello to %s.", "This changes your %s game.", "You need to see %s."};
+    private static final String[] BENEFITS = {
+        "Made for %s days.", "Built to go wherever you go.", "Designed in %s that turns heads.", "Every detail is made to last.",
+        "It fits right into your %s routine.", "Small things, done properly.", "Light in your hand, big on style."};
+    private static final String[] PROOFS = {
+        "People who try it keep coming back.", "Loved by thousands every day.", "Tested hard, so you don't have to.",
+        "Five stars, again and again."};
+    private static final String[] CALLS = {
+        "Get yours today.", "Tap to shop %s now.", "Find %s at your favourite store.", "Try %s today."};
+    private static final String[] SHOTS = {
+        "hero shot of the product", "close-up on the details", "the product in its setting", "the product from a low angle",
+        "the product with its colours around it", "a clean packshot"};
+    private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT,
+        CameraMove.PAN_LEFT};
+    private static final Style[] STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
+
+    Script write(ScriptRequest request) {
+        if (request.readyScript() != null && !request.readyScript().isBlank()) {
+            return segmented(request.readyScript());
+        }
+        SplittableRandom random = new SplittableRandom(request.seed());
+        String name = request.productName();
+        List<String> themes = themes(request.prompt(), request.facts());
+        int count = Math.max(2, request.segments());
+        List<Segment> segments = new ArrayList<>();
+        segments.add(new Segment("hook", fill(pick(HOOKS, random), name, request.facts(), themes)));
+        List<String> benefits = shuffled(BENEFITS, random);
+        for (int i = 0; i < count - 3; i++) {
+            segments.add(new Segment("benefit", fill(benefits.get(i % benefits.size()), name, request.facts(), themes)));
+        }
+        if (count >= 3) {
+            segments.add(new Segment("proof", pick(PROOFS, random)));
+        }
+        segments.add(new Segment("call_to_action", fill(pick(CALLS, random), name, request.facts(), themes)));
+        return new Script(segments);
+    }
+
+    /** A ready script split into segments: by blank lines, else by sentences; first is the hook, last the call to action. */
+    static Script segmented(String script) {
+        String[] parts = script.trim().split("\\n\\s*\\n");
+        if (parts.length == 1) {
+            parts = script.trim().split("(?<=[.!?])\\s+");
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String text = parts[i].replaceAll("\\s+", " ").trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String role = i == 0 ? "hook" : i == parts.length - 1 ? "call_to_action" : "benefit";
+            segments.add(new Segment(role, text));
+        }
+        return new Script(segments);
+    }
+
+    Storyboard plan(StoryboardRequest request) {
+        SplittableRandom random = new SplittableRandom(request.seed() ^ 0x5DEECE66DL);
+        List<String> themes = themes(request.prompt(), request.facts());
+        List<Scene> scenes = new ArrayList<>();
+        long each = request.durationMs() / request.scenes();
+        long start = 0;
+        for (int i = 1; i <= request.scenes(); i++) {
+            long duration = i == request.scenes() ? request.durationMs() - start : each;
+            String text = i == 1 ? capitalise(themes.isEmpty() ? request.productName() : themes.get(0) + " ready")
+                    : i == request.scenes() ? request.productName() : onScreen(request.facts(), themes, random);
+            Style style = request.style() == Style.AUTO ? STYLES[random.nextInt(STYLES.length)] : request.style();
+            scenes.add(new Scene(i, start, duration, SHOTS[(i - 1 + random.nextInt(2)) % SHOTS.length], MOVES[(i - 1) % MOVES.length], text,
+                    style));
+            start += duration;
+        }
+        return new Storyboard(capitalise(request.productName() + (themes.isEmpty() ? "" : " for " + themes.get(0))), scenes);
+    }
+
+    private static String onScreen(ProductFacts facts, List<String> themes, SplittableRandom random) {
+        List<String> options = new ArrayList<>();
+        options.add("Made to last");
+        options.add("Go anywhere");
+        if (!facts.keywords().isEmpty()) {
+            options.add(capitalise(facts.keywords().get(facts.keywords().size() > 1 ? 1 : 0)) + " by design");
+        }
+        themes.forEach(t -> options.add(capitalise(t) + " mode on"));
+        return options.get(random.nextInt(options.size()));
+    }
+
+    /** Salient words of the prompt (no stop words), then the category. */
+    static List<String> themes(String prompt, ProductFacts facts) {
+        Set<String> words = new LinkedHashSet<>();
+        if (prompt != null) {
+            for (String word : prompt.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                if (word.length() > 3 && !STOP.contains(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        return new ArrayList<>(words);
+    }
+
+    private static String fill(String template, String name, ProductFacts facts, List<String> themes) {
+        if (!template.contains("%s")) {
+            return template;
+        }
+        String value;
+        if (template.startsWith("Meet") || template.startsWith("Stop") || template.startsWith("Say") || template.startsWith("You need")
+                || template.startsWith("Tap") || template.startsWith("Find") || template.startsWith("Try")) {
+            value = name;
+        } else if (template.startsWith("Designed in")) {
+            value = facts.keywords().isEmpty() ? "a colour" : facts.keywords().stream().filter(k -> !k.equals("bright") && !k.equals("dark")
+                    && !k.equals("balanced")).findFirst().orElse("a colour");
+        } else if (template.startsWith("This changes")) {
+            value = facts.category();
+        } else {
+            value = themes.isEmpty() ? "everyday" : themes.get(0);
+        }
+        return String.format(template, value);
+    }
+
+    private static String pick(String[] options, SplittableRandom random) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private static List<String> shuffled(String[] options, SplittableRandom random) {
+        List<String> list = new ArrayList<>(List.of(options));
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String swap = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, swap);
+        }
+        return list;
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

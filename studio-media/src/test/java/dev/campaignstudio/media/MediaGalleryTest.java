@@ -1,0 +1,121 @@
+package dev.campaignstudio.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.CapabilityRegistry;
+import dev.campaignstudio.core.capability.FidelityCheck;
+import dev.campaignstudio.core.capability.ImageGeneration;
+import dev.campaignstudio.core.capability.LipSync;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProductAnalysis;
+import dev.campaignstudio.core.capability.ScriptWriting;
+import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.StoryboardWriting;
+import dev.campaignstudio.core.capability.TimedText;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.contract.Aspect;
+import dev.campaignstudio.core.contract.Presentation;
+import dev.campaignstudio.core.contract.Style;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One output of each local adapter, through the capability registry as the service binds them, written to
+ * {@code target/media-gallery/} with an {@code index.html} for a person to look at.
+ */
+class MediaGalleryTest {
+
+    @Test
+    void everyAdapterWritesAnOutputToTheGallery() throws Exception {
+        Map<Capability, String> bindings = new EnumMap<>(Capability.class);
+        LocalMedia local = new LocalMedia();
+        local.capabilities().forEach(c -> bindings.put(c, LocalMedia.NAME));
+        CapabilityRegistry registry = CapabilityRegistry.bind(bindings, List.of(local));
+        Path dir = Path.of("target", "media-gallery");
+        Files.createDirectories(dir);
+        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>Campaign Studio: local media gallery</title>"
+                + "<style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;vertical-align:top;margin:1em}"
+                + "img,video{max-height:360px;border:1px solid #ccc}pre{max-width:40em;white-space:pre-wrap}</style>"
+                + "<h1>Local media adapters</h1>");
+
+        SyntheticPhotos.Photo photo = SyntheticPhotos.bottleOnTexture(480, 640, new Color(20, 130, 140), 1);
+        ProductAnalysis analysis = registry.port(Capability.PRODUCT_ANALYSIS, ProductAnalysis.class).orElseThrow();
+        ProductAnalysis.CutOut cut = analysis.cutOut(Images.jpeg(photo.photo()));
+        write(dir, "photo.jpg", Images.jpeg(photo.photo()), html, "img", "product_analysis: source photo");
+        write(dir, "cutout.png", cut.png().data(), html, "img", "product_analysis: cut-out (IoU-tested against the known mask)");
+        ProductAnalysis.ProductFacts facts = analysis.analyze(new ProductAnalysis.AnalysisRequest(cut.png().data(), "Aurora Bottle",
+                Map.of("brand", "Aurora"), "Summer launch"));
+        text(html, "product_analysis: facts", facts.toString());
+
+        ImageGeneration images = registry.port(Capability.IMAGE, ImageGeneration.class).orElseThrow();
+        List<String> palette = facts.palette().stream().map(p -> p.hex()).toList();
+        ImageGeneration.SceneImage scene = images.generate(new ImageGeneration.ImageRequest(cut.png().data(), palette, "Cold for 24 hours",
+                null, Aspect.PORTRAIT_9_16, 640, Style.OUTDOOR, Presentation.PRODUCT_ONLY, 1, 0.4, null));
+        write(dir, "scene.png", scene.image().data(), html, "img", "image: scene");
+        ImageGeneration.SceneImage withModel = images.generate(new ImageGeneration.ImageRequest(cut.png().data(), palette, "Made for summer",
+                null, Aspect.SQUARE_1_1, 640, Style.STUDIO, Presentation.WITH_MODEL, 2, 0.4, null));
+        write(dir, "scene-with-model.png", withModel.image().data(), html, "img", "image: with_model");
+
+        FidelityCheck.FidelityScore score = registry.port(Capability.FIDELITY, FidelityCheck.class).orElseThrow()
+                .score(new FidelityCheck.FidelityRequest(cut.png().data(), scene.image().data()));
+        text(html, "fidelity of the scene", score.toString());
+
+        MediaFile clip = registry.port(Capability.VIDEO, VideoGeneration.class).orElseThrow().animate(new VideoGeneration.VideoRequest(scene,
+                cut.png().data(), 360, 640, 2_000, 30, CameraMove.PARALLAX, 1));
+        write(dir, "clip.mp4", clip.data(), html, "video", "video: parallax clip");
+
+        ScriptWriting.Script script = registry.port(Capability.SCRIPT, ScriptWriting.class).orElseThrow().write(new ScriptWriting.ScriptRequest(
+                "Aurora Bottle", facts, "Summer launch: beach vibes", null, 3, 10, "en", 1));
+        text(html, "script", script.toString());
+        StoryboardWriting.Storyboard board = registry.port(Capability.STORYBOARD, StoryboardWriting.class).orElseThrow()
+                .plan(new StoryboardWriting.StoryboardRequest("Aurora Bottle", facts, "Summer launch", 3, 6_000, Style.AUTO, 1));
+        text(html, "storyboard", board.toString());
+
+        SpeechSynthesis.Speech speech = registry.port(Capability.AUDIO, SpeechSynthesis.class).orElseThrow()
+                .speak(new SpeechSynthesis.SpeechRequest(script.text(), "default", "en"));
+        write(dir, "voice.wav", speech.wav().data(), html, "audio", "audio: speech");
+        text(html, "audio: word timings", speech.words().toString());
+
+        MediaFile talking = registry.port(Capability.LIP_SYNC, LipSync.class).orElseThrow()
+                .animate(new LipSync.LipSyncRequest(speech, 360, 640, 30, palette, 1));
+        write(dir, "presenter.mp4", talking.data(), html, "video", "lip_sync: presenter");
+
+        List<TimedText> captions = speech.sentences();
+        MediaFile stitched = registry.port(Capability.STITCH, Stitching.class).orElseThrow().stitch(new Stitching.StitchRequest(
+                List.of(clip, clip, clip), 360, 640, 30, 300, speech.wav(), captions, true, "Aurora Bottle", 1_000, 1));
+        write(dir, "stitched.mp4", stitched.data(), html, "video", "stitch: clips, voice, music, captions, end card");
+
+        Path index = dir.resolve("index.html");
+        Files.writeString(index, html.toString(), StandardCharsets.UTF_8);
+        String written = Files.readString(index);
+        for (String file : List.of("cutout.png", "scene.png", "clip.mp4", "voice.wav", "presenter.mp4", "stitched.mp4")) {
+            assertThat(written).contains(file);
+            assertThat(Files.size(dir.resolve(file))).isPositive();
+        }
+        assertThat(Probe.of(Files.readAllBytes(dir.resolve("stitched.mp4"))).audioCodec()).isEqualTo("aac");
+    }
+
+    private static void write(Path dir, String name, byte[] data, StringBuilder html, String tag, String caption) throws Exception {
+        Files.write(dir.resolve(name), data);
+        String element = switch (tag) {
+            case "video" -> "<video controls src=\"" + name + "\"></video>";
+            case "audio" -> "<audio controls src=\"" + name + "\"></audio>";
+            default -> "<img src=\"" + name + "\" alt=\"" + caption + "\">";
+        };
+        html.append("<figure>").append(element).append("<figcaption>").append(caption).append("</figcaption></figure>");
+    }
+
+    private static void text(StringBuilder html, String caption, String value) {
+        html.append("<figure><figcaption>").append(caption).append("</figcaption><pre>")
+                .append(value.replace("&", "&amp;").replace("<", "&lt;")).append("</pre></figure>");
+    }
+}
