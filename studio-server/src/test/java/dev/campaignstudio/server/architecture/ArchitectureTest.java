@@ -47,6 +47,13 @@ class ArchitectureTest {
             .because("local and remote adapters are swappable, so neither may know the other");
 
     @ArchTest
+    static final ArchRule mediaMakesNoNetworkCalls = noClasses().that().resideInAPackage("dev.campaignstudio.media..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.apache.hc..", "okhttp3..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+            .because("the local adapters make media offline; remote services belong to studio-providers");
+
+    @ArchTest
     static final ArchRule providersStayApart = noClasses().that().resideInAPackage("dev.campaignstudio.providers..")
             .should().dependOnClassesThat().resideInAPackage("dev.campaignstudio.media..")
             .allowEmptyShould(true)
