@@ -169,15 +169,7 @@ final class GrabCutCutOut {
         for (int round = 0; round < 8; round++) {
             double[][] sums = new double[centres.size()][4];
             for (double[] p : points) {
-                int best = 0;
-                double bestDistance = Double.MAX_VALUE;
-                for (int c = 0; c < centres.size(); c++) {
-                    double d = Lab.distance(p, centres.get(c));
-                    if (d < bestDistance) {
-                        bestDistance = d;
-                        best = c;
-                    }
-                }
+                int best = Lab.nearest(p, centres);
                 sums[best][0] += p[0];
                 sums[best][1] += p[1];
                 sums[best][2] += p[2];

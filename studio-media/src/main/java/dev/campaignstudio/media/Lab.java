@@ -58,4 +58,18 @@ final class Lab {
         double c = linearValue <= 0.0031308 ? 12.92 * linearValue : 1.055 * Math.pow(linearValue, 1 / 2.4) - 0.055;
         return (int) Math.round(Math.max(0, Math.min(1, c)) * 255);
     }
+
+    /** Index of the centre nearest to {@code p}; 0 when there is only one. */
+    static int nearest(double[] p, java.util.List<double[]> centres) {
+        int best = 0;
+        double bestDistance = Double.MAX_VALUE;
+        for (int c = 0; c < centres.size(); c++) {
+            double d = distance(p, centres.get(c));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
 }

@@ -88,7 +88,7 @@ final class ProductDescriber {
         int[] assignment = new int[pixels.size()];
         for (int round = 0; round < 20; round++) {
             for (int i = 0; i < pixels.size(); i++) {
-                assignment[i] = nearest(pixels.get(i), centres);
+                assignment[i] = Lab.nearest(pixels.get(i), centres);
             }
             List<double[]> next = new ArrayList<>();
             for (int c = 0; c < centres.size(); c++) {
@@ -151,7 +151,7 @@ final class ProductDescriber {
             double best = -1;
             double[] farthest = null;
             for (double[] p : pixels) {
-                double d = Lab.distance(p, seeds.get(nearest(p, seeds)));
+                double d = Lab.distance(p, seeds.get(Lab.nearest(p, seeds)));
                 if (d > best) {
                     best = d;
                     farthest = p;
@@ -170,19 +170,6 @@ final class ProductDescriber {
             if (d < bestDistance) {
                 bestDistance = d;
                 best = i;
-            }
-        }
-        return best;
-    }
-
-    private static int nearest(double[] p, List<double[]> centres) {
-        int best = 0;
-        double bestDistance = Double.MAX_VALUE;
-        for (int c = 0; c < centres.size(); c++) {
-            double d = Lab.distance(p, centres.get(c));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
             }
         }
         return best;

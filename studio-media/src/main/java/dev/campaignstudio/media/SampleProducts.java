@@ -26,6 +26,31 @@ public final class SampleProducts {
      * @return JPEG bytes
      */
     public static byte[] bottlePhoto(int width, int height, Color body, long seed) {
+        BufferedImage photo = woodenBackground(width, height, seed);
+        Graphics2D g = Images.quality(photo.createGraphics());
+        double cx = width * 0.5;
+        double bodyW = width * 0.3;
+        Area shape = new Area(new RoundRectangle2D.Double(cx - bodyW / 2, height * 0.35, bodyW, height * 0.5, bodyW * 0.3, bodyW * 0.3));
+        shape.add(new Area(new Ellipse2D.Double(cx - bodyW / 2, height * 0.27, bodyW, height * 0.18)));
+        shape.add(new Area(new RoundRectangle2D.Double(cx - bodyW * 0.17, height * 0.16, bodyW * 0.34, height * 0.16, 6, 6)));
+        g.setColor(body);
+        g.fill(shape);
+        g.setClip(shape);
+        g.setColor(new Color(245, 245, 240));
+        g.fillRect(0, (int) (height * 0.52), width, (int) (height * 0.12));
+        g.setColor(body.darker());
+        g.fillRect((int) (width * 0.5), 0, (int) (width * 0.03), height);
+        g.dispose();
+        return Images.jpeg(photo);
+    }
+
+    /**
+     * A warm, busy, textured background: a gradient with speckles and grain lines, so that a cut-out has to work.
+     *
+     * @param seed varies the texture
+     * @return an opaque image
+     */
+    static BufferedImage woodenBackground(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Images.quality(photo.createGraphics());
@@ -43,19 +68,7 @@ public final class SampleProducts {
             int y = random.nextInt(height);
             g.drawLine(0, y, width, y + random.nextInt(height / 4) - height / 8);
         }
-        double cx = width * 0.5;
-        double bodyW = width * 0.3;
-        Area shape = new Area(new RoundRectangle2D.Double(cx - bodyW / 2, height * 0.35, bodyW, height * 0.5, bodyW * 0.3, bodyW * 0.3));
-        shape.add(new Area(new Ellipse2D.Double(cx - bodyW / 2, height * 0.27, bodyW, height * 0.18)));
-        shape.add(new Area(new RoundRectangle2D.Double(cx - bodyW * 0.17, height * 0.16, bodyW * 0.34, height * 0.16, 6, 6)));
-        g.setColor(body);
-        g.fill(shape);
-        g.setClip(shape);
-        g.setColor(new Color(245, 245, 240));
-        g.fillRect(0, (int) (height * 0.52), width, (int) (height * 0.12));
-        g.setColor(body.darker());
-        g.fillRect((int) (width * 0.5), 0, (int) (width * 0.03), height);
         g.dispose();
-        return Images.jpeg(photo);
+        return photo;
     }
 }

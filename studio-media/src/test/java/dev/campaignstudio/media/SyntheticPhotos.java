@@ -1,6 +1,5 @@
 package dev.campaignstudio.media;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -8,7 +7,6 @@ import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.Random;
 
 /** Product photos with a known mask: a bottle-like product on a textured background. */
 final class SyntheticPhotos {
@@ -28,23 +26,8 @@ final class SyntheticPhotos {
 
     /** A bottle of {@code body} colour on a busy, warm textured background. */
     static Photo bottleOnTexture(int width, int height, Color body, long seed) {
-        Random random = new Random(seed);
-        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage photo = SampleProducts.woodenBackground(width, height, seed);
         Graphics2D g = Images.quality(photo.createGraphics());
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(196, 170, 140), width, height, new Color(150, 120, 96)));
-        g.fillRect(0, 0, width, height);
-        for (int i = 0; i < width * height / 60; i++) {
-            int shade = 110 + random.nextInt(110);
-            g.setColor(new Color(shade, (int) (shade * 0.85), (int) (shade * 0.7), 90));
-            int r = 1 + random.nextInt(Math.max(2, width / 60));
-            g.fillOval(random.nextInt(width), random.nextInt(height), r, r);
-        }
-        g.setStroke(new BasicStroke(Math.max(1, width / 200f)));
-        for (int i = 0; i < 14; i++) {
-            g.setColor(new Color(120, 95, 70, 120));
-            int y = random.nextInt(height);
-            g.drawLine(0, y, width, y + random.nextInt(height / 4) - height / 8);
-        }
         Shape shape = bottle(width, height);
         BufferedImage product = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D p = Images.quality(product.createGraphics());
