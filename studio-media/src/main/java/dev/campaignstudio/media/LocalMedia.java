@@ -14,6 +14,7 @@ import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.StepFault;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,6 +31,7 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     private final GrabCutCutOut cutOut = new GrabCutCutOut();
     private final ProductDescriber describer = new ProductDescriber();
     private final SceneRenderer renderer = new SceneRenderer();
+    private final CharacterSheetRenderer sheets = new CharacterSheetRenderer();
     private final CameraMotionVideo video = new CameraMotionVideo();
     private final FreeTtsSpeech speech = new FreeTtsSpeech();
     private final TemplateWriters writers = new TemplateWriters();
@@ -63,6 +65,11 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     }
 
     @Override
+    public MediaFile sheet(SheetRequest request) throws StepFault {
+        return sheets.render(request);
+    }
+
+    @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         return video.animate(request);
     }
@@ -80,6 +87,11 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     @Override
     public Storyboard plan(StoryboardRequest request) {
         return writers.plan(request);
+    }
+
+    @Override
+    public List<Concept> concepts(ConceptRequest request) {
+        return writers.concepts(request);
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
 import dev.campaignstudio.core.capability.ScriptWriting.Script;
 import dev.campaignstudio.core.capability.ScriptWriting.ScriptRequest;
 import dev.campaignstudio.core.capability.ScriptWriting.Segment;
+import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
+import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
 import dev.campaignstudio.core.capability.StoryboardWriting.Scene;
 import dev.campaignstudio.core.capability.StoryboardWriting.Storyboard;
 import dev.campaignstudio.core.capability.StoryboardWriting.StoryboardRequest;
@@ -80,6 +82,10 @@ final class TemplateWriters {
             segments.add(new Segment(role, text));
         }
         return new Script(segments);
+    }
+
+    List<Concept> concepts(ConceptRequest request) {
+        throw new UnsupportedOperationException("TODO: being written");
     }
 
     Storyboard plan(StoryboardRequest request) {

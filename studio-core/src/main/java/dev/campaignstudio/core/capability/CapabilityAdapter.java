@@ -8,6 +8,14 @@ public interface CapabilityAdapter {
     /** The name configuration uses, e.g. {@code local} or {@code openai}. */
     String name();
 
+    /**
+     * The adapter's version, part of the fingerprint of every product checkpoint it made: a new version (a changed
+     * algorithm, model or prompt) invalidates what the old one made.
+     */
+    default String version() {
+        return "1";
+    }
+
     /** What it serves; it implements the port of each. */
     Set<Capability> capabilities();
 }

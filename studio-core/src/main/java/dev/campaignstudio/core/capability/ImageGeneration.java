@@ -4,7 +4,10 @@ import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StepFault;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The {@code image} capability: a scene image with the product in it. */
@@ -18,6 +21,40 @@ public interface ImageGeneration {
      * @throws StepFault for provider faults
      */
     SceneImage generate(ImageRequest request) throws StepFault;
+
+    /**
+     * Lays out a character sheet: the one reference image of a product's identity that later generations are held to.
+     *
+     * @param request the cut-outs, palette and facts to show
+     * @return a PNG: the best cut-out large, the other views (other sources, mirrored, close-up crops), palette swatches
+     *         with their hex values, and the name and attributes
+     * @throws StepFault {@code SOURCE_UNREADABLE} when a cut-out does not decode; provider faults for remote adapters
+     */
+    MediaFile sheet(SheetRequest request) throws StepFault;
+
+    /**
+     * What a character sheet shows.
+     *
+     * @param name       product name, the sheet's title
+     * @param cutOuts    the product on transparency (PNG), best view first; at least one
+     * @param palette    product colours, most common first
+     * @param attributes labelled facts in display order, e.g. {@code brand -> Aurora}, {@code category -> drinkware}
+     * @param width      pixels across (the sheet is landscape, 16:9)
+     */
+    record SheetRequest(String name, List<byte[]> cutOuts, List<PaletteColor> palette, Map<String, String> attributes, int width) {
+        public SheetRequest {
+            Objects.requireNonNull(name, "name");
+            cutOuts = List.copyOf(cutOuts);
+            palette = List.copyOf(palette);
+            attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+            if (cutOuts.isEmpty()) {
+                throw new IllegalArgumentException("a character sheet needs at least one cut-out");
+            }
+            if (width < 320 || width > 4096) {
+                throw new IllegalArgumentException("width must be 320 to 4096 pixels");
+            }
+        }
+    }
 
     /**
      * What to make.

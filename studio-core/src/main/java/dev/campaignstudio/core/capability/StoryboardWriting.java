@@ -3,6 +3,7 @@ package dev.campaignstudio.core.capability;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StepFault;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The {@code storyboard} capability: the shots of a video. */
@@ -16,6 +17,56 @@ public interface StoryboardWriting {
      * @throws StepFault for provider faults
      */
     Storyboard plan(StoryboardRequest request) throws StepFault;
+
+    /**
+     * Proposes campaign concepts that seed later outputs (the {@code storyboard_seeds} stage).
+     *
+     * @param request product facts, page facts and prompt
+     * @return {@code request.count()} concepts, each with a different angle
+     * @throws StepFault for provider faults
+     */
+    List<Concept> concepts(ConceptRequest request) throws StepFault;
+
+    /**
+     * What to propose concepts for.
+     *
+     * @param productName product name
+     * @param facts       what the product looks like and is
+     * @param pageFacts   what the product page says (title, description, brand, price...), possibly empty
+     * @param prompt      the campaign instruction, or {@code null}
+     * @param count       how many concepts, 3 to 5
+     * @param seed        the same seed proposes the same concepts
+     */
+    record ConceptRequest(String productName, ProductAnalysis.ProductFacts facts, Map<String, String> pageFacts, String prompt,
+            int count, long seed) {
+        public ConceptRequest {
+            Objects.requireNonNull(productName, "productName");
+            Objects.requireNonNull(facts, "facts");
+            pageFacts = pageFacts == null ? Map.of() : Map.copyOf(pageFacts);
+            if (count < 3 || count > 5) {
+                throw new IllegalArgumentException("3 to 5 concepts");
+            }
+        }
+    }
+
+    /**
+     * One campaign concept.
+     *
+     * @param title      a short name
+     * @param angle      the selling angle, e.g. {@code durability} or {@code everyday ritual}
+     * @param hook       the opening line
+     * @param sceneIdeas two to four shots, in words
+     * @param style      the look it suggests
+     */
+    record Concept(String title, String angle, String hook, List<String> sceneIdeas, Style style) {
+        public Concept {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(angle, "angle");
+            Objects.requireNonNull(hook, "hook");
+            sceneIdeas = List.copyOf(sceneIdeas);
+            Objects.requireNonNull(style, "style");
+        }
+    }
 
     /**
      * What to plan.

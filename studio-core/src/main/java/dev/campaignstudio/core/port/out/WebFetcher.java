@@ -1,0 +1,57 @@
+package dev.campaignstudio.core.port.out;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * GETs a resource under the outbound rules of DESIGN section 11: http(s) only, every address checked and pinned,
+ * redirects (at most three) re-checked, the body capped in size and the whole exchange in time.
+ */
+public interface WebFetcher {
+
+    /**
+     * Fetches {@code url}.
+     *
+     * @param url      where
+     * @param accept   the {@code Accept} header to send
+     * @param maxBytes the largest body accepted; a longer one is abandoned as {@link Fetch.TooLarge}
+     * @param deadline the longest the whole exchange (redirects and body included) may take
+     * @return the body, or why there is none; never throws for network trouble
+     */
+    Fetch get(URI url, String accept, long maxBytes, Duration deadline);
+
+    /** What a fetch came to. Reasons never carry a URL's path or query (they may hold tokens). */
+    sealed interface Fetch {
+
+        /**
+         * A 2xx answer with its whole body.
+         *
+         * @param finalUrl    the URL that answered, after redirects
+         * @param contentType the {@code Content-Type} header, or {@code null}
+         * @param body        the body
+         */
+        record Fetched(URI finalUrl, String contentType, byte[] body) implements Fetch {
+            public Fetched {
+                Objects.requireNonNull(finalUrl, "finalUrl");
+                Objects.requireNonNull(body, "body");
+            }
+        }
+
+        /** An answer other than 2xx (after redirects). */
+        record Status(int status) implements Fetch {
+        }
+
+        /** The body was longer than allowed (by its Content-Length or as read). */
+        record TooLarge(long maxBytes) implements Fetch {
+        }
+
+        /** Not sent, or a redirect not followed, because the rules refuse it. */
+        record Refused(String reason) implements Fetch {
+        }
+
+        /** No answer: connection refused, DNS failure, TLS failure or the deadline passed. */
+        record Unreachable(String reason, boolean timedOut) implements Fetch {
+        }
+    }
+}
