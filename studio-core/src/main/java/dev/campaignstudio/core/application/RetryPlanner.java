@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.application;
 
 import dev.campaignstudio.core.contract.JobRequest;
+import dev.campaignstudio.core.contract.MarketingCreationRequest;
 import dev.campaignstudio.core.contract.MarketingOutputRequest;
 import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputSettings;
@@ -9,6 +10,7 @@ import dev.campaignstudio.core.contract.SettingsPatch;
 import dev.campaignstudio.core.contract.Violations;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.pipeline.StageDefinition;
@@ -57,7 +59,8 @@ public final class RetryPlanner {
     }
 
     private void checkTarget(RetryRequest retry, Job parent, Optional<OutputSettings> settings, Violations violations) {
-        PipelineDefinition pipeline = router.route(parent.mode());
+        PipelineDefinition routed = router.route(parent.mode());
+        PipelineDefinition pipeline = inputs(parent).map(routed::applicableTo).orElse(routed);
         Optional<StageDefinition> stage = pipeline.stage(retry.target().stage());
         if (stage.isEmpty()) {
             violations.add("/target/stage", "NOT_FOUND", "the " + pipeline.name() + " pipeline has no stage '"
@@ -99,14 +102,22 @@ public final class RetryPlanner {
      * applied. Empty for creation jobs.
      */
     public Optional<OutputSettings> effectiveSettings(Job job) {
-        Deque<SettingsPatch> changes = new ArrayDeque<>();
+        return inputs(job).map(JobInputs::settings);
+    }
+
+    /**
+     * What a job's stages work from: its own request, or for a retry the original request's product, mode, prompt and
+     * settings with every change along the chain applied (the latest prompt wins). Empty when the chain is broken.
+     */
+    public Optional<JobInputs> inputs(Job job) {
+        Deque<RetryRequest> changes = new ArrayDeque<>();
         JobRequest request = job.request();
         JobId parentId = job.parentJobId();
         for (int depth = 0; request instanceof RetryRequest retry; depth++) {
             if (depth >= MAX_CHAIN || parentId == null) {
                 return Optional.empty();
             }
-            changes.push(retry.settings());
+            changes.push(retry);
             Optional<Job> parent = jobs.find(parentId);
             if (parent.isEmpty()) {
                 return Optional.empty();
@@ -114,13 +125,18 @@ public final class RetryPlanner {
             request = parent.get().request();
             parentId = parent.get().parentJobId();
         }
-        if (!(request instanceof MarketingOutputRequest output)) {
-            return Optional.empty();
+        if (request instanceof MarketingCreationRequest creation) {
+            return Optional.of(JobInputs.creation(creation.product()));
         }
+        MarketingOutputRequest output = (MarketingOutputRequest) request;
         SettingsPatch merged = output.settings().asPatch();
+        String prompt = output.prompt();
         while (!changes.isEmpty()) {
-            merged = merged.overlaidWith(changes.pop());
+            RetryRequest change = changes.pop();
+            merged = merged.overlaidWith(change.settings());
+            prompt = change.prompt() == null ? prompt : change.prompt();
         }
-        return Optional.ofNullable(ModeRules.of(output.mode()).resolve(merged, "/settings", new Violations()));
+        OutputSettings settings = ModeRules.of(output.mode()).resolve(merged, "/settings", new Violations());
+        return Optional.of(new JobInputs(output.product(), output.mode(), prompt, settings));
     }
 }

@@ -59,4 +59,12 @@ public final class CapabilityRegistry {
     public Optional<String> adapterName(Capability capability) {
         return Optional.ofNullable(bound.get(capability)).map(CapabilityAdapter::name);
     }
+
+    /**
+     * The name and version of the adapter serving {@code capability}, e.g. {@code local/media-1}: what product
+     * checkpoints record as the maker of their outputs, so that another adapter or version makes them anew.
+     */
+    public Optional<String> maker(Capability capability) {
+        return Optional.ofNullable(bound.get(capability)).map(a -> a.name() + "/" + a.version());
+    }
 }

@@ -9,6 +9,7 @@ import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.pipeline.StageDefinition;
@@ -60,14 +61,20 @@ public final class JobEngine implements JobStarter, CancelJob {
         this.random = random;
     }
 
-    /** The pipeline a job runs. */
+    /** The pipeline a job runs: its mode's, without the stages that do not apply to its inputs. */
     public PipelineDefinition pipeline(Job job) {
-        return router.route(job.mode());
+        PipelineDefinition routed = router.route(job.mode());
+        return inputs(job).map(routed::applicableTo).orElse(routed);
+    }
+
+    /** What a job's stages work from (retry changes applied); empty only when a retry's chain is broken. */
+    public Optional<JobInputs> inputs(Job job) {
+        return retries.inputs(job);
     }
 
     /** Effective output settings of a job, or {@code null} for creation jobs. */
     public OutputSettings settings(Job job) {
-        return retries.effectiveSettings(job).orElse(null);
+        return inputs(job).map(JobInputs::settings).orElse(null);
     }
 
     @Override
@@ -229,7 +236,7 @@ public final class JobEngine implements JobStarter, CancelJob {
                 boolean keep = i < target || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
                 if (keep) {
                     steps.insert(new StepRecord(StepId.next(clock), job.id(), kept.stage(), kept.sceneOrder(), 1, StepStatus.REUSED,
-                            stage.queue(), kept.outputs(), kept.assets(), null, kept.adapter(), null, null, null, 0, now, now, now), now);
+                            stage.queue(), kept.inputs(), kept.outputs(), kept.assets(), null, kept.adapter(), null, null, null, 0, now, now, now), now);
                 }
             }
         }

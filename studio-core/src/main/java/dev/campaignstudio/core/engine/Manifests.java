@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The output manifest of a finished job: the files of its last stage with their media facts and URLs, in scene order,
- * and the small outputs of every stage.
+ * The output manifest of a finished job: the files of its last stage with their media facts and URLs, in scene order;
+ * the small outputs of its last stage as {@code result} when that stage runs once per job (for a creation job, the
+ * product identity); and the small outputs of every stage.
  */
 public final class Manifests {
 
@@ -56,6 +57,11 @@ public final class Manifests {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("pipeline", pipeline.name());
         manifest.put("outputs", outputs);
+        StageDefinition lastStage = stages.get(stages.size() - 1);
+        StepRecord lastStep = done.get(new Slot(last, 0));
+        if (!lastStage.perScene() && lastStep != null && !lastStep.outputs().isEmpty()) {
+            manifest.put("result", lastStep.outputs());
+        }
         manifest.put("stages", stageOutputs);
         return manifest;
     }

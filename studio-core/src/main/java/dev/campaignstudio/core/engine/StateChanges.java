@@ -21,7 +21,7 @@ public final class StateChanges {
 
         STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.RUNNING, StepStatus.SKIPPED, StepStatus.REUSED));
         // a running step whose worker vanished is failed (WORKER_LOST) and retried as a new attempt, never re-claimed
-        STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.SKIPPED));
+        STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.SKIPPED, StepStatus.REUSED));
         STEP.put(StepStatus.SUCCEEDED, EnumSet.noneOf(StepStatus.class));
         STEP.put(StepStatus.FAILED, EnumSet.noneOf(StepStatus.class));
         STEP.put(StepStatus.SKIPPED, EnumSet.noneOf(StepStatus.class));

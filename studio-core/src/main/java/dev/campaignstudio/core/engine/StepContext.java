@@ -8,6 +8,8 @@ import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.StepRecord.Slot;
 import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.pipeline.JobInputs;
+import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,29 +25,33 @@ public final class StepContext {
     private final Job job;
     private final StepRecord step;
     private final Map<Slot, StepRecord> done;
-    private final OutputSettings settings;
+    private final JobInputs inputs;
     private final CancellationSignal cancellation;
     private final BlobStore blobs;
+    private final AssetRepository assets;
     private final Clock clock;
     private final List<ProducedAsset> produced = new ArrayList<>();
+    private final List<StepRecord.StepAsset> attached = new ArrayList<>();
 
     /**
      * @param job          the job, with its request snapshot
      * @param step         the attempt being run
      * @param done         the latest done attempt of every finished slot of the job
-     * @param settings     effective output settings, or {@code null} for creation jobs
+     * @param inputs       what the job's stages work from (retry changes applied), or {@code null} when unknown
      * @param cancellation tells the handler to stop
      * @param blobs        where files go
+     * @param assets       asset records, to read files of earlier steps
      * @param clock        the engine's clock
      */
-    public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, OutputSettings settings,
-            CancellationSignal cancellation, BlobStore blobs, Clock clock) {
+    public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
+            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock) {
         this.job = job;
         this.step = step;
         this.done = Map.copyOf(done);
-        this.settings = settings;
+        this.inputs = inputs;
         this.cancellation = cancellation;
         this.blobs = blobs;
+        this.assets = assets;
         this.clock = clock;
     }
 
@@ -60,7 +66,20 @@ public final class StepContext {
 
     /** Effective output settings (defaults and retry changes applied), or empty for creation jobs. */
     public Optional<OutputSettings> settings() {
-        return Optional.ofNullable(settings);
+        return Optional.ofNullable(inputs).map(JobInputs::settings);
+    }
+
+    /**
+     * What the job's stages work from: the product snapshot, and for outputs the mode, prompt and settings, with retry
+     * changes applied.
+     *
+     * @throws IllegalStateException when a retry's chain back to its original request is broken
+     */
+    public JobInputs inputs() {
+        if (inputs == null) {
+            throw new IllegalStateException("the inputs of job " + job.id() + " cannot be found (its retry chain is broken)");
+        }
+        return inputs;
     }
 
     public String stage() {
@@ -122,6 +141,40 @@ public final class StepContext {
             produced.add(result);
         }
         return result;
+    }
+
+    /**
+     * Reads a file an earlier step (of this job, or of the job a checkpoint came from) made.
+     *
+     * @throws IOException when no asset has the id or its file is missing
+     */
+    public byte[] read(String assetId) throws IOException {
+        Asset asset = assets.find(new AssetId(assetId)).orElseThrow(() -> new IOException("no asset " + assetId));
+        try (var in = blobs.open(asset.sha256())) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The record of an asset, if it exists. */
+    public Optional<Asset> asset(String assetId) {
+        return AssetId.isValid(assetId) ? assets.find(new AssetId(assetId)) : Optional.empty();
+    }
+
+    /**
+     * Lists an existing file among this attempt's files under {@code role} (e.g. a stage that hands on the files of
+     * earlier stages as its output) without copying it.
+     */
+    public void attach(String assetId, String role) {
+        synchronized (attached) {
+            attached.add(new StepRecord.StepAsset(assetId, role));
+        }
+    }
+
+    /** Existing files attached by this attempt. */
+    public List<StepRecord.StepAsset> attached() {
+        synchronized (attached) {
+            return List.copyOf(attached);
+        }
     }
 
     /** Files stored so far by this attempt. */

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param attempt        1-based attempt
  * @param status         lifecycle state
  * @param queue          queue it runs on
+ * @param inputs         what its outputs were made from (for checkpointed stages, the fingerprinted inputs), or empty
  * @param outputs        small JSON outputs (never file contents)
  * @param assets         files it produced, with their roles
  * @param error          why it failed, or {@code null}
@@ -30,7 +31,7 @@ import java.util.Objects;
  * @param finishedAt     when it ended, or {@code null}
  */
 public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, int attempt, StepStatus status, WorkQueue queue,
-        Map<String, Object> outputs, List<StepAsset> assets, JobError error, String adapter, String leaseOwner,
+        Map<String, Object> inputs, Map<String, Object> outputs, List<StepAsset> assets, JobError error, String adapter, String leaseOwner,
         Instant leaseExpiresAt, Instant notBefore, int claims, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     public StepRecord {
@@ -40,6 +41,7 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(createdAt, "createdAt");
+        inputs = inputs == null ? Map.of() : inputs;
         outputs = outputs == null ? Map.of() : outputs;
         assets = assets == null ? List.of() : List.copyOf(assets);
         if (sceneOrder < 0 || attempt < 1) {
@@ -50,7 +52,7 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
     /** A new pending attempt. */
     public static StepRecord pending(StepId id, JobId jobId, String stage, int sceneOrder, int attempt, WorkQueue queue,
             Instant now, Instant notBefore) {
-        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.PENDING, queue, Map.of(), List.of(), null, null,
+        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.PENDING, queue, Map.of(), Map.of(), List.of(), null, null,
                 null, null, notBefore, 0, now, null, null);
     }
 

@@ -1,15 +1,18 @@
 package dev.campaignstudio.core.engine;
 
+import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,7 @@ public final class StepRunner {
     private final JobRepository jobs;
     private final StepStore steps;
     private final AssetRepository assets;
+    private final CheckpointStore checkpoints;
     private final BlobStore blobs;
     private final Transactions transactions;
     private final StageHandlers handlers;
@@ -37,12 +41,14 @@ public final class StepRunner {
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
 
-    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, BlobStore blobs,
-            Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats, Clock clock) {
+    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
+            BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
+            Clock clock) {
         this.engine = engine;
         this.jobs = jobs;
         this.steps = steps;
         this.assets = assets;
+        this.checkpoints = checkpoints;
         this.blobs = blobs;
         this.transactions = transactions;
         this.handlers = handlers;
@@ -93,8 +99,8 @@ public final class StepRunner {
         StageDefinition stage = engine.pipeline(claimed.job()).stage(step.stage())
                 .orElseThrow(() -> new IllegalStateException("stage " + step.stage() + " is not in the job's pipeline"));
         CancellationSignal signal = new CancellationSignal();
-        StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.settings(claimed.job()),
-                signal, blobs, clock);
+        StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
+                signal, blobs, assets, clock);
         Watchdog watchdog = new Watchdog(step, stage, signal, Thread.currentThread(), clock.instant());
         Outcome outcome;
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
@@ -120,15 +126,20 @@ public final class StepRunner {
                 return stopped(signal);
             }
             if (result instanceof StepResult.Succeeded ok) {
-                return new Outcome(StepStatus.SUCCEEDED, ok.outputs(), null, ok.adapter());
+                return new Outcome(StepStatus.SUCCEEDED, ok.inputs(), ok.outputs(), null, ok.adapter(), ok.checkpoint(), List.of());
+            }
+            if (result instanceof StepResult.Reused reused) {
+                ProductCheckpoint from = reused.checkpoint();
+                return new Outcome(StepStatus.REUSED, reused.inputs(), from.outputs(), null, from.adapter(), null, from.assets());
             }
             StepResult.Rejected rejected = (StepResult.Rejected) result;
-            return new Outcome(StepStatus.FAILED, rejected.details(), new JobError(rejected.code(), rejected.message(), false,
-                    context.stage(), context.sceneOrder(), context.attempt()), null);
+            return new Outcome(StepStatus.FAILED, Map.of(), rejected.details(), new JobError(rejected.code(), rejected.message(), false,
+                    context.stage(), context.sceneOrder(), context.attempt()), null, null, List.of());
         } catch (StepFault fault) {
             Outcome failure = Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
             if (fault.retryAfter() != null) {
-                return new Outcome(failure.status(), Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()), failure.error(), null);
+                return new Outcome(failure.status(), Map.of(), Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()),
+                        failure.error(), null, null, List.of());
             }
             return failure;
         } catch (InterruptedException interrupted) {
@@ -156,15 +167,28 @@ public final class StepRunner {
             JobError error = outcome.error() == null ? null
                     : new JobError(outcome.error().code(), outcome.error().message(), outcome.error().retryable(), step.stage(),
                             step.sceneOrNull(), step.attempt());
-            List<StepRecord.StepAsset> refs = produced.stream().map(p -> new StepRecord.StepAsset(p.asset().id().value(), p.role())).toList();
-            if (!steps.finish(step.id(), settings.workerId(), outcome.status(), outcome.outputs(), refs, error, outcome.adapter(), now)) {
+            List<StepRecord.StepAsset> existing = new ArrayList<>(outcome.reusedAssets());
+            if (outcome.status() == StepStatus.SUCCEEDED) {
+                existing.addAll(context.attached());
+            }
+            List<StepRecord.StepAsset> refs = new ArrayList<>(existing);
+            produced.forEach(p -> refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
+            if (!steps.finish(step.id(), settings.workerId(), outcome.status(), outcome.inputs(), outcome.outputs(), refs, error,
+                    outcome.adapter(), now)) {
                 log.log(System.Logger.Level.INFO, "step {0} finished after its lease was given up; its result is discarded", step.id());
                 return null;
             }
             Job job = jobs.lock(step.jobId()).orElseThrow();
             produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
-            engine.reportStep(job, step, outcome.status(),
-                    produced.stream().map(p -> Manifests.describe(p.asset(), p.role(), step.sceneOrNull())).toList(), now);
+            if (outcome.checkpoint() != null) {
+                checkpoints.keep(new ProductCheckpoint(outcome.checkpoint(), outcome.outputs(), refs, outcome.adapter(), step.jobId(), now), step.id());
+            }
+            List<Map<String, Object>> described = new ArrayList<>();
+            for (StepRecord.StepAsset ref : existing) {
+                assets.find(new AssetId(ref.assetId())).ifPresent(a -> described.add(Manifests.describe(a, ref.role(), step.sceneOrNull())));
+            }
+            produced.forEach(p -> described.add(Manifests.describe(p.asset(), p.role(), step.sceneOrNull())));
+            engine.reportStep(job, step, outcome.status(), described, now);
             engine.advance(step.jobId());
             return null;
         });
@@ -224,9 +248,11 @@ public final class StepRunner {
     private record Claimed(Job job, StepRecord step, List<StepRecord> all) {
     }
 
-    private record Outcome(StepStatus status, Map<String, Object> outputs, JobError error, String adapter) {
+    private record Outcome(StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs, JobError error, String adapter,
+            CheckpointKey checkpoint, List<StepRecord.StepAsset> reusedAssets) {
         static Outcome failure(String code, String message, boolean retryable) {
-            return new Outcome(StepStatus.FAILED, Map.of(), new JobError(code, message, retryable, null, null, 0), null);
+            return new Outcome(StepStatus.FAILED, Map.of(), Map.of(), new JobError(code, message, retryable, null, null, 0), null, null,
+                    List.of());
         }
     }
 }

@@ -35,4 +35,13 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
     public List<String> stageNames() {
         return stages.stream().map(StageDefinition::name).toList();
     }
+
+    /**
+     * This pipeline as it runs for a job with {@code inputs}: without the stages whose condition it does not meet.
+     * Planning, manifests and retries all work on this.
+     */
+    public PipelineDefinition applicableTo(JobInputs inputs) {
+        List<StageDefinition> applicable = stages.stream().filter(s -> s.when().appliesTo(inputs)).toList();
+        return applicable.size() == stages.size() ? this : new PipelineDefinition(name, applicable);
+    }
 }

@@ -19,7 +19,7 @@ public final class PipelineRouter {
 
     private static final List<StageDefinition> IDENTITY = List.of(
             once(Stages.NEUTRAL_IMAGE), once(Stages.METADATA), once(Stages.CHARACTER_SHEET),
-            once(Stages.LINK_METADATA), once(Stages.STORYBOARD_SEEDS));
+            once(Stages.LINK_METADATA).onlyWhen(StageCondition.PRODUCT_HAS_LINK), once(Stages.STORYBOARD_SEEDS));
 
     private final PipelineDefinition creation;
     private final Map<OutputMode, PipelineDefinition> outputs;

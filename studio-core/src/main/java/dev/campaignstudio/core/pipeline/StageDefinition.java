@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param queue    the queue its steps run on
  * @param retry    how transient faults are retried
  * @param timeout  longest one attempt may run
+ * @param when     which jobs it applies to
  */
-public record StageDefinition(String name, boolean perScene, WorkQueue queue, RetryPolicy retry, Duration timeout) {
+public record StageDefinition(String name, boolean perScene, WorkQueue queue, RetryPolicy retry, Duration timeout, StageCondition when) {
 
     /** Timeout of stages that do not set one. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -25,6 +26,7 @@ public record StageDefinition(String name, boolean perScene, WorkQueue queue, Re
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(when, "when");
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("stage names are lower snake case: " + name);
         }
@@ -35,26 +37,31 @@ public record StageDefinition(String name, boolean perScene, WorkQueue queue, Re
 
     /** A stage that runs once per job on the marketing queue with the standard retry policy. */
     public static StageDefinition once(String name) {
-        return new StageDefinition(name, false, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT);
+        return new StageDefinition(name, false, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT, StageCondition.ALWAYS);
     }
 
     /** A stage that runs once per scene on the marketing queue with the standard retry policy. */
     public static StageDefinition perScene(String name) {
-        return new StageDefinition(name, true, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT);
+        return new StageDefinition(name, true, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT, StageCondition.ALWAYS);
     }
 
     /** This stage on another queue. */
     public StageDefinition on(WorkQueue other) {
-        return new StageDefinition(name, perScene, other, retry, timeout);
+        return new StageDefinition(name, perScene, other, retry, timeout, when);
     }
 
     /** This stage with another retry policy. */
     public StageDefinition retrying(RetryPolicy policy) {
-        return new StageDefinition(name, perScene, queue, policy, timeout);
+        return new StageDefinition(name, perScene, queue, policy, timeout, when);
     }
 
     /** This stage with another timeout. */
     public StageDefinition timingOutAfter(Duration limit) {
-        return new StageDefinition(name, perScene, queue, retry, limit);
+        return new StageDefinition(name, perScene, queue, retry, limit, when);
+    }
+
+    /** This stage, only for jobs that meet {@code condition}. */
+    public StageDefinition onlyWhen(StageCondition condition) {
+        return new StageDefinition(name, perScene, queue, retry, timeout, condition);
     }
 }

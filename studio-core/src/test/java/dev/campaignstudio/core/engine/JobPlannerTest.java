@@ -35,7 +35,7 @@ class JobPlannerTest {
 
     private StepRecord step(String stage, int scene, int attempt, StepStatus status, Map<String, Object> outputs, JobError error) {
         Instant now = clock.instant();
-        StepRecord step = new StepRecord(StepId.next(clock), job.id(), stage, scene, attempt, status, WorkQueue.MARKETING, outputs, List.of(),
+        StepRecord step = new StepRecord(StepId.next(clock), job.id(), stage, scene, attempt, status, WorkQueue.MARKETING, Map.of(), outputs, List.of(),
                 error, null, null, null, null, 1, now, now, status.isTerminal() ? now : null);
         steps.add(step);
         return step;

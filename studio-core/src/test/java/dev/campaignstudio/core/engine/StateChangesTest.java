@@ -16,7 +16,7 @@ class StateChangesTest {
 
     private static final Set<String> STEP_CHANGES = Set.of(
             "PENDING->RUNNING", "PENDING->SKIPPED", "PENDING->REUSED",
-            "RUNNING->SUCCEEDED", "RUNNING->FAILED", "RUNNING->SKIPPED");
+            "RUNNING->SUCCEEDED", "RUNNING->FAILED", "RUNNING->SKIPPED", "RUNNING->REUSED");
 
     @Test
     void everyJobStatePairIsAllowedExactlyWhenListed() {

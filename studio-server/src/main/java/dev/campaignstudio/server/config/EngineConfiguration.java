@@ -9,6 +9,7 @@ import dev.campaignstudio.core.engine.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
@@ -42,13 +43,6 @@ public class EngineConfiguration {
         return new DispatchSignal();
     }
 
-    /** No stage has a handler until the capability adapters register theirs. */
-    @Bean
-    @ConditionalOnMissingBean
-    StageHandlers stageHandlers() {
-        return StageHandlers.none();
-    }
-
     @Bean
     JobEngine jobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
             PipelineRouter router, RetryPlanner retries, Clock clock) {
@@ -70,9 +64,10 @@ public class EngineConfiguration {
     }
 
     @Bean
-    StepRunner stepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, BlobStore blobs,
-            Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService engineHeartbeats, Clock clock) {
-        return new StepRunner(engine, jobs, steps, assets, blobs, transactions, handlers, settings, engineHeartbeats, clock);
+    StepRunner stepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
+            BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings,
+            ScheduledExecutorService engineHeartbeats, Clock clock) {
+        return new StepRunner(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings, engineHeartbeats, clock);
     }
 
     @Bean

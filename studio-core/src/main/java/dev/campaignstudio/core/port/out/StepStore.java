@@ -49,7 +49,8 @@ public interface StepStore {
     /**
      * Ends a running attempt held by {@code owner}.
      *
-     * @param status   succeeded or failed
+     * @param status   succeeded, reused or failed
+     * @param inputs   what the outputs were made from, possibly empty
      * @param outputs  small JSON outputs
      * @param assets   files it made
      * @param error    why it failed, or {@code null}
@@ -57,8 +58,8 @@ public interface StepStore {
      * @return {@code false} when the caller no longer holds it (its lease lapsed and it was given up); nothing is
      *         written then
      */
-    boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> outputs, List<StepRecord.StepAsset> assets,
-            JobError error, String adapter, Instant now);
+    boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs,
+            List<StepRecord.StepAsset> assets, JobError error, String adapter, Instant now);
 
     /** Marks every pending attempt of a job skipped; returns how many. */
     int skipPending(JobId jobId, Instant now);

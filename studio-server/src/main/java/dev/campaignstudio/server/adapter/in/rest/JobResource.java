@@ -60,9 +60,12 @@ public record JobResource(String id, String jobType, String status, String mode,
      * @param startedAt  when a worker claimed it, or {@code null}
      * @param finishedAt when it ended, or {@code null}
      * @param error      structured error, or {@code null}
+     * @param inputs     what its outputs were made from (for identity stages, the fingerprinted inputs and their
+     *                   {@code fingerprint}); empty for stages that do not record them
      * @param outputs    small output values and the ids and URLs of the files it made ({@code assets})
      */
     public record StepResource(String stage, Integer sceneOrder, String status, int attempt, String queue, String adapter,
-            Instant readyAt, Instant startedAt, Instant finishedAt, Map<String, Object> error, Map<String, Object> outputs) {
+            Instant readyAt, Instant startedAt, Instant finishedAt, Map<String, Object> error, Map<String, Object> inputs,
+            Map<String, Object> outputs) {
     }
 }

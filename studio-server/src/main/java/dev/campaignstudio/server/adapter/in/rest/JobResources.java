@@ -53,6 +53,6 @@ class JobResources {
         }
         return new JobResource.StepResource(step.stage(), step.sceneOrNull(), step.status().wire(), step.attempt(), step.queue().wire(),
                 step.adapter(), step.createdAt(), step.startedAt(), step.finishedAt(), step.error() == null ? null : step.error().toTree(),
-                outputs);
+                step.inputs(), outputs);
     }
 }

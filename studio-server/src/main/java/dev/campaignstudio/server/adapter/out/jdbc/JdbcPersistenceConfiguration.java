@@ -2,6 +2,7 @@ package dev.campaignstudio.server.adapter.out.jdbc;
 
 import dev.campaignstudio.core.callback.DeliveryPolicy;
 import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.DeliveryStore;
 import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.core.port.out.EventLog;
@@ -54,6 +55,11 @@ public class JdbcPersistenceConfiguration {
     }
 
     @Bean
+    CheckpointStore checkpointStore(JdbcClient jdbc) {
+        return new JdbcCheckpointStore(jdbc);
+    }
+
+    @Bean
     DispatchOutbox dispatchOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         return new JdbcDispatchOutbox(jdbc, new TransactionTemplate(transactionManager));
     }
@@ -64,11 +70,11 @@ public class JdbcPersistenceConfiguration {
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         return new Adapters(new JdbcJobRepository(jdbc), new JdbcEventLog(jdbc, clock, DeliveryPolicy.STANDARD.horizon(), () -> { }),
                 new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }),
-                new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template));
+                new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template), new JdbcCheckpointStore(jdbc));
     }
 
     /** The persistence adapters over one data source. */
     public record Adapters(JobRepository jobs, EventLog events, AssetRepository assets, Transactions transactions, StepStore steps,
-            DispatchOutbox dispatches, DeliveryStore deliveries) {
+            DispatchOutbox dispatches, DeliveryStore deliveries, CheckpointStore checkpoints) {
     }
 }

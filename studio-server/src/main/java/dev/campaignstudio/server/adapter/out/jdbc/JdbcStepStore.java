@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcStepStore implements StepStore {
 
-    private static final String COLUMNS = "id, job_id, stage, scene_order, attempt, status, queue_name, outputs_json, assets_json, "
-            + "error_json, adapter, lease_owner, lease_expires_at, not_before, claims, created_at, started_at, finished_at";
+    private static final String COLUMNS = "id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json, outputs_json, "
+            + "assets_json, error_json, adapter, lease_owner, lease_expires_at, not_before, claims, created_at, started_at, finished_at";
     private static final String LIVE_JOB = " EXISTS (SELECT 1 FROM jobs j WHERE j.id = steps.job_id AND j.cancel_requested = FALSE "
             + "AND j.status IN ('queued', 'running'))";
 
@@ -43,9 +43,9 @@ final class JdbcStepStore implements StepStore {
     @Override
     public boolean insert(StepRecord step, Instant dispatchAt) {
         int inserted = jdbc.sql("""
-                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, outputs_json, assets_json, error_json,
-                                   adapter, not_before, claims, created_at, updated_at, started_at, finished_at)
-                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :outputs, :assets, :error, :adapter, :notBefore, 0,
+                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json, outputs_json, assets_json,
+                                   error_json, adapter, not_before, claims, created_at, updated_at, started_at, finished_at)
+                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error, :adapter, :notBefore, 0,
                         :created, :created, :started, :finished)
                 ON CONFLICT DO NOTHING""")
                 .param("id", step.id().value())
@@ -55,8 +55,9 @@ final class JdbcStepStore implements StepStore {
                 .param("attempt", step.attempt())
                 .param("status", step.status().wire())
                 .param("queue", step.queue().wire())
+                .param("inputs", JsonCodec.write(step.inputs()))
                 .param("outputs", JsonCodec.write(step.outputs()))
-                .param("assets", assetsJson(step.assets()))
+                .param("assets", StepAssetsJson.write(step.assets()))
                 .param("error", step.error() == null ? null : JsonCodec.write(step.error().toTree()))
                 .param("adapter", step.adapter())
                 .param("notBefore", Timestamps.bind(step.notBefore()))
@@ -120,15 +121,16 @@ final class JdbcStepStore implements StepStore {
     }
 
     @Override
-    public boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> outputs, List<StepRecord.StepAsset> assets,
-            JobError error, String adapter, Instant now) {
+    public boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs,
+            List<StepRecord.StepAsset> assets, JobError error, String adapter, Instant now) {
         return jdbc.sql("""
-                UPDATE steps SET status = :status, outputs_json = :outputs, assets_json = :assets, error_json = :error, adapter = :adapter,
-                                 lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now
+                UPDATE steps SET status = :status, inputs_json = :inputs, outputs_json = :outputs, assets_json = :assets,
+                                 error_json = :error, adapter = :adapter, lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now
                 WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
                 .param("status", status.wire())
+                .param("inputs", JsonCodec.write(inputs))
                 .param("outputs", JsonCodec.write(outputs))
-                .param("assets", assetsJson(assets))
+                .param("assets", StepAssetsJson.write(assets))
                 .param("error", error == null ? null : JsonCodec.write(error.toTree()))
                 .param("adapter", adapter)
                 .param("now", Timestamps.bind(now))
@@ -179,25 +181,10 @@ final class JdbcStepStore implements StepStore {
         return requested;
     }
 
-    private static String assetsJson(List<StepRecord.StepAsset> assets) {
-        List<Map<String, Object>> tree = new ArrayList<>();
-        for (StepRecord.StepAsset asset : assets) {
-            tree.add(Map.of("asset_id", asset.assetId(), "role", asset.role()));
-        }
-        return JsonCodec.write(tree);
-    }
-
     private StepRecord map(ResultSet rs, int row) throws SQLException {
         String error = rs.getString("error_json");
+        String inputs = rs.getString("inputs_json");
         String outputs = rs.getString("outputs_json");
-        String assets = rs.getString("assets_json");
-        List<StepRecord.StepAsset> refs = new ArrayList<>();
-        if (assets != null) {
-            for (Object item : (List<?>) JsonCodec.parseStored(assets)) {
-                Map<?, ?> ref = (Map<?, ?>) item;
-                refs.add(new StepRecord.StepAsset((String) ref.get("asset_id"), (String) ref.get("role")));
-            }
-        }
         return new StepRecord(
                 new StepId(rs.getString("id")),
                 new JobId(rs.getString("job_id")),
@@ -206,8 +193,9 @@ final class JdbcStepStore implements StepStore {
                 rs.getInt("attempt"),
                 WireEnum.require(StepStatus.class, rs.getString("status")),
                 WireEnum.require(WorkQueue.class, rs.getString("queue_name")),
+                inputs == null ? Map.of() : JsonCodec.parseStoredObject(inputs),
                 outputs == null ? Map.of() : JsonCodec.parseStoredObject(outputs),
-                refs,
+                StepAssetsJson.read(rs.getString("assets_json")),
                 error == null ? null : JobError.fromTree(JsonCodec.parseStoredObject(error)),
                 rs.getString("adapter"),
                 rs.getString("lease_owner"),

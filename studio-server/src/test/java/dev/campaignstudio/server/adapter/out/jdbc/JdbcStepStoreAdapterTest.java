@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
+import dev.campaignstudio.core.engine.CheckpointKey;
+import dev.campaignstudio.core.engine.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StepId;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepStatus;
@@ -15,6 +17,7 @@ import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.server.engine.Dispatch;
 import dev.campaignstudio.server.support.TestDatabases;
@@ -143,20 +146,47 @@ class JdbcStepStoreAdapterTest {
         assertThat(steps.renew(step.id(), "holder", clock.instant(), until)).isEqualTo(StepStore.Lease.HELD);
         assertThat(steps.find(step.id()).orElseThrow().leaseExpiresAt()).isEqualTo(until);
         assertThat(steps.renew(step.id(), "intruder", clock.instant(), until)).isEqualTo(StepStore.Lease.LOST);
-        assertThat(steps.finish(step.id(), "intruder", StepStatus.SUCCEEDED, Map.of(), List.of(), null, null, clock.instant())).isFalse();
+        assertThat(steps.finish(step.id(), "intruder", StepStatus.SUCCEEDED, Map.of(), Map.of(), List.of(), null, null, clock.instant())).isFalse();
 
         f.store().transactions().inTransaction(() -> {
             f.store().jobs().update(f.store().jobs().lock(f.job().id()).orElseThrow().cancelRequested(clock.instant()));
             return null;
         });
         assertThat(steps.renew(step.id(), "holder", clock.instant(), until)).isEqualTo(StepStore.Lease.STOP);
-        assertThat(steps.finish(step.id(), "holder", StepStatus.SUCCEEDED, Map.of("n", 1),
+        assertThat(steps.finish(step.id(), "holder", StepStatus.SUCCEEDED, Map.of("fingerprint", "abc"), Map.of("n", 1),
                 List.of(new StepRecord.StepAsset("ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "scene")), null, "local", clock.instant())).isTrue();
         StepRecord done = steps.find(step.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(done.outputs()).containsEntry("n", 1);
+        assertThat(done.inputs()).containsEntry("fingerprint", "abc");
         assertThat(done.assets()).extracting(StepRecord.StepAsset::role).containsExactly("scene");
         assertThat(done.leaseOwner()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void checkpointsRoundTripAndTheFirstKeptWins(Supplier<TestDatabases.Target> database) {
+        Fixture f = fixture(database);
+        StepRecord step = inserted(f, "neutral_image");
+        CheckpointStore checkpoints = f.store().checkpoints();
+        String product = "sku-" + UUID.randomUUID();
+        CheckpointKey key = CheckpointKey.of(product, "neutral_image", Map.of("sources", List.of("aa", "bb")));
+        assertThat(checkpoints.find(key)).isEmpty();
+
+        List<StepRecord.StepAsset> files = List.of(new StepRecord.StepAsset("ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "neutral_image"));
+        ProductCheckpoint first = new ProductCheckpoint(key, Map.of("chosen_image", 2, "fingerprint", key.fingerprint()), files, "local",
+                f.job().id(), clock.instant());
+        assertThat(checkpoints.keep(first, step.id())).isTrue();
+        ProductCheckpoint second = new ProductCheckpoint(key, Map.of("chosen_image", 1), List.of(), "other", f.job().id(), clock.instant());
+        assertThat(checkpoints.keep(second, step.id())).as("a second checkpoint with the same key").isFalse();
+
+        ProductCheckpoint found = checkpoints.find(key).orElseThrow();
+        assertThat(found.outputs()).containsEntry("chosen_image", 2);
+        assertThat(found.assets()).isEqualTo(files);
+        assertThat(found.adapter()).isEqualTo("local");
+        assertThat(found.jobId()).isEqualTo(f.job().id());
+        assertThat(checkpoints.find(new CheckpointKey(product, "metadata", key.fingerprint()))).isEmpty();
+        assertThat(checkpoints.find(CheckpointKey.of(product, "neutral_image", Map.of("sources", List.of("bb", "aa"))))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

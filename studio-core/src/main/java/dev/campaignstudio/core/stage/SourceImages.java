@@ -1,0 +1,116 @@
+package dev.campaignstudio.core.stage;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.ImageInfo;
+import dev.campaignstudio.core.asset.ImageSniffer;
+import dev.campaignstudio.core.asset.Sha256;
+import dev.campaignstudio.core.contract.ProductImage;
+import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.WebFetcher;
+import dev.campaignstudio.core.port.out.WebFetcher.Fetch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Loads a product's photos: uploaded assets from the blob store, URLs through the outbound rules (size and time
+ * capped). Every photo is sniffed; what is not a PNG, JPEG or WebP image, or is larger than the pixel limit, is refused.
+ */
+public final class SourceImages {
+
+    /** Accept header sent for product photos. */
+    static final String ACCEPT = "image/png, image/jpeg, image/webp;q=0.9, */*;q=0.1";
+
+    private final AssetRepository assets;
+    private final BlobStore blobs;
+    private final WebFetcher web;
+    private final long maxBytes;
+    private final long maxPixels;
+    private final Duration deadline;
+
+    /**
+     * @param maxBytes  largest photo fetched from a URL
+     * @param maxPixels largest photo, width times height
+     * @param deadline  longest a URL fetch may take
+     */
+    public SourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, long maxBytes, long maxPixels, Duration deadline) {
+        this.assets = assets;
+        this.blobs = blobs;
+        this.web = web;
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+        this.deadline = deadline;
+    }
+
+    /**
+     * Loads the {@code index}-th (1-based) photo.
+     *
+     * @throws StepFault {@code SOURCE_UNREACHABLE} (retryable) when a server did not answer or answered 5xx/429;
+     *                   {@code SOURCE_UNREADABLE} when the photo is missing, refused, too large or not an image
+     */
+    public Source load(ProductImage image, int index) throws StepFault {
+        String label = "image " + index;
+        byte[] data = image.assetId().isPresent() ? fromAsset(image, label) : fromUrl(URI.create(image.uri()), label);
+        Optional<ImageInfo> info = ImageSniffer.sniff(data);
+        if (info.isEmpty()) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " is not a PNG, JPEG or WebP image");
+        }
+        if (info.get().pixels() > maxPixels) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " has " + info.get().pixels() + " pixels; the limit is " + maxPixels);
+        }
+        return new Source(index, data, Sha256.hex(data), info.get());
+    }
+
+    private byte[] fromAsset(ProductImage image, String label) throws StepFault {
+        Optional<Asset> asset = assets.find(image.assetId().orElseThrow());
+        if (asset.isEmpty()) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " names an asset that does not exist");
+        }
+        try (InputStream in = blobs.open(asset.get().sha256())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw StepFault.transientFault("SOURCE_UNREACHABLE", label + ": the stored file could not be read");
+        }
+    }
+
+    private byte[] fromUrl(URI url, String label) throws StepFault {
+        Fetch fetch = web.get(url, ACCEPT, maxBytes, deadline);
+        if (fetch instanceof Fetch.Fetched fetched) {
+            return fetched.body();
+        }
+        if (fetch instanceof Fetch.Status status) {
+            boolean worthRetrying = status.status() >= 500 || status.status() == 429 || status.status() == 408;
+            String message = label + ": the server answered HTTP " + status.status();
+            throw worthRetrying ? StepFault.transientFault("SOURCE_UNREACHABLE", message) : StepFault.permanent("SOURCE_UNREADABLE", message);
+        }
+        if (fetch instanceof Fetch.TooLarge tooLarge) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " is larger than " + tooLarge.maxBytes() + " bytes");
+        }
+        if (fetch instanceof Fetch.Refused refused) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " may not be fetched: " + refused.reason());
+        }
+        Fetch.Unreachable unreachable = (Fetch.Unreachable) fetch;
+        throw StepFault.transientFault("SOURCE_UNREACHABLE", label + " could not be fetched: " + unreachable.reason());
+    }
+
+    /**
+     * A loaded photo.
+     *
+     * @param index  1-based position in the product's images
+     * @param data   the bytes
+     * @param sha256 their hash, which product checkpoints are keyed by
+     * @param info   format and size
+     */
+    public record Source(int index, byte[] data, String sha256, ImageInfo info) {
+        public Source {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(info, "info");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.campaignstudio.core.stage.identity;
+
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.PaletteColor;
+import dev.campaignstudio.core.capability.ProductAnalysis;
+import dev.campaignstudio.core.capability.ProductAnalysis.AnalysisRequest;
+import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
+import dev.campaignstudio.core.contract.ProductAttributes;
+import dev.campaignstudio.core.contract.ProductSnapshot;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.port.out.CheckpointStore;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.CheckpointedStage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code metadata}: what the product is and looks like, from the neutral cut-out and what the client said: palette,
+ * brightness, aspect, category (the client's, else a guess) and keywords. Later stages read these, never the photos.
+ */
+public final class MetadataStage extends CheckpointedStage<String> {
+
+    private final Capabilities capabilities;
+
+    public MetadataStage(Capabilities capabilities, CheckpointStore checkpoints) {
+        super(checkpoints);
+        this.capabilities = capabilities;
+    }
+
+    @Override
+    protected Prepared<String> prepare(StepContext context) {
+        ProductSnapshot product = context.inputs().product();
+        Map<String, Object> neutral = context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put(Stages.NEUTRAL_IMAGE, fingerprintOf(context, Stages.NEUTRAL_IMAGE));
+        inputs.put("name", product.name());
+        inputs.put("attributes", attributes(product.attributes()));
+        inputs.put("product_analysis", capabilities.maker(Capability.PRODUCT_ANALYSIS));
+        return new Prepared<>(inputs, (String) neutral.get(NeutralImageStage.NEUTRAL_IMAGE));
+    }
+
+    @Override
+    protected Produced produce(StepContext context, String neutralImage) throws Exception {
+        ProductSnapshot product = context.inputs().product();
+        ProductAnalysis analysis = capabilities.port(Capability.PRODUCT_ANALYSIS, ProductAnalysis.class);
+        ProductFacts facts = analysis.analyze(new AnalysisRequest(context.read(neutralImage), product.name(),
+                attributes(product.attributes()), null));
+        ProductAttributes given = product.attributes();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("name", product.name());
+        outputs.put("brand", given.brand());
+        outputs.put("category", given.category() == null ? facts.category() : given.category());
+        outputs.put("category_guess", facts.category());
+        outputs.put("description", given.description());
+        outputs.put("colors", given.colors());
+        outputs.put("palette", facts.palette().stream().map(MetadataStage::colour).toList());
+        outputs.put("brightness", Math.round(facts.brightness() * 10) / 10.0);
+        outputs.put("aspect", Math.round(facts.aspect() * 1000) / 1000.0);
+        outputs.put("keywords", facts.keywords());
+        return new Produced(outputs, capabilities.adapter(Capability.PRODUCT_ANALYSIS), true);
+    }
+
+    /**
+     * The product facts a {@code metadata} step recorded, for the stages that build on it.
+     *
+     * @param outputs the step's outputs
+     */
+    public static ProductFacts facts(Map<String, Object> outputs) {
+        List<PaletteColor> palette = new ArrayList<>();
+        if (outputs.get("palette") instanceof List<?> colours) {
+            for (Object item : colours) {
+                if (item instanceof Map<?, ?> c) {
+                    palette.add(new PaletteColor((String) c.get("hex"), number(c.get("l")), number(c.get("a")), number(c.get("b")),
+                            number(c.get("share"))));
+                }
+            }
+        }
+        List<String> keywords = outputs.get("keywords") instanceof List<?> words ? words.stream().map(String::valueOf).toList() : List.of();
+        Object category = outputs.get("category");
+        return new ProductFacts(palette, number(outputs.get("brightness")), number(outputs.get("aspect")),
+                category == null ? "product" : category.toString(), keywords);
+    }
+
+    /** The palette as {@code #rrggbb} strings, most common first. */
+    public static List<String> hexes(Map<String, Object> outputs) {
+        return facts(outputs).palette().stream().map(PaletteColor::hex).toList();
+    }
+
+    private static Map<String, Object> colour(PaletteColor colour) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("hex", colour.hex());
+        entry.put("share", Math.round(colour.share() * 1000) / 1000.0);
+        entry.put("l", Math.round(colour.l() * 100) / 100.0);
+        entry.put("a", Math.round(colour.a() * 100) / 100.0);
+        entry.put("b", Math.round(colour.b() * 100) / 100.0);
+        return entry;
+    }
+
+    static Map<String, Object> attributes(ProductAttributes attributes) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (attributes.brand() != null) {
+            map.put("brand", attributes.brand());
+        }
+        if (attributes.category() != null) {
+            map.put("category", attributes.category());
+        }
+        if (!attributes.colors().isEmpty()) {
+            map.put("colors", attributes.colors());
+        }
+        if (attributes.description() != null) {
+            map.put("description", attributes.description());
+        }
+        return map;
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : 0;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.campaignstudio.server.config;
+
+import dev.campaignstudio.core.capability.CapabilityRegistry;
+import dev.campaignstudio.core.engine.StageHandlers;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.CheckpointStore;
+import dev.campaignstudio.core.port.out.WebFetcher;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.SourceImages;
+import dev.campaignstudio.core.stage.identity.IdentityStages;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The stage handlers of the built-in pipelines, over the capability ports configuration binds. */
+@Configuration(proxyBeanMethods = false)
+public class StageConfiguration {
+
+    @Bean
+    Capabilities capabilities(CapabilityRegistry registry) {
+        return new Capabilities(registry);
+    }
+
+    @Bean
+    SourceImages sourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, StudioProperties studio, StageProperties stages) {
+        return new SourceImages(assets, blobs, web, studio.assets().maxBytes().toBytes(), studio.assets().maxPixels(), stages.fetchTimeout());
+    }
+
+    @Bean
+    StageHandlers stageHandlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, StageProperties stages) {
+        return new StageHandlers(IdentityStages.handlers(capabilities, sources, checkpoints, stages.linkMaxAge()));
+    }
+}
