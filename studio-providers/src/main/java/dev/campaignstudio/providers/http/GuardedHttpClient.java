@@ -3,47 +3,67 @@ package dev.campaignstudio.providers.http;
 import dev.campaignstudio.core.callback.SendResult;
 import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.core.port.out.OutboundGuard;
+import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.core.port.out.WebhookSender;
+import dev.campaignstudio.providers.http.GuardedResolver.RefusedAddressException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * Outbound HTTP under the rules of DESIGN section 11: http(s) only; every address a host resolves to is judged by
  * {@link AddressRules} inside the connection's own DNS lookup, so the address checked is the address connected to
  * (no second lookup to rebind); redirects are followed by hand, at most three, each target checked again; connect and
- * read times and the response size are capped.
+ * read times and the response size are capped, and a {@link #get GET} is cut off at its deadline.
  */
-public final class GuardedHttpClient implements WebhookSender, OutboundGuard, AutoCloseable {
+public final class GuardedHttpClient implements WebhookSender, OutboundGuard, WebFetcher, AutoCloseable {
 
     /** Redirects followed at most. */
     public static final int MAX_REDIRECTS = 3;
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
+    /** The largest body a {@link #get} can hold: one array. */
+    private static final long MAX_FETCH_BYTES = Integer.MAX_VALUE - 16;
+    private static final String TIMED_OUT = "timed out";
 
     private final AddressRules rules;
+    private final Duration readTimeout;
     private final CloseableHttpClient client;
+    private final ScheduledExecutorService alarms = alarmClock();
 
     public GuardedHttpClient(AddressRules rules, Duration connectTimeout, Duration readTimeout) {
         this.rules = rules;
+        this.readTimeout = readTimeout;
         DnsResolver guarded = new GuardedResolver(rules);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -81,47 +101,165 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, Au
     @Override
     public SendResult post(URI url, Map<String, String> headers, byte[] body) {
         long started = System.nanoTime();
-        URI target = url;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            Optional<String> scheme = schemeProblem(target);
-            if (scheme.isPresent()) {
-                return new SendResult.Refused(hop == 0 ? scheme.get() : "a redirect to " + redact(target) + " was refused: " + scheme.get());
-            }
-            ClassicRequestBuilder builder = ClassicRequestBuilder.post(target).setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            headers.forEach((name, value) -> {
-                if (!name.equalsIgnoreCase("Content-Type")) {
-                    builder.addHeader(name, value);
-                }
-            });
-            ClassicHttpRequest request = builder.build();
-            try {
-                Answer answer = client.execute(request, response -> {
+        return follow(url,
+                target -> client.execute(postRequest(target, headers, body), response -> {
                     drain(response.getEntity() == null ? null : response.getEntity().getContent());
-                    Header location = response.getFirstHeader("Location");
-                    return new Answer(response.getCode(), location == null ? null : location.getValue());
-                });
-                if (answer.status() >= 300 && answer.status() < 400 && answer.location() != null) {
-                    if (hop == MAX_REDIRECTS) {
-                        return new SendResult.Refused("more than " + MAX_REDIRECTS + " redirects");
-                    }
-                    target = target.resolve(answer.location());
-                    continue;
-                }
-                return new SendResult.Answered(answer.status(), elapsed(started));
-            } catch (RefusedAddressException refused) {
-                return new SendResult.Refused(hop == 0 ? refused.getMessage() : "a redirect to " + redact(target) + " was refused: " + refused.getMessage());
-            } catch (IllegalArgumentException badLocation) {
-                return new SendResult.Refused("a redirect had an invalid location");
-            } catch (IOException failed) {
-                return new SendResult.Unreachable(describe(failed), elapsed(started));
-            }
+                    String location = redirectLocation(response);
+                    return location != null ? Hop.redirect(location) : Hop.answer(new SendResult.Answered(response.getCode(), elapsed(started)));
+                }),
+                SendResult.Refused::new,
+                failed -> new SendResult.Unreachable(describe(failed), elapsed(started)));
+    }
+
+    @Override
+    public Fetch get(URI url, String accept, long maxBytes, Duration deadline) {
+        Objects.requireNonNull(url, "url");
+        if (maxBytes < 0 || maxBytes > MAX_FETCH_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and " + MAX_FETCH_BYTES + ", was " + maxBytes);
         }
-        return new SendResult.Refused("more than " + MAX_REDIRECTS + " redirects");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("the deadline must be positive, was " + deadline);
+        }
+        Deadline clock = Deadline.after(deadline);
+        return follow(url,
+                target -> getOnce(target, accept, maxBytes, clock),
+                Fetch.Refused::new,
+                failed -> clock.passed() || describe(failed).equals(TIMED_OUT)
+                        ? new Fetch.Unreachable(TIMED_OUT, true)
+                        : new Fetch.Unreachable(describe(failed), false));
     }
 
     @Override
     public void close() throws IOException {
+        alarms.shutdownNow();
         client.close();
+    }
+
+    /**
+     * Sends {@code leg} to {@code url} and then to each redirect target it answers, at most {@link #MAX_REDIRECTS},
+     * each judged by scheme here and by address in the resolver before anything is sent.
+     */
+    private static <R> R follow(URI url, Leg<R> leg, Function<String, R> refused, Function<IOException, R> failed) {
+        URI target = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Optional<String> scheme = schemeProblem(target);
+            if (scheme.isPresent()) {
+                return refused.apply(refusalAt(hop, target, scheme.get()));
+            }
+            try {
+                Hop<R> hopped = leg.send(target);
+                if (hopped.location() == null) {
+                    return hopped.answer();
+                }
+                if (hop == MAX_REDIRECTS) {
+                    break;
+                }
+                target = target.resolve(hopped.location());
+            } catch (RefusedAddressException refusedAddress) {
+                return refused.apply(refusalAt(hop, target, refusedAddress.getMessage()));
+            } catch (IllegalArgumentException badLocation) {
+                return refused.apply("a redirect had an invalid location");
+            } catch (IOException failure) {
+                return failed.apply(failure);
+            }
+        }
+        return refused.apply("more than " + MAX_REDIRECTS + " redirects");
+    }
+
+    private static String refusalAt(int hop, URI target, String reason) {
+        return hop == 0 ? reason : "a redirect to " + redact(target) + " was refused: " + reason;
+    }
+
+    private static ClassicHttpRequest postRequest(URI target, Map<String, String> headers, byte[] body) {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.post(target).setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                builder.addHeader(name, value);
+            }
+        });
+        return builder.build();
+    }
+
+    /** One GET, cut off when the deadline passes whatever it is waiting for (connection, headers or body). */
+    private Hop<Fetch> getOnce(URI target, String accept, long maxBytes, Deadline deadline) throws IOException {
+        if (deadline.passed()) {
+            throw new SocketTimeoutException("the deadline passed between redirects");
+        }
+        HttpGet request = new HttpGet(target);
+        if (accept != null) {
+            request.setHeader(HttpHeaders.ACCEPT, accept);
+        }
+        long socketMillis = Math.max(1, Math.min(readTimeout.toMillis(), TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos())));
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(socketMillis)).build());
+        ScheduledFuture<?> alarm = alarms.schedule(request::cancel, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, request, null);
+            try {
+                return readAnswer(target, response, maxBytes, deadline);
+            } finally {
+                cutOff(request, response);
+            }
+        } finally {
+            alarm.cancel(false);
+        }
+    }
+
+    private static Hop<Fetch> readAnswer(URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline) throws IOException {
+        String location = redirectLocation(response);
+        if (location != null) {
+            return Hop.redirect(location);
+        }
+        if (response.getCode() < 200 || response.getCode() > 299) {
+            return Hop.answer(new Fetch.Status(response.getCode()));
+        }
+        Header type = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
+        String contentType = type == null ? null : type.getValue();
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return Hop.answer(new Fetch.Fetched(target, contentType, new byte[0]));
+        }
+        if (entity.getContentLength() > maxBytes) {
+            return Hop.answer(new Fetch.TooLarge(maxBytes));
+        }
+        byte[] body = readAtMost(entity.getContent(), maxBytes, deadline);
+        return Hop.answer(body == null ? new Fetch.TooLarge(maxBytes) : new Fetch.Fetched(target, contentType, body));
+    }
+
+    /**
+     * Ends an exchange without draining it: a body read to its end has already handed the connection back to the pool;
+     * anything left unread (a redirect's or an error's body, a body past the cap) goes with the connection.
+     */
+    private static void cutOff(HttpGet request, ClassicHttpResponse response) {
+        request.cancel();
+        CloseableHttpResponse.adapt(response).close(CloseMode.IMMEDIATE);
+    }
+
+    /** The body, or {@code null} once it runs past {@code maxBytes} (reading stops at {@code maxBytes + 1}). */
+    private static byte[] readAtMost(InputStream in, long maxBytes, Deadline deadline) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(maxBytes + 1, 64 * 1024));
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - total))) != -1) {
+            total += n;
+            if (total > maxBytes) {
+                return null;
+            }
+            body.write(buffer, 0, n);
+            if (deadline.passed()) {
+                throw new SocketTimeoutException("the deadline passed while reading the body");
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** The {@code Location} of a 3xx answer, or {@code null} when the answer is not a redirect to follow. */
+    private static String redirectLocation(ClassicHttpResponse response) {
+        Header location = response.getFirstHeader(HttpHeaders.LOCATION);
+        return response.getCode() >= 300 && response.getCode() < 400 && location != null ? location.getValue() : null;
     }
 
     private static Optional<String> schemeProblem(URI url) {
@@ -161,7 +299,7 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, Au
     private static String describe(IOException failure) {
         String kind = failure.getClass().getSimpleName();
         if (failure instanceof java.net.SocketTimeoutException || kind.contains("Timeout")) {
-            return "timed out";
+            return TIMED_OUT;
         }
         if (failure instanceof java.net.ConnectException) {
             return "connection refused";
@@ -175,40 +313,46 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, Au
         return "request failed (" + kind + ")";
     }
 
-    private record Answer(int status, String location) {
+    /** A daemon thread that cuts off GETs at their deadlines. */
+    private static ScheduledExecutorService alarmClock() {
+        ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "guarded-http-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        clock.setRemoveOnCancelPolicy(true);
+        return clock;
     }
 
-    /** Resolves with the system resolver, then refuses the lot if any address breaks the rules. */
-    private static final class GuardedResolver implements DnsResolver {
+    /** One request of a redirect chain. */
+    @FunctionalInterface
+    private interface Leg<R> {
+        Hop<R> send(URI target) throws IOException;
+    }
 
-        private final AddressRules rules;
-
-        GuardedResolver(AddressRules rules) {
-            this.rules = rules;
+    /** What one request came to: a {@code location} to follow, or else the {@code answer}. */
+    private record Hop<R>(String location, R answer) {
+        static <R> Hop<R> redirect(String location) {
+            return new Hop<>(location, null);
         }
 
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-            for (InetAddress address : addresses) {
-                Optional<String> refusal = rules.refusal(address);
-                if (refusal.isPresent()) {
-                    throw new RefusedAddressException(host + " resolves to " + refusal.get() + ", which outbound requests may not reach");
-                }
-            }
-            return addresses;
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        static <R> Hop<R> answer(R answer) {
+            return new Hop<>(null, answer);
         }
     }
 
-    /** A host that resolves to an address the outbound rules refuse. */
-    static final class RefusedAddressException extends UnknownHostException {
-        RefusedAddressException(String message) {
-            super(message);
+    /** When a whole exchange must be over. */
+    private record Deadline(long endNanos) {
+        static Deadline after(Duration allowed) {
+            return new Deadline(System.nanoTime() + allowed.toNanos());
+        }
+
+        long remainingNanos() {
+            return endNanos - System.nanoTime();
+        }
+
+        boolean passed() {
+            return remainingNanos() <= 0;
         }
     }
 }

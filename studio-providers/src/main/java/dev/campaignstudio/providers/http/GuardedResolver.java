@@ -1,0 +1,45 @@
+package dev.campaignstudio.providers.http;
+
+import dev.campaignstudio.core.outbound.AddressRules;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+
+/**
+ * Resolves with the system resolver, then refuses the lot if any address breaks the rules. Used as the connection's
+ * own resolver, it makes the address judged the address connected to.
+ */
+final class GuardedResolver implements DnsResolver {
+
+    private final AddressRules rules;
+
+    GuardedResolver(AddressRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = rules.refusal(address);
+            if (refusal.isPresent()) {
+                throw new RefusedAddressException(host + " resolves to " + refusal.get() + ", which outbound requests may not reach");
+            }
+        }
+        return addresses;
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) throws UnknownHostException {
+        return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+    }
+
+    /** A host that resolves to an address the outbound rules refuse. */
+    static final class RefusedAddressException extends UnknownHostException {
+        RefusedAddressException(String message) {
+            super(message);
+        }
+    }
+}
