@@ -4,7 +4,9 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.media.LocalMedia;
+import dev.campaignstudio.providers.web.WebLinkReader;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,11 @@ public class CapabilityConfiguration {
     @Bean
     LocalMedia localMedia() {
         return new LocalMedia();
+    }
+
+    @Bean
+    WebLinkReader webLinkReader(WebFetcher web) {
+        return new WebLinkReader(web);
     }
 
     @Bean

@@ -17,15 +17,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CapabilityBindingSystemTest {
 
     @Test
-    void everyMediaCapabilityIsServedLocallyByDefault() throws Exception {
+    void everyMediaCapabilityIsServedLocallyAndLinksByTheWebReaderByDefault() throws Exception {
         String dataDir = Files.createTempDirectory("studio-capabilities").toString();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
                 .run("--studio.data-dir=" + dataDir, "--studio.engine.queues=")) {
             CapabilityRegistry registry = context.getBean(CapabilityRegistry.class);
             for (Capability capability : Capability.values()) {
-                if (capability != Capability.LINK_READER) {
-                    assertThat(registry.adapterName(capability)).as(capability.wire()).contains("local");
-                }
+                assertThat(registry.adapterName(capability)).as(capability.wire())
+                        .contains(capability == Capability.LINK_READER ? "web" : "local");
             }
             assertThat(registry.port(Capability.IMAGE, ImageGeneration.class)).isPresent();
         }
@@ -36,7 +35,7 @@ class CapabilityBindingSystemTest {
         String dataDir = Files.createTempDirectory("studio-capabilities").toString();
         assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
                 .run("--studio.data-dir=" + dataDir, "--studio.engine.queues=", "--studio.capabilities.image=dreamcloud"))
-                .hasRootCauseMessage("studio.capabilities.image=dreamcloud: no adapter is called 'dreamcloud' (available: local)");
+                .hasRootCauseMessage("studio.capabilities.image=dreamcloud: no adapter is called 'dreamcloud' (available: local, web)");
         assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
                 .run("--studio.data-dir=" + dataDir, "--studio.engine.queues=", "--studio.capabilities.telepathy=local"))
                 .rootCause().hasMessageContaining("studio.capabilities.telepathy: no such capability");
