@@ -28,6 +28,14 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     /** The name configuration binds capabilities to. */
     public static final String NAME = "local";
 
+    /**
+     * The version of the local algorithms. It is part of every product checkpoint's fingerprint, so it must change
+     * whenever a change to any local adapter (cut-out, facts, sheet, scenes, writers, fidelity, ...) alters what it
+     * outputs for the same input: otherwise checkpoints made by the old code are reused as if the new code had made
+     * them.
+     */
+    public static final String VERSION = "media-1";
+
     private final GrabCutCutOut cutOut = new GrabCutCutOut();
     private final ProductDescriber describer = new ProductDescriber();
     private final SceneRenderer renderer = new SceneRenderer();
@@ -42,6 +50,12 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** {@return {@link #VERSION}} */
+    @Override
+    public String version() {
+        return VERSION;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 /**
  * Rule-based script and storyboard writers: a hook, benefits, proof and a call to action, written from templates
  * filled with the product's name, category, colours and the prompt's salient words; varied by seed, the same for the
- * same seed.
+ * same seed. Campaign concepts come from {@link ConceptWriter}.
  */
 final class TemplateWriters {
 
@@ -44,6 +44,8 @@ final class TemplateWriters {
     private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT,
         CameraMove.PAN_LEFT};
     private static final Style[] STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
+
+    private final ConceptWriter concepts = new ConceptWriter();
 
     Script write(ScriptRequest request) {
         if (request.readyScript() != null && !request.readyScript().isBlank()) {
@@ -85,7 +87,7 @@ final class TemplateWriters {
     }
 
     List<Concept> concepts(ConceptRequest request) {
-        throw new UnsupportedOperationException("TODO: being written");
+        return concepts.concepts(request);
     }
 
     Storyboard plan(StoryboardRequest request) {
@@ -117,7 +119,7 @@ final class TemplateWriters {
         return options.get(random.nextInt(options.size()));
     }
 
-    /** Salient words of the prompt (no stop words), then the category. */
+    /** Salient words of the prompt: longer than three letters, no stop words, in order, each once. */
     static List<String> themes(String prompt, ProductFacts facts) {
         Set<String> words = new LinkedHashSet<>();
         if (prompt != null) {

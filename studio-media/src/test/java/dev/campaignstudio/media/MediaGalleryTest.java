@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class MediaGalleryTest {
                 + "<style>body{font-family:sans-serif;margin:2em}figure{display:inline-block;vertical-align:top;margin:1em}"
                 + "img,video{max-height:360px;border:1px solid #ccc}pre{max-width:40em;white-space:pre-wrap}</style>"
                 + "<h1>Local media adapters</h1>");
+        html.append("<p>adapter version ").append(local.version()).append("</p>");
 
         SyntheticPhotos.Photo photo = SyntheticPhotos.bottleOnTexture(480, 640, new Color(20, 130, 140), 1);
         ProductAnalysis analysis = registry.port(Capability.PRODUCT_ANALYSIS, ProductAnalysis.class).orElseThrow();
@@ -65,6 +67,15 @@ class MediaGalleryTest {
                 null, Aspect.SQUARE_1_1, 640, Style.STUDIO, Presentation.WITH_MODEL, 2, 0.4, null));
         write(dir, "scene-with-model.png", withModel.image().data(), html, "img", "image: with_model");
 
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("brand", "Aurora");
+        shown.put("category", facts.category());
+        shown.put("colors", "teal, white");
+        byte[] secondView = Images.png(SyntheticPhotos.bottleOnTexture(300, 400, new Color(20, 130, 140), 2).product());
+        MediaFile sheet = images.sheet(new ImageGeneration.SheetRequest("Aurora Bottle", List.of(cut.png().data(), secondView),
+                facts.palette(), shown, 1280));
+        write(dir, "sheet.png", sheet.data(), html, "img", "image: character sheet");
+
         FidelityCheck.FidelityScore score = registry.port(Capability.FIDELITY, FidelityCheck.class).orElseThrow()
                 .score(new FidelityCheck.FidelityRequest(cut.png().data(), scene.image().data()));
         text(html, "fidelity of the scene", score.toString());
@@ -79,6 +90,13 @@ class MediaGalleryTest {
         StoryboardWriting.Storyboard board = registry.port(Capability.STORYBOARD, StoryboardWriting.class).orElseThrow()
                 .plan(new StoryboardWriting.StoryboardRequest("Aurora Bottle", facts, "Summer launch", 3, 6_000, Style.AUTO, 1));
         text(html, "storyboard", board.toString());
+        List<StoryboardWriting.Concept> concepts = registry.port(Capability.STORYBOARD, StoryboardWriting.class).orElseThrow()
+                .concepts(new StoryboardWriting.ConceptRequest("Aurora Bottle", facts, Map.of("brand", "Aurora", "price", "$24"),
+                        "Summer launch: beach vibes", 4, 1));
+        StringBuilder seeds = new StringBuilder();
+        concepts.forEach(c -> seeds.append(c.angle()).append(": ").append(c.title()).append("\n  ").append(c.hook()).append("\n  ")
+                .append(String.join("; ", c.sceneIdeas())).append(" (").append(c.style().wire()).append(")\n"));
+        text(html, "storyboard: concepts", seeds.toString());
 
         SpeechSynthesis.Speech speech = registry.port(Capability.AUDIO, SpeechSynthesis.class).orElseThrow()
                 .speak(new SpeechSynthesis.SpeechRequest(script.text(), "default", "en"));
@@ -97,7 +115,10 @@ class MediaGalleryTest {
         Path index = dir.resolve("index.html");
         Files.writeString(index, html.toString(), StandardCharsets.UTF_8);
         String written = Files.readString(index);
-        for (String file : List.of("cutout.png", "scene.png", "clip.mp4", "voice.wav", "presenter.mp4", "stitched.mp4")) {
+        assertThat(local.version()).as("the local adapters version their outputs").isEqualTo(LocalMedia.VERSION).isNotEqualTo("1");
+        assertThat(concepts).hasSize(4);
+        assertThat(Images.decode(Files.readAllBytes(dir.resolve("sheet.png"))).getWidth()).isEqualTo(1280);
+        for (String file : List.of("cutout.png", "sheet.png", "scene.png", "clip.mp4", "voice.wav", "presenter.mp4", "stitched.mp4")) {
             assertThat(written).contains(file);
             assertThat(Files.size(dir.resolve(file))).isPositive();
         }

@@ -26,7 +26,7 @@ final class SyntheticPhotos {
 
     /** A bottle of {@code body} colour on a busy, warm textured background. */
     static Photo bottleOnTexture(int width, int height, Color body, long seed) {
-        BufferedImage photo = SampleProducts.woodenBackground(width, height, seed);
+        BufferedImage photo = SampleBackdrops.wood(width, height, seed);
         Graphics2D g = Images.quality(photo.createGraphics());
         Shape shape = bottle(width, height);
         BufferedImage product = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

@@ -1,0 +1,226 @@
+package dev.campaignstudio.media;
+
+import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
+import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
+import dev.campaignstudio.core.contract.Style;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * Campaign concepts from templates: each concept takes a different selling angle, and fills the angle's title, hook
+ * and shot templates with the product's name, colour and category, the product page's brand, price and claim, and
+ * the prompt's salient words. Angles the facts support come first (the prompt's theme, the brand, the price, the
+ * page's claim), then general ones in an order drawn from the seed; at least one general angle is always among them.
+ * The same request and seed propose the same concepts.
+ */
+final class ConceptWriter {
+
+    private static final List<Angle> SPECIFIC = List.of(
+            new Angle("campaign theme", f -> !f.themes().isEmpty(), null,
+                    new String[] {"{Theme} with {name}", "{name}: made for {theme}"},
+                    new String[] {"{Theme} calls for {name}."},
+                    new String[] {"{Theme} calls for {name}.", "This {theme} season, bring {name}."},
+                    new String[] {"{name} in a {theme} setting, close and bright", "hands reaching for {name}, {theme} all around",
+                        "quick cuts of {theme} moments with {name} at the centre", "end card: {name} and the words '{Theme} ready'"}),
+            new Angle("brand story", f -> f.brand() != null, Style.STUDIO,
+                    new String[] {"{brand}, made with care", "From the {brand} studio"},
+                    new String[] {"From {brand}: {name}.", "{brand} made {name} for people who notice the details."},
+                    new String[] {"{brand} made {name} for {theme} days."},
+                    new String[] {"the {brand} name on a clean backdrop, then {name} steps in", "close-up of the finish and the {brand} mark",
+                        "hands at work in the {brand} studio, then the finished {name}", "{name} on a shelf, {brand} in soft focus behind"}),
+            new Angle("value", f -> f.price() != null, Style.GRADIENT,
+                    new String[] {"{name} for {price}", "Everyday quality at {price}"},
+                    new String[] {"All of this, for {price}.", "{name}. {price}. That's it."},
+                    new String[] {"{Theme}, sorted for {price}.", "{name} for {theme}, at {price}."},
+                    new String[] {"{name} turning slowly as '{price}' appears beside it", "what you get with {name}, one detail at a time",
+                        "a checkout tap, then {name} on the doorstep"}),
+            new Angle("the promise", f -> f.claim() != null, Style.STUDIO,
+                    new String[] {"{headline}"},
+                    new String[] {"{claim}."},
+                    new String[] {"{claim}. Ready for {theme}."},
+                    new String[] {"on-screen text: '{claim}'", "a slow push-in on {name} while the claim settles",
+                        "a real-life moment that proves the claim", "{name} alone on a seamless backdrop"}));
+
+    private static final List<Angle> GENERAL = List.of(
+            new Angle("everyday ritual", f -> true, Style.SURFACE,
+                    new String[] {"Every day with {name}", "Your daily ritual"},
+                    new String[] {"Your day starts with {name}.", "Small ritual, big difference: {name}."},
+                    new String[] {"Your {theme} days start with {name}.", "Make {theme} a ritual with {name}."},
+                    new String[] {"morning light on a kitchen table, {name} in the frame", "a hand picking up {name} on the way out",
+                        "{name} beside a notebook, keys and a coffee", "evening: {name} back in its place"}),
+            new Angle("design detail", f -> true, Style.STUDIO,
+                    new String[] {"Made in the details", "Look closer"},
+                    new String[] {"Look closer: every line of {name} is there on purpose.", "The details make {name}."},
+                    new String[] {"Built for {theme}, down to the last detail.", "{Theme}, in every detail of {name}."},
+                    new String[] {"macro pan across the {colour} finish", "a slow turn of {name} against a seamless backdrop",
+                        "close-up of the top, then pull back to the whole {name}", "light sweeping across the edges of {name}"}),
+            new Angle("colour story", f -> true, Style.GRADIENT,
+                    new String[] {"{Colour}, on purpose", "A {colour} moment"},
+                    new String[] {"{Colour} never looked this good.", "Meet {name} in {colour}."},
+                    new String[] {"{Colour} for {theme}: {name}.", "A {colour} take on {theme}."},
+                    new String[] {"{name} on a backdrop of its own {colour}", "{colour} props arranged around {name}",
+                        "a colour wipe that lands on {name}", "{name} in {colour} light, then in daylight"}),
+            new Angle("on the go", f -> true, Style.OUTDOOR,
+                    new String[] {"Wherever you go", "Out and about"},
+                    new String[] {"Built to go where you go.", "Pack it, take it, love it: {name}."},
+                    new String[] {"{Theme} plans? Take {name}.", "Out for {theme}, {name} in hand."},
+                    new String[] {"{name} slipped into a bag", "{name} in the open air, sunlight on it",
+                        "a walk-and-talk shot with {name} in hand", "{name} on a bench, the city behind"}),
+            new Angle("gift moment", f -> true, Style.PATTERN,
+                    new String[] {"The gift that gets used", "Wrapped and ready"},
+                    new String[] {"Looking for a gift? {name}.", "The gift they will actually use."},
+                    new String[] {"The {theme} gift: {name}.", "Give {theme}: give {name}."},
+                    new String[] {"{name} lifted out of tissue paper", "a gift tag with a handwritten note beside {name}",
+                        "a smile as {name} is unwrapped", "{name} under a ribbon, top-down"}),
+            new Angle("social proof", f -> true, Style.STUDIO,
+                    new String[] {"Everyone is asking about it", "The one they talk about"},
+                    new String[] {"Why is everyone talking about {name}?", "You have seen it everywhere. Here is why."},
+                    new String[] {"Everyone's {theme} pick: {name}.", "The {theme} favourite: {name}."},
+                    new String[] {"quick cuts of different hands holding {name}", "a five-star rating appearing next to {name}",
+                        "{name} in three different homes", "a friend asking 'where did you get that?'"}));
+
+    List<Concept> concepts(ConceptRequest request) {
+        SplittableRandom random = new SplittableRandom(request.seed() ^ 0x2545F4914F6CDD1DL);
+        Facts facts = Facts.of(request);
+        List<Angle> specific = SPECIFIC.stream().filter(a -> a.applies().test(facts)).limit(request.count() - 1).toList();
+        List<Angle> angles = new ArrayList<>(specific);
+        List<Angle> general = shuffled(GENERAL, random);
+        angles.addAll(general.subList(0, request.count() - specific.size()));
+        List<Concept> concepts = new ArrayList<>();
+        for (int i = 0; i < angles.size(); i++) {
+            String theme = facts.themes().isEmpty() ? null : facts.themes().get(i % facts.themes().size());
+            concepts.add(angles.get(i).write(facts, theme, random));
+        }
+        return concepts;
+    }
+
+    /**
+     * A selling angle and its templates.
+     *
+     * @param name        what the concept's {@code angle} says
+     * @param applies     whether the facts support it
+     * @param style       the look it suggests; {@code null} to take it from the theme
+     * @param titles      title templates
+     * @param hooks       hook templates without a theme
+     * @param themedHooks hook templates that use the prompt's theme
+     * @param scenes      shot templates in story order; two to four are taken
+     */
+    record Angle(String name, Predicate<Facts> applies, Style style, String[] titles, String[] hooks, String[] themedHooks, String[] scenes) {
+
+        Concept write(Facts facts, String theme, SplittableRandom random) {
+            String title = facts.fill(pick(titles, random), theme);
+            String hook = facts.fill(pick(theme == null ? hooks : themedHooks, random), theme);
+            int count = Math.min(scenes.length, 2 + random.nextInt(3));
+            List<Integer> order = new ArrayList<>();
+            shuffled(indices(scenes.length), random).subList(0, count).forEach(order::add);
+            order.sort(Integer::compare);
+            List<String> ideas = order.stream().map(i -> facts.fill(scenes[i], theme)).toList();
+            return new Concept(title, name, hook, ideas, style == null ? themeStyle(theme) : style);
+        }
+    }
+
+    /**
+     * What the templates are filled with.
+     *
+     * @param name     the product name
+     * @param brand    the page's brand, or {@code null}
+     * @param category the product's category
+     * @param colour   a word for its main colour
+     * @param price    the page's price as written, or {@code null}
+     * @param claim    the first sentence of the page's description, or {@code null}
+     * @param headline the page's title without the site's name, else a line made from the product name
+     * @param themes   the prompt's salient words
+     */
+    record Facts(String name, String brand, String category, String colour, String price, String claim, String headline, List<String> themes) {
+
+        static Facts of(ConceptRequest request) {
+            Map<String, String> page = request.pageFacts();
+            String colour = request.facts().palette().isEmpty() ? "signature colour"
+                    : ProductDescriber.colourName(request.facts().palette().get(0));
+            String claim = firstSentence(text(page.get("description")), 110);
+            String title = text(page.get("title"));
+            String headline = title == null ? "The " + request.productName() + " promise" : title.split("\\s+[|\\u2013\\u2014-]\\s+")[0];
+            return new Facts(request.productName(), text(page.get("brand")), request.facts().category(), colour, text(page.get("price")), claim,
+                    headline, TemplateWriters.themes(request.prompt(), request.facts()));
+        }
+
+        String fill(String template, String theme) {
+            String out = template.replace("{name}", name).replace("{category}", category)
+                    .replace("{Colour}", capitalise(colour)).replace("{colour}", colour);
+            out = brand == null ? out : out.replace("{brand}", brand);
+            out = price == null ? out : out.replace("{price}", price);
+            out = claim == null ? out : out.replace("{claim}", claim);
+            out = out.replace("{headline}", headline);
+            return theme == null ? out : out.replace("{Theme}", capitalise(theme)).replace("{theme}", theme);
+        }
+
+        private static String text(String value) {
+            return value == null || value.isBlank() ? null : value.replaceAll("\\s+", " ").trim();
+        }
+
+        /** The first sentence, without its full stop, cut at a word to at most {@code max} characters. */
+        static String firstSentence(String text, int max) {
+            if (text == null) {
+                return null;
+            }
+            String sentence = text.split("(?<=[.!?])\\s")[0].replaceAll("[.!?]+$", "").trim();
+            if (sentence.length() > max) {
+                int cut = sentence.lastIndexOf(' ', max);
+                sentence = sentence.substring(0, cut > 0 ? cut : max) + "\u2026";
+            }
+            return sentence.isEmpty() ? null : sentence;
+        }
+    }
+
+    /** The look a theme word suggests. */
+    static Style themeStyle(String theme) {
+        if (theme == null) {
+            return Style.STUDIO;
+        }
+        String word = theme.toLowerCase(Locale.ROOT);
+        if (word.matches("summer|beach|outdoor.*|travel.*|adventure.*|hike|hiking|spring|garden|park|sport.*|sunny|vibes")) {
+            return Style.OUTDOOR;
+        }
+        if (word.matches("cosy|cozy|morning.*|coffee|home.*|kitchen|autumn|slow|calm|warm")) {
+            return Style.SURFACE;
+        }
+        if (word.matches("holiday.*|gift.*|festive|party|christmas|birthday|celebration")) {
+            return Style.PATTERN;
+        }
+        if (word.matches("luxur.*|evening|elegan.*|night|premium|mysterious")) {
+            return Style.GRADIENT;
+        }
+        return Style.STUDIO;
+    }
+
+    private static String pick(String[] options, SplittableRandom random) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private static List<Integer> indices(int n) {
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    private static <T> List<T> shuffled(List<T> options, SplittableRandom random) {
+        List<T> list = new ArrayList<>(options);
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T swap = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, swap);
+        }
+        return list;
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
