@@ -161,6 +161,17 @@ class CreationFlowSystemTest {
     }
 
     @Test
+    void theReadmeCreationExampleBuildsTheIdentity() throws Exception {
+        String asset = Samples.upload(api, "front.jpg", Samples.photo(SAMPLE, "front.jpg")).substring("asset:".length());
+        String body = Files.readString(Samples.folder().resolveSibling("docs/examples/creation.json")).replace("ASSET_ID", asset);
+        ApiClient.Response created = api.postJson("/v1/jobs", body);
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+        String id = created.json().get("id").asString();
+        JsonNode identity = jobs.assertIdentity(id, jobs.finished(id), false);
+        assertThat(identity.get("metadata").get("brand").asString()).isEqualTo("Aurora");
+    }
+
+    @Test
     void withoutALinkThereIsNoLinkStageAndAnOutputJobOfTheProductReusesTheIdentity() {
         Map<String, Object> product = Samples.uploaded(api, SAMPLE);
         product.put("product_id", "aurora-output-" + System.nanoTime());
