@@ -82,6 +82,11 @@ public final class StepContext {
         return inputs;
     }
 
+    /** The id of the attempt being run. */
+    public StepId stepId() {
+        return step.id();
+    }
+
     public String stage() {
         return step.stage();
     }

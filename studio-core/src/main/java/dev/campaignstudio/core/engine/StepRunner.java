@@ -181,7 +181,7 @@ public final class StepRunner {
             Job job = jobs.lock(step.jobId()).orElseThrow();
             produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
             if (outcome.checkpoint() != null) {
-                checkpoints.keep(new ProductCheckpoint(outcome.checkpoint(), outcome.outputs(), refs, outcome.adapter(), step.jobId(), now), step.id());
+                checkpoints.save(new ProductCheckpoint(outcome.checkpoint(), outcome.outputs(), refs, outcome.adapter(), step.jobId(), now), step.id());
             }
             List<Map<String, Object>> described = new ArrayList<>();
             for (StepRecord.StepAsset ref : existing) {

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage;
 
+import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.engine.CheckpointKey;
 import dev.campaignstudio.core.engine.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StageHandler;
@@ -15,21 +16,29 @@ import java.util.Optional;
 
 /**
  * A stage whose outputs are kept as product checkpoints. Each attempt first works out its inputs (everything its
- * outputs depend on: source hashes, product facts, the fingerprints of the stages it builds on, the adapter's name and
+ * outputs depend on: source hashes, product facts, the revisions of the stages it builds on, the adapter's name and
  * version) and their fingerprint; when a checkpoint of the product has that fingerprint, and its files are still there,
  * the step takes it and is recorded as {@code reused} without calling any capability. Otherwise it does the work and
- * its outputs, with the fingerprint, are kept for the next job.
+ * its outputs are kept for the next job, replacing any checkpoint with the same fingerprint (which was unusable:
+ * files gone, too old, or being redone by a retry).
  *
- * <p>Because a stage's inputs include the fingerprints of the stages it builds on, a change invalidates exactly the
- * stages downstream of it: a new photo changes {@code neutral_image} and so everything built on it, but not the product
- * page's facts.
+ * <p>Outputs carry their {@code revision}: the id of the step that made them, kept when they are reused. A stage's
+ * inputs name the revisions of the stages it builds on, so a change invalidates exactly the stages downstream of it: a
+ * new photo makes a new {@code neutral_image} revision and so reruns everything built on it, but not the product
+ * page's facts. Chaining on what was made, rather than on what it was made from, keeps the identity consistent when
+ * an adapter is not deterministic: a stage is never reused on top of outputs it was not made from.
+ *
+ * <p>A retry that targets the stage redoes it whatever is kept.
  *
  * @param <P> what {@link #prepare} hands on to {@link #produce}
  */
 public abstract class CheckpointedStage<P> implements StageHandler {
 
-    /** The output key that carries a checkpointed stage's fingerprint to the stages built on it. */
+    /** The output (and input) key of a checkpointed stage's fingerprint. */
     public static final String FINGERPRINT = "fingerprint";
+
+    /** The output key of the id of the step that made the outputs, which the stages built on them name as an input. */
+    public static final String REVISION = "revision";
 
     private final CheckpointStore checkpoints;
 
@@ -44,13 +53,15 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         CheckpointKey key = CheckpointKey.of(productId, context.stage(), prepared.inputs());
         Map<String, Object> inputs = new LinkedHashMap<>(prepared.inputs());
         inputs.put(FINGERPRINT, key.fingerprint());
-        Optional<ProductCheckpoint> kept = checkpoints.find(key).filter(c -> usable(c, context));
+        boolean redo = context.request() instanceof RetryRequest retry && retry.target().stage().equals(context.stage());
+        Optional<ProductCheckpoint> kept = redo ? Optional.empty() : checkpoints.find(key).filter(c -> usable(c, context));
         if (kept.isPresent()) {
             return new StepResult.Reused(kept.get(), inputs);
         }
         Produced produced = produce(context, prepared.state());
         Map<String, Object> outputs = new LinkedHashMap<>(produced.outputs());
         outputs.put(FINGERPRINT, key.fingerprint());
+        outputs.put(REVISION, context.stepId().value());
         return new StepResult.Succeeded(outputs, produced.adapter(), inputs, produced.keep() ? key : null);
     }
 
@@ -73,9 +84,12 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         return checkpoint.assets().stream().map(StepRecord.StepAsset::assetId).allMatch(id -> context.asset(id).isPresent());
     }
 
-    /** The fingerprint of the checkpointed stage {@code stage} this job has finished, or {@code null}. */
-    protected static String fingerprintOf(StepContext context, String stage) {
-        return context.outputsOf(stage).map(o -> o.get(FINGERPRINT)).map(Object::toString).orElse(null);
+    /**
+     * The revision of the outputs of the checkpointed stage {@code stage} this job has finished (made or reused), or
+     * {@code null} when it has none (a stage that does not apply to the job).
+     */
+    protected static String revisionOf(StepContext context, String stage) {
+        return context.outputsOf(stage).map(o -> o.get(REVISION)).map(Object::toString).orElse(null);
     }
 
     /**

@@ -12,11 +12,12 @@ public interface CheckpointStore {
     Optional<ProductCheckpoint> find(CheckpointKey key);
 
     /**
-     * Keeps a checkpoint unless one with its key exists (two jobs of one product may finish the same stage at once; the
-     * first kept wins, and both are equally good).
+     * Keeps a checkpoint, replacing any with its key: a stage is only run again for a key that has a checkpoint when
+     * that one could not be used (its files are gone, it is too old, or a retry redoes the stage), so the latest made
+     * wins. Two jobs that make the same key at once both stay consistent: the stages after each name the revision
+     * they built on.
      *
      * @param stepId the step that made it
-     * @return whether this call kept it
      */
-    boolean keep(ProductCheckpoint checkpoint, StepId stepId);
+    void save(ProductCheckpoint checkpoint, StepId stepId);
 }

@@ -36,8 +36,8 @@ public final class CharacterSheetStage extends CheckpointedStage<Void> {
     @Override
     protected Prepared<Void> prepare(StepContext context) {
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(Stages.NEUTRAL_IMAGE, fingerprintOf(context, Stages.NEUTRAL_IMAGE));
-        inputs.put(Stages.METADATA, fingerprintOf(context, Stages.METADATA));
+        inputs.put(Stages.NEUTRAL_IMAGE, revisionOf(context, Stages.NEUTRAL_IMAGE));
+        inputs.put(Stages.METADATA, revisionOf(context, Stages.METADATA));
         inputs.put("width", WIDTH);
         inputs.put("image", capabilities.maker(Capability.IMAGE));
         return new Prepared<>(inputs, null);

@@ -5,6 +5,7 @@ import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.CheckpointedStage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,8 @@ public final class EmitStage implements StageHandler {
         identity.put("neutral_image_reason", neutral.get("reason"));
         identity.put("character_sheet", file(context, (String) sheet.get(CharacterSheetStage.CHARACTER_SHEET),
                 CharacterSheetStage.CHARACTER_SHEET));
-        identity.put("metadata", withoutFingerprint(metadata));
-        identity.put("link_facts", page.map(EmitStage::withoutFingerprint).orElse(null));
+        identity.put("metadata", withoutBookkeeping(metadata));
+        identity.put("link_facts", page.map(EmitStage::withoutBookkeeping).orElse(null));
         identity.put("storyboard_seeds", seeds.getOrDefault("concepts", List.of()));
         return StepResult.outputs(Map.of("identity", identity));
     }
@@ -47,9 +48,10 @@ public final class EmitStage implements StageHandler {
         });
     }
 
-    private static Map<String, Object> withoutFingerprint(Map<String, Object> outputs) {
+    private static Map<String, Object> withoutBookkeeping(Map<String, Object> outputs) {
         Map<String, Object> copy = new LinkedHashMap<>(outputs);
-        copy.remove("fingerprint");
+        copy.remove(CheckpointedStage.FINGERPRINT);
+        copy.remove(CheckpointedStage.REVISION);
         return copy;
     }
 }

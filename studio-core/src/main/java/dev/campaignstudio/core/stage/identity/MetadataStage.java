@@ -35,7 +35,7 @@ public final class MetadataStage extends CheckpointedStage<String> {
         ProductSnapshot product = context.inputs().product();
         Map<String, Object> neutral = context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(Stages.NEUTRAL_IMAGE, fingerprintOf(context, Stages.NEUTRAL_IMAGE));
+        inputs.put(Stages.NEUTRAL_IMAGE, revisionOf(context, Stages.NEUTRAL_IMAGE));
         inputs.put("name", product.name());
         inputs.put("attributes", attributes(product.attributes()));
         inputs.put("product_analysis", capabilities.maker(Capability.PRODUCT_ANALYSIS));

@@ -34,7 +34,7 @@ public final class StoryboardSeedsStage extends CheckpointedStage<Map<String, St
     protected Prepared<Map<String, String>> prepare(StepContext context) {
         Map<String, String> pageFacts = context.outputsOf(Stages.LINK_METADATA).map(LinkMetadataStage::pageFacts).orElse(Map.of());
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(Stages.METADATA, fingerprintOf(context, Stages.METADATA));
+        inputs.put(Stages.METADATA, revisionOf(context, Stages.METADATA));
         inputs.put("page_facts", pageFacts);
         inputs.put("storyboard", capabilities.maker(Capability.STORYBOARD));
         return new Prepared<>(inputs, pageFacts);

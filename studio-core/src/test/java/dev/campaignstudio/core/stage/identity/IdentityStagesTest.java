@@ -2,6 +2,7 @@ package dev.campaignstudio.core.stage.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.capability.LinkReader.PageFacts;
@@ -176,6 +177,46 @@ class IdentityStagesTest {
         assertThat(step(later, "link_metadata").status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(step(later, "neutral_image").status()).isEqualTo(StepStatus.REUSED);
         assertThat(fake.calls("read")).isEqualTo(2);
+
+        Job next = run(creation());
+        assertThat(step(next, "link_metadata").status()).as("the fresh facts replaced the old ones").isEqualTo(StepStatus.REUSED);
+        assertThat(fake.calls("read")).isEqualTo(2);
+    }
+
+    @Test
+    void aCheckpointWhoseFilesAreGoneIsMadeAgainAndWhatIsBuiltOnItRerunsToo() {
+        Job first = run(creation());
+        step(first, "neutral_image").assets().forEach(a -> harness.assets.forget(new AssetId(a.assetId())));
+
+        Job again = run(creation());
+
+        assertThat(statuses(again)).containsEntry("neutral_image", StepStatus.SUCCEEDED).containsEntry("metadata", StepStatus.SUCCEEDED)
+                .containsEntry("character_sheet", StepStatus.SUCCEEDED).containsEntry("link_metadata", StepStatus.REUSED)
+                .containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
+        assertThat(step(again, "metadata").inputs().get("neutral_image")).as("metadata names the revision it was built on")
+                .isEqualTo(step(again, "neutral_image").id().value());
+
+        Job third = run(creation());
+        assertThat(statuses(third).values()).as("the remade checkpoints are the ones kept").containsOnly(StepStatus.REUSED, StepStatus.SUCCEEDED);
+        assertThat(step(third, "neutral_image").status()).isEqualTo(StepStatus.REUSED);
+        assertThat(step(third, "character_sheet").assets()).isEqualTo(step(again, "character_sheet").assets());
+    }
+
+    @Test
+    void aRetryOfAnIdentityStageRedoesItAndLaterJobsTakeTheNewOutputs() {
+        Job first = run(creation());
+        int cutOuts = fake.calls("cutOut");
+
+        Job retry = run(RequestFixture.retry(first.id().value(), "neutral_image").with("idempotency_key", "r-" + UUID.randomUUID()));
+
+        assertThat(retry.status()).as(String.valueOf(retry.error())).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(step(retry, "neutral_image").status()).isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(fake.calls("cutOut")).isEqualTo(cutOuts + 2);
+        assertThat(step(retry, "metadata").status()).as("built on a new cut-out").isEqualTo(StepStatus.SUCCEEDED);
+
+        Job later = run(creation());
+        assertThat(step(later, "neutral_image").assets()).isEqualTo(step(retry, "neutral_image").assets());
+        assertThat(step(later, "metadata").status()).isEqualTo(StepStatus.REUSED);
     }
 
     @Test

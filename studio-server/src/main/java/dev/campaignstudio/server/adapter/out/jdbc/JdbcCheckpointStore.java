@@ -33,12 +33,30 @@ final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public boolean keep(ProductCheckpoint checkpoint, StepId stepId) {
-        CheckpointKey key = checkpoint.key();
-        return jdbc.sql("""
+    public void save(ProductCheckpoint checkpoint, StepId stepId) {
+        // update, else insert; if a concurrent insert won the race, update the row it made
+        if (update(checkpoint, stepId) == 0 && insert(checkpoint, stepId) == 0) {
+            update(checkpoint, stepId);
+        }
+    }
+
+    private int update(ProductCheckpoint checkpoint, StepId stepId) {
+        return bind(jdbc.sql("""
+                UPDATE product_checkpoints SET outputs_json = :outputs, assets_json = :assets, adapter = :adapter, job_id = :job,
+                                               step_id = :step, created_at = :created
+                WHERE product_id = :product AND stage = :stage AND fingerprint = :fingerprint"""), checkpoint, stepId).update();
+    }
+
+    private int insert(ProductCheckpoint checkpoint, StepId stepId) {
+        return bind(jdbc.sql("""
                 INSERT INTO product_checkpoints (product_id, stage, fingerprint, outputs_json, assets_json, adapter, job_id, step_id, created_at)
                 VALUES (:product, :stage, :fingerprint, :outputs, :assets, :adapter, :job, :step, :created)
-                ON CONFLICT DO NOTHING""")
+                ON CONFLICT DO NOTHING"""), checkpoint, stepId).update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ProductCheckpoint checkpoint, StepId stepId) {
+        CheckpointKey key = checkpoint.key();
+        return statement
                 .param("product", key.productId())
                 .param("stage", key.stage())
                 .param("fingerprint", key.fingerprint())
@@ -47,8 +65,7 @@ final class JdbcCheckpointStore implements CheckpointStore {
                 .param("adapter", checkpoint.adapter())
                 .param("job", checkpoint.jobId().value())
                 .param("step", stepId.value())
-                .param("created", Timestamps.bind(checkpoint.createdAt()))
-                .update() == 1;
+                .param("created", Timestamps.bind(checkpoint.createdAt()));
     }
 
     private ProductCheckpoint map(ResultSet rs, int row) throws SQLException {

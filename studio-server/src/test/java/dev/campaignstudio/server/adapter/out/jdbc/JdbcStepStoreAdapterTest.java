@@ -165,7 +165,7 @@ class JdbcStepStoreAdapterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void checkpointsRoundTripAndTheFirstKeptWins(Supplier<TestDatabases.Target> database) {
+    void checkpointsRoundTripAndTheLatestSavedWins(Supplier<TestDatabases.Target> database) {
         Fixture f = fixture(database);
         StepRecord step = inserted(f, "neutral_image");
         CheckpointStore checkpoints = f.store().checkpoints();
@@ -174,16 +174,18 @@ class JdbcStepStoreAdapterTest {
         assertThat(checkpoints.find(key)).isEmpty();
 
         List<StepRecord.StepAsset> files = List.of(new StepRecord.StepAsset("ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "neutral_image"));
-        ProductCheckpoint first = new ProductCheckpoint(key, Map.of("chosen_image", 2, "fingerprint", key.fingerprint()), files, "local",
-                f.job().id(), clock.instant());
-        assertThat(checkpoints.keep(first, step.id())).isTrue();
-        ProductCheckpoint second = new ProductCheckpoint(key, Map.of("chosen_image", 1), List.of(), "other", f.job().id(), clock.instant());
-        assertThat(checkpoints.keep(second, step.id())).as("a second checkpoint with the same key").isFalse();
+        ProductCheckpoint first = new ProductCheckpoint(key, Map.of("chosen_image", 1), List.of(), "other", f.job().id(), clock.instant());
+        checkpoints.save(first, step.id());
+        assertThat(checkpoints.find(key).orElseThrow().adapter()).isEqualTo("other");
+        ProductCheckpoint second = new ProductCheckpoint(key, Map.of("chosen_image", 2, "fingerprint", key.fingerprint()), files, "local",
+                f.job().id(), clock.instant().plusSeconds(5));
+        checkpoints.save(second, step.id());
 
         ProductCheckpoint found = checkpoints.find(key).orElseThrow();
         assertThat(found.outputs()).containsEntry("chosen_image", 2);
         assertThat(found.assets()).isEqualTo(files);
         assertThat(found.adapter()).isEqualTo("local");
+        assertThat(found.createdAt()).isEqualTo(clock.instant().plusSeconds(5));
         assertThat(found.jobId()).isEqualTo(f.job().id());
         assertThat(checkpoints.find(new CheckpointKey(product, "metadata", key.fingerprint()))).isEmpty();
         assertThat(checkpoints.find(CheckpointKey.of(product, "neutral_image", Map.of("sources", List.of("bb", "aa"))))).isEmpty();
