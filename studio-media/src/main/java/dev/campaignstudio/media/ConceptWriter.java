@@ -88,7 +88,7 @@ final class ConceptWriter {
         Facts facts = Facts.of(request);
         List<Angle> specific = SPECIFIC.stream().filter(a -> a.applies().test(facts)).limit(request.count() - 1).toList();
         List<Angle> angles = new ArrayList<>(specific);
-        List<Angle> general = shuffled(GENERAL, random);
+        List<Angle> general = TemplateWriters.shuffled(GENERAL, random);
         angles.addAll(general.subList(0, request.count() - specific.size()));
         List<Concept> concepts = new ArrayList<>();
         for (int i = 0; i < angles.size(); i++) {
@@ -116,7 +116,7 @@ final class ConceptWriter {
             String hook = facts.fill(pick(theme == null ? hooks : themedHooks, random), theme);
             int count = Math.min(scenes.length, 2 + random.nextInt(3));
             List<Integer> order = new ArrayList<>();
-            shuffled(indices(scenes.length), random).subList(0, count).forEach(order::add);
+            TemplateWriters.shuffled(indices(scenes.length), random).subList(0, count).forEach(order::add);
             order.sort(Integer::compare);
             List<String> ideas = order.stream().map(i -> facts.fill(scenes[i], theme)).toList();
             return new Concept(title, name, hook, ideas, style == null ? themeStyle(theme) : style);
@@ -150,12 +150,12 @@ final class ConceptWriter {
 
         String fill(String template, String theme) {
             String out = template.replace("{name}", name).replace("{category}", category)
-                    .replace("{Colour}", capitalise(colour)).replace("{colour}", colour);
+                    .replace("{Colour}", TemplateWriters.capitalise(colour)).replace("{colour}", colour);
             out = brand == null ? out : out.replace("{brand}", brand);
             out = price == null ? out : out.replace("{price}", price);
             out = claim == null ? out : out.replace("{claim}", claim);
             out = out.replace("{headline}", headline);
-            return theme == null ? out : out.replace("{Theme}", capitalise(theme)).replace("{theme}", theme);
+            return theme == null ? out : out.replace("{Theme}", TemplateWriters.capitalise(theme)).replace("{theme}", theme);
         }
 
         private static String text(String value) {
@@ -207,20 +207,5 @@ final class ConceptWriter {
             list.add(i);
         }
         return list;
-    }
-
-    private static <T> List<T> shuffled(List<T> options, SplittableRandom random) {
-        List<T> list = new ArrayList<>(options);
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T swap = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, swap);
-        }
-        return list;
-    }
-
-    private static String capitalise(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

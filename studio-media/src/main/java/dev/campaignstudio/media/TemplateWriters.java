@@ -156,17 +156,23 @@ final class TemplateWriters {
     }
 
     private static List<String> shuffled(String[] options, SplittableRandom random) {
-        List<String> list = new ArrayList<>(List.of(options));
+        return shuffled(List.of(options), random);
+    }
+
+    /** A seeded Fisher-Yates shuffle of a copy of {@code options}. */
+    static <T> List<T> shuffled(List<T> options, SplittableRandom random) {
+        List<T> list = new ArrayList<>(options);
         for (int i = list.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            String swap = list.get(i);
+            T swap = list.get(i);
             list.set(i, list.get(j));
             list.set(j, swap);
         }
         return list;
     }
 
-    private static String capitalise(String text) {
+    /** {@code text} with its first letter in upper case. */
+    static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
