@@ -5,6 +5,12 @@ import java.util.SplittableRandom;
 /** A generated music bed, voice-over mixing with ducking, and loudness levelling, all at {@link Mp4Writer#SAMPLE_RATE}. */
 final class AudioMix {
 
+    /** How far the music falls under full-level speech: to 40 % (about -8 dB). */
+    static final double DUCK = 0.6;
+
+    /** The time constant of the click on each beat of a bed at a requested tempo, in seconds. */
+    static final double CLICK_DECAY = 0.004;
+
     private static final int RATE = Mp4Writer.SAMPLE_RATE;
     private static final double[][] PROGRESSIONS = {
         {0, 7, 9, 5}, {0, 5, 7, 5}, {9, 5, 0, 7}, {0, 9, 5, 7}};
@@ -13,17 +19,23 @@ final class AudioMix {
     }
 
     /**
-     * A gentle pad-and-beat bed in a seeded key and tempo.
+     * A gentle pad-and-beat bed in a seeded key: a kick starts on every beat, at exact multiples of the beat from sample
+     * 0, so cuts on multiples of {@link #beatMs} land on a kick; a hat falls between beats; the chords change every bar
+     * of four beats. At a requested tempo the kick also carries a bright click (a burst of noise decaying in
+     * {@link #CLICK_DECAY} seconds), so the beat the cuts follow is clearly heard.
      *
      * @param samples length in samples
+     * @param seed    chooses the key, the chords (and the tempo when {@code bpm} is 0)
+     * @param bpm     beats per minute, or 0 for a seeded tempo of 96 to 112
      * @return samples around -26 dBFS RMS, so the voice sits well above
      */
-    static double[] musicBed(int samples, long seed) {
+    static double[] musicBed(int samples, long seed, int bpm) {
         SplittableRandom random = new SplittableRandom(seed);
-        double bpm = 96 + random.nextInt(17);
-        double beat = 60.0 / bpm;
+        int seeded = 96 + random.nextInt(17);
+        double beat = 60.0 / (bpm == 0 ? seeded : bpm);
         double root = 196.0 * Math.pow(2, random.nextInt(7) / 12.0);
         double[] progression = PROGRESSIONS[random.nextInt(PROGRESSIONS.length)];
+        SplittableRandom clicks = bpm == 0 ? null : new SplittableRandom(~seed);
         double[] out = new double[samples];
         double bar = beat * 4;
         for (int i = 0; i < samples; i++) {
@@ -42,41 +54,55 @@ final class AudioMix {
             double kick = Math.sin(2 * Math.PI * (55 + 60 * Math.exp(-inBeat * 30)) * inBeat) * Math.exp(-inBeat * 9) * 0.35;
             double offBeat = (t + beat / 2) % beat;
             double hat = (random.nextDouble() * 2 - 1) * Math.exp(-offBeat * 60) * 0.05;
-            out[i] = pad + kick + hat;
+            double click = clicks == null ? 0 : (clicks.nextDouble() * 2 - 1) * Math.exp(-inBeat / CLICK_DECAY) * 0.3;
+            out[i] = pad + kick + hat + click;
         }
         return scale(out, 0.05);
     }
 
-    /** Beat times of the bed made by {@link #musicBed} with the same seed, in milliseconds. */
-    static long beatMs(long seed) {
+    /** The beat of the bed made by {@link #musicBed} with the same seed and tempo, in milliseconds (rounded). */
+    static long beatMs(long seed, int bpm) {
         SplittableRandom random = new SplittableRandom(seed);
-        return Math.round(60_000.0 / (96 + random.nextInt(17)));
+        int seeded = 96 + random.nextInt(17);
+        return Math.round(60_000.0 / (bpm == 0 ? seeded : bpm));
     }
 
-    /** Adds {@code voice} to {@code music}, lowering the music where the voice speaks, then levels and limits the mix. */
-    static short[] mix(double[] music, short[] voice, int samples) {
+    /**
+     * Adds {@code speech} (the voice-over and any clip sound, -1 to 1) to {@code music}, lowering the music by up to
+     * {@link #DUCK} where the speech is loud, then levels and limits the mix. Either may be {@code null}.
+     */
+    static short[] mix(double[] music, double[] speech, int samples) {
         double[] mix = new double[samples];
-        double[] envelope = envelope(voice, samples);
+        double[] envelope = envelope(speech, samples);
         for (int i = 0; i < samples; i++) {
-            double duck = 1 - 0.6 * envelope[i];
+            double duck = 1 - DUCK * envelope[i];
             double m = music == null || i >= music.length ? 0 : music[i] * duck;
-            double v = voice == null || i >= voice.length ? 0 : voice[i] / 32768.0;
+            double v = speech == null || i >= speech.length ? 0 : speech[i];
             mix[i] = m + v;
         }
         return level(mix);
     }
 
-    /** The voice's loudness envelope (0-1), smoothed over about 80 ms. */
-    private static double[] envelope(short[] voice, int samples) {
+    /** {@code pcm} as -1 to 1. */
+    static double[] unit(short[] pcm) {
+        double[] out = new double[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            out[i] = pcm[i] / 32768.0;
+        }
+        return out;
+    }
+
+    /** The speech's loudness envelope (0-1): 10 ms attack, 250 ms release, full from about -18 dBFS. */
+    private static double[] envelope(double[] speech, int samples) {
         double[] envelope = new double[samples];
-        if (voice == null) {
+        if (speech == null) {
             return envelope;
         }
         double level = 0;
         double attack = Math.exp(-1.0 / (RATE * 0.01));
         double release = Math.exp(-1.0 / (RATE * 0.25));
         for (int i = 0; i < samples; i++) {
-            double x = i < voice.length ? Math.abs(voice[i] / 32768.0) : 0;
+            double x = i < speech.length ? Math.abs(speech[i]) : 0;
             level = x > level ? attack * level + (1 - attack) * x : release * level + (1 - release) * x;
             envelope[i] = Math.min(1, level * 8);
         }

@@ -27,10 +27,10 @@ import java.util.Map;
 final class CharacterSheetRenderer {
 
     static final Color BACKGROUND = new Color(243, 242, 239);
-    private static final Color CARD = Color.WHITE;
-    private static final Color EDGE = new Color(220, 218, 213);
-    private static final Color INK = new Color(31, 31, 31);
-    private static final Color MUTED = new Color(107, 107, 107);
+    static final Color CARD = Color.WHITE;
+    static final Color EDGE = new Color(220, 218, 213);
+    static final Color INK = new Color(31, 31, 31);
+    static final Color MUTED = new Color(107, 107, 107);
 
     MediaFile render(SheetRequest request) throws StepFault {
         List<BufferedImage> views = new ArrayList<>();
@@ -105,7 +105,7 @@ final class CharacterSheetRenderer {
 
     private static void hero(Graphics2D g, SheetLayout layout, BufferedImage product) {
         Box panel = layout.hero();
-        Graphics2D p = clipped(g, panel);
+        Graphics2D p = Images.clipped(g, panel);
         int floor = panel.y() + Math.round(panel.height() * 0.88f);
         p.setPaint(new GradientPaint(0, panel.y(), Color.WHITE, 0, floor, new Color(234, 233, 229)));
         p.fillRect(panel.x(), panel.y(), panel.width(), floor - panel.y());
@@ -134,7 +134,7 @@ final class CharacterSheetRenderer {
     }
 
     private static void title(Graphics2D g, Box region, String name) {
-        Graphics2D t = clipped(g, region);
+        Graphics2D t = Images.clipped(g, region);
         t.setColor(INK);
         float size = region.height() * 0.8f;
         FittedText.fit(t, name, Fonts.bold(1), size, size * 0.5f, region.width() - 1).draw(t, region.x(), region.y(), region.height());
@@ -155,7 +155,7 @@ final class CharacterSheetRenderer {
             lineHeight = minLine;
             shown = Math.max(1, (int) (region.height() / minLine)) - 1;
         }
-        Graphics2D a = clipped(g, region);
+        Graphics2D a = Images.clipped(g, region);
         float size = lineHeight * 0.72f;
         int maxWidth = region.width() - 1;
         for (int i = 0; i < shown; i++) {
@@ -188,7 +188,7 @@ final class CharacterSheetRenderer {
             g.setColor(EDGE);
             g.drawRect(square.x(), square.y(), square.width() - 1, square.height() - 1);
             Box label = layout.swatchLabels().get(i);
-            Graphics2D t = clipped(g, label);
+            Graphics2D t = Images.clipped(g, label);
             t.setColor(INK);
             FittedText hex = FittedText.fit(t, palette.get(i).hex(), Fonts.regular(1), label.height() * 0.8f, 4, label.width());
             hex.draw(t, label.x() + (label.width() - hex.width()) / 2, label.y(), label.height());
@@ -199,15 +199,11 @@ final class CharacterSheetRenderer {
     /** One size for every tile label: the largest at which the longest still fits. */
     private static float tileLabelSize(Graphics2D g, SheetLayout layout, List<Tile> tiles) {
         Box label = layout.tileLabels().get(0);
-        float size = label.height() * 0.8f;
-        for (Tile tile : tiles) {
-            size = Math.min(size, FittedText.fit(g, tile.label(), Fonts.regular(1), size, 4, label.width()).font().getSize2D());
-        }
-        return size;
+        return FittedText.commonSize(g, tiles.stream().map(Tile::label).toList(), Fonts.regular(1), label.height() * 0.8f, 4, label.width());
     }
 
     private static void tile(Graphics2D g, Box card, Box picture, Box label, Tile tile, float labelSize) {
-        Graphics2D t = clipped(g, card);
+        Graphics2D t = Images.clipped(g, card);
         t.setColor(CARD);
         t.fillRect(card.x(), card.y(), card.width(), card.height());
         t.setColor(EDGE);
@@ -218,11 +214,5 @@ final class CharacterSheetRenderer {
         FittedText text = FittedText.fit(t, tile.label(), Fonts.regular(1), labelSize, labelSize, label.width());
         text.draw(t, label.x() + (label.width() - text.width()) / 2, label.y(), label.height());
         t.dispose();
-    }
-
-    private static Graphics2D clipped(Graphics2D g, Box region) {
-        Graphics2D child = (Graphics2D) g.create();
-        child.clipRect(region.x(), region.y(), region.width(), region.height());
-        return child;
     }
 }

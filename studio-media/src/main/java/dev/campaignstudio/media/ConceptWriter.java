@@ -4,9 +4,11 @@ import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
 import dev.campaignstudio.core.contract.Style;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -15,7 +17,9 @@ import java.util.function.Predicate;
  * and shot templates with the product's name, colour and category, the product page's brand, price and claim, and
  * the prompt's salient words. Angles the facts support come first (the prompt's theme, the brand, the price, the
  * page's claim), then general ones in an order drawn from the seed; at least one general angle is always among them.
- * The same request and seed propose the same concepts.
+ * When more concepts are asked for than there are angles the facts support (4 specific at most, plus 6 general), the
+ * angles are taken again in the same order, each second take with a title no concept has yet, another hook where
+ * there is one and the shots the first take left out. The same request and seed propose the same concepts.
  */
 final class ConceptWriter {
 
@@ -25,25 +29,29 @@ final class ConceptWriter {
                     new String[] {"{Theme} calls for {name}."},
                     new String[] {"{Theme} calls for {name}.", "This {theme} season, bring {name}."},
                     new String[] {"{name} in a {theme} setting, close and bright", "hands reaching for {name}, {theme} all around",
-                        "quick cuts of {theme} moments with {name} at the centre", "end card: {name} and the words '{Theme} ready'"}),
+                        "quick cuts of {theme} moments with {name} at the centre", "end card: {name} and the words '{Theme} ready'"},
+                    new String[] {"{name}, {theme} edition", "Ready for {theme}", "{Theme} starts here"}),
             new Angle("brand story", f -> f.brand() != null, Style.STUDIO,
                     new String[] {"{brand}, made with care", "From the {brand} studio"},
                     new String[] {"From {brand}: {name}.", "{brand} made {name} for people who notice the details."},
                     new String[] {"{brand} made {name} for {theme} days."},
                     new String[] {"the {brand} name on a clean backdrop, then {name} steps in", "close-up of the finish and the {brand} mark",
-                        "hands at work in the {brand} studio, then the finished {name}", "{name} on a shelf, {brand} in soft focus behind"}),
+                        "hands at work in the {brand} studio, then the finished {name}", "{name} on a shelf, {brand} in soft focus behind"},
+                    new String[] {"{brand} presents {name}", "Why {brand} made {name}", "Inside {brand}"}),
             new Angle("value", f -> f.price() != null, Style.GRADIENT,
                     new String[] {"{name} for {price}", "Everyday quality at {price}"},
                     new String[] {"All of this, for {price}.", "{name}. {price}. That's it."},
                     new String[] {"{Theme}, sorted for {price}.", "{name} for {theme}, at {price}."},
                     new String[] {"{name} turning slowly as '{price}' appears beside it", "what you get with {name}, one detail at a time",
-                        "a checkout tap, then {name} on the doorstep"}),
+                        "a checkout tap, then {name} on the doorstep"},
+                    new String[] {"Worth every cent: {name}", "{price} well spent", "More {name} for {price}"}),
             new Angle("the promise", f -> f.claim() != null, Style.STUDIO,
                     new String[] {"{headline}"},
                     new String[] {"{claim}."},
                     new String[] {"{claim}. Ready for {theme}."},
                     new String[] {"on-screen text: '{claim}'", "a slow push-in on {name} while the claim settles",
-                        "a real-life moment that proves the claim", "{name} alone on a seamless backdrop"}));
+                        "a real-life moment that proves the claim", "{name} alone on a seamless backdrop"},
+                    new String[] {"{name}, as promised", "Promise kept: {name}", "Proof, not promises"}));
 
     private static final List<Angle> GENERAL = List.of(
             new Angle("everyday ritual", f -> true, Style.SURFACE,
@@ -51,37 +59,43 @@ final class ConceptWriter {
                     new String[] {"Your day starts with {name}.", "Small ritual, big difference: {name}."},
                     new String[] {"Your {theme} days start with {name}.", "Make {theme} a ritual with {name}."},
                     new String[] {"morning light on a kitchen table, {name} in the frame", "a hand picking up {name} on the way out",
-                        "{name} beside a notebook, keys and a coffee", "evening: {name} back in its place"}),
+                        "{name} beside a notebook, keys and a coffee", "evening: {name} back in its place"},
+                    new String[] {"{name}, every day", "A little ritual", "Morning, noon and {name}"}),
             new Angle("design detail", f -> true, Style.STUDIO,
                     new String[] {"Made in the details", "Look closer"},
                     new String[] {"Look closer: every line of {name} is there on purpose.", "The details make {name}."},
                     new String[] {"Built for {theme}, down to the last detail.", "{Theme}, in every detail of {name}."},
                     new String[] {"macro pan across the {colour} finish", "a slow turn of {name} against a seamless backdrop",
-                        "close-up of the top, then pull back to the whole {name}", "light sweeping across the edges of {name}"}),
+                        "close-up of the top, then pull back to the whole {name}", "light sweeping across the edges of {name}"},
+                    new String[] {"In the details of {name}", "Made to be looked at", "Every line on purpose"}),
             new Angle("colour story", f -> true, Style.GRADIENT,
                     new String[] {"{Colour}, on purpose", "A {colour} moment"},
                     new String[] {"{Colour} never looked this good.", "Meet {name} in {colour}."},
                     new String[] {"{Colour} for {theme}: {name}.", "A {colour} take on {theme}."},
                     new String[] {"{name} on a backdrop of its own {colour}", "{colour} props arranged around {name}",
-                        "a colour wipe that lands on {name}", "{name} in {colour} light, then in daylight"}),
+                        "a colour wipe that lands on {name}", "{name} in {colour} light, then in daylight"},
+                    new String[] {"All about {colour}", "{name} in {colour}", "Think {colour}"}),
             new Angle("on the go", f -> true, Style.OUTDOOR,
                     new String[] {"Wherever you go", "Out and about"},
                     new String[] {"Built to go where you go.", "Pack it, take it, love it: {name}."},
                     new String[] {"{Theme} plans? Take {name}.", "Out for {theme}, {name} in hand."},
                     new String[] {"{name} slipped into a bag", "{name} in the open air, sunlight on it",
-                        "a walk-and-talk shot with {name} in hand", "{name} on a bench, the city behind"}),
+                        "a walk-and-talk shot with {name} in hand", "{name} on a bench, the city behind"},
+                    new String[] {"{name}, on the move", "Take it everywhere", "Packed and ready"}),
             new Angle("gift moment", f -> true, Style.PATTERN,
                     new String[] {"The gift that gets used", "Wrapped and ready"},
                     new String[] {"Looking for a gift? {name}.", "The gift they will actually use."},
                     new String[] {"The {theme} gift: {name}.", "Give {theme}: give {name}."},
                     new String[] {"{name} lifted out of tissue paper", "a gift tag with a handwritten note beside {name}",
-                        "a smile as {name} is unwrapped", "{name} under a ribbon, top-down"}),
+                        "a smile as {name} is unwrapped", "{name} under a ribbon, top-down"},
+                    new String[] {"A gift worth giving", "Give {name}", "Unwrap {name}"}),
             new Angle("social proof", f -> true, Style.STUDIO,
                     new String[] {"Everyone is asking about it", "The one they talk about"},
                     new String[] {"Why is everyone talking about {name}?", "You have seen it everywhere. Here is why."},
                     new String[] {"Everyone's {theme} pick: {name}.", "The {theme} favourite: {name}."},
                     new String[] {"quick cuts of different hands holding {name}", "a five-star rating appearing next to {name}",
-                        "{name} in three different homes", "a friend asking 'where did you get that?'"}));
+                        "{name} in three different homes", "a friend asking 'where did you get that?'"},
+                    new String[] {"The talk of the town", "Why everyone has {name}", "Seen everywhere"}));
 
     List<Concept> concepts(ConceptRequest request) {
         SplittableRandom random = new SplittableRandom(request.seed() ^ 0x2545F4914F6CDD1DL);
@@ -89,13 +103,22 @@ final class ConceptWriter {
         List<Angle> specific = SPECIFIC.stream().filter(a -> a.applies().test(facts)).limit(request.count() - 1).toList();
         List<Angle> angles = new ArrayList<>(specific);
         List<Angle> general = TemplateWriters.shuffled(GENERAL, random);
-        angles.addAll(general.subList(0, request.count() - specific.size()));
+        angles.addAll(general.subList(0, Math.min(general.size(), request.count() - specific.size())));
         List<Concept> concepts = new ArrayList<>();
         for (int i = 0; i < angles.size(); i++) {
-            String theme = facts.themes().isEmpty() ? null : facts.themes().get(i % facts.themes().size());
-            concepts.add(angles.get(i).write(facts, theme, random));
+            concepts.add(angles.get(i).write(facts, theme(facts, i), random));
+        }
+        Set<String> titles = new HashSet<>(concepts.stream().map(Concept::title).toList());
+        for (int i = angles.size(); i < request.count(); i++) {
+            Concept retake = angles.get(i % angles.size()).again(facts, theme(facts, i), concepts.get(i % angles.size()), titles, random);
+            titles.add(retake.title());
+            concepts.add(retake);
         }
         return concepts;
+    }
+
+    private static String theme(Facts facts, int index) {
+        return facts.themes().isEmpty() ? null : facts.themes().get(index % facts.themes().size());
     }
 
     /**
@@ -108,8 +131,11 @@ final class ConceptWriter {
      * @param hooks       hook templates without a theme
      * @param themedHooks hook templates that use the prompt's theme
      * @param scenes      shot templates in story order; two to four are taken
+     * @param retitles    more title templates, for a second take on the angle when more concepts are asked for than
+     *                    there are angles
      */
-    record Angle(String name, Predicate<Facts> applies, Style style, String[] titles, String[] hooks, String[] themedHooks, String[] scenes) {
+    record Angle(String name, Predicate<Facts> applies, Style style, String[] titles, String[] hooks, String[] themedHooks, String[] scenes,
+            String[] retitles) {
 
         Concept write(Facts facts, String theme, SplittableRandom random) {
             String title = facts.fill(pick(titles, random), theme);
@@ -117,6 +143,32 @@ final class ConceptWriter {
             int count = Math.min(scenes.length, 2 + random.nextInt(3));
             List<Integer> order = new ArrayList<>();
             TemplateWriters.shuffled(indices(scenes.length), random).subList(0, count).forEach(order::add);
+            order.sort(Integer::compare);
+            List<String> ideas = order.stream().map(i -> facts.fill(scenes[i], theme)).toList();
+            return new Concept(title, name, hook, ideas, style == null ? themeStyle(theme) : style);
+        }
+
+        /**
+         * Another take on this angle after {@code first}: a title none of {@code taken} has (from all the angle's title
+         * templates in a seeded order, else the first take's title with ", take two"), another hook where the angle has one, and
+         * two to four shots, those the first take left out before those it used, never the same set.
+         */
+        Concept again(Facts facts, String theme, Concept first, Set<String> taken, SplittableRandom random) {
+            List<String> options = new ArrayList<>(List.of(titles));
+            options.addAll(List.of(retitles));
+            String title = TemplateWriters.shuffled(options, random).stream().map(t -> facts.fill(t, theme)).filter(t -> !taken.contains(t))
+                    .findFirst().orElse(first.title() + ", take two");
+            List<String> hookOptions = TemplateWriters.shuffled(List.of(theme == null ? hooks : themedHooks), random).stream()
+                    .map(h -> facts.fill(h, theme)).toList();
+            String hook = hookOptions.stream().filter(h -> !h.equals(first.hook())).findFirst().orElse(hookOptions.get(0));
+            List<Integer> fresh = new ArrayList<>();
+            List<Integer> seen = new ArrayList<>();
+            for (int i : TemplateWriters.shuffled(indices(scenes.length), random)) {
+                (first.sceneIdeas().contains(facts.fill(scenes[i], theme)) ? seen : fresh).add(i);
+            }
+            int count = Math.min(fresh.isEmpty() ? scenes.length - 1 : scenes.length, 2 + random.nextInt(3));
+            fresh.addAll(seen);
+            List<Integer> order = new ArrayList<>(fresh.subList(0, count));
             order.sort(Integer::compare);
             List<String> ideas = order.stream().map(i -> facts.fill(scenes[i], theme)).toList();
             return new Concept(title, name, hook, ideas, style == null ? themeStyle(theme) : style);

@@ -16,9 +16,19 @@ import java.util.SplittableRandom;
 /**
  * A drawn presenter who speaks the given speech: the mouth opens with the loudness of the audio in each frame and closes
  * between words (from the word timings); the eyes blink now and then; the head nods a little with the voice. The clip
- * carries the speech as AAC and lasts exactly as long.
+ * carries the speech as AAC and lasts exactly as long. Given a product cut-out, the presenter holds it up beside the
+ * face and shoulder, the arm raised and the hand under it: the cut-out trimmed and scaled, aspect kept, to 40 % of the
+ * frame height (less when that would make it wider than 42 % of the frame), drawn over everything with its own colours,
+ * still while the head nods; the presenter moves left so both fit, in a shirt that stands apart from the product.
+ * Without one, the presenter stands alone in the middle, as before.
  */
 final class DrawnPresenterLipSync {
+
+    /** Where the head's top is, as a share of the frame height (before it nods). */
+    static final double HEAD_TOP = 0.22;
+    /** The head's width and height, as shares of {@link #unit}. */
+    static final double HEAD_WIDTH = 0.42;
+    static final double HEAD_HEIGHT = 0.52;
 
     private static final Color[] SKIN = {new Color(241, 194, 160), new Color(198, 134, 92), new Color(141, 85, 54), new Color(255, 219, 186)};
     private static final Color[] HAIR = {new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)};
@@ -29,16 +39,14 @@ final class DrawnPresenterLipSync {
         int fps = request.fps();
         int frames = (int) Math.max(1, Math.ceil(speech.durationMs() * fps / 1000.0));
         double[] openness = openness(audio, frames, fps, request.speech().words());
-        SplittableRandom random = new SplittableRandom(request.seed());
-        Look look = new Look(SKIN[random.nextInt(SKIN.length)], HAIR[random.nextInt(HAIR.length)],
-                request.palette().isEmpty() ? new Color(60, 90, 140) : Images.color(request.palette().get(0)),
-                request.palette().size() > 1 ? Images.color(request.palette().get(1)) : new Color(235, 232, 225));
+        HeldProduct held = held(request);
+        Look look = held == null ? look(request) : held.dressed(look(request));
         BufferedImage frame = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         int perFrame = Mp4Writer.SAMPLE_RATE / fps;
         try (Mp4Writer writer = new Mp4Writer(request.width(), request.height(), fps, true)) {
             for (int i = 0; i < frames; i++) {
                 boolean blink = (i + request.seed()) % (fps * 3 + 7) < 3;
-                draw(frame, look, openness[i], blink);
+                draw(frame, look, openness[i], blink, held);
                 writer.frame(frame);
                 int from = i * perFrame;
                 writer.audio(padded(audio, from, perFrame), 0, perFrame);
@@ -46,6 +54,25 @@ final class DrawnPresenterLipSync {
             byte[] mp4 = writer.finish();
             return new MediaFile(mp4, "video/mp4", request.width(), request.height(), writer.durationMs());
         }
+    }
+
+    /** One frame of the clip {@code request} asks for, the mouth half open: what the presenter and the product look like. */
+    BufferedImage still(LipSyncRequest request) throws StepFault {
+        BufferedImage frame = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
+        HeldProduct held = held(request);
+        draw(frame, held == null ? look(request) : held.dressed(look(request)), 0.5, false, held);
+        return frame;
+    }
+
+    private static Look look(LipSyncRequest request) {
+        SplittableRandom random = new SplittableRandom(request.seed());
+        return new Look(SKIN[random.nextInt(SKIN.length)], HAIR[random.nextInt(HAIR.length)],
+                request.palette().isEmpty() ? new Color(60, 90, 140) : Images.color(request.palette().get(0)),
+                request.palette().size() > 1 ? Images.color(request.palette().get(1)) : new Color(235, 232, 225));
+    }
+
+    private static HeldProduct held(LipSyncRequest request) throws StepFault {
+        return request.productPng() == null ? null : HeldProduct.of(Images.decode(request.productPng()), request.width(), request.height());
     }
 
     /** Mouth opening per frame, 0 (closed) to 1, from the audio loudness, closed outside words. */
@@ -80,18 +107,18 @@ final class DrawnPresenterLipSync {
         return chunk;
     }
 
-    private static void draw(BufferedImage frame, Look look, double open, boolean blink) {
+    private static void draw(BufferedImage frame, Look look, double open, boolean blink, HeldProduct held) {
         int w = frame.getWidth();
         int h = frame.getHeight();
         Graphics2D g = Images.quality(frame.createGraphics());
         g.setPaint(new GradientPaint(0, 0, look.backdrop(), 0, h, look.backdrop().darker()));
         g.fillRect(0, 0, w, h);
-        double unit = Math.min(w, h * 0.6);
-        double cx = w / 2.0;
+        double unit = unit(w, h);
+        double cx = held == null ? w / 2.0 : held.presenterX();
         double nod = open * unit * 0.01;
-        double headTop = h * 0.22 + nod;
-        double headW = unit * 0.42;
-        double headH = unit * 0.52;
+        double headTop = h * HEAD_TOP + nod;
+        double headW = unit * HEAD_WIDTH;
+        double headH = unit * HEAD_HEIGHT;
         g.setColor(look.shirt());
         g.fill(new RoundRectangle2D.Double(cx - unit * 0.45, headTop + headH * 0.95, unit * 0.9, h, unit * 0.3, unit * 0.3));
         g.setColor(look.skin().darker());
@@ -116,9 +143,18 @@ final class DrawnPresenterLipSync {
             g.setColor(new Color(245, 240, 235));
             g.fill(new RoundRectangle2D.Double(cx - mouthW * 0.35, mouthY - mouthH / 2, mouthW * 0.7, mouthH * 0.25, 4, 4));
         }
+        if (held != null) {
+            held.draw(g, look, cx, unit, h * HEAD_TOP + headH);
+        }
         g.dispose();
     }
 
-    private record Look(Color skin, Color hair, Color shirt, Color backdrop) {
+    /** The presenter's scale: the head and body are sized from it. */
+    static double unit(int w, int h) {
+        return Math.min(w, h * 0.6);
+    }
+
+    /** How the presenter looks: skin, hair, shirt and the backdrop behind. */
+    record Look(Color skin, Color hair, Color shirt, Color backdrop) {
     }
 }

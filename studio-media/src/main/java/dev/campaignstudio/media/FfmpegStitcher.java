@@ -1,6 +1,7 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.Stitching.Framing;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.engine.StepFault;
 import java.awt.AlphaComposite;
@@ -8,68 +9,77 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 
 /**
- * Assembles clips into one video: each clip scaled to cover the frame, crossfades between clips, an end card, captions
- * burned in at their times, and one audio track (the voice-over over a generated, ducked music bed, levelled and
- * limited), encoded as H.264 + AAC. Clips are read frame by frame, so memory does not grow with length.
+ * Assembles clips into one video of {@link StitchRequest#durationMs()}: each clip scaled to cover the frame (and, for
+ * the selfie framing, swayed and every other one punched in), sampled at the output's frame times, crossfades between
+ * clips, an end card, captions and headline overlays burned in at their times, and one audio track ({@link Soundtrack}),
+ * encoded as H.264 + AAC. Clips are read frame by frame, so memory does not grow with length.
  */
 final class FfmpegStitcher {
 
     MediaFile stitch(StitchRequest request) throws StepFault {
-        int fps = request.fps();
-        int fade = (int) Math.round(request.transitionMs() * fps / 1000.0);
-        int endFrames = request.endCard() == null ? 0 : (int) Math.round(request.endCardMs() * fps / 1000.0);
-        Timeline timeline = new Timeline(request, fade);
+        StitchPlan plan = StitchPlan.of(request);
+        Handheld handheld = request.framing() == Framing.SELFIE
+                ? new Handheld(request.seed(), request.width(), request.height(), request.fps()) : null;
         BufferedImage canvas = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
-        Audio audio;
-        try (Mp4Writer writer = new Mp4Writer(request.width(), request.height(), fps, true)) {
-            audio = new Audio(request, writer, timeline);
-            Deque<BufferedImage> tail = new ArrayDeque<>();
-            for (int c = 0; c < request.clips().size(); c++) {
-                boolean last = c == request.clips().size() - 1;
-                Deque<BufferedImage> previousTail = tail;
-                tail = new ArrayDeque<>();
-                Deque<BufferedImage> pending = new ArrayDeque<>();
-                try (Mp4Reader reader = new Mp4Reader(request.clips().get(c).data())) {
-                    int index = 0;
-                    for (BufferedImage raw = reader.next(); raw != null; raw = reader.next(), index++) {
-                        BufferedImage frame = covered(raw, request.width(), request.height());
-                        if (!previousTail.isEmpty()) {
-                            frame = blend(previousTail.removeFirst(), frame, (index + 1) / (double) (fade + 1));
-                        }
-                        pending.addLast(frame);
-                        if (!last && pending.size() > fade) {
-                            emit(pending.removeFirst(), canvas, writer, audio, timeline, request);
-                        } else if (last) {
-                            emit(pending.removeFirst(), canvas, writer, audio, timeline, request);
-                        }
-                    }
-                }
-                if (!last) {
-                    tail = pending;
-                }
-            }
-            for (int i = 0; i < endFrames; i++) {
-                emit(endCard(request, Math.min(1, (i + 1) / (double) Math.max(1, fps / 3))), canvas, writer, audio, timeline, request);
+        ClipFrames[] open = new ClipFrames[request.clips().size()];
+        try (Mp4Writer writer = new Mp4Writer(request.width(), request.height(), request.fps(), true)) {
+            Audio audio = new Audio(Soundtrack.of(request, plan), writer, request.fps());
+            for (int k = 0; k < plan.frames(); k++) {
+                BufferedImage frame = k >= plan.endCardStart()
+                        ? endCard(request, Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)))
+                        : composed(request, plan, handheld, open, k);
+                emit(frame, canvas, writer, audio, request);
             }
             audio.flush();
             byte[] mp4 = writer.finish();
             return new MediaFile(mp4, "video/mp4", request.width(), request.height(), writer.durationMs());
+        } finally {
+            for (ClipFrames clip : open) {
+                if (clip != null) {
+                    clip.close();
+                }
+            }
         }
     }
 
-    private static void emit(BufferedImage frame, BufferedImage canvas, Mp4Writer writer, Audio audio, Timeline timeline, StitchRequest request) {
+    /** Output frame {@code k}: the clips on screen then, each later one blended over the earlier by its opacity. */
+    private static BufferedImage composed(StitchRequest request, StitchPlan plan, Handheld handheld, ClipFrames[] open, int k) {
+        BufferedImage frame = null;
+        for (int c = 0; c < open.length; c++) {
+            StitchPlan.Span span = plan.clips().get(c);
+            if (k >= span.end() && open[c] != null) {
+                open[c].close();
+                open[c] = null;
+            }
+            if (!span.covers(k)) {
+                continue;
+            }
+            if (open[c] == null) {
+                open[c] = new ClipFrames(request.clips().get(c).data());
+            }
+            BufferedImage placed = placed(open[c].at((k - span.start()) * 1_000_000L / request.fps()), request, handheld, k, c);
+            frame = frame == null ? placed : blend(frame, placed, span.opacity(k));
+        }
+        return frame != null ? frame : new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
+    }
+
+    private static void emit(BufferedImage frame, BufferedImage canvas, Mp4Writer writer, Audio audio, StitchRequest request) {
         Graphics2D g = Images.quality(canvas.createGraphics());
         g.drawImage(frame, 0, 0, null);
         long ms = writer.frames() * 1000L / request.fps();
-        Captions.draw(g, request.captions(), ms, request.width(), request.height());
+        Captions.draw(g, request.captions(), request.captionStyle(), ms, request.width(), request.height());
+        Headlines.draw(g, request.overlays(), ms, request.width(), request.height());
         g.dispose();
         writer.frame(canvas);
         audio.afterFrame();
+    }
+
+    /** A clip frame on the output: covering it, and for the selfie framing moved by the hand at {@code k}. */
+    private static BufferedImage placed(BufferedImage raw, StitchRequest request, Handheld handheld, int k, int clipIndex) {
+        BufferedImage covered = covered(raw, request.width(), request.height());
+        return handheld == null ? covered : Warp.affine(covered, handheld.at(k, clipIndex), request.width(), request.height());
     }
 
     private static BufferedImage covered(BufferedImage frame, int width, int height) {
@@ -83,6 +93,7 @@ final class FfmpegStitcher {
         return out;
     }
 
+    /** Draws {@code to} over {@code from} (which it changes) at {@code amount} opacity. */
     private static BufferedImage blend(BufferedImage from, BufferedImage to, double amount) {
         Graphics2D g = from.createGraphics();
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) amount));
@@ -102,19 +113,47 @@ final class FfmpegStitcher {
         return card;
     }
 
-    /** How long the assembled video is, to size the audio track before the frames are read. */
-    private record Timeline(long totalMs) {
-        Timeline(StitchRequest request, int fade) {
-            this(estimate(request, fade));
+    /**
+     * One clip's frames, read forward: the frame shown at a time is the last one that starts at or before it (within a
+     * millisecond), so a clip at another frame rate is resampled, and a clip shorter than stated holds its last frame.
+     */
+    private static final class ClipFrames implements AutoCloseable {
+
+        private static final long TOLERANCE_US = 1_000;
+
+        private final Mp4Reader reader;
+        private BufferedImage current;
+        private BufferedImage next;
+        private final long firstUs;
+        private long nextUs;
+
+        ClipFrames(byte[] mp4) {
+            reader = new Mp4Reader(mp4);
+            BufferedImage first = reader.next();
+            firstUs = reader.timeUs();
+            current = first != null ? Images.copy(first, BufferedImage.TYPE_3BYTE_BGR)
+                    : new BufferedImage(Math.max(1, reader.width()), Math.max(1, reader.height()), BufferedImage.TYPE_3BYTE_BGR);
+            read();
         }
 
-        private static long estimate(StitchRequest request, int fade) {
-            long clips = 0;
-            for (MediaFile clip : request.clips()) {
-                clips += clip.durationMs() != null ? clip.durationMs() : Mp4Reader.durationMs(clip.data());
+        /** The frame on screen {@code timeUs} after the clip's start. The image is kept: do not change it. */
+        BufferedImage at(long timeUs) {
+            while (next != null && nextUs <= timeUs + TOLERANCE_US) {
+                current = next;
+                read();
             }
-            long overlaps = Math.max(0, request.clips().size() - 1) * (long) Math.round(fade * 1000.0 / request.fps());
-            return clips - overlaps + (request.endCard() == null ? 0 : request.endCardMs());
+            return current;
+        }
+
+        private void read() {
+            BufferedImage raw = reader.next();
+            next = raw == null ? null : Images.copy(raw, BufferedImage.TYPE_3BYTE_BGR);
+            nextUs = reader.timeUs() - firstUs;
+        }
+
+        @Override
+        public void close() {
+            reader.close();
         }
     }
 
@@ -126,14 +165,10 @@ final class FfmpegStitcher {
         private final int fps;
         private int written;
 
-        Audio(StitchRequest request, Mp4Writer writer, Timeline timeline) {
+        Audio(short[] track, Mp4Writer writer, int fps) {
+            this.track = track;
             this.writer = writer;
-            this.fps = request.fps();
-            long totalMs = timeline.totalMs();
-            int samples = (int) (totalMs * Mp4Writer.SAMPLE_RATE / 1000) + Mp4Writer.SAMPLE_RATE;
-            short[] voice = request.voiceOver() == null ? null : Wav.resample(Wav.read(request.voiceOver().data()), Mp4Writer.SAMPLE_RATE);
-            double[] music = request.musicBed() ? AudioMix.musicBed(samples, request.seed()) : null;
-            this.track = music == null && voice == null ? new short[samples] : AudioMix.mix(music, voice, samples);
+            this.fps = fps;
         }
 
         void afterFrame() {

@@ -3,6 +3,7 @@ package dev.campaignstudio.media;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.util.List;
 
 /**
  * One line of text made to fit a width: set at the size its box's height allows, shrunk down to a floor, and beyond
@@ -37,6 +38,18 @@ record FittedText(String text, Font font, FontMetrics metrics) {
             metrics = g.getFontMetrics(font);
         }
         return new FittedText(ellipsized(line, metrics, maxWidth), font, metrics);
+    }
+
+    /**
+     * One size for several lines that share a look (labels of a grid): the largest, up to {@code size}, at which every
+     * one fits {@code maxWidth}, or {@code minSize} when some must be ellipsized anyway.
+     */
+    static float commonSize(Graphics2D g, List<String> texts, Font face, float size, float minSize, int maxWidth) {
+        float common = size;
+        for (String text : texts) {
+            common = Math.min(common, fit(g, text, face, common, minSize, maxWidth).font().getSize2D());
+        }
+        return common;
     }
 
     /** {@code text} cut to the longest start that, with an ellipsis, fits {@code maxWidth}; empty when nothing fits. */

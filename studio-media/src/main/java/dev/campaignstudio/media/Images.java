@@ -1,5 +1,6 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.engine.StepFault;
 import java.awt.AlphaComposite;
 import java.awt.Color;
@@ -92,6 +93,13 @@ final class Images {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
         return g;
+    }
+
+    /** A child of {@code g} that draws only inside {@code region}; dispose it when done. */
+    static Graphics2D clipped(Graphics2D g, Box region) {
+        Graphics2D child = (Graphics2D) g.create();
+        child.clipRect(region.x(), region.y(), region.width(), region.height());
+        return child;
     }
 
     /** A colour from {@code #rrggbb}. */

@@ -40,6 +40,8 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     private final ProductDescriber describer = new ProductDescriber();
     private final SceneRenderer renderer = new SceneRenderer();
     private final CharacterSheetRenderer sheets = new CharacterSheetRenderer();
+    private final ContactSheetRenderer contactSheets = new ContactSheetRenderer();
+    private final UgcWriter ugcWriter = new UgcWriter();
     private final CameraMotionVideo video = new CameraMotionVideo();
     private final FreeTtsSpeech speech = new FreeTtsSpeech();
     private final TemplateWriters writers = new TemplateWriters();
@@ -84,6 +86,11 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     }
 
     @Override
+    public MediaFile contactSheet(ContactSheetRequest request) throws StepFault {
+        return contactSheets.render(request);
+    }
+
+    @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         return video.animate(request);
     }
@@ -96,6 +103,16 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     @Override
     public Script write(ScriptRequest request) {
         return writers.write(request);
+    }
+
+    @Override
+    public Brief interpret(BriefRequest request) {
+        return ugcWriter.interpret(request);
+    }
+
+    @Override
+    public UgcScript ugcScript(UgcScriptRequest request) {
+        return ugcWriter.script(request);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.campaignstudio.media;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -11,7 +14,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
-/** Reads the frames of an MP4 in order, as BGR images. */
+/** Reads the frames of an MP4 in order, as BGR images, and its sound as mono samples at {@link Mp4Writer#SAMPLE_RATE}. */
 final class Mp4Reader implements AutoCloseable {
 
     static {
@@ -21,12 +24,15 @@ final class Mp4Reader implements AutoCloseable {
     private final Path file;
     private final FFmpegFrameGrabber grabber;
     private final Java2DFrameConverter converter = new Java2DFrameConverter();
+    private BufferedImage image;
+    private long timeUs;
 
     Mp4Reader(byte[] mp4) {
         try {
             file = Files.createTempFile("studio-clip", ".mp4");
             Files.write(file, mp4);
             grabber = new FFmpegFrameGrabber(file.toFile());
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,9 +43,73 @@ final class Mp4Reader implements AutoCloseable {
     BufferedImage next() {
         try {
             Frame frame = grabber.grabImage();
-            return frame == null ? null : converter.convert(frame);
+            if (frame == null) {
+                return null;
+            }
+            timeUs = frame.timestamp;
+            return bgr(frame);
         } catch (FrameGrabber.Exception e) {
             throw new IllegalStateException("decoding a frame failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A decoded BGR24 frame as an image, row by row: FFmpeg pads rows to an alignment, and the grabber then reports
+     * {@code stride / width} channels (4 or 5 for some widths), which Java2DFrameConverter misreads; the grabber is
+     * asked for BGR24, so the rows are copied as three bytes a pixel by the frame's own stride.
+     */
+    private BufferedImage bgr(Frame frame) {
+        if (frame.imageDepth != Frame.DEPTH_UBYTE || !(frame.image[0] instanceof ByteBuffer pixels)
+                || frame.imageStride < frame.imageWidth * 3) {
+            return converter.convert(frame);
+        }
+        int width = frame.imageWidth;
+        int height = frame.imageHeight;
+        if (image == null || image.getWidth() != width || image.getHeight() != height) {
+            image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        }
+        byte[] target = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < height; y++) {
+            pixels.get(y * frame.imageStride, target, y * width * 3, width * 3);
+        }
+        return image;
+    }
+
+    /** When the frame {@link #next} last returned is shown, in microseconds from the start of the file. */
+    long timeUs() {
+        return timeUs;
+    }
+
+    /** The sound of an MP4, mixed down to mono at {@link Mp4Writer#SAMPLE_RATE}; empty when it has no audio track. */
+    static short[] audio(byte[] mp4) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("studio-clip", ".mp4");
+            Files.write(file, mp4);
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+                grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+                grabber.setSampleRate(Mp4Writer.SAMPLE_RATE);
+                grabber.setAudioChannels(1);
+                grabber.start();
+                if (grabber.getAudioStream() < 0) {
+                    return new short[0];
+                }
+                ShortBuffer samples = ShortBuffer.allocate(Mp4Writer.SAMPLE_RATE);
+                for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
+                    ShortBuffer chunk = (ShortBuffer) frame.samples[0];
+                    if (samples.remaining() < chunk.remaining()) {
+                        samples = ShortBuffer.allocate(Math.max(samples.capacity() * 2, samples.position() + chunk.remaining())).put(samples.flip());
+                    }
+                    samples.put(chunk);
+                }
+                short[] out = new short[samples.position()];
+                samples.flip().get(out);
+                return out;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
         }
     }
 
@@ -66,11 +136,17 @@ final class Mp4Reader implements AutoCloseable {
         } catch (FrameGrabber.Exception ignored) {
             // closing anyway
         } finally {
-            try {
+            deleteQuietly(file);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
                 Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file left behind
             }
+        } catch (IOException ignored) {
+            // a temp file left behind
         }
     }
 }

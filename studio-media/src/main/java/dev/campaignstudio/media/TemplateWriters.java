@@ -12,6 +12,7 @@ import dev.campaignstudio.core.capability.StoryboardWriting.Storyboard;
 import dev.campaignstudio.core.capability.StoryboardWriting.StoryboardRequest;
 import dev.campaignstudio.core.contract.Style;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,15 @@ final class TemplateWriters {
     private static final String[] PROOFS = {
         "People who try it keep coming back.", "Loved by thousands every day.", "Tested hard, so you don't have to.",
         "Five stars, again and again."};
+    private static final String[] DETAILS = {
+        "Pick it up and you feel the difference.", "It is the kind of thing you reach for without thinking.",
+        "Clean lines, honest materials, nothing you do not need.", "It looks as good on day one hundred as on day one.",
+        "Take it to work, take it on the weekend, take it everywhere.", "It keeps up with you, whatever the day brings.",
+        "The details are where it shows: every edge, every finish.", "It is easy to love and hard to put down.",
+        "Made to be used, every single day.", "One look and you will see why people talk about it.",
+        "It is simple, and that is the point.", "From morning to night, it just works."};
+    /** Spoken words per second the local voice manages, for sizing a script to its target length. */
+    static final double WORDS_PER_SECOND = 2.3;
     private static final String[] CALLS = {
         "Get yours today.", "Tap to shop %s now.", "Find %s at your favourite store.", "Try %s today."};
     private static final String[] SHOTS = {
@@ -65,7 +75,27 @@ final class TemplateWriters {
             segments.add(new Segment("proof", pick(PROOFS, random)));
         }
         segments.add(new Segment("call_to_action", fill(pick(CALLS, random), name, request.facts(), themes)));
+        List<String> more = new ArrayList<>(benefits.subList(Math.min(benefits.size(), Math.max(0, count - 3)), benefits.size()));
+        more.addAll(shuffled(DETAILS, random));
+        lengthen(segments, more.stream().map(t -> fill(t, name, request.facts(), themes)).toList(),
+                (int) Math.round(request.targetSeconds() * WORDS_PER_SECOND));
         return new Script(segments);
+    }
+
+    /**
+     * Adds sentences from {@code more} to the segments before the call to action, round robin, until the script has
+     * about {@code targetWords} words (or the sentences run out), so that it takes about its target time to speak.
+     */
+    private static void lengthen(List<Segment> segments, List<String> more, int targetWords) {
+        int words = segments.stream().mapToInt(s -> s.text().split("\\s+").length).sum();
+        int next = 0;
+        for (int round = 0; words < targetWords * 0.9 && next < more.size(); round++) {
+            int index = round % Math.max(1, segments.size() - 1);
+            Segment segment = segments.get(index);
+            String sentence = more.get(next++);
+            segments.set(index, new Segment(segment.role(), segment.text() + " " + sentence));
+            words += sentence.split("\\s+").length;
+        }
     }
 
     /** A ready script split into segments: by blank lines, else by sentences; first is the hook, last the call to action. */
@@ -94,10 +124,10 @@ final class TemplateWriters {
         SplittableRandom random = new SplittableRandom(request.seed() ^ 0x5DEECE66DL);
         List<String> themes = themes(request.prompt(), request.facts());
         List<Scene> scenes = new ArrayList<>();
-        long each = request.durationMs() / request.scenes();
+        long[] durations = durations(request.scenes(), request.durationMs(), request.beatMs());
         long start = 0;
         for (int i = 1; i <= request.scenes(); i++) {
-            long duration = i == request.scenes() ? request.durationMs() - start : each;
+            long duration = durations[i - 1];
             String text = i == 1 ? capitalise(themes.isEmpty() ? request.productName() : themes.get(0) + " ready")
                     : i == request.scenes() ? request.productName() : onScreen(request.facts(), themes, random);
             Style style = request.style() == Style.AUTO ? STYLES[random.nextInt(STYLES.length)] : request.style();
@@ -106,6 +136,30 @@ final class TemplateWriters {
             start += duration;
         }
         return new Storyboard(capitalise(request.productName() + (themes.isEmpty() ? "" : " for " + themes.get(0))), scenes);
+    }
+
+    /**
+     * Scene lengths. Free timing ({@code beatMs} 0): equal shares of {@code durationMs}, the last taking the remainder,
+     * so they add up to it exactly. On a beat: the total is {@code durationMs} rounded to the nearest whole number of
+     * beats (halves up), at least one beat a scene, {@code max(scenes, round(durationMs / beatMs)) * beatMs}; each scene
+     * gets an equal share of whole beats and the last {@code beats % scenes} scenes one beat more, so every start and
+     * length is a multiple of the beat and the total is off {@code durationMs} by half a beat at most.
+     */
+    static long[] durations(int scenes, long durationMs, long beatMs) {
+        long[] durations = new long[scenes];
+        if (beatMs <= 0) {
+            long each = durationMs / scenes;
+            Arrays.fill(durations, each);
+            durations[scenes - 1] = durationMs - each * (scenes - 1);
+            return durations;
+        }
+        long beats = Math.max(scenes, (durationMs + beatMs / 2) / beatMs);
+        long each = beats / scenes;
+        long longer = beats % scenes;
+        for (int i = 0; i < scenes; i++) {
+            durations[i] = (each + (i >= scenes - longer ? 1 : 0)) * beatMs;
+        }
+        return durations;
     }
 
     private static String onScreen(ProductFacts facts, List<String> themes, SplittableRandom random) {

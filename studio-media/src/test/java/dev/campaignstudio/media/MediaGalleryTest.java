@@ -1,6 +1,7 @@
 package dev.campaignstudio.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
@@ -23,6 +24,7 @@ import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,11 @@ class MediaGalleryTest {
         MediaFile sheet = images.sheet(new ImageGeneration.SheetRequest("Aurora Bottle", List.of(cut.png().data(), secondView),
                 facts.palette(), shown, 1280));
         write(dir, "sheet.png", sheet.data(), html, "img", "image: character sheet");
+        MediaFile contactSheet = images.contactSheet(new ImageGeneration.ContactSheetRequest("Aurora Bottle · Summer launch", List.of(
+                new ImageGeneration.Tile(scene.image().data(), "scene 1 · 9:16 · outdoor"),
+                new ImageGeneration.Tile(withModel.image().data(), "scene 2 · 1:1 · with model"),
+                new ImageGeneration.Tile(sheet.data(), "character sheet · 16:9")), 1280));
+        write(dir, "contact-sheet.png", contactSheet.data(), html, "img", "image: contact sheet");
 
         FidelityCheck.FidelityScore score = registry.port(Capability.FIDELITY, FidelityCheck.class).orElseThrow()
                 .score(new FidelityCheck.FidelityRequest(cut.png().data(), scene.image().data()));
@@ -90,6 +97,9 @@ class MediaGalleryTest {
         StoryboardWriting.Storyboard board = registry.port(Capability.STORYBOARD, StoryboardWriting.class).orElseThrow()
                 .plan(new StoryboardWriting.StoryboardRequest("Aurora Bottle", facts, "Summer launch", 3, 6_000, Style.AUTO, 1));
         text(html, "storyboard", board.toString());
+        StoryboardWriting.Storyboard onBeat = registry.port(Capability.STORYBOARD, StoryboardWriting.class).orElseThrow()
+                .plan(new StoryboardWriting.StoryboardRequest("Aurora Bottle", facts, "Summer launch", 4, 7_000, Style.AUTO, 1, 500));
+        text(html, "storyboard on a 120 bpm beat (500 ms)", onBeat.toString());
         List<StoryboardWriting.Concept> concepts = registry.port(Capability.STORYBOARD, StoryboardWriting.class).orElseThrow()
                 .concepts(new StoryboardWriting.ConceptRequest("Aurora Bottle", facts, Map.of("brand", "Aurora", "price", "$24"),
                         "Summer launch: beach vibes", 4, 1));
@@ -107,10 +117,39 @@ class MediaGalleryTest {
                 .animate(new LipSync.LipSyncRequest(speech, 360, 640, 30, palette, 1));
         write(dir, "presenter.mp4", talking.data(), html, "video", "lip_sync: presenter");
 
+        ScriptWriting writing = registry.port(Capability.SCRIPT, ScriptWriting.class).orElseThrow();
+        ScriptWriting.Brief brief = writing.interpret(new ScriptWriting.BriefRequest("Aurora Bottle", facts,
+                "A runner showing it off after her morning run at the beach", "en", 1));
+        ScriptWriting.UgcScript ugc = writing.ugcScript(new ScriptWriting.UgcScriptRequest("Aurora Bottle", facts, brief, 4, 15, "en", 1));
+        StringBuilder shots = new StringBuilder(brief.toString()).append("\n");
+        ugc.shots().forEach(s -> shots.append(s.order()).append(". ").append(s.kind().wire()).append(": ").append(s.line()).append("\n   [")
+                .append(s.direction()).append("]\n"));
+        text(html, "script: UGC brief and shots", shots.toString());
+        SpeechSynthesis.Speech hook = registry.port(Capability.AUDIO, SpeechSynthesis.class).orElseThrow()
+                .speak(new SpeechSynthesis.SpeechRequest(brief.hook(), "default", "en"));
+        MediaFile holding = registry.port(Capability.LIP_SYNC, LipSync.class).orElseThrow()
+                .animate(new LipSync.LipSyncRequest(hook, 360, 640, 30, palette, 1, cut.png().data()));
+        write(dir, "presenter-with-product.mp4", holding.data(), html, "video", "lip_sync: presenter holding the product, saying the hook");
+        write(dir, "presenter-with-product.png", Images.png(Probe.of(holding.data()).sampledFrames().get(0)), html, "img",
+                "lip_sync: a decoded frame of it");
+
         List<TimedText> captions = speech.sentences();
         MediaFile stitched = registry.port(Capability.STITCH, Stitching.class).orElseThrow().stitch(new Stitching.StitchRequest(
                 List.of(clip, clip, clip), 360, 640, 30, 300, speech.wav(), captions, true, "Aurora Bottle", 1_000, 1));
         write(dir, "stitched.mp4", stitched.data(), html, "video", "stitch: clips, voice, music, captions, end card");
+
+        SpeechSynthesis.Speech line = registry.port(Capability.AUDIO, SpeechSynthesis.class).orElseThrow()
+                .speak(new SpeechSynthesis.SpeechRequest("Okay, you need to see this bottle.", "default", "en"));
+        MediaFile selfieTake = registry.port(Capability.LIP_SYNC, LipSync.class).orElseThrow()
+                .animate(new LipSync.LipSyncRequest(line, 360, 640, 30, palette, 2));
+        long secondTake = selfieTake.durationMs() + clip.durationMs();
+        List<TimedText> spoken = new ArrayList<>(line.sentences());
+        line.sentences().forEach(s -> spoken.add(new TimedText(s.text(), s.startMs() + secondTake, s.endMs() + secondTake)));
+        MediaFile social = registry.port(Capability.STITCH, Stitching.class).orElseThrow().stitch(new Stitching.StitchRequest(
+                List.of(selfieTake, clip, selfieTake), 360, 640, 30, 0, null, spoken, true, "Aurora Bottle", 800, 3, true, 120,
+                Stitching.CaptionStyle.BOLD, List.of(new TimedText("Wait for the last one", 0, 2_000)), Stitching.Framing.SELFIE));
+        write(dir, "stitched-social.mp4", social.data(), html, "video",
+                "stitch: selfie framing with jump cuts, bold captions, a hook overlay, the presenter's own sound, music at 120 bpm");
 
         Path index = dir.resolve("index.html");
         Files.writeString(index, html.toString(), StandardCharsets.UTF_8);
@@ -118,11 +157,16 @@ class MediaGalleryTest {
         assertThat(local.version()).as("the local adapters version their outputs").isEqualTo(LocalMedia.VERSION).isNotEqualTo("1");
         assertThat(concepts).hasSize(4);
         assertThat(Images.decode(Files.readAllBytes(dir.resolve("sheet.png"))).getWidth()).isEqualTo(1280);
-        for (String file : List.of("cutout.png", "sheet.png", "scene.png", "clip.mp4", "voice.wav", "presenter.mp4", "stitched.mp4")) {
+        assertThat(Images.decode(Files.readAllBytes(dir.resolve("contact-sheet.png"))).getWidth()).isEqualTo(1280);
+        assertThat(ugc.shots()).hasSize(4);
+        for (String file : List.of("cutout.png", "sheet.png", "contact-sheet.png", "scene.png", "clip.mp4", "voice.wav", "presenter.mp4",
+                "presenter-with-product.mp4", "presenter-with-product.png", "stitched.mp4", "stitched-social.mp4")) {
             assertThat(written).contains(file);
             assertThat(Files.size(dir.resolve(file))).isPositive();
         }
         assertThat(Probe.of(Files.readAllBytes(dir.resolve("stitched.mp4"))).audioCodec()).isEqualTo("aac");
+        assertThat(Probe.of(social.data()).durationSeconds() * 1_000).isCloseTo(2.0 * selfieTake.durationMs() + clip.durationMs() + 800,
+                within(34.0));
     }
 
     private static void write(Path dir, String name, byte[] data, StringBuilder html, String tag, String caption) throws Exception {

@@ -14,10 +14,12 @@ import dev.campaignstudio.core.capability.StoryboardWriting.Storyboard;
 import dev.campaignstudio.core.capability.StoryboardWriting.StoryboardRequest;
 import dev.campaignstudio.core.contract.Style;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TemplateWritersTest {
@@ -45,6 +47,20 @@ class TemplateWritersTest {
     }
 
     @Test
+    void aWrittenScriptIsAsLongAsItsTargetTimeNeeds() {
+        for (int seconds : new int[] {10, 30, 60}) {
+            for (long seed = 0; seed < 5; seed++) {
+                Script script = writers.write(new ScriptRequest("Aurora Bottle", facts, "Summer launch", null, 4, seconds, "en", seed));
+                int words = script.text().split("\\s+").length;
+                assertThat(words).as("%d s, seed %d: %s", seconds, seed, script.text())
+                        .isBetween((int) (seconds * TemplateWriters.WORDS_PER_SECOND * 0.7), (int) (seconds * TemplateWriters.WORDS_PER_SECOND * 1.3));
+                assertThat(script.segments()).hasSize(4);
+                assertThat(script.text()).doesNotContain("%s");
+            }
+        }
+    }
+
+    @Test
     void aReadyScriptIsSegmentedNotRewritten() {
         Script script = writers.write(new ScriptRequest("Aurora", facts, null, "Meet Aurora.\n\nCold for a day.\n\nGet yours.", 9, 30, "en", 1));
         assertThat(script.segments()).extracting(Segment::text).containsExactly("Meet Aurora.", "Cold for a day.", "Get yours.");
@@ -68,6 +84,46 @@ class TemplateWritersTest {
                 .allSatisfy(s -> assertThat(s.style()).isEqualTo(Style.SURFACE));
     }
 
+    @ParameterizedTest
+    @CsvSource({"5, 15000, 500", "3, 10000, 469", "4, 9000, 750", "6, 7100, 333", "1, 2600, 500", "3, 1500, 500", "7, 30000, 1000"})
+    void onABeatEverySceneStartsAndLastsWholeBeatsAndTheTotalIsTheNearestWholeBeat(int count, long durationMs, long beatMs) {
+        for (long seed = 0; seed < 4; seed++) {
+            Storyboard free = writers.plan(new StoryboardRequest("Aurora", facts, "Summer beach", count, durationMs, Style.AUTO, seed));
+            Storyboard beat = writers.plan(new StoryboardRequest("Aurora", facts, "Summer beach", count, durationMs, Style.AUTO, seed, beatMs));
+            long beats = Math.max(count, Math.round((double) durationMs / beatMs));
+            assertThat(beat.scenes()).hasSize(count);
+            assertThat(beat.scenes().stream().mapToLong(Scene::durationMs).sum()).isEqualTo(beats * beatMs);
+            assertThat(Math.abs(beats * beatMs - durationMs)).isLessThanOrEqualTo(beatMs / 2);
+            long start = 0;
+            for (Scene scene : beat.scenes()) {
+                assertThat(scene.startMs()).isEqualTo(start);
+                assertThat(scene.startMs() % beatMs).isZero();
+                assertThat(scene.durationMs() % beatMs).isZero();
+                assertThat(scene.durationMs()).isGreaterThanOrEqualTo(beatMs);
+                start += scene.durationMs();
+            }
+            LongSummaryStatistics lengths = beat.scenes().stream().mapToLong(Scene::durationMs).summaryStatistics();
+            assertThat(lengths.getMax() - lengths.getMin()).as("spread evenly").isLessThanOrEqualTo(beatMs);
+            assertThat(beat.title()).isEqualTo(free.title());
+            for (int i = 0; i < count; i++) {
+                Scene a = free.scenes().get(i);
+                Scene b = beat.scenes().get(i);
+                assertThat(List.of(b.shot(), b.move(), String.valueOf(b.text()), b.style()))
+                        .as("only the timing changes").isEqualTo(List.of(a.shot(), a.move(), String.valueOf(a.text()), a.style()));
+            }
+        }
+    }
+
+    @Test
+    void freeTimingKeepsEqualSharesWithTheRemainderLast() {
+        Storyboard free = writers.plan(new StoryboardRequest("Aurora", facts, null, 3, 10_000, Style.STUDIO, 2));
+        assertThat(free).isEqualTo(writers.plan(new StoryboardRequest("Aurora", facts, null, 3, 10_000, Style.STUDIO, 2, 0)));
+        assertThat(free.scenes()).extracting(Scene::durationMs).containsExactly(3_333L, 3_333L, 3_334L);
+        assertThat(TemplateWriters.durations(4, 10_000, 1_000)).containsExactly(2_000, 2_000, 3_000, 3_000);
+        assertThat(TemplateWriters.durations(2, 1_249, 500)).as("2.498 beats round to 2").containsExactly(500, 500);
+        assertThat(TemplateWriters.durations(2, 1_250, 500)).as("2.5 beats round up to 3").containsExactly(500, 1_000);
+    }
+
     private List<Concept> concepts(Map<String, String> page, String prompt, int count, long seed) {
         return writers.concepts(new ConceptRequest("Aurora Bottle", facts, page, prompt, count, seed));
     }
@@ -89,6 +145,38 @@ class TemplateWritersTest {
             assertThat(text(c)).doesNotContain("{").doesNotContain("}").doesNotContain("null");
             assertThat(c.style()).isNotEqualTo(Style.AUTO);
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 6, 7, 9, 10, 12})
+    void anyCountUpToTwelveTakesEachAngleOnceBeforeAnyAgainAndKeepsTitlesDistinct(int count) {
+        List<Map<String, String>> pages = List.of(Map.of(), Map.of("brand", "Aurora", "price", "$24"),
+                Map.of("brand", "Northwind", "price", "$9", "description", "Keeps drinks cold for a full day."));
+        for (Map<String, String> page : pages) {
+            for (String prompt : new String[] {null, "Summer launch: beach vibes"}) {
+                for (long seed = 0; seed < 6; seed++) {
+                    List<Concept> concepts = concepts(page, prompt, count, seed);
+                    int specific = (prompt == null ? 0 : 1) + page.size(); // each page fact here supports an angle
+                    int angles = Math.min(count, Math.min(specific, count - 1) + 6);
+                    String where = page + " / " + prompt + " / seed " + seed;
+                    assertThat(concepts).as(where).hasSize(count);
+                    assertThat(concepts.subList(0, angles).stream().map(Concept::angle).distinct()).as(where).hasSize(angles);
+                    assertThat(concepts.stream().map(Concept::angle).distinct()).as(where).hasSize(angles);
+                    assertThat(concepts.stream().map(Concept::title).distinct()).as(where + ": titles").hasSize(count);
+                    for (int i = angles; i < count; i++) {
+                        Concept first = concepts.get(i - angles);
+                        Concept again = concepts.get(i);
+                        assertThat(again.angle()).as(where).isEqualTo(first.angle());
+                        assertThat(again.sceneIdeas()).as(where + ": other shots").isNotEqualTo(first.sceneIdeas());
+                    }
+                    assertThat(concepts).allSatisfy(c -> {
+                        assertThat(c.sceneIdeas()).hasSizeBetween(2, 4);
+                        assertThat(text(c)).doesNotContain("{").doesNotContain("}").doesNotContain("null");
+                        assertThat(c.hook()).matches("[A-Z].*[.?!]");
+                    });
+                }
+            }
+        }
     }
 
     @Test

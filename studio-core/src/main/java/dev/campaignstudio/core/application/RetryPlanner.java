@@ -3,7 +3,6 @@ package dev.campaignstudio.core.application;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.MarketingCreationRequest;
 import dev.campaignstudio.core.contract.MarketingOutputRequest;
-import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.contract.SettingsPatch;
@@ -93,7 +92,7 @@ public final class RetryPlanner {
         }
         if (settings.isPresent() && !retry.settings().isEmpty()) {
             SettingsPatch merged = settings.get().asPatch().overlaidWith(retry.settings());
-            ModeRules.of(parent.mode()).resolve(merged, "/settings", violations);
+            router.modes().rules(parent.mode()).resolve(merged, "/settings", violations);
         }
     }
 
@@ -136,7 +135,7 @@ public final class RetryPlanner {
             merged = merged.overlaidWith(change.settings());
             prompt = change.prompt() == null ? prompt : change.prompt();
         }
-        OutputSettings settings = ModeRules.of(output.mode()).resolve(merged, "/settings", new Violations());
+        OutputSettings settings = router.modes().rules(output.mode()).resolve(merged, "/settings", new Violations());
         return Optional.of(new JobInputs(output.product(), output.mode(), prompt, settings));
     }
 }

@@ -33,6 +33,48 @@ public interface ImageGeneration {
     MediaFile sheet(SheetRequest request) throws StepFault;
 
     /**
+     * Lays out a contact sheet: the images of a bundle in a labelled grid on one page.
+     *
+     * @param request the images, their labels and the page width
+     * @return a PNG
+     * @throws StepFault {@code SOURCE_UNREADABLE} when an image does not decode
+     */
+    MediaFile contactSheet(ContactSheetRequest request) throws StepFault;
+
+    /**
+     * What a contact sheet shows.
+     *
+     * @param title a heading, e.g. the product name and the campaign
+     * @param tiles the images in order, each scaled to fit its cell with its aspect kept
+     * @param width page width in pixels; the height follows from the rows
+     */
+    record ContactSheetRequest(String title, List<Tile> tiles, int width) {
+        public ContactSheetRequest {
+            Objects.requireNonNull(title, "title");
+            tiles = List.copyOf(tiles);
+            if (tiles.isEmpty()) {
+                throw new IllegalArgumentException("a contact sheet needs at least one image");
+            }
+            if (width < 320 || width > 4096) {
+                throw new IllegalArgumentException("width must be 320 to 4096 pixels");
+            }
+        }
+    }
+
+    /**
+     * One image of a contact sheet.
+     *
+     * @param image PNG or JPEG bytes
+     * @param label caption under it, e.g. {@code scene 2 · 9:16}
+     */
+    record Tile(byte[] image, String label) {
+        public Tile {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /**
      * What a character sheet shows.
      *
      * @param name       product name, the sheet's title

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.capability;
 
 import dev.campaignstudio.core.engine.StepFault;
+import java.util.List;
 import java.util.Objects;
 
 /** The {@code lip_sync} capability: a presenter speaking the given speech. */
@@ -24,11 +25,18 @@ public interface LipSync {
      * @param fps        frames per second
      * @param palette    colours to dress the scene in, as {@code #rrggbb}
      * @param seed       the same seed makes the same presenter
+     * @param productPng the product on transparency, which the presenter holds up beside them, or {@code null} for none
      */
-    record LipSyncRequest(SpeechSynthesis.Speech speech, int width, int height, int fps, java.util.List<String> palette, long seed) {
+    record LipSyncRequest(SpeechSynthesis.Speech speech, int width, int height, int fps, List<String> palette, long seed,
+            byte[] productPng) {
         public LipSyncRequest {
             Objects.requireNonNull(speech, "speech");
-            palette = palette == null ? java.util.List.of() : java.util.List.copyOf(palette);
+            palette = palette == null ? List.of() : List.copyOf(palette);
+        }
+
+        /** A presenter alone. */
+        public LipSyncRequest(SpeechSynthesis.Speech speech, int width, int height, int fps, List<String> palette, long seed) {
+            this(speech, width, height, fps, palette, seed, null);
         }
     }
 }

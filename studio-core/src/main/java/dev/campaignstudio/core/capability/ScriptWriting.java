@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.capability;
 
+import dev.campaignstudio.core.contract.WireEnum;
 import dev.campaignstudio.core.engine.StepFault;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,25 @@ public interface ScriptWriting {
      * @throws StepFault for provider faults
      */
     Script write(ScriptRequest request) throws StepFault;
+
+    /**
+     * Reads a UGC prompt: who speaks, how, and where (the {@code interpret_prompt} stage).
+     *
+     * @param request the product, the prompt and the language
+     * @return the persona, tone, setting and an opening hook
+     * @throws StepFault for provider faults
+     */
+    Brief interpret(BriefRequest request) throws StepFault;
+
+    /**
+     * Writes a UGC video's spoken lines and shots (the {@code script_storyboard} stage).
+     *
+     * @param request the product, the brief, how many shots and roughly how long
+     * @return shots in order: the first is the presenter speaking the hook; with three or more shots, at least one of
+     *         each kind
+     * @throws StepFault for provider faults
+     */
+    UgcScript ugcScript(UgcScriptRequest request) throws StepFault;
 
     /**
      * What to write.
@@ -62,5 +82,113 @@ public interface ScriptWriting {
      * @param text the words
      */
     record Segment(String role, String text) {
+    }
+
+    /**
+     * What to read a brief from.
+     *
+     * @param productName product name
+     * @param facts       what the product looks like and is
+     * @param prompt      the campaign instruction
+     * @param language    language tag
+     * @param seed        the same seed reads the same brief
+     */
+    record BriefRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String language, long seed) {
+        public BriefRequest {
+            Objects.requireNonNull(productName, "productName");
+            Objects.requireNonNull(facts, "facts");
+            Objects.requireNonNull(prompt, "prompt");
+        }
+    }
+
+    /**
+     * Who speaks in a UGC video, and how.
+     *
+     * @param persona who, e.g. {@code a runner in her twenties who reviews gear}
+     * @param tone    how, e.g. {@code excited, casual}
+     * @param setting where, e.g. {@code a sunny kitchen}
+     * @param hook    the opening line, short enough for the first two seconds
+     */
+    record Brief(String persona, String tone, String setting, String hook) {
+        public Brief {
+            Objects.requireNonNull(persona, "persona");
+            Objects.requireNonNull(tone, "tone");
+            Objects.requireNonNull(setting, "setting");
+            Objects.requireNonNull(hook, "hook");
+        }
+    }
+
+    /**
+     * What to write a UGC script for.
+     *
+     * @param productName   product name
+     * @param facts         what the product looks like and is
+     * @param brief         persona, tone, setting and hook
+     * @param shots         how many shots, 2 to 8
+     * @param targetSeconds roughly how long all lines take to speak
+     * @param language      language tag
+     * @param seed          the same seed writes the same script
+     */
+    record UgcScriptRequest(String productName, ProductAnalysis.ProductFacts facts, Brief brief, int shots, int targetSeconds, String language,
+            long seed) {
+        public UgcScriptRequest {
+            Objects.requireNonNull(productName, "productName");
+            Objects.requireNonNull(facts, "facts");
+            Objects.requireNonNull(brief, "brief");
+            if (shots < 2 || shots > 8) {
+                throw new IllegalArgumentException("2 to 8 shots");
+            }
+        }
+    }
+
+    /**
+     * A UGC script.
+     *
+     * @param shots in order
+     */
+    record UgcScript(List<Shot> shots) {
+        public UgcScript {
+            shots = List.copyOf(shots);
+            if (shots.isEmpty()) {
+                throw new IllegalArgumentException("a UGC script has at least one shot");
+            }
+        }
+    }
+
+    /**
+     * One shot of a UGC video.
+     *
+     * @param order     1-based
+     * @param kind      what the camera sees
+     * @param line      the words spoken over it
+     * @param direction what happens, in words
+     */
+    record Shot(int order, ShotKind kind, String line, String direction) {
+        public Shot {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(line, "line");
+            Objects.requireNonNull(direction, "direction");
+        }
+    }
+
+    /** What a UGC shot shows. */
+    enum ShotKind implements WireEnum {
+        /** The presenter talking to the camera. */
+        TALKING("talking"),
+        /** The product close, the presenter's voice over it. */
+        PRODUCT_CLOSEUP("product_closeup"),
+        /** The presenter holding up the product while talking. */
+        PRESENTER_WITH_PRODUCT("presenter_with_product");
+
+        private final String wire;
+
+        ShotKind(String wire) {
+            this.wire = wire;
+        }
+
+        @Override
+        public String wire() {
+            return wire;
+        }
     }
 }

@@ -30,19 +30,64 @@ public interface Stitching {
      * @param endCard      text of a closing card, or {@code null}
      * @param endCardMs    length of the closing card
      * @param seed         the same seed makes the same music
+     * @param clipAudio    whether each clip's own sound (e.g. a lip-synced presenter) is kept, at the clip's place
+     * @param musicBpm     tempo of the music bed, 60 to 180, beats from time 0 (so cuts on multiples of
+     *                     {@code 60000 / musicBpm} ms land on a beat); 0 lets the adapter choose
+     * @param captionStyle how captions look
+     * @param overlays     headline text shown large near the top at its times (e.g. a hook in the first seconds)
+     * @param framing      a steady frame, or a handheld selfie look with jump cuts
      */
     record StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
-            List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed) {
+            List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed, boolean clipAudio, int musicBpm,
+            CaptionStyle captionStyle, List<TimedText> overlays, Framing framing) {
         public StitchRequest {
             clips = List.copyOf(clips);
             captions = captions == null ? List.of() : List.copyOf(captions);
+            overlays = overlays == null ? List.of() : List.copyOf(overlays);
+            captionStyle = captionStyle == null ? CaptionStyle.SUBTITLE : captionStyle;
+            framing = framing == null ? Framing.STEADY : framing;
             if (clips.isEmpty()) {
                 throw new IllegalArgumentException("stitching needs at least one clip");
             }
             if (width % 2 != 0 || height % 2 != 0) {
                 throw new IllegalArgumentException("video frames are even-sized");
             }
+            if (musicBpm != 0 && (musicBpm < 60 || musicBpm > 180)) {
+                throw new IllegalArgumentException("musicBpm is 0 or 60 to 180");
+            }
             Objects.requireNonNull(clips.get(0), "clip");
         }
+
+        /** A steady, subtitled assembly without clip sound, at the adapter's tempo. */
+        public StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
+                List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed) {
+            this(clips, width, height, fps, transitionMs, voiceOver, captions, musicBed, endCard, endCardMs, seed, false, 0,
+                    CaptionStyle.SUBTITLE, List.of(), Framing.STEADY);
+        }
+
+        /** The length of the assembled video: the clips less their overlaps, plus the end card. */
+        public long durationMs() {
+            long total = 0;
+            for (MediaFile clip : clips) {
+                total += clip.durationMs() == null ? 0 : clip.durationMs();
+            }
+            return total - transitionMs * (clips.size() - 1) + (endCard == null ? 0 : endCardMs);
+        }
+    }
+
+    /** How captions look. */
+    enum CaptionStyle {
+        /** Sentence subtitles in the lower third. */
+        SUBTITLE,
+        /** Large, heavy, outlined words in the middle of the frame, as social videos have them. */
+        BOLD
+    }
+
+    /** How the frame holds the clips. */
+    enum Framing {
+        /** As the clips are. */
+        STEADY,
+        /** Handheld: a slight drift all through, and every other clip punched in, so hard cuts read as jump cuts. */
+        SELFIE
     }
 }

@@ -13,7 +13,8 @@ public interface StoryboardWriting {
      * Plans the scenes of a video.
      *
      * @param request product facts, prompt, scene count, length and style
-     * @return scenes in order, their lengths adding up to the requested length
+     * @return scenes in order, their lengths adding up to the requested length; on a beat, to that length rounded to
+     *         the nearest whole number of beats (and at least one beat a scene)
      * @throws StepFault for provider faults
      */
     Storyboard plan(StoryboardRequest request) throws StepFault;
@@ -22,7 +23,8 @@ public interface StoryboardWriting {
      * Proposes campaign concepts that seed later outputs (the {@code storyboard_seeds} stage).
      *
      * @param request product facts, page facts and prompt
-     * @return {@code request.count()} concepts, each with a different angle
+     * @return {@code request.count()} concepts, each with a different angle while the adapter has angles left, then
+     *         angles again with other titles and wording
      * @throws StepFault for provider faults
      */
     List<Concept> concepts(ConceptRequest request) throws StepFault;
@@ -34,7 +36,8 @@ public interface StoryboardWriting {
      * @param facts       what the product looks like and is
      * @param pageFacts   what the product page says (title, description, brand, price...), possibly empty
      * @param prompt      the campaign instruction, or {@code null}
-     * @param count       how many concepts, 3 to 5
+     * @param count       how many concepts, 1 to 12 (beyond the adapter's distinct angles, angles are reused with new
+     *                    wording)
      * @param seed        the same seed proposes the same concepts
      */
     record ConceptRequest(String productName, ProductAnalysis.ProductFacts facts, Map<String, String> pageFacts, String prompt,
@@ -43,8 +46,8 @@ public interface StoryboardWriting {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
             pageFacts = pageFacts == null ? Map.of() : Map.copyOf(pageFacts);
-            if (count < 3 || count > 5) {
-                throw new IllegalArgumentException("3 to 5 concepts");
+            if (count < 1 || count > 12) {
+                throw new IllegalArgumentException("1 to 12 concepts");
             }
         }
     }
@@ -78,9 +81,11 @@ public interface StoryboardWriting {
      * @param durationMs  total length
      * @param style       requested style ({@code auto} lets the writer choose per scene)
      * @param seed        the same seed plans the same storyboard
+     * @param beatMs      cut only on multiples of this (a beat of the music): every scene starts and lasts whole beats;
+     *                    or 0 for free timing
      */
     record StoryboardRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, int scenes, long durationMs, Style style,
-            long seed) {
+            long seed, long beatMs) {
         public StoryboardRequest {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
@@ -88,6 +93,15 @@ public interface StoryboardWriting {
             if (scenes < 1 || durationMs < scenes * 500L) {
                 throw new IllegalArgumentException("a storyboard has at least one scene of at least 500 ms");
             }
+            if (beatMs < 0 || beatMs > 0 && durationMs < scenes * beatMs) {
+                throw new IllegalArgumentException("every scene lasts at least one beat");
+            }
+        }
+
+        /** Free cut timing. */
+        public StoryboardRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, int scenes, long durationMs, Style style,
+                long seed) {
+            this(productName, facts, prompt, scenes, durationMs, style, seed, 0);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the fields of one JSON object of a neutral tree (maps, lists, strings, numbers, booleans, nulls),
@@ -157,17 +158,22 @@ final class Fields {
     }
 
     <E extends Enum<E> & WireEnum> E choice(String key, boolean required, Class<E> type) {
+        return choice(key, required, s -> WireEnum.parse(type, s), WireEnum.spellings(type));
+    }
+
+    /** A string that must be one of a set of spellings, each read by {@code parse}; {@code spellings} lists them. */
+    <T> T choice(String key, boolean required, Function<String, Optional<T>> parse, String spellings) {
         Object value = take(key, required);
         if (value == null) {
             return null;
         }
         if (!(value instanceof String s)) {
-            violations.add(at(key), "TYPE", "must be a string, one of " + WireEnum.spellings(type));
+            violations.add(at(key), "TYPE", "must be a string, one of " + spellings);
             return null;
         }
-        Optional<E> parsed = WireEnum.parse(type, s);
+        Optional<T> parsed = parse.apply(s);
         if (parsed.isEmpty()) {
-            violations.add(at(key), "ENUM", "must be one of " + WireEnum.spellings(type));
+            violations.add(at(key), "ENUM", "must be one of " + spellings);
             return null;
         }
         return parsed.get();

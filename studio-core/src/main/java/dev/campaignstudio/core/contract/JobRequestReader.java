@@ -19,6 +19,18 @@ public final class JobRequestReader {
 
     private static final BigDecimal METADATA_NUMBER_MAX = new BigDecimal("1e15");
 
+    private final ModeCatalog modes;
+
+    /** A reader of the built-in modes. */
+    public JobRequestReader() {
+        this(ModeCatalog.BUILT_IN);
+    }
+
+    /** A reader of the modes in {@code modes} (the pipeline router's table). */
+    public JobRequestReader(ModeCatalog modes) {
+        this.modes = modes;
+    }
+
     /** Reads {@code tree}; the result is the request or every reason it is not one. */
     public Validated<JobRequest> read(Object tree) {
         Violations violations = new Violations();
@@ -124,14 +136,14 @@ public final class JobRequestReader {
 
     private JobRequest output(Fields fields, RequestEnvelope envelope) {
         ProductSnapshot product = fields.object("product", true).map(this::product).orElse(null);
-        OutputMode mode = fields.choice("mode", true, OutputMode.class);
+        OutputMode mode = fields.choice("mode", true, modes::mode, modes.spellings());
         String prompt = fields.text("prompt", true, 1, Limits.PROMPT_MAX, Text.PARAGRAPHS);
         int before = fields.violations().list().size();
         SettingsPatch patch = fields.object("settings", false).map(this::settings).orElse(SettingsPatch.EMPTY);
         boolean patchBroken = fields.violations().list().size() > before;
         OutputSettings settings = null;
         if (mode != null) {
-            settings = ModeRules.of(mode).resolve(patch, fields.at("settings"), fields.violations());
+            settings = modes.rules(mode).resolve(patch, fields.at("settings"), fields.violations());
         }
         if (patchBroken) {
             settings = null;
@@ -249,6 +261,7 @@ public final class JobRequestReader {
     private SettingsPatch settings(Fields fields) {
         SettingsPatch patch = new SettingsPatch(
                 fields.choice("aspect", false, Aspect.class),
+                aspects(fields),
                 fields.integer("duration_s", false, 1, 3600),
                 fields.integer("scene_count", false, 1, Limits.SCENE_ORDER_MAX),
                 fields.choice("presentation", false, Presentation.class),
@@ -260,6 +273,27 @@ public final class JobRequestReader {
                 fields.text("script", false, 1, Limits.SCRIPT_MAX, Text.PARAGRAPHS));
         fields.refuseUnknown();
         return patch;
+    }
+
+    private List<Aspect> aspects(Fields fields) {
+        Optional<List<?>> items = fields.array("aspects", false, 1, Aspect.values().length);
+        if (items.isEmpty()) {
+            return null;
+        }
+        List<Aspect> aspects = new ArrayList<>();
+        for (int i = 0; i < items.get().size(); i++) {
+            String pointer = Violation.child(fields.at("aspects"), i);
+            Object item = items.get().get(i);
+            Optional<Aspect> aspect = item instanceof String text ? WireEnum.parse(Aspect.class, text) : Optional.empty();
+            if (aspect.isEmpty()) {
+                fields.violations().add(pointer, "ENUM", "must be one of " + WireEnum.spellings(Aspect.class));
+            } else if (aspects.contains(aspect.get())) {
+                fields.violations().add(pointer, "DUPLICATE", "appears twice");
+            } else {
+                aspects.add(aspect.get());
+            }
+        }
+        return aspects.size() == items.get().size() ? aspects : null;
     }
 
     private String url(Fields fields, String key, boolean required) {

@@ -48,6 +48,7 @@ public final class JobRequestWriter {
     public Map<String, Object> settings(SettingsPatch patch) {
         Map<String, Object> tree = new LinkedHashMap<>();
         putIfSet(tree, "aspect", patch.aspect() == null ? null : patch.aspect().wire());
+        putIfSet(tree, "aspects", patch.aspects() == null ? null : patch.aspects().stream().map(Aspect::wire).toList());
         putIfSet(tree, "duration_s", patch.durationS());
         putIfSet(tree, "scene_count", patch.sceneCount());
         putIfSet(tree, "presentation", patch.presentation() == null ? null : patch.presentation().wire());

@@ -1,11 +1,11 @@
 package dev.campaignstudio.core.contract;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Defaults and bounds of the settings of one output mode. {@link #of(OutputMode)} is the table; adding a mode adds a
- * row here and a pipeline definition, nothing else.
+ * Defaults and bounds of the settings of one output mode: a row of a {@link ModeCatalog}. Adding a mode adds a row and
+ * a pipeline definition to the pipeline router's table, nothing else.
  *
  * @param mode                the mode these rules govern
  * @param defaultAspect       aspect when none is given
@@ -17,6 +17,7 @@ import java.util.Map;
  * @param defaultScenes       scenes when none are given
  * @param defaultPresentation presentation when none is given
  * @param acceptsScript       whether a ready {@code script} may be supplied
+ * @param acceptsAspects      whether several {@code aspects} may be asked for (one output per aspect)
  */
 public record ModeRules(
         OutputMode mode,
@@ -28,7 +29,20 @@ public record ModeRules(
         int maxScenes,
         int defaultScenes,
         Presentation defaultPresentation,
-        boolean acceptsScript) {
+        boolean acceptsScript,
+        boolean acceptsAspects) {
+
+    public ModeRules {
+        Require.present(mode, "mode");
+        Require.present(defaultAspect, "defaultAspect");
+        Require.present(defaultPresentation, "defaultPresentation");
+        if (minScenes < 1 || maxScenes < minScenes || defaultScenes < minScenes || defaultScenes > maxScenes) {
+            throw new IllegalArgumentException("scene bounds must hold 1 <= min <= default <= max");
+        }
+        if (maxDuration > 0 && (minDuration < 1 || defaultDuration < minDuration || defaultDuration > maxDuration)) {
+            throw new IllegalArgumentException("duration bounds must hold 1 <= min <= default <= max");
+        }
+    }
 
     /** Voice used when none is given. */
     public static final String DEFAULT_VOICE = "default";
@@ -38,21 +52,6 @@ public record ModeRules(
     public static final double DEFAULT_VARIATION = 0.3;
     /** Fidelity-loop attempts used when none are given. */
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
-
-    private static final Map<OutputMode, ModeRules> TABLE = new EnumMap<>(Map.of(
-            OutputMode.IMAGE_BUNDLE, new ModeRules(OutputMode.IMAGE_BUNDLE, Aspect.SQUARE_1_1, 0, 0, 0, 1, 12, 4, Presentation.PRODUCT_ONLY, false),
-            OutputMode.FAST_VIDEO, new ModeRules(OutputMode.FAST_VIDEO, Aspect.PORTRAIT_9_16, 5, 60, 15, 2, 12, 5, Presentation.PRODUCT_ONLY, false),
-            OutputMode.SCRIPT_VIDEO, new ModeRules(OutputMode.SCRIPT_VIDEO, Aspect.PORTRAIT_9_16, 10, 180, 30, 1, 12, 4, Presentation.PRODUCT_ONLY, true),
-            OutputMode.UGC, new ModeRules(OutputMode.UGC, Aspect.PORTRAIT_9_16, 8, 60, 20, 2, 8, 4, Presentation.WITH_MODEL, false)));
-
-    /** The rules of {@code mode}. */
-    public static ModeRules of(OutputMode mode) {
-        ModeRules rules = TABLE.get(mode);
-        if (rules == null) {
-            throw new IllegalStateException("no rules for mode " + mode);
-        }
-        return rules;
-    }
 
     /** Whether this mode makes something with a timeline (and so takes {@code duration_s}). */
     public boolean hasTimeline() {
@@ -92,11 +91,28 @@ public record ModeRules(
             scenes = patch.sceneCount() != null ? patch.sceneCount() : defaultScenes;
             ok &= within(scenes, minScenes, maxScenes, Violation.child(pointer, "scene_count"), violations);
         }
+        Aspect aspect = patch.aspect() != null ? patch.aspect() : defaultAspect;
+        List<Aspect> aspects = List.of(aspect);
+        if (patch.aspects() != null && !acceptsAspects) {
+            violations.add(Violation.child(pointer, "aspects"), "NOT_ALLOWED", "only image_bundle makes outputs in several aspects");
+            ok = false;
+        } else if (patch.aspects() != null) {
+            aspect = patch.aspect() != null ? patch.aspect() : patch.aspects().get(0);
+            if (!patch.aspects().contains(aspect)) {
+                violations.add(Violation.child(pointer, "aspect"), "NOT_ALLOWED", "must be one of aspects");
+                ok = false;
+            }
+            List<Aspect> ordered = new ArrayList<>(patch.aspects());
+            ordered.remove(aspect);
+            ordered.add(0, aspect);
+            aspects = ordered;
+        }
         if (!ok) {
             return null;
         }
         return new OutputSettings(
-                patch.aspect() != null ? patch.aspect() : defaultAspect,
+                aspect,
+                aspects,
                 duration,
                 scenes,
                 patch.presentation() != null ? patch.presentation() : defaultPresentation,

@@ -1,9 +1,12 @@
 package dev.campaignstudio.core.contract;
 
+import java.util.List;
+
 /**
  * Settings of one output with every default applied (see {@link ModeRules}).
  *
- * @param aspect            frame aspect
+ * @param aspect            frame aspect (for an image bundle, the first of {@code aspects})
+ * @param aspects           every aspect an image bundle is made in, {@code aspect} first; {@code [aspect]} for other modes
  * @param durationS         target length in seconds; {@code null} for modes without a timeline
  * @param sceneCount        number of scenes; {@code null} when a supplied script decides it
  * @param presentation      product alone, with a presenter, or mixed
@@ -16,6 +19,7 @@ package dev.campaignstudio.core.contract;
  */
 public record OutputSettings(
         Aspect aspect,
+        List<Aspect> aspects,
         Integer durationS,
         Integer sceneCount,
         Presentation presentation,
@@ -28,6 +32,10 @@ public record OutputSettings(
 
     public OutputSettings {
         Require.present(aspect, "aspect");
+        aspects = aspects == null || aspects.isEmpty() ? List.of(aspect) : List.copyOf(aspects);
+        if (!aspects.get(0).equals(aspect) || aspects.stream().distinct().count() != aspects.size()) {
+            throw new IllegalArgumentException("aspects are distinct and start with aspect");
+        }
         Require.present(presentation, "presentation");
         Require.text(voice, "voice", Limits.VOICE_MAX);
         Require.present(style, "style");
@@ -41,7 +49,7 @@ public record OutputSettings(
 
     /** These settings as a patch that sets every field, for overlaying changes. */
     public SettingsPatch asPatch() {
-        return new SettingsPatch(aspect, durationS, sceneCount, presentation, voice, style, language,
+        return new SettingsPatch(aspect, aspects.size() == 1 ? null : aspects, durationS, sceneCount, presentation, voice, style, language,
                 creativeVariation, maxAttempts, script);
     }
 }

@@ -5,8 +5,10 @@ import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.engine.StepRecord.Slot;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import java.util.function.Function;
 /**
  * The output manifest of a finished job: the files of its last stage with their media facts and URLs, in scene order;
  * the small outputs of its last stage as {@code result} when that stage runs once per job (for a creation job, the
- * product identity); and the small outputs of every stage.
+ * product identity); and every stage's outputs (script, storyboard, transcripts...) with the adapter that served it,
+ * its attempt and timings.
  */
 public final class Manifests {
 
@@ -32,6 +35,9 @@ public final class Manifests {
      */
     public static Map<String, Object> build(PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets) {
         Map<Slot, StepRecord> done = JobPlanner.done(steps);
+        Map<String, Integer> sceneOfAsset = new HashMap<>();
+        done.values().stream().filter(s -> s.sceneOrNull() != null)
+                .forEach(s -> s.assets().forEach(a -> sceneOfAsset.putIfAbsent(a.assetId(), s.sceneOrNull())));
         List<StageDefinition> stages = pipeline.stages();
         String last = stages.get(stages.size() - 1).name();
         List<Object> outputs = new ArrayList<>();
@@ -44,12 +50,19 @@ public final class Manifests {
                 entry.put("stage", step.stage());
                 entry.put("scene_order", step.sceneOrNull());
                 entry.put("status", step.status().wire());
+                entry.put("adapter", step.adapter());
+                entry.put("attempt", step.attempt());
+                entry.put("started_at", step.startedAt() == null ? null : step.startedAt().toString());
+                entry.put("finished_at", step.finishedAt() == null ? null : step.finishedAt().toString());
+                entry.put("duration_ms", step.startedAt() == null || step.finishedAt() == null ? null
+                        : Duration.between(step.startedAt(), step.finishedAt()).toMillis());
                 entry.put("outputs", step.outputs());
                 entry.put("assets", step.assets().stream().map(a -> Map.of("asset_id", a.assetId(), "role", a.role())).toList());
                 stageOutputs.add(entry);
                 if (stage.name().equals(last)) {
                     for (StepRecord.StepAsset ref : step.assets()) {
-                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(describe(asset, ref.role(), step.sceneOrNull())));
+                        Integer scene = step.sceneOrNull() != null ? step.sceneOrNull() : sceneOfAsset.get(ref.assetId());
+                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(describe(asset, ref.role(), scene)));
                     }
                 }
             }

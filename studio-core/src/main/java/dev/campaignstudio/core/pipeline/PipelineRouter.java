@@ -3,11 +3,13 @@ package dev.campaignstudio.core.pipeline;
 import static dev.campaignstudio.core.pipeline.StageDefinition.once;
 import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 
+import dev.campaignstudio.core.contract.ModeCatalog;
+import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.engine.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +25,13 @@ public final class PipelineRouter {
 
     private final PipelineDefinition creation;
     private final Map<OutputMode, PipelineDefinition> outputs;
+    private final ModeCatalog modes;
 
-    private PipelineRouter(PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs) {
+    private PipelineRouter(PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs, ModeCatalog modes) {
         this.creation = creation;
-        this.outputs = new EnumMap<>(outputs);
-        for (OutputMode mode : OutputMode.values()) {
+        this.outputs = new LinkedHashMap<>(outputs);
+        this.modes = modes;
+        for (OutputMode mode : modes.modes()) {
             if (!this.outputs.containsKey(mode)) {
                 throw new IllegalStateException("no pipeline for mode " + mode.wire());
             }
@@ -37,7 +41,7 @@ public final class PipelineRouter {
     /** The built-in pipelines of DESIGN section 4. */
     public static PipelineRouter standard() {
         PipelineDefinition creation = new PipelineDefinition("marketing_creation", concat(IDENTITY, List.of(once(Stages.EMIT))));
-        Map<OutputMode, PipelineDefinition> outputs = new EnumMap<>(OutputMode.class);
+        Map<OutputMode, PipelineDefinition> outputs = new LinkedHashMap<>();
         outputs.put(OutputMode.IMAGE_BUNDLE, output(OutputMode.IMAGE_BUNDLE,
                 once(Stages.CONCEPTS), perScene(Stages.SCENE_IMAGE), once(Stages.FINALIZE_BUNDLE)));
         outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
@@ -47,21 +51,36 @@ public final class PipelineRouter {
         outputs.put(OutputMode.UGC, output(OutputMode.UGC,
                 once(Stages.INTERPRET_PROMPT), once(Stages.SCRIPT_STORYBOARD),
                 perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15)), once(Stages.ASSEMBLE)));
-        return new PipelineRouter(creation, outputs);
+        return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);
+    }
+
+    /**
+     * This router with one more output mode: its settings' rules and its own stages, which run after the identity
+     * stages like every mode's. The API accepts the mode from then on; nothing else changes.
+     */
+    public PipelineRouter withMode(ModeRules rules, StageDefinition... own) {
+        Map<OutputMode, PipelineDefinition> more = new LinkedHashMap<>(outputs);
+        more.put(rules.mode(), output(rules.mode(), own));
+        return new PipelineRouter(creation, more, modes.with(rules));
+    }
+
+    /** The modes this router has a pipeline for, with their settings' rules: what the API accepts. */
+    public ModeCatalog modes() {
+        return modes;
     }
 
     /** A router with other pipelines, e.g. test or benchmark pipelines: creation jobs run {@code creation}. */
     public static PipelineRouter of(PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs) {
-        return new PipelineRouter(creation, outputs);
+        return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);
     }
 
     /** A router that runs every job, whatever its type or mode, through {@code pipeline}. */
     public static PipelineRouter only(PipelineDefinition pipeline) {
-        Map<OutputMode, PipelineDefinition> outputs = new EnumMap<>(OutputMode.class);
-        for (OutputMode mode : OutputMode.values()) {
+        Map<OutputMode, PipelineDefinition> outputs = new LinkedHashMap<>();
+        for (OutputMode mode : OutputMode.builtIn()) {
             outputs.put(mode, pipeline);
         }
-        return new PipelineRouter(pipeline, outputs);
+        return new PipelineRouter(pipeline, outputs, ModeCatalog.BUILT_IN);
     }
 
     /**
@@ -70,7 +89,14 @@ public final class PipelineRouter {
      * @param mode the job's output mode, or {@code null} for creation jobs (and retries of them)
      */
     public PipelineDefinition route(OutputMode mode) {
-        return mode == null ? creation : outputs.get(mode);
+        if (mode == null) {
+            return creation;
+        }
+        PipelineDefinition pipeline = outputs.get(mode);
+        if (pipeline == null) {
+            throw new IllegalStateException("no pipeline for mode " + mode.wire());
+        }
+        return pipeline;
     }
 
     private static PipelineDefinition output(OutputMode mode, StageDefinition... own) {

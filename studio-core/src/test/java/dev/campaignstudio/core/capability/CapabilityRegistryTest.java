@@ -33,6 +33,16 @@ class CapabilityRegistryTest {
         public Script write(ScriptRequest request) {
             return new Script(List.of(new Segment("hook", name)));
         }
+
+        @Override
+        public Brief interpret(BriefRequest request) {
+            return new Brief(name, "calm", "home", "Hi");
+        }
+
+        @Override
+        public UgcScript ugcScript(UgcScriptRequest request) {
+            return new UgcScript(List.of(new Shot(1, ShotKind.TALKING, name, "talks")));
+        }
     }
 
     @Test

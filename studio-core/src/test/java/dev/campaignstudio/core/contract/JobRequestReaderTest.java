@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import java.math.BigDecimal;
@@ -113,6 +114,32 @@ class JobRequestReaderTest {
         }
         valid(RequestFixture.creation().with("product.images.0.uri", "asset:ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H").tree());
         valid(RequestFixture.creation().with("product.images.0.uri", "http://127.0.0.1:8080/p.png").tree());
+    }
+
+    @Test
+    void anImageBundleMayAskForSeveralAspectsTheAspectFirst() {
+        MarketingOutputRequest both = (MarketingOutputRequest) reader.read(RequestFixture.output("image_bundle")
+                .with("settings.aspects", List.of("1:1", "9:16", "16:9")).with("settings.aspect", "9:16").tree()).orThrow();
+        assertThat(both.settings().aspect()).isEqualTo(Aspect.PORTRAIT_9_16);
+        assertThat(both.settings().aspects()).containsExactly(Aspect.PORTRAIT_9_16, Aspect.SQUARE_1_1, Aspect.LANDSCAPE_16_9);
+        MarketingOutputRequest listed = (MarketingOutputRequest) reader.read(RequestFixture.output("image_bundle")
+                .with("settings.aspects", List.of("4:5", "1:1")).tree()).orThrow();
+        assertThat(listed.settings().aspect()).isEqualTo(Aspect.PORTRAIT_4_5);
+        MarketingOutputRequest single = (MarketingOutputRequest) reader.read(RequestFixture.output("fast_video").tree()).orThrow();
+        assertThat(single.settings().aspects()).containsExactly(Aspect.PORTRAIT_9_16);
+
+        assertThat(violations(RequestFixture.output("image_bundle").with("settings.aspects", List.of("1:1", "1:1")).tree()))
+                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/settings/aspects/1", "DUPLICATE"));
+        assertThat(violations(RequestFixture.output("image_bundle").with("settings.aspects", List.of("1:1", "3:2")).tree()))
+                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/settings/aspects/1", "ENUM"));
+        assertThat(violations(RequestFixture.output("image_bundle").with("settings.aspects", List.of()).tree()))
+                .extracting(Violation::pointer).containsExactly("/settings/aspects");
+        assertThat(violations(RequestFixture.output("image_bundle").with("settings.aspects", List.of("1:1")).with("settings.aspect", "9:16")
+                .tree())).extracting(Violation::pointer, Violation::code).containsExactly(tuple("/settings/aspect", "NOT_ALLOWED"));
+        assertThat(violations(RequestFixture.output("fast_video").with("settings.aspects", List.of("9:16", "1:1")).tree()))
+                .extracting(Violation::pointer, Violation::code).containsExactly(tuple("/settings/aspects", "NOT_ALLOWED"));
+        Map<String, Object> stored = new JobRequestWriter().write(both);
+        assertThat(reader.read(stored).orThrow()).as("the stored form reads back the same").isEqualTo(both);
     }
 
     @Test

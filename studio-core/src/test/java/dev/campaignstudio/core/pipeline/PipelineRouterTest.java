@@ -11,7 +11,7 @@ class PipelineRouterTest {
 
     @Test
     void everyOutputStartsWithTheIdentityStages() {
-        for (OutputMode mode : OutputMode.values()) {
+        for (OutputMode mode : OutputMode.builtIn()) {
             assertThat(router.route(mode).stageNames()).as(mode.wire())
                     .startsWith("neutral_image", "metadata", "character_sheet", "link_metadata", "storyboard_seeds");
         }

@@ -6,6 +6,8 @@ import dev.campaignstudio.core.application.JobQueryService;
 import dev.campaignstudio.core.application.JobSubmissionService;
 import dev.campaignstudio.core.application.RetryPlanner;
 import dev.campaignstudio.core.application.UploadLimits;
+import dev.campaignstudio.core.contract.JobRequestReader;
+import dev.campaignstudio.core.engine.JobEngine;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
@@ -14,11 +16,10 @@ import dev.campaignstudio.core.port.out.ImageDecoder;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
-import dev.campaignstudio.core.engine.JobEngine;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
 import dev.campaignstudio.server.adapter.out.imageio.ImageIoDecoder;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +37,12 @@ public class CoreConfiguration {
     @ConditionalOnMissingBean
     PipelineRouter pipelineRouter() {
         return PipelineRouter.standard();
+    }
+
+    /** Reads job requests in the modes the router has pipelines for. */
+    @Bean
+    JobRequestReader jobRequestReader(PipelineRouter router) {
+        return new JobRequestReader(router.modes());
     }
 
     @Bean

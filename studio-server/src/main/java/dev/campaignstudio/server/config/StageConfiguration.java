@@ -7,12 +7,14 @@ import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.SourceImages;
 import dev.campaignstudio.core.stage.identity.IdentityStages;
+import dev.campaignstudio.core.stage.output.OutputStages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The stage handlers of the built-in pipelines, over the capability ports configuration binds. */
+/** The stage handlers of the built-in pipelines (identity and outputs), over the capability ports configuration binds. */
 @Configuration(proxyBeanMethods = false)
 public class StageConfiguration {
 
@@ -27,7 +29,14 @@ public class StageConfiguration {
     }
 
     @Bean
-    StageHandlers stageHandlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, StageProperties stages) {
-        return new StageHandlers(IdentityStages.handlers(capabilities, sources, checkpoints, stages.linkMaxAge()));
+    RenderSettings renderSettings(StageProperties stages) {
+        return stages.render();
+    }
+
+    @Bean
+    StageHandlers stageHandlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, StageProperties stages,
+            RenderSettings render) {
+        return new StageHandlers(IdentityStages.handlers(capabilities, sources, checkpoints, stages.linkMaxAge()))
+                .with(OutputStages.handlers(capabilities, render));
     }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client for system tests, speaking to the service on loopback. */
 public final class ApiClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The JSON mapper tests read bodies with. */
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

@@ -24,6 +24,7 @@ public final class CountingCapabilities implements InvocationHandler {
 
     private final Map<Capability, CapabilityAdapter> delegates = new ConcurrentHashMap<>();
     private final Map<Capability, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> methods = new ConcurrentHashMap<>();
 
     private CountingCapabilities(List<CapabilityAdapter> adapters) {
         for (CapabilityAdapter adapter : adapters) {
@@ -64,6 +65,7 @@ public final class CountingCapabilities implements InvocationHandler {
         }
         Capability capability = capabilityOf(method);
         calls.computeIfAbsent(capability, c -> new AtomicInteger()).incrementAndGet();
+        methods.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
         try {
             return method.invoke(delegates.get(capability), args);
         } catch (InvocationTargetException e) {
@@ -92,6 +94,12 @@ public final class CountingCapabilities implements InvocationHandler {
     /** Calls of {@code capability} so far. */
     public int calls(Capability capability) {
         AtomicInteger count = calls.get(capability);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Calls of the port method {@code name} (e.g. {@code cutOut}, {@code sheet}) so far. */
+    public int calls(String name) {
+        AtomicInteger count = methods.get(name);
         return count == null ? 0 : count.get();
     }
 

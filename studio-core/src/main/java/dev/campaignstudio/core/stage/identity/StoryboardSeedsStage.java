@@ -9,6 +9,7 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;
+import dev.campaignstudio.core.stage.Seeds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

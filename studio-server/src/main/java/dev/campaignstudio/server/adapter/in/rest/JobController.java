@@ -60,9 +60,11 @@ class JobController {
     private final CancelJob cancelJob;
     private final JobResources resources;
     private final long maxBodyBytes;
-    private final JobRequestReader reader = new JobRequestReader();
+    private final JobRequestReader reader;
 
-    JobController(SubmitJob submitJob, FindJobs findJobs, CancelJob cancelJob, JobResources resources, StudioProperties properties) {
+    JobController(SubmitJob submitJob, FindJobs findJobs, CancelJob cancelJob, JobResources resources, StudioProperties properties,
+            JobRequestReader reader) {
+        this.reader = reader;
         this.submitJob = submitJob;
         this.findJobs = findJobs;
         this.cancelJob = cancelJob;

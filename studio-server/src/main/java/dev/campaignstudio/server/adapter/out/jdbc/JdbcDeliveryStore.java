@@ -32,9 +32,10 @@ final class JdbcDeliveryStore implements DeliveryStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final JobRequestReader reader = new JobRequestReader();
+    private final JobRequestReader reader;
 
-    JdbcDeliveryStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    JdbcDeliveryStore(JdbcClient jdbc, TransactionTemplate transactions, JobRequestReader reader) {
+        this.reader = reader;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }

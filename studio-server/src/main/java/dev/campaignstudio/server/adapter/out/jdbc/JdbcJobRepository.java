@@ -33,10 +33,11 @@ final class JdbcJobRepository implements JobRepository {
             + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested";
 
     private final JdbcClient jdbc;
-    private final JobRequestReader reader = new JobRequestReader();
+    private final JobRequestReader reader;
     private final JobRequestWriter writer = new JobRequestWriter();
 
-    JdbcJobRepository(JdbcClient jdbc) {
+    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
+        this.reader = reader;
         this.jdbc = jdbc;
     }
 
@@ -147,7 +148,7 @@ final class JdbcJobRepository implements JobRepository {
                 new JobId(rs.getString("id")),
                 WireEnum.require(JobType.class, rs.getString("job_type")),
                 WireEnum.require(JobStatus.class, rs.getString("status")),
-                mode == null ? null : WireEnum.require(OutputMode.class, mode),
+                mode == null ? null : OutputMode.of(mode),
                 rs.getString("product_id"),
                 parent == null ? null : new JobId(parent),
                 request,

@@ -1,14 +1,15 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
 import dev.campaignstudio.core.callback.DeliveryPolicy;
+import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.DeliveryStore;
-import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
+import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchSignal;
 import java.time.Clock;
@@ -25,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcPersistenceConfiguration {
 
     @Bean
-    JobRepository jobRepository(JdbcClient jdbc) {
-        return new JdbcJobRepository(jdbc);
+    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader) {
+        return new JdbcJobRepository(jdbc, reader);
     }
 
     @Bean
@@ -35,8 +36,8 @@ public class JdbcPersistenceConfiguration {
     }
 
     @Bean
-    DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager));
+    DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
+        return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager), reader);
     }
 
     @Bean
@@ -68,9 +69,10 @@ public class JdbcPersistenceConfiguration {
     public static Adapters on(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        return new Adapters(new JdbcJobRepository(jdbc), new JdbcEventLog(jdbc, clock, DeliveryPolicy.STANDARD.horizon(), () -> { }),
+        JobRequestReader reader = new JobRequestReader();
+        return new Adapters(new JdbcJobRepository(jdbc, reader), new JdbcEventLog(jdbc, clock, DeliveryPolicy.STANDARD.horizon(), () -> { }),
                 new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }),
-                new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template), new JdbcCheckpointStore(jdbc));
+                new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template, reader), new JdbcCheckpointStore(jdbc));
     }
 
     /** The persistence adapters over one data source. */

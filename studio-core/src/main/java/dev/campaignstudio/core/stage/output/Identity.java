@@ -1,0 +1,56 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.identity.LinkMetadataStage;
+import dev.campaignstudio.core.stage.identity.MetadataStage;
+import dev.campaignstudio.core.stage.identity.NeutralImageStage;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** The product identity as an output stage reads it: from the identity stages this job ran or reused. */
+final class Identity {
+
+    private final StepContext context;
+    private final Map<String, Object> metadata;
+
+    private Identity(StepContext context) {
+        this.context = context;
+        this.metadata = context.outputsOf(Stages.METADATA).orElseThrow(() -> new IllegalStateException("the job has no metadata"));
+    }
+
+    static Identity of(StepContext context) {
+        return new Identity(context);
+    }
+
+    String name() {
+        return String.valueOf(metadata.get("name"));
+    }
+
+    ProductFacts facts() {
+        return MetadataStage.facts(metadata);
+    }
+
+    List<String> palette() {
+        return MetadataStage.hexes(metadata);
+    }
+
+    /** Facts from the product page, possibly empty. */
+    Map<String, String> pageFacts() {
+        return context.outputsOf(Stages.LINK_METADATA).map(LinkMetadataStage::pageFacts).orElse(Map.of());
+    }
+
+    /** The storyboard seeds' concepts. */
+    List<?> seeds() {
+        return context.outputsOf(Stages.STORYBOARD_SEEDS).map(o -> o.get("concepts")).filter(List.class::isInstance)
+                .map(List.class::cast).orElse(List.of());
+    }
+
+    /** The neutral cut-out (PNG with transparency). */
+    byte[] neutralImage() throws IOException {
+        String id = (String) context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow().get(NeutralImageStage.NEUTRAL_IMAGE);
+        return context.read(id);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
+import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
+import dev.campaignstudio.core.capability.ImageGeneration;
+import dev.campaignstudio.core.contract.Aspect;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
+import dev.campaignstudio.core.stage.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code scene_image} (image bundle, fast video): one scene's image with the neutral cut-out placed in it, as its plan
+ * says (headline, style, presentation). For a bundle, one image per requested aspect at the still size, with the
+ * headline set on it; for a video, one at the video's frame size without text (the stitch captions it), with the same
+ * scene without the product and the product's box, for the camera move.
+ */
+public final class SceneImageStage implements StageHandler {
+
+    /** Role of a scene image. */
+    public static final String ROLE = "scene_image";
+    /** Role of the same scene without the product. */
+    public static final String BACKGROUND = "scene_background";
+
+    private final Capabilities capabilities;
+    private final RenderSettings render;
+
+    public SceneImageStage(Capabilities capabilities, RenderSettings render) {
+        this.capabilities = capabilities;
+        this.render = render;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        OutputSettings settings = context.settings().orElseThrow();
+        ScenePlan plan = ScenePlan.of(context, context.sceneOrder());
+        boolean video = context.outputsOf(Stages.STORYBOARD).isPresent();
+        Identity identity = Identity.of(context);
+        byte[] product = identity.neutralImage();
+        ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
+        List<Aspect> aspects = video ? List.of(settings.aspect()) : settings.aspects();
+        List<Object> made = new ArrayList<>();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (Aspect aspect : aspects) {
+            context.cancellation().throwIfCancelled();
+            int longSide = video ? render.videoLongSide() : render.imageLongSide();
+            // a video shows the scene's text as a caption over the moving picture, so its image carries none
+            String headline = video ? null : plan.headline();
+            SceneImage scene = images.generate(new ImageRequest(product, identity.palette(), headline, context.inputs().prompt(), aspect,
+                    longSide, plan.style(), plan.presentation(), Seeds.of(context), settings.creativeVariation(), null));
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("aspect", aspect.wire());
+            image.put("image", Files.store(context, scene.image(), ROLE));
+            image.put("width", scene.image().width());
+            image.put("height", scene.image().height());
+            image.put("product_box", box(scene.productBox()));
+            made.add(image);
+            if (video) {
+                outputs.put("background", Files.store(context, scene.background(), BACKGROUND));
+            }
+        }
+        outputs.put("images", made);
+        outputs.put("headline", plan.headline());
+        outputs.put("style", plan.style().wire());
+        outputs.put("presentation", plan.presentation().wire());
+        return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.IMAGE));
+    }
+
+    static Map<String, Object> box(Box box) {
+        return Map.of("x", box.x(), "y", box.y(), "width", box.width(), "height", box.height());
+    }
+}

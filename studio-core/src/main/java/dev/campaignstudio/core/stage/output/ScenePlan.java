@@ -1,0 +1,60 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.contract.Presentation;
+import dev.campaignstudio.core.contract.Style;
+import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.pipeline.Stages;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One scene as the planning stage of its pipeline laid it out: an image bundle's {@code concepts} or a fast video's
+ * {@code storyboard}.
+ *
+ * @param order        1-based scene
+ * @param headline     text set on the image, or {@code null}
+ * @param style        background style
+ * @param presentation product alone or with a presenter (a {@code mixed} job alternates, starting with the product)
+ * @param move         camera move (videos)
+ * @param startMs      start in the video (videos), else 0
+ * @param durationMs   length in the video (videos), else 0
+ */
+record ScenePlan(int order, String headline, Style style, Presentation presentation, CameraMove move, long startMs, long durationMs) {
+
+    static ScenePlan of(StepContext context, int order) {
+        OutputSettings settings = context.settings().orElseThrow();
+        Presentation presentation = settings.presentation() != Presentation.MIXED ? settings.presentation()
+                : order % 2 == 1 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
+        Optional<Map<String, Object>> concepts = context.outputsOf(Stages.CONCEPTS);
+        if (concepts.isPresent()) {
+            Map<?, ?> concept = item(concepts.get().get("concepts"), order);
+            return new ScenePlan(order, text(concept.get("headline")), style(concept.get("style")), presentation, CameraMove.STATIC, 0, 0);
+        }
+        Map<String, Object> storyboard = context.outputsOf(Stages.STORYBOARD)
+                .orElseThrow(() -> new IllegalStateException("no concepts or storyboard plans the scenes of this job"));
+        Map<?, ?> scene = item(storyboard.get("scenes"), order);
+        CameraMove move = WireEnum.parse(CameraMove.class, String.valueOf(scene.get("move"))).orElse(CameraMove.ZOOM_IN);
+        return new ScenePlan(order, text(scene.get("text")), style(scene.get("style")), presentation, move,
+                ((Number) scene.get("start_ms")).longValue(), ((Number) scene.get("duration_ms")).longValue());
+    }
+
+    private static Map<?, ?> item(Object list, int order) {
+        List<?> items = (List<?>) list;
+        if (order < 1 || order > items.size()) {
+            throw new IllegalStateException("the plan has " + items.size() + " scenes, not " + order);
+        }
+        return (Map<?, ?>) items.get(order - 1);
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static Style style(Object value) {
+        return WireEnum.parse(Style.class, String.valueOf(value)).filter(s -> s != Style.AUTO).orElse(Style.STUDIO);
+    }
+}

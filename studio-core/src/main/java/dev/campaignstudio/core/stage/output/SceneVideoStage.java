@@ -1,0 +1,65 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
+import dev.campaignstudio.core.stage.Seeds;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code scene_video} (fast video): one scene's image brought to life with its camera move, as long as its planned time
+ * plus the crossfade into the next scene (the last scene has none), so that every crossfade starts on a beat.
+ */
+public final class SceneVideoStage implements StageHandler {
+
+    /** Role of a scene clip. */
+    public static final String ROLE = "scene_clip";
+
+    private final Capabilities capabilities;
+    private final RenderSettings render;
+
+    public SceneVideoStage(Capabilities capabilities, RenderSettings render) {
+        this.capabilities = capabilities;
+        this.render = render;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        int order = context.sceneOrder();
+        ScenePlan plan = ScenePlan.of(context, order);
+        Map<String, Object> image = context.outputsOf(Stages.SCENE_IMAGE, order).orElseThrow();
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) image.get("images")).get(0);
+        Map<?, ?> box = (Map<?, ?>) first.get("product_box");
+        SceneImage scene = new SceneImage(media(context, (String) first.get("image")), media(context, (String) image.get("background")),
+                new Box(number(box.get("x")), number(box.get("y")), number(box.get("width")), number(box.get("height"))));
+        boolean last = order == ((List<?>) context.outputsOf(Stages.STORYBOARD).orElseThrow().get("scenes")).size();
+        long duration = plan.durationMs() + (last ? 0 : FastCut.TRANSITION_MS);
+        VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
+        Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
+        MediaFile clip = video.animate(new VideoRequest(scene, Identity.of(context).neutralImage(), frame.width(), frame.height(), duration,
+                render.fps(), plan.move(), Seeds.of(context)));
+        return new StepResult.Succeeded(Map.of("clip", Files.store(context, clip, ROLE), "duration_ms", duration, "move", plan.move().wire()),
+                capabilities.adapter(Capability.VIDEO));
+    }
+
+    static MediaFile media(StepContext context, String assetId) throws IOException {
+        Asset asset = context.asset(assetId).orElseThrow(() -> new IOException("asset " + assetId + " is missing"));
+        return new MediaFile(context.read(assetId), asset.mediaType(), asset.width(), asset.height(), asset.durationMs());
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.Stitching.StitchRequest;
+import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.TimedText;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
+import dev.campaignstudio.core.stage.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code stitch} (fast video): the scene clips in order with crossfades that start on the beat of a music bed at
+ * {@link FastCut#BPM}, each scene's on-screen text as a caption while it shows, and an end card with the product's
+ * name.
+ */
+public final class StitchStage implements StageHandler {
+
+    /** Role of the finished video. */
+    public static final String ROLE = "final_video";
+
+    private final Capabilities capabilities;
+    private final RenderSettings render;
+
+    public StitchStage(Capabilities capabilities, RenderSettings render) {
+        this.capabilities = capabilities;
+        this.render = render;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        List<MediaFile> clips = new ArrayList<>();
+        List<TimedText> captions = new ArrayList<>();
+        for (StepRecord scene : context.finished(Stages.SCENE_VIDEO)) {
+            clips.add(SceneVideoStage.media(context, (String) scene.outputs().get("clip")));
+            ScenePlan plan = ScenePlan.of(context, scene.sceneOrder());
+            if (plan.headline() != null) {
+                captions.add(new TimedText(plan.headline(), plan.startMs(), plan.startMs() + plan.durationMs()));
+            }
+        }
+        MediaFile first = clips.get(0);
+        Stitching stitching = capabilities.port(Capability.STITCH, Stitching.class);
+        StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), FastCut.TRANSITION_MS, null, captions,
+                true, Identity.of(context).name(), FastCut.END_CARD_MS, Seeds.of(context), false, FastCut.BPM, Stitching.CaptionStyle.SUBTITLE,
+                List.of(), Stitching.Framing.STEADY);
+        MediaFile video = stitching.stitch(request);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("video", Files.store(context, video, ROLE));
+        outputs.put("duration_ms", video.durationMs());
+        outputs.put("planned_ms", request.durationMs());
+        outputs.put("bpm", FastCut.BPM);
+        outputs.put("captions", VoiceoverStage.timed(request.captions()));
+        return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.STITCH));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
+import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
+import dev.campaignstudio.core.capability.ImageGeneration;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.Stitching.StitchRequest;
+import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.TimedText;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.contract.Presentation;
+import dev.campaignstudio.core.contract.Style;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
+import dev.campaignstudio.core.stage.Seeds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code timed_video} (script video): a visual per segment whose length is locked to the segment's speech, the
+ * segments' speech joined as the voice-over and mixed over a music bed, and captions timed word by word (a few words
+ * at a time). The video is as long as the speech.
+ */
+public final class TimedVideoStage implements StageHandler {
+
+    /** Role of the finished video. */
+    public static final String ROLE = "final_video";
+    /** Role of each segment's clip. */
+    public static final String CLIP = "segment_clip";
+    /** Crossfade between segments. */
+    static final long TRANSITION_MS = 300;
+    /** Most words a caption shows at once. */
+    static final int CAPTION_WORDS = 4;
+
+    private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT,
+        CameraMove.PAN_LEFT};
+    private static final Style[] STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
+
+    private final Capabilities capabilities;
+    private final RenderSettings render;
+
+    public TimedVideoStage(Capabilities capabilities, RenderSettings render) {
+        this.capabilities = capabilities;
+        this.render = render;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        OutputSettings settings = context.settings().orElseThrow();
+        Identity identity = Identity.of(context);
+        byte[] product = identity.neutralImage();
+        ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
+        VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
+        List<StepRecord> segments = context.finished(Stages.VOICEOVER);
+        List<MediaFile> clips = new ArrayList<>();
+        List<byte[]> voices = new ArrayList<>();
+        List<TimedText> words = new ArrayList<>();
+        Frame frame = Frame.of(settings.aspect(), render.videoLongSide());
+        long start = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            context.cancellation().throwIfCancelled();
+            StepRecord segment = segments.get(i);
+            long duration = ((Number) segment.outputs().get("duration_ms")).longValue();
+            voices.add(context.read((String) segment.outputs().get("audio")));
+            words.addAll(VoiceoverStage.timed(segment.outputs().get("words"), start));
+            Style style = settings.style() != Style.AUTO ? settings.style() : STYLES[i % STYLES.length];
+            Presentation presentation = settings.presentation() != Presentation.MIXED ? settings.presentation()
+                    : i % 2 == 0 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
+            long seed = Seeds.of(context) + i;
+            SceneImage scene = images.generate(new ImageRequest(product, identity.palette(), null, context.inputs().prompt(), settings.aspect(),
+                    render.videoLongSide(), style, presentation, seed, settings.creativeVariation(), null));
+            boolean last = i == segments.size() - 1;
+            MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(),
+                    Math.max(100, duration + (last ? 0 : TRANSITION_MS)), render.fps(), MOVES[i % MOVES.length], seed));
+            Files.store(context, clip, CLIP);
+            clips.add(clip);
+            start += duration;
+        }
+        MediaFile first = clips.get(0);
+        Stitching stitching = capabilities.port(Capability.STITCH, Stitching.class);
+        StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), TRANSITION_MS,
+                new MediaFile(Wav.concat(voices), "audio/wav", null, null, start), Phrases.of(words, CAPTION_WORDS), true, null, 0,
+                Seeds.of(context), false, 0, Stitching.CaptionStyle.SUBTITLE, List.of(), Stitching.Framing.STEADY);
+        MediaFile finished = stitching.stitch(request);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("video", Files.store(context, finished, ROLE));
+        outputs.put("duration_ms", finished.durationMs());
+        outputs.put("speech_ms", start);
+        outputs.put("segments", segments.size());
+        outputs.put("captions", VoiceoverStage.timed(request.captions()));
+        return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.STITCH));
+    }
+}

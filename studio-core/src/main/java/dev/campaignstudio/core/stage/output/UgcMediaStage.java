@@ -1,0 +1,95 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
+import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
+import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
+import dev.campaignstudio.core.capability.ImageGeneration;
+import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
+import dev.campaignstudio.core.capability.LipSync;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
+import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
+import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
+import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.contract.Presentation;
+import dev.campaignstudio.core.contract.Style;
+import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
+import dev.campaignstudio.core.stage.Seeds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ugc_media} (UGC, on the {@code avatar} queue): one shot's line spoken, and its clip as long as the line: the
+ * presenter lip-syncing it, the presenter holding up the product while saying it, or the product close up in a slow
+ * push-in while the line plays over it.
+ */
+public final class UgcMediaStage implements StageHandler {
+
+    /** Role of a shot's clip. */
+    public static final String CLIP = "ugc_clip";
+    /** Role of a shot's spoken line. */
+    public static final String AUDIO = "line_audio";
+    /** Smallest share of the frame's height the product takes in a close-up. */
+    static final double CLOSE_UP_SHARE = 0.6;
+
+    private final Capabilities capabilities;
+    private final RenderSettings render;
+
+    public UgcMediaStage(Capabilities capabilities, RenderSettings render) {
+        this.capabilities = capabilities;
+        this.render = render;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        OutputSettings settings = context.settings().orElseThrow();
+        Map<?, ?> shot = (Map<?, ?>) ((List<?>) context.outputsOf(Stages.SCRIPT_STORYBOARD).orElseThrow().get("shots"))
+                .get(context.sceneOrder() - 1);
+        ShotKind kind = WireEnum.require(ShotKind.class, String.valueOf(shot.get("kind")));
+        String line = String.valueOf(shot.get("line"));
+        Identity identity = Identity.of(context);
+        Frame frame = Frame.of(settings.aspect(), render.videoLongSide());
+        long seed = Seeds.of(context);
+
+        Speech speech = capabilities.port(Capability.AUDIO, SpeechSynthesis.class).speak(new SpeechRequest(line, settings.voice(),
+                settings.language()));
+        long duration = speech.wav().durationMs() != null ? speech.wav().durationMs() : Wav.durationMs(speech.wav().data());
+        MediaFile clip;
+        String adapter;
+        if (kind == ShotKind.PRODUCT_CLOSEUP) {
+            byte[] product = identity.neutralImage();
+            Style style = settings.style() == Style.AUTO ? Style.SURFACE : settings.style();
+            SceneImage scene = capabilities.port(Capability.IMAGE, ImageGeneration.class).generate(new ImageRequest(product, identity.palette(),
+                    null, context.inputs().prompt(), settings.aspect(), render.videoLongSide(), style, Presentation.PRODUCT_ONLY, seed,
+                    settings.creativeVariation(), new Constraints(true, CLOSE_UP_SHARE, 0.5)));
+            clip = capabilities.port(Capability.VIDEO, VideoGeneration.class).animate(new VideoRequest(scene, product, frame.width(),
+                    frame.height(), Math.max(100, duration), render.fps(), CameraMove.ZOOM_IN, seed));
+            adapter = capabilities.adapter(Capability.VIDEO);
+        } else {
+            byte[] held = kind == ShotKind.PRESENTER_WITH_PRODUCT ? identity.neutralImage() : null;
+            clip = capabilities.port(Capability.LIP_SYNC, LipSync.class).animate(new LipSyncRequest(speech, frame.width(), frame.height(),
+                    render.fps(), identity.palette(), seed, held));
+            adapter = capabilities.adapter(Capability.LIP_SYNC);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("kind", kind.wire());
+        outputs.put("line", line);
+        outputs.put("clip", Files.store(context, clip, CLIP));
+        outputs.put("audio", Files.store(context, speech.wav(), AUDIO));
+        outputs.put("duration_ms", duration);
+        outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
+        return new StepResult.Succeeded(outputs, adapter);
+    }
+}

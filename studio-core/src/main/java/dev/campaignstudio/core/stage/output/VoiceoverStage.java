@@ -1,0 +1,62 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
+import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
+import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.TimedText;
+import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code voiceover} (script video): one segment spoken, with its sentence and word timings as a transcript. */
+public final class VoiceoverStage implements StageHandler {
+
+    /** Role of a segment's speech. */
+    public static final String ROLE = "voiceover";
+    /** Role of its transcript (JSON). */
+    public static final String TRANSCRIPT = "transcript";
+
+    private final Capabilities capabilities;
+
+    public VoiceoverStage(Capabilities capabilities) {
+        this.capabilities = capabilities;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        OutputSettings settings = context.settings().orElseThrow();
+        Map<?, ?> segment = (Map<?, ?>) ((List<?>) context.outputsOf(Stages.SCRIPT).orElseThrow().get("segments")).get(context.sceneOrder() - 1);
+        String text = String.valueOf(segment.get("text"));
+        SpeechSynthesis speech = capabilities.port(Capability.AUDIO, SpeechSynthesis.class);
+        Speech spoken = speech.speak(new SpeechRequest(text, settings.voice(), settings.language()));
+        Map<String, Object> transcript = new LinkedHashMap<>();
+        transcript.put("text", text);
+        transcript.put("sentences", timed(spoken.sentences()));
+        transcript.put("words", timed(SpokenWords.asWritten(text, spoken.words())));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("audio", Files.store(context, spoken.wav(), ROLE));
+        outputs.put("duration_ms", spoken.wav().durationMs() != null ? spoken.wav().durationMs() : Wav.durationMs(spoken.wav().data()));
+        outputs.put("text", text);
+        outputs.put("words", transcript.get("words"));
+        outputs.put("transcript", Files.json(context, transcript, TRANSCRIPT));
+        return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.AUDIO));
+    }
+
+    /** Timed texts as JSON. */
+    static List<Map<String, Object>> timed(List<TimedText> texts) {
+        return texts.stream().map(t -> Map.<String, Object>of("text", t.text(), "start_ms", t.startMs(), "end_ms", t.endMs())).toList();
+    }
+
+    /** Timed texts from JSON, shifted by {@code offsetMs}. */
+    static List<TimedText> timed(Object json, long offsetMs) {
+        return ((List<?>) json).stream().map(Map.class::cast).map(t -> new TimedText(String.valueOf(t.get("text")),
+                ((Number) t.get("start_ms")).longValue() + offsetMs, ((Number) t.get("end_ms")).longValue() + offsetMs)).toList();
+    }
+}
