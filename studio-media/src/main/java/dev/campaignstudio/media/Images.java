@@ -77,6 +77,16 @@ final class Images {
 
     /** {@code image} scaled to {@code width} x {@code height}, smoothly. */
     static BufferedImage scaled(BufferedImage image, int width, int height) {
+        // a large reduction in one bicubic step samples a few source pixels per output pixel and aliases: halve first
+        while (image.getWidth() >= 2 * Math.max(1, width) * 2 && image.getHeight() >= 2 * Math.max(1, height) * 2) {
+            BufferedImage half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D h = half.createGraphics();
+            h.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            h.setComposite(AlphaComposite.Src);
+            h.drawImage(image, 0, 0, half.getWidth(), half.getHeight(), null);
+            h.dispose();
+            image = half;
+        }
         BufferedImage out = new BufferedImage(Math.max(1, width), Math.max(1, height), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = quality(out.createGraphics());
         g.setComposite(AlphaComposite.Src);

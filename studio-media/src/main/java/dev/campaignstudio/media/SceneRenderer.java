@@ -27,14 +27,15 @@ import java.util.SplittableRandom;
  * Scene images in Java2D: a procedurally generated background in one of five styles, coloured in harmony with the
  * product's palette; the cut-out placed by a seeded layout with a soft contact shadow (and a reflection on glossy
  * styles); an optional stylised presenter; and a headline in DejaVu Sans Bold. The product's own pixels are drawn as
- * they are, only scaled.
+ * they are, only scaled, unless high creative variation lets it drift ({@link ProductDrift}).
  */
 final class SceneRenderer {
 
     private static final Style[] AUTO_STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
 
     SceneImage render(ImageRequest request) throws StepFault {
-        BufferedImage product = trimmed(Images.decode(request.productPng()));
+        BufferedImage product = ProductDrift.apply(trimmed(Images.decode(request.productPng())), request.variation(), request.constraints(),
+                request.seed());
         int[] size = Frames.size(request.aspect(), request.longSide());
         int width = size[0];
         int height = size[1];
@@ -47,9 +48,11 @@ final class SceneRenderer {
         Backgrounds.paint(bg, style, colours, width, height, random);
         bg.dispose();
 
-        Box box = layout(request, product, width, height, random);
         BufferedImage scene = Images.copy(background, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Images.quality(scene.createGraphics());
+        boolean hasHeadline = request.headline() != null && !request.headline().isBlank();
+        int headlineBottom = hasHeadline ? headlineBottom(g, request.headline(), width, height) : 0;
+        Box box = layout(request, product, width, height, headlineBottom, random);
         if (request.presentation() != Presentation.PRODUCT_ONLY) {
             Presenter.draw(g, colours, width, height, box, random);
         }
@@ -57,8 +60,8 @@ final class SceneRenderer {
         if (style == Style.STUDIO || style == Style.GRADIENT) {
             reflection(g, product, box);
         }
-        g.drawImage(product, box.x(), box.y(), box.width(), box.height(), null);
-        if (request.headline() != null && !request.headline().isBlank()) {
+        g.drawImage(Images.scaled(product, box.width(), box.height()), box.x(), box.y(), null);
+        if (hasHeadline) {
             headline(g, request.headline(), colours, width, height, box);
         }
         g.dispose();
@@ -66,8 +69,12 @@ final class SceneRenderer {
                 MediaFile.image(Images.png(background), "image/png", width, height), box);
     }
 
-    /** Where the product goes: its height a share of the frame, placed centre or on a third, standing on the floor line. */
-    private static Box layout(ImageRequest request, BufferedImage product, int width, int height, SplittableRandom random) {
+    /**
+     * Where the product goes: its height a share of the frame, placed centre or on a third, standing on the floor line,
+     * and never under the headline (it is made smaller instead).
+     */
+    private static Box layout(ImageRequest request, BufferedImage product, int width, int height, int headlineBottom,
+            SplittableRandom random) {
         double variation = request.variation();
         boolean presenter = request.presentation() != Presentation.PRODUCT_ONLY;
         double share = (presenter ? 0.38 : 0.52) + (random.nextDouble() - 0.5) * 0.16 * variation;
@@ -90,6 +97,11 @@ final class SceneRenderer {
         int x = (int) Math.round(width * centre - w / 2.0);
         x = Math.max(0, Math.min(width - w, x));
         int floor = (int) Math.round(height * (0.82 + (random.nextDouble() - 0.5) * 0.06 * variation));
+        if (floor - h < headlineBottom) {
+            h = Math.max(8, floor - headlineBottom);
+            w = (int) Math.round(h * aspect);
+            x = Math.max(0, Math.min(width - w, (int) Math.round(width * centre - w / 2.0)));
+        }
         int y = Math.max(0, Math.min(height - h, floor - h));
         return new Box(x, y, w, h);
     }
@@ -118,8 +130,21 @@ final class SceneRenderer {
         g.drawImage(mirror, box.x(), box.y() + box.height(), null);
     }
 
+    /** The lowest pixel row the headline's lines reach, with a small margin. */
+    private static int headlineBottom(Graphics2D g, String text, int width, int height) {
+        g.setFont(Fonts.bold(headlineSize(width, height)));
+        FontMetrics metrics = g.getFontMetrics();
+        int lines = Math.min(3, wrap(text, metrics, (int) (width * 0.84)).size());
+        return (int) (height * 0.09) + lines * metrics.getHeight() + metrics.getDescent() + height / 40;
+    }
+
+    /** Headline size: a 13th of the width, but at most a tenth of the height, so a landscape frame keeps room for the product. */
+    private static float headlineSize(int width, int height) {
+        return Math.max(12, Math.min(width / 13f, height / 10f));
+    }
+
     private static void headline(Graphics2D g, String text, Harmony colours, int width, int height, Box product) {
-        float size = Math.max(12, width / 13f);
+        float size = headlineSize(width, height);
         g.setFont(Fonts.bold(size));
         FontMetrics metrics = g.getFontMetrics();
         List<String> lines = wrap(text, metrics, (int) (width * 0.84));

@@ -206,6 +206,21 @@ public final class JobEngine implements JobStarter, CancelJob {
         events.append(job.id(), JobEventType.PROGRESS, data, now);
     }
 
+    /** Reports a running step's note as a {@code progress} event, with the files that came with it. */
+    void reportNote(Job job, StepRecord step, Map<String, Object> note, List<Map<String, Object>> newAssets, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", step.stage());
+        data.put("scene_order", step.sceneOrNull());
+        data.put("status", StepStatus.RUNNING.wire());
+        data.put("attempt", step.attempt());
+        data.put("percent", planner.percent(pipeline(job), steps.forJob(job.id()), defaultScenes(job)));
+        data.put("note", note);
+        if (!newAssets.isEmpty()) {
+            data.put("assets", newAssets);
+        }
+        events.append(job.id(), JobEventType.PROGRESS, data, now);
+    }
+
     private int defaultScenes(Job job) {
         OutputSettings settings = settings(job);
         return settings == null || settings.sceneCount() == null ? 1 : settings.sceneCount();

@@ -59,8 +59,8 @@ public final class JobPlanner {
                 String code = error == null ? "INTERNAL" : error.code();
                 boolean retryable = error != null && error.retryable();
                 if (!stage.retry().retries(code, retryable, step.attempt())) {
-                    JobError failure = new JobError(code, error == null ? "the step failed" : error.message(), retryable,
-                            stage.name(), step.sceneOrNull(), step.attempt());
+                    JobError failure = error == null ? new JobError(code, "the step failed", false, stage.name(), step.sceneOrNull(),
+                            step.attempt()) : error.at(stage.name(), step.sceneOrNull(), step.attempt());
                     return new Plan(List.of(), true, new Plan.Failed(failure));
                 }
                 Duration wait = stage.retry().backoff(step.attempt(), random);

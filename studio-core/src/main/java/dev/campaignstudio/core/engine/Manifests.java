@@ -76,7 +76,40 @@ public final class Manifests {
             manifest.put("result", lastStep.outputs());
         }
         manifest.put("stages", stageOutputs);
+        List<Object> fidelity = fidelity(pipeline, done);
+        if (!fidelity.isEmpty()) {
+            manifest.put("fidelity", Map.of("images", fidelity));
+        }
         return manifest;
+    }
+
+    /**
+     * The accepted fidelity score of every image of the product the job made, in stage and scene order: what stages list
+     * under {@code fidelity} in their outputs.
+     */
+    private static List<Object> fidelity(PipelineDefinition pipeline, Map<Slot, StepRecord> done) {
+        List<Object> images = new ArrayList<>();
+        for (StageDefinition stage : pipeline.stages()) {
+            done.values().stream().filter(s -> s.stage().equals(stage.name())).sorted(Comparator.comparingInt(StepRecord::sceneOrder))
+                    .forEach(step -> {
+                        if (step.outputs().get("fidelity") instanceof List<?> checks) {
+                            for (Object check : checks) {
+                                if (check instanceof Map<?, ?> accepted) {
+                                    Map<String, Object> entry = new LinkedHashMap<>();
+                                    entry.put("stage", step.stage());
+                                    entry.put("scene_order", step.sceneOrNull());
+                                    entry.put("subject", accepted.get("subject"));
+                                    entry.put("asset_id", accepted.get("asset_id"));
+                                    entry.put("score", accepted.get("score"));
+                                    entry.put("threshold", accepted.get("threshold"));
+                                    entry.put("attempts", accepted.get("attempts") instanceof List<?> all ? all.size() : 1);
+                                    images.add(entry);
+                                }
+                            }
+                        }
+                    });
+        }
+        return images;
     }
 
     /** An asset as the manifest and progress events show it. */

@@ -32,6 +32,8 @@ public final class StepContext {
     private final Clock clock;
     private final List<ProducedAsset> produced = new ArrayList<>();
     private final List<StepRecord.StepAsset> attached = new ArrayList<>();
+    private final List<ProducedAsset> noted = new ArrayList<>();
+    private final Notebook notebook;
 
     /**
      * @param job          the job, with its request snapshot
@@ -42,9 +44,10 @@ public final class StepContext {
      * @param blobs        where files go
      * @param assets       asset records, to read files of earlier steps
      * @param clock        the engine's clock
+     * @param notebook     where the attempt's notes go
      */
     public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
-            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock) {
+            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook) {
         this.job = job;
         this.step = step;
         this.done = Map.copyOf(done);
@@ -53,6 +56,7 @@ public final class StepContext {
         this.blobs = blobs;
         this.assets = assets;
         this.clock = clock;
+        this.notebook = notebook;
     }
 
     public Job job() {
@@ -166,6 +170,40 @@ public final class StepContext {
     }
 
     /**
+     * Writes a note durably now, with files this attempt stored (they are recorded with it, and stay the attempt's files
+     * whatever its outcome), and reports it as a {@code progress} event. A later attempt of the same stage and scene
+     * reads it back through {@link #notes()}.
+     *
+     * @param note  small JSON facts, e.g. a fidelity check's score
+     * @param files files from {@link #store}, possibly none
+     * @throws IllegalStateException when this attempt is no longer held (its lease lapsed and it was given up)
+     */
+    public void note(Map<String, Object> note, List<ProducedAsset> files) {
+        synchronized (produced) {
+            if (!produced.containsAll(files)) {
+                throw new IllegalArgumentException("a note's files must be stored by this attempt");
+            }
+            produced.removeAll(files);
+        }
+        notebook.write(step, note, files);
+        synchronized (noted) {
+            noted.addAll(files);
+        }
+    }
+
+    /** The notes every attempt of this stage and scene of the job wrote so far, this one's included, oldest first. */
+    public List<StepNote> notes() {
+        return notebook.read(step);
+    }
+
+    /** Files recorded with this attempt's notes. */
+    public List<ProducedAsset> noted() {
+        synchronized (noted) {
+            return List.copyOf(noted);
+        }
+    }
+
+    /**
      * Lists an existing file among this attempt's files under {@code role} (e.g. a stage that hands on the files of
      * earlier stages as its output) without copying it.
      */
@@ -187,5 +225,19 @@ public final class StepContext {
         synchronized (produced) {
             return List.copyOf(produced);
         }
+    }
+
+    /** Keeps a running attempt's notes: durably, at once. */
+    public interface Notebook {
+
+        /**
+         * Writes a note of {@code step} with its files.
+         *
+         * @throws IllegalStateException when the step is no longer held by this worker
+         */
+        void write(StepRecord step, Map<String, Object> note, List<ProducedAsset> files);
+
+        /** The notes of every attempt of {@code step}'s job, stage and scene, oldest first. */
+        List<StepNote> read(StepRecord step);
     }
 }

@@ -100,7 +100,7 @@ public final class StepRunner {
                 .orElseThrow(() -> new IllegalStateException("stage " + step.stage() + " is not in the job's pipeline"));
         CancellationSignal signal = new CancellationSignal();
         StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
-                signal, blobs, assets, clock);
+                signal, blobs, assets, clock, new RunnerNotebook());
         Watchdog watchdog = new Watchdog(step, stage, signal, Thread.currentThread(), clock.instant());
         Outcome outcome;
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
@@ -134,7 +134,7 @@ public final class StepRunner {
             }
             StepResult.Rejected rejected = (StepResult.Rejected) result;
             return new Outcome(StepStatus.FAILED, Map.of(), rejected.details(), new JobError(rejected.code(), rejected.message(), false,
-                    context.stage(), context.sceneOrder(), context.attempt()), null, null, List.of());
+                    context.stage(), context.sceneOrder(), context.attempt(), rejected.details()), null, null, List.of());
         } catch (StepFault fault) {
             Outcome failure = Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
             if (fault.retryAfter() != null) {
@@ -164,14 +164,13 @@ public final class StepRunner {
         List<ProducedAsset> produced = context.produced();
         transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            JobError error = outcome.error() == null ? null
-                    : new JobError(outcome.error().code(), outcome.error().message(), outcome.error().retryable(), step.stage(),
-                            step.sceneOrNull(), step.attempt());
+            JobError error = outcome.error() == null ? null : outcome.error().at(step.stage(), step.sceneOrNull(), step.attempt());
             List<StepRecord.StepAsset> existing = new ArrayList<>(outcome.reusedAssets());
             if (outcome.status() == StepStatus.SUCCEEDED) {
                 existing.addAll(context.attached());
             }
             List<StepRecord.StepAsset> refs = new ArrayList<>(existing);
+            context.noted().forEach(p -> refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
             produced.forEach(p -> refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
             if (!steps.finish(step.id(), settings.workerId(), outcome.status(), outcome.inputs(), outcome.outputs(), refs, error,
                     outcome.adapter(), now)) {
@@ -192,6 +191,30 @@ public final class StepRunner {
             engine.advance(step.jobId());
             return null;
         });
+    }
+
+    /** Writes notes in their own transaction, with their files, and reports each as a {@code progress} event. */
+    private final class RunnerNotebook implements StepContext.Notebook {
+
+        @Override
+        public void write(StepRecord step, Map<String, Object> note, List<ProducedAsset> files) {
+            transactions.inTransaction(() -> {
+                Instant now = clock.instant();
+                List<StepRecord.StepAsset> refs = files.stream().map(p -> new StepRecord.StepAsset(p.asset().id().value(), p.role())).toList();
+                if (!steps.note(step.id(), settings.workerId(), note, refs, now)) {
+                    throw new IllegalStateException("step " + step.id() + " is no longer held by this worker");
+                }
+                files.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
+                Job job = jobs.find(step.jobId()).orElseThrow();
+                engine.reportNote(job, step, note, files.stream().map(p -> Manifests.describe(p.asset(), p.role(), step.sceneOrNull())).toList(), now);
+                return null;
+            });
+        }
+
+        @Override
+        public List<StepNote> read(StepRecord step) {
+            return steps.notes(step.jobId(), step.stage(), step.sceneOrder());
+        }
     }
 
     /** Renews the lease while the handler runs; tells it to stop when the job no longer wants it or its time is up. */

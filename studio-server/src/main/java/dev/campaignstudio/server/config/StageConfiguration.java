@@ -35,8 +35,8 @@ public class StageConfiguration {
 
     @Bean
     StageHandlers stageHandlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, StageProperties stages,
-            RenderSettings render) {
+            RenderSettings render, FidelityProperties fidelity) {
         return new StageHandlers(IdentityStages.handlers(capabilities, sources, checkpoints, stages.linkMaxAge()))
-                .with(OutputStages.handlers(capabilities, render));
+                .with(OutputStages.handlers(capabilities, render, fidelity.resolved()));
     }
 }

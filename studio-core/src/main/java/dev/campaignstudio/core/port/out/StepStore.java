@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.port.out;
 
 import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.engine.StepNote;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepStatus;
 import dev.campaignstudio.core.job.JobError;
@@ -60,6 +61,16 @@ public interface StepStore {
      */
     boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs,
             List<StepRecord.StepAsset> assets, JobError error, String adapter, Instant now);
+
+    /**
+     * Writes a note for a running attempt held by {@code owner}, after its earlier notes.
+     *
+     * @return {@code false} when the caller no longer holds it; nothing is written then
+     */
+    boolean note(StepId id, String owner, Map<String, Object> note, List<StepRecord.StepAsset> assets, Instant now);
+
+    /** The notes of every attempt of a job's slot (stage and scene; 0 for once-per-job stages), oldest first. */
+    List<StepNote> notes(JobId jobId, String stage, int sceneOrder);
 
     /** Marks every pending attempt of a job skipped; returns how many. */
     int skipPending(JobId jobId, Instant now);

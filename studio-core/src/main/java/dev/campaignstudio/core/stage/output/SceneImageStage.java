@@ -4,7 +4,6 @@ import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
-import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.StageHandler;
@@ -14,6 +13,7 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code scene_image} (image bundle, fast video): one scene's image with the neutral cut-out placed in it, as its plan
  * says (headline, style, presentation). For a bundle, one image per requested aspect at the still size, with the
  * headline set on it; for a video, one at the video's frame size without text (the stitch captions it), with the same
- * scene without the product and the product's box, for the camera move.
+ * scene without the product and the product's box, for the camera move. Every image is made inside the
+ * {@link FidelityLoop}.
  */
 public final class SceneImageStage implements StageHandler {
 
@@ -34,10 +35,12 @@ public final class SceneImageStage implements StageHandler {
 
     private final Capabilities capabilities;
     private final RenderSettings render;
+    private final FidelityLoop fidelity;
 
-    public SceneImageStage(Capabilities capabilities, RenderSettings render) {
+    public SceneImageStage(Capabilities capabilities, RenderSettings render, FidelityLoop fidelity) {
         this.capabilities = capabilities;
         this.render = render;
+        this.fidelity = fidelity;
     }
 
     @Override
@@ -47,29 +50,38 @@ public final class SceneImageStage implements StageHandler {
         boolean video = context.outputsOf(Stages.STORYBOARD).isPresent();
         Identity identity = Identity.of(context);
         byte[] product = identity.neutralImage();
-        ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
         List<Aspect> aspects = video ? List.of(settings.aspect()) : settings.aspects();
         List<Object> made = new ArrayList<>();
+        List<Object> checks = new ArrayList<>();
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (Aspect aspect : aspects) {
             context.cancellation().throwIfCancelled();
             int longSide = video ? render.videoLongSide() : render.imageLongSide();
             // a video shows the scene's text as a caption over the moving picture, so its image carries none
             String headline = video ? null : plan.headline();
-            SceneImage scene = images.generate(new ImageRequest(product, identity.palette(), headline, context.inputs().prompt(), aspect,
-                    longSide, plan.style(), plan.presentation(), Seeds.of(context), settings.creativeVariation(), null));
+            ImageRequest request = new ImageRequest(product, identity.palette(), headline, context.inputs().prompt(), aspect, longSide,
+                    plan.style(), plan.presentation(), Seeds.of(context), settings.creativeVariation(), null);
+            FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject(aspect.wire(), request, ROLE, video ? BACKGROUND : null));
+            if (outcome instanceof FidelityLoop.Drifted drifted) {
+                return drifted.rejection();
+            }
+            FidelityLoop.Accepted accepted = (FidelityLoop.Accepted) outcome;
+            SceneImage scene = accepted.scene();
             Map<String, Object> image = new LinkedHashMap<>();
             image.put("aspect", aspect.wire());
-            image.put("image", Files.store(context, scene.image(), ROLE));
+            image.put("image", accepted.imageId());
             image.put("width", scene.image().width());
             image.put("height", scene.image().height());
             image.put("product_box", box(scene.productBox()));
+            image.put("fidelity_score", accepted.summary().get("score"));
             made.add(image);
+            checks.add(accepted.summary());
             if (video) {
-                outputs.put("background", Files.store(context, scene.background(), BACKGROUND));
+                outputs.put("background", accepted.backgroundId());
             }
         }
         outputs.put("images", made);
+        outputs.put(FidelityLoop.OUTPUT, checks);
         outputs.put("headline", plan.headline());
         outputs.put("style", plan.style().wire());
         outputs.put("presentation", plan.presentation().wire());

@@ -4,7 +4,6 @@ import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
-import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
@@ -22,6 +21,7 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * {@code timed_video} (script video): a visual per segment whose length is locked to the segment's speech, the
  * segments' speech joined as the voice-over and mixed over a music bed, and captions timed word by word (a few words
- * at a time). The video is as long as the speech.
+ * at a time). The video is as long as the speech. Each segment's image is made inside the {@link FidelityLoop}.
  */
 public final class TimedVideoStage implements StageHandler {
 
@@ -38,6 +38,10 @@ public final class TimedVideoStage implements StageHandler {
     public static final String ROLE = "final_video";
     /** Role of each segment's clip. */
     public static final String CLIP = "segment_clip";
+    /** Role of each segment's image, accepted by the fidelity loop. */
+    public static final String IMAGE = "segment_image";
+    /** Role of each segment's image without the product (for parallax). */
+    public static final String BACKGROUND = "segment_background";
     /** Crossfade between segments. */
     static final long TRANSITION_MS = 300;
     /** Most words a caption shows at once. */
@@ -49,10 +53,12 @@ public final class TimedVideoStage implements StageHandler {
 
     private final Capabilities capabilities;
     private final RenderSettings render;
+    private final FidelityLoop fidelity;
 
-    public TimedVideoStage(Capabilities capabilities, RenderSettings render) {
+    public TimedVideoStage(Capabilities capabilities, RenderSettings render, FidelityLoop fidelity) {
         this.capabilities = capabilities;
         this.render = render;
+        this.fidelity = fidelity;
     }
 
     @Override
@@ -60,12 +66,12 @@ public final class TimedVideoStage implements StageHandler {
         OutputSettings settings = context.settings().orElseThrow();
         Identity identity = Identity.of(context);
         byte[] product = identity.neutralImage();
-        ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
         List<StepRecord> segments = context.finished(Stages.VOICEOVER);
         List<MediaFile> clips = new ArrayList<>();
         List<byte[]> voices = new ArrayList<>();
         List<TimedText> words = new ArrayList<>();
+        List<Object> checks = new ArrayList<>();
         Frame frame = Frame.of(settings.aspect(), render.videoLongSide());
         long start = 0;
         for (int i = 0; i < segments.size(); i++) {
@@ -78,8 +84,15 @@ public final class TimedVideoStage implements StageHandler {
             Presentation presentation = settings.presentation() != Presentation.MIXED ? settings.presentation()
                     : i % 2 == 0 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
             long seed = Seeds.of(context) + i;
-            SceneImage scene = images.generate(new ImageRequest(product, identity.palette(), null, context.inputs().prompt(), settings.aspect(),
-                    render.videoLongSide(), style, presentation, seed, settings.creativeVariation(), null));
+            ImageRequest request = new ImageRequest(product, identity.palette(), null, context.inputs().prompt(), settings.aspect(),
+                    render.videoLongSide(), style, presentation, seed, settings.creativeVariation(), null);
+            FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject("segment " + (i + 1), request, IMAGE, BACKGROUND));
+            if (outcome instanceof FidelityLoop.Drifted drifted) {
+                return drifted.rejection();
+            }
+            FidelityLoop.Accepted accepted = (FidelityLoop.Accepted) outcome;
+            checks.add(accepted.summary());
+            SceneImage scene = accepted.scene();
             boolean last = i == segments.size() - 1;
             MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(),
                     Math.max(100, duration + (last ? 0 : TRANSITION_MS)), render.fps(), MOVES[i % MOVES.length], seed));
@@ -99,6 +112,7 @@ public final class TimedVideoStage implements StageHandler {
         outputs.put("speech_ms", start);
         outputs.put("segments", segments.size());
         outputs.put("captions", VoiceoverStage.timed(request.captions()));
+        outputs.put(FidelityLoop.OUTPUT, checks);
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.STITCH));
     }
 }

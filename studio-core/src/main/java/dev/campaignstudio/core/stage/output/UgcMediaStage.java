@@ -5,7 +5,6 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
-import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
@@ -26,6 +25,8 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.Map;
 /**
  * {@code ugc_media} (UGC, on the {@code avatar} queue): one shot's line spoken, and its clip as long as the line: the
  * presenter lip-syncing it, the presenter holding up the product while saying it, or the product close up in a slow
- * push-in while the line plays over it.
+ * push-in while the line plays over it. A close-up's still is made inside the {@link FidelityLoop}.
  */
 public final class UgcMediaStage implements StageHandler {
 
@@ -41,15 +42,19 @@ public final class UgcMediaStage implements StageHandler {
     public static final String CLIP = "ugc_clip";
     /** Role of a shot's spoken line. */
     public static final String AUDIO = "line_audio";
+    /** Role of a close-up's still, accepted by the fidelity loop. */
+    public static final String CLOSE_UP = "close_up_image";
     /** Smallest share of the frame's height the product takes in a close-up. */
     static final double CLOSE_UP_SHARE = 0.6;
 
     private final Capabilities capabilities;
     private final RenderSettings render;
+    private final FidelityLoop fidelity;
 
-    public UgcMediaStage(Capabilities capabilities, RenderSettings render) {
+    public UgcMediaStage(Capabilities capabilities, RenderSettings render, FidelityLoop fidelity) {
         this.capabilities = capabilities;
         this.render = render;
+        this.fidelity = fidelity;
     }
 
     @Override
@@ -68,12 +73,20 @@ public final class UgcMediaStage implements StageHandler {
         long duration = speech.wav().durationMs() != null ? speech.wav().durationMs() : Wav.durationMs(speech.wav().data());
         MediaFile clip;
         String adapter;
+        List<Object> checks = new ArrayList<>();
         if (kind == ShotKind.PRODUCT_CLOSEUP) {
             byte[] product = identity.neutralImage();
             Style style = settings.style() == Style.AUTO ? Style.SURFACE : settings.style();
-            SceneImage scene = capabilities.port(Capability.IMAGE, ImageGeneration.class).generate(new ImageRequest(product, identity.palette(),
-                    null, context.inputs().prompt(), settings.aspect(), render.videoLongSide(), style, Presentation.PRODUCT_ONLY, seed,
-                    settings.creativeVariation(), new Constraints(true, CLOSE_UP_SHARE, 0.5)));
+            ImageRequest request = new ImageRequest(product, identity.palette(), null, context.inputs().prompt(), settings.aspect(),
+                    render.videoLongSide(), style, Presentation.PRODUCT_ONLY, seed, settings.creativeVariation(),
+                    new Constraints(true, CLOSE_UP_SHARE, 0.5));
+            FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject("close_up", request, CLOSE_UP, null));
+            if (outcome instanceof FidelityLoop.Drifted drifted) {
+                return drifted.rejection();
+            }
+            FidelityLoop.Accepted accepted = (FidelityLoop.Accepted) outcome;
+            checks.add(accepted.summary());
+            SceneImage scene = accepted.scene();
             clip = capabilities.port(Capability.VIDEO, VideoGeneration.class).animate(new VideoRequest(scene, product, frame.width(),
                     frame.height(), Math.max(100, duration), render.fps(), CameraMove.ZOOM_IN, seed));
             adapter = capabilities.adapter(Capability.VIDEO);
@@ -90,6 +103,9 @@ public final class UgcMediaStage implements StageHandler {
         outputs.put("audio", Files.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
+        if (!checks.isEmpty()) {
+            outputs.put(FidelityLoop.OUTPUT, checks);
+        }
         return new StepResult.Succeeded(outputs, adapter);
     }
 }

@@ -2,6 +2,7 @@ package dev.campaignstudio.server.adapter.out.jdbc;
 
 import dev.campaignstudio.core.contract.WireEnum;
 import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.engine.StepNote;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepStatus;
 import dev.campaignstudio.core.engine.WorkQueue;
@@ -137,6 +138,34 @@ final class JdbcStepStore implements StepStore {
                 .param("id", id.value())
                 .param("owner", owner)
                 .update() == 1;
+    }
+
+    @Override
+    public boolean note(StepId id, String owner, Map<String, Object> note, List<StepRecord.StepAsset> assets, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO step_notes (step_id, job_id, stage, scene_order, attempt, note_json, assets_json, created_at)
+                SELECT id, job_id, stage, scene_order, attempt, :note, :assets, :now FROM steps
+                WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
+                .param("note", JsonCodec.write(note))
+                .param("assets", StepAssetsJson.write(assets))
+                .param("now", Timestamps.bind(now))
+                .param("id", id.value())
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    @Override
+    public List<StepNote> notes(JobId jobId, String stage, int sceneOrder) {
+        return jdbc.sql("""
+                SELECT step_id, attempt, note_json, assets_json, created_at FROM step_notes
+                WHERE job_id = :job AND stage = :stage AND scene_order = :scene ORDER BY id""")
+                .param("job", jobId.value())
+                .param("stage", stage)
+                .param("scene", sceneOrder)
+                .query((rs, row) -> new StepNote(new StepId(rs.getString("step_id")), rs.getInt("attempt"),
+                        JsonCodec.parseStoredObject(rs.getString("note_json")), StepAssetsJson.read(rs.getString("assets_json")),
+                        Timestamps.read(rs, "created_at")))
+                .list();
     }
 
     @Override
