@@ -72,26 +72,10 @@ class FidelityScorerTest {
     }
 
     static BufferedImage hueRotated(BufferedImage image, int degrees) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        float[] hsb = new float[3];
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int argb = image.getRGB(x, y);
-                Color.RGBtoHSB(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, hsb);
-                int rgb = Color.HSBtoRGB((hsb[0] + degrees / 360f) % 1f, hsb[1], hsb[2]);
-                out.setRGB(x, y, (argb & 0xFF000000) | (rgb & 0xFFFFFF));
-            }
-        }
-        return out;
+        return ProductDrift.hueTurned(image, degrees);
     }
 
     static BufferedImage transformed(BufferedImage image, AffineTransform transform) {
-        java.awt.Rectangle bounds = transform.createTransformedShape(new java.awt.Rectangle(0, 0, image.getWidth(), image.getHeight())).getBounds();
-        BufferedImage out = new BufferedImage(bounds.width, bounds.height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = Images.quality(out.createGraphics());
-        g.translate(-bounds.x, -bounds.y);
-        g.drawImage(image, transform, null);
-        g.dispose();
-        return out;
+        return ProductDrift.transformed(image, transform);
     }
 }
