@@ -57,6 +57,11 @@ public final class JobQueryService implements FindJobs, FindAssets {
     }
 
     @Override
+    public List<Job> retriesOf(JobId id) {
+        return jobs.retriesOf(id);
+    }
+
+    @Override
     public JobPage jobs(JobQuery query) {
         return jobs.list(query);
     }

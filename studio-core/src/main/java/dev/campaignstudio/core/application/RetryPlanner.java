@@ -60,7 +60,7 @@ public final class RetryPlanner {
     private void checkTarget(RetryRequest retry, Job parent, Optional<OutputSettings> settings, Violations violations) {
         PipelineDefinition routed = router.route(parent.mode());
         PipelineDefinition pipeline = inputs(parent).map(routed::applicableTo).orElse(routed);
-        Optional<StageDefinition> stage = pipeline.stage(retry.target().stage());
+        Optional<StageDefinition> stage = pipeline.stage(pipeline.retryTarget(retry.target().stage()));
         if (stage.isEmpty()) {
             violations.add("/target/stage", "NOT_FOUND", "the " + pipeline.name() + " pipeline has no stage '"
                     + retry.target().stage() + "'; its stages are " + String.join(", ", pipeline.stageNames()));

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -227,28 +228,33 @@ public final class JobEngine implements JobStarter, CancelJob {
     }
 
     /**
-     * A retry keeps every output before its target: the stages before it, the target's scenes before {@code scene_order},
-     * and those scenes of per-scene stages that follow the target scene by scene. They are recorded as {@code reused}
-     * attempts carrying the earlier job's outputs; everything else runs again.
+     * A retry keeps every output it does not run again: the stages before its target, the later stages that do not
+     * build on anything run again ({@link PipelineDefinition#rerunFrom}), the target's scenes before
+     * {@code scene_order}, and those scenes of the per-scene stages run again that follow the target scene by scene.
+     * They are recorded as {@code reused} attempts carrying the earlier job's outputs and files (referenced, not
+     * copied); everything else runs again.
      */
     private void reuseKeptSteps(Job job, RetryRequest retry) {
         PipelineDefinition pipeline = pipeline(job);
         Map<Slot, StepRecord> earlier = JobPlanner.done(steps.forJob(retry.jobId()));
         List<StageDefinition> stages = pipeline.stages();
-        int target = pipeline.stageNames().indexOf(retry.target().stage());
+        String targetName = pipeline.retryTarget(retry.target().stage());
+        int target = pipeline.stageNames().indexOf(targetName);
+        Set<String> rerun = pipeline.rerunFrom(targetName);
         int fromScene = retry.target().sceneOrder() == null ? 1 : retry.target().sceneOrder();
         Instant now = clock.instant();
         boolean chained = true;
         for (int i = 0; i < stages.size(); i++) {
             StageDefinition stage = stages.get(i);
-            if (i > target) {
+            boolean runsAgain = rerun.contains(stage.name());
+            if (i > target && runsAgain) {
                 chained &= stage.perScene() && stages.get(target).perScene();
             }
             for (StepRecord kept : earlier.values()) {
                 if (!kept.stage().equals(stage.name())) {
                     continue;
                 }
-                boolean keep = i < target || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
+                boolean keep = !runsAgain || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
                 if (keep) {
                     steps.insert(new StepRecord(StepId.next(clock), job.id(), kept.stage(), kept.sceneOrder(), 1, StepStatus.REUSED,
                             stage.queue(), kept.inputs(), kept.outputs(), kept.assets(), null, kept.adapter(), null, null, null, 0, now, now, now), now);

@@ -83,7 +83,7 @@ public final class JobPlanner {
                     continue;
                 }
                 allDone = false;
-                if (i == 0 || ready(stages.get(i - 1), stage, scene, latest, scenes)) {
+                if (ready(stages.subList(0, i), stage, scene, latest, scenes)) {
                     create.add(new Plan.NewStep(stage.name(), scene, 1, stage.queue(), null));
                 }
             }
@@ -145,13 +145,23 @@ public final class JobPlanner {
         return scenes;
     }
 
-    private static boolean ready(StageDefinition previous, StageDefinition stage, int scene, Map<Slot, StepRecord> latest, int scenes) {
-        if (stage.perScene() && previous.perScene()) {
-            return isDone(latest.get(new Slot(previous.name(), scene)));
-        }
-        for (int s : scenesOf(previous, scenes)) {
-            if (!isDone(latest.get(new Slot(previous.name(), s)))) {
-                return false;
+    /**
+     * Whether a slot may start: every earlier stage is done, scene by scene between per-scene stages (scene 2 of a
+     * per-scene stage waits for scene 2 of an earlier per-scene stage only), whole otherwise. Every earlier stage, not
+     * only the previous one: a retry records kept stages up front, some of them after a stage it runs again.
+     */
+    private static boolean ready(List<StageDefinition> earlier, StageDefinition stage, int scene, Map<Slot, StepRecord> latest, int scenes) {
+        for (StageDefinition previous : earlier) {
+            if (stage.perScene() && previous.perScene()) {
+                if (!isDone(latest.get(new Slot(previous.name(), scene)))) {
+                    return false;
+                }
+                continue;
+            }
+            for (int s : scenesOf(previous, scenes)) {
+                if (!isDone(latest.get(new Slot(previous.name(), s)))) {
+                    return false;
+                }
             }
         }
         return true;

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.pipeline;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,14 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
             throw new IllegalArgumentException("a pipeline needs at least one stage");
         }
         Set<String> names = new HashSet<>();
+        Set<String> all = new HashSet<>();
+        stages.forEach(s -> all.add(s.name()));
         for (StageDefinition stage : stages) {
+            // a stage may name one that is not in this pipeline (a conditional stage left out), never one after it
+            if (stage.uses() != null && stage.uses().stream().anyMatch(u -> all.contains(u) && !names.contains(u))) {
+                throw new IllegalArgumentException("stage " + stage.name() + " of " + name + " uses stages that do not come before it: "
+                        + stage.uses().stream().filter(u -> all.contains(u) && !names.contains(u)).sorted().toList());
+            }
             if (!names.add(stage.name())) {
                 throw new IllegalArgumentException("stage " + stage.name() + " appears twice in " + name);
             }
@@ -29,6 +37,35 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
     /** The stage called {@code name}, if this pipeline has it. */
     public Optional<StageDefinition> stage(String name) {
         return stages.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The stage a retry's target names: the name itself, or for {@code storyboard} in a pipeline that has only
+     * {@code storyboard_seeds} (a creation job's), that stage, as DESIGN section 7 lets retries call both.
+     */
+    public String retryTarget(String requested) {
+        if (stage(requested).isEmpty() && Stages.STORYBOARD.equals(requested) && stage(Stages.STORYBOARD_SEEDS).isPresent()) {
+            return Stages.STORYBOARD_SEEDS;
+        }
+        return requested;
+    }
+
+    /**
+     * What a retry from {@code target} runs again: the target and every later stage that builds on a stage run again
+     * (directly or through another); every other stage's outputs are kept.
+     */
+    public Set<String> rerunFrom(String target) {
+        Set<String> rerun = new LinkedHashSet<>();
+        boolean reached = false;
+        for (StageDefinition stage : stages) {
+            if (stage.name().equals(target)) {
+                reached = true;
+                rerun.add(stage.name());
+            } else if (reached && rerun.stream().anyMatch(stage::buildsOn)) {
+                rerun.add(stage.name());
+            }
+        }
+        return rerun;
     }
 
     /** Stage names in order, for messages. */

@@ -19,9 +19,16 @@ import java.util.Map;
  */
 public final class PipelineRouter {
 
+    /**
+     * The identity stages. What each builds on decides what a retry reruns (docs/retries.md): the product's description
+     * ({@code metadata}) is kept when only the cut-out is redone, as it describes the product, not the mask.
+     */
     private static final List<StageDefinition> IDENTITY = List.of(
-            once(Stages.NEUTRAL_IMAGE), once(Stages.METADATA), once(Stages.CHARACTER_SHEET),
-            once(Stages.LINK_METADATA).onlyWhen(StageCondition.PRODUCT_HAS_LINK), once(Stages.STORYBOARD_SEEDS));
+            once(Stages.NEUTRAL_IMAGE).using(),
+            once(Stages.METADATA).using(),
+            once(Stages.CHARACTER_SHEET).using(Stages.NEUTRAL_IMAGE, Stages.METADATA),
+            once(Stages.LINK_METADATA).onlyWhen(StageCondition.PRODUCT_HAS_LINK).using(),
+            once(Stages.STORYBOARD_SEEDS).using(Stages.METADATA, Stages.LINK_METADATA));
 
     private final PipelineDefinition creation;
     private final Map<OutputMode, PipelineDefinition> outputs;
@@ -40,17 +47,28 @@ public final class PipelineRouter {
 
     /** The built-in pipelines of DESIGN section 4. */
     public static PipelineRouter standard() {
-        PipelineDefinition creation = new PipelineDefinition("marketing_creation", concat(IDENTITY, List.of(once(Stages.EMIT))));
+        PipelineDefinition creation = new PipelineDefinition("marketing_creation", concat(IDENTITY, List.of(once(Stages.EMIT)
+                .using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CHARACTER_SHEET, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS))));
         Map<OutputMode, PipelineDefinition> outputs = new LinkedHashMap<>();
         outputs.put(OutputMode.IMAGE_BUNDLE, output(OutputMode.IMAGE_BUNDLE,
-                once(Stages.CONCEPTS), perScene(Stages.SCENE_IMAGE), once(Stages.FINALIZE_BUNDLE)));
+                once(Stages.CONCEPTS).using(Stages.METADATA, Stages.STORYBOARD_SEEDS),
+                perScene(Stages.SCENE_IMAGE).using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CONCEPTS),
+                once(Stages.FINALIZE_BUNDLE).using(Stages.METADATA, Stages.SCENE_IMAGE)));
         outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
-                once(Stages.STORYBOARD), perScene(Stages.SCENE_IMAGE), perScene(Stages.SCENE_VIDEO), once(Stages.STITCH)));
+                once(Stages.STORYBOARD).using(Stages.METADATA),
+                perScene(Stages.SCENE_IMAGE).using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.STORYBOARD),
+                perScene(Stages.SCENE_VIDEO).using(Stages.NEUTRAL_IMAGE, Stages.STORYBOARD, Stages.SCENE_IMAGE),
+                once(Stages.STITCH).using(Stages.METADATA, Stages.SCENE_VIDEO)));
         outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
-                once(Stages.SCRIPT), perScene(Stages.VOICEOVER), once(Stages.TIMED_VIDEO)));
+                once(Stages.SCRIPT).using(Stages.METADATA),
+                perScene(Stages.VOICEOVER).using(Stages.SCRIPT),
+                once(Stages.TIMED_VIDEO).using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER)));
         outputs.put(OutputMode.UGC, output(OutputMode.UGC,
-                once(Stages.INTERPRET_PROMPT), once(Stages.SCRIPT_STORYBOARD),
-                perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15)), once(Stages.ASSEMBLE)));
+                once(Stages.INTERPRET_PROMPT).using(Stages.METADATA),
+                once(Stages.SCRIPT_STORYBOARD).using(Stages.METADATA, Stages.INTERPRET_PROMPT),
+                perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15))
+                        .using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT_STORYBOARD),
+                once(Stages.ASSEMBLE).using(Stages.METADATA, Stages.INTERPRET_PROMPT, Stages.UGC_MEDIA)));
         return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);
     }
 

@@ -7,6 +7,7 @@ import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         CheckpointKey key = CheckpointKey.of(productId, context.stage(), prepared.inputs());
         Map<String, Object> inputs = new LinkedHashMap<>(prepared.inputs());
         inputs.put(FINGERPRINT, key.fingerprint());
-        boolean redo = context.request() instanceof RetryRequest retry && retry.target().stage().equals(context.stage());
+        boolean redo = context.request() instanceof RetryRequest retry && targets(retry.target().stage(), context.stage());
         Optional<ProductCheckpoint> kept = redo ? Optional.empty() : checkpoints.find(key).filter(c -> usable(c, context));
         if (kept.isPresent()) {
             return new StepResult.Reused(kept.get(), inputs);
@@ -63,6 +64,11 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         outputs.put(FINGERPRINT, key.fingerprint());
         outputs.put(REVISION, context.stepId().value());
         return new StepResult.Succeeded(outputs, produced.adapter(), inputs, produced.keep() ? key : null);
+    }
+
+    /** Whether a retry's target names {@code stage}: itself, or {@code storyboard} for a creation job's storyboard seeds. */
+    private static boolean targets(String target, String stage) {
+        return target.equals(stage) || Stages.STORYBOARD.equals(target) && Stages.STORYBOARD_SEEDS.equals(stage);
     }
 
     /**

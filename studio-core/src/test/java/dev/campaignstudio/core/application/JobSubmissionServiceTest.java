@@ -127,6 +127,11 @@ class JobSubmissionServiceTest {
             public JobPage list(JobQuery query) {
                 return jobs.list(query);
             }
+
+            @Override
+            public java.util.List<Job> retriesOf(dev.campaignstudio.core.job.JobId parent) {
+                return jobs.retriesOf(parent);
+            }
         };
         SubmitOutcome outcome = service(racing).submit(request, hash);
         assertThat(outcome).isInstanceOf(SubmitOutcome.Replayed.class);

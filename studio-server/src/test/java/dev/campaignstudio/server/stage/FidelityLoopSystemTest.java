@@ -3,30 +3,18 @@ package dev.campaignstudio.server.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityRequest;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityScore;
-import dev.campaignstudio.core.capability.ImageGeneration;
-import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.engine.StepFault;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.Samples;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 class FidelityLoopSystemTest {
 
     /** A prompt containing this makes the test's image adapter recolour the product whatever it is asked. */
-    static final String ALWAYS_DRIFT = "[always drift]";
+    static final String ALWAYS_DRIFT = DriftingImages.ALWAYS;
     private static final double STRICT = 0.8;
 
     @LocalServerPort
@@ -68,7 +56,7 @@ class FidelityLoopSystemTest {
         registry.add("studio.stages.image-long-side", () -> "320");
         registry.add("studio.stages.video-long-side", () -> "256");
         registry.add("studio.stages.fps", () -> "8");
-        registry.add("studio.capabilities.image", () -> Drifting.NAME);
+        registry.add("studio.capabilities.image", () -> DriftingImages.NAME);
     }
 
     @BeforeEach
@@ -168,81 +156,13 @@ class FidelityLoopSystemTest {
         assertThat(failed.get("data").get("error").get("details").get("attempts").size()).isEqualTo(3);
     }
 
-    /** An image adapter that serves the local renderer, but recolours the product when the prompt says so. */
+    /** The test's image adapter: the local renderer, recolouring the product when the prompt says so. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Drifting {
-
-        static final String NAME = "drift-test";
 
         @Bean
         CapabilityAdapter driftingImages(LocalMedia local) {
             return new DriftingImages(local);
-        }
-    }
-
-    static final class DriftingImages implements CapabilityAdapter, ImageGeneration {
-
-        private final LocalMedia local;
-
-        DriftingImages(LocalMedia local) {
-            this.local = local;
-        }
-
-        @Override
-        public String name() {
-            return Drifting.NAME;
-        }
-
-        @Override
-        public String version() {
-            return "1";
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return Set.of(Capability.IMAGE);
-        }
-
-        @Override
-        public SceneImage generate(ImageRequest request) throws StepFault {
-            if (request.prompt() == null || !request.prompt().contains(ALWAYS_DRIFT)) {
-                return local.generate(request);
-            }
-            return local.generate(new ImageRequest(recoloured(request.productPng()), request.palette(), request.headline(), request.prompt(),
-                    request.aspect(), request.longSide(), request.style(), request.presentation(), request.seed(), request.variation(),
-                    request.constraints()));
-        }
-
-        @Override
-        public MediaFile sheet(SheetRequest request) throws StepFault {
-            return local.sheet(request);
-        }
-
-        @Override
-        public MediaFile contactSheet(ContactSheetRequest request) throws StepFault {
-            return local.contactSheet(request);
-        }
-
-        /** The product with its hue turned half way round. */
-        private static byte[] recoloured(byte[] png) {
-            try {
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-                BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-                float[] hsb = new float[3];
-                for (int y = 0; y < image.getHeight(); y++) {
-                    for (int x = 0; x < image.getWidth(); x++) {
-                        int argb = image.getRGB(x, y);
-                        Color.RGBtoHSB(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, hsb);
-                        int rgb = Color.HSBtoRGB((hsb[0] + 0.5f) % 1f, Math.max(hsb[1], 0.5f), hsb[2]);
-                        out.setRGB(x, y, (argb & 0xFF000000) | (rgb & 0xFFFFFF));
-                    }
-                }
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                ImageIO.write(out, "png", bytes);
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -15,6 +15,9 @@ public interface FindJobs {
     /** The job with {@code id}, if any. */
     Optional<Job> job(JobId id);
 
+    /** The retries of {@code id}, oldest first. */
+    List<Job> retriesOf(JobId id);
+
     /** One page of jobs matching {@code query}, newest first. */
     JobPage jobs(JobQuery query);
 

@@ -2,6 +2,7 @@ package dev.campaignstudio.core.port.out;
 
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobId;
+import java.util.List;
 import java.util.Optional;
 
 /** Durable jobs. */
@@ -26,6 +27,9 @@ public interface JobRepository {
 
     /** Stores a changed state of a stored job: status, timestamps, error, manifest, cancellation. */
     void update(Job job);
+
+    /** The retries that name {@code parent} as the job they resume, oldest first. */
+    List<Job> retriesOf(JobId parent);
 
     /** The job that holds {@code idempotencyKey}, if any. */
     Optional<Job> findByIdempotencyKey(String idempotencyKey);

@@ -35,7 +35,9 @@ public final class MetadataStage extends CheckpointedStage<String> {
         ProductSnapshot product = context.inputs().product();
         Map<String, Object> neutral = context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put(Stages.NEUTRAL_IMAGE, revisionOf(context, Stages.NEUTRAL_IMAGE));
+        // what the cut-out was made from (the photos, the cut-out adapter), not which cut-out: a redone cut-out of the same
+        // photos keeps the product's description, as a retry of neutral_image does (docs/retries.md)
+        inputs.put(Stages.NEUTRAL_IMAGE, context.outputsOf(Stages.NEUTRAL_IMAGE).map(o -> o.get(FINGERPRINT)).map(Object::toString).orElse(null));
         inputs.put("name", product.name());
         inputs.put("attributes", attributes(product.attributes()));
         inputs.put("product_analysis", capabilities.maker(Capability.PRODUCT_ANALYSIS));

@@ -40,9 +40,14 @@ public final class StitchStage implements StageHandler {
     public StepResult execute(StepContext context) throws Exception {
         List<MediaFile> clips = new ArrayList<>();
         List<TimedText> captions = new ArrayList<>();
-        for (StepRecord scene : context.finished(Stages.SCENE_VIDEO)) {
-            clips.add(SceneVideoStage.media(context, (String) scene.outputs().get("clip")));
+        List<StepRecord> scenes = context.finished(Stages.SCENE_VIDEO);
+        for (StepRecord scene : scenes) {
             ScenePlan plan = ScenePlan.of(context, scene.sceneOrder());
+            MediaFile clip = SceneVideoStage.media(context, (String) scene.outputs().get("clip"));
+            // laid out at its planned length (the scene's beats, plus the crossfade but for the last): a clip is whole
+            // frames, up to half a frame longer, which would add up over the scenes and push the cuts off the beat
+            long planned = plan.durationMs() + (scene == scenes.get(scenes.size() - 1) ? 0 : FastCut.TRANSITION_MS);
+            clips.add(new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), planned));
             if (plan.headline() != null) {
                 captions.add(new TimedText(plan.headline(), plan.startMs(), plan.startMs() + plan.durationMs()));
             }

@@ -94,10 +94,12 @@ public final class TimedVideoStage implements StageHandler {
             checks.add(accepted.summary());
             SceneImage scene = accepted.scene();
             boolean last = i == segments.size() - 1;
-            MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(),
-                    Math.max(100, duration + (last ? 0 : TRANSITION_MS)), render.fps(), MOVES[i % MOVES.length], seed));
+            long planned = Math.max(100, duration + (last ? 0 : TRANSITION_MS));
+            MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned, render.fps(),
+                    MOVES[i % MOVES.length], seed));
             Files.store(context, clip, CLIP);
-            clips.add(clip);
+            // laid out at its planned length: a clip is whole frames, up to half a frame longer, which would add up
+            clips.add(new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), planned));
             start += duration;
         }
         MediaFile first = clips.get(0);

@@ -184,16 +184,19 @@ class IdentityStagesTest {
     }
 
     @Test
-    void aCheckpointWhoseFilesAreGoneIsMadeAgainAndWhatIsBuiltOnItRerunsToo() {
+    void aCheckpointWhoseFilesAreGoneIsMadeAgainAndWhatDrawsItRerunsToo() {
         Job first = run(creation());
         step(first, "neutral_image").assets().forEach(a -> harness.assets.forget(new AssetId(a.assetId())));
 
         Job again = run(creation());
 
-        assertThat(statuses(again)).containsEntry("neutral_image", StepStatus.SUCCEEDED).containsEntry("metadata", StepStatus.SUCCEEDED)
-                .containsEntry("character_sheet", StepStatus.SUCCEEDED).containsEntry("link_metadata", StepStatus.REUSED)
-                .containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
-        assertThat(step(again, "metadata").inputs().get("neutral_image")).as("metadata names the revision it was built on")
+        assertThat(statuses(again)).containsEntry("neutral_image", StepStatus.SUCCEEDED).containsEntry("character_sheet", StepStatus.SUCCEEDED)
+                .containsEntry("link_metadata", StepStatus.REUSED);
+        assertThat(statuses(again)).as("the same photos keep the same description").containsEntry("metadata", StepStatus.REUSED)
+                .containsEntry("storyboard_seeds", StepStatus.REUSED);
+        assertThat(step(again, "metadata").inputs().get("neutral_image")).as("metadata names what the cut-out was made from")
+                .isEqualTo(step(again, "neutral_image").outputs().get("fingerprint"));
+        assertThat(step(again, "character_sheet").inputs().get("neutral_image")).as("the sheet names the cut-out it draws")
                 .isEqualTo(step(again, "neutral_image").id().value());
 
         Job third = run(creation());
@@ -203,20 +206,42 @@ class IdentityStagesTest {
     }
 
     @Test
-    void aRetryOfAnIdentityStageRedoesItAndLaterJobsTakeTheNewOutputs() {
+    void aRetryOfTheCutOutRedoesItAndWhatDrawsItKeepsTheDescriptionAndLaterJobsTakeTheNewCutOut() {
         Job first = run(creation());
         int cutOuts = fake.calls("cutOut");
+        int analyses = fake.calls("analyze");
+        int concepts = fake.calls("concepts");
 
         Job retry = run(RequestFixture.retry(first.id().value(), "neutral_image").with("idempotency_key", "r-" + UUID.randomUUID()));
 
         assertThat(retry.status()).as(String.valueOf(retry.error())).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(step(retry, "neutral_image").status()).isEqualTo(StepStatus.SUCCEEDED);
-        assertThat(fake.calls("cutOut")).isEqualTo(cutOuts + 2);
-        assertThat(step(retry, "metadata").status()).as("built on a new cut-out").isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(fake.calls("cutOut")).as("each photo cut out again").isEqualTo(cutOuts + 2);
+        assertThat(step(retry, "character_sheet").status()).as("it draws the cut-out").isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(statuses(retry)).containsEntry("metadata", StepStatus.REUSED).containsEntry("link_metadata", StepStatus.REUSED)
+                .containsEntry("storyboard_seeds", StepStatus.REUSED).containsEntry("emit", StepStatus.SUCCEEDED);
+        assertThat(fake.calls("analyze")).isEqualTo(analyses);
+        assertThat(fake.calls("concepts")).isEqualTo(concepts);
+        assertThat(step(retry, "metadata").outputs()).isEqualTo(step(first, "metadata").outputs());
 
         Job later = run(creation());
         assertThat(step(later, "neutral_image").assets()).isEqualTo(step(retry, "neutral_image").assets());
-        assertThat(step(later, "metadata").status()).isEqualTo(StepStatus.REUSED);
+        assertThat(step(later, "character_sheet").status()).as("the retry's sheet is the product's latest").isEqualTo(StepStatus.REUSED);
+    }
+
+    @Test
+    void aRetryOfTheStoryboardOfACreationJobRedoesTheSeedsAndKeepsTheMetadata() {
+        Job first = run(creation());
+        int analyses = fake.calls("analyze");
+        int concepts = fake.calls("concepts");
+
+        Job retry = run(RequestFixture.retry(first.id().value(), "storyboard").with("idempotency_key", "s-" + UUID.randomUUID()));
+
+        assertThat(retry.status()).as(String.valueOf(retry.error())).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(statuses(retry)).containsEntry("neutral_image", StepStatus.REUSED).containsEntry("metadata", StepStatus.REUSED)
+                .containsEntry("character_sheet", StepStatus.REUSED).containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
+        assertThat(fake.calls("concepts")).isEqualTo(concepts + 1);
+        assertThat(fake.calls("analyze")).isEqualTo(analyses);
     }
 
     @Test

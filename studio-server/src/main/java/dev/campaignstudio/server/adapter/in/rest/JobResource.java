@@ -26,24 +26,25 @@ import java.util.Map;
  * @param request        the stored request snapshot, defaults applied
  * @param cancelRequested whether cancellation was asked for (the job ends {@code cancelled} once no step runs)
  * @param callback       the callback's state (URL without query, deliveries by status, last problem), or {@code null}
+ * @param retries        the retry jobs that resume this one (id, status, target, url), oldest first
  * @param links          related resources
  */
 public record JobResource(String id, String jobType, String status, String mode, String productId, String parentJobId,
         String idempotencyKey, Instant createdAt, Instant updatedAt, Instant startedAt, Instant finishedAt,
         List<StepResource> steps, Map<String, Object> error, Map<String, Object> manifest, Map<String, Object> request,
-        boolean cancelRequested, Map<String, Object> callback, Map<String, String> links) {
+        boolean cancelRequested, Map<String, Object> callback, List<Map<String, Object>> retries, Map<String, String> links) {
 
     private static final JobRequestWriter WRITER = new JobRequestWriter();
 
     /** The resource of {@code job} with {@code steps}. */
-    public static JobResource of(Job job, List<StepResource> steps, Map<String, Object> callback) {
+    public static JobResource of(Job job, List<StepResource> steps, Map<String, Object> callback, List<Map<String, Object>> retries) {
         String self = "/v1/jobs/" + job.id().value();
         return new JobResource(job.id().value(), job.type().wire(), job.status().wire(),
                 job.mode() == null ? null : job.mode().wire(), job.productId(),
                 job.parentJobId() == null ? null : job.parentJobId().value(), job.idempotencyKey(),
                 job.createdAt(), job.updatedAt(), job.startedAt(), job.finishedAt(), steps,
                 job.error() == null ? null : job.error().toTree(), job.manifest(), WRITER.write(job.request()),
-                job.cancelRequested(), callback, Map.of("self", self, "events", self + "/events", "stream", self + "/events/stream",
+                job.cancelRequested(), callback, retries, Map.of("self", self, "events", self + "/events", "stream", self + "/events/stream",
                         "deliveries", self + "/deliveries", "cancel", self + "/cancel"));
     }
 

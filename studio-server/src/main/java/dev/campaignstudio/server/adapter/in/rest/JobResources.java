@@ -2,10 +2,12 @@ package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryStatus;
+import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.FindJobs;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,25 @@ class JobResources {
     }
 
     JobResource of(Job job) {
-        return JobResource.of(job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job));
+        return JobResource.of(job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job), retries(job));
+    }
+
+    /** The retries that resume {@code job}: id, status, target and link of each. */
+    private List<Map<String, Object>> retries(Job job) {
+        List<Map<String, Object>> retries = new ArrayList<>();
+        for (Job retry : jobs.retriesOf(job.id())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", retry.id().value());
+            entry.put("status", retry.status().wire());
+            if (retry.request() instanceof RetryRequest request) {
+                entry.put("target", request.target().sceneOrder() == null ? Map.of("stage", request.target().stage())
+                        : Map.of("stage", request.target().stage(), "scene_order", request.target().sceneOrder()));
+            }
+            entry.put("created_at", retry.createdAt().toString());
+            entry.put("url", "/v1/jobs/" + retry.id().value());
+            retries.add(entry);
+        }
+        return retries;
     }
 
     /** The callback's state at a glance: deliveries by status and the last problem, if any. */

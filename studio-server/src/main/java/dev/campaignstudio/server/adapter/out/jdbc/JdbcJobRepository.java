@@ -103,6 +103,12 @@ final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
+    public List<Job> retriesOf(JobId parent) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE parent_job_id = :parent ORDER BY id").param("parent", parent.value())
+                .query(this::map).list();
+    }
+
+    @Override
     public Optional<Job> findByIdempotencyKey(String idempotencyKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE idempotency_key = :key")
                 .param("key", idempotencyKey).query(this::map).optional();
