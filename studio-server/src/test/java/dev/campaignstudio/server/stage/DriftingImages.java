@@ -23,18 +23,18 @@ import java.util.concurrent.TimeUnit;
  * catches) when the prompt says so: always, with {@link #ALWAYS}; or for one scene of one job, with {@link #ONE_SCENE}
  * once the test has named the job and scene ({@link #driftScene}), every generation of that scene's image included.
  */
-final class DriftingImages implements CapabilityAdapter, ImageGeneration {
+public final class DriftingImages implements CapabilityAdapter, ImageGeneration {
 
     static final String NAME = "drift-test";
     /** A prompt with this makes every image drift. */
-    static final String ALWAYS = "[always drift]";
+    public static final String ALWAYS = "[always drift]";
     /** A prompt with this makes the images of the scene named by {@link #driftScene} drift. */
     static final String ONE_SCENE = "[drift one scene]";
 
     private final LocalMedia local;
     private volatile CompletableFuture<Set<Long>> driftingSeeds = new CompletableFuture<>();
 
-    DriftingImages(LocalMedia local) {
+    public DriftingImages(LocalMedia local) {
         this.local = local;
     }
 

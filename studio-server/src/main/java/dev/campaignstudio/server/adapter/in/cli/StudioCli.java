@@ -3,22 +3,36 @@ package dev.campaignstudio.server.adapter.in.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code studio} command line: {@code ./studio serve}, and later the worker, demo and job commands. */
+/** The {@code studio} command line: the demo, generating, looking at and retrying jobs, the service, workers, benchmarks. */
 @Command(name = "studio", mixinStandardHelpOptions = true, version = "Campaign Studio 0.1.0",
         description = "Campaign Studio: product images and a prompt in; image bundles, fast videos, script videos and UGC videos out.",
-        subcommands = {ServeCommand.class, WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, JobCommands.ListJobs.class, JobCommands.ShowJob.class, JobCommands.Retry.class,
+            JobCommands.Events.class, ServeCommand.class, WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class})
 public final class StudioCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its exit codes: 0 success, 2 bad usage or input, 3 a job failed, 4 the service unreachable,
+     * 1 anything else; failures print one line, never a stack trace.
+     */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new StudioCli());
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            if (failure instanceof CliFailure known) {
+                line.getErr().println("studio " + line.getCommandName() + ": " + known.getMessage());
+                return known.exitCode();
+            }
             line.getErr().println("studio " + line.getCommandName() + ": " + describe(failure));
             return 1;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 
     /** One line about a failure, from its innermost cause: no stack trace for users. */

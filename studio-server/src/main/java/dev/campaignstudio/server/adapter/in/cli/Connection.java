@@ -1,0 +1,67 @@
+package dev.campaignstudio.server.adapter.in.cli;
+
+import dev.campaignstudio.server.StudioApplication;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a command's jobs run: a running service ({@code --server URL --token TOKEN}), or by default the embedded
+ * service started inside the command (H2 and files under {@code --data-dir}, on a loopback port, stopped when the
+ * command ends).
+ */
+final class Connection {
+
+    @Option(names = "--server", paramLabel = "URL", description = "A running service to use, e.g. http://localhost:8080 (default: start "
+            + "the embedded service inside this command).")
+    URI server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for --server (default: $STUDIO_TOKEN).")
+    String token;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded service's database and files (default ./data, shared with "
+            + "'studio serve'; stop a running 'studio serve' first or use --server).")
+    Path dataDir;
+
+    /** A session with the service; closing it stops the embedded service. */
+    Session open(List<String> embeddedSettings) {
+        if (server != null) {
+            if (server.getScheme() == null || !server.getScheme().startsWith("http") || server.getHost() == null) {
+                throw new CliFailure(CliFailure.BAD_INPUT, "--server must be an http(s) URL, e.g. http://localhost:8080");
+            }
+            String bearer = token != null ? token : System.getenv("STUDIO_TOKEN");
+            return new Session(new StudioClient(server, bearer), null);
+        }
+        String generated = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--studio.api.tokens=" + generated,
+                "--logging.level.root=WARN", "--logging.level.dev.campaignstudio=ERROR", "--spring.main.banner-mode=off",
+                "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
+        args.addAll(embeddedSettings);
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(StudioApplication.class).run(args.toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            throw new CliFailure(1, "the embedded service did not start: " + StudioCli.describe(failed)
+                    + " (is 'studio serve' using the same --data-dir? then use --server)");
+        }
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Session(new StudioClient(URI.create("http://127.0.0.1:" + port), generated), context);
+    }
+
+    /** A client and, for the embedded service, its context. */
+    record Session(StudioClient client, ConfigurableApplicationContext embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}
