@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             for (String name : chosen) {
                 Samples.Product product = Samples.upload(client, samplesDir.resolve(name));
                 JsonNode creation = client.submit(Jobs.creation(product.tree()));
-                JsonNode made = watcher.await(Map.of(creation.get("id").asString(), name + " identity")).values().iterator().next();
+                JsonNode made = watcher.await(Map.of(creation.get("id").asString(), "identity")).values().iterator().next();
                 all.put(name + " identity", made);
                 if (!"succeeded".equals(made.get("status").asString())) {
                     failures.add(JobWatcher.failure(name + " identity", made));
