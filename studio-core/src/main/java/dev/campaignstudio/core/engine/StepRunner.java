@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.pipeline.StageDefinition;
@@ -105,8 +106,9 @@ public final class StepRunner {
         Outcome outcome;
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        ProviderCalls.drain();
         try {
-            outcome = attempt(stage, context, signal);
+            outcome = withCalls(attempt(stage, context, signal), ProviderCalls.drain());
         } finally {
             watchdog.handlerReturned();
             beat.cancel(false);
@@ -151,6 +153,17 @@ public final class StepRunner {
             log.log(System.Logger.Level.ERROR, "stage " + stage.name() + " failed unexpectedly", bug);
             return Outcome.failure("INTERNAL", "the " + stage.name() + " stage failed unexpectedly; the failure is logged", false);
         }
+    }
+
+    /** The outcome with the remote calls its adapters made listed under {@code provider_calls}. */
+    private static Outcome withCalls(Outcome outcome, List<ProviderCalls.Call> calls) {
+        if (calls.isEmpty() || outcome.status() == StepStatus.REUSED) {
+            return outcome;
+        }
+        Map<String, Object> outputs = new java.util.LinkedHashMap<>(outcome.outputs());
+        outputs.put("provider_calls", calls.stream().map(ProviderCalls.Call::toTree).toList());
+        return new Outcome(outcome.status(), outcome.inputs(), outputs, outcome.error(), outcome.adapter(), outcome.checkpoint(),
+                outcome.reusedAssets());
     }
 
     private static Outcome stopped(CancellationSignal signal) {

@@ -33,8 +33,11 @@ public class CapabilityConfiguration {
     }
 
     @Bean
-    CapabilityRegistry capabilityRegistry(CapabilityBindings bindings, List<CapabilityAdapter> adapters) {
-        return CapabilityRegistry.bind(bindings.resolved(), adapters);
+    CapabilityRegistry capabilityRegistry(CapabilityBindings bindings, List<CapabilityAdapter> adapters,
+            ProviderConfiguration.RemoteAdapters remote) {
+        List<CapabilityAdapter> all = new java.util.ArrayList<>(adapters);
+        all.addAll(remote.adapters());
+        return CapabilityRegistry.bind(bindings.resolved(), all);
     }
 
     /**

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "studio", mixinStandardHelpOptions = true, version = "Campaign Studio 0.1.0",
         description = "Campaign Studio: product images and a prompt in; image bundles, fast videos, script videos and UGC videos out.",
         subcommands = {DemoCommand.class, GenerateCommand.class, JobCommands.ListJobs.class, JobCommands.ShowJob.class, JobCommands.Retry.class,
-            JobCommands.Events.class, ServeCommand.class, WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+            JobCommands.Events.class, ProvidersCommand.class, ServeCommand.class, WorkerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
             picocli.AutoComplete.GenerateCompletion.class})
 public final class StudioCli implements Runnable {
 

@@ -181,12 +181,20 @@ class CliSystemTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("demo", "generate", "jobs", "job", "retry", "events", "serve", "worker", "bench")) {
+        for (String command : List.of("demo", "generate", "jobs", "job", "retry", "events", "providers", "serve", "worker", "bench")) {
             Run help = run(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: studio " + command);
         }
-        assertThat(run("--help").out()).contains("demo", "generate", "retry", "events");
+        assertThat(run("--help").out()).contains("demo", "generate", "retry", "events", "providers");
+    }
+
+    @Test
+    void providersListsEveryCapabilityWithItsAdapter() {
+        Run providers = run("providers", "--data-dir", temp.resolve("providers").toString());
+        assertThat(providers.exit()).as(providers.err()).isZero();
+        assertThat(providers.out()).contains("capability").containsPattern("image\\s+local\\s+in process")
+                .containsPattern("link_reader\\s+web");
     }
 
     /** The image adapter that drifts when the prompt says so. */

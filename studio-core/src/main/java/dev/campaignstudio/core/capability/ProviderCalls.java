@@ -1,0 +1,65 @@
+package dev.campaignstudio.core.capability;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The remote calls a step's adapters made, collected on the step's thread so the engine can record them with the step
+ * (provider, model, latency, attempts and, where the provider reports it, cost) without the capability ports carrying
+ * them.
+ */
+public final class ProviderCalls {
+
+    private static final ThreadLocal<List<Call>> CALLS = ThreadLocal.withInitial(ArrayList::new);
+
+    private ProviderCalls() {
+    }
+
+    /**
+     * One call to a provider, retries included.
+     *
+     * @param provider  adapter name, e.g. {@code openai}
+     * @param model     model or version asked for
+     * @param operation what was asked, e.g. {@code images/edits}
+     * @param latencyMs from the first attempt to the answer
+     * @param attempts  HTTP attempts made (1 without retries)
+     * @param outcome   {@code ok} or the error code it ended with
+     * @param cost      what the provider says it cost, or {@code null}
+     */
+    public record Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome, Double cost) {
+        public Call {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(operation, "operation");
+        }
+
+        /** As the step's outputs list it. */
+        public Map<String, Object> toTree() {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("provider", provider);
+            tree.put("model", model);
+            tree.put("operation", operation);
+            tree.put("latency_ms", latencyMs);
+            tree.put("attempts", attempts);
+            tree.put("outcome", outcome);
+            if (cost != null) {
+                tree.put("cost", cost);
+            }
+            return tree;
+        }
+    }
+
+    /** Notes a call made on this thread. */
+    public static void record(Call call) {
+        CALLS.get().add(call);
+    }
+
+    /** The calls noted on this thread since the last drain, and forgets them. */
+    public static List<Call> drain() {
+        List<Call> calls = List.copyOf(CALLS.get());
+        CALLS.get().clear();
+        return calls;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.campaignstudio.providers.remote;
+
+import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.engine.StepFault;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Calls to one provider, with the resilience a remote dependency needs: connect and read timeouts, bounded concurrency,
+ * retries with exponential backoff and full jitter for timeouts, 429 (honouring {@code Retry-After}) and 5xx, and a
+ * circuit breaker that fails fast while the provider keeps failing. What is left is mapped to the step error codes
+ * (DESIGN section 12), so the engine's retry policy decides the rest: {@code PROVIDER_TIMEOUT},
+ * {@code PROVIDER_RATE_LIMITED} (with the wait asked for) and {@code PROVIDER_ERROR} (retryable for 5xx and network
+ * failures, not for other 4xx). Messages name the provider, the operation and the status, never a key or header.
+ * Each call is noted in {@link ProviderCalls} with its latency and attempts.
+ */
+public final class ProviderClient {
+
+    private final ProviderSettings settings;
+    private final HttpClient http;
+    private final Semaphore slots;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private int consecutiveFailures;
+    private Instant openUntil = Instant.MIN;
+
+    /** Waits between tries; tests make it instant. */
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public ProviderClient(ProviderSettings settings) {
+        this(settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.slots = new Semaphore(settings.maxConcurrency(), true);
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /** A request to {@code path} under the base URL, with the key and the read timeout set. */
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path)).timeout(settings.readTimeout());
+        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+            builder.header("Authorization", "Bearer " + settings.apiKey());
+        }
+        return builder;
+    }
+
+    /** {@code path} under the base URL (an absolute URL is taken as it is). */
+    public URI resolve(String path) {
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            return URI.create(path);
+        }
+        String base = settings.baseUrl().toString();
+        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+    }
+
+    /**
+     * Sends a request, retrying as the settings allow, and returns the successful (2xx) response body.
+     *
+     * @param operation what the call does, for errors and the call log, e.g. {@code images/edits}
+     * @param model     the model asked for, for the call log
+     * @param request   builds the request anew for each try (bodies are not reusable)
+     * @throws StepFault mapped as described on the class
+     */
+    public byte[] send(String operation, String model, Function<Integer, HttpRequest> request) throws StepFault {
+        Instant started = clock.instant();
+        int attempts = 0;
+        String outcome = "ok";
+        try {
+            failFastWhileOpen(operation);
+            acquire(operation);
+            try {
+                while (true) {
+                    attempts++;
+                    Attempt attempt = once(request.apply(attempts));
+                    if (attempt.body != null) {
+                        closeCircuit();
+                        return attempt.body;
+                    }
+                    boolean last = attempts >= settings.maxAttempts();
+                    Duration wait = attempt.retryAfter != null ? attempt.retryAfter : backoff(attempts);
+                    if (!attempt.fault.retryable() || last || (attempt.retryAfter != null && attempt.retryAfter.compareTo(settings.maxRetryAfter()) > 0)) {
+                        if (attempt.countsAgainstCircuit) {
+                            failed();
+                        }
+                        throw attempt.fault;
+                    }
+                    sleep(wait);
+                }
+            } finally {
+                slots.release();
+            }
+        } catch (StepFault fault) {
+            outcome = fault.code();
+            throw fault;
+        } finally {
+            ProviderCalls.record(new ProviderCalls.Call(settings.name(), model, operation, Duration.between(started, clock.instant()).toMillis(),
+                    attempts, outcome, null));
+        }
+    }
+
+    private record Attempt(byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit) {
+    }
+
+    private Attempt once(HttpRequest request) throws StepFault {
+        String what = settings.name() + " " + request.method() + " " + request.uri().getPath();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return new Attempt(response.body(), null, null, false);
+            }
+            if (status == 429) {
+                Duration after = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                return new Attempt(null, new StepFault("PROVIDER_RATE_LIMITED", what + " answered 429 (rate limited)", true, after), after, false);
+            }
+            String detail = ProviderErrors.detail(response.body(), settings.apiKey());
+            if (status >= 500) {
+                return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " answered " + status + detail), null, true);
+            }
+            return new Attempt(null, StepFault.permanent("PROVIDER_ERROR", what + " answered " + status + detail), null, false);
+        } catch (HttpTimeoutException e) {
+            return new Attempt(null, StepFault.transientFault("PROVIDER_TIMEOUT", what + " did not answer within "
+                    + settings.readTimeout().toMillis() + " ms"), null, true);
+        } catch (IOException e) {
+            return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " failed: " + e.getClass().getSimpleName()), null, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StepFault.permanent("STOPPED", what + " was interrupted");
+        }
+    }
+
+    private synchronized void failFastWhileOpen(String operation) throws StepFault {
+        Instant now = clock.instant();
+        if (now.isBefore(openUntil)) {
+            throw new StepFault("PROVIDER_ERROR", settings.name() + " has failed " + consecutiveFailures + " calls in a row; not calling "
+                    + operation + " until it has rested", true, Duration.between(now, openUntil));
+        }
+    }
+
+    private synchronized void failed() {
+        consecutiveFailures++;
+        if (consecutiveFailures >= settings.breakerFailures()) {
+            openUntil = clock.instant().plus(settings.breakerCooldown());
+        }
+    }
+
+    private synchronized void closeCircuit() {
+        consecutiveFailures = 0;
+        openUntil = Instant.MIN;
+    }
+
+    /**
+     * Whether the provider answers at all: a GET of {@code path} with a short timeout. Any HTTP answer counts (the
+     * status is reported); no answer is unreachable. Not noted as a call.
+     *
+     * @return the HTTP status, or a short reason why there was none
+     */
+    public String probe(String path) {
+        try {
+            HttpResponse<Void> response = http.send(request(path).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return "HTTP " + response.statusCode();
+        } catch (HttpTimeoutException e) {
+            return "no answer within 5 s";
+        } catch (IOException e) {
+            return "unreachable (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Whether the circuit is open now (calls fail fast). */
+    public synchronized boolean circuitOpen() {
+        return clock.instant().isBefore(openUntil);
+    }
+
+    private void acquire(String operation) throws StepFault {
+        try {
+            if (!slots.tryAcquire(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StepFault("PROVIDER_RATE_LIMITED", settings.name() + " has " + settings.maxConcurrency() + " calls in flight; "
+                        + operation + " waited too long for a slot", true, Duration.ofSeconds(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StepFault.permanent("STOPPED", operation + " was interrupted");
+        }
+    }
+
+    private void sleep(Duration wait) throws StepFault {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StepFault.permanent("STOPPED", settings.name() + " call was interrupted");
+        }
+    }
+
+    /** Exponential backoff with full jitter: a random wait up to base x 2^(attempt-1). */
+    private Duration backoff(int attempt) {
+        long cap = settings.backoff().toMillis() << Math.min(10, attempt - 1);
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    }
+
+    /** A Retry-After header as seconds or an HTTP date; 1 s when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Duration.ofSeconds(1);
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = java.time.ZonedDateTime.parse(header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException unreadable) {
+                return Duration.ofSeconds(1);
+            }
+        }
+    }
+}

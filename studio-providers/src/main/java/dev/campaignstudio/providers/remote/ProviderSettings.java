@@ -1,0 +1,52 @@
+package dev.campaignstudio.providers.remote;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to reach one remote provider and how hard to try.
+ *
+ * @param name             adapter name, e.g. {@code openai}
+ * @param baseUrl          the API's root, e.g. {@code https://api.openai.com}
+ * @param apiKey           the bearer key, or {@code null}; never logged or shown
+ * @param models           model (or version) per capability, e.g. {@code image -> gpt-image-1}
+ * @param connectTimeout   longest to open a connection
+ * @param readTimeout      longest one request may take
+ * @param maxConcurrency   calls in flight at once; more wait
+ * @param maxAttempts      tries per call for timeouts, 429 and 5xx (1: no retry)
+ * @param backoff          first wait between tries (doubled each time, with jitter)
+ * @param maxRetryAfter    longest a 429's Retry-After is waited for inside a call; longer ones go back to the engine
+ * @param breakerFailures  consecutive failed calls that open the circuit
+ * @param breakerCooldown  how long an open circuit fails fast before one call may try again
+ */
+public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<String, String> models, Duration connectTimeout,
+        Duration readTimeout, int maxConcurrency, int maxAttempts, Duration backoff, Duration maxRetryAfter, int breakerFailures,
+        Duration breakerCooldown) {
+
+    public ProviderSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        models = models == null ? Map.of() : Map.copyOf(models);
+        if (maxConcurrency < 1 || maxAttempts < 1 || breakerFailures < 1) {
+            throw new IllegalArgumentException("provider " + name + ": max-concurrency, max-attempts and breaker-failures must be 1 or more");
+        }
+    }
+
+    /** The model configured for {@code capability}, or {@code fallback}. */
+    public String model(String capability, String fallback) {
+        return models.getOrDefault(capability, fallback);
+    }
+
+    /** These settings with short timeouts and no waiting, for tests. */
+    public ProviderSettings withTimeouts(Duration connect, Duration read) {
+        return new ProviderSettings(name, baseUrl, apiKey, models, connect, read, maxConcurrency, maxAttempts, backoff, maxRetryAfter,
+                breakerFailures, breakerCooldown);
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderSettings[" + name + " " + baseUrl + ", key " + (apiKey == null ? "none" : "set") + "]";
+    }
+}

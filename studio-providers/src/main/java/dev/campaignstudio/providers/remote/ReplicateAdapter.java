@@ -1,0 +1,202 @@
+package dev.campaignstudio.providers.remote;
+
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.CapabilityAdapter;
+import dev.campaignstudio.core.capability.LipSync;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.port.out.WebFetcher;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code replicate} adapter: any server that speaks Replicate's predictions API. {@code video} (image to video) and
+ * {@code lip_sync} each create a prediction of the configured model version, follow it by polling with backoff until it
+ * ends, map its status ({@code failed} and {@code canceled} become {@code PROVIDER_ERROR}; still running at the deadline,
+ * {@code PROVIDER_TIMEOUT}) and download its output into the step through the outbound URL rules (no private,
+ * loopback or metadata addresses unless allowed; a refused URL fails the step).
+ */
+public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneration, LipSync {
+
+    /** The name configuration binds capabilities to. */
+    public static final String NAME = "replicate";
+    /** Largest output file taken. */
+    static final long MAX_OUTPUT_BYTES = 512L * 1024 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ProviderClient client;
+    private final WebFetcher downloads;
+    private final Duration pollFirst;
+    private final Duration pollMax;
+    private final Duration deadline;
+
+    /**
+     * @param client    the resilient client for the configured server
+     * @param downloads fetches outputs through the outbound URL rules
+     * @param pollFirst first wait before asking again (grows by half each time)
+     * @param pollMax   longest wait between asks
+     * @param deadline  longest a prediction may take
+     */
+    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline) {
+        this.client = client;
+        this.downloads = downloads;
+        this.pollFirst = pollFirst;
+        this.pollMax = pollMax;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return client.settings().model("video", "none") + "+" + client.settings().model("lip_sync", "none");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.VIDEO, Capability.LIP_SYNC);
+    }
+
+    @Override
+    public MediaFile animate(VideoRequest request) throws StepFault {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("image", dataUri("image/png", request.scene().image().data()));
+        input.put("prompt", "Product shot, camera " + request.move().wire().replace('_', ' ') + "; keep the product exactly as it is.");
+        input.put("duration", request.durationMs() / 1000.0);
+        input.put("fps", request.fps());
+        input.put("width", request.width());
+        input.put("height", request.height());
+        input.put("seed", request.seed() & 0x7FFFFFFF);
+        byte[] mp4 = run("video", input);
+        return new MediaFile(mp4, "video/mp4", request.width(), request.height(), request.durationMs());
+    }
+
+    @Override
+    public MediaFile animate(LipSyncRequest request) throws StepFault {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("audio", dataUri("audio/wav", request.speech().wav().data()));
+        if (request.productPng() != null) {
+            input.put("product_image", dataUri("image/png", request.productPng()));
+        }
+        input.put("width", request.width());
+        input.put("height", request.height());
+        input.put("fps", request.fps());
+        input.put("seed", request.seed() & 0x7FFFFFFF);
+        byte[] mp4 = run("lip_sync", input);
+        return new MediaFile(mp4, "video/mp4", request.width(), request.height(), request.speech().wav().durationMs());
+    }
+
+    /** Creates a prediction, follows it to its end and downloads its output. */
+    private byte[] run(String capability, Map<String, Object> input) throws StepFault {
+        String version = client.settings().model(capability, null);
+        if (version == null) {
+            throw StepFault.permanent("CAPABILITY_UNAVAILABLE", NAME + " has no model version for " + capability
+                    + " (studio.providers.replicate.models." + capability + ")");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", version);
+        body.put("input", input);
+        byte[] json = JSON.writeValueAsBytes(body);
+        JsonNode prediction = parse(client.send("predictions", version, attempt -> client.request("/v1/predictions")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build()));
+        String id = prediction.path("id").asString("");
+        if (id.isEmpty()) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " created a prediction without an id");
+        }
+        Instant until = Instant.now().plus(deadline);
+        Duration wait = pollFirst;
+        while (!ended(prediction)) {
+            if (Instant.now().isAfter(until)) {
+                throw StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " prediction " + id + " did not end within " + deadline.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw StepFault.permanent("STOPPED", NAME + " prediction " + id + " was interrupted");
+            }
+            wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
+            String get = prediction.path("urls").path("get").asString("/v1/predictions/" + id);
+            prediction = parse(client.send("predictions/get", version, attempt -> client.request(pathOf(get)).GET().build()));
+        }
+        String status = prediction.path("status").asString();
+        if (!"succeeded".equals(status)) {
+            String error = prediction.path("error").isString() ? ": " + ProviderErrors.text(prediction.get("error").asString().getBytes()) : "";
+            throw StepFault.transientFault("PROVIDER_ERROR", NAME + " prediction " + id + " ended " + status + error);
+        }
+        JsonNode output = prediction.path("output");
+        String url = output.isArray() ? output.path(0).asString("") : output.asString("");
+        if (url.isEmpty()) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " succeeded without an output URL");
+        }
+        return download(id, url);
+    }
+
+    private byte[] download(String id, String url) throws StepFault {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException bad) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " gave an output that is not a URL");
+        }
+        WebFetcher.Fetch fetch = downloads.get(uri, "video/mp4, */*", MAX_OUTPUT_BYTES, deadline);
+        if (fetch instanceof WebFetcher.Fetch.Fetched fetched) {
+            return fetched.body();
+        }
+        if (fetch instanceof WebFetcher.Fetch.Refused refused) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " output URL refused: " + refused.reason());
+        }
+        if (fetch instanceof WebFetcher.Fetch.Unreachable unreachable) {
+            throw unreachable.timedOut() ? StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " output download timed out")
+                    : StepFault.transientFault("PROVIDER_ERROR", NAME + " output unreachable: " + unreachable.reason());
+        }
+        if (fetch instanceof WebFetcher.Fetch.TooLarge) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
+        }
+        throw StepFault.transientFault("PROVIDER_ERROR", NAME + " output download answered " + ((WebFetcher.Fetch.Status) fetch).status());
+    }
+
+    /** A URL the server gave, as a path under the configured base when it points there (a mirror may say another host). */
+    private String pathOf(String url) {
+        if (!url.startsWith("http")) {
+            return url;
+        }
+        URI given = URI.create(url);
+        return given.getRawPath() + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery());
+    }
+
+    private static boolean ended(JsonNode prediction) {
+        return Set.of("succeeded", "failed", "canceled").contains(prediction.path("status").asString(""));
+    }
+
+    private static JsonNode parse(byte[] body) throws StepFault {
+        try {
+            JsonNode tree = JSON.readTree(body);
+            if (!tree.isObject()) {
+                throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered JSON that is not a prediction");
+            }
+            return tree;
+        } catch (StepFault fault) {
+            throw fault;
+        } catch (RuntimeException malformed) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered malformed JSON");
+        }
+    }
+
+    private static String dataUri(String type, byte[] data) {
+        return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(data);
+    }
+}

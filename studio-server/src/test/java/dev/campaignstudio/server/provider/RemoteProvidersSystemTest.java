@@ -1,0 +1,139 @@
+package dev.campaignstudio.server.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.campaignstudio.server.StudioApplication;
+import dev.campaignstudio.server.support.ApiClient;
+import dev.campaignstudio.server.support.Samples;
+import dev.campaignstudio.server.support.VideoProbe;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A whole {@code fast_video} job with {@code image} bound to the OpenAI-compatible adapter and {@code video} to the
+ * Replicate-compatible one, both talking to a local server that speaks their protocols, every other capability local;
+ * and no configured key in any log line, event, error or manifest, even when a provider echoes it back.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = StudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RemoteProvidersSystemTest {
+
+    private static final String OPENAI_KEY = "sk-live-SECRET-openai-4f7c1d";
+    private static final String REPLICATE_KEY = "r8_SECRET_replicate_9b2e";
+    private static FakeProviders providers;
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        providers = new FakeProviders();
+        String dataDir = Files.createTempDirectory("studio-remote-test").toString();
+        registry.add("studio.data-dir", () -> dataDir);
+        registry.add("studio.api.tokens", () -> "remote-token");
+        registry.add("studio.stages.image-long-side", () -> "320");
+        registry.add("studio.stages.video-long-side", () -> "256");
+        registry.add("studio.stages.fps", () -> "10");
+        registry.add("studio.outbound.allow-loopback", () -> "true");
+        registry.add("studio.providers.openai.base-url", providers::url);
+        registry.add("studio.providers.openai.api-key", () -> OPENAI_KEY);
+        registry.add("studio.providers.openai.models.image", () -> "gpt-image-1");
+        registry.add("studio.providers.replicate.base-url", providers::url);
+        registry.add("studio.providers.replicate.api-key", () -> REPLICATE_KEY);
+        registry.add("studio.providers.replicate.models.video", () -> "acme/img2vid:v1");
+        registry.add("studio.providers.replicate.poll-interval", () -> "50ms");
+        registry.add("studio.capabilities.image", () -> "openai");
+        registry.add("studio.capabilities.video", () -> "replicate");
+    }
+
+    @AfterAll
+    static void stop() {
+        providers.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port, "remote-token");
+    }
+
+    private JsonNode run(String prompt, Map<String, Object> settings) {
+        Map<String, Object> product = Samples.uploaded(api, "kiln-mug");
+        product.put("product_id", "kiln-remote-" + System.nanoTime());
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("contract_version", 2);
+        tree.put("job_type", "marketing_output");
+        tree.put("idempotency_key", "remote-" + System.nanoTime());
+        tree.put("product", product);
+        tree.put("mode", "fast_video");
+        tree.put("prompt", prompt);
+        tree.put("settings", settings);
+        ApiClient.Response created = api.postJson("/v1/jobs", tree);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+        return api.get("/v1/jobs/" + id).json();
+    }
+
+    @Test
+    void aFastVideoRunsWithRemoteImagesAndVideosAndEveryOtherCapabilityLocal(CapturedOutput output) throws Exception {
+        int editsBefore = providers.edits.get();
+        JsonNode job = run("Cosy autumn evenings", Map.of("scene_count", 3, "duration_s", 8));
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(providers.edits.get() - editsBefore).as("one edit per scene, more only if the fidelity loop asked").isGreaterThanOrEqualTo(3);
+        assertThat(providers.productImagesSeen.get()).as("each edit carried the product's image").isPositive();
+        assertThat(providers.predictions.get()).isGreaterThanOrEqualTo(3);
+        assertThat(providers.authorizations).contains("Bearer " + OPENAI_KEY, "Bearer " + REPLICATE_KEY);
+        for (JsonNode step : job.get("steps")) {
+            String stage = step.get("stage").asString();
+            if (stage.equals("scene_image") || stage.equals("scene_video")) {
+                assertThat(step.get("adapter").asString()).isEqualTo(stage.equals("scene_image") ? "openai" : "replicate");
+                JsonNode call = step.get("outputs").get("provider_calls").get(0);
+                assertThat(call.get("provider").asString()).isEqualTo(stage.equals("scene_image") ? "openai" : "replicate");
+                assertThat(call.get("latency_ms").asLong()).isNotNegative();
+                assertThat(call.get("attempts").asInt()).isEqualTo(1);
+            }
+        }
+        JsonNode video = null;
+        for (JsonNode file : job.get("manifest").get("outputs")) {
+            if (file.get("role").asString().equals("final_video")) {
+                video = file;
+            }
+        }
+        assertThat(video).isNotNull();
+        VideoProbe probe = VideoProbe.of(api.getBytes("/v1/assets/" + video.get("asset_id").asString()).body());
+        assertThat(probe.seconds()).isBetween(7.8, 8.2);
+        assertThat(probe.audioCodec()).isNotNull();
+        assertThat(output.getAll()).doesNotContain(OPENAI_KEY).doesNotContain(REPLICATE_KEY);
+    }
+
+    @Test
+    void aProviderThatEchoesTheKeyFailsTheJobWithoutTheKeyInAnyLogEventOrError(CapturedOutput output) {
+        JsonNode job = run("Launch " + FakeProviders.ECHO_KEY, Map.of("scene_count", 2, "duration_s", 6));
+
+        assertThat(job.get("status").asString()).isEqualTo("failed");
+        assertThat(job.get("error").get("code").asString()).isEqualTo("PROVIDER_ERROR");
+        assertThat(job.get("error").get("message").asString()).contains("400").contains("Incorrect API key provided");
+        String everything = job.toString() + api.get("/v1/jobs/" + job.get("id").asString() + "/events").body() + output.getAll();
+        assertThat(everything).doesNotContain(OPENAI_KEY).doesNotContain(REPLICATE_KEY).doesNotContain("SECRET");
+    }
+}
