@@ -127,16 +127,13 @@ final class FidelityScorer {
      */
     private static Box refine(BufferedImage reference, BufferedImage candidate, Box rough) {
         double shrink = Math.min(1.0, REFINE_SIDE / (double) rough.height());
-        Mat full = grayMat(candidate);
-        Mat view = full;
-        if (shrink < 1) {
-            view = new Mat();
-            opencv_imgproc.resize(full, view, new Size(Math.max(1, (int) Math.round(full.cols() * shrink)),
-                    Math.max(1, (int) Math.round(full.rows() * shrink))), 0, 0, opencv_imgproc.INTER_AREA);
-        }
-        Mat refGray = grayMat(reference);
-        Mat refAlpha = Mats.alpha(reference);
-        try {
+        try (Mat full = grayMat(candidate); Mat shrunk = new Mat(); Mat refGray = grayMat(reference); Mat refAlpha = Mats.alpha(reference)) {
+            Mat view = full;
+            if (shrink < 1) {
+                opencv_imgproc.resize(full, shrunk, new Size(Math.max(1, (int) Math.round(full.cols() * shrink)),
+                        Math.max(1, (int) Math.round(full.rows() * shrink))), 0, 0, opencv_imgproc.INTER_AREA);
+                view = shrunk;
+            }
             double w = rough.width() * shrink;
             double h = rough.height() * shrink;
             double cx = rough.x() * shrink + w / 2;
@@ -153,7 +150,7 @@ final class FidelityScorer {
                     if (x1 - x0 < tw || y1 - y0 < th) {
                         continue;
                     }
-                    try (Mat window = new Mat(view, new Rect(x0, y0, x1 - x0, y1 - y0))) {
+                    try (Rect area = new Rect(x0, y0, x1 - x0, y1 - y0); Mat window = new Mat(view, area)) {
                         Match m = new Template(refGray, refAlpha, window).match(th, tw / (double) th);
                         if (m != null && (best == null || m.correlation() > best.correlation())) {
                             Box b = m.box();
@@ -171,13 +168,6 @@ final class FidelityScorer {
             int bw = Math.min(candidate.getWidth() - x, (int) Math.round(b.width() / shrink));
             int bh = Math.min(candidate.getHeight() - y, (int) Math.round(b.height() / shrink));
             return bw < 4 || bh < 4 ? rough : new Box(x, y, bw, bh);
-        } finally {
-            if (view != full) {
-                view.close();
-            }
-            full.close();
-            refGray.close();
-            refAlpha.close();
         }
     }
 

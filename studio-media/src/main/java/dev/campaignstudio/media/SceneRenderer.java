@@ -31,6 +31,9 @@ import java.util.SplittableRandom;
  */
 final class SceneRenderer {
 
+    /** Where the product stands, as a share of the frame's height from the top, and how far variation moves it. */
+    private static final double FLOOR = 0.82;
+    private static final double FLOOR_JITTER = 0.03;
     private static final Style[] AUTO_STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
 
     SceneImage render(ImageRequest request) throws StepFault {
@@ -51,7 +54,10 @@ final class SceneRenderer {
         BufferedImage scene = Images.copy(background, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Images.quality(scene.createGraphics());
         boolean hasHeadline = request.headline() != null && !request.headline().isBlank();
-        int headlineBottom = hasHeadline ? headlineBottom(g, request.headline(), width, height) : 0;
+        // a regeneration that asks for the product larger gets it: the headline is set smaller to make room
+        float headlineSize = hasHeadline ? fittedHeadline(g, request.headline(), width, height,
+                (int) Math.round(height * (FLOOR - FLOOR_JITTER - request.constraints().minProductShare()))) : 0;
+        int headlineBottom = hasHeadline ? headlineBottom(g, request.headline(), width, height, headlineSize) : 0;
         Box box = layout(request, product, width, height, headlineBottom, random);
         if (request.presentation() != Presentation.PRODUCT_ONLY) {
             Presenter.draw(g, colours, width, height, box, random);
@@ -62,7 +68,7 @@ final class SceneRenderer {
         }
         g.drawImage(Images.scaled(product, box.width(), box.height()), box.x(), box.y(), null);
         if (hasHeadline) {
-            headline(g, request.headline(), colours, width, height, box);
+            headline(g, request.headline(), colours, width, height, headlineSize);
         }
         g.dispose();
         return new SceneImage(MediaFile.image(Images.png(scene), "image/png", width, height),
@@ -96,7 +102,7 @@ final class SceneRenderer {
         }
         int x = (int) Math.round(width * centre - w / 2.0);
         x = Math.max(0, Math.min(width - w, x));
-        int floor = (int) Math.round(height * (0.82 + (random.nextDouble() - 0.5) * 0.06 * variation));
+        int floor = (int) Math.round(height * (FLOOR + (random.nextDouble() - 0.5) * 2 * FLOOR_JITTER * variation));
         if (floor - h < headlineBottom) {
             h = Math.max(8, floor - headlineBottom);
             w = (int) Math.round(h * aspect);
@@ -130,9 +136,22 @@ final class SceneRenderer {
         g.drawImage(mirror, box.x(), box.y() + box.height(), null);
     }
 
-    /** The lowest pixel row the headline's lines reach, with a small margin. */
-    private static int headlineBottom(Graphics2D g, String text, int width, int height) {
-        g.setFont(Fonts.bold(headlineSize(width, height)));
+    /**
+     * The headline's size: the usual one, or smaller (down to 60 %) until its lines end above {@code limit}, the highest
+     * the product's top may have to reach.
+     */
+    private static float fittedHeadline(Graphics2D g, String text, int width, int height, int limit) {
+        float size = headlineSize(width, height);
+        float smallest = Math.max(12, size * 0.6f);
+        while (size > smallest && headlineBottom(g, text, width, height, size) > limit) {
+            size = Math.max(smallest, size * 0.9f);
+        }
+        return size;
+    }
+
+    /** The lowest pixel row the headline's lines reach at {@code size}, with a small margin. */
+    private static int headlineBottom(Graphics2D g, String text, int width, int height, float size) {
+        g.setFont(Fonts.bold(size));
         FontMetrics metrics = g.getFontMetrics();
         int lines = Math.min(3, wrap(text, metrics, (int) (width * 0.84)).size());
         return (int) (height * 0.09) + lines * metrics.getHeight() + metrics.getDescent() + height / 40;
@@ -143,8 +162,7 @@ final class SceneRenderer {
         return Math.max(12, Math.min(width / 13f, height / 10f));
     }
 
-    private static void headline(Graphics2D g, String text, Harmony colours, int width, int height, Box product) {
-        float size = headlineSize(width, height);
+    private static void headline(Graphics2D g, String text, Harmony colours, int width, int height, float size) {
         g.setFont(Fonts.bold(size));
         FontMetrics metrics = g.getFontMetrics();
         List<String> lines = wrap(text, metrics, (int) (width * 0.84));

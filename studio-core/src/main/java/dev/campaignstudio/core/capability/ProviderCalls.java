@@ -51,6 +51,22 @@ public final class ProviderCalls {
         }
     }
 
+    /** The output key under which a step lists its calls. */
+    public static final String OUTPUT = "provider_calls";
+
+    /**
+     * {@code outputs} without the calls that made them: what a checkpoint or a retry's kept step carries, as those calls
+     * were made (and paid for) by the job that ran the step.
+     */
+    public static Map<String, Object> without(Map<String, Object> outputs) {
+        if (!outputs.containsKey(OUTPUT)) {
+            return outputs;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(outputs);
+        copy.remove(OUTPUT);
+        return copy;
+    }
+
     /** Notes a call made on this thread. */
     public static void record(Call call) {
         CALLS.get().add(call);

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.engine;
 
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.application.RetryPlanner;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
@@ -169,12 +170,12 @@ public final class JobEngine implements JobStarter, CancelJob {
         int givenUp = 0;
         for (StepRecord lapsed : steps.lapsed(now, 200)) {
             boolean done = transactions.inTransaction(() -> {
+                Job job = jobs.lock(lapsed.jobId()).orElseThrow();
                 JobError error = new JobError("WORKER_LOST", "the worker running this step stopped renewing its lease", true,
                         lapsed.stage(), lapsed.sceneOrNull(), lapsed.attempt());
                 if (!steps.giveUp(lapsed.id(), error, now)) {
                     return false;
                 }
-                Job job = jobs.lock(lapsed.jobId()).orElseThrow();
                 reportStep(job, lapsed, StepStatus.FAILED, List.of(), now);
                 advance(lapsed.jobId());
                 return true;
@@ -240,7 +241,7 @@ public final class JobEngine implements JobStarter, CancelJob {
         List<StageDefinition> stages = pipeline.stages();
         String targetName = pipeline.retryTarget(retry.target().stage());
         int target = pipeline.stageNames().indexOf(targetName);
-        Set<String> rerun = pipeline.rerunFrom(targetName);
+        Set<String> rerun = pipeline.rerunFrom(targetName, retry.prompt() != null || !retry.settings().isEmpty());
         int fromScene = retry.target().sceneOrder() == null ? 1 : retry.target().sceneOrder();
         Instant now = clock.instant();
         boolean chained = true;
@@ -257,7 +258,8 @@ public final class JobEngine implements JobStarter, CancelJob {
                 boolean keep = !runsAgain || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
                 if (keep) {
                     steps.insert(new StepRecord(StepId.next(clock), job.id(), kept.stage(), kept.sceneOrder(), 1, StepStatus.REUSED,
-                            stage.queue(), kept.inputs(), kept.outputs(), kept.assets(), null, kept.adapter(), null, null, null, 0, now, now, now), now);
+                            stage.queue(), kept.inputs(), ProviderCalls.without(kept.outputs()), kept.assets(), null, kept.adapter(), null, null, null,
+                            0, now, now, now), now);
                 }
             }
         }

@@ -176,16 +176,23 @@ public final class StepContext {
      *
      * @param note  small JSON facts, e.g. a fidelity check's score
      * @param files files from {@link #store}, possibly none
-     * @throws IllegalStateException when this attempt is no longer held (its lease lapsed and it was given up)
+     * @throws StepFault {@code TRANSIENT} when it cannot be written (the attempt is no longer held, or the store failed)
      */
-    public void note(Map<String, Object> note, List<ProducedAsset> files) {
+    public void note(Map<String, Object> note, List<ProducedAsset> files) throws StepFault {
         synchronized (produced) {
             if (!produced.containsAll(files)) {
                 throw new IllegalArgumentException("a note's files must be stored by this attempt");
             }
+        }
+        try {
+            notebook.write(step, note, files);
+        } catch (RuntimeException failed) {
+            // the files stay this attempt's (recorded with it whatever its outcome); the engine tries the step again
+            throw StepFault.transientFault("TRANSIENT", "a note of the " + step.stage() + " step could not be written");
+        }
+        synchronized (produced) {
             produced.removeAll(files);
         }
-        notebook.write(step, note, files);
         synchronized (noted) {
             noted.addAll(files);
         }

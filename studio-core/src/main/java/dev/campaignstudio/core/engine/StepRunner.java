@@ -83,11 +83,17 @@ public final class StepRunner {
 
     private Optional<Claimed> claim(StepId id) {
         Instant now = clock.instant();
+        // the job row first, then the step: every writer takes them in this order (cancel and advance lock the job and
+        // then change its steps), so two transactions never wait for each other in a circle
+        Optional<StepRecord> seen = steps.find(id);
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        Job job = jobs.lock(seen.get().jobId()).orElseThrow();
         Optional<StepRecord> step = steps.claim(id, settings.workerId(), now, now.plus(settings.lease()));
         if (step.isEmpty()) {
             return Optional.empty();
         }
-        Job job = jobs.lock(step.get().jobId()).orElseThrow();
         if (job.status() == dev.campaignstudio.core.job.JobStatus.QUEUED) {
             job = engine.markStarted(job, now);
         }
@@ -161,7 +167,7 @@ public final class StepRunner {
             return outcome;
         }
         Map<String, Object> outputs = new java.util.LinkedHashMap<>(outcome.outputs());
-        outputs.put("provider_calls", calls.stream().map(ProviderCalls.Call::toTree).toList());
+        outputs.put(ProviderCalls.OUTPUT, calls.stream().map(ProviderCalls.Call::toTree).toList());
         return new Outcome(outcome.status(), outcome.inputs(), outputs, outcome.error(), outcome.adapter(), outcome.checkpoint(),
                 outcome.reusedAssets());
     }
@@ -176,6 +182,7 @@ public final class StepRunner {
         StepRecord step = claimed.step();
         List<ProducedAsset> produced = context.produced();
         transactions.inTransaction(() -> {
+            jobs.lock(step.jobId()).orElseThrow();
             Instant now = clock.instant();
             JobError error = outcome.error() == null ? null : outcome.error().at(step.stage(), step.sceneOrNull(), step.attempt());
             List<StepRecord.StepAsset> existing = new ArrayList<>(outcome.reusedAssets());
@@ -193,7 +200,8 @@ public final class StepRunner {
             Job job = jobs.lock(step.jobId()).orElseThrow();
             produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
             if (outcome.checkpoint() != null) {
-                checkpoints.save(new ProductCheckpoint(outcome.checkpoint(), outcome.outputs(), refs, outcome.adapter(), step.jobId(), now), step.id());
+                checkpoints.save(new ProductCheckpoint(outcome.checkpoint(), ProviderCalls.without(outcome.outputs()), refs, outcome.adapter(),
+                        step.jobId(), now), step.id());
             }
             List<Map<String, Object>> described = new ArrayList<>();
             for (StepRecord.StepAsset ref : existing) {
@@ -212,13 +220,13 @@ public final class StepRunner {
         @Override
         public void write(StepRecord step, Map<String, Object> note, List<ProducedAsset> files) {
             transactions.inTransaction(() -> {
+                Job job = jobs.lock(step.jobId()).orElseThrow();
                 Instant now = clock.instant();
                 List<StepRecord.StepAsset> refs = files.stream().map(p -> new StepRecord.StepAsset(p.asset().id().value(), p.role())).toList();
                 if (!steps.note(step.id(), settings.workerId(), note, refs, now)) {
                     throw new IllegalStateException("step " + step.id() + " is no longer held by this worker");
                 }
                 files.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
-                Job job = jobs.find(step.jobId()).orElseThrow();
                 engine.reportNote(job, step, note, files.stream().map(p -> Manifests.describe(p.asset(), p.role(), step.sceneOrNull())).toList(), now);
                 return null;
             });

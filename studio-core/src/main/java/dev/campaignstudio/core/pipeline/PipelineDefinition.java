@@ -39,12 +39,15 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
         return stages.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /** The name of the creation pipeline. */
+    public static final String CREATION = "marketing_creation";
+
     /**
-     * The stage a retry's target names: the name itself, or for {@code storyboard} in a pipeline that has only
-     * {@code storyboard_seeds} (a creation job's), that stage, as DESIGN section 7 lets retries call both.
+     * The stage a retry's target names: the name itself, or for {@code storyboard} in the creation pipeline, its
+     * {@code storyboard_seeds}, as DESIGN section 7 lets retries call both.
      */
     public String retryTarget(String requested) {
-        if (stage(requested).isEmpty() && Stages.STORYBOARD.equals(requested) && stage(Stages.STORYBOARD_SEEDS).isPresent()) {
+        if (name.equals(CREATION) && Stages.STORYBOARD.equals(requested) && stage(Stages.STORYBOARD_SEEDS).isPresent()) {
             return Stages.STORYBOARD_SEEDS;
         }
         return requested;
@@ -55,13 +58,21 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
      * (directly or through another); every other stage's outputs are kept.
      */
     public Set<String> rerunFrom(String target) {
+        return rerunFrom(target, false);
+    }
+
+    /**
+     * As {@link #rerunFrom(String)}; when the retry changes the prompt or settings ({@code requestChanged}), every later
+     * stage that reads them ({@link StageDefinition#REQUEST}) runs again too, as the changes apply from the target on.
+     */
+    public Set<String> rerunFrom(String target, boolean requestChanged) {
         Set<String> rerun = new LinkedHashSet<>();
         boolean reached = false;
         for (StageDefinition stage : stages) {
             if (stage.name().equals(target)) {
                 reached = true;
                 rerun.add(stage.name());
-            } else if (reached && rerun.stream().anyMatch(stage::buildsOn)) {
+            } else if (reached && (rerun.stream().anyMatch(stage::buildsOn) || requestChanged && stage.buildsOn(StageDefinition.REQUEST))) {
                 rerun.add(stage.name());
             }
         }

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.pipeline;
 
+import static dev.campaignstudio.core.pipeline.StageDefinition.REQUEST;
 import static dev.campaignstudio.core.pipeline.StageDefinition.once;
 import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 
@@ -47,28 +48,28 @@ public final class PipelineRouter {
 
     /** The built-in pipelines of DESIGN section 4. */
     public static PipelineRouter standard() {
-        PipelineDefinition creation = new PipelineDefinition("marketing_creation", concat(IDENTITY, List.of(once(Stages.EMIT)
+        PipelineDefinition creation = new PipelineDefinition(PipelineDefinition.CREATION, concat(IDENTITY, List.of(once(Stages.EMIT)
                 .using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CHARACTER_SHEET, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS))));
         Map<OutputMode, PipelineDefinition> outputs = new LinkedHashMap<>();
         outputs.put(OutputMode.IMAGE_BUNDLE, output(OutputMode.IMAGE_BUNDLE,
-                once(Stages.CONCEPTS).using(Stages.METADATA, Stages.STORYBOARD_SEEDS),
-                perScene(Stages.SCENE_IMAGE).using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CONCEPTS),
-                once(Stages.FINALIZE_BUNDLE).using(Stages.METADATA, Stages.SCENE_IMAGE)));
+                once(Stages.CONCEPTS).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
+                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CONCEPTS),
+                once(Stages.FINALIZE_BUNDLE).using(REQUEST, Stages.METADATA, Stages.SCENE_IMAGE)));
         outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
-                once(Stages.STORYBOARD).using(Stages.METADATA),
-                perScene(Stages.SCENE_IMAGE).using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.STORYBOARD),
-                perScene(Stages.SCENE_VIDEO).using(Stages.NEUTRAL_IMAGE, Stages.STORYBOARD, Stages.SCENE_IMAGE),
-                once(Stages.STITCH).using(Stages.METADATA, Stages.SCENE_VIDEO)));
+                once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA),
+                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.STORYBOARD),
+                perScene(Stages.SCENE_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.STORYBOARD, Stages.SCENE_IMAGE),
+                once(Stages.STITCH).using(REQUEST, Stages.METADATA, Stages.SCENE_VIDEO)));
         outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
-                once(Stages.SCRIPT).using(Stages.METADATA),
-                perScene(Stages.VOICEOVER).using(Stages.SCRIPT),
-                once(Stages.TIMED_VIDEO).using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER)));
+                once(Stages.SCRIPT).using(REQUEST, Stages.METADATA),
+                perScene(Stages.VOICEOVER).using(REQUEST, Stages.SCRIPT),
+                once(Stages.TIMED_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER)));
         outputs.put(OutputMode.UGC, output(OutputMode.UGC,
-                once(Stages.INTERPRET_PROMPT).using(Stages.METADATA),
-                once(Stages.SCRIPT_STORYBOARD).using(Stages.METADATA, Stages.INTERPRET_PROMPT),
+                once(Stages.INTERPRET_PROMPT).using(REQUEST, Stages.METADATA),
+                once(Stages.SCRIPT_STORYBOARD).using(REQUEST, Stages.METADATA, Stages.INTERPRET_PROMPT),
                 perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15))
-                        .using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT_STORYBOARD),
-                once(Stages.ASSEMBLE).using(Stages.METADATA, Stages.INTERPRET_PROMPT, Stages.UGC_MEDIA)));
+                        .using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT_STORYBOARD),
+                once(Stages.ASSEMBLE).using(REQUEST, Stages.METADATA, Stages.INTERPRET_PROMPT, Stages.UGC_MEDIA)));
         return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);
     }
 

@@ -22,6 +22,12 @@ import java.util.Set;
 public record StageDefinition(String name, boolean perScene, WorkQueue queue, RetryPolicy retry, Duration timeout, StageCondition when,
         Set<String> uses) {
 
+    /**
+     * What a stage names in {@link #uses} when it reads the job's prompt or settings: a retry that changes either runs it
+     * again even when it comes after the target and builds on no stage run again.
+     */
+    public static final String REQUEST = "request";
+
     /** Timeout of stages that do not set one. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 

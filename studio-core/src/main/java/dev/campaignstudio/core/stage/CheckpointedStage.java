@@ -54,7 +54,8 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         CheckpointKey key = CheckpointKey.of(productId, context.stage(), prepared.inputs());
         Map<String, Object> inputs = new LinkedHashMap<>(prepared.inputs());
         inputs.put(FINGERPRINT, key.fingerprint());
-        boolean redo = context.request() instanceof RetryRequest retry && targets(retry.target().stage(), context.stage());
+        boolean redo = context.request() instanceof RetryRequest retry && targets(retry.target().stage(), context.stage(),
+                context.inputs().mode() == null);
         Optional<ProductCheckpoint> kept = redo ? Optional.empty() : checkpoints.find(key).filter(c -> usable(c, context));
         if (kept.isPresent()) {
             return new StepResult.Reused(kept.get(), inputs);
@@ -67,8 +68,8 @@ public abstract class CheckpointedStage<P> implements StageHandler {
     }
 
     /** Whether a retry's target names {@code stage}: itself, or {@code storyboard} for a creation job's storyboard seeds. */
-    private static boolean targets(String target, String stage) {
-        return target.equals(stage) || Stages.STORYBOARD.equals(target) && Stages.STORYBOARD_SEEDS.equals(stage);
+    private static boolean targets(String target, String stage, boolean creation) {
+        return target.equals(stage) || creation && Stages.STORYBOARD.equals(target) && Stages.STORYBOARD_SEEDS.equals(stage);
     }
 
     /**

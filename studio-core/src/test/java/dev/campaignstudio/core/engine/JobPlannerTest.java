@@ -46,6 +46,18 @@ class JobPlannerTest {
     }
 
     @Test
+    void aStageWaitsForEveryEarlierStageNotOnlyThePreviousOne() {
+        // a retry records kept stages up front: here 'render' and 'voice' are kept while 'plan' runs again
+        step("plan", 0, 1, StepStatus.RUNNING, Map.of(), null);
+        step("render", 1, 1, StepStatus.REUSED, Map.of(), null);
+        step("voice", 1, 1, StepStatus.REUSED, Map.of(), null);
+        assertThat(plan()).as("'flaky' waits for 'plan' although 'voice' before it is done").isEqualTo(Plan.WAIT);
+
+        step("plan", 0, 2, StepStatus.SUCCEEDED, Map.of("scene_count", 1), null);
+        assertThat(plan().newSteps()).extracting(Plan.NewStep::stage).containsExactly("flaky");
+    }
+
+    @Test
     void theFirstStageIsReadyAtOnce() {
         assertThat(plan().newSteps()).extracting(Plan.NewStep::stage).containsExactly("plan");
     }

@@ -34,6 +34,7 @@ public final class ProviderClient {
     private final Sleeper sleeper;
     private int consecutiveFailures;
     private Instant openUntil = Instant.MIN;
+    private boolean trialRunning;
 
     /** Waits between tries; tests make it instant. */
     public interface Sleeper {
@@ -58,20 +59,35 @@ public final class ProviderClient {
 
     /** A request to {@code path} under the base URL, with the key and the read timeout set. */
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path)).timeout(settings.readTimeout());
-        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+        URI uri = resolve(path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.readTimeout());
+        if (settings.apiKey() != null && !settings.apiKey().isBlank() && sameOrigin(uri)) {
             builder.header("Authorization", "Bearer " + settings.apiKey());
         }
         return builder;
     }
 
-    /** {@code path} under the base URL (an absolute URL is taken as it is). */
+    /**
+     * {@code path} (starting with {@code /}) under the base URL.
+     *
+     * @throws IllegalArgumentException for anything else, e.g. a provider-given URL on another host
+     */
     public URI resolve(String path) {
-        if (path.startsWith("http://") || path.startsWith("https://")) {
-            return URI.create(path);
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            throw new IllegalArgumentException(settings.name() + ": not a path under the configured base URL");
         }
         String base = settings.baseUrl().toString();
-        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+        URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+        if (!sameOrigin(uri)) {
+            throw new IllegalArgumentException(settings.name() + ": not a path under the configured base URL");
+        }
+        return uri;
+    }
+
+    private boolean sameOrigin(URI uri) {
+        URI base = settings.baseUrl();
+        return base.getScheme().equalsIgnoreCase(uri.getScheme()) && base.getHost() != null && base.getHost().equalsIgnoreCase(uri.getHost())
+                && base.getPort() == uri.getPort() && uri.getRawUserInfo() == null;
     }
 
     /**
@@ -83,23 +99,41 @@ public final class ProviderClient {
      * @throws StepFault mapped as described on the class
      */
     public byte[] send(String operation, String model, Function<Integer, HttpRequest> request) throws StepFault {
+        return send(operation, model, true, request);
+    }
+
+    /**
+     * As {@link #send(String, String, Function)}; a call that is not {@code idempotent} (it creates something the provider
+     * bills for) is tried again only when the provider surely did not take it: a 429, or no connection at all, not after a
+     * timeout or a 5xx.
+     */
+    public byte[] send(String operation, String model, boolean idempotent, Function<Integer, HttpRequest> request) throws StepFault {
         Instant started = clock.instant();
         int attempts = 0;
         String outcome = "ok";
+        boolean trial = false;
         try {
-            failFastWhileOpen(operation);
+            trial = admit(operation);
             acquire(operation);
             try {
                 while (true) {
                     attempts++;
-                    Attempt attempt = once(request.apply(attempts));
+                    HttpRequest built;
+                    try {
+                        built = request.apply(attempts);
+                    } catch (IllegalArgumentException invalid) {
+                        throw StepFault.permanent("PROVIDER_ERROR", settings.name() + " " + operation + ": the request could not be built");
+                    }
+                    Attempt attempt = once(built);
                     if (attempt.body != null) {
                         closeCircuit();
                         return attempt.body;
                     }
                     boolean last = attempts >= settings.maxAttempts();
+                    boolean safe = idempotent || attempt.notTaken;
                     Duration wait = attempt.retryAfter != null ? attempt.retryAfter : backoff(attempts);
-                    if (!attempt.fault.retryable() || last || (attempt.retryAfter != null && attempt.retryAfter.compareTo(settings.maxRetryAfter()) > 0)) {
+                    if (!attempt.fault.retryable() || !safe || last || circuitOpen()
+                            || (attempt.retryAfter != null && attempt.retryAfter.compareTo(settings.maxRetryAfter()) > 0)) {
                         if (attempt.countsAgainstCircuit) {
                             failed();
                         }
@@ -113,13 +147,22 @@ public final class ProviderClient {
         } catch (StepFault fault) {
             outcome = fault.code();
             throw fault;
+        } catch (RuntimeException unexpected) {
+            outcome = "INTERNAL";
+            throw unexpected;
         } finally {
+            if (trial) {
+                endTrial();
+            }
             ProviderCalls.record(new ProviderCalls.Call(settings.name(), model, operation, Duration.between(started, clock.instant()).toMillis(),
                     attempts, outcome, null));
         }
     }
 
-    private record Attempt(byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit) {
+    private record Attempt(byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit, boolean notTaken) {
+        Attempt(byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit) {
+            this(body, fault, retryAfter, countsAgainstCircuit, false);
+        }
     }
 
     private Attempt once(HttpRequest request) throws StepFault {
@@ -132,7 +175,8 @@ public final class ProviderClient {
             }
             if (status == 429) {
                 Duration after = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-                return new Attempt(null, new StepFault("PROVIDER_RATE_LIMITED", what + " answered 429 (rate limited)", true, after), after, false);
+                return new Attempt(null, new StepFault("PROVIDER_RATE_LIMITED", what + " answered 429 (rate limited)", true, after), after, false,
+                        true);
             }
             String detail = ProviderErrors.detail(response.body(), settings.apiKey());
             if (status >= 500) {
@@ -142,20 +186,42 @@ public final class ProviderClient {
         } catch (HttpTimeoutException e) {
             return new Attempt(null, StepFault.transientFault("PROVIDER_TIMEOUT", what + " did not answer within "
                     + settings.readTimeout().toMillis() + " ms"), null, true);
+        } catch (java.net.ConnectException e) {
+            return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " failed: no connection"), null, true, true);
         } catch (IOException e) {
             return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " failed: " + e.getClass().getSimpleName()), null, true);
+        } catch (IllegalArgumentException e) {
+            // the JDK names an invalid header value in its message: never pass it on
+            return new Attempt(null, StepFault.permanent("PROVIDER_ERROR", what + ": the request was refused by the HTTP client"), null, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw StepFault.permanent("STOPPED", what + " was interrupted");
         }
     }
 
-    private synchronized void failFastWhileOpen(String operation) throws StepFault {
+    /**
+     * Lets a call through unless the circuit is open; once its cooldown has passed, one call at a time goes through as
+     * the trial (half-open) while the others keep failing fast, until a call succeeds.
+     *
+     * @return whether this call is the trial
+     */
+    private synchronized boolean admit(String operation) throws StepFault {
         Instant now = clock.instant();
-        if (now.isBefore(openUntil)) {
-            throw new StepFault("PROVIDER_ERROR", settings.name() + " has failed " + consecutiveFailures + " calls in a row; not calling "
-                    + operation + " until it has rested", true, Duration.between(now, openUntil));
+        boolean tripped = consecutiveFailures >= settings.breakerFailures();
+        if (!tripped) {
+            return false;
         }
+        if (now.isBefore(openUntil) || trialRunning) {
+            Duration wait = now.isBefore(openUntil) ? Duration.between(now, openUntil) : Duration.ofSeconds(1);
+            throw new StepFault("PROVIDER_ERROR", settings.name() + " has failed " + consecutiveFailures + " calls in a row; not calling "
+                    + operation + " until it has rested", true, wait);
+        }
+        trialRunning = true;
+        return true;
+    }
+
+    private synchronized void endTrial() {
+        trialRunning = false;
     }
 
     private synchronized void failed() {
@@ -183,6 +249,8 @@ public final class ProviderClient {
             return "HTTP " + response.statusCode();
         } catch (HttpTimeoutException e) {
             return "no answer within 5 s";
+        } catch (IllegalArgumentException e) {
+            return "request refused by the HTTP client (check the base URL and key)";
         } catch (IOException e) {
             return "unreachable (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {
@@ -217,7 +285,7 @@ public final class ProviderClient {
         }
     }
 
-    /** Exponential backoff with full jitter: a random wait up to base x 2^(attempt-1). */
+    /** Exponential backoff with jitter: a random wait between half and all of base x 2^(attempt-1). */
     private Duration backoff(int attempt) {
         long cap = settings.backoff().toMillis() << Math.min(10, attempt - 1);
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));

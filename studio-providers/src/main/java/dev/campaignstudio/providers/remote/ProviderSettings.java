@@ -29,6 +29,16 @@ public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<Stri
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         models = models == null ? Map.of() : Map.copyOf(models);
+        apiKey = apiKey == null ? null : apiKey.strip();
+        if (apiKey != null && apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
+            // never echo the value: a key read from a file with a stray character would otherwise end up in an error
+            throw new IllegalArgumentException("provider " + name + ": the API key contains spaces or control characters");
+        }
+        for (Duration d : new Duration[] {connectTimeout, readTimeout, backoff, maxRetryAfter, breakerCooldown}) {
+            if (d == null || d.isNegative() || d.isZero() && d != backoff) {
+                throw new IllegalArgumentException("provider " + name + ": timeouts, backoff and cooldown must be positive durations");
+            }
+        }
         if (maxConcurrency < 1 || maxAttempts < 1 || breakerFailures < 1) {
             throw new IllegalArgumentException("provider " + name + ": max-concurrency, max-attempts and breaker-failures must be 1 or more");
         }

@@ -31,6 +31,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     public static final String NAME = "replicate";
     /** Largest output file taken. */
     static final long MAX_OUTPUT_BYTES = 512L * 1024 * 1024;
+    /** Shortest wait between polls, whatever is configured. */
+    static final Duration MIN_POLL = Duration.ofMillis(20);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,8 +52,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline) {
         this.client = client;
         this.downloads = downloads;
-        this.pollFirst = pollFirst;
-        this.pollMax = pollMax;
+        this.pollFirst = pollFirst.compareTo(MIN_POLL) < 0 ? MIN_POLL : pollFirst;
+        this.pollMax = pollMax.compareTo(this.pollFirst) < 0 ? this.pollFirst : pollMax;
         this.deadline = deadline;
     }
 
@@ -110,7 +112,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         body.put("version", version);
         body.put("input", input);
         byte[] json = JSON.writeValueAsBytes(body);
-        JsonNode prediction = parse(client.send("predictions", version, attempt -> client.request("/v1/predictions")
+        // creating is not idempotent (a second prediction is billed again): tried again only when surely not taken
+        JsonNode prediction = parse(client.send("predictions", version, false, attempt -> client.request("/v1/predictions")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build()));
         String id = prediction.path("id").asString("");
         if (id.isEmpty()) {
@@ -118,19 +121,28 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         }
         Instant until = Instant.now().plus(deadline);
         Duration wait = pollFirst;
-        while (!ended(prediction)) {
-            if (Instant.now().isAfter(until)) {
-                throw StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " prediction " + id + " did not end within " + deadline.toSeconds() + " s");
+        boolean finished = false;
+        try {
+            while (!ended(prediction)) {
+                if (Instant.now().isAfter(until)) {
+                    throw StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " prediction " + id + " did not end within " + deadline.toSeconds()
+                            + " s");
+                }
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw StepFault.permanent("STOPPED", NAME + " prediction " + id + " was interrupted");
+                }
+                wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
+                String get = pathOf(prediction.path("urls").path("get").asString("/v1/predictions/" + id), id);
+                prediction = parse(client.send("predictions/get", version, attempt -> client.request(get).GET().build()));
             }
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw StepFault.permanent("STOPPED", NAME + " prediction " + id + " was interrupted");
+            finished = true;
+        } finally {
+            if (!finished) {
+                cancel(id, version);
             }
-            wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
-            String get = prediction.path("urls").path("get").asString("/v1/predictions/" + id);
-            prediction = parse(client.send("predictions/get", version, attempt -> client.request(pathOf(get)).GET().build()));
         }
         String status = prediction.path("status").asString();
         if (!"succeeded".equals(status)) {
@@ -166,16 +178,35 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         if (fetch instanceof WebFetcher.Fetch.TooLarge) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
         }
-        throw StepFault.transientFault("PROVIDER_ERROR", NAME + " output download answered " + ((WebFetcher.Fetch.Status) fetch).status());
+        int status = ((WebFetcher.Fetch.Status) fetch).status();
+        throw new StepFault("PROVIDER_ERROR", NAME + " output download answered " + status, status >= 500 || status == 429, null);
     }
 
-    /** A URL the server gave, as a path under the configured base when it points there (a mirror may say another host). */
-    private String pathOf(String url) {
-        if (!url.startsWith("http")) {
-            return url;
+    /**
+     * The path of a prediction URL the server gave; the call goes to the configured base whatever host it names, so the
+     * key never goes anywhere else.
+     */
+    private static String pathOf(String url, String id) {
+        try {
+            URI given = URI.create(url);
+            String path = given.getRawPath();
+            if (path != null && path.startsWith("/") && !path.startsWith("//")) {
+                return path + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery());
+            }
+        } catch (IllegalArgumentException notAUrl) {
+            // fall through to the documented path
         }
-        URI given = URI.create(url);
-        return given.getRawPath() + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery());
+        return "/v1/predictions/" + id;
+    }
+
+    /** Asks the provider to stop a prediction this step no longer waits for (best effort: it would run and bill on). */
+    private void cancel(String id, String version) {
+        try {
+            client.send("predictions/cancel", version, false, attempt -> client.request("/v1/predictions/" + id + "/cancel")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        } catch (StepFault | RuntimeException ignored) {
+            // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's timeout
+        }
     }
 
     private static boolean ended(JsonNode prediction) {

@@ -301,6 +301,97 @@ class RemoteAdaptersTest {
         assertThat(malformed.getMessage()).contains("malformed JSON");
     }
 
+    @Test
+    void afterItsCooldownAnOpenCircuitLetsOneTrialCallThroughAndASuccessClosesIt() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        String answer = imagesAnswer(1024, 1536);
+        server.route("/v1/images/edits", exchange -> LoopbackServer.send(exchange, calls.incrementAndGet() <= 3 ? 503 : 200, "application/json",
+                calls.get() <= 3 ? "{}".getBytes() : answer.getBytes(StandardCharsets.UTF_8)));
+        SettableClock clock = new SettableClock();
+        ProviderSettings settings = new ProviderSettings("openai", server.url(""), KEY, Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(2), 2,
+                1, Duration.ofMillis(100), Duration.ofSeconds(30), 3, Duration.ofMinutes(1));
+        OpenAiAdapter adapter = new OpenAiAdapter(new ProviderClient(settings, clock, waits::add), new Layouts(), null, null, true);
+        for (int i = 0; i < 3; i++) {
+            catchThrowableOfType(StepFault.class, () -> adapter.generate(request()));
+        }
+        assertThat(catchThrowableOfType(StepFault.class, () -> adapter.generate(request())).getMessage()).contains("in a row");
+        assertThat(calls.get()).isEqualTo(3);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertThat(adapter.generate(request()).image().width()).as("the trial call").isEqualTo(1024);
+        assertThat(adapter.generate(request()).image().width()).as("closed again").isEqualTo(1024);
+        assertThat(calls.get()).isEqualTo(5);
+    }
+
+    @Test
+    void aKeyWithControlCharactersIsRefusedWithoutShowingItAndSurroundingWhitespaceIsDropped() {
+        IllegalArgumentException bad = catchThrowableOfType(IllegalArgumentException.class, () -> new ProviderSettings("openai", server.url(""),
+                "sk-abc\u0000def", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, Duration.ZERO, Duration.ofSeconds(1), 1,
+                Duration.ofSeconds(1)));
+        assertThat(bad.getMessage()).contains("control characters").doesNotContain("sk-abc");
+        ProviderSettings trimmed = new ProviderSettings("openai", server.url(""), KEY + "\n", Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                1, 1, Duration.ZERO, Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
+        assertThat(trimmed.apiKey()).isEqualTo(KEY);
+        assertThat(trimmed.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aPredictionIsNotCreatedTwiceAfterA5xxAndIsCancelledWhenTheStepStopsWaiting() throws Exception {
+        AtomicInteger creates = new AtomicInteger();
+        server.route("/v1/predictions", exchange -> {
+            if (exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getPath().equals("/v1/predictions")) {
+                creates.incrementAndGet();
+                LoopbackServer.send(exchange, 502, "application/json", "{}".getBytes());
+            } else {
+                LoopbackServer.send(exchange, 200, "application/json", "{\"id\":\"p1\",\"status\":\"canceled\"}".getBytes());
+            }
+        });
+        StepFault failed = catchThrowableOfType(StepFault.class, () -> replicate(new AddressRules(true, false)).animate(video()));
+        assertThat(failed.code()).isEqualTo("PROVIDER_ERROR");
+        assertThat(failed.retryable()).as("the engine may try the step again later").isTrue();
+        assertThat(creates.get()).as("a 502 may have been taken: not sent again within the call").isEqualTo(1);
+    }
+
+    @Test
+    void aPredictionStillRunningAtTheDeadlineIsCancelled() throws Exception {
+        server.route("/v1/predictions", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/v1/predictions")) {
+                LoopbackServer.send(exchange, 201, "application/json", "{\"id\":\"p9\",\"status\":\"starting\"}".getBytes());
+            } else if (path.equals("/v1/predictions/p9/cancel")) {
+                LoopbackServer.send(exchange, 200, "application/json", "{\"id\":\"p9\",\"status\":\"canceled\"}".getBytes());
+            } else {
+                LoopbackServer.send(exchange, 200, "application/json", "{\"id\":\"p9\",\"status\":\"processing\"}".getBytes());
+            }
+        });
+        GuardedHttpClient downloads = new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        ReplicateAdapter impatient = new ReplicateAdapter(client("replicate", Map.of("video", "acme/img2vid:v1"), 3, Duration.ofSeconds(2)),
+                downloads, Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(300));
+        StepFault timeout = catchThrowableOfType(StepFault.class, () -> impatient.animate(video()));
+        assertThat(timeout.code()).isEqualTo("PROVIDER_TIMEOUT");
+        assertThat(server.hits("/v1/predictions/p9/cancel")).isEqualTo(1);
+    }
+
+    /** A clock the test moves. */
+    private static final class SettableClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     private ReplicateAdapter replicate(AddressRules rules) {
         GuardedHttpClient downloads = new GuardedHttpClient(rules, Duration.ofSeconds(2), Duration.ofSeconds(5));
         return new ReplicateAdapter(client("replicate", Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"), 3,
@@ -346,6 +437,23 @@ class RemoteAdaptersTest {
         assertThat(authorizations).allMatch(("Bearer " + KEY)::equals);
         assertThat(ProviderCalls.drain()).extracting(ProviderCalls.Call::operation).containsExactly("predictions", "predictions/get",
                 "predictions/get", "predictions/get");
+    }
+
+    @Test
+    void aLipSyncIsAPredictionOfItsOwnModelWithTheSpeechAsAudio() throws Exception {
+        byte[] mp4 = "....ftypisom lips".getBytes();
+        server.route("/files/lips.mp4", exchange -> LoopbackServer.send(exchange, 200, "video/mp4", mp4));
+        predictions("succeeded", server.url("/files/lips.mp4").toString());
+        SpeechSynthesis.Speech speech = new SpeechSynthesis.Speech(new MediaFile(wav(16000, 16000), "audio/wav", null, null, 1000L),
+                List.of(), List.of());
+
+        MediaFile clip = replicate(new AddressRules(true, false)).animate(
+                new dev.campaignstudio.core.capability.LipSync.LipSyncRequest(speech, 64, 64, 10, List.of("#112233"), 5, png(10, 10)));
+
+        assertThat(clip.data()).isEqualTo(mp4);
+        assertThat(clip.durationMs()).isEqualTo(1000);
+        assertThat(bodies.get(0)).contains("\"version\":\"acme/lips:v2\"").contains("\"audio\":\"data:audio/wav;base64,")
+                .contains("\"product_image\":\"data:image/png;base64,");
     }
 
     @Test

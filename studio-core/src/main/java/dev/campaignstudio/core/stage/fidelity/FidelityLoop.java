@@ -104,7 +104,8 @@ public final class FidelityLoop {
      */
     public Outcome make(StepContext context, Subject subject) throws StepFault, IOException, InterruptedException {
         OutputSettings settings = context.settings().orElseThrow();
-        double threshold = thresholds.of(settings.presentation());
+        // the image's own presentation: a product-only close-up in a UGC job is held to the strict threshold
+        double threshold = thresholds.of(subject.request().presentation());
         int max = settings.maxAttempts();
         List<Map<String, Object>> checks = earlierChecks(context, subject.name());
         ImageRequest first = subject.request();
@@ -129,11 +130,14 @@ public final class FidelityLoop {
             if (background != null) {
                 files.add(background);
             }
-            Map<String, Object> check = check(subject.name(), next, score, threshold, pass, next.attempt() < max, image, background, scene.productBox());
+            // where the check found the product: exact for any adapter, where a remote one can only guess its own box
+            Box box = score.found() != null && score.found().width() > 0 ? score.found() : scene.productBox();
+            Map<String, Object> check = check(subject.name(), next, score, threshold, pass, next.attempt() < max, image, background, box);
             context.note(check, files);
             checks.add(check);
             if (pass) {
-                return new Accepted(scene, id(image), background == null ? null : id(background), summary(subject.name(), checks, threshold));
+                return new Accepted(new SceneImage(scene.image(), scene.background(), box), id(image), background == null ? null : id(background),
+                        summary(subject.name(), checks, threshold));
             }
             if (next.attempt() == max) {
                 break;

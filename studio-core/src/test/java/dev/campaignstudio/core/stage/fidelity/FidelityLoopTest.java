@@ -182,6 +182,12 @@ class FidelityLoopTest {
         Job done = harness.job(job);
         assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(scripted.generations.get()).as("1 and 2 noted, 3 crashed while scored, 3 again").isEqualTo(4);
+        ImageGeneration.ImageRequest crashed = scripted.requests.get(2);
+        ImageGeneration.ImageRequest resumed = scripted.requests.get(3);
+        assertThat(resumed.seed()).as("the resumed generation is the one that crashed").isEqualTo(crashed.seed());
+        assertThat(resumed.constraints()).isEqualTo(crashed.constraints());
+        assertThat(resumed.prompt()).isEqualTo(crashed.prompt());
+        assertThat(crashed.seed()).isNotEqualTo(scripted.requests.get(1).seed());
         StepRecord step = sceneImage(job, 1);
         assertThat(step.attempt()).isEqualTo(2);
         assertThat(attempts((Map<?, ?>) ((List<?>) step.outputs().get("fidelity")).get(0)).stream().map(a -> a.get("attempt").toString()))

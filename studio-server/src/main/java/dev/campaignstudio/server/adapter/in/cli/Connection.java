@@ -37,11 +37,18 @@ final class Connection {
                 throw new CliFailure(CliFailure.BAD_INPUT, "--server must be an http(s) URL, e.g. http://localhost:8080");
             }
             String bearer = token != null ? token : System.getenv("STUDIO_TOKEN");
+            if (bearer != null) {
+                bearer = bearer.strip();
+                if (bearer.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
+                    throw new CliFailure(CliFailure.BAD_INPUT, "--token contains spaces or control characters");
+                }
+            }
             return new Session(new StudioClient(server, bearer), null);
         }
         String generated = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--studio.api.tokens=" + generated,
                 "--logging.level.root=WARN", "--logging.level.dev.campaignstudio=ERROR", "--spring.main.banner-mode=off",
+                "--logging.level.org.springframework.boot.SpringApplication=OFF", "--logging.level.org.springframework.boot.diagnostics=OFF",
                 "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
         args.addAll(embeddedSettings);
         ConfigurableApplicationContext context;

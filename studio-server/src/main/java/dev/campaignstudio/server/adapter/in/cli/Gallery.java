@@ -89,6 +89,9 @@ final class Gallery {
         html.append("</div><h3>Palette</h3><p>");
         for (JsonNode colour : id.path("metadata").path("palette")) {
             String hex = colour.path("hex").asString();
+            if (!hex.matches("#[0-9a-fA-F]{6}")) {
+                continue;
+            }
             html.append("<span class=\"swatch\" title=\"").append(esc(hex)).append("\" style=\"background:").append(esc(hex)).append("\"></span>");
         }
         html.append("</p><h3>Storyboard seeds</h3><pre>").append(esc(pretty(id.path("storyboard_seeds")))).append("</pre>");
@@ -197,6 +200,10 @@ final class Gallery {
         }
         String file = saved.computeIfAbsent(assetId, id -> save(id, folder, caption));
         html.append("<figure>");
+        if (file.isEmpty()) {
+            html.append("<p class=\"failed\">").append(esc(caption)).append(": could not be downloaded</p></figure>");
+            return;
+        }
         if (file.endsWith(".png") || file.endsWith(".jpg")) {
             html.append("<img src=\"").append(esc(file)).append("\" alt=\"").append(esc(caption)).append("\">");
         } else if (file.endsWith(".mp4")) {
@@ -209,10 +216,16 @@ final class Gallery {
         html.append("<figcaption>").append(esc(caption)).append("</figcaption></figure>");
     }
 
+    /** Downloads a file next to the page; its relative name, or empty when it could not be had (the page says so). */
     private String save(String assetId, String folder, String caption) {
-        byte[] data = client.download(assetId);
+        byte[] data;
+        try {
+            data = client.download(assetId);
+        } catch (RuntimeException unavailable) {
+            return "";
+        }
         String name = folder.replaceAll("[^A-Za-z0-9_-]", "_") + "/" + caption.replaceAll("[^A-Za-z0-9_-]+", "-") + "-"
-                + assetId.substring(Math.max(0, assetId.length() - 6)).toLowerCase() + extension(data);
+                + assetId.substring(Math.max(0, assetId.length() - 6)).toLowerCase().replaceAll("[^a-z0-9]", "_") + extension(data);
         try {
             Path path = dir.resolve(name);
             Files.createDirectories(path.getParent());

@@ -42,7 +42,20 @@ final class JobWatcher {
 
     /** The style for this process: bars on a terminal, lines otherwise, nothing when asked to be quiet. */
     static Style styleFor(boolean quiet) {
-        return quiet ? Style.QUIET : System.console() != null ? Style.BARS : Style.LINES;
+        return quiet ? Style.QUIET : terminal() ? Style.BARS : Style.LINES;
+    }
+
+    /** Whether standard output is a terminal (from JDK 22 a console exists for redirected output too: ask it). */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJdk) {
+            return true;
+        }
     }
 
     private static final class Followed {
@@ -102,6 +115,13 @@ final class JobWatcher {
             }
         } while (events.get("items").size() >= 100);
         job.job = client.job(job.id);
+        if (ENDED.contains(job.job.get("status").asString())) {
+            // the job may have ended between reading its events and reading it: take the last ones too
+            for (JsonNode event : client.events(job.id, job.after).get("items")) {
+                job.after = event.get("sequence").asLong();
+                show(job, event);
+            }
+        }
         job.done = 0;
         for (JsonNode step : job.job.get("steps")) {
             String status = step.get("status").asString();

@@ -37,6 +37,7 @@ final class ProvidersCommand implements Callable<Integer> {
         SpringApplication application = new SpringApplication(StudioApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off", "--studio.engine.queues=",
+                "--logging.level.org.springframework.boot.SpringApplication=OFF", "--logging.level.org.springframework.boot.diagnostics=OFF",
                 "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {

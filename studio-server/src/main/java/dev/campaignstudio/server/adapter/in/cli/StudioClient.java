@@ -54,16 +54,18 @@ final class StudioClient {
         System.arraycopy(tail, 0, body, head.length + data.length, tail.length);
         HttpResponse<byte[]> response = send(request("/v1/assets").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        failIfServerError(response, "the upload of " + photo);
         if (response.statusCode() >= 400) {
             throw new CliFailure(CliFailure.BAD_INPUT, photo + ": " + problem(response));
         }
-        return json(response).get("id").asString();
+        return json(response).path("id").asString();
     }
 
     /** Submits a job request; returns the job. */
     JsonNode submit(Map<String, Object> request) {
         HttpResponse<byte[]> response = send(request("/v1/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request))).build());
+        failIfServerError(response, "the job");
         if (response.statusCode() >= 400) {
             throw new CliFailure(CliFailure.BAD_INPUT, "the service refused the job: " + problem(response));
         }
@@ -99,6 +101,7 @@ final class StudioClient {
         if (response.statusCode() == 404) {
             throw new CliFailure(CliFailure.BAD_INPUT, "no such " + what);
         }
+        failIfServerError(response, what);
         if (response.statusCode() >= 400) {
             throw new CliFailure(CliFailure.BAD_INPUT, what + ": " + problem(response));
         }
@@ -130,8 +133,23 @@ final class StudioClient {
         }
     }
 
-    private static JsonNode json(HttpResponse<byte[]> response) {
-        return JSON.readTree(response.body());
+    /** A 5xx: the service is away (502, 503, 504: exit 4) or failed (exit 1), not the user's input. */
+    private void failIfServerError(HttpResponse<byte[]> response, String what) {
+        int status = response.statusCode();
+        if (status == 502 || status == 503 || status == 504) {
+            throw new CliFailure(CliFailure.UNREACHABLE, "the service at " + base + " is unavailable (HTTP " + status + ") for " + what);
+        }
+        if (status >= 500) {
+            throw new CliFailure(1, "the service at " + base + " failed on " + what + ": " + problem(response));
+        }
+    }
+
+    private JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (RuntimeException notJson) {
+            throw new CliFailure(CliFailure.UNREACHABLE, "the service at " + base + " did not answer with JSON (is it Campaign Studio?)");
+        }
     }
 
     /** A problem response in one line: its detail and the first field errors. */

@@ -165,6 +165,37 @@ class JdbcStepStoreAdapterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void notesAreWrittenOnlyByTheHolderOfARunningAttemptAndReadBackForTheSlotInOrder(Supplier<TestDatabases.Target> database) {
+        Fixture f = fixture(database);
+        StepRecord first = inserted(f, "scene_image");
+        claim(f, first, "holder");
+        StepStore steps = f.store().steps();
+        var asset = List.of(new StepRecord.StepAsset("ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "rejected_image"));
+        assertThat(steps.note(first.id(), "holder", Map.of("attempt", 1, "score", 0.41), asset, clock.instant())).isTrue();
+        assertThat(steps.note(first.id(), "intruder", Map.of("attempt", 9), List.of(), clock.instant())).isFalse();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(steps.note(first.id(), "holder", Map.of("attempt", 2, "score", 0.52), List.of(), clock.instant())).isTrue();
+        assertThat(steps.giveUp(first.id(), new dev.campaignstudio.core.job.JobError("WORKER_LOST", "gone", true, "scene_image", null, 1),
+                clock.instant().plusSeconds(60))).isTrue();
+        assertThat(steps.note(first.id(), "holder", Map.of("attempt", 3), List.of(), clock.instant())).as("given up: no more notes").isFalse();
+
+        StepRecord second = pending(f.job(), "scene_image", 0, 2, null);
+        f.store().transactions().inTransaction(() -> steps.insert(second, clock.instant()));
+        claim(f, second, "another");
+        assertThat(steps.note(second.id(), "another", Map.of("attempt", 3, "score", 0.9), List.of(), clock.instant())).isTrue();
+        StepRecord other = inserted(f, "storyboard");
+        claim(f, other, "another");
+        steps.note(other.id(), "another", Map.of("attempt", 1), List.of(), clock.instant());
+
+        var notes = steps.notes(f.job().id(), "scene_image", 0);
+        assertThat(notes).extracting(n -> n.note().get("attempt")).containsExactly(1, 2, 3);
+        assertThat(notes).extracting(n -> n.attempt()).containsExactly(1, 1, 2);
+        assertThat(notes.get(0).assets()).isEqualTo(asset);
+        assertThat(((Number) notes.get(0).note().get("score")).doubleValue()).isEqualTo(0.41);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void checkpointsRoundTripAndTheLatestSavedWins(Supplier<TestDatabases.Target> database) {
         Fixture f = fixture(database);
         StepRecord step = inserted(f, "neutral_image");
