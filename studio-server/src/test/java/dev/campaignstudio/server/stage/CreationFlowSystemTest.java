@@ -64,7 +64,8 @@ class CreationFlowSystemTest {
         registry.add("studio.api.tokens", () -> "creation-token");
         registry.add("studio.outbound.allow-loopback", () -> "true");
         registry.add("studio.stages.image-long-side", () -> "256");
-        registry.add("studio.stages.video-long-side", () -> "128");
+        // frames of 256 pixels: the fidelity check needs the product some 60 pixels tall or more (docs/fidelity.md)
+        registry.add("studio.stages.video-long-side", () -> "256");
         registry.add("studio.stages.fps", () -> "6");
         CountingCapabilityConfiguration.bindAll(registry);
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = StudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutputModesDistributedSystemTest {
 
-    private static final int VIDEO_LONG_SIDE = 192;
+    private static final int VIDEO_LONG_SIDE = 256;
     private static Distributed environment;
     private static Path dataDir;
     private static Process avatarWorker;
