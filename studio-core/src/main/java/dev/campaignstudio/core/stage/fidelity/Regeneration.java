@@ -10,9 +10,10 @@ import java.util.Locale;
 /**
  * What the next generation changes after a drifted one, chosen from the parts of its score: colour drift locks the
  * palette to the reference; shape or proportion drift (or colour drift with the palette already locked) halves how much
- * the product may be stylised; a product the check could hardly find is drawn larger. Every regeneration gets a new seed
- * and tells the prompt what drifted; the last allowed one also turns stylisation off. Pure: the same attempt and score
- * give the same next try, so a loop resumed after a crash carries on exactly as it would have.
+ * the product may be stylised and draws it larger; a product the check could hardly find is drawn larger still. Every
+ * regeneration gets a new seed and tells the prompt what drifted; the last allowed one also turns stylisation off.
+ * Pure: the same attempt and score give the same next try, so a loop resumed after a crash carries on exactly as it
+ * would have.
  */
 public final class Regeneration {
 
@@ -84,6 +85,11 @@ public final class Regeneration {
             if (lower < stylisation) {
                 stylisation = lower;
                 changes.add(stylisation == 0 ? "stylisation off" : String.format(Locale.ROOT, "stylisation lowered to %.2f", stylisation));
+            }
+            // a small product shows its shape in few pixels, to a model and to the check alike: give it room
+            if (share < LARGER_SHARE) {
+                share = LARGER_SHARE;
+                changes.add(String.format(Locale.ROOT, "product drawn larger (at least %.0f%% of the frame height)", share * 100));
             }
         }
         if (score.location() < threshold) {
