@@ -33,6 +33,8 @@ final class SceneRenderer {
 
     /** Where the product stands, as a share of the frame's height from the top, and how far variation moves it. */
     private static final double FLOOR = 0.82;
+    /** Most lines a headline takes; a longer one is set smaller, then cut with an ellipsis. */
+    private static final int MAX_HEADLINE_LINES = 3;
     private static final double FLOOR_JITTER = 0.03;
     private static final Style[] AUTO_STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
 
@@ -137,23 +139,29 @@ final class SceneRenderer {
     }
 
     /**
-     * The headline's size: the usual one, or smaller (down to 60 %) until its lines end above {@code limit}, the highest
-     * the product's top may have to reach.
+     * The headline's size: the usual one, or smaller (down to 60 %) until it takes at most three lines and they end above
+     * {@code limit}, the highest the product's top may have to reach.
      */
     private static float fittedHeadline(Graphics2D g, String text, int width, int height, int limit) {
         float size = headlineSize(width, height);
         float smallest = Math.max(12, size * 0.6f);
-        while (size > smallest && headlineBottom(g, text, width, height, size) > limit) {
+        while (size > smallest && (headlineBottom(g, text, width, height, size) > limit
+                || headlineLines(g, text, width, size) > MAX_HEADLINE_LINES)) {
             size = Math.max(smallest, size * 0.9f);
         }
         return size;
     }
 
     /** The lowest pixel row the headline's lines reach at {@code size}, with a small margin. */
+    private static int headlineLines(Graphics2D g, String text, int width, float size) {
+        g.setFont(Fonts.bold(size));
+        return wrap(text, g.getFontMetrics(), (int) (width * 0.84)).size();
+    }
+
     private static int headlineBottom(Graphics2D g, String text, int width, int height, float size) {
         g.setFont(Fonts.bold(size));
         FontMetrics metrics = g.getFontMetrics();
-        int lines = Math.min(3, wrap(text, metrics, (int) (width * 0.84)).size());
+        int lines = Math.min(MAX_HEADLINE_LINES, wrap(text, metrics, (int) (width * 0.84)).size());
         return (int) (height * 0.09) + lines * metrics.getHeight() + metrics.getDescent() + height / 40;
     }
 
@@ -169,7 +177,16 @@ final class SceneRenderer {
         int lineHeight = metrics.getHeight();
         int top = (int) (height * 0.09);
         Color ink = colours.ink();
-        for (int i = 0; i < Math.min(3, lines.size()); i++) {
+        if (lines.size() > MAX_HEADLINE_LINES) {
+            // still too long at the smallest size: end the last line that shows with an ellipsis, never mid-word
+            String last = lines.get(MAX_HEADLINE_LINES - 1);
+            while (last.contains(" ") && metrics.stringWidth(last + "\u2026") > width * 0.84) {
+                last = last.substring(0, last.lastIndexOf(' '));
+            }
+            lines = new ArrayList<>(lines.subList(0, MAX_HEADLINE_LINES - 1));
+            lines.add(last.replaceAll("[,;:.\\s]+$", "") + "\u2026");
+        }
+        for (int i = 0; i < Math.min(MAX_HEADLINE_LINES, lines.size()); i++) {
             String line = lines.get(i);
             int x = (width - metrics.stringWidth(line)) / 2;
             int y = top + metrics.getAscent() + i * lineHeight;
