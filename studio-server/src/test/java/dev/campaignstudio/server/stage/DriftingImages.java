@@ -72,9 +72,18 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
     @Override
     public SceneImage generate(ImageRequest request) throws StepFault {
         String prompt = request.prompt() == null ? "" : request.prompt();
-        boolean drift = prompt.contains(ALWAYS) || prompt.contains(ONE_SCENE) && seeds().contains(request.seed());
+        boolean oneScene = prompt.contains(ONE_SCENE) && seeds().contains(request.seed());
+        boolean drift = prompt.contains(ALWAYS) || oneScene;
         if (!drift) {
             return local.generate(request);
+        }
+        if (oneScene) {
+            // the named scene gives up last: the other scenes, running at the same time, finish first
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return local.generate(new ImageRequest(recoloured(request.productPng()), request.palette(), request.headline(), request.prompt(),
                 request.aspect(), request.longSide(), request.style(), request.presentation(), request.seed(), request.variation(),
