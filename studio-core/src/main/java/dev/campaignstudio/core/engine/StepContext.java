@@ -34,6 +34,7 @@ public final class StepContext {
     private final List<StepRecord.StepAsset> attached = new ArrayList<>();
     private final List<ProducedAsset> noted = new ArrayList<>();
     private final Notebook notebook;
+    private final boolean retryTarget;
 
     /**
      * @param job          the job, with its request snapshot
@@ -45,9 +46,10 @@ public final class StepContext {
      * @param assets       asset records, to read files of earlier steps
      * @param clock        the engine's clock
      * @param notebook     where the attempt's notes go
+     * @param retryTarget  whether the job is a retry whose target is this step's stage
      */
     public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
-            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook) {
+            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook, boolean retryTarget) {
         this.job = job;
         this.step = step;
         this.done = Map.copyOf(done);
@@ -57,6 +59,15 @@ public final class StepContext {
         this.assets = assets;
         this.clock = clock;
         this.notebook = notebook;
+        this.retryTarget = retryTarget;
+    }
+
+    /**
+     * Whether the job is a retry that targets this step's stage (as the pipeline resolves the target's name, e.g.
+     * {@code storyboard} for a creation job's {@code storyboard_seeds}): the stage is to be redone, not reused.
+     */
+    public boolean isRetryTarget() {
+        return retryTarget;
     }
 
     public Job job() {

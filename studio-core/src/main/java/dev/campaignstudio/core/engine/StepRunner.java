@@ -2,8 +2,10 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
@@ -103,11 +105,13 @@ public final class StepRunner {
 
     private void execute(Claimed claimed) {
         StepRecord step = claimed.step();
-        StageDefinition stage = engine.pipeline(claimed.job()).stage(step.stage())
+        PipelineDefinition pipeline = engine.pipeline(claimed.job());
+        StageDefinition stage = pipeline.stage(step.stage())
                 .orElseThrow(() -> new IllegalStateException("stage " + step.stage() + " is not in the job's pipeline"));
         CancellationSignal signal = new CancellationSignal();
+        boolean retryTarget = claimed.job().request() instanceof RetryRequest retry && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
         StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
-                signal, blobs, assets, clock, new RunnerNotebook());
+                signal, blobs, assets, clock, new RunnerNotebook(), retryTarget);
         Watchdog watchdog = new Watchdog(step, stage, signal, Thread.currentThread(), clock.instant());
         Outcome outcome;
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
@@ -182,7 +186,7 @@ public final class StepRunner {
         StepRecord step = claimed.step();
         List<ProducedAsset> produced = context.produced();
         transactions.inTransaction(() -> {
-            jobs.lock(step.jobId()).orElseThrow();
+            Job job = jobs.lock(step.jobId()).orElseThrow();
             Instant now = clock.instant();
             JobError error = outcome.error() == null ? null : outcome.error().at(step.stage(), step.sceneOrNull(), step.attempt());
             List<StepRecord.StepAsset> existing = new ArrayList<>(outcome.reusedAssets());
@@ -197,7 +201,6 @@ public final class StepRunner {
                 log.log(System.Logger.Level.INFO, "step {0} finished after its lease was given up; its result is discarded", step.id());
                 return null;
             }
-            Job job = jobs.lock(step.jobId()).orElseThrow();
             produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
             if (outcome.checkpoint() != null) {
                 checkpoints.save(new ProductCheckpoint(outcome.checkpoint(), ProviderCalls.without(outcome.outputs()), refs, outcome.adapter(),

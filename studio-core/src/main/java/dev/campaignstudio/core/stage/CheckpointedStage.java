@@ -1,13 +1,11 @@
 package dev.campaignstudio.core.stage;
 
-import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.engine.CheckpointKey;
 import dev.campaignstudio.core.engine.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,9 +52,7 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         CheckpointKey key = CheckpointKey.of(productId, context.stage(), prepared.inputs());
         Map<String, Object> inputs = new LinkedHashMap<>(prepared.inputs());
         inputs.put(FINGERPRINT, key.fingerprint());
-        boolean redo = context.request() instanceof RetryRequest retry && targets(retry.target().stage(), context.stage(),
-                context.inputs().mode() == null);
-        Optional<ProductCheckpoint> kept = redo ? Optional.empty() : checkpoints.find(key).filter(c -> usable(c, context));
+        Optional<ProductCheckpoint> kept = context.isRetryTarget() ? Optional.empty() : checkpoints.find(key).filter(c -> usable(c, context));
         if (kept.isPresent()) {
             return new StepResult.Reused(kept.get(), inputs);
         }
@@ -65,11 +61,6 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         outputs.put(FINGERPRINT, key.fingerprint());
         outputs.put(REVISION, context.stepId().value());
         return new StepResult.Succeeded(outputs, produced.adapter(), inputs, produced.keep() ? key : null);
-    }
-
-    /** Whether a retry's target names {@code stage}: itself, or {@code storyboard} for a creation job's storyboard seeds. */
-    private static boolean targets(String target, String stage, boolean creation) {
-        return target.equals(stage) || creation && Stages.STORYBOARD.equals(target) && Stages.STORYBOARD_SEEDS.equals(stage);
     }
 
     /**
