@@ -1,5 +1,8 @@
 package dev.campaignstudio.providers.remote;
 
+import dev.campaignstudio.core.asset.ImageFormat;
+import dev.campaignstudio.core.asset.ImageInfo;
+import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.engine.StepFault;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,30 +13,10 @@ final class MediaFacts {
     private MediaFacts() {
     }
 
-    /** Width and height of a PNG or JPEG. */
-    static int[] imageSize(byte[] data, String provider) throws StepFault {
-        if (data.length > 24 && (data[0] & 0xFF) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G') {
-            ByteBuffer header = ByteBuffer.wrap(data, 16, 8).order(ByteOrder.BIG_ENDIAN);
-            return new int[] {header.getInt(), header.getInt()};
-        }
-        if (data.length > 4 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8) {
-            int i = 2;
-            while (i + 9 < data.length) {
-                if ((data[i] & 0xFF) != 0xFF) {
-                    i++;
-                    continue;
-                }
-                int marker = data[i + 1] & 0xFF;
-                int length = ((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF);
-                if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                    int height = ((data[i + 5] & 0xFF) << 8) | (data[i + 6] & 0xFF);
-                    int width = ((data[i + 7] & 0xFF) << 8) | (data[i + 8] & 0xFF);
-                    return new int[] {width, height};
-                }
-                i += 2 + length;
-            }
-        }
-        throw StepFault.permanent("PROVIDER_ERROR", provider + " returned an image that is neither PNG nor JPEG");
+    /** The header facts of a PNG or JPEG (a WebP, which later stages do not decode, is refused). */
+    static ImageInfo image(byte[] data, String provider) throws StepFault {
+        return ImageSniffer.sniff(data).filter(info -> info.format() == ImageFormat.PNG || info.format() == ImageFormat.JPEG)
+                .orElseThrow(() -> StepFault.permanent("PROVIDER_ERROR", provider + " returned an image that is neither PNG nor JPEG"));
     }
 
     /** Length of a PCM WAV in milliseconds. */

@@ -1,5 +1,6 @@
 package dev.campaignstudio.providers.remote;
 
+import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
@@ -110,10 +111,10 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
         }
         byte[] image = firstImage(body);
-        int[] wh = MediaFacts.imageSize(image, NAME);
-        MediaFile file = MediaFile.image(image, image[0] == (byte) 0x89 ? "image/png" : "image/jpeg", wh[0], wh[1]);
+        ImageInfo info = MediaFacts.image(image, NAME);
+        MediaFile file = MediaFile.image(image, info.format().mediaType(), info.width(), info.height());
         // the API does not say where the product is: the middle of the frame, as the prompt asks; the fidelity check finds it
-        Box middle = new Box(wh[0] / 4, wh[1] / 4, wh[0] / 2, wh[1] / 2);
+        Box middle = new Box(info.width() / 4, info.height() / 4, info.width() / 2, info.height() / 2);
         return new SceneImage(file, file, middle);
     }
 

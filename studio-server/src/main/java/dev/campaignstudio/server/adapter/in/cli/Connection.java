@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
  */
 final class Connection {
 
+    /** Settings that keep an in-command service's start quiet: no banner, warnings only, no start-up failure report. */
+    static final List<String> QUIET_START = List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off",
+            "--logging.level.org.springframework.boot.SpringApplication=OFF", "--logging.level.org.springframework.boot.diagnostics=OFF");
+
     @Option(names = "--server", paramLabel = "URL", description = "A running service to use, e.g. http://localhost:8080 (default: start "
             + "the embedded service inside this command).")
     URI server;
@@ -46,9 +50,9 @@ final class Connection {
             return new Session(new StudioClient(server, bearer), null);
         }
         String generated = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1", "--studio.api.tokens=" + generated,
-                "--logging.level.root=WARN", "--logging.level.dev.campaignstudio=ERROR", "--spring.main.banner-mode=off",
-                "--logging.level.org.springframework.boot.SpringApplication=OFF", "--logging.level.org.springframework.boot.diagnostics=OFF",
+        List<String> args = new ArrayList<>(QUIET_START);
+        args.addAll(List.of("--server.port=0", "--server.address=127.0.0.1", "--studio.api.tokens=" + generated,
+                "--logging.level.dev.campaignstudio=ERROR",
                 "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
         args.addAll(embeddedSettings);
         ConfigurableApplicationContext context;

@@ -261,7 +261,7 @@ final class Gallery {
     }
 
     private static String pretty(JsonNode node) {
-        return StudioClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        return StudioClient.pretty(node);
     }
 
     static String esc(String text) {

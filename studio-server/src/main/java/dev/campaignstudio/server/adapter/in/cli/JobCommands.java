@@ -45,7 +45,7 @@ final class JobCommands {
             try (Connection.Session session = connection.open(java.util.List.of())) {
                 JsonNode page = session.client().jobs(limit);
                 if (json) {
-                    out.println(StudioClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(page));
+                    out.println(StudioClient.pretty(page));
                     return 0;
                 }
                 for (JsonNode job : page.path("items")) {
@@ -79,7 +79,7 @@ final class JobCommands {
             try (Connection.Session session = connection.open(java.util.List.of())) {
                 JsonNode job = session.client().job(id);
                 if (json) {
-                    out.println(StudioClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(job));
+                    out.println(StudioClient.pretty(job));
                     return 0;
                 }
                 describe(out, job);
@@ -161,7 +161,7 @@ final class JobCommands {
                 JsonNode done = new JobWatcher(session.client(), out, output.style(), 250)
                         .await(Map.of(job.get("id").asString(), "retry")).values().iterator().next();
                 if (output.json) {
-                    out.println(StudioClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(done));
+                    out.println(StudioClient.pretty(done));
                 } else {
                     describe(out, done);
                 }

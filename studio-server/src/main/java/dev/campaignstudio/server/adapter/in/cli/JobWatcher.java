@@ -106,21 +106,11 @@ final class JobWatcher {
     }
 
     private void poll(Followed job) {
-        JsonNode events;
-        do {
-            events = client.events(job.id, job.after);
-            for (JsonNode event : events.get("items")) {
-                job.after = event.get("sequence").asLong();
-                show(job, event);
-            }
-        } while (events.get("items").size() >= 100);
+        readEvents(job);
         job.job = client.job(job.id);
         if (ENDED.contains(job.job.get("status").asString())) {
             // the job may have ended between reading its events and reading it: take the last ones too
-            for (JsonNode event : client.events(job.id, job.after).get("items")) {
-                job.after = event.get("sequence").asLong();
-                show(job, event);
-            }
+            readEvents(job);
         }
         job.done = 0;
         for (JsonNode step : job.job.get("steps")) {
@@ -129,6 +119,18 @@ final class JobWatcher {
                 job.done++;
             }
         }
+    }
+
+    /** Shows the job's events since the last one shown, every page of them. */
+    private void readEvents(Followed job) {
+        JsonNode events;
+        do {
+            events = client.events(job.id, job.after);
+            for (JsonNode event : events.get("items")) {
+                job.after = event.get("sequence").asLong();
+                show(job, event);
+            }
+        } while (events.get("items").size() >= 100);
     }
 
     private void show(Followed job, JsonNode event) {

@@ -46,6 +46,6 @@ final class OutputOptions {
 
     /** Prints the finished jobs as one JSON object by label. */
     static void printJson(PrintWriter out, Map<String, JsonNode> jobs) {
-        out.println(StudioClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(jobs));
+        out.println(StudioClient.pretty(jobs));
     }
 }

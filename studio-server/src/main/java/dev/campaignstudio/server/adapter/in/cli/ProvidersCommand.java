@@ -36,8 +36,8 @@ final class ProvidersCommand implements Callable<Integer> {
     public Integer call() {
         SpringApplication application = new SpringApplication(StudioApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off", "--studio.engine.queues=",
-                "--logging.level.org.springframework.boot.SpringApplication=OFF", "--logging.level.org.springframework.boot.diagnostics=OFF",
+        List<String> args = new ArrayList<>(Connection.QUIET_START);
+        args.addAll(List.of("--studio.engine.queues=",
                 "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {

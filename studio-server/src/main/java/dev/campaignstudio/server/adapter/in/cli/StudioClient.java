@@ -152,6 +152,11 @@ final class StudioClient {
         }
     }
 
+    /** {@code tree} as indented JSON, for {@code --json} output. */
+    static String pretty(Object tree) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+    }
+
     /** A problem response in one line: its detail and the first field errors. */
     static String problem(HttpResponse<byte[]> response) {
         try {
