@@ -16,6 +16,9 @@ public final class ApiTokens {
     /** File name of the generated token inside the data directory. */
     public static final String TOKEN_FILE = "api-token";
 
+    /** The name of the caller a configured token authenticates. */
+    public static final String CALLER = "api";
+
     private final List<byte[]> digests;
 
     private ApiTokens(List<String> tokens) {

@@ -74,6 +74,17 @@ public final class ApiClient {
         return send(request);
     }
 
+    /** Sends {@code method} to {@code path} exactly as spelled, with {@code token} as bearer token unless it is {@code null}. */
+    public Response raw(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
     public Response withToken(String token, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
     }

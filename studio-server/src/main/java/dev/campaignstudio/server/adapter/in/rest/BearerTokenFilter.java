@@ -6,41 +6,62 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Service-to-service authentication: every {@code /v1/**} request carries {@code Authorization: Bearer <token>}. */
-public final class BearerTokenFilter extends OncePerRequestFilter {
+/**
+ * Authenticates a request that carries {@code Authorization: Bearer <token>}. It decides nothing about paths: whether a
+ * path needs a caller is the security chain's rule (everything but a short allow-list, see docs/operations.md), so a
+ * path spelled in an unusual way is never let through by a prefix test. A token that is presented and wrong is refused
+ * at once; a request without one continues anonymous and is refused by the chain where a caller is needed.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokens tokens;
-    private final ProblemResponses problems;
+    private final ProblemAuthenticationEntryPoint refusal;
 
-    public BearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+    BearerTokenFilter(ApiTokens tokens, ProblemAuthenticationEntryPoint refusal) {
         this.tokens = tokens;
-        this.problems = problems;
+        this.refusal = refusal;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/v1") || path.startsWith("/v1/"));
+    /** Whether {@code request} carries one of the accepted tokens. */
+    static boolean carriesValidToken(HttpServletRequest request, ApiTokens tokens) {
+        String token = presented(request);
+        return token != null && tokens.accepts(token);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean hasBearer = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
-        if (hasBearer && tokens.accepts(header.substring(PREFIX.length()).trim())) {
+        String token = presented(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"campaign-studio\"");
-        String detail = header == null
-                ? "send the API token as 'Authorization: Bearer <token>'"
-                : "the bearer token is not valid";
-        problems.write(response, ApiProblem.of(401, "UNAUTHORIZED", "Unauthorized", detail, request.getRequestURI()));
+        if (!tokens.accepts(token)) {
+            SecurityContextHolder.clearContext();
+            refusal.commence(request, response, new BadCredentialsException("the bearer token is not valid"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ApiTokens.CALLER, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+    private static String presented(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return null;
+        }
+        return header.substring(PREFIX.length()).trim();
     }
 }

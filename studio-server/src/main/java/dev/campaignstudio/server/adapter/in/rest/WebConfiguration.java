@@ -8,13 +8,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The REST adapter's authentication, problem writer and API description; only in processes that serve HTTP. */
+/** The REST adapter's tokens, problem writer and API description; only in processes that serve HTTP. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class WebConfiguration {
@@ -38,13 +36,5 @@ class WebConfiguration {
     @Bean
     ProblemResponses problemResponses(JsonMapper json) {
         return new ProblemResponses(json);
-    }
-
-    @Bean
-    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
-        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, problems));
-        registration.addUrlPatterns("/v1/*", "/v1");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
     }
 }

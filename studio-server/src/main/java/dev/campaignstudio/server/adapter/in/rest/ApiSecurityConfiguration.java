@@ -1,0 +1,68 @@
+package dev.campaignstudio.server.adapter.in.rest;
+
+import dev.campaignstudio.server.config.ApiTokens;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Who may call what, on Spring Security's filter chain and its strict firewall: closed by default. Every path needs a
+ * caller with a bearer token except a short explicit allow-list (health probes and the API description), so a path
+ * added later, or an old one spelled with matrix parameters, percent-encoding or doubled slashes, is closed until
+ * someone opens it here. The firewall refuses paths that are not in canonical form before any rule is read; see
+ * docs/operations.md, "Authentication".
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ApiSecurityConfiguration {
+
+    /** Paths anyone may GET: probes and the public description of the API. */
+    static final String[] OPEN_PATHS = {
+        "/actuator/health", "/actuator/health/**",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+        ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(problems);
+        http.authorizeHttpRequests(rules -> rules
+                        // an error or async dispatch continues a request that the rules below already admitted
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.GET, OPEN_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, refusal), AuthorizationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusal))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens are not sent by browsers on their own, so there is no cross-site request to forge
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(anonymous -> anonymous.principal("anonymous"));
+        return http.build();
+    }
+
+    /**
+     * A path the firewall refuses: without a valid token the caller learns only 401, as for any other path; with one,
+     * a 400 problem saying the path is not canonical.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ApiTokens tokens, ProblemResponses problems) {
+        ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(problems);
+        return (request, response, rejected) -> {
+            if (!BearerTokenFilter.carriesValidToken(request, tokens)) {
+                refusal.commence(request, response, null);
+                return;
+            }
+            problems.write(response, ApiProblem.of(400, "PATH_NOT_CANONICAL", "Bad request",
+                    "the request path is not in canonical form (matrix parameters, encoded slashes or dots, doubled slashes"
+                            + " and backslashes are refused)", null));
+        };
+    }
+}
