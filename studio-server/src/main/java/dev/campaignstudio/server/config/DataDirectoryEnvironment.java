@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Makes {@code studio.data-dir} absolute and creates it before anything (the H2 URL, the blob store) reads it, so a
- * relative setting means "relative to where the service was started" everywhere.
+ * relative setting means "relative to where the service was started" everywhere. The directory, the database's
+ * directory and its files are made readable by their owner only: they hold jobs, uploads and generated secrets.
  */
 public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
@@ -22,6 +23,9 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         Path dir = Path.of(configured).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            OwnerOnly.restrict(dir);
+            Path db = Files.createDirectories(dir.resolve("db"));
+            OwnerOnly.restrictTree(db);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }

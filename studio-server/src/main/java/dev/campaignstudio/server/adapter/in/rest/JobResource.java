@@ -3,6 +3,7 @@ package dev.campaignstudio.server.adapter.in.rest;
 import dev.campaignstudio.core.contract.JobRequestWriter;
 import dev.campaignstudio.core.job.Job;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +44,21 @@ public record JobResource(String id, String jobType, String status, String mode,
                 job.mode() == null ? null : job.mode().wire(), job.productId(),
                 job.parentJobId() == null ? null : job.parentJobId().value(), job.idempotencyKey(),
                 job.createdAt(), job.updatedAt(), job.startedAt(), job.finishedAt(), steps,
-                job.error() == null ? null : job.error().toTree(), job.manifest(), WRITER.write(job.request()),
+                job.error() == null ? null : job.error().toTree(), job.manifest(), redacted(WRITER.write(job.request())),
                 job.cancelRequested(), callback, retries, Map.of("self", self, "events", self + "/events", "stream", self + "/events/stream",
                         "deliveries", self + "/deliveries", "cancel", self + "/cancel"));
+    }
+
+    /** The stored request as it is shown: the callback URL without its query, which may carry the receiver's secret. */
+    private static Map<String, Object> redacted(Map<String, Object> request) {
+        if (!(request.get("callback") instanceof Map<?, ?> callback) || !(callback.get("url") instanceof String url)) {
+            return request;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(request);
+        Map<Object, Object> shownCallback = new LinkedHashMap<>(callback);
+        shownCallback.put("url", Redaction.url(url));
+        shown.put("callback", shownCallback);
+        return shown;
     }
 
     /**

@@ -160,7 +160,7 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         ApiClient.Response health = api.withoutToken("GET", "/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        ApiClient.Response metrics = api.withoutToken("GET", "/actuator/prometheus", null);
+        ApiClient.Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         ApiClient.Response openapi = api.withoutToken("GET", "/v3/api-docs", null);
@@ -168,5 +168,32 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         assertThat(openapi.json().get("paths").has("/v1/jobs")).isTrue();
         assertThat(openapi.json().get("paths").has("/v1/assets")).isTrue();
         assertThat(api.withoutToken("GET", "/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsNeedTheTokenSinceTheyNameTheDataDirectory() {
+        ApiClient.Response metrics = api.withoutToken("GET", "/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(401);
+        assertThat(metrics.body()).doesNotContain(dataDir().toString());
+    }
+
+    @Test
+    void downloadsAreNeverSniffedAsAnotherType() {
+        String id = api.upload("file", "a.png", "image/png", TestImages.png(32, 32, Color.RED)).json().get("id").asString();
+        HttpResponse<byte[]> download = api.getBytes("/v1/assets/" + id);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void theStoredRequestShowsTheCallbackUrlWithoutItsQuery() {
+        Map<String, Object> request = RequestFixture.creation().with("idempotency_key", key())
+                .with("callback", Map.of("url", "https://93.184.215.14/studio?token=s3cr3t-in-query")).tree();
+        ApiClient.Response created = api.postJson("/v1/jobs", request);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        ApiClient.Response read = api.get("/v1/jobs/" + id);
+        assertThat(read.body()).doesNotContain("s3cr3t-in-query");
+        assertThat(read.json().get("request").get("callback").get("url").asString()).isEqualTo("https://93.184.215.14/studio");
     }
 }
