@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.CallbackFixtures;
+import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import dev.campaignstudio.core.fixtures.MutableClock;
 import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.port.out.DeliveryStore;
@@ -54,7 +55,7 @@ class CallbackDelivererTest {
         Map<String, String> headers = sentHeaders.get(0);
         assertThat(headers).containsEntry("webhook-id", "evt_1").containsEntry("Content-Type", "application/json");
         long timestamp = Long.parseLong(headers.get("webhook-timestamp"));
-        assertThat(WebhookSignature.verify(WebhookSignature.key(CallbackFixtures.SECRET), "evt_1", timestamp, sentBodies.get(0),
+        assertThat(StandardWebhooksOracle.verify(CallbackFixtures.SECRET, "evt_1", timestamp, sentBodies.get(0),
                 headers.get("webhook-signature"))).isTrue();
         assertThat(new String(sentBodies.get(0), StandardCharsets.UTF_8)).contains("\"sequence\":1", "\"metadata\":{\"campaign\":\"summer\"}");
         assertThat(store.recorded).singleElement().satisfies(r -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
@@ -15,6 +16,13 @@ class WebhookSignatureTest {
         String signature = WebhookSignature.sign(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
                 "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
         assertThat(signature).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void theOracleWrittenFromTheSpecMatchesTheTestVectorToo() {
+        String header = StandardWebhooksOracle.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
+                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
+        assertThat(header).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.campaignstudio.server.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.campaignstudio.core.callback.WebhookSignature;
 import dev.campaignstudio.core.fixtures.CallbackFixtures;
+import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -41,7 +41,7 @@ class VerificationExampleTest {
     }
 
     private static String sign(String id, long timestamp, byte[] body) {
-        return WebhookSignature.sign(WebhookSignature.key(CallbackFixtures.SECRET), id, timestamp, body);
+        return StandardWebhooksOracle.sign(CallbackFixtures.SECRET, id, timestamp, body);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.campaignstudio.server.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.campaignstudio.core.callback.WebhookSignature;
+import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,7 +33,7 @@ public final class CallbackReceiver implements AutoCloseable {
     public record Received(String eventId, String jobId, long sequence, String type, String body) {
     }
 
-    private final byte[] key;
+    private final String secret;
     private final int port;
     private final int failFirst;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -48,7 +48,7 @@ public final class CallbackReceiver implements AutoCloseable {
      * @param failFirst how many attempts of each event to answer 500 before acknowledging
      */
     public CallbackReceiver(String secret, int port, int failFirst) {
-        this.key = WebhookSignature.key(secret);
+        this.secret = secret;
         this.port = port;
         this.failFirst = failFirst;
     }
@@ -93,7 +93,7 @@ public final class CallbackReceiver implements AutoCloseable {
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             boolean fresh = timestamp != null && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) <= 300;
-            if (id == null || signature == null || !fresh || !WebhookSignature.verify(key, id, Long.parseLong(timestamp), body, signature)) {
+            if (id == null || signature == null || !fresh || !StandardWebhooksOracle.verify(secret, id, Long.parseLong(timestamp), body, signature)) {
                 badSignatures.incrementAndGet();
                 exchange.sendResponseHeaders(401, -1);
                 return;
