@@ -16,12 +16,15 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An image adapter for tests that serves the local renderer, but recolours the product (real pixels the fidelity check
  * catches) when the prompt says so: always, with {@link #ALWAYS}; or for one scene of one job, with {@link #ONE_SCENE}
  * once the test has named the job and scene ({@link #driftScene}), every generation of that scene's image included.
+ * The named scene's first generation waits until the test lets it go ({@link #releaseDriftingScene}), so a test decides
+ * what has finished before it drifts.
  */
 public final class DriftingImages implements CapabilityAdapter, ImageGeneration {
 
@@ -33,6 +36,7 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
 
     private final LocalMedia local;
     private volatile CompletableFuture<Set<Long>> driftingSeeds = new CompletableFuture<>();
+    private volatile CountDownLatch release = new CountDownLatch(1);
 
     public DriftingImages(LocalMedia local) {
         this.local = local;
@@ -49,9 +53,15 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
         driftingSeeds.complete(seeds);
     }
 
+    /** Lets the named scene's generations go on. */
+    void releaseDriftingScene() {
+        release.countDown();
+    }
+
     /** Forgets the named scene, for the next test. */
     void reset() {
         driftingSeeds = new CompletableFuture<>();
+        release = new CountDownLatch(1);
     }
 
     @Override
@@ -78,16 +88,22 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
             return local.generate(request);
         }
         if (oneScene) {
-            // the named scene gives up last: the other scenes, running at the same time, finish first
-            try {
-                Thread.sleep(400);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease();
         }
         return local.generate(new ImageRequest(recoloured(request.productPng()), request.palette(), request.headline(), request.prompt(),
                 request.aspect(), request.longSide(), request.style(), request.presentation(), request.seed(), request.variation(),
                 request.constraints()));
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!release.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not release the drifting scene");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Set<Long> seeds() {

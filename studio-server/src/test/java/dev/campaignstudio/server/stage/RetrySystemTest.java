@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
@@ -13,6 +14,7 @@ import dev.campaignstudio.server.support.CountingCapabilityConfiguration;
 import dev.campaignstudio.server.support.Samples;
 import dev.campaignstudio.server.support.VideoProbe;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -249,6 +251,11 @@ class RetrySystemTest {
         Map<String, Object> request = output("image_bundle", "Cosy evenings " + DriftingImages.ONE_SCENE, Map.of("scene_count", 4));
         String parentId = submit(request);
         drifting.driftScene(parentId, 3);
+        // scene 3 drifts only once the other scenes' images are made, so the failure cannot cut them short
+        await().atMost(Duration.ofSeconds(90)).until(() -> statuses(api.get("/v1/jobs/" + parentId).json(), "scene_image")
+                .entrySet().stream().filter(e -> e.getValue().equals("succeeded")).map(Map.Entry::getKey).toList(),
+                done -> done.containsAll(List.of(1, 2, 4)));
+        drifting.releaseDriftingScene();
         JsonNode parent = jobs.finished(parentId);
         assertThat(parent.get("status").asString()).isEqualTo("failed");
         assertThat(parent.get("error").get("code").asString()).isEqualTo("FIDELITY_DRIFT");
