@@ -3,6 +3,7 @@ package dev.campaignstudio.core.stage.fidelity;
 import static dev.campaignstudio.core.pipeline.StageDefinition.once;
 import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
@@ -12,6 +13,7 @@ import dev.campaignstudio.core.capability.FidelityCheck;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.Aspect;
+import dev.campaignstudio.core.contract.ContractException;
 import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.contract.Presentation;
@@ -47,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fidelity loop inside {@code scene_image}, through the real engine over in-memory stores, with an image adapter and a
@@ -192,6 +196,41 @@ class FidelityLoopTest {
         assertThat(step.attempt()).isEqualTo(2);
         assertThat(attempts((Map<?, ?>) ((List<?>) step.outputs().get("fidelity")).get(0)).stream().map(a -> a.get("attempt").toString()))
                 .containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void withoutMaxAttemptsAnImageThatAlwaysDriftsIsMadeExactlyThreeTimes() {
+        scripted.scores = call -> RECOLOURED;
+        Job job = harness.submit(RequestFixture.output("stills").with("idempotency_key", "f-" + UUID.randomUUID())
+                .with("settings", Map.of("scene_count", 1)).tree());
+        harness.drain();
+
+        // docs/fidelity.md: max_attempts is 3 unless the job says otherwise, the first generation included
+        assertThat(scripted.generations.get()).isEqualTo(3);
+        assertThat(scripted.checks.get()).isEqualTo(3);
+        Job failed = harness.job(job);
+        assertThat(failed.error().code()).isEqualTo("FIDELITY_DRIFT");
+        assertThat((List<?>) failed.error().details().get("attempts")).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "max_attempts {0}")
+    @ValueSource(ints = {1, 5})
+    void atTheBoundsOfMaxAttemptsTheLoopMakesExactlyThatManyGenerations(int maxAttempts) {
+        scripted.scores = call -> RECOLOURED;
+        Job job = submit(1, maxAttempts);
+        harness.drain();
+
+        assertThat(scripted.generations.get()).isEqualTo(maxAttempts);
+        assertThat(harness.job(job).error().code()).isEqualTo("FIDELITY_DRIFT");
+        assertThat(sceneImage(job, 1).assets()).extracting(StepRecord.StepAsset::role).hasSize(maxAttempts).containsOnly("rejected_image");
+    }
+
+    @ParameterizedTest(name = "max_attempts {0}")
+    @ValueSource(ints = {0, 6})
+    void maxAttemptsOutsideOneToFiveIsRefusedBeforeAnythingIsMade(int maxAttempts) {
+        assertThatThrownBy(() -> submit(1, maxAttempts)).isInstanceOfSatisfying(ContractException.class,
+                refused -> assertThat(refused.violations()).extracting(v -> v.pointer()).contains("/settings/max_attempts"));
+        assertThat(scripted.generations.get()).isZero();
     }
 
     /** Thrown by the checker to stand for a worker that dies: an Error, so the engine records nothing. */
