@@ -218,6 +218,16 @@ class JobSubmissionServiceTest {
     }
 
     @Test
+    void aRetrysFarOutSettingIsRefusedWithTheBoundOfTheEarlierJobsMode() {
+        Job parent = finished(created(RequestFixture.output("ugc").tree()));
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "assemble").with("idempotency_key", "r-huge")
+                .with("settings.duration_s", new java.math.BigDecimal("1e30")).with("settings.scene_count", -(1L << 40)).tree()))
+                .extracting(Violation::pointer, Violation::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/settings/duration_s", "must be at most 60"),
+                        org.assertj.core.groups.Tuple.tuple("/settings/scene_count", "must be at least 2"));
+    }
+
+    @Test
     void retryOfAnUnknownOrRunningJobIsRefused() {
         assertThat(rejected(RequestFixture.retry("job_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "metadata").tree()))
                 .extracting(Violation::pointer, Violation::code)
