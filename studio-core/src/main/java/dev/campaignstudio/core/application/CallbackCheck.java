@@ -5,7 +5,6 @@ import dev.campaignstudio.core.contract.Violations;
 import dev.campaignstudio.core.port.out.CallbackSecrets;
 import dev.campaignstudio.core.port.out.OutboundGuard;
 import java.net.URI;
-import java.util.Optional;
 
 /** Checks a job's callback when it is submitted: its secret is configured and its URL passes the outbound rules. */
 public final class CallbackCheck {
@@ -31,7 +30,11 @@ public final class CallbackCheck {
                 violations.add("/callback/secret_ref", "NOT_FOUND", "no callback secret is configured under '" + callback.secretRef() + "'");
             }
         }
-        Optional<String> refusal = guard.refusal(URI.create(callback.url()));
-        refusal.ifPresent(reason -> violations.add("/callback/url", "NOT_ALLOWED", reason));
+        OutboundGuard.Verdict verdict = guard.judge(URI.create(callback.url()));
+        if (verdict == OutboundGuard.Verdict.NOT_ALLOWED) {
+            violations.add("/callback/url", "NOT_ALLOWED", OutboundGuard.NOT_ALLOWED);
+        } else if (verdict == OutboundGuard.Verdict.UNRESOLVED) {
+            violations.add("/callback/url", "NOT_ALLOWED", "the host does not resolve");
+        }
     }
 }

@@ -1,14 +1,9 @@
 package dev.campaignstudio.core.application;
 
-import dev.campaignstudio.core.asset.Asset;
-import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.MarketingCreationRequest;
 import dev.campaignstudio.core.contract.MarketingOutputRequest;
-import dev.campaignstudio.core.contract.ProductImage;
-import dev.campaignstudio.core.contract.ProductSnapshot;
 import dev.campaignstudio.core.contract.RetryRequest;
-import dev.campaignstudio.core.contract.Violation;
 import dev.campaignstudio.core.contract.Violations;
 import dev.campaignstudio.core.engine.JobStarter;
 import dev.campaignstudio.core.event.JobEventType;
@@ -16,14 +11,12 @@ import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
-import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.Transactions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,27 +28,28 @@ import java.util.Optional;
 public final class JobSubmissionService implements SubmitJob {
 
     private final JobRepository jobs;
-    private final AssetRepository assets;
     private final EventLog events;
     private final Transactions transactions;
     private final RetryPlanner retries;
     private final JobStarter starter;
     private final CallbackCheck callbacks;
+    private final ImageCheck images;
     private final Clock clock;
 
     /**
      * @param starter   creates the job's first steps in the transaction that stores it
      * @param callbacks checks a callback's secret and URL
+     * @param images    checks the product's photos: uploaded assets and URLs
      */
-    public JobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events, Transactions transactions,
-            RetryPlanner retries, JobStarter starter, CallbackCheck callbacks, Clock clock) {
+    public JobSubmissionService(JobRepository jobs, EventLog events, Transactions transactions, RetryPlanner retries,
+            JobStarter starter, CallbackCheck callbacks, ImageCheck images, Clock clock) {
         this.jobs = jobs;
-        this.assets = assets;
         this.events = events;
         this.transactions = transactions;
         this.retries = retries;
         this.starter = starter;
         this.callbacks = callbacks;
+        this.images = images;
         this.clock = clock;
     }
 
@@ -94,11 +88,11 @@ public final class JobSubmissionService implements SubmitJob {
         callbacks.check(request.envelope().callback(), violations);
         JobId id = JobId.next(clock);
         if (request instanceof MarketingCreationRequest creation) {
-            checkImages(creation.product(), violations);
+            images.check(creation.product(), violations);
             return Job.accepted(id, request, payloadHash, null, creation.product().productId(), null, clock.instant());
         }
         if (request instanceof MarketingOutputRequest output) {
-            checkImages(output.product(), violations);
+            images.check(output.product(), violations);
             return Job.accepted(id, request, payloadHash, output.mode(), output.product().productId(), null, clock.instant());
         }
         RetryRequest retry = (RetryRequest) request;
@@ -108,23 +102,6 @@ public final class JobSubmissionService implements SubmitJob {
         }
         return Job.accepted(id, request, payloadHash, parent.get().mode(), parent.get().productId(), parent.get().id(),
                 clock.instant());
-    }
-
-    private void checkImages(ProductSnapshot product, Violations violations) {
-        List<ProductImage> images = product.images();
-        for (int i = 0; i < images.size(); i++) {
-            Optional<AssetId> assetId = images.get(i).assetId();
-            if (assetId.isEmpty()) {
-                continue;
-            }
-            Optional<Asset> asset = assets.find(assetId.get());
-            String where = Violation.child(Violation.child("/product/images", i), "uri");
-            if (asset.isEmpty()) {
-                violations.add(where, "NOT_FOUND", "no uploaded asset has this id");
-            } else if (!asset.get().mediaType().startsWith("image/")) {
-                violations.add(where, "NOT_AN_IMAGE", "the asset is " + asset.get().mediaType() + ", not an image");
-            }
-        }
     }
 
     private static Map<String, Object> acceptedData(Job job) {

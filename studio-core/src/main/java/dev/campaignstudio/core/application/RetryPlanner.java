@@ -90,8 +90,8 @@ public final class RetryPlanner {
             }
             return;
         }
-        if (settings.isPresent() && !retry.settings().isEmpty()) {
-            SettingsPatch merged = settings.get().asPatch().overlaidWith(retry.settings());
+        if (!retry.settings().isEmpty()) {
+            SettingsPatch merged = settings.map(earlier -> earlier.asPatch().overlaidWith(retry.settings())).orElse(retry.settings());
             router.modes().rules(parent.mode()).resolve(merged, "/settings", violations);
         }
     }

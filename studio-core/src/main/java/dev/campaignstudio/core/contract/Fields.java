@@ -136,6 +136,24 @@ final class Fields {
         return n.intValueExact();
     }
 
+    /**
+     * An integer whose bounds depend on something read elsewhere (a mode's rules), which then checks them: a value
+     * beyond the int range is clamped to it, so a huge or hugely negative value is refused there, with that bound.
+     */
+    Integer boundedLater(String key, boolean required) {
+        Object value = take(key, required);
+        if (value == null) {
+            return null;
+        }
+        Optional<BigInteger> whole = wholeNumber(value);
+        if (whole.isEmpty()) {
+            violations.add(at(key), "TYPE", "must be an integer");
+            return null;
+        }
+        BigInteger clamped = whole.get().max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE));
+        return clamped.intValueExact();
+    }
+
     Double decimal(String key, boolean required, double min, double max) {
         Object value = take(key, required);
         if (value == null) {

@@ -257,13 +257,17 @@ public final class JobRequestReader {
         return build(fields, fields.pointer(), () -> new ProductAttributes(brand, category, colors, description));
     }
 
-    /** The settings as given; a field with a violation reads as not given, and the violation is recorded. */
+    /**
+     * The settings as given; a field with a violation reads as not given, and the violation is recorded. The bounds of
+     * {@code duration_s} and {@code scene_count} are the mode's, checked by its {@link ModeRules} (for a retry, the
+     * earlier job's mode), so that even a far-out value is refused with the bound of the mode it was sent to.
+     */
     private SettingsPatch settings(Fields fields) {
         SettingsPatch patch = new SettingsPatch(
                 fields.choice("aspect", false, Aspect.class),
                 aspects(fields),
-                fields.integer("duration_s", false, 1, 3600),
-                fields.integer("scene_count", false, 1, Limits.SCENE_ORDER_MAX),
+                fields.boundedLater("duration_s", false),
+                fields.boundedLater("scene_count", false),
                 fields.choice("presentation", false, Presentation.class),
                 fields.token("voice", false, Limits.VOICE_MAX, Limits.VOICE_PATTERN, "a voice name of A-Z, a-z, 0-9, . _ -"),
                 fields.choice("style", false, Style.class),

@@ -6,82 +6,95 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * Which addresses outbound requests (product images, product pages, callbacks) may reach. Loopback, private,
- * link-local (including the 169.254.169.254 metadata service), shared, unspecified and multicast ranges are refused
- * unless allowed; a hostname is judged by every address it resolves to.
+ * Which addresses outbound requests (product images, product pages, callbacks) may reach: the one place that decides.
+ * Loopback, private, link-local (including the 169.254.169.254 metadata service), shared, unspecified, multicast and
+ * reserved ranges are refused unless allowed; an IPv6 address that carries an IPv4 address (mapped, compatible,
+ * translated, NAT64, 6to4, Teredo: {@link EmbeddedIpv4}) is judged by the IPv4 address too; a hostname is judged by
+ * every address it resolves to. The ranges are listed in docs/operations.md.
  *
  * @param allowLoopback allow 127.0.0.0/8 and ::1 (tests, local setups)
- * @param allowPrivate  allow RFC 1918, shared (100.64/10) and unique-local (fc00::/7) ranges
+ * @param allowPrivate  allow RFC 1918, shared (100.64/10), IETF (192.0.0/24), benchmarking (198.18/15), unique-local
+ *                      (fc00::/7), site-local (fec0::/10) and local-use NAT64 (64:ff9b:1::/48) ranges
  */
 public record AddressRules(boolean allowLoopback, boolean allowPrivate) {
 
     /** The production default: public addresses only. */
     public static final AddressRules PUBLIC_ONLY = new AddressRules(false, false);
 
-    /** Why {@code address} may not be reached, or empty when it may. */
+    /**
+     * Why {@code address} may not be reached, or empty when it may. The reason names a kind of range (for tests and
+     * operators' logs); it is not meant for callers, who are told only that a destination is not allowed.
+     */
     public Optional<String> refusal(InetAddress address) {
-        InetAddress ip = unmapped(address);
-        if (ip.isLoopbackAddress()) {
-            return allowLoopback ? Optional.empty() : Optional.of("a loopback address");
+        Optional<String> own = judge(address);
+        if (own.isPresent()) {
+            return own;
         }
-        if (ip.isLinkLocalAddress() || isIpv4(ip, 169, 254)) {
-            return Optional.of("a link-local address (such as the cloud metadata service)");
-        }
-        if (ip.isAnyLocalAddress() || isIpv4Prefix(ip, 0, 8)) {
-            return Optional.of("an unspecified address");
-        }
-        if (ip.isMulticastAddress() || isIpv4Prefix(ip, 224, 3)) {
-            return Optional.of("a multicast, reserved or broadcast address");
-        }
-        boolean isPrivate = ip.isSiteLocalAddress() || isShared(ip) || isUniqueLocal(ip) || isBenchmark(ip);
-        if (isPrivate) {
-            return allowPrivate ? Optional.empty() : Optional.of("a private address");
+        for (Inet4Address embedded : EmbeddedIpv4.in(address)) {
+            Optional<String> carried = judge(embedded);
+            if (carried.isPresent()) {
+                return carried;
+            }
         }
         return Optional.empty();
     }
 
-    private static InetAddress unmapped(InetAddress address) {
-        if (address instanceof Inet6Address v6) {
-            byte[] b = v6.getAddress();
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            mapped &= (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
-            if (mapped) {
-                try {
-                    return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-                } catch (java.net.UnknownHostException impossible) {
-                    return address;
-                }
-            }
+    private Optional<String> judge(InetAddress ip) {
+        Range range = ip instanceof Inet4Address ? ipv4(ip.getAddress()) : ipv6((Inet6Address) ip);
+        return switch (range) {
+            case PUBLIC -> Optional.empty();
+            case LOOPBACK -> allowLoopback ? Optional.empty() : Optional.of("a loopback address");
+            case PRIVATE -> allowPrivate ? Optional.empty() : Optional.of("a private address");
+            case LINK_LOCAL -> Optional.of("a link-local address (such as the cloud metadata service)");
+            case UNSPECIFIED -> Optional.of("an unspecified address");
+            case MULTICAST_OR_RESERVED -> Optional.of("a multicast, reserved or broadcast address");
+        };
+    }
+
+    private static Range ipv4(byte[] b) {
+        int a = b[0] & 0xFF;
+        int second = b[1] & 0xFF;
+        if (a == 127) {
+            return Range.LOOPBACK;
         }
-        return address;
-    }
-
-    private static boolean isIpv4(InetAddress ip, int first, int second) {
-        return ip instanceof Inet4Address && (ip.getAddress()[0] & 0xFF) == first && (ip.getAddress()[1] & 0xFF) == second;
-    }
-
-    /** Whether the first {@code bits} bits of an IPv4 address equal those of {@code first}.0.0.0. */
-    private static boolean isIpv4Prefix(InetAddress ip, int first, int bits) {
-        if (!(ip instanceof Inet4Address)) {
-            return false;
+        if (a == 0) {
+            return Range.UNSPECIFIED;
         }
-        int value = ip.getAddress()[0] & 0xFF;
-        int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
-        return (value & mask) == (first & mask);
+        if (a == 169 && second == 254) {
+            return Range.LINK_LOCAL;
+        }
+        if (a >= 224) {
+            return Range.MULTICAST_OR_RESERVED;
+        }
+        boolean isPrivate = a == 10
+                || a == 172 && (second & 0xF0) == 16
+                || a == 192 && second == 168
+                || a == 100 && (second & 0xC0) == 64
+                || a == 192 && second == 0 && (b[2] & 0xFF) == 0
+                || a == 198 && (second & 0xFE) == 18;
+        return isPrivate ? Range.PRIVATE : Range.PUBLIC;
     }
 
-    private static boolean isShared(InetAddress ip) {
-        return ip instanceof Inet4Address && (ip.getAddress()[0] & 0xFF) == 100 && (ip.getAddress()[1] & 0xC0) == 64;
+    private static Range ipv6(Inet6Address ip) {
+        byte[] b = ip.getAddress();
+        if (ip.isLoopbackAddress()) {
+            return Range.LOOPBACK;
+        }
+        if (ip.isAnyLocalAddress()) {
+            return Range.UNSPECIFIED;
+        }
+        if (ip.isLinkLocalAddress()) {
+            return Range.LINK_LOCAL;
+        }
+        if (ip.isMulticastAddress()) {
+            return Range.MULTICAST_OR_RESERVED;
+        }
+        boolean isPrivate = (b[0] & 0xFE) == 0xFC || ip.isSiteLocalAddress() || EmbeddedIpv4.isLocalUseNat64(b);
+        return isPrivate ? Range.PRIVATE : Range.PUBLIC;
     }
 
-    private static boolean isBenchmark(InetAddress ip) {
-        return ip instanceof Inet4Address && (ip.getAddress()[0] & 0xFF) == 198 && (ip.getAddress()[1] & 0xFE) == 18;
-    }
-
-    private static boolean isUniqueLocal(InetAddress ip) {
-        return ip instanceof Inet6Address && (ip.getAddress()[0] & 0xFE) == 0xFC;
+    /** The kinds of range the rules tell apart. */
+    private enum Range {
+        PUBLIC, LOOPBACK, PRIVATE, LINK_LOCAL, UNSPECIFIED, MULTICAST_OR_RESERVED
     }
 }

@@ -8,6 +8,7 @@ import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.engine.StepFault;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.OutboundGuard;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.core.port.out.WebFetcher.Fetch;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Optional;
 /**
  * Loads a product's photos: uploaded assets from the blob store, URLs through the outbound rules (size and time
  * capped). Every photo is sniffed; what is not a PNG, JPEG or WebP image, or is larger than the pixel limit, is refused.
+ * A URL that fails says only that it is not allowed or unreachable: never an address, nor how its host resolved.
  */
 public final class SourceImages {
 
@@ -91,11 +93,10 @@ public final class SourceImages {
         if (fetch instanceof Fetch.TooLarge tooLarge) {
             throw StepFault.permanent("SOURCE_UNREADABLE", label + " is larger than " + tooLarge.maxBytes() + " bytes");
         }
-        if (fetch instanceof Fetch.Refused refused) {
-            throw StepFault.permanent("SOURCE_UNREADABLE", label + " may not be fetched: " + refused.reason());
+        if (fetch instanceof Fetch.Refused) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " is " + OutboundGuard.NOT_ALLOWED);
         }
-        Fetch.Unreachable unreachable = (Fetch.Unreachable) fetch;
-        throw StepFault.transientFault("SOURCE_UNREACHABLE", label + " could not be fetched: " + unreachable.reason());
+        throw StepFault.transientFault("SOURCE_UNREACHABLE", label + " is unreachable");
     }
 
     /**

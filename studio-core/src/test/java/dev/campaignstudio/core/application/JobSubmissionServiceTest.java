@@ -16,6 +16,7 @@ import dev.campaignstudio.core.fixtures.InMemoryAssets;
 import dev.campaignstudio.core.fixtures.InMemoryEventLog;
 import dev.campaignstudio.core.fixtures.InMemoryJobRepository;
 import dev.campaignstudio.core.fixtures.MutableClock;
+import dev.campaignstudio.core.fixtures.OutboundFixtures;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobStatus;
@@ -25,6 +26,7 @@ import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.OutboundGuard;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +40,16 @@ class JobSubmissionServiceTest {
     private final InMemoryEventLog events = new InMemoryEventLog();
     private final InMemoryAssets assets = new InMemoryAssets();
     private final List<Job> started = new java.util.ArrayList<>();
+    private final OutboundGuard guard = OutboundFixtures.byHost(Map.of(
+            "10.0.0.1", OutboundGuard.Verdict.NOT_ALLOWED,
+            "internal.example", OutboundGuard.Verdict.NOT_ALLOWED,
+            "not-yet.example", OutboundGuard.Verdict.UNRESOLVED));
     private final JobSubmissionService service = service(jobs);
 
     private JobSubmissionService service(JobRepository repository) {
-        return new JobSubmissionService(repository, assets, events, new DirectTransactions(),
-                new RetryPlanner(repository, PipelineRouter.standard()), started::add, CallbackFixtures.permissive(), clock);
+        return new JobSubmissionService(repository, events, new DirectTransactions(),
+                new RetryPlanner(repository, PipelineRouter.standard()), started::add, CallbackFixtures.permissive(),
+                new ImageCheck(assets, guard), clock);
     }
 
     private SubmitOutcome submit(Map<String, Object> tree) {
@@ -162,6 +169,27 @@ class JobSubmissionServiceTest {
     }
 
     @Test
+    void imageUrlsTheOutboundRulesRefuseAreNamedByTheirPointersAndNothingIsStored() {
+        SubmitOutcome outcome = submit(RequestFixture.output("image_bundle")
+                .with("product.images.0.uri", "https://cdn.example.com/ok.png")
+                .with("product.images.1", Map.of("uri", "https://10.0.0.1/x.png"))
+                .with("product.images.2", Map.of("uri", "https://internal.example/x.png")).tree());
+        assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
+        assertThat(((SubmitOutcome.Rejected) outcome).violations())
+                .extracting(Violation::pointer, Violation::code, Violation::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/product/images/1/uri", "NOT_ALLOWED", "not allowed by the outbound rules"),
+                        org.assertj.core.groups.Tuple.tuple("/product/images/2/uri", "NOT_ALLOWED", "not allowed by the outbound rules"));
+        assertThat(jobs.size()).isZero();
+        assertThat(events.all()).isEmpty();
+    }
+
+    @Test
+    void anImageHostThatDoesNotResolveYetIsLeftToTheFetch() {
+        created(RequestFixture.creation().with("product.images.0.uri", "https://not-yet.example/x.png").tree());
+    }
+
+    @Test
     void retryOfAFinishedJobInheritsItsProductAndMode() {
         Job parent = finished(created(RequestFixture.output("fast_video").with("settings.scene_count", 6).tree()));
         Job retry = created(RequestFixture.retry(parent.id().value(), "scene_video").with("idempotency_key", "r1")
@@ -187,6 +215,16 @@ class JobSubmissionServiceTest {
         assertThat(rejected(RequestFixture.retry(parent.id().value(), "stitch").with("idempotency_key", "r4")
                 .with("settings.duration_s", 500).tree()))
                 .extracting(Violation::pointer).containsExactly("/settings/duration_s");
+    }
+
+    @Test
+    void aRetrysFarOutSettingIsRefusedWithTheBoundOfTheEarlierJobsMode() {
+        Job parent = finished(created(RequestFixture.output("ugc").tree()));
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "assemble").with("idempotency_key", "r-huge")
+                .with("settings.duration_s", new java.math.BigDecimal("1e30")).with("settings.scene_count", -(1L << 40)).tree()))
+                .extracting(Violation::pointer, Violation::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/settings/duration_s", "must be at most 60"),
+                        org.assertj.core.groups.Tuple.tuple("/settings/scene_count", "must be at least 2"));
     }
 
     @Test

@@ -187,6 +187,31 @@ class JobRequestReaderTest {
     }
 
     @Test
+    void farOutValuesAreRefusedWithTheBoundOfTheirMode() {
+        Object[][] cases = {
+                {"fast_video", "duration_s", 999, "TOO_LARGE", "must be at most 60"},
+                {"fast_video", "duration_s", new BigDecimal("1e999999999"), "TOO_LARGE", "must be at most 60"},
+                {"fast_video", "duration_s", Long.MAX_VALUE, "TOO_LARGE", "must be at most 60"},
+                {"fast_video", "duration_s", 4_000, "TOO_LARGE", "must be at most 60"},
+                {"fast_video", "duration_s", -5, "TOO_SMALL", "must be at least 5"},
+                {"fast_video", "duration_s", new BigDecimal("-1e30"), "TOO_SMALL", "must be at least 5"},
+                {"script_video", "duration_s", 99_999_999_999L, "TOO_LARGE", "must be at most 180"},
+                {"script_video", "duration_s", 0, "TOO_SMALL", "must be at least 10"},
+                {"ugc", "duration_s", Integer.MAX_VALUE, "TOO_LARGE", "must be at most 60"},
+                {"ugc", "scene_count", 1_000, "TOO_LARGE", "must be at most 8"},
+                {"ugc", "scene_count", -(1L << 40), "TOO_SMALL", "must be at least 2"},
+                {"image_bundle", "scene_count", new BigDecimal("1e40"), "TOO_LARGE", "must be at most 12"},
+                {"image_bundle", "scene_count", Integer.MIN_VALUE, "TOO_SMALL", "must be at least 1"},
+                {"image_bundle", "duration_s", new BigDecimal("1e40"), "NOT_ALLOWED", "image_bundle has no duration"},
+        };
+        for (Object[] c : cases) {
+            List<Violation> found = violations(RequestFixture.output((String) c[0]).with("settings." + c[1], c[2]).tree());
+            assertThat(found).as("%s %s = %s", c[0], c[1], c[2]).extracting(Violation::pointer, Violation::code, Violation::message)
+                    .containsExactly(tuple("/settings/" + c[1], c[3], c[4]));
+        }
+    }
+
+    @Test
     void explicitNullIsAbsent() {
         valid(RequestFixture.creation().with("callback", null).with("metadata", null).tree());
         assertThat(violations(RequestFixture.creation().with("product", null).tree()))

@@ -83,18 +83,17 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
     }
 
     @Override
-    public Optional<String> refusal(URI url) {
-        Optional<String> scheme = schemeProblem(url);
-        if (scheme.isPresent()) {
-            return scheme;
+    public Verdict judge(URI url) {
+        if (schemeProblem(url).isPresent()) {
+            return Verdict.NOT_ALLOWED;
         }
         try {
             new GuardedResolver(rules).resolve(url.getHost());
-            return Optional.empty();
+            return Verdict.ALLOWED;
         } catch (RefusedAddressException refused) {
-            return Optional.of(refused.getMessage());
+            return Verdict.NOT_ALLOWED;
         } catch (UnknownHostException unknown) {
-            return Optional.of("the host " + url.getHost() + " does not resolve");
+            return Verdict.UNRESOLVED;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.campaignstudio.core.callback.SendResult;
 import dev.campaignstudio.core.outbound.AddressRules;
+import dev.campaignstudio.core.port.out.OutboundGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -83,7 +84,7 @@ class GuardedHttpClientAdapterTest {
     @Test
     void loopbackIsRefusedUnlessAllowedAndNothingIsSent() {
         assertThat(post(publicOnly, "/ok")).isInstanceOfSatisfying(SendResult.Refused.class,
-                r -> assertThat(r.reason()).contains("loopback"));
+                r -> assertThat(r.reason()).isEqualTo("not allowed by the outbound rules"));
         assertThat(received).isEmpty();
     }
 
@@ -92,9 +93,9 @@ class GuardedHttpClientAdapterTest {
         assertThat(post(loopbackAllowed, "/to-ok")).isInstanceOf(SendResult.Answered.class);
         assertThat(received).hasSize(1);
         assertThat(post(loopbackAllowed, "/to-metadata")).isInstanceOfSatisfying(SendResult.Refused.class,
-                r -> assertThat(r.reason()).contains("redirect").contains("link-local"));
+                r -> assertThat(r.reason()).isEqualTo("a redirect to http://169.254.169.254 was refused: not allowed by the outbound rules"));
         assertThat(post(loopbackAllowed, "/to-private")).isInstanceOfSatisfying(SendResult.Refused.class,
-                r -> assertThat(r.reason()).contains("private"));
+                r -> assertThat(r.reason()).isEqualTo("a redirect to http://10.1.2.3 was refused: not allowed by the outbound rules"));
         assertThat(post(loopbackAllowed, "/loop")).isInstanceOfSatisfying(SendResult.Refused.class,
                 r -> assertThat(r.reason()).contains("more than 3 redirects"));
     }
@@ -113,11 +114,22 @@ class GuardedHttpClientAdapterTest {
 
     @Test
     void urlsAreJudgedBeforeAnythingIsSent() {
-        assertThat(publicOnly.refusal(URI.create("http://169.254.169.254/latest/meta-data/"))).get().asString().contains("link-local");
-        assertThat(publicOnly.refusal(URI.create("https://10.0.0.8/hook"))).get().asString().contains("private");
-        assertThat(publicOnly.refusal(URI.create("http://127.0.0.1:9/hook"))).get().asString().contains("loopback");
-        assertThat(publicOnly.refusal(URI.create("ftp://example.com/x"))).get().asString().contains("http");
-        assertThat(publicOnly.refusal(URI.create("http://no-such-host.invalid/"))).get().asString().contains("does not resolve");
-        assertThat(loopbackAllowed.refusal(URI.create("http://127.0.0.1:9/hook"))).isEmpty();
+        for (String url : new String[] {"http://169.254.169.254/latest/meta-data/", "https://10.0.0.8/hook", "http://127.0.0.1:9/hook",
+                "http://localhost:9/hook", "http://[::127.0.0.1]:9/hook", "http://[::ffff:10.0.0.1]/hook", "http://[64:ff9b::7f00:1]/hook",
+                "http://[2002:7f00:1::]/hook", "ftp://example.com/x"}) {
+            assertThat(publicOnly.judge(URI.create(url))).as(url).isEqualTo(OutboundGuard.Verdict.NOT_ALLOWED);
+        }
+        assertThat(publicOnly.judge(URI.create("http://no-such-host.invalid/"))).isEqualTo(OutboundGuard.Verdict.UNRESOLVED);
+        assertThat(loopbackAllowed.judge(URI.create("http://127.0.0.1:9/hook"))).isEqualTo(OutboundGuard.Verdict.ALLOWED);
+        assertThat(loopbackAllowed.judge(URI.create("http://[::127.0.0.1]:9/hook"))).isEqualTo(OutboundGuard.Verdict.ALLOWED);
+        assertThat(loopbackAllowed.judge(URI.create("http://[::ffff:10.0.0.1]/hook"))).isEqualTo(OutboundGuard.Verdict.NOT_ALLOWED);
+    }
+
+    @Test
+    void aReceiverReachedThroughAnIpv4CompatibleAddressGetsNothingAndTheRefusalSaysOnlyNotAllowed() {
+        SendResult refused = publicOnly.post(URI.create("http://[::127.0.0.1]:" + server.getAddress().getPort() + "/ok"), Map.of(), new byte[0]);
+        assertThat(refused).isInstanceOfSatisfying(SendResult.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo("not allowed by the outbound rules"));
+        assertThat(received).isEmpty();
     }
 }

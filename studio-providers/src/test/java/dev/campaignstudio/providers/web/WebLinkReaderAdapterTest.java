@@ -118,10 +118,10 @@ class WebLinkReaderAdapterTest {
         PageFacts toMetadata = reader.read(server.url("/p/to-metadata"));
         PageFacts toPrivate = reader.read(server.url("/p/to-private"));
 
-        assertThat(toMetadata.warning()).startsWith("refused by the outbound rules: a redirect to http://169.254.169.254 was refused")
-                .contains("link-local").doesNotContain("latest").doesNotContain("s3cret");
+        assertThat(toMetadata.warning()).isEqualTo("refused by the outbound rules: a redirect to http://169.254.169.254 was refused: "
+                + "not allowed by the outbound rules");
         assertThat(toPrivate.warning()).isEqualTo("refused by the outbound rules: a redirect to http://10.0.0.1 was refused: "
-                + "10.0.0.1 resolves to a private address, which outbound requests may not reach");
+                + "not allowed by the outbound rules");
         assertThat(toPrivate.title()).isNull();
         // refused in the resolver, before a socket exists: no connect timeout (2 s) was waited out
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));

@@ -2,6 +2,7 @@ package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.AssetUploadService;
 import dev.campaignstudio.core.application.CallbackCheck;
+import dev.campaignstudio.core.application.ImageCheck;
 import dev.campaignstudio.core.application.JobQueryService;
 import dev.campaignstudio.core.application.JobSubmissionService;
 import dev.campaignstudio.core.application.RetryPlanner;
@@ -14,6 +15,7 @@ import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.ImageDecoder;
 import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.OutboundGuard;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
 import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
@@ -60,10 +62,16 @@ public class CoreConfiguration {
         return new RetryPlanner(jobs, router);
     }
 
+    /** Checks product photos at submission: uploaded assets exist, URLs pass the outbound rules. */
     @Bean
-    JobSubmissionService jobSubmissionService(JobRepository jobs, AssetRepository assets, EventLog events,
-            Transactions transactions, RetryPlanner retries, JobEngine engine, CallbackCheck callbackCheck, Clock clock) {
-        return new JobSubmissionService(jobs, assets, events, transactions, retries, engine, callbackCheck, clock);
+    ImageCheck imageCheck(AssetRepository assets, OutboundGuard guard) {
+        return new ImageCheck(assets, guard);
+    }
+
+    @Bean
+    JobSubmissionService jobSubmissionService(JobRepository jobs, EventLog events, Transactions transactions, RetryPlanner retries,
+            JobEngine engine, CallbackCheck callbackCheck, ImageCheck imageCheck, Clock clock) {
+        return new JobSubmissionService(jobs, events, transactions, retries, engine, callbackCheck, imageCheck, clock);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package dev.campaignstudio.server.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.fixtures.CallbackFixtures;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.server.StudioApplication;
@@ -31,7 +33,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Lifecycle events delivered as signed callbacks to a real receiver on loopback, and read as a feed and a stream. */
 @SpringBootTest(classes = {StudioApplication.class, TestPipelineConfiguration.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -165,7 +171,7 @@ class CallbackSystemTest {
                     .get("pending").asLong() == 0);
             JsonNode callback = api.get("/v1/jobs/" + id).json().get("callback");
             assertThat(callback.get("deliveries").get("stopped").asLong()).isEqualTo(events(id));
-            assertThat(callback.get("last_error").asString()).contains("redirect").contains("private");
+            assertThat(callback.get("last_error").asString()).isEqualTo("a redirect to http://10.0.0.5 was refused: not allowed by the outbound rules");
             assertThat(receiver.acknowledged()).isEmpty();
         }
     }
@@ -193,6 +199,56 @@ class CallbackSystemTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acknowledged(id).size() == total + 1);
             assertThat(receiver.acknowledged(id).get((int) total).eventId()).isEqualTo(accepted);
             assertThat(api.postJson("/v1/jobs/" + id + "/deliveries/evt_nope/redeliver", "").status()).isEqualTo(404);
+        }
+    }
+
+    /** The envelope as a typed receiver (a Go struct, a Rust serde struct, a Java record) declares it. */
+    record Envelope(String eventId, String jobId, long sequence, String type, String occurredAt, JsonNode data, Map<String, String> metadata) {
+    }
+
+    /** A {@code progress} event's data, its counts typed as integers. */
+    record Progress(String stage, Integer sceneOrder, String status, int attempt, int percent, List<AssetRef> assets) {
+    }
+
+    /** A file in a {@code progress} event. */
+    record AssetRef(String assetId, String kind, String role, Integer sceneOrder, String mediaType, String url, String sha256, long bytes,
+            Integer width, Integer height, Long durationMs) {
+    }
+
+    /** Reads integers only from integer tokens: {@code 1E+1} is a float, and a typed receiver refuses it. */
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Test
+    void callbackBodiesSpellIntegersAsIntegersForTypedReceiversAndAgreeWithTheFeed() throws Exception {
+        assertThatThrownBy(() -> STRICT.readValue("{\"sequence\":1E+1}", Envelope.class)).as("the reader is strict")
+                .isInstanceOf(JacksonException.class);
+        try (CallbackReceiver receiver = new CallbackReceiver(CallbackFixtures.SECRET, 0, 0).start()) {
+            String id = submit(receiver.url("/hooks"));
+            awaitFinished(List.of(id));
+            awaitAllAcknowledged(receiver, List.of(id));
+            assertThat(events(id)).as("sequences reach 10, which was written 1E+1").isGreaterThanOrEqualTo(10);
+
+            JsonNode feed = api.get("/v1/jobs/" + id + "/events?after=0").json().get("items");
+            List<CallbackReceiver.Received> received = receiver.acknowledged(id);
+            assertThat(received).hasSize(feed.size());
+            int progress = 0;
+            for (int i = 0; i < received.size(); i++) {
+                String body = received.get(i).body();
+                Envelope envelope = STRICT.readValue(body, Envelope.class);
+                assertThat(envelope.sequence()).isEqualTo(i + 1);
+                if (envelope.type().equals("progress")) {
+                    Progress data = STRICT.treeToValue(envelope.data(), Progress.class);
+                    assertThat(data.percent()).isBetween(0, 100);
+                    progress++;
+                }
+                Object feedItem = ApiClient.parse(ApiClient.json(feed.get(i)));
+                assertThat(body).as("callback %d is the feed's event %d", i + 1, i + 1).isEqualTo(CanonicalJson.write(feedItem));
+            }
+            assertThat(progress).isPositive();
         }
     }
 

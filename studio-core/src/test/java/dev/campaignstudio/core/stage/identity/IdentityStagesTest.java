@@ -286,4 +286,17 @@ class IdentityStagesTest {
         assertThat(flaky.error().code()).isEqualTo("SOURCE_UNREACHABLE");
         assertThat(flaky.error().attempts()).as("retried by the stage's policy").isEqualTo(3);
     }
+
+    @Test
+    void aRefusedOrUnreachablePhotoSaysOnlyThatAndNeverHowItsHostResolved() {
+        web.answer(SIDE, new Fetch.Refused("a redirect to http://db.internal was refused: db.internal resolves to 10.1.2.3"));
+        Job refused = run(creation());
+        assertThat(refused.error().code()).isEqualTo("SOURCE_UNREADABLE");
+        assertThat(refused.error().message()).isEqualTo("image 2 is not allowed by the outbound rules");
+
+        web.answer(SIDE, new Fetch.Unreachable("the host does not resolve", false));
+        Job unreachable = run(creation());
+        assertThat(unreachable.error().code()).isEqualTo("SOURCE_UNREACHABLE");
+        assertThat(unreachable.error().message()).isEqualTo("image 2 is unreachable");
+    }
 }

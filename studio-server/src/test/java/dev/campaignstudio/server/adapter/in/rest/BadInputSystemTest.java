@@ -151,6 +151,9 @@ class BadInputSystemTest extends EmbeddedSystemTest {
         assertViolation(api.postJson("/v1/jobs", RequestFixture.output("fast_video").with("settings", "fast").tree()), "/settings", "TYPE");
         assertViolation(api.postJson("/v1/jobs", RequestFixture.output("fast_video").with("settings.duration_s", -5).tree()),
                 "/settings/duration_s", "TOO_SMALL");
+        ApiClient.Response huge = api.postJson("/v1/jobs", RequestFixture.output("ugc").with("settings.duration_s", new java.math.BigDecimal("1e30")).tree());
+        assertViolation(huge, "/settings/duration_s", "TOO_LARGE");
+        assertThat(huge.json().get("errors").get(0).get("detail").asString()).as("ugc's bound, not a generic one").isEqualTo("must be at most 60");
         assertProblem(api.get("/v1/jobs?limit=1000"), 400, "BAD_PARAMETER", "limit");
         assertProblem(api.withToken(TOKEN, "/v1/unknown"), 404, "NOT_FOUND", "nothing is served at this path");
     }
