@@ -12,6 +12,7 @@ import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -155,12 +156,48 @@ public final class StepContext {
             String role) throws IOException {
         String sha256 = Sha256.hex(data);
         blobs.put(data, sha256);
-        Asset asset = new Asset(AssetId.next(clock), kind, mediaType, sha256, data.length, width, height, durationMs, clock.instant());
+        return recordProduced(new Asset(AssetId.next(clock), kind, mediaType, sha256, data.length, width, height, durationMs,
+                clock.instant()), role);
+    }
+
+    /**
+     * Stores a file this attempt made on local disk (a video, say), streaming it to the blob store; the local file is
+     * left for the caller to delete. It is recorded with the attempt whatever the attempt's outcome.
+     *
+     * @param file       the local file
+     * @param kind       image, video, audio or data
+     * @param mediaType  IANA media type
+     * @param width      pixels, or {@code null}
+     * @param height     pixels, or {@code null}
+     * @param durationMs length, or {@code null}
+     * @param role       what it is in the output, e.g. {@code final_video}
+     * @return the stored asset
+     * @throws IOException when the file cannot be read or the blob store cannot write
+     */
+    public ProducedAsset store(Path file, AssetKind kind, String mediaType, Integer width, Integer height, Long durationMs,
+            String role) throws IOException {
+        String sha256 = Sha256.hex(file);
+        blobs.put(file, sha256);
+        return recordProduced(new Asset(AssetId.next(clock), kind, mediaType, sha256, java.nio.file.Files.size(file), width, height,
+                durationMs, clock.instant()), role);
+    }
+
+    private ProducedAsset recordProduced(Asset asset, String role) {
         ProducedAsset result = new ProducedAsset(asset, role);
         synchronized (produced) {
             produced.add(result);
         }
         return result;
+    }
+
+    /**
+     * Whether the asset {@code assetId} has its record and its blob in the store: a row alone does not prove a file.
+     *
+     * @throws IOException when the store cannot be asked
+     */
+    public boolean stored(String assetId) throws IOException {
+        Optional<Asset> asset = asset(assetId);
+        return asset.isPresent() && blobs.contains(asset.get().sha256());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 public final class StepRunner {
 
     private static final System.Logger log = System.getLogger(StepRunner.class.getName());
+
+    /** The retryable code of a step that met an unreachable asset store. */
+    public static final String STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
 
     private final JobEngine engine;
     private final JobRepository jobs;
@@ -159,6 +163,10 @@ public final class StepRunner {
         } catch (Exception bug) {
             if (signal.isCancelled()) {
                 return stopped(signal);
+            }
+            if (BlobStoreUnavailableException.in(bug)) {
+                log.log(System.Logger.Level.WARNING, "stage {0}: the asset store is unavailable: {1}", stage.name(), bug.toString());
+                return Outcome.failure(STORAGE_UNAVAILABLE, "the asset store could not be reached; the step is tried again", true);
             }
             log.log(System.Logger.Level.ERROR, "stage " + stage.name() + " failed unexpectedly", bug);
             return Outcome.failure("INTERNAL", "the " + stage.name() + " stage failed unexpectedly; the failure is logged", false);

@@ -7,6 +7,7 @@ import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.port.out.CheckpointStore;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.Optional;
  * version) and their fingerprint; when a checkpoint of the product has that fingerprint, and its files are still there,
  * the step takes it and is recorded as {@code reused} without calling any capability. Otherwise it does the work and
  * its outputs are kept for the next job, replacing any checkpoint with the same fingerprint (which was unusable:
- * files gone, too old, or being redone by a retry).
+ * files gone, too old, or being redone by a retry). "Still there" means the blob is in the store, not only its row:
+ * a worker never assumes a file exists because a row does. A step that rebuilds an unusable checkpoint says why under
+ * {@link #REBUILT_BECAUSE} in its outputs.
  *
  * <p>Outputs carry their {@code revision}: the id of the step that made them, kept when they are reused. A stage's
  * inputs name the revisions of the stages it builds on, so a change invalidates exactly the stages downstream of it: a
@@ -39,6 +42,9 @@ public abstract class CheckpointedStage<P> implements StageHandler {
     /** The output key of the id of the step that made the outputs, which the stages built on them name as an input. */
     public static final String REVISION = "revision";
 
+    /** The output key saying why a kept checkpoint with the same inputs was not reused. */
+    public static final String REBUILT_BECAUSE = "rebuilt_because";
+
     private final CheckpointStore checkpoints;
 
     protected CheckpointedStage(CheckpointStore checkpoints) {
@@ -52,14 +58,22 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         CheckpointKey key = CheckpointKey.of(productId, context.stage(), prepared.inputs());
         Map<String, Object> inputs = new LinkedHashMap<>(prepared.inputs());
         inputs.put(FINGERPRINT, key.fingerprint());
-        Optional<ProductCheckpoint> kept = context.isRetryTarget() ? Optional.empty() : checkpoints.find(key).filter(c -> usable(c, context));
+        Optional<ProductCheckpoint> kept = context.isRetryTarget() ? Optional.empty() : checkpoints.find(key);
+        String rebuiltBecause = null;
         if (kept.isPresent()) {
-            return new StepResult.Reused(kept.get(), inputs);
+            Optional<String> unusable = unusable(kept.get(), context);
+            if (unusable.isEmpty()) {
+                return new StepResult.Reused(kept.get(), inputs);
+            }
+            rebuiltBecause = unusable.get();
         }
         Produced produced = produce(context, prepared.state());
         Map<String, Object> outputs = new LinkedHashMap<>(produced.outputs());
         outputs.put(FINGERPRINT, key.fingerprint());
         outputs.put(REVISION, context.stepId().value());
+        if (rebuiltBecause != null) {
+            outputs.put(REBUILT_BECAUSE, rebuiltBecause);
+        }
         return new StepResult.Succeeded(outputs, produced.adapter(), inputs, produced.keep() ? key : null);
     }
 
@@ -77,9 +91,22 @@ public abstract class CheckpointedStage<P> implements StageHandler {
      */
     protected abstract Produced produce(StepContext context, P prepared) throws Exception;
 
-    /** Whether a kept checkpoint may still be taken; by default when every file it lists still exists. */
-    protected boolean usable(ProductCheckpoint checkpoint, StepContext context) {
-        return checkpoint.assets().stream().map(StepRecord.StepAsset::assetId).allMatch(id -> context.asset(id).isPresent());
+    /**
+     * Why a kept checkpoint may not be taken, or empty when it may; by default it may when every file it lists still
+     * has its record and its blob in the store.
+     *
+     * @throws IOException when the store cannot be asked (the step fails with a retryable fault rather than rebuild)
+     */
+    protected Optional<String> unusable(ProductCheckpoint checkpoint, StepContext context) throws IOException {
+        for (StepRecord.StepAsset file : checkpoint.assets()) {
+            if (context.asset(file.assetId()).isEmpty()) {
+                return Optional.of("the kept " + file.role() + " file " + file.assetId() + " has no record any more");
+            }
+            if (!context.stored(file.assetId())) {
+                return Optional.of("the kept " + file.role() + " file " + file.assetId() + " is missing from the asset store");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

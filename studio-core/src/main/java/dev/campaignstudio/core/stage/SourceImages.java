@@ -8,6 +8,7 @@ import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.engine.StepFault;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;
 import dev.campaignstudio.core.port.out.OutboundGuard;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.core.port.out.WebFetcher.Fetch;
@@ -75,6 +76,8 @@ public final class SourceImages {
         }
         try (InputStream in = blobs.open(asset.get().sha256())) {
             return in.readAllBytes();
+        } catch (BlobStoreUnavailableException e) {
+            throw StepFault.transientFault("STORAGE_UNAVAILABLE", label + ": the asset store could not be reached");
         } catch (IOException e) {
             throw StepFault.transientFault("SOURCE_UNREACHABLE", label + ": the stored file could not be read");
         }

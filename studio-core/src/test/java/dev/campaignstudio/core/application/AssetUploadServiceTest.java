@@ -8,7 +8,11 @@ import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.core.port.in.UploadOutcome;
 import dev.campaignstudio.core.port.in.UploadOutcome.Reason;
 import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +20,18 @@ class AssetUploadServiceTest {
 
     private final InMemoryAssets assets = new InMemoryAssets();
     private final AtomicInteger decodes = new AtomicInteger();
-    private final AssetUploadService service = new AssetUploadService(assets, assets, (data, info) -> {
+    private final AssetUploadService service = new AssetUploadService(assets, assets, (file, info) -> {
         decodes.incrementAndGet();
-        return data.length > 100;
+        return size(file) > 100;
     }, new UploadLimits(1_000_000, 40_000_000), MutableClock.startingNow());
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void storesAPngWithItsMediaFacts() {

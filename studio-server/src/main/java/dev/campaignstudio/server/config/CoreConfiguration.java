@@ -20,6 +20,10 @@ import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
 import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
 import dev.campaignstudio.server.adapter.out.imageio.ImageIoDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +61,18 @@ public class CoreConfiguration {
         return new ImageIoDecoder();
     }
 
+    /** Where uploads are written while they are checked: {@code <data-dir>/tmp}, owner-only. */
+    private static Path stagingDirectory(StudioProperties properties) {
+        Path staging = properties.dataDir().resolve("tmp");
+        try {
+            Files.createDirectories(staging);
+            OwnerOnly.restrict(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the staging directory " + staging, e);
+        }
+        return staging;
+    }
+
     @Bean
     RetryPlanner retryPlanner(JobRepository jobs, PipelineRouter router) {
         return new RetryPlanner(jobs, router);
@@ -78,7 +94,7 @@ public class CoreConfiguration {
     AssetUploadService assetUploadService(AssetRepository assets, BlobStore blobs, ImageDecoder decoder,
             StudioProperties properties, Clock clock) {
         UploadLimits limits = new UploadLimits(properties.assets().maxBytes().toBytes(), properties.assets().maxPixels());
-        return new AssetUploadService(assets, blobs, decoder, limits, clock);
+        return new AssetUploadService(assets, blobs, decoder, limits, clock, stagingDirectory(properties));
     }
 
     @Bean

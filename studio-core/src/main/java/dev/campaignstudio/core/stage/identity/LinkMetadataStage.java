@@ -9,10 +9,12 @@ import dev.campaignstudio.core.engine.StepFault;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code link_metadata} (only for products with a link): title, description, brand, price, currency and images from the
@@ -43,8 +45,11 @@ public final class LinkMetadataStage extends CheckpointedStage<URI> {
     }
 
     @Override
-    protected boolean usable(ProductCheckpoint checkpoint, StepContext context) {
-        return checkpoint.createdAt().plus(maxAge).isAfter(context.clock().instant()) && super.usable(checkpoint, context);
+    protected Optional<String> unusable(ProductCheckpoint checkpoint, StepContext context) throws IOException {
+        if (!checkpoint.createdAt().plus(maxAge).isAfter(context.clock().instant())) {
+            return Optional.of("the kept facts were read at " + checkpoint.createdAt() + ", longer ago than " + maxAge);
+        }
+        return super.unusable(checkpoint, context);
     }
 
     @Override

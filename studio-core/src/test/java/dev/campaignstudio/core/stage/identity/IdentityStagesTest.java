@@ -20,6 +20,7 @@ import dev.campaignstudio.core.job.JobStatus;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.WebFetcher.Fetch;
 import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.CheckpointedStage;
 import dev.campaignstudio.core.stage.SourceImages;
 import java.awt.Color;
 import java.time.Duration;
@@ -203,6 +204,23 @@ class IdentityStagesTest {
         assertThat(statuses(third).values()).as("the remade checkpoints are the ones kept").containsOnly(StepStatus.REUSED, StepStatus.SUCCEEDED);
         assertThat(step(third, "neutral_image").status()).isEqualTo(StepStatus.REUSED);
         assertThat(step(third, "character_sheet").assets()).isEqualTo(step(again, "character_sheet").assets());
+    }
+
+    @Test
+    void aCheckpointWhoseBlobWasDeletedIsRebuiltNotReusedAndTheStepSaysWhy() throws Exception {
+        Job first = run(creation());
+        StepRecord.StepAsset cutOut = step(first, "neutral_image").assets().get(0);
+        String sha256 = harness.assets.find(new AssetId(cutOut.assetId())).orElseThrow().sha256();
+        assertThat(harness.assets.delete(sha256)).isTrue();
+
+        Job again = run(creation());
+
+        assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(step(again, "neutral_image").status()).as("the row is still there, the blob is not").isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(step(again, "neutral_image").outputs().get(CheckpointedStage.REBUILT_BECAUSE)).asString()
+                .contains(cutOut.assetId()).contains("missing from the asset store");
+        assertThat(harness.assets.contains(sha256)).as("the rebuilt cut-out is stored again (same fake bytes)").isTrue();
+        assertThat(step(again, "metadata").status()).isEqualTo(StepStatus.REUSED);
     }
 
     @Test

@@ -41,7 +41,10 @@ class AssetController {
             + "Reference it in a job as asset:<id>.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AssetResource> upload(@RequestParam("file") MultipartFile file) throws IOException {
-        UploadOutcome outcome = uploads.upload(file.getBytes());
+        UploadOutcome outcome;
+        try (InputStream data = file.getInputStream()) {
+            outcome = uploads.upload(data);
+        }
         if (outcome instanceof UploadOutcome.Stored stored) {
             AssetResource body = AssetResource.of(stored.asset(), url(stored.asset()));
             return stored.created()

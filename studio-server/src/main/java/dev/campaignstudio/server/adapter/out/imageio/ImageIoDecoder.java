@@ -3,12 +3,13 @@ package dev.campaignstudio.server.adapter.out.imageio;
 import dev.campaignstudio.core.asset.ImageFormat;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.port.out.ImageDecoder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -19,11 +20,12 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageIoDecoder implements ImageDecoder {
 
     @Override
-    public boolean decodes(byte[] data, ImageInfo header) {
+    public boolean decodes(Path file, ImageInfo header) {
         if (header.format() == ImageFormat.WEBP) {
             return true;
         }
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        // read from the file itself (no cache of what was read), so a large upload is never held in memory
+        try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 return false;
