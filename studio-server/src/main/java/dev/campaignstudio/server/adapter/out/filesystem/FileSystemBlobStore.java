@@ -3,11 +3,10 @@ package dev.campaignstudio.server.adapter.out.filesystem;
 import dev.campaignstudio.core.asset.BlobKeys;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.StoredBlob;
+import dev.campaignstudio.server.adapter.out.Slices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -83,14 +82,7 @@ public final class FileSystemBlobStore implements BlobStore {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException("blob " + sha256);
         }
-        SeekableByteChannel channel = Files.newByteChannel(file);
-        try {
-            channel.position(offset);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-        return new BoundedInputStream(Channels.newInputStream(channel), length);
+        return Slices.of(file, offset, length);
     }
 
     @Override
@@ -170,46 +162,5 @@ public final class FileSystemBlobStore implements BlobStore {
     private Path path(String sha256) {
         BlobKeys.require(sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-    }
-
-    /** At most {@code remaining} bytes of a stream. */
-    private static final class BoundedInputStream extends InputStream {
-
-        private final InputStream in;
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long remaining) {
-            this.in = in;
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(buffer, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
     }
 }
