@@ -13,6 +13,8 @@ import dev.campaignstudio.core.port.in.FindAssets;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.DownloadLinks;
+import dev.campaignstudio.core.engine.Manifests;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
@@ -31,9 +33,17 @@ public final class JobQueryService implements FindJobs, FindAssets {
     private final BlobStore blobs;
     private final StepStore steps;
     private final PipelineRouter router;
+    private final DownloadLinks links;
 
     public JobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
             PipelineRouter router) {
+        this(jobs, events, assets, blobs, steps, router, DownloadLinks.NONE);
+    }
+
+    /** @param links makes fresh download links for the outputs of the jobs it returns */
+    public JobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
+            PipelineRouter router, DownloadLinks links) {
+        this.links = links;
         this.jobs = jobs;
         this.events = events;
         this.assets = assets;
@@ -53,7 +63,8 @@ public final class JobQueryService implements FindJobs, FindAssets {
 
     @Override
     public Optional<Job> job(JobId id) {
-        return jobs.find(id);
+        return jobs.find(id).map(job -> job.manifest() == null ? job
+                : job.withManifest(Manifests.withFreshLinks(job.manifest(), assets::find, links)));
     }
 
     @Override
@@ -79,5 +90,10 @@ public final class JobQueryService implements FindJobs, FindAssets {
     @Override
     public InputStream open(Asset asset) throws IOException {
         return blobs.open(asset.sha256());
+    }
+
+    @Override
+    public InputStream open(Asset asset, long offset, long length) throws IOException {
+        return blobs.open(asset.sha256(), offset, length);
     }
 }

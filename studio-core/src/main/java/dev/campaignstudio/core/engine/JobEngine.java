@@ -16,6 +16,7 @@ import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.in.CancelJob;
 import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
@@ -48,10 +49,18 @@ public final class JobEngine implements JobStarter, CancelJob {
     private final RetryPlanner retries;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final DownloadLinks links;
     private final JobPlanner planner = new JobPlanner();
 
     public JobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
             PipelineRouter router, RetryPlanner retries, Clock clock, DoubleSupplier random) {
+        this(jobs, steps, events, assets, transactions, router, retries, clock, random, DownloadLinks.NONE);
+    }
+
+    /** @param links makes the {@code download_url} of each output in a finished job's manifest */
+    public JobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
+            PipelineRouter router, RetryPlanner retries, Clock clock, DoubleSupplier random, DownloadLinks links) {
+        this.links = links;
         this.jobs = jobs;
         this.steps = steps;
         this.events = events;
@@ -116,7 +125,7 @@ public final class JobEngine implements JobStarter, CancelJob {
     private void end(Job job, Plan.Ending ending, PipelineDefinition pipeline, Instant now) {
         if (ending instanceof Plan.Succeeded) {
             Job running = job.status() == JobStatus.QUEUED ? markStarted(job, now) : job;
-            Map<String, Object> manifest = Manifests.build(pipeline, steps.forJob(job.id()), assets::find);
+            Map<String, Object> manifest = Manifests.build(pipeline, steps.forJob(job.id()), assets::find, links);
             jobs.update(running.succeeded(manifest, now));
             events.append(job.id(), JobEventType.COMPLETED, Map.of("manifest", manifest), now);
         } else if (ending instanceof Plan.Failed failed) {

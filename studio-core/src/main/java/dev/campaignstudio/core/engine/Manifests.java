@@ -5,6 +5,7 @@ import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.engine.StepRecord.Slot;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
+import dev.campaignstudio.core.port.out.DownloadLinks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,12 @@ import java.util.function.Function;
  */
 public final class Manifests {
 
+    /** An output's key for its expiring link that needs no token. */
+    public static final String DOWNLOAD_URL = "download_url";
+
+    /** An output's key for when its download link expires. */
+    public static final String DOWNLOAD_EXPIRES_AT = "download_expires_at";
+
     private Manifests() {
     }
 
@@ -34,6 +41,20 @@ public final class Manifests {
      * @param assets   looks up asset records
      */
     public static Map<String, Object> build(PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets) {
+        return build(pipeline, steps, assets, DownloadLinks.NONE);
+    }
+
+    /**
+     * Builds the manifest, each output with a fresh {@code download_url} and its {@code download_expires_at} where
+     * {@code links} makes them.
+     *
+     * @param pipeline the job's pipeline
+     * @param steps    every attempt of the job
+     * @param assets   looks up asset records
+     * @param links    makes download links
+     */
+    public static Map<String, Object> build(PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets,
+            DownloadLinks links) {
         Map<Slot, StepRecord> done = JobPlanner.done(steps);
         Map<String, Integer> sceneOfAsset = new HashMap<>();
         done.values().stream().filter(s -> s.sceneOrNull() != null)
@@ -62,7 +83,8 @@ public final class Manifests {
                 if (stage.name().equals(last)) {
                     for (StepRecord.StepAsset ref : step.assets()) {
                         Integer scene = step.sceneOrNull() != null ? step.sceneOrNull() : sceneOfAsset.get(ref.assetId());
-                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(describe(asset, ref.role(), scene)));
+                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(withLink(describe(asset, ref.role(), scene),
+                                asset, links)));
                     }
                 }
             }
@@ -110,6 +132,40 @@ public final class Manifests {
                     });
         }
         return images;
+    }
+
+    /**
+     * A stored manifest with fresh download links: each output's {@code download_url} and {@code download_expires_at}
+     * made again now (an old one may have expired), others left as they are.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withFreshLinks(Map<String, Object> manifest, Function<AssetId, Optional<Asset>> assets,
+            DownloadLinks links) {
+        if (manifest == null || !(manifest.get("outputs") instanceof List<?> outputs)) {
+            return manifest;
+        }
+        List<Object> fresh = new ArrayList<>();
+        for (Object output : outputs) {
+            if (output instanceof Map<?, ?> entry && entry.get("asset_id") instanceof String id && AssetId.isValid(id)) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) entry);
+                copy.remove(DOWNLOAD_URL);
+                copy.remove(DOWNLOAD_EXPIRES_AT);
+                fresh.add(assets.apply(new AssetId(id)).map(asset -> withLink(copy, asset, links)).orElse(copy));
+            } else {
+                fresh.add(output);
+            }
+        }
+        Map<String, Object> refreshed = new LinkedHashMap<>(manifest);
+        refreshed.put("outputs", fresh);
+        return refreshed;
+    }
+
+    private static Map<String, Object> withLink(Map<String, Object> entry, Asset asset, DownloadLinks links) {
+        links.link(asset).ifPresent(link -> {
+            entry.put(DOWNLOAD_URL, link.url().toString());
+            entry.put(DOWNLOAD_EXPIRES_AT, link.expiresAt().toString());
+        });
+        return entry;
     }
 
     /** An asset as the manifest and progress events show it. */

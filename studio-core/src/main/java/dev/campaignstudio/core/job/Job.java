@@ -87,6 +87,12 @@ public record Job(
         return finished(JobStatus.CANCELLED, null, null, now);
     }
 
+    /** This job as it is, with {@code replacement} as its manifest (e.g. with fresh download links). */
+    public Job withManifest(Map<String, Object> replacement) {
+        return new Job(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, updatedAt, startedAt,
+                finishedAt, error, replacement, cancelRequested);
+    }
+
     /** This job with cancellation requested. */
     public Job cancelRequested(Instant now) {
         return new Job(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, now, startedAt,

@@ -12,13 +12,13 @@ import dev.campaignstudio.core.engine.JobEngine;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.ImageDecoder;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.OutboundGuard;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
-import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
 import dev.campaignstudio.server.adapter.out.imageio.ImageIoDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,11 +49,6 @@ public class CoreConfiguration {
     @Bean
     JobRequestReader jobRequestReader(PipelineRouter router) {
         return new JobRequestReader(router.modes());
-    }
-
-    @Bean
-    BlobStore blobStore(StudioProperties properties) {
-        return new FileSystemBlobStore(properties.dataDir().resolve("assets"));
     }
 
     @Bean
@@ -99,7 +94,7 @@ public class CoreConfiguration {
 
     @Bean
     JobQueryService jobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
-            PipelineRouter router) {
-        return new JobQueryService(jobs, events, assets, blobs, steps, router);
+            PipelineRouter router, DownloadLinks links) {
+        return new JobQueryService(jobs, events, assets, blobs, steps, router, links);
     }
 }

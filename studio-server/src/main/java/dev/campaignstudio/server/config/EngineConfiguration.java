@@ -9,6 +9,7 @@ import dev.campaignstudio.core.engine.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
@@ -45,8 +46,9 @@ public class EngineConfiguration {
 
     @Bean
     JobEngine jobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
-            PipelineRouter router, RetryPlanner retries, Clock clock) {
-        return new JobEngine(jobs, steps, events, assets, transactions, router, retries, clock, () -> ThreadLocalRandom.current().nextDouble());
+            PipelineRouter router, RetryPlanner retries, Clock clock, DownloadLinks links) {
+        return new JobEngine(jobs, steps, events, assets, transactions, router, retries, clock, () -> ThreadLocalRandom.current().nextDouble(),
+                links);
     }
 
     @Bean(destroyMethod = "shutdownNow")

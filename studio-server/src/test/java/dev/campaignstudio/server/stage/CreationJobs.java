@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.campaignstudio.server.support.ApiClient;
+import dev.campaignstudio.server.support.Downloads;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -111,6 +112,9 @@ final class CreationJobs {
         assertThat(identity.get("metadata").get("palette").size()).isPositive();
         assertThat(identity.get("storyboard_seeds").size()).isBetween(3, 5);
         assertThat(identity.get("link_facts").isNull()).isEqualTo(!withLink);
+        JsonNode outputs = job.get("manifest").get("outputs");
+        assertThat(outputs.size()).as("the cut-out and the sheet are the job's outputs").isEqualTo(2);
+        outputs.forEach(Downloads::assertServedWithoutToken);
         for (JsonNode step : job.get("steps")) {
             JsonNode assets = step.get("outputs").get("assets");
             if (assets != null) {

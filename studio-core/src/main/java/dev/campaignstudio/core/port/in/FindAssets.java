@@ -18,4 +18,12 @@ public interface FindAssets {
      * @throws IOException when the bytes are missing from the store
      */
     InputStream open(Asset asset) throws IOException;
+
+    /**
+     * Opens {@code length} bytes of {@code asset} from byte {@code offset}, for a range request; the caller closes the
+     * stream.
+     *
+     * @throws IOException when the bytes are missing from the store
+     */
+    InputStream open(Asset asset, long offset, long length) throws IOException;
 }

@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.server.config.ApiTokens;
+import dev.campaignstudio.server.storage.SignedAssetUrls;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +13,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what, on Spring Security's filter chain and its strict firewall: closed by default. Every path needs a
- * caller with a bearer token except a short explicit allow-list (health probes and the API description), so a path
+ * caller with a bearer token except a short explicit allow-list (health probes, the API description, and an asset
+ * GET that carries a signed download link, which the controller verifies), so a path
  * added later, or an old one spelled with matrix parameters, percent-encoding or doubled slashes, is closed until
  * someone opens it here. The firewall refuses paths that are not in canonical form before any rule is read; see
  * docs/operations.md, "Authentication".
@@ -30,6 +35,14 @@ class ApiSecurityConfiguration {
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
     };
 
+    /**
+     * {@code GET /v1/assets/<one segment>} carrying both {@code expires} and {@code sig}: a download link. Nothing else
+     * is let through without a token, and a request with neither parameter nor token stays 401.
+     */
+    static final RequestMatcher SIGNED_ASSET_DOWNLOAD = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v1/assets/*"),
+            request -> request.getParameter(SignedAssetUrls.EXPIRES) != null && request.getParameter(SignedAssetUrls.SIGNATURE) != null);
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
         ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(problems);
@@ -37,6 +50,8 @@ class ApiSecurityConfiguration {
                         // an error or async dispatch continues a request that the rules below already admitted
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, OPEN_PATHS).permitAll()
+                        // a signed download link stands in for the token; AssetController verifies it (403 when bad)
+                        .requestMatchers(SIGNED_ASSET_DOWNLOAD).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, refusal), AuthorizationFilter.class)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusal))

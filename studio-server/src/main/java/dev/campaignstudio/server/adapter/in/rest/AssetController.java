@@ -8,10 +8,14 @@ import dev.campaignstudio.core.port.in.UploadOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.campaignstudio.server.storage.SignedAssetUrls;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.time.Duration;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.CacheControl;
+import java.nio.file.NoSuchFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +32,21 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/v1/assets")
 class AssetController {
 
+    /** Content never changes under an asset id; only the caller (or the link's holder) may keep it. */
+    static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
+
+    private static final Logger log = LoggerFactory.getLogger(AssetController.class);
+
     private final UploadAsset uploads;
     private final FindAssets assets;
+    private final SignedAssetUrls signedLinks;
+    private final ProblemResponses problems;
 
-    AssetController(UploadAsset uploads, FindAssets assets) {
+    AssetController(UploadAsset uploads, FindAssets assets, SignedAssetUrls signedLinks, ProblemResponses problems) {
         this.uploads = uploads;
         this.assets = assets;
+        this.signedLinks = signedLinks;
+        this.problems = problems;
     }
 
     @Operation(summary = "Upload a product photo", description = "Multipart field 'file'. The type is sniffed from the bytes "
@@ -61,20 +74,87 @@ class AssetController {
         };
     }
 
-    @Operation(summary = "Download an asset's bytes")
+    @Operation(summary = "Download an asset's bytes", description = "Streams the bytes with their length, an ETag (the SHA-256) "
+            + "and a single byte Range (206; 416 when it cannot be served). With 'expires' and 'sig' from an output's download_url "
+            + "no token is needed; a tampered or expired link is 403.")
     @GetMapping("/{id}")
-    ResponseEntity<InputStreamResource> download(@PathVariable("id") String id) throws IOException {
+    void download(@PathVariable("id") String id, @RequestParam(name = SignedAssetUrls.EXPIRES, required = false) String expires,
+            @RequestParam(name = SignedAssetUrls.SIGNATURE, required = false) String signature, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        if (expires != null || signature != null) {
+            checkLink(id, expires, signature);
+        }
         if (!AssetId.isValid(id)) {
             throw ApiException.notFound("no asset has this id");
         }
         Asset asset = assets.asset(new AssetId(id)).orElseThrow(() -> ApiException.notFound("no asset has the id '" + id + "'"));
-        InputStream bytes = assets.open(asset);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(asset.mediaType()))
-                .contentLength(asset.bytes())
-                .eTag("\"" + asset.sha256() + "\"")
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
-                .body(new InputStreamResource(bytes));
+        String etag = "\"" + asset.sha256() + "\"";
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+        ByteRanges.Request range = ifRange != null && !ifRange.trim().equals(etag) ? ByteRanges.Request.WHOLE
+                : ByteRanges.parse(request.getHeader(HttpHeaders.RANGE), asset.bytes());
+        if (range instanceof ByteRanges.Unsatisfiable) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + asset.bytes());
+            problems.write(response, ApiProblem.of(416, "RANGE_NOT_SATISFIABLE", "Range not satisfiable", "the asset has "
+                    + asset.bytes() + " bytes; ask for one range 'bytes=first-last' within them", request.getRequestURI()));
+            return;
+        }
+        ByteRanges.Part part = range instanceof ByteRanges.Part p ? p : null;
+        try (InputStream bytes = open(asset, part)) {
+            response.setContentType(asset.mediaType());
+            if (part == null) {
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setContentLengthLong(asset.bytes());
+            } else {
+                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+                response.setHeader(HttpHeaders.CONTENT_RANGE, part.contentRange(asset.bytes()));
+                response.setContentLengthLong(part.length());
+            }
+            if (!"HEAD".equals(request.getMethod())) {
+                bytes.transferTo(response.getOutputStream());
+            }
+        }
+    }
+
+    private void checkLink(String id, String expires, String signature) {
+        SignedAssetUrls.Verdict verdict = signedLinks.verify(id, expires, signature);
+        if (verdict == SignedAssetUrls.Verdict.EXPIRED) {
+            throw new ApiException(403, "DOWNLOAD_LINK_EXPIRED", "Download link expired",
+                    "this download link has expired; read the job again for a fresh one");
+        }
+        if (verdict != SignedAssetUrls.Verdict.VALID) {
+            throw new ApiException(403, "DOWNLOAD_LINK_INVALID", "Download link invalid", "this download link is not valid");
+        }
+    }
+
+    private InputStream open(Asset asset, ByteRanges.Part part) {
+        try {
+            return part == null ? assets.open(asset) : assets.open(asset, part.first(), part.length());
+        } catch (NoSuchFileException missing) {
+            throw new ApiException(404, "ASSET_FILE_MISSING", "Asset file missing", "the asset's file is missing from the asset store");
+        } catch (IOException unavailable) {
+            log.warn("asset {} could not be read from the asset store: {}", asset.id().value(), unavailable.toString());
+            throw new ApiException(503, "STORAGE_UNAVAILABLE", "Storage unavailable", "the asset store could not be read; try again shortly");
+        }
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String url(Asset asset) {
