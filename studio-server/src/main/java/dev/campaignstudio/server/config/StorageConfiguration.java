@@ -1,5 +1,8 @@
 package dev.campaignstudio.server.config;
 
+import dev.campaignstudio.core.application.OrphanBlobCollector;
+import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
@@ -7,6 +10,7 @@ import dev.campaignstudio.server.adapter.out.s3.S3BlobStore;
 import dev.campaignstudio.server.adapter.out.s3.S3Clients;
 import dev.campaignstudio.server.adapter.out.s3.S3DownloadLinks;
 import dev.campaignstudio.server.adapter.out.s3.S3Settings;
+import dev.campaignstudio.server.storage.OrphanCollectorTask;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
 import dev.campaignstudio.server.storage.StorageProperties;
 import java.net.URI;
@@ -52,6 +56,13 @@ public class StorageConfiguration {
                     : randomSecret();
         }
         return new SignedAssetUrls(secret, () -> publicBaseUrl(environment), storage.urlTtl(), clock);
+    }
+
+    /** Deletes blobs that no asset record names, older than {@code studio.storage.orphan-grace}, on the maintenance role. */
+    @Bean
+    @ConditionalOnServedQueue(WorkQueue.MAINTENANCE)
+    OrphanCollectorTask orphanCollectorTask(BlobStore blobs, AssetRepository assets, StorageProperties storage, Clock clock) {
+        return new OrphanCollectorTask(new OrphanBlobCollector(blobs, assets, storage.orphanGrace(), clock), storage.orphanSweep());
     }
 
     /**

@@ -57,6 +57,8 @@ public final class Distributed {
         properties.add("spring.rabbitmq.password=guest");
         properties.add("spring.rabbitmq.publisher-confirm-type=simple");
         properties.add("studio.engine.queue-prefix=" + queuePrefix);
+        // these tests run every process on one host with one data directory (S3 storage: SeparateHostsDistributedSystemTest)
+        properties.add("studio.storage.filesystem.shared=true");
         return properties;
     }
 

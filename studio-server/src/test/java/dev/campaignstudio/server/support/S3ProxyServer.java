@@ -83,11 +83,24 @@ public final class S3ProxyServer implements AutoCloseable {
         return bucket;
     }
 
+    /** The server's port. */
+    public int port() {
+        return port;
+    }
+
     /** Spring properties (as {@code key=value}) for a service storing its assets in {@code bucket} on this server. */
     public List<String> properties(String bucket) {
+        return properties(bucket, endpoint());
+    }
+
+    /**
+     * Spring properties (as {@code key=value}) for a service storing its assets in {@code bucket}, reaching this server
+     * at {@code endpoint} (e.g. through a proxy that a test can cut).
+     */
+    public static List<String> properties(String bucket, URI endpoint) {
         List<String> properties = new ArrayList<>();
         properties.add("studio.storage.type=s3");
-        properties.add("studio.storage.s3.endpoint=" + endpoint());
+        properties.add("studio.storage.s3.endpoint=" + endpoint);
         properties.add("studio.storage.s3.bucket=" + bucket);
         properties.add("studio.storage.s3.region=" + REGION);
         properties.add("studio.storage.s3.path-style-access=true");

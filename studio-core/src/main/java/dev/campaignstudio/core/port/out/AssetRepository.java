@@ -5,7 +5,9 @@ import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.engine.StepId;
 import dev.campaignstudio.core.job.JobId;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /** Asset records; their bytes are in the {@link BlobStore}. */
 public interface AssetRepository {
@@ -21,4 +23,12 @@ public interface AssetRepository {
 
     /** An asset of {@code kind} whose bytes hash to {@code sha256}, if one is stored. */
     Optional<Asset> findByContent(String sha256, AssetKind kind);
+
+    /**
+     * Which of these blob hashes some asset record names.
+     *
+     * @param sha256s at most a few hundred hashes
+     * @return the subset that is referenced
+     */
+    Set<String> referencedBlobs(Collection<String> sha256s);
 }

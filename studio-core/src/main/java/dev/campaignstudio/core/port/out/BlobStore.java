@@ -3,6 +3,7 @@ package dev.campaignstudio.core.port.out;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -13,8 +14,10 @@ import java.util.stream.Stream;
 public interface BlobStore {
 
     /**
-     * Stores the content of {@code file} under its hash, reading it as a stream; nothing is written when a blob with
-     * this hash is already stored. The file itself is left as it is.
+     * Stores the content of {@code file} under its hash, reading it as a stream. When a blob with this hash is already
+     * stored its bytes are not written again, but it is marked as written now, so that the collector of unreferenced
+     * blobs spares it while its new row commits (and it is written again if it vanished meanwhile). The file itself is
+     * left as it is.
      *
      * @param file   the bytes, in a local file
      * @param sha256 hex SHA-256 of the file's content, computed by the caller
@@ -23,8 +26,8 @@ public interface BlobStore {
     void put(Path file, String sha256) throws IOException;
 
     /**
-     * Stores {@code data} under its hash (for small files made in memory); nothing is written when a blob with this
-     * hash is already stored.
+     * Stores {@code data} under its hash (for small files made in memory); as {@link #put(Path, String)} when a blob
+     * with this hash is already stored.
      *
      * @param data   the bytes
      * @param sha256 hex SHA-256 of {@code data}, computed by the caller
@@ -57,6 +60,14 @@ public interface BlobStore {
      * @throws IOException when the store cannot be asked (never answered as {@code false})
      */
     boolean contains(String sha256) throws IOException;
+
+    /**
+     * The size and last write of a stored blob.
+     *
+     * @return empty when no blob has this hash
+     * @throws IOException when the store cannot be asked
+     */
+    Optional<StoredBlob> stat(String sha256) throws IOException;
 
     /**
      * Every stored blob with its size and when it was written, in no particular order. The caller closes the stream;

@@ -3,7 +3,14 @@ package dev.campaignstudio.core.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.campaignstudio.core.application.OrphanBlobCollector;
+import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.asset.Sha256;
+import dev.campaignstudio.core.fixtures.InMemoryAssets;
+import dev.campaignstudio.core.fixtures.MutableClock;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -122,6 +129,19 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void statTellsTheSizeAndLastWriteOfAStoredBlobAndNothingOfAMissingOne() throws Exception {
+        Instant before = Instant.now().minusSeconds(120);
+        byte[] data = "stat me".getBytes(StandardCharsets.UTF_8);
+        store.put(data, Sha256.hex(data));
+
+        StoredBlob stored = store.stat(Sha256.hex(data)).orElseThrow();
+        assertThat(stored.sha256()).isEqualTo(Sha256.hex(data));
+        assertThat(stored.bytes()).isEqualTo(data.length);
+        assertThat(stored.lastModified()).isAfter(before);
+        assertThat(store.stat(Sha256.hex("absent"))).isEmpty();
+    }
+
+    @Test
     void theListingShowsEveryBlobWithItsSizeAndWhenItWasWritten() throws Exception {
         Instant before = Instant.now().minusSeconds(120);
         byte[] one = "one".getBytes(StandardCharsets.UTF_8);
@@ -147,6 +167,25 @@ public abstract class BlobStoreContract {
         assertThat(store.delete(Sha256.hex(drop))).isFalse();
         assertThat(store.contains(Sha256.hex(drop))).isFalse();
         assertThat(listed()).extracting(StoredBlob::sha256).containsExactly(Sha256.hex(keep));
+    }
+
+    @Test
+    void theOrphanCollectorDeletesWhatNoRecordNamesAndKeepsTheRest() throws Exception {
+        byte[] orphan = "left by a crashed attempt".getBytes(StandardCharsets.UTF_8);
+        byte[] output = "an output".getBytes(StandardCharsets.UTF_8);
+        store.put(orphan, Sha256.hex(orphan));
+        store.put(output, Sha256.hex(output));
+        MutableClock clock = new MutableClock(Instant.now());
+        InMemoryAssets records = new InMemoryAssets(clock);
+        records.insertProduced(new Asset(AssetId.next(clock), AssetKind.DATA, "text/plain", Sha256.hex(output), output.length, null, null,
+                null, clock.instant()), null, null);
+
+        assertThat(new OrphanBlobCollector(store, records, Duration.ofHours(1), clock).collect().deleted()).as("within the grace").isZero();
+        clock.advance(Duration.ofHours(2));
+        OrphanBlobCollector.Collected collected = new OrphanBlobCollector(store, records, Duration.ofHours(1), clock).collect();
+
+        assertThat(collected.deleted()).isEqualTo(1);
+        assertThat(listed()).extracting(StoredBlob::sha256).containsExactly(Sha256.hex(output));
     }
 
     @Test

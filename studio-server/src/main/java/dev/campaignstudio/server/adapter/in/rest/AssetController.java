@@ -40,13 +40,11 @@ class AssetController {
     private final UploadAsset uploads;
     private final FindAssets assets;
     private final SignedAssetUrls signedLinks;
-    private final ProblemResponses problems;
 
-    AssetController(UploadAsset uploads, FindAssets assets, SignedAssetUrls signedLinks, ProblemResponses problems) {
+    AssetController(UploadAsset uploads, FindAssets assets, SignedAssetUrls signedLinks) {
         this.uploads = uploads;
         this.assets = assets;
         this.signedLinks = signedLinks;
-        this.problems = problems;
     }
 
     @Operation(summary = "Upload a product photo", description = "Multipart field 'file'. The type is sniffed from the bytes "
@@ -89,10 +87,10 @@ class AssetController {
         }
         Asset asset = assets.asset(new AssetId(id)).orElseThrow(() -> ApiException.notFound("no asset has the id '" + id + "'"));
         String etag = "\"" + asset.sha256() + "\"";
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -101,12 +99,13 @@ class AssetController {
                 : ByteRanges.parse(request.getHeader(HttpHeaders.RANGE), asset.bytes());
         if (range instanceof ByteRanges.Unsatisfiable) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + asset.bytes());
-            problems.write(response, ApiProblem.of(416, "RANGE_NOT_SATISFIABLE", "Range not satisfiable", "the asset has "
-                    + asset.bytes() + " bytes; ask for one range 'bytes=first-last' within them", request.getRequestURI()));
-            return;
+            throw new ApiException(416, "RANGE_NOT_SATISFIABLE", "Range not satisfiable", "the asset has " + asset.bytes()
+                    + " bytes; ask for one range 'bytes=first-last' within them");
         }
         ByteRanges.Part part = range instanceof ByteRanges.Part p ? p : null;
         try (InputStream bytes = open(asset, part)) {
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
             response.setContentType(asset.mediaType());
             if (part == null) {
                 response.setStatus(HttpServletResponse.SC_OK);

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,7 +39,7 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public void put(Path file, String sha256) throws IOException {
         Path target = path(sha256);
-        if (Files.exists(target)) {
+        if (touched(target)) {
             return;
         }
         Path temp = temp(target);
@@ -52,7 +54,7 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public void put(byte[] data, String sha256) throws IOException {
         Path target = path(sha256);
-        if (Files.exists(target)) {
+        if (touched(target)) {
             return;
         }
         Path temp = temp(target);
@@ -61,6 +63,16 @@ public final class FileSystemBlobStore implements BlobStore {
             moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Marks an existing blob as written now; {@code false} when there is none (any more). */
+    private static boolean touched(Path target) throws IOException {
+        try {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException absent) {
+            return false;
         }
     }
 
@@ -88,6 +100,15 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public boolean contains(String sha256) {
         return Files.isRegularFile(path(sha256));
+    }
+
+    @Override
+    public Optional<StoredBlob> stat(String sha256) throws IOException {
+        try {
+            return stored(path(sha256));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     @Override

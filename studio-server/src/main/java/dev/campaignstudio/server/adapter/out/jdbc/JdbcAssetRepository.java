@@ -10,6 +10,8 @@ import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.DuplicateContentException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,6 +72,15 @@ final class JdbcAssetRepository implements AssetRepository {
     public Optional<Asset> findByContent(String sha256, AssetKind kind) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE sha256 = :sha AND kind = :kind ORDER BY id LIMIT 1")
                 .param("sha", sha256).param("kind", kind.wire()).query(this::map).optional();
+    }
+
+    @Override
+    public Set<String> referencedBlobs(Collection<String> sha256s) {
+        if (sha256s.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT sha256 FROM assets WHERE sha256 IN (:shas)")
+                .param("shas", List.copyOf(sha256s)).query(String.class).list());
     }
 
     private Asset map(ResultSet rs, int row) throws SQLException {

@@ -12,27 +12,35 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Blobs as objects of an S3-compatible bucket, keyed {@code <prefix><sha256>}. A put first asks whether the key exists
- * and writes nothing when it does; a file larger than the threshold goes up in parts read one at a time from the
+ * and uploads nothing when it does (an older object is copied onto itself on the server, to mark it written now); a file larger than the threshold goes up in parts read one at a time from the
  * file; reads stream the object's body (ranged reads ask for the range). Nothing is held whole in memory. A store
  * that cannot be reached, or answers 5xx or 429, raises {@link BlobStoreUnavailableException}.
  */
 public final class S3BlobStore implements BlobStore {
 
     private static final String BINARY = "application/octet-stream";
+
+    /** How old a stored blob may be before a put of the same content marks it as written again. */
+    static final Duration REFRESH_AFTER = Duration.ofMinutes(1);
 
     private final S3Client s3;
     private final S3Settings settings;
@@ -50,7 +58,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void put(Path file, String sha256) throws IOException {
         String key = key(sha256);
-        if (contains(sha256)) {
+        if (refreshed(sha256)) {
             return;
         }
         long size = Files.size(file);
@@ -69,7 +77,7 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void put(byte[] data, String sha256) throws IOException {
         String key = key(sha256);
-        if (contains(sha256)) {
+        if (refreshed(sha256)) {
             return;
         }
         try {
@@ -77,6 +85,34 @@ public final class S3BlobStore implements BlobStore {
                     RequestBody.fromBytes(data));
         } catch (SdkException e) {
             throw translate(e, "store", sha256);
+        }
+    }
+
+    /**
+     * Whether the blob is stored; one written more than {@link #REFRESH_AFTER} ago is copied onto itself (on the
+     * server, no bytes through here) so its last write is now. {@code false} when it is not (any more) there.
+     */
+    private boolean refreshed(String sha256) throws IOException {
+        Optional<StoredBlob> stored = stat(sha256);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (stored.get().lastModified().isAfter(Instant.now().minus(REFRESH_AFTER))) {
+            return true;
+        }
+        String key = key(sha256);
+        try {
+            s3.copyObject(b -> b.sourceBucket(settings.bucket()).sourceKey(key).destinationBucket(settings.bucket()).destinationKey(key)
+                    .metadataDirective(MetadataDirective.REPLACE).contentType(BINARY));
+            return true;
+        } catch (NoSuchKeyException deletedMeanwhile) {
+            return false;
+        } catch (SdkException e) {
+            IOException translated = translate(e, "refresh", sha256);
+            if (translated instanceof NoSuchFileException) {
+                return false;
+            }
+            throw translated;
         }
     }
 
@@ -135,15 +171,20 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public boolean contains(String sha256) throws IOException {
+        return stat(sha256).isPresent();
+    }
+
+    @Override
+    public Optional<StoredBlob> stat(String sha256) throws IOException {
         String key = key(sha256);
         try {
-            s3.headObject(b -> b.bucket(settings.bucket()).key(key));
-            return true;
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(settings.bucket()).key(key));
+            return Optional.of(new StoredBlob(sha256, head.contentLength(), head.lastModified()));
         } catch (NoSuchKeyException missing) {
-            return false;
+            return Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                return false;
+                return Optional.empty();
             }
             throw translate(e, "look up", sha256);
         } catch (SdkException e) {

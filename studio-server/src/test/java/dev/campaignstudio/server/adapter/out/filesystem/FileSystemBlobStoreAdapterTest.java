@@ -8,7 +8,10 @@ import dev.campaignstudio.core.port.out.BlobStoreContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,20 @@ class FileSystemBlobStoreAdapterTest extends BlobStoreContract {
     protected BlobStore newStore() {
         root = temp.resolve("assets");
         return new FileSystemBlobStore(root);
+    }
+
+    @Test
+    void puttingStoredContentAgainMarksItWrittenNowWithoutRewritingIt() throws Exception {
+        byte[] data = "kept".getBytes(StandardCharsets.UTF_8);
+        String sha256 = Sha256.hex(data);
+        store.put(data, sha256);
+        Path blob = root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        Files.setLastModifiedTime(blob, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+
+        store.put(Files.write(temp.resolve("again"), data), sha256);
+
+        assertThat(store.stat(sha256).orElseThrow().lastModified()).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(blob).hasBinaryContent(data);
     }
 
     @Test
