@@ -3,6 +3,7 @@ package dev.campaignstudio.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.engine.TestWorkerMain;
 import dev.campaignstudio.server.support.ApiClient;
@@ -11,6 +12,7 @@ import dev.campaignstudio.server.support.Downloads;
 import dev.campaignstudio.server.support.S3ProxyServer;
 import dev.campaignstudio.server.support.Samples;
 import dev.campaignstudio.server.support.TcpProxy;
+import java.awt.Color;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -235,6 +237,10 @@ class SeparateHostsDistributedSystemTest {
 
         storeLink.cut();
         try {
+            ApiClient.Response refused = api.upload("file", "late.png", "image/png",
+                    TestImages.png(48, 48, new Color((int) (System.nanoTime() & 0xFFFFFF))));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.json().get("code").asString()).isEqualTo("STORAGE_UNAVAILABLE");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> unavailableAttempts(api.get("/v1/jobs/" + id).json()) > 0);
         } finally {
             storeLink.restore();

@@ -5,6 +5,7 @@ import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.port.in.FindAssets;
 import dev.campaignstudio.core.port.in.UploadAsset;
 import dev.campaignstudio.core.port.in.UploadOutcome;
+import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,8 +117,20 @@ class AssetController {
                 response.setContentLengthLong(part.length());
             }
             if (!"HEAD".equals(request.getMethod())) {
-                bytes.transferTo(response.getOutputStream());
+                send(asset, bytes, response);
             }
+        }
+    }
+
+    /** Copies the store's stream to the client; once the headers are out, a failure can only cut the body short. */
+    private static void send(Asset asset, InputStream bytes, HttpServletResponse response) {
+        try {
+            bytes.transferTo(response.getOutputStream());
+        } catch (BlobStoreUnavailableException storeGone) {
+            log.warn("asset {}: the asset store stopped sending it midway: {}", asset.id().value(), storeGone.toString());
+        } catch (IOException clientGone) {
+            // a browser seeking in a video drops the connection it no longer needs
+            log.debug("asset {}: the client stopped reading: {}", asset.id().value(), clientGone.toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
+import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;
 import dev.campaignstudio.server.json.MalformedJsonException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -73,6 +74,11 @@ class ProblemAdvice {
         if (e instanceof MultipartException) {
             return ProblemResponses.entity(ApiProblem.of(400, "MALFORMED_MULTIPART", "Malformed multipart request",
                     "the multipart body could not be read", path));
+        }
+        if (BlobStoreUnavailableException.in(e)) {
+            log.warn("asset store unavailable while serving {} {}: {}", request.getMethod(), path, e.toString());
+            return ProblemResponses.entity(ApiProblem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable",
+                    "the asset store is unavailable; try again shortly", path));
         }
         if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException) {
             log.warn("database unavailable while serving {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
