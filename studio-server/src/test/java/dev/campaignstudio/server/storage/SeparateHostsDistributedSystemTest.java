@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +37,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * API and workers as on separate hosts: this JVM is the API alone, two worker processes serve every queue, and each of
  * the three has a data directory of its own. They share only PostgreSQL, RabbitMQ and an S3-compatible server
- * (S3Proxy, reached through a TCP proxy that a test can cut to take the store away mid-job).
+ * (S3Proxy, reached through a TCP proxy, so a test can take the store away mid-job and give it back at a moment it
+ * chooses).
  */
 @SpringBootTest(classes = StudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class SeparateHostsDistributedSystemTest {
 
     private static final String TOKEN = "separate-hosts-token";
@@ -92,6 +95,8 @@ class SeparateHostsDistributedSystemTest {
         properties.add("studio.stages.image-long-side=256");
         properties.add("studio.stages.video-long-side=" + VIDEO_LONG_SIDE);
         properties.add("studio.stages.fps=8");
+        // three processes on a PostgreSQL that other suites share: few connections each
+        properties.add("spring.datasource.hikari.maximum-pool-size=4");
         return properties;
     }
 
@@ -230,13 +235,17 @@ class SeparateHostsDistributedSystemTest {
     }
 
     @Test
-    void theStoreGoingAwayMidJobFailsAStepRetryablyAndTheJobSucceedsOnceItIsBackWithNoStepSucceedingTwice() {
+    void theStoreStoppedMidJobFailsAStepRetryablyAndTheJobSucceedsOnceItIsBackWithNoStepSucceedingTwice() throws Exception {
         String id = submit(fastVideo(product("kiln-outage")));
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !api.get("/v1/jobs/" + id).json().get("status").asString().equals("queued"));
 
+        // the service loses the store at once (every connection dropped); the server itself is stopped and started
+        // again on the same port and objects while it is away, and comes back to the service after a step failed
         storeLink.cut();
         try {
+            s3.stop();
+            s3.restart();
             ApiClient.Response refused = api.upload("file", "late.png", "image/png",
                     TestImages.png(48, 48, new Color((int) (System.nanoTime() & 0xFFFFFF))));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
