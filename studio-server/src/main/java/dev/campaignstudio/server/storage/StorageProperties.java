@@ -15,12 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param signingSecret secret of the service's signed download links; with filesystem storage it defaults to one
  *                      generated into {@code <data-dir>/download-link-secret}
  * @param orphanGrace   how old an unreferenced blob must be before the collector deletes it: longer than any write
- *                      takes to commit its row
+ *                      takes to commit its row (at least 30 minutes, as a step commits its files' rows when it ends)
  * @param orphanSweep   how often the {@code maintenance} role looks for unreferenced blobs
  */
 @ConfigurationProperties("studio.storage")
 public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, Duration urlTtl, String signingSecret,
         Duration orphanGrace, Duration orphanSweep) {
+
+    /** The shortest grace: a step writes its files as it runs and commits their rows when it ends. */
+    public static final Duration MIN_ORPHAN_GRACE = Duration.ofMinutes(30);
 
     public StorageProperties {
         type = type == null ? StorageType.FILESYSTEM : type;
@@ -33,8 +36,9 @@ public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, 
         if (urlTtl.isNegative() || urlTtl.isZero()) {
             throw new IllegalStateException("studio.storage.url-ttl must be positive");
         }
-        if (orphanGrace.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalStateException("studio.storage.orphan-grace must be at least 1m, longer than any write takes to commit");
+        if (orphanGrace.compareTo(MIN_ORPHAN_GRACE) < 0) {
+            throw new IllegalStateException("studio.storage.orphan-grace must be at least 30m: longer than a step may run (stages time "
+                    + "out after 15 minutes at most) between writing a file and committing its row");
         }
     }
 

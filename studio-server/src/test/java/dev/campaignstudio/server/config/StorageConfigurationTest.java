@@ -131,6 +131,14 @@ class StorageConfigurationTest {
     }
 
     @Test
+    void aGraceShorterThanAStepMayRunIsRefused() {
+        runner().withPropertyValues("studio.storage.orphan-grace=5m").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.orphan-grace");
+        });
+    }
+
+    @Test
     void aLinkLifetimeBeyondWhatS3PresignsIsRefused() {
         runner().withPropertyValues("studio.storage.type=s3", "studio.storage.s3.bucket=assets", "studio.storage.url-ttl=8d").run(context -> {
             assertThat(context).hasFailed();
