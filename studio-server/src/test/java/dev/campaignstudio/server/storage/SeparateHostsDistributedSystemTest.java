@@ -48,6 +48,7 @@ class SeparateHostsDistributedSystemTest {
     private static final int VIDEO_LONG_SIDE = 256;
 
     private static Distributed environment;
+    private static Path s3Directory;
     private static S3ProxyServer s3;
     private static TcpProxy storeLink;
     private static String bucket;
@@ -63,7 +64,8 @@ class SeparateHostsDistributedSystemTest {
     @BeforeAll
     static void environment() throws Exception {
         environment = Distributed.create();
-        s3 = S3ProxyServer.start(Files.createTempDirectory("studio-separate-hosts-s3"));
+        s3Directory = Files.createTempDirectory("studio-separate-hosts-s3");
+        s3 = S3ProxyServer.start(s3Directory);
         bucket = s3.createBucket();
         storeLink = new TcpProxy("127.0.0.1", s3.port());
         apiDataDir = Files.createTempDirectory("studio-host-api");
@@ -236,22 +238,29 @@ class SeparateHostsDistributedSystemTest {
 
     @Test
     void theStoreStoppedMidJobFailsAStepRetryablyAndTheJobSucceedsOnceItIsBackWithNoStepSucceedingTwice() throws Exception {
-        String id = submit(fastVideo(product("kiln-outage")));
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !api.get("/v1/jobs/" + id).json().get("status").asString().equals("queued"));
-
-        // the service loses the store at once (every connection dropped); the server itself is stopped and started
-        // again on the same port and objects while it is away, and comes back to the service after a step failed
         storeLink.cut();
         try {
-            s3.stop();
-            s3.restart();
             ApiClient.Response refused = api.upload("file", "late.png", "image/png",
                     TestImages.png(48, 48, new Color((int) (System.nanoTime() & 0xFFFFFF))));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.json().get("code").asString()).isEqualTo("STORAGE_UNAVAILABLE");
+        } finally {
+            storeLink.restore();
+        }
+        // a second server on the same objects, up before the job, to come back as: a restart that takes no time, so
+        // the store is back (the link restored) as soon as a step has failed, well within the step's retries
+        S3ProxyServer standby = S3ProxyServer.start(s3Directory);
+        String id = submit(fastVideo(product("kiln-outage")));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !api.get("/v1/jobs/" + id).json().get("status").asString().equals("queued"));
+
+        storeLink.cut();
+        try {
+            s3.stop();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> unavailableAttempts(api.get("/v1/jobs/" + id).json()) > 0);
         } finally {
+            storeLink.retarget(standby.port());
+            s3 = standby;
             storeLink.restore();
         }
 

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server for tests: S3Proxy on its filesystem backend, run as a JVM of its own from the jar the
- * build copies to {@code target/s3proxy/s3proxy.jar}. It can be stopped and started again on the same port and
- * directory, as an outage the service sees exactly as a store going away.
+ * build copies to {@code target/s3proxy/s3proxy.jar}. Several may serve the same directory of objects, so a test can
+ * stop one mid-job and bring the store back as another.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -113,7 +113,7 @@ public final class S3ProxyServer implements AutoCloseable {
         return List.of("-Daws.accessKeyId=" + ACCESS_KEY, "-Daws.secretAccessKey=" + SECRET_KEY);
     }
 
-    /** Stops the server: connections are refused until {@link #restart()}. */
+    /** Stops the server: its port refuses connections from then on. */
     public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
@@ -121,11 +121,6 @@ public final class S3ProxyServer implements AutoCloseable {
             process = null;
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !accepting());
-    }
-
-    /** Starts the stopped server again, on the same port with the same objects. */
-    public void restart() throws IOException {
-        startProcess();
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
-    private final int targetPort;
+    private volatile int targetPort;
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
@@ -47,6 +47,11 @@ public final class TcpProxy implements AutoCloseable {
     /** Accepts connections again. */
     public void restore() {
         cut = false;
+    }
+
+    /** Sends new connections to another port of the target host (a standby server, say). */
+    public void retarget(int port) {
+        targetPort = port;
     }
 
     private void accept() {
