@@ -12,6 +12,7 @@ import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ public final class StepContext {
             String role) throws IOException {
         String sha256 = Sha256.hex(file);
         blobs.put(file, sha256);
-        return recordProduced(new Asset(AssetId.next(clock), kind, mediaType, sha256, java.nio.file.Files.size(file), width, height,
+        return recordProduced(new Asset(AssetId.next(clock), kind, mediaType, sha256, Files.size(file), width, height,
                 durationMs, clock.instant()), role);
     }
 
