@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Who may use the console at {@code /console/**}: a person signs in with an API token once, and the browser then holds
@@ -48,6 +49,7 @@ class ConsoleSecurityConfiguration {
                         .failureUrl(SIGN_IN + "?error"))
                 .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out")
                         .invalidateHttpSession(true).addLogoutHandler(new CookieClearingLogoutHandler(expiredSessionCookie())))
+                .requestCache(cache -> cache.requestCache(pageCache()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint(SIGN_IN)))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
@@ -55,6 +57,13 @@ class ConsoleSecurityConfiguration {
                                 + "style-src 'self'; style-src-attr 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Remembers the page a browser without a session asked for, to go there after sign-in (without a {@code ?continue} mark). */
+    private static HttpSessionRequestCache pageCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     /** The session cookie as the browser holds it (path {@code /console}, see application.yaml), expired. */
