@@ -283,7 +283,7 @@ class JobViews {
         return Math.round(value * 10) / 10.0;
     }
 
-    private static String withoutQuery(String url) {
+    static String withoutQuery(String url) {
         try {
             URI uri = URI.create(url);
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();

@@ -174,6 +174,12 @@ class ConsoleBrowserSystemTest {
         browser.get(base + "/console/jobs");
         assertThat(browser.findElements(By.cssSelector("tbody#rows tr[data-job]"))).hasSize(2);
         Browsers.screenshot(browser, "06-jobs");
+        browser.findElement(By.linkText(product)).click();
+        waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/console/products/" + product));
+        WebElement cutout = browser.findElement(By.cssSelector("#identity figure[data-role='neutral_image'] img"));
+        waiting(Duration.ofSeconds(10)).until(d -> ((Number) js("return arguments[0].naturalWidth", cutout)).intValue() > 0);
+        assertThat(browser.findElements(By.cssSelector("tr[data-stage='neutral_image']"))).isNotEmpty();
+        Browsers.screenshot(browser, "08-product");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(jobUrl);
         Browsers.screenshot(browser, "07-job-phone");
