@@ -32,6 +32,16 @@ class ConsoleErrors {
         return "console/error";
     }
 
+    @ExceptionHandler({org.springframework.web.bind.ServletRequestBindingException.class,
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.multipart.MultipartException.class})
+    String badRequest(HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("title", "Bad request");
+        model.addAttribute("message", "the request lacks a value the page needs, or has one of the wrong kind; go back and try again");
+        return "console/error";
+    }
+
     @ExceptionHandler(Exception.class)
     String failed(Exception e, HttpServletResponse response, Model model) {
         if (response.isCommitted()) {

@@ -98,5 +98,8 @@ class ConsolePagesSystemTest extends EmbeddedSystemTest {
         assertThat(job.status()).isEqualTo(404);
         assertThat(job.body()).contains("there is no job").doesNotContain("Exception").contains("<html");
         assertThat(browser.get("/console/jobs/not-a-job").status()).isEqualTo(404);
+        ConsoleSession.Page noStage = browser.get("/console/jobs/job_01J00000000000000000000000/fidelity");
+        assertThat(noStage.status()).as("a missing parameter is the caller's mistake").isEqualTo(400);
+        assertThat(noStage.body()).contains("Bad request").doesNotContain("Exception");
     }
 }
