@@ -14,11 +14,14 @@ import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +30,23 @@ import java.util.concurrent.TimeUnit;
  * Runs one dispatched step: claims it (a conditional update, so duplicate or late deliveries do nothing), runs its
  * stage's handler while a heartbeat renews the lease and watches for cancellation and the stage's timeout, then
  * records the outcome, its files and its event and advances the job, in one transaction.
+ *
+ * <p>A step is stopped cooperatively, never by interrupting its thread: that thread also writes notes and the outcome
+ * to the database, and an interrupt that lands inside file I/O closes the channel (an embedded H2 database closes for
+ * good). The watchdog fires the step's {@link CancellationSignal}, which stages and adapters check between units of
+ * work (docs/engine.md, "Stopping a step").
  */
 public final class StepRunner {
 
     private static final System.Logger log = System.getLogger(StepRunner.class.getName());
+
+    /** The reason a step is told to stop when its worker shuts down; the step is handed back as {@code WORKER_LOST}. */
+    public static final String SHUTTING_DOWN = "the worker is shutting down";
+    /**
+     * How long a told-to-stop step keeps its lease while its handler winds down; one that has not returned by then (it
+     * ignores the signal, or waits on I/O without a timeout) lets the lease lapse, so the sweep gives it up.
+     */
+    public static final Duration STOP_GRACE = Duration.ofMinutes(5);
 
     private final JobEngine engine;
     private final JobRepository jobs;
@@ -43,6 +59,8 @@ public final class StepRunner {
     private final EngineSettings settings;
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
+    private final Set<Watchdog> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
             BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
@@ -69,6 +87,10 @@ public final class StepRunner {
      * @return whether this call ran the step
      */
     public boolean run(StepId id, Runnable claimDecided) {
+        if (closed) {
+            return false;
+        }
+        clearStrayInterrupt();
         Optional<Claimed> claimed = transactions.inTransaction(() -> claim(id));
         try {
             claimDecided.run();
@@ -112,19 +134,64 @@ public final class StepRunner {
         boolean retryTarget = claimed.job().request() instanceof RetryRequest retry && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
         StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
                 signal, blobs, assets, clock, new RunnerNotebook(), retryTarget);
-        Watchdog watchdog = new Watchdog(step, stage, signal, Thread.currentThread(), clock.instant());
+        Watchdog watchdog = new Watchdog(step, stage, signal, clock.instant());
         Outcome outcome;
+        running.add(watchdog);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
-        try {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
+            if (closed) {
+                watchdog.stop(SHUTTING_DOWN);
+            }
             outcome = withCalls(attempt(stage, context, signal), ProviderCalls.drain());
         } finally {
-            watchdog.handlerReturned();
             beat.cancel(false);
-            Thread.interrupted();
+            synchronized (running) {
+                running.remove(watchdog);
+                running.notifyAll();
+            }
         }
+        clearStrayInterrupt();
         record(claimed, outcome, context);
+    }
+
+    /**
+     * Tells every step running here to stop because the worker is shutting down, and refuses new claims: each records
+     * its step handed back ({@code WORKER_LOST}, retried at once by the engine) as soon as its handler returns.
+     */
+    public void stopAll() {
+        closed = true;
+        running.forEach(w -> w.stop(SHUTTING_DOWN));
+    }
+
+    /**
+     * Waits until no step runs here, at most {@code limit}.
+     *
+     * @return whether none runs
+     */
+    public boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (running) {
+            while (!running.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                running.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Nothing interrupts a step's thread on purpose; should anything have, the flag is dropped before database work, as
+     * an interrupted thread that touches a file channel closes it (and an embedded database with it).
+     */
+    private static void clearStrayInterrupt() {
+        if (Thread.interrupted()) {
+            log.log(System.Logger.Level.WARNING, "a step thread was interrupted; stopping is the cancellation signal's job, the interrupt is ignored");
+        }
     }
 
     private Outcome attempt(StageDefinition stage, StepContext context, CancellationSignal signal) {
@@ -154,6 +221,8 @@ public final class StepRunner {
                         failure.error(), null, null, List.of());
             }
             return failure;
+        } catch (StepStopped stop) {
+            return stopped(signal);
         } catch (InterruptedException interrupted) {
             return signal.isCancelled() ? stopped(signal) : Outcome.failure("INTERNAL", "the step was interrupted", false);
         } catch (Exception bug) {
@@ -177,9 +246,13 @@ public final class StepRunner {
     }
 
     private static Outcome stopped(CancellationSignal signal) {
-        return Watchdog.TIMEOUT.equals(signal.reason())
-                ? Outcome.failure("STEP_TIMEOUT", "the step ran past its stage's time limit", true)
-                : Outcome.failure("STOPPED", "the step was stopped: " + signal.reason(), false);
+        if (Watchdog.TIMEOUT.equals(signal.reason())) {
+            return Outcome.failure("STEP_TIMEOUT", "the step ran past its stage's time limit", true);
+        }
+        if (SHUTTING_DOWN.equals(signal.reason())) {
+            return Outcome.failure("WORKER_LOST", "the worker shut down while running this step", true);
+        }
+        return Outcome.failure("STOPPED", "the step was stopped" + (signal.isCancelled() ? ": " + signal.reason() : ""), false);
     }
 
     private void record(Claimed claimed, Outcome outcome, StepContext context) {
@@ -222,6 +295,7 @@ public final class StepRunner {
 
         @Override
         public void write(StepRecord step, Map<String, Object> note, List<ProducedAsset> files) {
+            clearStrayInterrupt();
             transactions.inTransaction(() -> {
                 Job job = jobs.lock(step.jobId()).orElseThrow();
                 Instant now = clock.instant();
@@ -241,7 +315,10 @@ public final class StepRunner {
         }
     }
 
-    /** Renews the lease while the handler runs; tells it to stop when the job no longer wants it or its time is up. */
+    /**
+     * Renews the lease while the handler runs and tells it to stop when the job no longer wants it or its time is up.
+     * A stopped step keeps its lease while its handler winds down, for {@link #STOP_GRACE} at most.
+     */
     private final class Watchdog implements Runnable {
 
         static final String TIMEOUT = "timed out";
@@ -249,15 +326,13 @@ public final class StepRunner {
         private final StepRecord step;
         private final StageDefinition stage;
         private final CancellationSignal signal;
-        private final Thread runner;
         private final Instant started;
-        private boolean running = true;
+        private volatile Instant stoppedAt;
 
-        Watchdog(StepRecord step, StageDefinition stage, CancellationSignal signal, Thread runner, Instant started) {
+        Watchdog(StepRecord step, StageDefinition stage, CancellationSignal signal, Instant started) {
             this.step = step;
             this.stage = stage;
             this.signal = signal;
-            this.runner = runner;
             this.started = started;
         }
 
@@ -267,6 +342,9 @@ public final class StepRunner {
                 Instant now = clock.instant();
                 if (now.isAfter(started.plus(stage.timeout()))) {
                     stop(TIMEOUT);
+                }
+                Instant stopped = stoppedAt;
+                if (stopped != null && now.isAfter(stopped.plus(STOP_GRACE))) {
                     return;
                 }
                 StepStore.Lease lease = steps.renew(step.id(), settings.workerId(), now, now.plus(settings.lease()));
@@ -280,15 +358,12 @@ public final class StepRunner {
             }
         }
 
-        private synchronized void stop(String why) {
+        /** Fires the step's signal; never interrupts its thread. */
+        void stop(String why) {
             signal.cancel(why);
-            if (running) {
-                runner.interrupt();
+            if (stoppedAt == null) {
+                stoppedAt = clock.instant();
             }
-        }
-
-        synchronized void handlerReturned() {
-            running = false;
         }
     }
 
