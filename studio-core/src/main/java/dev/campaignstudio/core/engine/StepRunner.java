@@ -215,6 +215,9 @@ public final class StepRunner {
             return new Outcome(StepStatus.FAILED, Map.of(), rejected.details(), new JobError(rejected.code(), rejected.message(), false,
                     context.stage(), context.sceneOrder(), context.attempt(), rejected.details()), null, null, List.of());
         } catch (StepFault fault) {
+            if (signal.isCancelled()) {
+                return stopped(signal);
+            }
             Outcome failure = Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
             if (fault.retryAfter() != null) {
                 return new Outcome(failure.status(), Map.of(), Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()),
