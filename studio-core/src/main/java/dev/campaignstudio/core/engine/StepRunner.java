@@ -85,10 +85,12 @@ public final class StepRunner {
      *                     message; not called when the claim itself failed (the message should then come back); if it
      *                     throws, the step still runs
      * @return whether this call ran the step
+     * @throws IllegalStateException when this worker is shutting down ({@link #stopAll()}); nothing was claimed
      */
     public boolean run(StepId id, Runnable claimDecided) {
         if (closed) {
-            return false;
+            // before the claim: the message must come back, for another worker or the next start
+            throw new IllegalStateException("this worker is shutting down; step " + id + " is left for another");
         }
         clearStrayInterrupt();
         Optional<Claimed> claimed = transactions.inTransaction(() -> claim(id));
@@ -157,8 +159,9 @@ public final class StepRunner {
     }
 
     /**
-     * Tells every step running here to stop because the worker is shutting down, and refuses new claims: each records
-     * its step handed back ({@code WORKER_LOST}, retried at once by the engine) as soon as its handler returns.
+     * Tells every step running here to stop because the worker is shutting down, and refuses new claims ({@link #run}
+     * throws): each records its step handed back ({@code WORKER_LOST}, retried by the engine after its backoff) as soon
+     * as its handler returns.
      */
     public void stopAll() {
         closed = true;

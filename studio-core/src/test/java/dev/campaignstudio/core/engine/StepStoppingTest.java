@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignstudio.core.fixtures.EngineHarness;
 import dev.campaignstudio.core.fixtures.InMemoryStepStore;
@@ -197,7 +198,8 @@ class StepStoppingTest {
         assertThat(held.interrupted).isFalse();
         assertThat(step(render).error().code()).isEqualTo("WORKER_LOST");
         assertThat(step(render).error().retryable()).isTrue();
-        assertThat(harness.runner.run(other, () -> { })).as("no claim once shutting down").isFalse();
+        assertThatThrownBy(() -> harness.runner.run(other, () -> { })).as("no claim once shutting down, and the message comes back")
+                .isInstanceOf(IllegalStateException.class);
         assertThat(step(other).status()).isEqualTo(StepStatus.PENDING);
         assertThat(harness.steps.forJob(job.id())).filteredOn(s -> s.stage().equals("render") && s.attempt() == 2).hasSize(1);
     }
