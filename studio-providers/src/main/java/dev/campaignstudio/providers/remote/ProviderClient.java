@@ -150,6 +150,9 @@ public final class ProviderClient {
         } catch (StepFault fault) {
             outcome = fault.code();
             throw fault;
+        } catch (StepStopped stopped) {
+            outcome = "STOPPED";
+            throw stopped;
         } catch (RuntimeException unexpected) {
             outcome = "INTERNAL";
             throw unexpected;
