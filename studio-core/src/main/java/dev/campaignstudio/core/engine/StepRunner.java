@@ -46,7 +46,7 @@ public final class StepRunner {
      * How long a told-to-stop step keeps its lease while its handler winds down; one that has not returned by then (it
      * ignores the signal, or waits on I/O without a timeout) lets the lease lapse, so the sweep gives it up.
      */
-    public static final Duration STOP_GRACE = Duration.ofMinutes(5);
+    public static final Duration STOP_GRACE = StepWatchdog.STOP_GRACE;
 
     private final JobEngine engine;
     private final JobRepository jobs;
@@ -59,7 +59,7 @@ public final class StepRunner {
     private final EngineSettings settings;
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
-    private final Set<Watchdog> running = ConcurrentHashMap.newKeySet();
+    private final Set<StepWatchdog> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
@@ -136,7 +136,7 @@ public final class StepRunner {
         boolean retryTarget = claimed.job().request() instanceof RetryRequest retry && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
         StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
                 signal, blobs, assets, clock, new RunnerNotebook(), retryTarget);
-        Watchdog watchdog = new Watchdog(step, stage, signal, clock.instant());
+        StepWatchdog watchdog = new StepWatchdog(steps, settings, clock, step, stage, signal);
         Outcome outcome;
         running.add(watchdog);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
@@ -252,7 +252,7 @@ public final class StepRunner {
     }
 
     private static Outcome stopped(CancellationSignal signal) {
-        if (Watchdog.TIMEOUT.equals(signal.reason())) {
+        if (StepWatchdog.TIMEOUT.equals(signal.reason())) {
             return Outcome.failure("STEP_TIMEOUT", "the step ran past its stage's time limit", true);
         }
         if (SHUTTING_DOWN.equals(signal.reason())) {
@@ -318,58 +318,6 @@ public final class StepRunner {
         @Override
         public List<StepNote> read(StepRecord step) {
             return steps.notes(step.jobId(), step.stage(), step.sceneOrder());
-        }
-    }
-
-    /**
-     * Renews the lease while the handler runs and tells it to stop when the job no longer wants it or its time is up.
-     * A stopped step keeps its lease while its handler winds down, for {@link #STOP_GRACE} at most.
-     */
-    private final class Watchdog implements Runnable {
-
-        static final String TIMEOUT = "timed out";
-
-        private final StepRecord step;
-        private final StageDefinition stage;
-        private final CancellationSignal signal;
-        private final Instant started;
-        private volatile Instant stoppedAt;
-
-        Watchdog(StepRecord step, StageDefinition stage, CancellationSignal signal, Instant started) {
-            this.step = step;
-            this.stage = stage;
-            this.signal = signal;
-            this.started = started;
-        }
-
-        @Override
-        public void run() {
-            try {
-                Instant now = clock.instant();
-                if (now.isAfter(started.plus(stage.timeout()))) {
-                    stop(TIMEOUT);
-                }
-                Instant stopped = stoppedAt;
-                if (stopped != null && now.isAfter(stopped.plus(STOP_GRACE))) {
-                    return;
-                }
-                StepStore.Lease lease = steps.renew(step.id(), settings.workerId(), now, now.plus(settings.lease()));
-                if (lease == StepStore.Lease.STOP) {
-                    stop("the job was cancelled or has ended");
-                } else if (lease == StepStore.Lease.LOST) {
-                    stop("the lease was lost");
-                }
-            } catch (RuntimeException e) {
-                log.log(System.Logger.Level.WARNING, "could not renew the lease of step {0}: {1}", step.id(), e.toString());
-            }
-        }
-
-        /** Fires the step's signal; never interrupts its thread. */
-        void stop(String why) {
-            signal.cancel(why);
-            if (stoppedAt == null) {
-                stoppedAt = clock.instant();
-            }
         }
     }
 
