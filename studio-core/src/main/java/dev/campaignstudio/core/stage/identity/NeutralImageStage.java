@@ -45,6 +45,7 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         List<ProductImage> images = context.inputs().product().images();
         List<Source> loaded = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
+            context.cancellation().throwIfCancelled();
             loaded.add(sources.load(images.get(i), i + 1));
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
