@@ -40,8 +40,10 @@ final class GrabCutCutOut {
 
     private static final int WORK_SIZE = 560;
     private static final int ITERATIONS = 5;
-    /** Fewest pixels GrabCut's colour models are seeded with: it asserts with fewer than its five components. */
-    private static final int MIN_SEEDS = 64;
+    /** Fewest product pixels GrabCut's colour model is seeded with: it asserts with fewer than its five components. */
+    private static final int MIN_SEEDS = 5;
+    /** Below this share of the inside (0.2 %) left as possible product, a photo is taken to show none. */
+    private static final int SEED_SHARE_DIVISOR = 500;
 
     CutOut cutOut(byte[] photo) throws StepFault {
         BufferedImage source = Images.decodeWithin(photo, WORKING_LONG_SIDE);
@@ -118,7 +120,8 @@ final class GrabCutCutOut {
             int band = Math.max(2, Math.round(Math.min(w, h) * 0.03f));
             seedBorder(mask, band);
             seedBackgroundLookalikes(small, mask, band);
-            if (count(Mats.bytes(mask), opencv_imgproc.GC_PR_FGD) < Math.max(MIN_SEEDS, (w - 2 * band) * (h - 2 * band) / 500)) {
+            long inside = (long) (w - 2 * band) * (h - 2 * band);
+            if (count(Mats.bytes(mask), opencv_imgproc.GC_PR_FGD) < Math.max(MIN_SEEDS, inside / SEED_SHARE_DIVISOR)) {
                 throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
             }
             try {

@@ -43,7 +43,8 @@ public final class SourceImages {
      * @param maxBytes  largest photo fetched from a URL
      * @param deadline  longest a URL fetch may take
      */
-    public SourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, ImageValidator validator, long maxBytes, Duration deadline) {
+    public SourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, ImageValidator validator, long maxBytes,
+            Duration deadline) {
         this.assets = assets;
         this.blobs = blobs;
         this.web = web;

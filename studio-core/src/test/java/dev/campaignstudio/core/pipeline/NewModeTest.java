@@ -54,7 +54,8 @@ class NewModeTest {
         fake.capabilities().forEach(c -> bindings.put(c, fake.name()));
         Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake)));
         FakeWeb web = new FakeWeb().serve("https://cdn.example.com/p/bottle.png", TestImages.png(64, 80, Color.BLUE));
-        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(new FakeImageDecoder(), 10_000_000), 1_000_000, Duration.ofSeconds(5));
+        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(new FakeImageDecoder(), 10_000_000), 1_000_000,
+                Duration.ofSeconds(5));
         return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)))
                 .with(Map.of("teaser_card", context -> StepResult.outputs(Map.of("card", "Meet " + context.inputs().product().name()))));
     });

@@ -78,7 +78,8 @@ class FidelityLoopTest {
                 bindings.put(Capability.FIDELITY, scripted.name());
                 Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake, scripted)));
                 FakeWeb web = new FakeWeb().serve("https://cdn.example.com/p/bottle.png", TestImages.png(64, 80, Color.BLUE));
-                SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(new FakeImageDecoder(), 10_000_000), 1_000_000, Duration.ofSeconds(5));
+                SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(new FakeImageDecoder(), 10_000_000),
+                        1_000_000, Duration.ofSeconds(5));
                 return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)))
                         .with(OutputStages.handlers(capabilities, new RenderSettings(256, 256, 8), FidelityThresholds.DEFAULTS));
             });

@@ -48,7 +48,8 @@ class IdentityStagesTest {
         Map<Capability, String> bindings = new EnumMap<>(Capability.class);
         fake.capabilities().forEach(c -> bindings.put(c, fake.name()));
         Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake)));
-        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(decoder, 10_000_000), 1_000_000, Duration.ofSeconds(5));
+        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(decoder, 10_000_000), 1_000_000,
+                Duration.ofSeconds(5));
         return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)));
     });
 

@@ -75,7 +75,8 @@ public final class ImageIoDecoder implements ImageDecoder {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width != header.width() || height != header.height()) {
-                    return Optional.of("its header says " + header.width() + "x" + header.height() + " but its data is " + width + "x" + height);
+                    return Optional.of("its header says " + header.width() + "x" + header.height() + " but its data is " + width + "x"
+                            + height);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) CHECK_LONG_SIDE));

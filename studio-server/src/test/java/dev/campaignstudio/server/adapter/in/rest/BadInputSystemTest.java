@@ -158,7 +158,8 @@ class BadInputSystemTest extends EmbeddedSystemTest {
     @Test
     void aJpegWhoseHeaderClaimsMorePixelsThanItsDataHoldsIsRefusedAsDamaged() {
         byte[] forged = TestImages.withJpegSize(Samples.photo("aurora-bottle", "front.jpg"), 6000, 6000);
-        assertProblem(api.upload("file", "forged.jpg", "image/jpeg", forged), 422, "IMAGE_UNREADABLE", "its data ends before the image is complete");
+        assertProblem(api.upload("file", "forged.jpg", "image/jpeg", forged), 422, "IMAGE_UNREADABLE",
+                "its data ends before the image is complete");
     }
 
     @Test
