@@ -3,8 +3,8 @@ package dev.campaignstudio.core.application;
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
+import dev.campaignstudio.core.asset.ByteSource;
 import dev.campaignstudio.core.asset.ImageInfo;
-import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.port.in.UploadAsset;
 import dev.campaignstudio.core.port.in.UploadOutcome;
@@ -19,21 +19,22 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Accepts product photos: sniffs the format from the bytes, refuses past the byte and pixel limits before decoding,
- * proves the image decodes, then stores it content-addressed. The same bytes uploaded twice give the same asset.
+ * Accepts product photos: refuses past the byte limit, then as {@link ImageValidator} judges (format sniffed from the
+ * bytes, pixel limit checked on the header before decoding, the image decoded whole), then stores it content-addressed.
+ * The same bytes uploaded twice give the same asset.
  */
 public final class AssetUploadService implements UploadAsset {
 
     private final AssetRepository assets;
     private final BlobStore blobs;
-    private final ImageDecoder decoder;
+    private final ImageValidator validator;
     private final UploadLimits limits;
     private final Clock clock;
 
     public AssetUploadService(AssetRepository assets, BlobStore blobs, ImageDecoder decoder, UploadLimits limits, Clock clock) {
         this.assets = assets;
         this.blobs = blobs;
-        this.decoder = decoder;
+        this.validator = new ImageValidator(decoder, limits.maxPixels());
         this.limits = limits;
         this.clock = clock;
     }
@@ -46,18 +47,16 @@ public final class AssetUploadService implements UploadAsset {
         if (data.length > limits.maxBytes()) {
             return new UploadOutcome.Refused(Reason.TOO_MANY_BYTES, "the file has " + data.length + " bytes; the limit is " + limits.maxBytes());
         }
-        Optional<ImageInfo> sniffed = ImageSniffer.sniff(data);
-        if (sniffed.isEmpty()) {
-            return new UploadOutcome.Refused(Reason.UNSUPPORTED_TYPE, "the file is not a PNG, JPEG or WebP image");
+        ImageValidator.Verdict verdict;
+        try {
+            verdict = validator.validate(ByteSource.of(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the upload", e);
         }
-        ImageInfo info = sniffed.get();
-        if (info.pixels() > limits.maxPixels()) {
-            return new UploadOutcome.Refused(Reason.TOO_MANY_PIXELS, "the image is " + info.width() + "x" + info.height()
-                    + " (" + info.pixels() + " pixels); the limit is " + limits.maxPixels() + " pixels");
+        if (verdict instanceof ImageValidator.Verdict.Unfit unfit) {
+            return new UploadOutcome.Refused(reason(unfit.flaw()), "the file " + unfit.reason());
         }
-        if (!decoder.decodes(data, info)) {
-            return new UploadOutcome.Refused(Reason.UNREADABLE, "the " + info.format().name() + " image is damaged or truncated");
-        }
+        ImageInfo info = ((ImageValidator.Verdict.Sound) verdict).info();
         String sha256 = Sha256.hex(data);
         Optional<Asset> same = assets.findByContent(sha256, AssetKind.UPLOAD);
         if (same.isPresent()) {
@@ -76,5 +75,13 @@ public final class AssetUploadService implements UploadAsset {
         } catch (DuplicateContentException raced) {
             return new UploadOutcome.Stored(assets.findByContent(sha256, AssetKind.UPLOAD).orElseThrow(() -> raced), false);
         }
+    }
+
+    private static Reason reason(ImageValidator.Flaw flaw) {
+        return switch (flaw) {
+            case NOT_AN_IMAGE -> Reason.UNSUPPORTED_TYPE;
+            case TOO_MANY_PIXELS -> Reason.TOO_MANY_PIXELS;
+            case DAMAGED -> Reason.UNREADABLE;
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.campaignstudio.core.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.fixtures.FakeImageDecoder;
 import dev.campaignstudio.core.fixtures.InMemoryAssets;
 import dev.campaignstudio.core.fixtures.MutableClock;
 import dev.campaignstudio.core.fixtures.TestImages;
@@ -9,17 +10,15 @@ import dev.campaignstudio.core.port.in.UploadOutcome;
 import dev.campaignstudio.core.port.in.UploadOutcome.Reason;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AssetUploadServiceTest {
 
     private final InMemoryAssets assets = new InMemoryAssets();
-    private final AtomicInteger decodes = new AtomicInteger();
-    private final AssetUploadService service = new AssetUploadService(assets, assets, (data, info) -> {
-        decodes.incrementAndGet();
-        return data.length > 100;
-    }, new UploadLimits(1_000_000, 40_000_000), MutableClock.startingNow());
+    private final FakeImageDecoder decoder = new FakeImageDecoder();
+    private final AssetUploadService service = new AssetUploadService(assets, assets, decoder, new UploadLimits(1_000_000, 40_000_000),
+            MutableClock.startingNow());
 
     @Test
     void storesAPngWithItsMediaFacts() {
@@ -58,16 +57,27 @@ class AssetUploadServiceTest {
         UploadOutcome outcome = service.upload(TestImages.hugePng(20000, 20000));
         assertThat(outcome).isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
-            assertThat(r.message()).contains("20000x20000");
+            assertThat(r.message()).contains("20000x20000", "the limit is 40000000 pixels");
         });
-        assertThat(decodes).hasValue(0);
+        assertThat(decoder.calls()).isZero();
         assertThat(assets.blobCount()).isZero();
     }
 
     @Test
-    void refusesImagesThatDoNotDecode() {
-        byte[] header = java.util.Arrays.copyOf(TestImages.png(50, 50, Color.RED), 60);
-        assertThat(service.upload(header))
-                .isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.UNREADABLE));
+    void refusesImagesThatDoNotDecodeWholeSayingWhy() {
+        byte[] cut = Arrays.copyOf(TestImages.png(50, 50, Color.RED), 60);
+        decoder.damaged(cut, "its data ends before the image is complete");
+        assertThat(service.upload(cut)).isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> {
+            assertThat(r.reason()).isEqualTo(Reason.UNREADABLE);
+            assertThat(r.message()).isEqualTo("the file is a damaged or truncated PNG image: its data ends before the image is complete");
+        });
+        assertThat(assets.blobCount()).isZero();
+    }
+
+    @Test
+    void aSoundImageIsDecodedOnceBeforeItIsStored() {
+        service.upload(TestImages.jpeg(64, 48, Color.GREEN));
+        assertThat(decoder.calls()).isEqualTo(1);
+        assertThat(assets.blobCount()).isEqualTo(1);
     }
 }
