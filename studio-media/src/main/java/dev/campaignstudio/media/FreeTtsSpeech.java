@@ -11,6 +11,7 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
 import dev.campaignstudio.core.capability.TimedText;
+import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepFault;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -43,7 +44,10 @@ final class FreeTtsSpeech {
         if (text.isEmpty()) {
             throw StepFault.permanent("INPUT_INVALID", "there is nothing to say");
         }
+        CancellationSignal.current().checkpoint();
         synchronized (this) {
+            // the one voice may have been busy with another step's speech meanwhile
+            CancellationSignal.current().checkpoint();
             Voice v = voice();
             capture.clear();
             if (!v.speak(text)) {

@@ -1,5 +1,7 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.asset.ImageInfo;
+import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
@@ -20,27 +22,59 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Cuts a product out of a photo with OpenCV's GrabCut: a band along the borders seeds the background model, everything
  * inside starts as probable product, and the colour models are refined over a few iterations on a downscaled copy. The
  * mask is cleaned (largest component, holes filled), scaled back, and its edge softened into an anti-aliased alpha.
- * A photo that already has transparency is taken as cut out.
+ * A photo that already has transparency is taken as cut out. A photo larger than {@value #WORKING_LONG_SIDE} pixels on
+ * its long side is decoded reduced to that size and cut out there; the bounds are reported in the photo's own pixels.
+ * A photo with nothing apart from its background (one flat colour) is refused with {@code INPUT_INVALID} before GrabCut,
+ * which would assert on it.
  */
 final class GrabCutCutOut {
 
+    /**
+     * The long side a photo is decoded to at most: well above the largest frame the pipeline renders (1920), far below
+     * a 40-megapixel photo, which is never held at full size.
+     */
+    static final int WORKING_LONG_SIDE = 2048;
+    /** The step error for a photo in which nothing stands apart from the background. */
+    static final String NO_PRODUCT = "the photo shows no product that stands apart from its background (it is one flat colour, "
+            + "or the product has the background's colours)";
+
     private static final int WORK_SIZE = 560;
     private static final int ITERATIONS = 5;
+    /** Fewest product pixels GrabCut's colour model is seeded with: it asserts with fewer than its five components. */
+    private static final int MIN_SEEDS = 5;
+    /** Below this share of the inside (0.2 %) left as possible product, a photo is taken to show none. */
+    private static final int SEED_SHARE_DIVISOR = 500;
 
     CutOut cutOut(byte[] photo) throws StepFault {
-        BufferedImage source = Images.decode(photo);
+        BufferedImage source = Images.decodeWithin(photo, WORKING_LONG_SIDE);
         int width = source.getWidth();
         int height = source.getHeight();
+        ImageInfo original = ImageSniffer.sniff(photo).orElse(null);
+        int photoWidth = original == null ? width : original.width();
+        int photoHeight = original == null ? height : original.height();
         byte[] mask = hasTransparency(source) ? alphaMask(source) : grabCut(source);
         Box bounds = bounds(mask, width, height);
         if (bounds.area() == 0) {
-            throw StepFault.permanent("SOURCE_UNREADABLE", "no product could be told apart from the background");
+            throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
         }
         BufferedImage cut = compose(source, soften(mask, width, height), bounds);
         double coverage = (double) count(mask) / ((long) width * height);
         double sharpness = sharpness(source, mask);
-        return new CutOut(MediaFile.image(Images.png(cut), "image/png", cut.getWidth(), cut.getHeight()), bounds, coverage, sharpness,
-                width, height);
+        return new CutOut(MediaFile.image(Images.png(cut), "image/png", cut.getWidth(), cut.getHeight()),
+                inPhoto(bounds, photoWidth / (double) width, photoHeight / (double) height, photoWidth, photoHeight), coverage, sharpness,
+                photoWidth, photoHeight);
+    }
+
+    /** {@code box} of the working image in the photo's own pixels. */
+    private static Box inPhoto(Box box, double sx, double sy, int photoWidth, int photoHeight) {
+        if (sx == 1 && sy == 1) {
+            return box;
+        }
+        int x = Math.min(photoWidth - 1, (int) Math.floor(box.x() * sx));
+        int y = Math.min(photoHeight - 1, (int) Math.floor(box.y() * sy));
+        int right = Math.min(photoWidth, (int) Math.ceil((box.x() + box.width()) * sx));
+        int bottom = Math.min(photoHeight, (int) Math.ceil((box.y() + box.height()) * sy));
+        return new Box(x, y, Math.max(1, right - x), Math.max(1, bottom - y));
     }
 
     private static boolean hasTransparency(BufferedImage image) {
@@ -68,7 +102,7 @@ final class GrabCutCutOut {
         return mask;
     }
 
-    private static byte[] grabCut(BufferedImage source) {
+    private static byte[] grabCut(BufferedImage source) throws StepFault {
         int width = source.getWidth();
         int height = source.getHeight();
         double scale = Math.min(1.0, WORK_SIZE / (double) Math.max(width, height));
@@ -86,7 +120,16 @@ final class GrabCutCutOut {
             int band = Math.max(2, Math.round(Math.min(w, h) * 0.03f));
             seedBorder(mask, band);
             seedBackgroundLookalikes(small, mask, band);
-            opencv_imgproc.grabCut(small, mask, new Rect(), background, foreground, ITERATIONS, opencv_imgproc.GC_INIT_WITH_MASK);
+            long inside = (long) (w - 2 * band) * (h - 2 * band);
+            if (count(Mats.bytes(mask), opencv_imgproc.GC_PR_FGD) < Math.max(MIN_SEEDS, inside / SEED_SHARE_DIVISOR)) {
+                throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
+            }
+            try {
+                opencv_imgproc.grabCut(small, mask, new Rect(), background, foreground, ITERATIONS, opencv_imgproc.GC_INIT_WITH_MASK);
+            } catch (RuntimeException degenerate) {
+                // OpenCV asserts when its colour models cannot be fitted, e.g. on too few distinct colours
+                throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
+            }
             byte[] labels = Mats.bytes(mask);
             byte[] fg = new byte[labels.length];
             for (int i = 0; i < labels.length; i++) {
@@ -313,6 +356,16 @@ final class GrabCutCutOut {
             }
         }
         return cut;
+    }
+
+    private static long count(byte[] labels, int label) {
+        long n = 0;
+        for (byte b : labels) {
+            if ((b & 0xFF) == label) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static long count(byte[] mask) {

@@ -1,5 +1,8 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.asset.ImageFormat;
+import dev.campaignstudio.core.asset.ImageInfo;
+import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.engine.StepFault;
 import java.awt.AlphaComposite;
@@ -7,13 +10,22 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /** Reading, writing and converting images, whatever decodes them. */
 final class Images {
@@ -37,6 +49,79 @@ final class Images {
         } finally {
             mat.close();
             encoded.close();
+        }
+    }
+
+    /**
+     * Decodes a photo into ARGB no larger than {@code longSide} on its long side. One that fits is decoded exactly as
+     * {@link #decode} does. A larger one is never held at full size: a JPEG is decoded reduced by libjpeg (1/2, 1/4 or
+     * 1/8, the smallest that still covers {@code longSide}), a PNG subsampled row by row by ImageIO, and either is then
+     * resized to fit. WebP, which has no reduced decoding here, is decoded whole and resized (its header is within the
+     * pixel limit, and WebP cannot pass 16383 pixels a side).
+     */
+    static BufferedImage decodeWithin(byte[] data, int longSide) throws StepFault {
+        Optional<ImageInfo> header = ImageSniffer.sniff(data);
+        if (header.isEmpty() || Math.max(header.get().width(), header.get().height()) <= longSide) {
+            return decode(data);
+        }
+        ImageInfo info = header.get();
+        double scale = longSide / (double) Math.max(info.width(), info.height());
+        int width = Math.max(1, (int) Math.round(info.width() * scale));
+        int height = Math.max(1, (int) Math.round(info.height() * scale));
+        if (info.format() == ImageFormat.PNG) {
+            return scaled(subsampledPng(data, Math.max(1, Math.max(info.width(), info.height()) / longSide)), width, height);
+        }
+        int flags = opencv_imgcodecs.IMREAD_UNCHANGED;
+        if (info.format() == ImageFormat.JPEG) {
+            flags = reducedJpegFlags(Math.max(info.width(), info.height()), longSide);
+        }
+        Mat encoded = new Mat(new BytePointer(data));
+        Mat mat = opencv_imgcodecs.imdecode(encoded, flags);
+        Mat fitted = new Mat();
+        try {
+            if (mat == null || mat.empty()) {
+                throw StepFault.permanent("SOURCE_UNREADABLE", "the image does not decode");
+            }
+            opencv_imgproc.resize(mat, fitted, new Size(width, height), 0, 0, opencv_imgproc.INTER_AREA);
+            return Mats.toArgb(fitted);
+        } finally {
+            fitted.close();
+            if (mat != null) {
+                mat.close();
+            }
+            encoded.close();
+        }
+    }
+
+    /** The libjpeg reduction (1/8, 1/4, 1/2 or none) that keeps at least {@code longSide} pixels, orientation as stored. */
+    private static int reducedJpegFlags(int photoLongSide, int longSide) {
+        int[][] reductions = {
+            {8, opencv_imgcodecs.IMREAD_REDUCED_COLOR_8},
+            {4, opencv_imgcodecs.IMREAD_REDUCED_COLOR_4},
+            {2, opencv_imgcodecs.IMREAD_REDUCED_COLOR_2}};
+        for (int[] reduction : reductions) {
+            if ((photoLongSide + reduction[0] - 1) / reduction[0] >= longSide) {
+                return reduction[1] | opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
+            }
+        }
+        return opencv_imgcodecs.IMREAD_COLOR | opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
+    }
+
+    /** A PNG read keeping every {@code step}-th pixel of every {@code step}-th row. */
+    private static BufferedImage subsampledPng(byte[] data, int step) throws StepFault {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", "the image does not decode");
         }
     }
 

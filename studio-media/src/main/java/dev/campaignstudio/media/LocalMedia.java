@@ -34,7 +34,7 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
      * outputs for the same input: otherwise checkpoints made by the old code are reused as if the new code had made
      * them.
      */
-    public static final String VERSION = "media-1";
+    public static final String VERSION = "media-2";
 
     private final GrabCutCutOut cutOut = new GrabCutCutOut();
     private final ProductDescriber describer = new ProductDescriber();

@@ -1,5 +1,7 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.engine.CancellationSignal;
+import dev.campaignstudio.core.engine.StepStopped;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,8 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /**
  * Writes H.264 (OpenH264, yuv420p) MP4, with AAC audio when asked, through FFmpeg. Frames are BGR images of the
  * writer's size; audio is mono 16-bit at {@link #SAMPLE_RATE}, given in step with the frames so the muxer interleaves.
+ * Before each frame it checks the running step's cancellation signal, so a cancelled or timed-out step stops
+ * encoding at the next frame ({@link StepStopped}); nothing needs to interrupt the thread.
  */
 final class Mp4Writer implements AutoCloseable {
 
@@ -62,8 +66,13 @@ final class Mp4Writer implements AutoCloseable {
         return (int) Math.min(20_000_000, Math.max(400_000, (long) width * height * fps / 8));
     }
 
-    /** Appends one frame (scaled to nothing: it must already be the writer's size). */
+    /**
+     * Appends one frame (scaled to nothing: it must already be the writer's size).
+     *
+     * @throws StepStopped when the step running on this thread has been told to stop
+     */
     void frame(BufferedImage bgr) {
+        CancellationSignal.current().checkpoint();
         try {
             recorder.record(converter.convert(bgr));
             frames++;

@@ -4,7 +4,6 @@ import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.asset.ImageInfo;
-import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.port.in.UploadAsset;
 import dev.campaignstudio.core.port.in.UploadOutcome;
@@ -13,7 +12,6 @@ import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.DuplicateContentException;
 import dev.campaignstudio.core.port.out.ImageDecoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,18 +23,15 @@ import java.util.Optional;
 
 /**
  * Accepts product photos: streams the upload to a staging file while hashing it (never holding it whole in memory),
- * sniffs the format from its first bytes, refuses past the byte and pixel limits before decoding, proves the image
- * decodes from the file, then streams it to the blob store content-addressed. The same bytes uploaded twice give the
- * same asset.
+ * refuses past the byte limit, then as {@link ImageValidator} judges the staged file (format sniffed from the bytes,
+ * pixel limit checked on the header before decoding, the image decoded whole), then streams it to the blob store
+ * content-addressed. The same bytes uploaded twice give the same asset.
  */
 public final class AssetUploadService implements UploadAsset {
 
-    /** How much of the start of a file the format sniffer reads: headers, and the segments a JPEG puts before its frame. */
-    static final int HEAD_BYTES = 1 << 20;
-
     private final AssetRepository assets;
     private final BlobStore blobs;
-    private final ImageDecoder decoder;
+    private final ImageValidator validator;
     private final UploadLimits limits;
     private final Clock clock;
     private final Path staging;
@@ -54,7 +49,7 @@ public final class AssetUploadService implements UploadAsset {
             Path staging) {
         this.assets = assets;
         this.blobs = blobs;
-        this.decoder = decoder;
+        this.validator = new ImageValidator(decoder, limits.maxPixels());
         this.limits = limits;
         this.clock = clock;
         this.staging = staging;
@@ -79,18 +74,11 @@ public final class AssetUploadService implements UploadAsset {
     }
 
     private UploadOutcome check(Path file, Staged upload) throws IOException {
-        Optional<ImageInfo> sniffed = ImageSniffer.sniff(upload.head());
-        if (sniffed.isEmpty()) {
-            return new UploadOutcome.Refused(Reason.UNSUPPORTED_TYPE, "the file is not a PNG, JPEG or WebP image");
+        ImageValidator.Verdict verdict = validator.validate(() -> Files.newInputStream(file));
+        if (verdict instanceof ImageValidator.Verdict.Unfit unfit) {
+            return new UploadOutcome.Refused(reason(unfit.flaw()), "the file " + unfit.reason());
         }
-        ImageInfo info = sniffed.get();
-        if (info.pixels() > limits.maxPixels()) {
-            return new UploadOutcome.Refused(Reason.TOO_MANY_PIXELS, "the image is " + info.width() + "x" + info.height()
-                    + " (" + info.pixels() + " pixels); the limit is " + limits.maxPixels() + " pixels");
-        }
-        if (!decoder.decodes(file, info)) {
-            return new UploadOutcome.Refused(Reason.UNREADABLE, "the " + info.format().name() + " image is damaged or truncated");
-        }
+        ImageInfo info = ((ImageValidator.Verdict.Sound) verdict).info();
         String sha256 = upload.sha256();
         Optional<Asset> same = assets.findByContent(sha256, AssetKind.UPLOAD);
         if (same.isPresent() && blobs.contains(sha256)) {
@@ -111,13 +99,9 @@ public final class AssetUploadService implements UploadAsset {
         }
     }
 
-    /**
-     * Copies {@code data} to {@code file}, hashing it on the way and keeping its first {@link #HEAD_BYTES} for the
-     * sniffer; stops one byte past the byte limit.
-     */
+    /** Copies {@code data} to {@code file}, hashing it on the way; stops one buffer past the byte limit. */
     private Staged stage(InputStream data, Path file) throws IOException {
         MessageDigest digest = Sha256.digest();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
         byte[] buffer = new byte[65536];
         long total = 0;
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -125,15 +109,20 @@ public final class AssetUploadService implements UploadAsset {
             while (total <= limits.maxBytes() && (n = data.read(buffer)) != -1) {
                 out.write(buffer, 0, n);
                 digest.update(buffer, 0, n);
-                if (head.size() < HEAD_BYTES) {
-                    head.write(buffer, 0, Math.min(n, HEAD_BYTES - head.size()));
-                }
                 total += n;
             }
         }
-        return new Staged(total, Sha256.hex(digest), head.toByteArray());
+        return new Staged(total, Sha256.hex(digest));
     }
 
-    private record Staged(long bytes, String sha256, byte[] head) {
+    private record Staged(long bytes, String sha256) {
+    }
+
+    private static Reason reason(ImageValidator.Flaw flaw) {
+        return switch (flaw) {
+            case NOT_AN_IMAGE -> Reason.UNSUPPORTED_TYPE;
+            case TOO_MANY_PIXELS -> Reason.TOO_MANY_PIXELS;
+            case DAMAGED -> Reason.UNREADABLE;
+        };
     }
 }

@@ -1,5 +1,10 @@
 package dev.campaignstudio.core.asset;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -10,6 +15,8 @@ import java.util.Optional;
  */
 public final class ImageSniffer {
 
+    /** Bytes read before deciding the format: enough for the PNG IHDR and every WebP frame header. */
+    private static final int HEAD = 30;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private ImageSniffer() {
@@ -17,14 +24,30 @@ public final class ImageSniffer {
 
     /** The format and size of {@code data}, or empty when it is not a PNG, JPEG or WebP with a readable header. */
     public static Optional<ImageInfo> sniff(byte[] data) {
-        if (startsWith(data, PNG_SIGNATURE)) {
-            return png(data);
+        try {
+            return sniff(new ByteArrayInputStream(data));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
         }
-        if (data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
-            return jpeg(data);
+    }
+
+    /**
+     * The format and size of the image {@code in} starts with, or empty when it is not a PNG, JPEG or WebP with a
+     * readable header. Reads only as far as the header (for a JPEG, segment by segment to its frame header, skipping
+     * the others); the caller closes the stream.
+     *
+     * @throws IOException when the stream cannot be read (a stream that ends early is not an image, not an error)
+     */
+    public static Optional<ImageInfo> sniff(InputStream in) throws IOException {
+        byte[] head = in.readNBytes(HEAD);
+        if (startsWith(head, PNG_SIGNATURE)) {
+            return png(head);
         }
-        if (data.length >= 12 && ascii(data, 0, 4).equals("RIFF") && ascii(data, 8, 4).equals("WEBP")) {
-            return webp(data);
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return jpeg(new SequenceInputStream(new ByteArrayInputStream(head, 2, head.length - 2), in));
+        }
+        if (head.length >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            return webp(head);
         }
         return Optional.empty();
     }
@@ -36,38 +59,54 @@ public final class ImageSniffer {
         return sized(ImageFormat.PNG, int32(d, 16), int32(d, 20));
     }
 
-    private static Optional<ImageInfo> jpeg(byte[] d) {
-        int i = 2;
-        while (i + 4 <= d.length) {
-            if ((d[i] & 0xFF) != 0xFF) {
+    /** Walks the markers after SOI to the first frame header; a scan or the end before one means no readable header. */
+    private static Optional<ImageInfo> jpeg(InputStream in) throws IOException {
+        int next = in.read();
+        while (next >= 0) {
+            if (next != 0xFF) {
                 return Optional.empty();
             }
-            int marker = d[i + 1] & 0xFF;
-            if (marker == 0xFF) {
-                i++;
-                continue;
+            int marker = in.read();
+            while (marker == 0xFF) {
+                marker = in.read();
+            }
+            if (marker < 0 || marker == 0xD9 || marker == 0xDA) {
+                return Optional.empty();
             }
             if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                i += 2;
+                next = in.read();
                 continue;
             }
-            if (marker == 0xD9 || marker == 0xDA) {
+            byte[] length = in.readNBytes(2);
+            if (length.length < 2 || uint16(length, 0) < 2) {
                 return Optional.empty();
             }
-            int length = uint16(d, i + 2);
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
-                if (i + 9 > d.length) {
-                    return Optional.empty();
-                }
-                return sized(ImageFormat.JPEG, uint16(d, i + 7), uint16(d, i + 5));
+                byte[] frame = in.readNBytes(5);
+                return frame.length < 5 ? Optional.empty() : sized(ImageFormat.JPEG, uint16(frame, 3), uint16(frame, 1));
             }
-            if (length < 2) {
+            if (!skipped(in, uint16(length, 0) - 2L)) {
                 return Optional.empty();
             }
-            i += 2 + length;
+            next = in.read();
         }
         return Optional.empty();
+    }
+
+    private static boolean skipped(InputStream in, long count) throws IOException {
+        long left = count;
+        while (left > 0) {
+            long done = in.skip(left);
+            if (done <= 0) {
+                if (in.read() < 0) {
+                    return false;
+                }
+                done = 1;
+            }
+            left -= done;
+        }
+        return true;
     }
 
     private static Optional<ImageInfo> webp(byte[] d) {

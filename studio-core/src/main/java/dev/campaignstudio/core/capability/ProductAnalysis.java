@@ -13,7 +13,8 @@ public interface ProductAnalysis {
      *
      * @param photo image bytes (PNG, JPEG or WebP); a photo with transparency is taken as already cut out
      * @return the product on transparency, trimmed to its bounds, with facts about the source
-     * @throws StepFault {@code SOURCE_UNREADABLE} when the photo does not decode
+     * @throws StepFault {@code SOURCE_UNREADABLE} when the photo does not decode; {@code INPUT_INVALID} when it shows no
+     *                   product that stands apart from its background (a photo of one flat colour)
      */
     CutOut cutOut(byte[] photo) throws StepFault;
 
@@ -29,8 +30,9 @@ public interface ProductAnalysis {
     /**
      * A cut-out.
      *
-     * @param png          the product on transparency (PNG with alpha), trimmed
-     * @param bounds       where the trimmed cut-out lies in the photo
+     * @param png          the product on transparency (PNG with alpha), trimmed; an adapter may cut a large photo out
+     *                     of a reduced copy, so this may be smaller than {@code bounds}
+     * @param bounds       where the trimmed cut-out lies in the photo, in the photo's pixels
      * @param coverage     share of the source frame the product fills (0-1)
      * @param sharpness    variance of the Laplacian over the product, higher is sharper
      * @param sourceWidth  width of the photo

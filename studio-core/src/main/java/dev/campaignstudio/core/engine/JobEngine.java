@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 
 /**
  * The durable step engine's decisions: starting a job, advancing it after each step, cancelling it, and recovering
@@ -178,25 +179,53 @@ public final class JobEngine implements JobStarter, CancelJob {
         Instant now = clock.instant();
         int givenUp = 0;
         for (StepRecord lapsed : steps.lapsed(now, 200)) {
-            boolean done = transactions.inTransaction(() -> {
-                Job job = jobs.lock(lapsed.jobId()).orElseThrow();
-                JobError error = new JobError("WORKER_LOST", "the worker running this step stopped renewing its lease", true,
-                        lapsed.stage(), lapsed.sceneOrNull(), lapsed.attempt());
-                if (!steps.giveUp(lapsed.id(), error, now)) {
-                    return false;
-                }
-                reportStep(job, lapsed, StepStatus.FAILED, List.of(), now);
-                advance(lapsed.jobId());
-                return true;
-            });
-            if (done) {
+            if (giveUp(lapsed, "the worker running this step stopped renewing its lease", error -> steps.giveUp(lapsed.id(), error, now), now)) {
                 givenUp++;
-                log.log(System.Logger.Level.WARNING, "gave up step {0} ({1} scene {2}) of {3}: its worker stopped renewing the lease",
-                        lapsed.id(), lapsed.stage(), lapsed.sceneOrder(), lapsed.jobId());
             }
         }
         int redispatched = transactions.inTransaction(() -> steps.redispatchLost(now, now.minus(redispatchAfter)));
         return new SweepResult(givenUp, redispatched);
+    }
+
+    /**
+     * Gives up at once, whatever their leases, the steps still running under {@code deadWorker}, a worker known to be
+     * gone: an embedded process's previous incarnation, as one process at a time owns a data directory. They fail as
+     * {@code WORKER_LOST}, so their stages' retry policies start new attempts now rather than when the leases lapse.
+     *
+     * @return how many steps were given up
+     */
+    public int recover(String deadWorker) {
+        Instant now = clock.instant();
+        int givenUp = 0;
+        List<StepRecord> held;
+        do {
+            held = steps.heldBy(deadWorker, 200);
+            for (StepRecord step : held) {
+                if (giveUp(step, "the process running this step ended before it finished",
+                        error -> steps.giveUpHeldBy(step.id(), deadWorker, error, now), now)) {
+                    givenUp++;
+                }
+            }
+        } while (held.size() == 200);
+        return givenUp;
+    }
+
+    private boolean giveUp(StepRecord step, String why, Predicate<JobError> conditionalGiveUp, Instant now) {
+        boolean done = transactions.inTransaction(() -> {
+            Job job = jobs.lock(step.jobId()).orElseThrow();
+            JobError error = new JobError("WORKER_LOST", why, true, step.stage(), step.sceneOrNull(), step.attempt());
+            if (!conditionalGiveUp.test(error)) {
+                return false;
+            }
+            reportStep(job, step, StepStatus.FAILED, List.of(), now);
+            advance(step.jobId());
+            return true;
+        });
+        if (done) {
+            log.log(System.Logger.Level.WARNING, "gave up step {0} ({1} scene {2}) of {3}: {4}", step.id(), step.stage(), step.sceneOrder(),
+                    step.jobId(), why);
+        }
+        return done;
     }
 
     /**

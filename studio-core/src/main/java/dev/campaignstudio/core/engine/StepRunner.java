@@ -15,11 +15,14 @@ import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,11 @@ import java.util.concurrent.TimeUnit;
  * Runs one dispatched step: claims it (a conditional update, so duplicate or late deliveries do nothing), runs its
  * stage's handler while a heartbeat renews the lease and watches for cancellation and the stage's timeout, then
  * records the outcome, its files and its event and advances the job, in one transaction.
+ *
+ * <p>A step is stopped cooperatively, never by interrupting its thread: that thread also writes notes and the outcome
+ * to the database, and an interrupt that lands inside file I/O closes the channel (an embedded H2 database closes for
+ * good). The watchdog fires the step's {@link CancellationSignal}, which stages and adapters check between units of
+ * work (docs/engine.md, "Stopping a step").
  */
 public final class StepRunner {
 
@@ -35,6 +43,13 @@ public final class StepRunner {
 
     /** The retryable code of a step that met an unreachable asset store. */
     public static final String STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
+    /** The reason a step is told to stop when its worker shuts down; the step is handed back as {@code WORKER_LOST}. */
+    public static final String SHUTTING_DOWN = "the worker is shutting down";
+    /**
+     * How long a told-to-stop step keeps its lease while its handler winds down; one that has not returned by then (it
+     * ignores the signal, or waits on I/O without a timeout) lets the lease lapse, so the sweep gives it up.
+     */
+    public static final Duration STOP_GRACE = StepWatchdog.STOP_GRACE;
 
     private final JobEngine engine;
     private final JobRepository jobs;
@@ -47,6 +62,8 @@ public final class StepRunner {
     private final EngineSettings settings;
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
+    private final Set<StepWatchdog> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
             BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
@@ -71,8 +88,14 @@ public final class StepRunner {
      *                     message; not called when the claim itself failed (the message should then come back); if it
      *                     throws, the step still runs
      * @return whether this call ran the step
+     * @throws IllegalStateException when this worker is shutting down ({@link #stopAll()}); nothing was claimed
      */
     public boolean run(StepId id, Runnable claimDecided) {
+        if (closed) {
+            // before the claim: the message must come back, for another worker or the next start
+            throw new IllegalStateException("this worker is shutting down; step " + id + " is left for another");
+        }
+        clearStrayInterrupt();
         Optional<Claimed> claimed = transactions.inTransaction(() -> claim(id));
         try {
             claimDecided.run();
@@ -116,19 +139,65 @@ public final class StepRunner {
         boolean retryTarget = claimed.job().request() instanceof RetryRequest retry && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
         StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
                 signal, blobs, assets, clock, new RunnerNotebook(), retryTarget);
-        Watchdog watchdog = new Watchdog(step, stage, signal, Thread.currentThread(), clock.instant());
+        StepWatchdog watchdog = new StepWatchdog(steps, settings, clock, step, stage, signal);
         Outcome outcome;
+        running.add(watchdog);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
-        try {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
+            if (closed) {
+                watchdog.stop(SHUTTING_DOWN);
+            }
             outcome = withCalls(attempt(stage, context, signal), ProviderCalls.drain());
         } finally {
-            watchdog.handlerReturned();
             beat.cancel(false);
-            Thread.interrupted();
+            synchronized (running) {
+                running.remove(watchdog);
+                running.notifyAll();
+            }
         }
+        clearStrayInterrupt();
         record(claimed, outcome, context);
+    }
+
+    /**
+     * Tells every step running here to stop because the worker is shutting down, and refuses new claims ({@link #run}
+     * throws): each records its step handed back ({@code WORKER_LOST}, retried by the engine after its backoff) as soon
+     * as its handler returns.
+     */
+    public void stopAll() {
+        closed = true;
+        running.forEach(w -> w.stop(SHUTTING_DOWN));
+    }
+
+    /**
+     * Waits until no step runs here, at most {@code limit}.
+     *
+     * @return whether none runs
+     */
+    public boolean awaitIdle(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (running) {
+            while (!running.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                running.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Nothing interrupts a step's thread on purpose; should anything have, the flag is dropped before database work, as
+     * an interrupted thread that touches a file channel closes it (and an embedded database with it).
+     */
+    private static void clearStrayInterrupt() {
+        if (Thread.interrupted()) {
+            log.log(System.Logger.Level.WARNING, "a step thread was interrupted; stopping is the cancellation signal's job, the interrupt is ignored");
+        }
     }
 
     private Outcome attempt(StageDefinition stage, StepContext context, CancellationSignal signal) {
@@ -152,12 +221,17 @@ public final class StepRunner {
             return new Outcome(StepStatus.FAILED, Map.of(), rejected.details(), new JobError(rejected.code(), rejected.message(), false,
                     context.stage(), context.sceneOrder(), context.attempt(), rejected.details()), null, null, List.of());
         } catch (StepFault fault) {
+            if (signal.isCancelled()) {
+                return stopped(signal);
+            }
             Outcome failure = Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
             if (fault.retryAfter() != null) {
                 return new Outcome(failure.status(), Map.of(), Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()),
                         failure.error(), null, null, List.of());
             }
             return failure;
+        } catch (StepStopped stop) {
+            return stopped(signal);
         } catch (InterruptedException interrupted) {
             return signal.isCancelled() ? stopped(signal) : Outcome.failure("INTERNAL", "the step was interrupted", false);
         } catch (Exception bug) {
@@ -185,9 +259,13 @@ public final class StepRunner {
     }
 
     private static Outcome stopped(CancellationSignal signal) {
-        return Watchdog.TIMEOUT.equals(signal.reason())
-                ? Outcome.failure("STEP_TIMEOUT", "the step ran past its stage's time limit", true)
-                : Outcome.failure("STOPPED", "the step was stopped: " + signal.reason(), false);
+        if (StepWatchdog.TIMEOUT.equals(signal.reason())) {
+            return Outcome.failure("STEP_TIMEOUT", "the step ran past its stage's time limit", true);
+        }
+        if (SHUTTING_DOWN.equals(signal.reason())) {
+            return Outcome.failure("WORKER_LOST", "the worker shut down while running this step", true);
+        }
+        return Outcome.failure("STOPPED", "the step was stopped" + (signal.isCancelled() ? ": " + signal.reason() : ""), false);
     }
 
     private void record(Claimed claimed, Outcome outcome, StepContext context) {
@@ -230,6 +308,7 @@ public final class StepRunner {
 
         @Override
         public void write(StepRecord step, Map<String, Object> note, List<ProducedAsset> files) {
+            clearStrayInterrupt();
             transactions.inTransaction(() -> {
                 Job job = jobs.lock(step.jobId()).orElseThrow();
                 Instant now = clock.instant();
@@ -246,57 +325,6 @@ public final class StepRunner {
         @Override
         public List<StepNote> read(StepRecord step) {
             return steps.notes(step.jobId(), step.stage(), step.sceneOrder());
-        }
-    }
-
-    /** Renews the lease while the handler runs; tells it to stop when the job no longer wants it or its time is up. */
-    private final class Watchdog implements Runnable {
-
-        static final String TIMEOUT = "timed out";
-
-        private final StepRecord step;
-        private final StageDefinition stage;
-        private final CancellationSignal signal;
-        private final Thread runner;
-        private final Instant started;
-        private boolean running = true;
-
-        Watchdog(StepRecord step, StageDefinition stage, CancellationSignal signal, Thread runner, Instant started) {
-            this.step = step;
-            this.stage = stage;
-            this.signal = signal;
-            this.runner = runner;
-            this.started = started;
-        }
-
-        @Override
-        public void run() {
-            try {
-                Instant now = clock.instant();
-                if (now.isAfter(started.plus(stage.timeout()))) {
-                    stop(TIMEOUT);
-                    return;
-                }
-                StepStore.Lease lease = steps.renew(step.id(), settings.workerId(), now, now.plus(settings.lease()));
-                if (lease == StepStore.Lease.STOP) {
-                    stop("the job was cancelled or has ended");
-                } else if (lease == StepStore.Lease.LOST) {
-                    stop("the lease was lost");
-                }
-            } catch (RuntimeException e) {
-                log.log(System.Logger.Level.WARNING, "could not renew the lease of step {0}: {1}", step.id(), e.toString());
-            }
-        }
-
-        private synchronized void stop(String why) {
-            signal.cancel(why);
-            if (running) {
-                runner.interrupt();
-            }
-        }
-
-        synchronized void handlerReturned() {
-            running = false;
         }
     }
 

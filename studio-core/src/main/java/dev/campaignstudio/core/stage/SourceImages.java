@@ -1,8 +1,10 @@
 package dev.campaignstudio.core.stage;
 
+import dev.campaignstudio.core.application.ImageValidator;
+import dev.campaignstudio.core.application.ImageValidator.Verdict;
 import dev.campaignstudio.core.asset.Asset;
+import dev.campaignstudio.core.asset.ByteSource;
 import dev.campaignstudio.core.asset.ImageInfo;
-import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.engine.StepFault;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Loads a product's photos: uploaded assets from the blob store, URLs through the outbound rules (size and time
- * capped). Every photo is sniffed; what is not a PNG, JPEG or WebP image, or is larger than the pixel limit, is refused.
+ * capped). Every photo is judged as an upload is ({@link ImageValidator}): what is not a PNG, JPEG or WebP image, is
+ * larger than the pixel limit, or does not decode whole, is refused.
  * A URL that fails says only that it is not allowed or unreachable: never an address, nor how its host resolved.
  */
 public final class SourceImages {
@@ -32,21 +35,22 @@ public final class SourceImages {
     private final AssetRepository assets;
     private final BlobStore blobs;
     private final WebFetcher web;
+    private final ImageValidator validator;
     private final long maxBytes;
-    private final long maxPixels;
     private final Duration deadline;
 
     /**
+     * @param validator judges every photo as an upload is judged (format, pixel limit, decodes whole)
      * @param maxBytes  largest photo fetched from a URL
-     * @param maxPixels largest photo, width times height
      * @param deadline  longest a URL fetch may take
      */
-    public SourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, long maxBytes, long maxPixels, Duration deadline) {
+    public SourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, ImageValidator validator, long maxBytes,
+            Duration deadline) {
         this.assets = assets;
         this.blobs = blobs;
         this.web = web;
+        this.validator = validator;
         this.maxBytes = maxBytes;
-        this.maxPixels = maxPixels;
         this.deadline = deadline;
     }
 
@@ -54,19 +58,21 @@ public final class SourceImages {
      * Loads the {@code index}-th (1-based) photo.
      *
      * @throws StepFault {@code SOURCE_UNREACHABLE} (retryable) when a server did not answer or answered 5xx/429;
-     *                   {@code SOURCE_UNREADABLE} when the photo is missing, refused, too large or not an image
+     *                   {@code SOURCE_UNREADABLE} when the photo is missing, refused, too large, damaged or not an image
      */
     public Source load(ProductImage image, int index) throws StepFault {
         String label = "image " + index;
         byte[] data = image.assetId().isPresent() ? fromAsset(image, label) : fromUrl(URI.create(image.uri()), label);
-        Optional<ImageInfo> info = ImageSniffer.sniff(data);
-        if (info.isEmpty()) {
-            throw StepFault.permanent("SOURCE_UNREADABLE", label + " is not a PNG, JPEG or WebP image");
+        Verdict verdict;
+        try {
+            verdict = validator.validate(ByteSource.of(data));
+        } catch (IOException e) {
+            throw StepFault.transientFault("SOURCE_UNREACHABLE", label + " could not be read");
         }
-        if (info.get().pixels() > maxPixels) {
-            throw StepFault.permanent("SOURCE_UNREADABLE", label + " has " + info.get().pixels() + " pixels; the limit is " + maxPixels);
+        if (verdict instanceof Verdict.Unfit unfit) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", label + " " + unfit.reason());
         }
-        return new Source(index, data, Sha256.hex(data), info.get());
+        return new Source(index, data, Sha256.hex(data), ((Verdict.Sound) verdict).info());
     }
 
     private byte[] fromAsset(ProductImage image, String label) throws StepFault {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.campaignstudio.core.fixtures.TestImages;
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,35 @@ class ImageSnifferTest {
     void readsJpegSizeFromTheFrameHeader() {
         assertThat(ImageSniffer.sniff(TestImages.jpeg(120, 80, Color.BLUE)))
                 .contains(new ImageInfo(ImageFormat.JPEG, 120, 80));
+    }
+
+    @Test
+    void readsAForgedJpegSizeFromItsFrameHeader() {
+        byte[] forged = TestImages.withJpegSize(TestImages.jpeg(120, 80, Color.BLUE), 60000, 60000);
+        assertThat(ImageSniffer.sniff(forged)).contains(new ImageInfo(ImageFormat.JPEG, 60000, 60000));
+    }
+
+    @Test
+    void readsAStreamOnlyAsFarAsTheJpegFrameHeaderSkippingLargeSegments() throws Exception {
+        byte[] jpeg = TestImages.jpeg(120, 80, Color.BLUE);
+        ByteArrayOutputStream padded = new ByteArrayOutputStream();
+        padded.write(jpeg, 0, 2);
+        for (int i = 0; i < 3; i++) {
+            padded.write(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) 0xFF, (byte) 0xF0});
+            padded.write(new byte[0xFFF0 - 2]);
+        }
+        padded.write(jpeg, 2, jpeg.length - 2);
+        byte[] data = padded.toByteArray();
+        CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(data));
+
+        assertThat(ImageSniffer.sniff(in)).contains(new ImageInfo(ImageFormat.JPEG, 120, 80));
+        assertThat(in.count).as("stopped at the frame header, before the pixel data").isLessThan(data.length - jpeg.length + 1000);
+    }
+
+    @Test
+    void aStreamThatEndsInsideTheHeaderIsNotAnImage() throws Exception {
+        byte[] jpeg = TestImages.jpeg(120, 80, Color.BLUE);
+        assertThat(ImageSniffer.sniff(new ByteArrayInputStream(Arrays.copyOf(jpeg, 25)))).isEmpty();
     }
 
     @Test
@@ -62,5 +96,35 @@ class ImageSnifferTest {
         System.arraycopy("WEBP".getBytes(StandardCharsets.US_ASCII), 0, data, 8, 4);
         System.arraycopy(chunk.getBytes(StandardCharsets.US_ASCII), 0, data, 12, 4);
         return data;
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.campaignstudio.core.pipeline;
 import static dev.campaignstudio.core.pipeline.StageDefinition.once;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.application.ImageValidator;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.contract.Aspect;
@@ -18,6 +19,7 @@ import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.engine.StepStatus;
 import dev.campaignstudio.core.fixtures.EngineHarness;
 import dev.campaignstudio.core.fixtures.FakeCapabilities;
+import dev.campaignstudio.core.fixtures.FakeImageDecoder;
 import dev.campaignstudio.core.fixtures.FakeWeb;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestImages;
@@ -52,7 +54,8 @@ class NewModeTest {
         fake.capabilities().forEach(c -> bindings.put(c, fake.name()));
         Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake)));
         FakeWeb web = new FakeWeb().serve("https://cdn.example.com/p/bottle.png", TestImages.png(64, 80, Color.BLUE));
-        SourceImages sources = new SourceImages(h.assets, h.assets, web, 1_000_000, 10_000_000, Duration.ofSeconds(5));
+        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(new FakeImageDecoder(), 10_000_000), 1_000_000,
+                Duration.ofSeconds(5));
         return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)))
                 .with(Map.of("teaser_card", context -> StepResult.outputs(Map.of("card", "Meet " + context.inputs().product().name()))));
     });

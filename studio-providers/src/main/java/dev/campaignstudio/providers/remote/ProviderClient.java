@@ -1,7 +1,9 @@
 package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.engine.StepStopped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,8 +43,9 @@ public final class ProviderClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Waits between tries on the running step's cancellation signal, so a stopped step does not sit out a backoff. */
     public ProviderClient(ProviderSettings settings) {
-        this(settings, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        this(settings, Clock.systemUTC(), d -> CancellationSignal.current().sleep(d));
     }
 
     public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper) {
@@ -147,6 +150,9 @@ public final class ProviderClient {
         } catch (StepFault fault) {
             outcome = fault.code();
             throw fault;
+        } catch (StepStopped stopped) {
+            outcome = "STOPPED";
+            throw stopped;
         } catch (RuntimeException unexpected) {
             outcome = "INTERNAL";
             throw unexpected;
@@ -276,6 +282,7 @@ public final class ProviderClient {
         }
     }
 
+    /** Waits before the next try; a step told to stop meanwhile stops here ({@link StepStopped}) instead of trying again. */
     private void sleep(Duration wait) throws StepFault {
         try {
             sleeper.sleep(wait);
@@ -283,6 +290,7 @@ public final class ProviderClient {
             Thread.currentThread().interrupt();
             throw StepFault.permanent("STOPPED", settings.name() + " call was interrupted");
         }
+        CancellationSignal.current().checkpoint();
     }
 
     /** Exponential backoff with jitter: a random wait between half and all of base x 2^(attempt-1). */

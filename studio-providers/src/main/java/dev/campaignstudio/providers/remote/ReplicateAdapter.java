@@ -5,6 +5,7 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepFault;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import java.net.URI;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code lip_sync} each create a prediction of the configured model version, follow it by polling with backoff until it
  * ends, map its status ({@code failed} and {@code canceled} become {@code PROVIDER_ERROR}; still running at the deadline,
  * {@code PROVIDER_TIMEOUT}) and download its output into the step through the outbound URL rules (no private,
- * loopback or metadata addresses unless allowed; a refused URL fails the step).
+ * loopback or metadata addresses unless allowed; a refused URL fails the step). Polls wait on the step's cancellation
+ * signal: a step that is cancelled or times out stops polling at once, and its prediction is cancelled.
  */
 public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneration, LipSync {
 
@@ -129,11 +131,13 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                             + " s");
                 }
                 try {
-                    Thread.sleep(wait.toMillis());
+                    // waits on the step's signal: a cancelled or timed-out step stops polling now, and the finally cancels the prediction
+                    CancellationSignal.current().sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw StepFault.permanent("STOPPED", NAME + " prediction " + id + " was interrupted");
                 }
+                CancellationSignal.current().checkpoint();
                 wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
                 String get = pathOf(prediction.path("urls").path("get").asString("/v1/predictions/" + id), id);
                 prediction = parse(client.send("predictions/get", version, attempt -> client.request(get).GET().build()));

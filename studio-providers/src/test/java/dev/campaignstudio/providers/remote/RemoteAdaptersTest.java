@@ -1,6 +1,7 @@
 package dev.campaignstudio.providers.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -16,7 +17,9 @@ import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
+import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.engine.StepStopped;
 import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.providers.LoopbackServer;
 import dev.campaignstudio.providers.http.GuardedHttpClient;
@@ -33,10 +36,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The OpenAI- and Replicate-compatible adapters against a real HTTP server on loopback that speaks each protocol as
@@ -370,6 +375,32 @@ class RemoteAdaptersTest {
         StepFault timeout = catchThrowableOfType(StepFault.class, () -> impatient.animate(video()));
         assertThat(timeout.code()).isEqualTo("PROVIDER_TIMEOUT");
         assertThat(server.hits("/v1/predictions/p9/cancel")).isEqualTo(1);
+    }
+
+    /** The first poll would come after an hour: only a wait on the step's signal ends it (the time-out only guards a hang). */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aStepToldToStopStopsWaitingForItsPredictionAtOnceAndCancelsIt() throws Exception {
+        CancellationSignal signal = new CancellationSignal();
+        server.route("/v1/predictions", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/v1/predictions")) {
+                signal.cancel("the job was cancelled");
+                LoopbackServer.send(exchange, 201, "application/json", "{\"id\":\"p7\",\"status\":\"starting\"}".getBytes());
+            } else if (path.equals("/v1/predictions/p7/cancel")) {
+                LoopbackServer.send(exchange, 200, "application/json", "{\"id\":\"p7\",\"status\":\"canceled\"}".getBytes());
+            } else {
+                LoopbackServer.send(exchange, 200, "application/json", "{\"id\":\"p7\",\"status\":\"processing\"}".getBytes());
+            }
+        });
+        GuardedHttpClient downloads = new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        ReplicateAdapter patient = new ReplicateAdapter(client("replicate", Map.of("video", "acme/img2vid:v1"), 3, Duration.ofSeconds(2)),
+                downloads, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(2));
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
+            assertThatThrownBy(() -> patient.animate(video())).isInstanceOf(StepStopped.class);
+        }
+        assertThat(server.hits("/v1/predictions/p7")).as("never polled").isZero();
+        assertThat(server.hits("/v1/predictions/p7/cancel")).isEqualTo(1);
     }
 
     /** A clock the test moves. */

@@ -54,7 +54,7 @@ public final class CallbackWorker implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("callback delivery failed, will try again: {}", e.toString());
                 try {
-                    Thread.sleep(1_000);
+                    signal.await(Duration.ofSeconds(1));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
@@ -63,10 +63,19 @@ public final class CallbackWorker implements SmartLifecycle {
         }
     }
 
+    /** Wakes the workers and waits for them a while; never interrupts one, as it may be inside the database. */
     @Override
     public void stop() {
         running = false;
-        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            signal.nudge();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         threads.clear();
     }
 

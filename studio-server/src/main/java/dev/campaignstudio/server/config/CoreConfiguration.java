@@ -5,6 +5,7 @@ import dev.campaignstudio.core.application.CallbackCheck;
 import dev.campaignstudio.core.application.ImageCheck;
 import dev.campaignstudio.core.application.JobQueryService;
 import dev.campaignstudio.core.application.JobSubmissionService;
+import dev.campaignstudio.core.application.ProductQueryService;
 import dev.campaignstudio.core.application.RetryPlanner;
 import dev.campaignstudio.core.application.UploadLimits;
 import dev.campaignstudio.core.contract.JobRequestReader;
@@ -12,6 +13,7 @@ import dev.campaignstudio.core.engine.JobEngine;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
+import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.ImageDecoder;
@@ -96,5 +98,10 @@ public class CoreConfiguration {
     JobQueryService jobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
             PipelineRouter router, DownloadLinks links) {
         return new JobQueryService(jobs, events, assets, blobs, steps, router, links);
+    }
+
+    @Bean
+    ProductQueryService productQueryService(CheckpointStore checkpoints) {
+        return new ProductQueryService(checkpoints);
     }
 }

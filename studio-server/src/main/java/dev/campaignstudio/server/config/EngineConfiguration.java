@@ -19,17 +19,21 @@ import dev.campaignstudio.server.adapter.out.inprocess.InProcessTransport;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchRelay;
 import dev.campaignstudio.server.engine.DispatchSignal;
+import dev.campaignstudio.server.engine.EmbeddedIncarnation;
 import dev.campaignstudio.server.engine.EngineProperties;
+import dev.campaignstudio.server.engine.StepShutdown;
 import dev.campaignstudio.server.engine.Sweeper;
 import dev.campaignstudio.server.engine.WorkTransport;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -73,6 +77,18 @@ public class EngineConfiguration {
     }
 
     @Bean
+    StepShutdown stepShutdown(StepRunner runner) {
+        return new StepShutdown(runner, Duration.ofSeconds(10));
+    }
+
+    /** In embedded mode, this process's hold on the data directory, and the worker id of the process before it. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "studio.mode", havingValue = "embedded", matchIfMissing = true)
+    EmbeddedIncarnation embeddedIncarnation(StudioProperties studio, EngineSettings settings) {
+        return EmbeddedIncarnation.take(studio.dataDir(), settings.workerId());
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "studio.mode", havingValue = "embedded", matchIfMissing = true)
     InProcessTransport workTransport(EngineProperties properties, StepRunner runner) {
         return new InProcessTransport(properties, runner);
@@ -85,8 +101,10 @@ public class EngineConfiguration {
 
     @Bean
     @ConditionalOnServedQueue(WorkQueue.MAINTENANCE)
-    Sweeper sweeper(JobEngine engine, EngineProperties properties, StudioProperties studio) {
-        return new Sweeper(engine, properties.sweepInterval(), properties.redispatchAfter(), studio.mode() == StudioMode.EMBEDDED);
+    Sweeper sweeper(JobEngine engine, EngineProperties properties, StudioProperties studio, ObjectProvider<EmbeddedIncarnation> incarnation) {
+        EmbeddedIncarnation embedded = incarnation.getIfAvailable();
+        String gone = embedded == null ? null : embedded.previous().orElse(null);
+        return new Sweeper(engine, properties.sweepInterval(), properties.redispatchAfter(), studio.mode() == StudioMode.EMBEDDED, gone);
     }
 
     private static String workerId() {

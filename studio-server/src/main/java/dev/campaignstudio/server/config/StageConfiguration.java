@@ -1,10 +1,12 @@
 package dev.campaignstudio.server.config;
 
+import dev.campaignstudio.core.application.ImageValidator;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.engine.StageHandlers;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.CheckpointStore;
+import dev.campaignstudio.core.port.out.ImageDecoder;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
@@ -24,8 +26,10 @@ public class StageConfiguration {
     }
 
     @Bean
-    SourceImages sourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, StudioProperties studio, StageProperties stages) {
-        return new SourceImages(assets, blobs, web, studio.assets().maxBytes().toBytes(), studio.assets().maxPixels(), stages.fetchTimeout());
+    SourceImages sourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, ImageDecoder decoder, StudioProperties studio,
+            StageProperties stages) {
+        return new SourceImages(assets, blobs, web, new ImageValidator(decoder, studio.assets().maxPixels()),
+                studio.assets().maxBytes().toBytes(), stages.fetchTimeout());
     }
 
     @Bean

@@ -46,7 +46,8 @@ public final class DispatchRelay implements SmartLifecycle {
         running = false;
         Thread current = thread;
         if (current != null) {
-            current.interrupt();
+            // woken, not interrupted: the relay may be inside the database, and an interrupt there closes an embedded one
+            signal.nudge();
             try {
                 current.join(5_000);
             } catch (InterruptedException e) {
@@ -89,7 +90,7 @@ public final class DispatchRelay implements SmartLifecycle {
                     failing = true;
                 }
                 try {
-                    Thread.sleep(pause.toMillis());
+                    signal.await(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;

@@ -61,4 +61,9 @@ class ArchitectureTest {
     static final ArchRule restAdapterDoesNotReachIntoPersistence = noClasses().that().resideInAPackage("..adapter.in..")
             .should().dependOnClassesThat().resideInAPackage("..adapter.out..")
             .because("driving adapters go through core's ports, never around them to the driven adapters");
+
+    @ArchTest
+    static final ArchRule consoleCallsCoreNotTheRestAdapter = noClasses().that().resideInAPackage("..adapter.in.web..")
+            .should().dependOnClassesThat().resideInAPackage("..adapter.in.rest..")
+            .because("the console is an inbound adapter beside REST: both call core's port/in use cases, neither the other");
 }

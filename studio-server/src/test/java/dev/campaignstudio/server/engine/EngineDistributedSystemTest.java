@@ -27,6 +27,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  * The sample test pipeline in distributed mode: PostgreSQL and RabbitMQ over real connections (RabbitMQ through a
  * proxy the test can cut), API and workers in one process.
  */
+// a fresh schema makes this context unique: close it after the class, or its connection pool outlives it in the cache
+@DirtiesContext
 @SpringBootTest(classes = {StudioApplication.class, TestPipelineConfiguration.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EngineDistributedSystemTest {
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  * succeeded before the kill ran exactly once (invocations are counted in a file both workers append to), the killed
  * step ran again, and the output is complete. This JVM is the API only: it serves no queue.
  */
+// a fresh schema makes this context unique: close it after the class, or its connection pool outlives it in the cache
+@DirtiesContext
 @SpringBootTest(classes = {StudioApplication.class, TestPipelineConfiguration.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkerCrashSystemTest {
 

@@ -3,6 +3,7 @@ package dev.campaignstudio.server.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.media.SampleProducts;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
@@ -171,6 +172,26 @@ class CreationFlowSystemTest {
         String id = created.json().get("id").asString();
         JsonNode identity = jobs.assertIdentity(id, jobs.finished(id), false);
         assertThat(identity.get("metadata").get("brand").asString()).isEqualTo("Aurora");
+    }
+
+    @Test
+    void aOneColourPhotoUploadsButFailsTheJobAtNeutralImageAsShowingNoProductNotAsInternal() {
+        ApiClient.Response uploaded = api.upload("file", "flat.png", "image/png", TestImages.flatPng(400, 300, new Color(200, 30, 60)));
+        assertThat(uploaded.status()).as("a valid image is accepted: " + uploaded.body()).isIn(200, 201);
+        Map<String, Object> product = new LinkedHashMap<>();
+        product.put("product_id", "flat-" + System.nanoTime());
+        product.put("name", "Nothing to see");
+        product.put("images", List.of(Map.of("uri", "asset:" + uploaded.json().get("id").asString())));
+
+        JsonNode job = jobs.finished(jobs.submit(product));
+        assertThat(job.get("status").asString()).isEqualTo("failed");
+        JsonNode error = job.get("error");
+        assertThat(error.get("code").asString()).isEqualTo("INPUT_INVALID").isNotEqualTo("INTERNAL");
+        assertThat(error.get("stage").asString()).isEqualTo("neutral_image");
+        assertThat(error.get("retryable").asBoolean()).isFalse();
+        assertThat(error.get("message").asString()).isEqualTo("image 1: the photo shows no product that stands apart from its background "
+                + "(it is one flat colour, or the product has the background's colours)");
+        assertThat(CreationJobs.step(job, "neutral_image").get("error").get("code").asString()).isEqualTo("INPUT_INVALID");
     }
 
     @Test

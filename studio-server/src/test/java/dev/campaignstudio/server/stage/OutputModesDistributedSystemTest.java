@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * and the marketing, retry and maintenance workers, and the avatar work (UGC media) runs in a separate worker process.
  * Both share the asset directory, as processes on one host do.
  */
+// a fresh schema makes this context unique: close it after the class, or its connection pool outlives it in the cache
+@DirtiesContext
 @SpringBootTest(classes = StudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutputModesDistributedSystemTest {
 

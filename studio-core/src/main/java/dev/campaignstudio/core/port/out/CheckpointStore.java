@@ -3,6 +3,7 @@ package dev.campaignstudio.core.port.out;
 import dev.campaignstudio.core.engine.CheckpointKey;
 import dev.campaignstudio.core.engine.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StepId;
+import java.util.List;
 import java.util.Optional;
 
 /** Product checkpoints: stage outputs by (product, stage, input fingerprint). */
@@ -20,4 +21,7 @@ public interface CheckpointStore {
      * @param stepId the step that made it
      */
     void save(ProductCheckpoint checkpoint, StepId stepId);
+
+    /** Every checkpoint of {@code productId}, newest first: the product's identity as built so far. */
+    List<ProductCheckpoint> forProduct(String productId);
 }

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.port.out;
 
 import dev.campaignstudio.core.contract.JobType;
+import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.job.JobId;
 import dev.campaignstudio.core.job.JobStatus;
 
@@ -9,11 +10,12 @@ import dev.campaignstudio.core.job.JobStatus;
  *
  * @param status    only jobs in this state
  * @param type      only jobs of this type
+ * @param mode      only jobs of this output mode (outputs and their retries)
  * @param productId only jobs of this product
  * @param before    only jobs older than this one (the cursor)
  * @param limit     page size, 1 to 100
  */
-public record JobQuery(JobStatus status, JobType type, String productId, JobId before, int limit) {
+public record JobQuery(JobStatus status, JobType type, OutputMode mode, String productId, JobId before, int limit) {
 
     /** Largest page a client may ask for. */
     public static final int MAX_LIMIT = 100;
@@ -22,5 +24,10 @@ public record JobQuery(JobStatus status, JobType type, String productId, JobId b
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
+    }
+
+    /** A query of any output mode. */
+    public JobQuery(JobStatus status, JobType type, String productId, JobId before, int limit) {
+        this(status, type, null, productId, before, limit);
     }
 }

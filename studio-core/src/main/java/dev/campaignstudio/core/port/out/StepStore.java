@@ -85,6 +85,17 @@ public interface StepStore {
      */
     boolean giveUp(StepId id, JobError error, Instant now);
 
+    /** Running attempts held by {@code owner}, whatever their leases: the steps of a worker known to be gone. */
+    List<StepRecord> heldBy(String owner, int limit);
+
+    /**
+     * Gives up a running attempt held by {@code owner}, a worker known to be gone, failing it with {@code error}
+     * whatever its lease, if it is still running under that owner.
+     *
+     * @return whether it was given up by this call
+     */
+    boolean giveUpHeldBy(StepId id, String owner, JobError error, Instant now);
+
     /**
      * Requests dispatch again for pending, due attempts whose last dispatch was before {@code dispatchedBefore} and that
      * have no dispatch request waiting: their message was lost (an in-process queue at a restart, a dead-lettered

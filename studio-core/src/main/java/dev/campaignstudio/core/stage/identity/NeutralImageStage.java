@@ -8,6 +8,7 @@ import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
 import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.engine.ProducedAsset;
 import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepFault;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;
@@ -45,6 +46,7 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         List<ProductImage> images = context.inputs().product().images();
         List<Source> loaded = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
+            context.cancellation().throwIfCancelled();
             loaded.add(sources.load(images.get(i), i + 1));
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
@@ -59,7 +61,7 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         List<CutOut> cutOuts = new ArrayList<>();
         for (Source source : loaded) {
             context.cancellation().throwIfCancelled();
-            cutOuts.add(analysis.cutOut(source.data()));
+            cutOuts.add(cutOut(analysis, source));
         }
         int best = 0;
         for (int i = 1; i < cutOuts.size(); i++) {
@@ -100,6 +102,15 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         outputs.put("cutouts", cutOutIds);
         outputs.put("sources", described);
         return new Produced(outputs, capabilities.adapter(Capability.PRODUCT_ANALYSIS), true);
+    }
+
+    /** The cut-out of one photo; a refusal names the photo ({@code image 2: ...}). */
+    private static CutOut cutOut(ProductAnalysis analysis, Source source) throws StepFault {
+        try {
+            return analysis.cutOut(source.data());
+        } catch (StepFault fault) {
+            throw new StepFault(fault.code(), "image " + source.index() + ": " + fault.getMessage(), fault.retryable(), fault.retryAfter());
+        }
     }
 
     /**

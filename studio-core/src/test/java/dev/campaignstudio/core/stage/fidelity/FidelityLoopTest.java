@@ -5,6 +5,7 @@ import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.campaignstudio.core.application.ImageValidator;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
@@ -25,6 +26,7 @@ import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.EngineHarness;
 import dev.campaignstudio.core.fixtures.FakeCapabilities;
+import dev.campaignstudio.core.fixtures.FakeImageDecoder;
 import dev.campaignstudio.core.fixtures.FakeWeb;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestImages;
@@ -76,7 +78,8 @@ class FidelityLoopTest {
                 bindings.put(Capability.FIDELITY, scripted.name());
                 Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake, scripted)));
                 FakeWeb web = new FakeWeb().serve("https://cdn.example.com/p/bottle.png", TestImages.png(64, 80, Color.BLUE));
-                SourceImages sources = new SourceImages(h.assets, h.assets, web, 1_000_000, 10_000_000, Duration.ofSeconds(5));
+                SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(new FakeImageDecoder(), 10_000_000),
+                        1_000_000, Duration.ofSeconds(5));
                 return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)))
                         .with(OutputStages.handlers(capabilities, new RenderSettings(256, 256, 8), FidelityThresholds.DEFAULTS));
             });

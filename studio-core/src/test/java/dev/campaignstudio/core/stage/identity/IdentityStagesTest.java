@@ -2,6 +2,7 @@ package dev.campaignstudio.core.stage.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.application.ImageValidator;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
@@ -12,6 +13,7 @@ import dev.campaignstudio.core.engine.StepRecord;
 import dev.campaignstudio.core.engine.StepStatus;
 import dev.campaignstudio.core.fixtures.EngineHarness;
 import dev.campaignstudio.core.fixtures.FakeCapabilities;
+import dev.campaignstudio.core.fixtures.FakeImageDecoder;
 import dev.campaignstudio.core.fixtures.FakeWeb;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestImages;
@@ -24,6 +26,7 @@ import dev.campaignstudio.core.stage.CheckpointedStage;
 import dev.campaignstudio.core.stage.SourceImages;
 import java.awt.Color;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +44,13 @@ class IdentityStagesTest {
 
     private final FakeCapabilities fake = new FakeCapabilities();
     private final FakeWeb web = new FakeWeb().serve(PHOTO, TestImages.png(64, 80, Color.BLUE)).serve(SIDE, TestImages.png(90, 120, Color.BLUE));
+    private final FakeImageDecoder decoder = new FakeImageDecoder();
     private final EngineHarness harness = new EngineHarness(PipelineRouter.standard(), h -> {
         Map<Capability, String> bindings = new EnumMap<>(Capability.class);
         fake.capabilities().forEach(c -> bindings.put(c, fake.name()));
         Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake)));
-        SourceImages sources = new SourceImages(h.assets, h.assets, web, 1_000_000, 10_000_000, Duration.ofSeconds(5));
+        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(decoder, 10_000_000), 1_000_000,
+                Duration.ofSeconds(5));
         return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)));
     });
 
@@ -303,6 +308,29 @@ class IdentityStagesTest {
         assertThat(flaky.status()).isEqualTo(JobStatus.FAILED);
         assertThat(flaky.error().code()).isEqualTo("SOURCE_UNREACHABLE");
         assertThat(flaky.error().attempts()).as("retried by the stage's policy").isEqualTo(3);
+    }
+
+    @Test
+    void aDamagedPhotoFromAUrlIsRefusedAsAnUploadWouldBeBeforeAnyCutOut() {
+        byte[] truncated = Arrays.copyOf(TestImages.png(90, 120, Color.BLUE), 200);
+        web.serve(SIDE, truncated);
+        decoder.damaged(truncated, "its data ends before the image is complete");
+        Job damaged = run(creation());
+        assertThat(damaged.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(damaged.error().code()).isEqualTo("SOURCE_UNREADABLE");
+        assertThat(damaged.error().stage()).isEqualTo("neutral_image");
+        assertThat(damaged.error().message())
+                .isEqualTo("image 2 is a damaged or truncated PNG image: its data ends before the image is complete");
+        assertThat(fake.calls("cutOut")).isZero();
+    }
+
+    @Test
+    void aPhotoFromAUrlOverThePixelLimitIsRefusedNamingTheLimitWithoutDecoding() {
+        web.serve(SIDE, TestImages.hugePng(5000, 5000));
+        Job huge = run(creation());
+        assertThat(huge.error().code()).isEqualTo("SOURCE_UNREADABLE");
+        assertThat(huge.error().message()).startsWith("image 2 is 5000x5000 (25000000 pixels); the limit is 10000000 pixels");
+        assertThat(decoder.calls()).as("only image 1 was decoded").isEqualTo(1);
     }
 
     @Test

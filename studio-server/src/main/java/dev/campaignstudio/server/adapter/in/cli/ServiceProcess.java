@@ -48,6 +48,11 @@ final class ServiceProcess {
             System.err.println("studio " + command + ": the service did not start: " + rootMessage(failed));
             return 1;
         }
+        String port = context.getEnvironment().getProperty("local.server.port");
+        if (web && port != null) {
+            System.out.println("studio " + command + ": listening on http://localhost:" + port + "; the console is at http://localhost:" + port
+                    + "/console (sign in with an API token)");
+        }
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

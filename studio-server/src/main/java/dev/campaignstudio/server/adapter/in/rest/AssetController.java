@@ -49,8 +49,9 @@ class AssetController {
     }
 
     @Operation(summary = "Upload a product photo", description = "Multipart field 'file'. The type is sniffed from the bytes "
-            + "(PNG, JPEG, WebP); size and pixel limits apply. 201 for a new asset, 200 when the same bytes were uploaded before. "
-            + "Reference it in a job as asset:<id>.")
+            + "(PNG, JPEG, WebP); size and pixel limits apply (the pixel limit on the header, before decoding). The whole file must "
+            + "decode: a truncated or corrupt one is 422 IMAGE_UNREADABLE saying what is wrong. 201 for a new asset, 200 when the same "
+            + "bytes were uploaded before. Reference it in a job as asset:<id>.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AssetResource> upload(@RequestParam("file") MultipartFile file) throws IOException {
         UploadOutcome outcome;

@@ -1,47 +1,120 @@
 package dev.campaignstudio.server.adapter.out.imageio;
 
+import dev.campaignstudio.core.asset.ByteSource;
 import dev.campaignstudio.core.asset.ImageFormat;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.port.out.ImageDecoder;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes PNG and JPEG with the JDK's ImageIO, subsampled so a 40-megapixel photo costs a few megabytes. The JDK has
- * no WebP decoder, so WebP is accepted on its header alone; the media stage that reads it reports a damaged file as
- * {@code SOURCE_UNREADABLE}.
+ * Proves PNG and JPEG decode whole with the JDK's ImageIO, subsampled so that no more than {@value #CHECK_LONG_SIDE}
+ * pixels are kept on the long side (a 40-megapixel photo costs a few megabytes). A JPEG whose data ends early or is
+ * corrupt is refused: the JDK's reader only warns and paints the rest grey, so its warnings are listened to. A PNG's
+ * chunks are walked first (each checksum, the header first, image data, the end chunk). The JDK has no WebP decoder, so
+ * a WebP's RIFF chunks are walked (a file shorter than it says is truncated); the media stage that reads it reports
+ * damaged pixels as {@code SOURCE_UNREADABLE}.
  */
 public final class ImageIoDecoder implements ImageDecoder {
 
+    /** The long side of the subsampled image a check decodes to. */
+    static final int CHECK_LONG_SIDE = 1024;
+
+    static final String ENDS_EARLY = "its data ends before the image is complete";
+    static final String CORRUPT = "its compressed pixel data is corrupt";
+
+    /** JPEG reader warnings about metadata the decoder ignores, not about the pixels. */
+    private static final List<String> HARMLESS_WARNINGS = List.of("extraneous bytes", "color profile", "jfif", "thumbnail");
+
     @Override
-    public boolean decodes(Path file, ImageInfo header) {
-        if (header.format() == ImageFormat.WEBP) {
-            return true;
+    public Optional<String> damage(ByteSource image, ImageInfo header) throws IOException {
+        Optional<String> structure = switch (header.format()) {
+            case PNG -> read(image, PngChunks::damage);
+            case WEBP -> read(image, RiffChunks::damage);
+            case JPEG -> Optional.empty();
+        };
+        if (structure.isPresent() || header.format() == ImageFormat.WEBP) {
+            return structure;
         }
-        // read from the file itself (no cache of what was read), so a large upload is never held in memory
-        try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        return read(image, in -> decode(in, header));
+    }
+
+    private static Optional<String> read(ByteSource image, Check check) throws IOException {
+        try (WatchedInputStream in = new WatchedInputStream(image.open())) {
+            try {
+                return check.damage(in);
+            } catch (IOException | RuntimeException damaged) {
+                in.rethrowOwnFailure();
+                return Optional.of(hasCause(damaged, EOFException.class) ? ENDS_EARLY : CORRUPT);
+            }
+        }
+    }
+
+    private static Optional<String> decode(InputStream data, ImageInfo header) throws IOException {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(data)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(header.format() == ImageFormat.PNG ? "png" : "jpeg");
             if (!readers.hasNext()) {
-                return false;
+                return Optional.of("no decoder for " + header.format().name() + " is installed");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width != header.width() || height != header.height()) {
+                    return Optional.of("its header says " + header.width() + "x" + header.height() + " but its data is " + width + "x"
+                            + height);
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, (int) Math.sqrt(header.pixels() / 1_000_000.0));
+                int step = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) CHECK_LONG_SIDE));
                 param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param) != null;
+                if (reader.canReadRaster()) {
+                    reader.readRaster(0, param); // no colour conversion: a CMYK JPEG is as decodable as an RGB one
+                } else {
+                    reader.read(0, param);
+                }
+                return judge(warnings);
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException damaged) {
-            return false;
         }
+    }
+
+    private static Optional<String> judge(List<String> warnings) {
+        for (String warning : warnings) {
+            String lower = warning.toLowerCase(Locale.ROOT);
+            if (HARMLESS_WARNINGS.stream().noneMatch(lower::contains)) {
+                return Optional.of(lower.contains("premature end") || lower.contains("truncated") ? ENDS_EARLY : CORRUPT);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One way of looking at an image's bytes. */
+    @FunctionalInterface
+    interface Check {
+        Optional<String> damage(InputStream in) throws IOException;
     }
 }

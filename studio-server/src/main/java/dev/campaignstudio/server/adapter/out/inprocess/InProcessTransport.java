@@ -79,9 +79,16 @@ public final class InProcessTransport implements WorkTransport, DisposableBean {
         return executor == null ? 0 : executor.getQueue().size();
     }
 
+    /**
+     * Drops the steps waiting in memory (the next start dispatches them again) and lets running ones finish; never
+     * interrupts a worker, which may be inside the database (running steps were told to stop at shutdown already).
+     */
     @Override
     public void destroy() throws InterruptedException {
-        executors.values().forEach(ThreadPoolExecutor::shutdownNow);
+        for (ThreadPoolExecutor executor : executors.values()) {
+            executor.getQueue().clear();
+            executor.shutdown();
+        }
         for (ThreadPoolExecutor executor : executors.values()) {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         }

@@ -8,6 +8,7 @@ import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +31,16 @@ final class JdbcCheckpointStore implements CheckpointStore {
                 .param("fingerprint", key.fingerprint())
                 .query(this::map)
                 .optional();
+    }
+
+    @Override
+    public List<ProductCheckpoint> forProduct(String productId) {
+        return jdbc.sql("""
+                SELECT product_id, stage, fingerprint, outputs_json, assets_json, adapter, job_id, created_at
+                FROM product_checkpoints WHERE product_id = :product ORDER BY created_at DESC, stage""")
+                .param("product", productId)
+                .query(this::map)
+                .list();
     }
 
     @Override

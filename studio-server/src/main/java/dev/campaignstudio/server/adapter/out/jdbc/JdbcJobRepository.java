@@ -126,6 +126,10 @@ final class JdbcJobRepository implements JobRepository {
             sql.append(" AND job_type = :type");
             params.put("type", query.type().wire());
         }
+        if (query.mode() != null) {
+            sql.append(" AND mode = :mode");
+            params.put("mode", query.mode().wire());
+        }
         if (query.productId() != null) {
             sql.append(" AND product_id = :product");
             params.put("product", query.productId());

@@ -13,7 +13,9 @@ import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchSignal;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +60,12 @@ public class JdbcPersistenceConfiguration {
     @Bean
     CheckpointStore checkpointStore(JdbcClient jdbc) {
         return new JdbcCheckpointStore(jdbc);
+    }
+
+    /** The {@code database} health indicator, part of readiness (application.yaml). */
+    @Bean
+    HealthIndicator databaseHealthIndicator(DataSource dataSource) {
+        return new DatabaseHealthIndicator(dataSource, Duration.ofSeconds(5));
     }
 
     @Bean

@@ -195,6 +195,25 @@ final class JdbcStepStore implements StepStore {
     }
 
     @Override
+    public List<StepRecord> heldBy(String owner, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE status = 'running' AND lease_owner = :owner ORDER BY lease_expires_at, id LIMIT :limit")
+                .param("owner", owner).param("limit", limit).query(this::map).list();
+    }
+
+    @Override
+    public boolean giveUpHeldBy(StepId id, String owner, JobError error, Instant now) {
+        return jdbc.sql("""
+                UPDATE steps SET status = 'failed', error_json = :error, lease_owner = NULL, lease_expires_at = NULL,
+                                 finished_at = :now, updated_at = :now
+                WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
+                .param("error", JsonCodec.write(error.toTree()))
+                .param("now", Timestamps.bind(now))
+                .param("id", id.value())
+                .param("owner", owner)
+                .update() == 1;
+    }
+
+    @Override
     public int redispatchLost(Instant now, Instant dispatchedBefore) {
         int requested = jdbc.sql("""
                 INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at)

@@ -6,6 +6,7 @@ import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.EmbeddedSystemTest;
+import dev.campaignstudio.server.support.Samples;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -137,6 +138,38 @@ class BadInputSystemTest extends EmbeddedSystemTest {
     void truncatedImageUpload() {
         byte[] png = TestImages.png(300, 300, Color.MAGENTA);
         assertProblem(api.upload("file", "cut.png", "image/png", Arrays.copyOf(png, png.length / 2)), 422, "IMAGE_UNREADABLE", "damaged");
+    }
+
+    @Test
+    void aRealJpegCutToAThirdIsRefusedAsTruncated() {
+        byte[] jpeg = Samples.photo("aurora-bottle", "front.jpg");
+        assertProblem(api.upload("file", "front.jpg", "image/jpeg", Arrays.copyOf(jpeg, jpeg.length / 3)), 422, "IMAGE_UNREADABLE",
+                "the file is a damaged or truncated JPEG image: its data ends before the image is complete");
+    }
+
+    @Test
+    void aJpegWhoseHeaderClaimsSixtyThousandSquaredIsRefusedNamingThePixelLimit() {
+        byte[] forged = TestImages.withJpegSize(Samples.photo("aurora-bottle", "front.jpg"), 60000, 60000);
+        ApiClient.Response refused = api.upload("file", "forged.jpg", "image/jpeg", forged);
+        assertProblem(refused, 422, "IMAGE_TOO_LARGE", "60000x60000");
+        assertThat(refused.json().get("detail").asString()).contains("the limit is 40000000 pixels");
+    }
+
+    @Test
+    void aJpegWhoseHeaderClaimsMorePixelsThanItsDataHoldsIsRefusedAsDamaged() {
+        byte[] forged = TestImages.withJpegSize(Samples.photo("aurora-bottle", "front.jpg"), 6000, 6000);
+        assertProblem(api.upload("file", "forged.jpg", "image/jpeg", forged), 422, "IMAGE_UNREADABLE",
+                "its data ends before the image is complete");
+    }
+
+    @Test
+    void aPngCutBeforeItsEndOrWithABrokenChecksumIsRefused() {
+        byte[] png = TestImages.png(300, 300, Color.MAGENTA);
+        assertProblem(api.upload("file", "cut.png", "image/png", Arrays.copyOf(png, png.length - 12)), 422, "IMAGE_UNREADABLE",
+                "its data ends before the image is complete");
+        byte[] flipped = png.clone();
+        flipped[flipped.length - 1] ^= 0x01;
+        assertProblem(api.upload("file", "crc.png", "image/png", flipped), 422, "IMAGE_UNREADABLE", "the checksum of its IEND chunk is wrong");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.EmbeddedSystemTest;
+import dev.campaignstudio.server.support.Samples;
 import java.awt.Color;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -142,6 +143,18 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         ApiClient.Response uploaded = api.upload("file", "photo.png", "image/png", jpeg);
         assertThat(uploaded.status()).isEqualTo(201);
         assertThat(uploaded.json().get("media_type").asString()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void wholeRealPhotosStillUpload() {
+        for (String file : List.of("front.jpg", "angled.jpg")) {
+            ApiClient.Response uploaded = api.upload("file", file, "image/jpeg", Samples.photo("kiln-mug", file));
+            assertThat(uploaded.status()).as(uploaded.body()).isIn(200, 201);
+            assertThat(uploaded.json().get("media_type").asString()).isEqualTo("image/jpeg");
+        }
+        ApiClient.Response png = api.upload("file", "wide.png", "image/png", TestImages.png(2400, 1600, Color.GREEN));
+        assertThat(png.status()).as(png.body()).isEqualTo(201);
+        assertThat(png.json().get("width").asInt()).isEqualTo(2400);
     }
 
     @Test

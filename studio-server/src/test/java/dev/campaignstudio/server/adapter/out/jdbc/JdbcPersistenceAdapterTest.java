@@ -10,6 +10,7 @@ import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.JobType;
+import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.MutableClock;
@@ -118,6 +119,9 @@ class JdbcPersistenceAdapterTest {
         assertThat(store.jobs().list(new JobQuery(JobStatus.QUEUED, null, "sku-123", null, 100)).jobs()).hasSize(6);
         assertThat(store.jobs().list(new JobQuery(JobStatus.RUNNING, null, null, null, 100)).jobs()).isEmpty();
         assertThat(store.jobs().list(new JobQuery(null, null, "other", null, 100)).jobs()).isEmpty();
+        assertThat(store.jobs().list(new JobQuery(null, null, OutputMode.UGC, null, null, 100)).jobs()).extracting(Job::id)
+                .containsExactly(output.id());
+        assertThat(store.jobs().list(new JobQuery(null, null, OutputMode.FAST_VIDEO, null, null, 100)).jobs()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -240,6 +240,29 @@ class JdbcStepStoreAdapterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void theStepsOfAWorkerKnownToBeGoneAreGivenUpWhateverTheirLeaseAndOnlyTheirs(Supplier<TestDatabases.Target> database) {
+        Fixture f = fixture(database);
+        StepRecord gone = inserted(f, "plan");
+        StepRecord alive = inserted(f, "render");
+        claim(f, gone, "previous-incarnation");
+        claim(f, alive, "another-worker");
+        StepStore steps = f.store().steps();
+
+        assertThat(steps.heldBy("previous-incarnation", 10)).extracting(StepRecord::id).containsExactly(gone.id());
+        JobError lost = new JobError("WORKER_LOST", "gone", true, "plan", null, 1);
+        assertThat(steps.giveUpHeldBy(alive.id(), "previous-incarnation", lost, clock.instant())).as("not its step").isFalse();
+        assertThat(steps.giveUpHeldBy(gone.id(), "previous-incarnation", lost, clock.instant())).as("the lease has not lapsed").isTrue();
+        assertThat(steps.giveUpHeldBy(gone.id(), "previous-incarnation", lost, clock.instant())).isFalse();
+        StepRecord given = steps.find(gone.id()).orElseThrow();
+        assertThat(given.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(given.error()).isEqualTo(lost);
+        assertThat(given.leaseOwner()).isNull();
+        assertThat(steps.heldBy("previous-incarnation", 10)).isEmpty();
+        assertThat(steps.find(alive.id()).orElseThrow().status()).isEqualTo(StepStatus.RUNNING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theOutboxRelaysDueDispatchesOfTheGivenQueuesAndKeepsThemWhenPublishingFails(Supplier<TestDatabases.Target> database) {
         Fixture f = fixture(database);
         StepRecord marketing = inserted(f, "plan");
