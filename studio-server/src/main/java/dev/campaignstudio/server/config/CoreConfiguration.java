@@ -54,8 +54,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ImageDecoder imageDecoder() {
-        return new ImageIoDecoder();
+    ImageDecoder imageDecoder(StudioProperties properties) {
+        return new ImageIoDecoder(stagingDirectory(properties));
     }
 
     /** Where uploads are written while they are checked: {@code <data-dir>/tmp}, owner-only. */

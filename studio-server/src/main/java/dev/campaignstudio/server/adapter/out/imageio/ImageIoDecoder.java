@@ -5,8 +5,10 @@ import dev.campaignstudio.core.asset.ImageFormat;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.port.out.ImageDecoder;
 import java.io.EOFException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,7 +18,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.FileCacheImageInputStream;
 
 /**
  * Proves PNG and JPEG decode whole with the JDK's ImageIO, subsampled so that no more than {@value #CHECK_LONG_SIDE}
@@ -24,7 +26,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * corrupt is refused: the JDK's reader only warns and paints the rest grey, so its warnings are listened to. A PNG's
  * chunks are walked first (each checksum, the header first, image data, the end chunk). The JDK has no WebP decoder, so
  * a WebP's RIFF chunks are walked (a file shorter than it says is truncated); the media stage that reads it reports
- * damaged pixels as {@code SOURCE_UNREADABLE}.
+ * damaged pixels as {@code SOURCE_UNREADABLE}. The decoder's look-back cache is a temporary file, not the heap, so a
+ * 200 MB upload is checked in a few megabytes of memory.
  */
 public final class ImageIoDecoder implements ImageDecoder {
 
@@ -36,6 +39,18 @@ public final class ImageIoDecoder implements ImageDecoder {
 
     /** JPEG reader warnings about metadata the decoder ignores, not about the pixels. */
     private static final List<String> HARMLESS_WARNINGS = List.of("extraneous bytes", "color profile", "jfif", "thumbnail");
+
+    private final File cacheDirectory;
+
+    /** A decoder that caches in the system's temporary directory. */
+    public ImageIoDecoder() {
+        this.cacheDirectory = null;
+    }
+
+    /** @param cacheDirectory where the decoder's look-back cache files go (deleted when each check ends) */
+    public ImageIoDecoder(Path cacheDirectory) {
+        this.cacheDirectory = cacheDirectory.toFile();
+    }
 
     @Override
     public Optional<String> damage(ByteSource image, ImageInfo header) throws IOException {
@@ -54,6 +69,8 @@ public final class ImageIoDecoder implements ImageDecoder {
         try (WatchedInputStream in = new WatchedInputStream(image.open())) {
             try {
                 return check.damage(in);
+            } catch (CacheUnavailable e) {
+                throw e.getCause(); // a local fault, not a damaged image
             } catch (IOException | RuntimeException damaged) {
                 in.rethrowOwnFailure();
                 return Optional.of(hasCause(damaged, EOFException.class) ? ENDS_EARLY : CORRUPT);
@@ -61,8 +78,15 @@ public final class ImageIoDecoder implements ImageDecoder {
         }
     }
 
-    private static Optional<String> decode(InputStream data, ImageInfo header) throws IOException {
-        try (ImageInputStream input = new MemoryCacheImageInputStream(data)) {
+    private Optional<String> decode(InputStream data, ImageInfo header) throws IOException {
+        // ImageIO's readers seek back (to the image's start after its header); a memory cache would keep every byte read
+        ImageInputStream cached;
+        try {
+            cached = new FileCacheImageInputStream(data, cacheDirectory);
+        } catch (IOException e) {
+            throw new CacheUnavailable(e);
+        }
+        try (ImageInputStream input = cached) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(header.format() == ImageFormat.PNG ? "png" : "jpeg");
             if (!readers.hasNext()) {
                 return Optional.of("no decoder for " + header.format().name() + " is installed");
@@ -116,5 +140,17 @@ public final class ImageIoDecoder implements ImageDecoder {
     @FunctionalInterface
     interface Check {
         Optional<String> damage(InputStream in) throws IOException;
+    }
+
+    /** The decoder's cache file could not be created. */
+    private static final class CacheUnavailable extends RuntimeException {
+        CacheUnavailable(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 }
