@@ -1,32 +1,31 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
+import dev.campaignstudio.server.bench.ApiBenchmark;
+import dev.campaignstudio.server.bench.BenchOutput;
 import dev.campaignstudio.server.bench.EngineBenchmark;
+import dev.campaignstudio.server.bench.PgBench;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code studio bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class})
+        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class, BenchCommand.Api.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         System.out.println("studio bench engine   (see: studio bench engine --help)");
         System.out.println("studio bench media    (see: studio bench media --help)");
+        System.out.println("studio bench api      (see: studio bench api --help)");
     }
 
     /** {@code studio bench engine}: jobs of no-op steps through the whole engine, embedded and distributed. */
@@ -45,24 +44,18 @@ final class BenchCommand implements Runnable {
         @Option(names = "--mode", defaultValue = "both", description = "embedded, distributed or both (default ${DEFAULT-VALUE}).")
         String mode;
 
-        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres",
-                description = "PostgreSQL for distributed mode; a scratch schema is created and dropped (default ${DEFAULT-VALUE}).")
-        String pgUrl;
+        @Option(names = "--concurrency", description = "Workers per queue (default: the service's, marketing 4).")
+        Integer concurrency;
 
-        @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE}).")
-        String pgUser;
-
-        @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty).")
-        String pgPassword;
-
-        @Option(names = "--rabbit-host", defaultValue = "127.0.0.1", description = "RabbitMQ host (default ${DEFAULT-VALUE}).")
-        String rabbitHost;
-
-        @Option(names = "--rabbit-port", defaultValue = "5672", description = "RabbitMQ port (default ${DEFAULT-VALUE}).")
-        int rabbitPort;
+        @Mixin
+        DistributedTarget target;
 
         @Override
         public Integer call() throws Exception {
+            if (concurrency != null && concurrency < 1) {
+                System.err.println("studio bench engine: --concurrency must be at least 1");
+                return 2;
+            }
             if (jobs < 1 || steps < 1) {
                 System.err.println("studio bench engine: --jobs and --steps must be at least 1");
                 return 2;
@@ -74,7 +67,7 @@ final class BenchCommand implements Runnable {
             }
             List<EngineBenchmark.Result> results = new ArrayList<>();
             if (!which.equals("distributed")) {
-                results.add(EngineBenchmark.run("embedded", embedded(), jobs, steps));
+                results.add(EngineBenchmark.run("embedded", tuned(embedded()), jobs, steps));
             }
             if (!which.equals("embedded")) {
                 distributed(results);
@@ -83,81 +76,50 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
+        private List<String> tuned(List<String> properties) {
+            if (concurrency == null) {
+                return properties;
+            }
+            List<String> all = new ArrayList<>(properties);
+            all.add("studio.engine.concurrency.marketing=" + concurrency);
+            return all;
+        }
+
         private List<String> embedded() throws IOException {
             String dataDir = Files.createTempDirectory("studio-bench").toString();
             return List.of("studio.mode=embedded", "studio.data-dir=" + dataDir);
         }
 
         private void distributed(List<EngineBenchmark.Result> results) throws Exception {
-            try (Socket ignored = new Socket(rabbitHost, rabbitPort)) {
-                // reachable
-            } catch (IOException unreachable) {
-                System.err.println("distributed mode skipped: RabbitMQ at " + rabbitHost + ":" + rabbitPort + " is unreachable");
-                return;
-            }
-            String schema = "studio_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String prefix = "studio-bench-" + schema.substring(13);
-            try (Connection connection = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA " + schema);
-            } catch (SQLException unreachable) {
-                System.err.println("distributed mode skipped: PostgreSQL at " + pgUrl + " is unreachable (" + unreachable.getMessage() + ")");
-                return;
-            }
-            try {
-                String separator = pgUrl.contains("?") ? "&" : "?";
-                results.add(EngineBenchmark.run("distributed", List.of(
-                        "studio.mode=distributed",
-                        "studio.data-dir=" + Files.createTempDirectory("studio-bench"),
-                        "spring.datasource.url=" + pgUrl + separator + "currentSchema=" + schema,
-                        "spring.datasource.username=" + pgUser,
-                        "spring.datasource.password=" + pgPassword,
-                        "spring.flyway.schemas=" + schema,
-                        "spring.rabbitmq.host=" + rabbitHost,
-                        "spring.rabbitmq.port=" + rabbitPort,
-                        "spring.rabbitmq.publisher-confirm-type=simple",
-                        "studio.engine.queue-prefix=" + prefix), jobs, steps));
-            } finally {
-                dropSchema(schema);
-                deleteQueues(prefix);
-            }
-        }
-
-        private void dropSchema(String schema) {
-            try (Connection connection = DriverManager.getConnection(pgUrl, pgUser, pgPassword); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            } catch (SQLException e) {
-                System.err.println("could not drop the scratch schema " + schema + ": " + e.getMessage());
-            }
-        }
-
-        private void deleteQueues(String prefix) {
-            CachingConnectionFactory factory = new CachingConnectionFactory(rabbitHost, rabbitPort);
-            try {
-                RabbitAdmin admin = new RabbitAdmin(factory);
-                for (String queue : List.of("marketing", "avatar", "callbacks", "maintenance", "retry", "dead-letter")) {
-                    admin.deleteQueue(prefix + "." + queue);
+            try (DistributedTarget.Scratch scratch = target.open("studio bench engine")) {
+                if (scratch != null) {
+                    results.add(EngineBenchmark.run("distributed", tuned(scratch.properties()), jobs, steps));
                 }
-                admin.deleteExchange(prefix + ".dead-letter");
-            } finally {
-                factory.destroy();
             }
         }
 
-        private void print(List<EngineBenchmark.Result> results) {
-            System.out.printf(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps, %d cores, Java %s%n", jobs, steps,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            System.out.printf(Locale.ROOT, "%-12s %6s %7s %8s | %-17s | %-17s | %-17s%n", "", "", "", "",
-                    "step work ms", "ready->done ms", "ready->done ms");
-            System.out.printf(Locale.ROOT, "%-12s %6s %7s %8s | %8s %8s | %8s %8s | %8s %8s%n", "mode", "steps", "wall s", "steps/s",
-                    "p50", "p99", "p50", "p99", "p50", "p99");
+        private void print(List<EngineBenchmark.Result> results) throws IOException {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps, workers %s,"
+                    + " %d cores, Java %s%n", jobs, steps, concurrency == null ? "default" : concurrency,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+            out.append(String.format(Locale.ROOT, "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n", "", "", "submit", "execute",
+                    "overall", "step work ms", "ready->done ms", "ready->done ms"));
+            out.append(String.format(Locale.ROOT, "%-12s %6s %8s %8s %8s | %8s %8s | %8s %8s | %8s %8s%n", "mode", "steps",
+                    "jobs/s", "steps/s", "steps/s", "p50", "p99", "p50", "p99", "p50", "p99"));
             for (EngineBenchmark.Result r : results) {
-                System.out.printf(Locale.ROOT, "%-12s %6d %7.2f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n", r.mode(), r.steps(),
-                        r.wall().toMillis() / 1000.0, r.stepsPerSecond(), r.work().p50(), r.work().p99(), r.loaded().p50(), r.loaded().p99(),
-                        r.alone().p50(), r.alone().p99());
+                out.append(String.format(Locale.ROOT, "%-12s %6d %8.1f %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n",
+                        r.mode(), r.steps(), r.submittedPerSecond(), r.executedPerSecond(), r.stepsPerSecond(), r.work().p50(),
+                        r.work().p99(), r.loaded().p50(), r.loaded().p99(), r.alone().p50(), r.alone().p99()));
             }
-            System.out.println("step work: claim to result committed (claim, events, no-op handler, completion, planning the next step)");
-            System.out.println("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker");
-            System.out.println("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included");
+            out.append("submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)\n");
+            out.append("execute: steps per second from the first step created to the last finished\n");
+            out.append("overall: steps per second from the first submission to the last job finished\n");
+            out.append("step work: claim to result committed (claim, events, no-op handler, completion, next step)\n");
+            out.append("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker\n");
+            out.append("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included\n");
+            System.out.print(out);
+            BenchOutput.save("engine", out.toString());
         }
     }
 
@@ -180,7 +142,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--scene-seconds", defaultValue = "5", description = "Seconds per scene (default ${DEFAULT-VALUE}).")
         int sceneSeconds;
 
-        @Option(names = "--out", defaultValue = "bench-media.mp4", description = "Where to write the video (default ${DEFAULT-VALUE}).")
+        @Option(names = "--out", description = "Where to write the video (default out/bench/media-<time>.mp4).")
         java.nio.file.Path out;
 
         @Override
@@ -190,7 +152,7 @@ final class BenchCommand implements Runnable {
                 return 2;
             }
             dev.campaignstudio.server.bench.MediaBenchmark.Result r = dev.campaignstudio.server.bench.MediaBenchmark.run(width, height, scenes,
-                    sceneSeconds * 1000L, out.toAbsolutePath());
+                    sceneSeconds * 1000L, (out == null ? BenchOutput.file("media", "mp4") : out).toAbsolutePath());
             System.out.printf(Locale.ROOT, "%nCampaign Studio media benchmark: %dx%d, %d scenes, %.1f s of video, %d cores, Java %s%n", width,
                     height, scenes, r.seconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             r.stages().forEach((stage, millis) -> System.out.printf(Locale.ROOT, "  %-50s %8.2f s%n", stage, millis / 1000.0));
@@ -204,6 +166,75 @@ final class BenchCommand implements Runnable {
             }
             System.out.println("  video: " + r.output());
             return 0;
+        }
+    }
+
+    /** {@code studio bench api}: concurrent HTTP clients submitting creation jobs, against pgbench's inserts. */
+    @Command(name = "api", mixinStandardHelpOptions = true,
+            description = {"Start the API (no workers) against PostgreSQL and RabbitMQ, have N HTTP clients submit creation",
+                    "jobs (each its own idempotency key) for a fixed time after a warm-up, and print accepted jobs per",
+                    "second and the latency of POST /v1/jobs, median and p99. When pgbench is on the PATH, run its",
+                    "one-row insert with as many clients on the same database and print the ratio."})
+    static final class Api implements Callable<Integer> {
+
+        @Option(names = "--clients", defaultValue = "16", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Seconds to measure (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "Seconds of warm-up first (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Mixin
+        DistributedTarget target;
+
+        @Override
+        public Integer call() throws Exception {
+            if (clients < 1 || seconds < 1 || warmup < 0) {
+                System.err.println("studio bench api: --clients and --seconds must be at least 1, --warmup at least 0");
+                return 2;
+            }
+            try (DistributedTarget.Scratch scratch = target.open("studio bench api")) {
+                if (scratch == null) {
+                    return 1;
+                }
+                ApiBenchmark.Result r = ApiBenchmark.run("distributed", scratch.properties(), clients,
+                        Duration.ofSeconds(seconds), Duration.ofSeconds(warmup));
+                OptionalDouble tps = pgbench(scratch);
+                StringBuilder out = new StringBuilder();
+                out.append(String.format(Locale.ROOT, "%nCampaign Studio API benchmark: %d clients, %d s after %d s warm-up,"
+                        + " %d cores, Java %s, PostgreSQL %s%n", clients, seconds, warmup,
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), target.pgUrl));
+                out.append(String.format(Locale.ROOT, "  POST /v1/jobs accepted      %8d jobs, %8.1f jobs/s%n", r.accepted(),
+                        r.jobsPerSecond()));
+                out.append(String.format(Locale.ROOT, "  latency (accepted)          p50 %6.1f ms, p99 %6.1f ms%n", r.p50(), r.p99()));
+                if (!r.refused().isEmpty()) {
+                    out.append("  answered otherwise (status: count) ").append(r.refused()).append('\n');
+                }
+                if (tps.isPresent()) {
+                    out.append(String.format(Locale.ROOT, "  pgbench one-row insert      %8.1f tps (%d clients, %d s)%n",
+                            tps.getAsDouble(), clients, seconds));
+                    out.append(String.format(Locale.ROOT, "  ratio jobs/s : insert tps   %8.2f (goal >= 0.5)%n",
+                            r.jobsPerSecond() / tps.getAsDouble()));
+                } else {
+                    out.append("  pgbench: not measured (not on the PATH, or it failed)\n");
+                }
+                System.out.print(out);
+                BenchOutput.save("api", out.toString());
+            }
+            return 0;
+        }
+
+        private OptionalDouble pgbench(DistributedTarget.Scratch scratch) throws Exception {
+            java.nio.file.Path pgbench = PgBench.locate();
+            if (pgbench == null) {
+                return OptionalDouble.empty();
+            }
+            String table = scratch.schema() + ".pgbench_insert";
+            target.execute("CREATE TABLE " + table + " (id bigserial PRIMARY KEY, payload text NOT NULL,"
+                    + " created_at timestamptz NOT NULL DEFAULT now())");
+            return PgBench.insertTps(pgbench, target.pgUrl, target.pgUser, table, clients, seconds);
         }
     }
 }
