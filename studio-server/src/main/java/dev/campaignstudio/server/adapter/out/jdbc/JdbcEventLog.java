@@ -26,13 +26,16 @@ final class JdbcEventLog implements EventLog {
     private final Clock clock;
     private final Duration horizon;
     private final Runnable deliveryRequested;
+    private final String nextSequence;
 
     /**
      * @param horizon           how long a callback delivery is retried
      * @param deliveryRequested told after commit that a callback delivery was written
      */
-    JdbcEventLog(JdbcClient jdbc, Clock clock, Duration horizon, Runnable deliveryRequested) {
+    JdbcEventLog(JdbcClient jdbc, SqlDialect dialect, Clock clock, Duration horizon, Runnable deliveryRequested) {
         this.jdbc = jdbc;
+        this.nextSequence = dialect.updateReturning("UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id",
+                "last_event_seq, callback_url, callback_secret_ref");
         this.clock = clock;
         this.horizon = horizon;
         this.deliveryRequested = deliveryRequested;
@@ -43,12 +46,9 @@ final class JdbcEventLog implements EventLog {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("events are appended inside the transaction of the change they report");
         }
-        int updated = jdbc.sql("UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id").param("id", jobId.value()).update();
-        if (updated != 1) {
-            throw new IllegalStateException("no job " + jobId + " to append an event to");
-        }
-        JobRow job = jdbc.sql("SELECT last_event_seq, callback_url, callback_secret_ref FROM jobs WHERE id = :id").param("id", jobId.value())
-                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+        JobRow job = jdbc.sql(nextSequence).param("id", jobId.value())
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append an event to"));
         long sequence = job.sequence();
         JobEvent event = new JobEvent("evt_" + Ulid.next(clock), jobId, sequence, type, at, data);
         jdbc.sql("""

@@ -33,8 +33,9 @@ public class JdbcPersistenceConfiguration {
     }
 
     @Bean
-    EventLog eventLog(JdbcClient jdbc, Clock clock, DeliveryPolicy deliveryPolicy, DeliverySignal deliverySignal) {
-        return new JdbcEventLog(jdbc, clock, deliveryPolicy.horizon(), deliverySignal::nudge);
+    EventLog eventLog(JdbcClient jdbc, DataSource dataSource, Clock clock, DeliveryPolicy deliveryPolicy,
+            DeliverySignal deliverySignal) {
+        return new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock, deliveryPolicy.horizon(), deliverySignal::nudge);
     }
 
     @Bean
@@ -78,7 +79,8 @@ public class JdbcPersistenceConfiguration {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JobRequestReader reader = new JobRequestReader();
-        return new Adapters(new JdbcJobRepository(jdbc, reader), new JdbcEventLog(jdbc, clock, DeliveryPolicy.STANDARD.horizon(), () -> { }),
+        return new Adapters(new JdbcJobRepository(jdbc, reader), new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock,
+                DeliveryPolicy.STANDARD.horizon(), () -> { }),
                 new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }),
                 new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template, reader), new JdbcCheckpointStore(jdbc));
     }
