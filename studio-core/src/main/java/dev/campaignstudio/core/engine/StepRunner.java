@@ -126,8 +126,9 @@ public final class StepRunner {
         if (job.status() == dev.campaignstudio.core.job.JobStatus.QUEUED) {
             job = engine.markStarted(job, now);
         }
-        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), now);
-        return Optional.of(new Claimed(job, step.get(), steps.forJob(job.id())));
+        List<StepRecord> all = steps.forJob(job.id());
+        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), now, all);
+        return Optional.of(new Claimed(job, step.get(), all));
     }
 
     private void execute(Claimed claimed) {
@@ -297,8 +298,9 @@ public final class StepRunner {
                 assets.find(new AssetId(ref.assetId())).ifPresent(a -> described.add(Manifests.describe(a, ref.role(), step.sceneOrNull())));
             }
             produced.forEach(p -> described.add(Manifests.describe(p.asset(), p.role(), step.sceneOrNull())));
-            engine.reportStep(job, step, outcome.status(), described, now);
-            engine.advance(step.jobId());
+            List<StepRecord> all = steps.forJob(step.jobId());
+            engine.reportStep(job, step, outcome.status(), described, now, all);
+            engine.advance(job, all);
             return null;
         });
     }
