@@ -295,6 +295,9 @@ class JdbcStepStoreAdapterTest {
             f.store().transactions().inTransaction(() -> f.store().steps().insert(step, clock.instant()));
         }
         List<Dispatch> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        // the first two batches wait for each other inside their transactions: two relays hold rows at once
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> relays = new ArrayList<>();
@@ -305,7 +308,10 @@ class JdbcStepStoreAdapterTest {
                     do {
                         got = f.store().dispatches().relay(clock.instant(), 3, EnumSet.allOf(WorkQueue.class), batch -> {
                             all.addAll(batch);
-                            sleep();
+                            inside.countDown();
+                            if (awaitQuietly(inside)) {
+                                overlapped.set(true);
+                            }
                         });
                         n += got;
                     } while (got > 0);
@@ -321,6 +327,7 @@ class JdbcStepStoreAdapterTest {
             pool.shutdownNow();
         }
         assertThat(all).hasSize(40).doesNotHaveDuplicates();
+        assertThat(overlapped).as("two relays held their batches at the same time").isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -338,11 +345,12 @@ class JdbcStepStoreAdapterTest {
         assertThat(steps.redispatchLost(clock.instant(), clock.instant().minusSeconds(60))).as("already waiting again").isZero();
     }
 
-    private static void sleep() {
+    private static boolean awaitQuietly(java.util.concurrent.CountDownLatch latch) {
         try {
-            Thread.sleep(5);
+            return latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
