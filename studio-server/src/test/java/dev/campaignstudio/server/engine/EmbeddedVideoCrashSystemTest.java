@@ -42,7 +42,8 @@ class EmbeddedVideoCrashSystemTest {
     }
 
     private Process serve(String name, Path dataDir, int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(),
                 "-Xmx384m", "-Dstudio.api.tokens=" + TOKEN,
                 "-Dstudio.callbacks.secrets.default=" + CallbackFixtures.SECRET,
                 "-Dstudio.callbacks.initial-backoff=50ms", "-Dstudio.outbound.allow-loopback=true",
