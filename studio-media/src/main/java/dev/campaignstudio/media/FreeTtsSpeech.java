@@ -12,7 +12,7 @@ import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

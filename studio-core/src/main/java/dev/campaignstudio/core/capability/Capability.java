@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** What a stage needs done, independent of who does it (DESIGN section 5). Each has one port. */
 public enum Capability implements WireEnum {

@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.event;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** Lifecycle event types (DESIGN section 8, plus {@code cancelled}, the terminal event of a cancelled job). */
 public enum JobEventType implements WireEnum {

@@ -7,7 +7,7 @@ import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 import dev.campaignstudio.core.contract.ModeCatalog;
 import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputMode;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

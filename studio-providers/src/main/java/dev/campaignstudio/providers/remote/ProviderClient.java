@@ -2,7 +2,7 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepStopped;
 import java.io.IOException;
 import java.net.URI;

@@ -18,7 +18,7 @@ import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepStopped;
 import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.providers.LoopbackServer;

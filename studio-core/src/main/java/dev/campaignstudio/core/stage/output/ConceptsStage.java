@@ -6,7 +6,7 @@ import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;

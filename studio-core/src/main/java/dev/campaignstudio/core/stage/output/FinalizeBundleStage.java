@@ -10,7 +10,7 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;

@@ -7,7 +7,7 @@ import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;

@@ -17,7 +17,7 @@ import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
