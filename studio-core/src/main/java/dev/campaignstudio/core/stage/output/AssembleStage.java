@@ -61,7 +61,7 @@ public final class AssembleStage implements StageHandler {
                 Stitching.Framing.SELFIE);
         MediaFile video = stitching.stitch(request);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, video, ROLE));
+        outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());
         outputs.put("speech_ms", start);
         outputs.put("hook", hook);

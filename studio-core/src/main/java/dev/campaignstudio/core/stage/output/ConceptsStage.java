@@ -63,7 +63,7 @@ public final class ConceptsStage implements StageHandler {
             entry.put("seed_concept", seed.get("title"));
             concepts.add(entry);
         }
-        String file = Files.json(context, Map.of("concepts", concepts), ROLE);
+        String file = OutputFiles.json(context, Map.of("concepts", concepts), ROLE);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, concepts.size());
         outputs.put("concepts", concepts);

@@ -59,7 +59,7 @@ public final class StitchStage implements StageHandler {
                 List.of(), Stitching.Framing.STEADY);
         MediaFile video = stitching.stitch(request);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, video, ROLE));
+        outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());
         outputs.put("planned_ms", request.durationMs());
         outputs.put("bpm", FastCut.BPM);

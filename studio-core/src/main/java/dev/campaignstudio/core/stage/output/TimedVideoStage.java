@@ -97,7 +97,7 @@ public final class TimedVideoStage implements StageHandler {
             long planned = Math.max(100, duration + (last ? 0 : TRANSITION_MS));
             MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned, render.fps(),
                     MOVES[i % MOVES.length], seed));
-            Files.store(context, clip, CLIP);
+            OutputFiles.store(context, clip, CLIP);
             // laid out at its planned length: a clip is whole frames, up to half a frame longer, which would add up
             clips.add(new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), planned));
             start += duration;
@@ -109,7 +109,7 @@ public final class TimedVideoStage implements StageHandler {
                 Seeds.of(context), false, 0, Stitching.CaptionStyle.SUBTITLE, List.of(), Stitching.Framing.STEADY);
         MediaFile finished = stitching.stitch(request);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, finished, ROLE));
+        outputs.put("video", OutputFiles.store(context, finished, ROLE));
         outputs.put("duration_ms", finished.durationMs());
         outputs.put("speech_ms", start);
         outputs.put("segments", segments.size());

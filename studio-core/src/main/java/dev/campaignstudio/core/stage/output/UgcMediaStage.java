@@ -99,8 +99,8 @@ public final class UgcMediaStage implements StageHandler {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("kind", kind.wire());
         outputs.put("line", line);
-        outputs.put("clip", Files.store(context, clip, CLIP));
-        outputs.put("audio", Files.store(context, speech.wav(), AUDIO));
+        outputs.put("clip", OutputFiles.store(context, clip, CLIP));
+        outputs.put("audio", OutputFiles.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
         if (!checks.isEmpty()) {
