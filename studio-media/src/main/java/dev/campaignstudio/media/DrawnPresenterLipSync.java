@@ -1,5 +1,6 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.TimedText;

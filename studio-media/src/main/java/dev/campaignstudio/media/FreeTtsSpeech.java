@@ -7,6 +7,7 @@ import com.sun.speech.freetts.UtteranceProcessor;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.VoiceManager;
 import com.sun.speech.freetts.audio.AudioPlayer;
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
