@@ -3,7 +3,7 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.Stitching.Framing;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.GradientPaint;

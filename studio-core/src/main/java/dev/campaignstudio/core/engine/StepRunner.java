@@ -2,9 +2,16 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.checkpoint.CheckpointKey;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepNote;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.AssetRepository;

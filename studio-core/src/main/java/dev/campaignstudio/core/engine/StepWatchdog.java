@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.engine;
 
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.StepStore;
 import java.time.Clock;

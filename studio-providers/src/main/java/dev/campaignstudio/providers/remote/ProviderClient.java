@@ -2,7 +2,7 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepStopped;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,8 @@ import java.util.function.Function;
  * Calls to one provider, with the resilience a remote dependency needs: connect and read timeouts, bounded concurrency,
  * retries with exponential backoff and full jitter for timeouts, 429 (honouring {@code Retry-After}) and 5xx, and a
  * circuit breaker that fails fast while the provider keeps failing. What is left is mapped to the step error codes
- * (DESIGN section 12), so the engine's retry policy decides the rest: {@code PROVIDER_TIMEOUT},
+ * (docs/providers.md, "Resilience and errors"), so the engine's retry policy decides the rest:
+ * {@code PROVIDER_TIMEOUT},
  * {@code PROVIDER_RATE_LIMITED} (with the wait asked for) and {@code PROVIDER_ERROR} (retryable for 5xx and network
  * failures, not for other 4xx). Messages name the provider, the operation and the status, never a key or header.
  * Each call is noted in {@link ProviderCalls} with its latency and attempts.

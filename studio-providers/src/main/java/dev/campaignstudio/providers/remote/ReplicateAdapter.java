@@ -6,7 +6,7 @@ import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import java.net.URI;
 import java.net.http.HttpRequest;

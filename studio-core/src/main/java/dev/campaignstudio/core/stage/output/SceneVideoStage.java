@@ -50,7 +50,7 @@ public final class SceneVideoStage implements StageHandler {
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
         MediaFile clip = video.animate(new VideoRequest(scene, Identity.of(context).neutralImage(), frame.width(), frame.height(), duration,
                 render.fps(), plan.move(), Seeds.of(context)));
-        return new StepResult.Succeeded(Map.of("clip", Files.store(context, clip, ROLE), "duration_ms", duration, "move", plan.move().wire()),
+        return new StepResult.Succeeded(Map.of("clip", OutputFiles.store(context, clip, ROLE), "duration_ms", duration, "move", plan.move().wire()),
                 capabilities.adapter(Capability.VIDEO));
     }
 

@@ -7,7 +7,7 @@ import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -59,7 +59,7 @@ public final class StitchStage implements StageHandler {
                 List.of(), Stitching.Framing.STEADY);
         MediaFile video = stitching.stitch(request);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, video, ROLE));
+        outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());
         outputs.put("planned_ms", request.durationMs());
         outputs.put("bpm", FastCut.BPM);

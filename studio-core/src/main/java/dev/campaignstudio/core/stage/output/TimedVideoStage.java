@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
@@ -15,7 +16,7 @@ import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -97,7 +98,7 @@ public final class TimedVideoStage implements StageHandler {
             long planned = Math.max(100, duration + (last ? 0 : TRANSITION_MS));
             MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned, render.fps(),
                     MOVES[i % MOVES.length], seed));
-            Files.store(context, clip, CLIP);
+            OutputFiles.store(context, clip, CLIP);
             // laid out at its planned length: a clip is whole frames, up to half a frame longer, which would add up
             clips.add(new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), planned));
             start += duration;
@@ -109,7 +110,7 @@ public final class TimedVideoStage implements StageHandler {
                 Seeds.of(context), false, 0, Stitching.CaptionStyle.SUBTITLE, List.of(), Stitching.Framing.STEADY);
         MediaFile finished = stitching.stitch(request);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, finished, ROLE));
+        outputs.put("video", OutputFiles.store(context, finished, ROLE));
         outputs.put("duration_ms", finished.durationMs());
         outputs.put("speech_ms", start);
         outputs.put("segments", segments.size());

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
@@ -17,7 +18,7 @@ import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
@@ -99,8 +100,8 @@ public final class UgcMediaStage implements StageHandler {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("kind", kind.wire());
         outputs.put("line", line);
-        outputs.put("clip", Files.store(context, clip, CLIP));
-        outputs.put("audio", Files.store(context, speech.wav(), AUDIO));
+        outputs.put("clip", OutputFiles.store(context, clip, CLIP));
+        outputs.put("audio", OutputFiles.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
         if (!checks.isEmpty()) {

@@ -1,10 +1,10 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.id.Ulid;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.contract.WireEnum;
-import dev.campaignstudio.core.engine.StepId;
-import dev.campaignstudio.core.engine.StepNote;
-import dev.campaignstudio.core.engine.StepRecord;
-import dev.campaignstudio.core.engine.StepStatus;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepNote;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;

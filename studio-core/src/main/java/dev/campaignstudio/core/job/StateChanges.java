@@ -1,6 +1,5 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.job;
 
-import dev.campaignstudio.core.job.JobStatus;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.contract;
+package dev.campaignstudio.core.id;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

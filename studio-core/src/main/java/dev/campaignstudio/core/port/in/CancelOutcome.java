@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.port.in;
 
 import dev.campaignstudio.core.job.Job;
 

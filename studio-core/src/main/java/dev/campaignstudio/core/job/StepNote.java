@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.job;
 
 import java.time.Instant;
 import java.util.List;

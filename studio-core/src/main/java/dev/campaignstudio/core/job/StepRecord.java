@@ -1,7 +1,6 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.job;
 
-import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.job;
 
 import dev.campaignstudio.core.id.PrefixedId;
 import dev.campaignstudio.core.id.Ulid;

@@ -1,6 +1,7 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.checkpoint;
 
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.StepRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Stores what output stages make, so each file lands as an asset (and in the step's progress event). */
-final class Files {
+final class OutputFiles {
 
-    private Files() {
+    private OutputFiles() {
     }
 
     /** Stores a media file under {@code role}; returns its asset id. */

@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.pipeline;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,11 @@
-package dev.campaignstudio.core.callback;
+package dev.campaignstudio.core.application;
 
+import dev.campaignstudio.core.callback.Delivery;
+import dev.campaignstudio.core.callback.DeliveryAttempt;
+import dev.campaignstudio.core.callback.DeliveryPolicy;
+import dev.campaignstudio.core.callback.DeliveryStatus;
+import dev.campaignstudio.core.callback.SendResult;
+import dev.campaignstudio.core.callback.WebhookSignature;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.event.EventEnvelope;
 import dev.campaignstudio.core.port.out.CallbackSecrets;

@@ -1,5 +1,6 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.capability;
 
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 

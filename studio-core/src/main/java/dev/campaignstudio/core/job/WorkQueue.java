@@ -1,8 +1,8 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.job;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
-/** The logical queues of DESIGN section 9; each scales on its own. */
+/** The logical queues (docs/engine.md, "Queues"); each scales on its own. */
 public enum WorkQueue implements WireEnum {
     /** Identity, image, video and assembly stages. */
     MARKETING("marketing"),

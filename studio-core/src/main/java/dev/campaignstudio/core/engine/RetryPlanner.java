@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.application;
+package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.MarketingCreationRequest;
@@ -8,7 +8,7 @@ import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.contract.SettingsPatch;
 import dev.campaignstudio.core.contract.Violations;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;

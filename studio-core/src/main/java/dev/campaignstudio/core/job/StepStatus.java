@@ -1,6 +1,6 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.job;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** Lifecycle of one step attempt: {@code pending -> running -> succeeded | failed | skipped | reused}. */
 public enum StepStatus implements WireEnum {

@@ -1,4 +1,4 @@
-package dev.campaignstudio.core.engine;
+package dev.campaignstudio.core.checkpoint;
 
 import dev.campaignstudio.core.contract.CanonicalJson;
 import java.util.Map;

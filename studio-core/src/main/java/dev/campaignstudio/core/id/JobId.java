@@ -1,7 +1,5 @@
-package dev.campaignstudio.core.job;
+package dev.campaignstudio.core.id;
 
-import dev.campaignstudio.core.id.PrefixedId;
-import dev.campaignstudio.core.id.Ulid;
 import java.time.Clock;
 
 /** Identifier of a job: {@code job_} followed by a ULID. */
