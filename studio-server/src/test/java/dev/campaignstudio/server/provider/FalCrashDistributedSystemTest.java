@@ -129,7 +129,7 @@ class FalCrashDistributedSystemTest {
         tree.put("product", product);
         tree.put("mode", "fast_video");
         tree.put("prompt", "Cosy autumn evenings");
-        tree.put("settings", Map.of("duration_s", 4, "scene_count", 2));
+        tree.put("settings", Map.of("duration_s", 5, "scene_count", 2));
         ApiClient.Response created = api.postJson("/v1/jobs", tree);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
