@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The notes of the step running on this thread, for adapters: a remote adapter writes down the provider's job id
- * before it waits for the job, so that a later attempt of the same step (after a crash, a timeout or a retry) finds the
- * job and waits for it again instead of paying for a second one (docs/engine.md, "Step notes"). The runner binds each
- * step's journal to the thread running it, as it binds the {@link CancellationSignal}; outside a step the journal
- * reads nothing and keeps nothing.
+ * The notes of the step running on this thread, for adapters: a remote adapter writes down the provider's job id before
+ * it waits for the job, so that a later attempt of the same step (after a crash, a timeout or a retry) finds the job
+ * and waits for it again instead of paying for a second one (docs/engine.md, "Step notes"). The runner binds each
+ * step's journal to the thread running it, as it binds the {@link CancellationSignal}; outside a step the journal reads
+ * nothing and keeps nothing.
  */
 public interface StepJournal {
 
@@ -38,7 +38,8 @@ public interface StepJournal {
         return () -> Bound.CURRENT.set(before);
     }
 
-    /** A journal kept in memory, shared by whoever holds it: for tests of adapters, and for code run outside the engine. */
+    /** A journal kept in memory, shared by whoever holds it: for tests of adapters,
+            and for code run outside the engine. */
     static StepJournal inMemory() {
         List<Map<String, Object>> notes = new ArrayList<>();
         return new StepJournal() {
@@ -60,7 +61,8 @@ public interface StepJournal {
      * its lease was lost. A step stopped because its job was cancelled or has ended should cancel what it started.
      */
     static boolean resumesAfter(String reason) {
-        return StepWatchdog.TIMEOUT.equals(reason) || StepRunner.SHUTTING_DOWN.equals(reason) || StepWatchdog.LEASE_LOST.equals(reason);
+        return StepWatchdog.TIMEOUT.equals(reason) || StepRunner.SHUTTING_DOWN.equals(reason)
+                || StepWatchdog.LEASE_LOST.equals(reason);
     }
 
     /** The thread's journal. */

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Word and sentence timings from a character alignment (one start and end time per character of the text, as
- * ElevenLabs answers): a word is a run of characters between white space, spoken from its first character's start to
- * its last character's end; a sentence ends after a word ending in {@code .}, {@code !} or {@code ?}. Words keep their
+ * Word and sentence timings from a character alignment (one start and end time per character of the text, as ElevenLabs
+ * answers): a word is a run of characters between white space, spoken from its first character's start to its last
+ * character's end; a sentence ends after a word ending in {@code .}, {@code !} or {@code ?}. Words keep their
  * punctuation, as written, so captions show the text the way the local voice's captions do (docs/providers.md).
  */
 final class AlignedWords {

@@ -64,12 +64,14 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
         this.outputFormat = outputFormat == null || outputFormat.isBlank() ? DEFAULT_FORMAT : outputFormat.trim();
         Matcher pcm = PCM.matcher(this.outputFormat);
         if (!pcm.matches()) {
-            throw new IllegalArgumentException("studio.providers.elevenlabs.output-format must be a PCM format (pcm_16000, pcm_22050, "
+            throw new IllegalArgumentException("studio.providers.elevenlabs.output-format must be a PCM format "
+                    + "(pcm_16000, pcm_22050, "
                     + "pcm_24000, pcm_44100, pcm_48000): the speech is kept as WAV");
         }
         this.sampleRate = Integer.parseInt(pcm.group(1));
         if (voiceId == null || !VOICE_ID.matcher(voiceId).matches()) {
-            throw new IllegalArgumentException("studio.providers.elevenlabs.voice-id must be a voice id (letters and digits)");
+            throw new IllegalArgumentException(
+                    "studio.providers.elevenlabs.voice-id must be a voice id (letters and digits)");
         }
     }
 
@@ -96,7 +98,8 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
         }
         String voice = "default".equals(request.voice()) ? voiceId : request.voice();
         if (!VOICE_ID.matcher(voice).matches()) {
-            throw StepFault.permanent("INPUT_INVALID", NAME + " has no voice '" + request.voice() + "' (a voice is an ElevenLabs voice id)");
+            throw StepFault.permanent("INPUT_INVALID", NAME + " has no voice '" + request.voice()
+                    + "' (a voice is an ElevenLabs voice id)");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
@@ -129,9 +132,11 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without audio (audio_base64)");
         }
         long millis = (pcm.length / 2) * 1000L / sampleRate;
-        JsonNode alignment = tree.path("alignment").isObject() ? tree.get("alignment") : tree.path("normalized_alignment");
+        JsonNode alignment = tree.path("alignment").isObject() ? tree.get("alignment")
+                : tree.path("normalized_alignment");
         AlignedWords.Timings timings = AlignedWords.of(strings(alignment.path("characters")),
-                numbers(alignment.path("character_start_times_seconds")), numbers(alignment.path("character_end_times_seconds")), millis);
+                numbers(alignment.path("character_start_times_seconds")),
+                numbers(alignment.path("character_end_times_seconds")), millis);
         List<TimedText> words = timings.words();
         List<TimedText> sentences = timings.sentences();
         if (words.isEmpty()) {
@@ -159,7 +164,8 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
         int length = pcm.length & ~1;
         ByteBuffer out = ByteBuffer.allocate(44 + length).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + length);
-        out.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1);
+        out.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        out.putShort((short) 1).putShort((short) 1);
         out.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
         out.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(length).put(pcm, 0, length);
         return out.array();

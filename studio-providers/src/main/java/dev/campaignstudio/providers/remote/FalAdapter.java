@@ -50,8 +50,8 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
      * @param pollMax   longest wait between asks
      * @param deadline  longest one attempt waits for a request
      */
-    public FalAdapter(ProviderClient client, WebFetcher downloads, ImageGeneration layouts, Duration pollFirst, Duration pollMax,
-            Duration deadline) {
+    public FalAdapter(ProviderClient client, WebFetcher downloads, ImageGeneration layouts, Duration pollFirst,
+            Duration pollMax, Duration deadline) {
         this.client = client;
         this.downloads = downloads;
         this.layouts = layouts;
@@ -99,7 +99,8 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
         byte[] image = download(url, "image/png, image/jpeg, */*");
         ImageInfo info = MediaFacts.image(image, NAME);
         MediaFile file = MediaFile.image(image, info.format().mediaType(), info.width(), info.height());
-        // the API does not say where the product is: the middle of the frame, as the prompt asks; the fidelity check finds it
+        // the API does not say where the product is: the middle of the frame, as the prompt asks;
+        // the fidelity check finds it
         Box middle = new Box(info.width() / 4, info.height() / 4, info.width() / 2, info.height() / 2);
         return new SceneImage(file, file, middle);
     }
@@ -107,7 +108,8 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("prompt", "Product shot, camera " + request.move().wire().replace('_', ' ') + "; keep the product exactly as it is.");
+        input.put("prompt", "Product shot, camera " + request.move().wire().replace('_', ' ')
+                + "; keep the product exactly as it is.");
         input.put("image_url", dataUri(request.scene().image().mediaType(), request.scene().image().data()));
         // the model makes 5 or 10 second clips; the stitch lays each out at its planned length
         input.put("duration", request.durationMs() > 5000 ? "10" : "5");
@@ -145,14 +147,16 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " output URL refused: " + refused.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.Unreachable unreachable) {
-            throw unreachable.timedOut() ? StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " output download timed out")
+            throw unreachable.timedOut()
+                    ? StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " output download timed out")
                     : StepFault.transientFault("PROVIDER_ERROR", NAME + " output unreachable: " + unreachable.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.TooLarge) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
         }
         int status = ((WebFetcher.Fetch.Status) fetch).status();
-        throw new StepFault("PROVIDER_ERROR", NAME + " output download answered " + status, status >= 500 || status == 429, null);
+        boolean retryable = status >= 500 || status == 429;
+        throw new StepFault("PROVIDER_ERROR", NAME + " output download answered " + status, retryable, null);
     }
 
     private static String dataUri(String type, byte[] data) {

@@ -48,6 +48,10 @@ final class FalQueue {
 
     /** A submitted request's id and URLs (paths under the base URL). */
     record Handle(String requestId, String statusPath, String responsePath, String cancelPath) {
+        String what() {
+            return FalAdapter.NAME + " request " + requestId;
+        }
+
         Map<String, Object> facts() {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("status_url", statusPath);
@@ -58,8 +62,8 @@ final class FalQueue {
     }
 
     /**
-     * Runs {@code input} on {@code model}: takes up the request an earlier attempt of this step noted for the same input,
-     * or submits one and notes it; then waits for it and answers its result.
+     * Runs {@code input} on {@code model}: takes up the request an earlier attempt of this step noted for the same
+     * input, or submits one and notes it; then waits for it and answers its result.
      *
      * @param capability what it is for, for errors and the note
      */
@@ -75,13 +79,15 @@ final class FalQueue {
     private Handle submit(String capability, String model, byte[] body, String fingerprint) throws StepFault {
         // submitting is not idempotent (a second request is billed again): tried again only when surely not taken
         JsonNode answer = parse(client.send("queue/submit", model, false, attempt -> client.request("/" + model)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
         String id = answer.path("request_id").asString("");
         if (id.isEmpty() || !id.matches("[A-Za-z0-9._-]{1,128}")) {
-            throw StepFault.permanent("PROVIDER_ERROR", FalAdapter.NAME + " queued a request without a usable request_id");
+            throw StepFault.permanent("PROVIDER_ERROR", FalAdapter.NAME + " queued a request without a usable id");
         }
         String app = appOf(model);
-        Handle handle = new Handle(id, pathOf(answer.path("status_url").asString(""), app + "/requests/" + id + "/status"),
+        Handle handle = new Handle(id,
+                pathOf(answer.path("status_url").asString(""), app + "/requests/" + id + "/status"),
                 pathOf(answer.path("response_url").asString(""), app + "/requests/" + id),
                 pathOf(answer.path("cancel_url").asString(""), app + "/requests/" + id + "/cancel"));
         try {
@@ -112,13 +118,13 @@ final class FalQueue {
                 if (!"IN_QUEUE".equals(state) && !"IN_PROGRESS".equals(state)) {
                     settled = true;
                     jobs.closed(handle.requestId(), "status " + state);
-                    throw StepFault.transientFault("PROVIDER_ERROR", FalAdapter.NAME + " request " + handle.requestId() + " is " + state);
+                    throw StepFault.transientFault("PROVIDER_ERROR", handle.what() + " is " + state);
                 }
                 if (Instant.now().isAfter(until)) {
                     // left running and noted: the step's next attempt takes it up again
                     settled = true;
-                    throw StepFault.transientFault("PROVIDER_TIMEOUT", FalAdapter.NAME + " request " + handle.requestId()
-                            + " did not complete within " + deadline.toSeconds() + " s");
+                    throw StepFault.transientFault("PROVIDER_TIMEOUT", handle.what() + " did not complete within "
+                            + deadline.toSeconds() + " s");
                 }
                 pause(wait, handle);
                 wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
@@ -136,7 +142,8 @@ final class FalQueue {
 
     private JsonNode status(Handle handle, String model) throws StepFault {
         try {
-            return parse(client.send("queue/status", model, attempt -> client.request(handle.statusPath()).GET().build()));
+            return parse(client.send("queue/status", model,
+                    attempt -> client.request(handle.statusPath()).GET().build()));
         } catch (StepFault fault) {
             if (fault.getMessage() != null && fault.getMessage().contains(" answered 404")) {
                 // the queue no longer knows the request (expired): the next attempt submits anew
@@ -149,11 +156,12 @@ final class FalQueue {
     private JsonNode result(Handle handle, String model, JsonNode status) throws StepFault {
         if (status.path("error").isString() && !status.path("error").asString().isBlank()) {
             jobs.closed(handle.requestId(), "failed");
-            throw StepFault.transientFault("PROVIDER_ERROR", FalAdapter.NAME + " request " + handle.requestId() + " failed: "
+            throw StepFault.transientFault("PROVIDER_ERROR", handle.what() + " failed: "
                     + ProviderErrors.text(status.path("error").asString().getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            return parse(client.send("queue/result", model, attempt -> client.request(handle.responsePath()).GET().build()));
+            return parse(client.send("queue/result", model,
+                    attempt -> client.request(handle.responsePath()).GET().build()));
         } catch (StepFault fault) {
             if (!fault.retryable()) {
                 // the request ran and failed (a 4xx with the model's complaint): asking again gets a new request
@@ -169,7 +177,7 @@ final class FalQueue {
             CancellationSignal.current().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw StepFault.permanent("STOPPED", FalAdapter.NAME + " request " + handle.requestId() + " was interrupted");
+            throw StepFault.permanent("STOPPED", handle.what() + " was interrupted");
         }
         CancellationSignal.current().checkpoint();
     }
@@ -186,7 +194,7 @@ final class FalQueue {
             client.send("queue/cancel", model, false, attempt -> client.request(handle.cancelPath())
                     .PUT(HttpRequest.BodyPublishers.noBody()).build());
         } catch (StepFault | RuntimeException ignored) {
-            // a request already completed cannot be cancelled (the queue answers 400); the step's own error says the rest
+            // a completed request cannot be cancelled (the queue answers 400); the step's own error says the rest
         }
         jobs.closed(handle.requestId(), "cancelled");
     }
@@ -201,8 +209,8 @@ final class FalQueue {
 
     private static void checkModel(String capability, String model) throws StepFault {
         if (model == null || !model.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)+")) {
-            throw StepFault.permanent("CAPABILITY_UNAVAILABLE", FalAdapter.NAME + " has no usable model id for " + capability
-                    + " (studio.providers.fal.models." + capability + ", e.g. owner/app/path)");
+            throw StepFault.permanent("CAPABILITY_UNAVAILABLE", FalAdapter.NAME + " has no usable model id for "
+                    + capability + " (studio.providers.fal.models." + capability + ", e.g. owner/app/path)");
         }
     }
 

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code elevenlabs} adapter against a loopback server that answers as ElevenLabs' published OpenAPI document
- * says and checks every request against it: the speech is a WAV of the answered PCM, its word timings are the
- * character alignment's, and errors map to the step error codes without the key.
+ * The {@code elevenlabs} adapter against a loopback server that answers as ElevenLabs' published OpenAPI document says
+ * and checks every request against it: the speech is a WAV of the answered PCM, its word timings are the character
+ * alignment's, and errors map to the step error codes without the key.
  */
 class ElevenLabsAdapterTest {
 
@@ -40,9 +40,12 @@ class ElevenLabsAdapterTest {
     }
 
     private ElevenLabsAdapter adapter(String key, String model, int attempts) {
-        ProviderSettings settings = new ProviderSettings("elevenlabs", URI.create(vendor.url()), key, Map.of(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 2, attempts, Duration.ofMillis(10), Duration.ofSeconds(30), 5, Duration.ofMinutes(1));
-        return new ElevenLabsAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, ElevenLabsAdapter.AUTH), "21m00Tcm4TlvDq8ikWAM",
+        ProviderSettings settings = new ProviderSettings("elevenlabs", URI.create(vendor.url()), key, Map.of(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 2, attempts, Duration.ofMillis(10), Duration.ofSeconds(30), 5,
+                        Duration.ofMinutes(1));
+        return new ElevenLabsAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, ElevenLabsAdapter.AUTH),
+                "21m00Tcm4TlvDq8ikWAM",
                 model, "pcm_24000");
     }
 
@@ -51,7 +54,8 @@ class ElevenLabsAdapterTest {
         Speech speech = adapter(KEY, "eleven_multilingual_v2", 1).speak(new SpeechRequest(TEXT, "default", "en"));
 
         assertThat(vendor.violations).isEmpty();
-        assertThat(vendor.targets).containsExactly("/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM/with-timestamps?output_format=pcm_24000");
+        assertThat(vendor.targets)
+                .containsExactly("/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM/with-timestamps?output_format=pcm_24000");
         assertThat(vendor.keys).containsExactly(KEY);
         assertThat(vendor.bodies.get(0).get("model_id").asString()).isEqualTo("eleven_multilingual_v2");
         assertThat(vendor.bodies.get(0).has("language_code")).as("multilingual v2 refuses language_code").isFalse();
@@ -65,7 +69,8 @@ class ElevenLabsAdapterTest {
         assertThat(speech.wav().durationMs()).isEqualTo(expectedMs);
 
         List<String> words = speech.words().stream().map(TimedText::text).toList();
-        assertThat(words).containsExactly("Meet", "Aurora,", "the", "mug", "that", "keeps", "24", "ounces", "warm.", "Order", "today!");
+        assertThat(words).containsExactly("Meet", "Aurora,", "the", "mug", "that", "keeps", "24", "ounces", "warm.",
+                "Order", "today!");
         // "Aurora," is characters 5..11 of the text: 300 ms to 720 ms
         assertThat(speech.words().get(1)).isEqualTo(new TimedText("Aurora,", 5 * 60, 12 * 60));
         assertThat(speech.words().get(10)).isEqualTo(new TimedText("today!", (TEXT.length() - 6) * 60, expectedMs));
@@ -88,7 +93,8 @@ class ElevenLabsAdapterTest {
     @Test
     void aWrongKeyIsAPermanentFaultThatDoesNotShowTheKey() {
         String wrong = "sk_SECRET_wrong_key_987654321";
-        StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(wrong, null, 3).speak(new SpeechRequest(TEXT, null, "en")));
+        StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(wrong, null, 3)
+                .speak(new SpeechRequest(TEXT, null, "en")));
 
         assertThat(fault.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(fault.retryable()).isFalse();
@@ -99,12 +105,14 @@ class ElevenLabsAdapterTest {
     @Test
     void rateLimitsAndServerErrorsAreRetryable() {
         vendor.failNext(429, 1);
-        StepFault limited = catchThrowableOfType(StepFault.class, () -> adapter(KEY, null, 1).speak(new SpeechRequest(TEXT, null, "en")));
+        StepFault limited = catchThrowableOfType(StepFault.class, () -> adapter(KEY, null, 1)
+                .speak(new SpeechRequest(TEXT, null, "en")));
         assertThat(limited.code()).isEqualTo("PROVIDER_RATE_LIMITED");
         assertThat(limited.retryable()).isTrue();
 
         vendor.failNext(503, 1);
-        StepFault down = catchThrowableOfType(StepFault.class, () -> adapter(KEY, null, 1).speak(new SpeechRequest(TEXT, null, "en")));
+        StepFault down = catchThrowableOfType(StepFault.class, () -> adapter(KEY, null, 1).speak(new SpeechRequest(TEXT,
+                null, "en")));
         assertThat(down.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(down.retryable()).isTrue();
         assertThat(down.getMessage()).contains("503").doesNotContain(KEY);
@@ -122,12 +130,15 @@ class ElevenLabsAdapterTest {
 
     @Test
     void anOutputFormatThatIsNotPcmOrAVoiceThatIsNotAnIdIsRefusedAtStart() {
-        ProviderSettings settings = new ProviderSettings("elevenlabs", URI.create(vendor.url()), KEY, Map.of(), Duration.ofSeconds(2),
+        ProviderSettings settings = new ProviderSettings("elevenlabs", URI.create(vendor.url()), KEY, Map.of(),
+                Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 2, 1, Duration.ofMillis(10), Duration.ofSeconds(30), 5, Duration.ofMinutes(1));
         ProviderClient client = new ProviderClient(settings, ElevenLabsAdapter.AUTH);
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "abc", null, "mp3_44100_128"))
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "abc", null,
+                "mp3_44100_128"))
                 .getMessage()).contains("output-format");
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "../x", null, null))
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "../x",
+                null, null))
                 .getMessage()).contains("voice-id");
     }
 

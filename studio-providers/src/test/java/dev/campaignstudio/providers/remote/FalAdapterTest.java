@@ -43,15 +43,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code fal} adapter against a loopback server that speaks fal's queue protocol as documented and checks every
  * request: images and videos come back through submit, status and result; the request id is noted before the first
- * poll, so an attempt after a crash polls the same request and submits nothing; cancelling the job cancels the
- * request; errors map to the step error codes without the key.
+ * poll, so an attempt after a crash polls the same request and submits nothing; cancelling the job cancels the request;
+ * errors map to the step error codes without the key.
  */
 class FalAdapterTest {
 
     private static final String KEY = "fal-key-id:SECRET0123456789abcdef";
 
     private final FakeFal vendor = new FakeFal(KEY);
-    private final GuardedHttpClient downloads = new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2),
+    private final GuardedHttpClient downloads = new GuardedHttpClient(new AddressRules(true, false),
+            Duration.ofSeconds(2),
             Duration.ofSeconds(5));
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -64,9 +65,12 @@ class FalAdapterTest {
     }
 
     private FalAdapter adapter(String key, int attempts) {
-        ProviderSettings settings = new ProviderSettings("fal", URI.create(vendor.url()), key, Map.of(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 4, attempts, Duration.ofMillis(10), Duration.ofSeconds(30), 5, Duration.ofMinutes(1));
-        return new FalAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, FalAdapter.AUTH), downloads, new NoLayouts(),
+        ProviderSettings settings = new ProviderSettings("fal", URI.create(vendor.url()), key, Map.of(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 4, attempts, Duration.ofMillis(10), Duration.ofSeconds(30), 5,
+                        Duration.ofMinutes(1));
+        return new FalAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, FalAdapter.AUTH), downloads,
+                new NoLayouts(),
                 Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(30));
     }
 
@@ -88,7 +92,8 @@ class FalAdapterTest {
 
     private static VideoRequest videoRequest() throws Exception {
         MediaFile still = MediaFile.image(png(96, 160), "image/png", 96, 160);
-        return new VideoRequest(new SceneImage(still, still, new Box(0, 0, 96, 160)), null, 96, 160, 2000, 10, CameraMove.ZOOM_IN, 7);
+        return new VideoRequest(new SceneImage(still, still, new Box(0, 0, 96, 160)), null, 96, 160, 2000, 10,
+                CameraMove.ZOOM_IN, 7);
     }
 
     @Test
@@ -100,7 +105,8 @@ class FalAdapterTest {
         assertThat(vendor.authorizations).isNotEmpty().allMatch(("Key " + KEY)::equals);
         assertThat(ImageIO.read(new java.io.ByteArrayInputStream(scene.image().data())).getWidth()).isEqualTo(128);
         assertThat(scene.image().width()).isEqualTo(128);
-        assertThat(ProviderCalls.drain()).extracting(ProviderCalls.Call::operation).startsWith("queue/submit", "queue/status")
+        assertThat(ProviderCalls.drain()).extracting(ProviderCalls.Call::operation).startsWith("queue/submit",
+                "queue/status")
                 .endsWith("queue/result");
     }
 
@@ -127,7 +133,8 @@ class FalAdapterTest {
         assertThat(vendor.violations).isEmpty();
         assertThat(pollsWhenNoted).containsExactly(0);
         Map<String, Object> note = memory.read().get(0);
-        assertThat(note).containsEntry("kind", "remote_job").containsEntry("provider", "fal").containsEntry("request_id", "req-1")
+        assertThat(note).containsEntry("kind", "remote_job").containsEntry("provider", "fal")
+                .containsEntry("request_id", "req-1")
                 .containsEntry("status_url", "/fal-ai/kling-video/requests/req-1/status");
     }
 
@@ -140,7 +147,8 @@ class FalAdapterTest {
         Future<?> crashed = threads.submit(() -> attempt(first, journal));
         assertThat(vendor.heldPolls.await(10, TimeUnit.SECONDS)).isTrue();
         first.cancel(StepRunner.SHUTTING_DOWN);
-        assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> crashed.get(10, TimeUnit.SECONDS)).getCause())
+        assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> crashed.get(10,
+                TimeUnit.SECONDS)).getCause())
                 .isInstanceOf(StepStopped.class);
         assertThat(vendor.cancels).as("a request the next attempt takes up is not cancelled").isEmpty();
 
@@ -160,7 +168,8 @@ class FalAdapterTest {
             fal.generate(imageRequest("Autumn table, product larger"));
             fal.generate(imageRequest("Autumn table"));
         }
-        assertThat(vendor.submitted()).as("the third asks what the first did, which the step already has noted").isEqualTo(2);
+        assertThat(vendor.submitted()).as("the third asks what the first did, which the step already has noted")
+                .isEqualTo(2);
     }
 
     @Test
@@ -173,10 +182,12 @@ class FalAdapterTest {
         assertThat(vendor.heldPolls.await(10, TimeUnit.SECONDS)).isTrue();
         signal.cancel("the job was cancelled or has ended");
 
-        assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS)).getCause())
+        assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> running.get(10,
+                TimeUnit.SECONDS)).getCause())
                 .isInstanceOf(StepStopped.class);
         assertThat(vendor.cancels).containsExactly("req-1");
-        assertThat(journal.read()).anyMatch(note -> "remote_job_closed".equals(note.get("kind")) && "req-1".equals(note.get("request_id")));
+        assertThat(journal.read()).anyMatch(note -> "remote_job_closed".equals(note.get("kind"))
+                && "req-1".equals(note.get("request_id")));
         assertThat(vendor.violations).isEmpty();
     }
 
@@ -201,7 +212,8 @@ class FalAdapterTest {
         StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(KEY, 3).generate(imageRequest("y")));
         assertThat(fault.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(fault.retryable()).as("the engine's retry decides; the call itself does not submit twice").isTrue();
-        assertThat(vendor.submitted()).as("a 5xx on submit may have been taken: not sent again within the call").isEqualTo(1);
+        assertThat(vendor.submitted()).as("a 5xx on submit may have been taken: not sent again within the call")
+                .isEqualTo(1);
 
         vendor.failNextSubmits(429, 1);
         StepFault limited = catchThrowableOfType(StepFault.class, () -> adapter(KEY, 1).generate(imageRequest("z")));
@@ -210,7 +222,8 @@ class FalAdapterTest {
     }
 
     private MediaFile attempt(CancellationSignal signal, StepJournal journal) throws Exception {
-        try (CancellationSignal.Binding bound = signal.bindToCurrentThread(); CancellationSignal.Binding notes = StepJournal.bind(journal)) {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
+                CancellationSignal.Binding notes = StepJournal.bind(journal)) {
             return adapter(KEY, 1).animate(videoRequest());
         }
     }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The vendor adapters configuration asks for ({@code studio.providers.elevenlabs.base-url},
- * {@code studio.providers.fal.base-url}); as capability adapters they join the registry, and capabilities are bound
- * to them by name ({@code studio.capabilities.audio=elevenlabs}, {@code image=fal}, {@code video=fal}).
+ * {@code studio.providers.fal.base-url}); as capability adapters they join the registry, and capabilities are bound to
+ * them by name ({@code studio.capabilities.audio=elevenlabs}, {@code image=fal}, {@code video=fal}).
  */
 @Configuration(proxyBeanMethods = false)
 public class VendorProviderConfiguration {
@@ -23,7 +23,8 @@ public class VendorProviderConfiguration {
     ElevenLabsAdapter elevenLabsAdapter(VendorProviderProperties vendors) {
         VendorProviderProperties.ElevenLabs config = vendors.elevenlabs();
         if (config.voiceId() == null || config.voiceId().isBlank()) {
-            throw new IllegalStateException("studio.providers.elevenlabs.voice-id must be set (an ElevenLabs voice id)");
+            throw new IllegalStateException(
+                    "studio.providers.elevenlabs.voice-id must be set (an ElevenLabs voice id)");
         }
         ProviderClient client = new ProviderClient(config.settings(ElevenLabsAdapter.NAME), ElevenLabsAdapter.AUTH);
         return new ElevenLabsAdapter(client, config.voiceId().trim(), config.modelId(), config.outputFormat());

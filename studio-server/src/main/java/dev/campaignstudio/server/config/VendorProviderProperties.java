@@ -7,9 +7,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code studio.providers.elevenlabs.*} and {@code studio.providers.fal.*}: the vendor adapters beside the
- * OpenAI- and Replicate-compatible ones ({@link ProviderProperties}), each registered only when its {@code base-url}
- * is set. Keys come from configuration or the environment ({@code STUDIO_PROVIDERS_ELEVENLABS_API_KEY},
+ * {@code studio.providers.elevenlabs.*} and {@code studio.providers.fal.*}: the vendor adapters beside the OpenAI- and
+ * Replicate-compatible ones ({@link ProviderProperties}), each registered only when its {@code base-url} is set. Keys
+ * come from configuration or the environment ({@code STUDIO_PROVIDERS_ELEVENLABS_API_KEY},
  * {@code STUDIO_PROVIDERS_FAL_API_KEY}), never from requests; see docs/providers.md.
  *
  * @param elevenlabs ElevenLabs text to speech with timestamps (audio)
@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
 
     public VendorProviderProperties {
-        elevenlabs = elevenlabs == null ? new ElevenLabs(null, null, null, null, null, null, null, null, null, null, null, null, null) : elevenlabs;
+        elevenlabs = elevenlabs == null ? new ElevenLabs(null, null, null, null, null, null, null, null, null, null,
+                null, null, null) : elevenlabs;
         fal = fal == null ? new Fal(null, null, null, null, null, null, null, null, null, null, null, null, null) : fal;
     }
 
@@ -33,8 +34,10 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
      * @param outputFormat a PCM format, default {@code pcm_24000}
      * @param connectTimeout and the rest: as for the other providers ({@link ProviderProperties.Provider})
      */
-    public record ElevenLabs(URI baseUrl, String apiKey, String voiceId, String modelId, String outputFormat, Duration connectTimeout,
-            Duration readTimeout, Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter, Integer breakerFailures,
+    public record ElevenLabs(URI baseUrl, String apiKey, String voiceId, String modelId, String outputFormat,
+            Duration connectTimeout,
+            Duration readTimeout, Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter,
+                    Integer breakerFailures,
             Duration breakerCooldown) {
 
         public boolean configured() {
@@ -42,7 +45,8 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
         }
 
         ProviderSettings settings(String name) {
-            return new ProviderProperties.Provider(baseUrl, apiKey, modelId == null ? Map.of() : Map.of("audio", modelId), connectTimeout, readTimeout, maxConcurrency, maxAttempts,
+            return new ProviderProperties.Provider(baseUrl, apiKey, modelId == null ? Map.of() : Map.of("audio",
+                    modelId), connectTimeout, readTimeout, maxConcurrency, maxAttempts,
                     backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null).settings(name);
         }
 
@@ -62,8 +66,10 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
      * @param deadline     longest one attempt waits for a request, default 10 min
      * @param connectTimeout and the rest: as for the other providers ({@link ProviderProperties.Provider})
      */
-    public record Fal(URI baseUrl, String apiKey, Map<String, String> models, Duration pollInterval, Duration deadline, Duration connectTimeout,
-            Duration readTimeout, Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter, Integer breakerFailures,
+    public record Fal(URI baseUrl, String apiKey, Map<String, String> models, Duration pollInterval, Duration deadline,
+            Duration connectTimeout,
+            Duration readTimeout, Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter,
+                    Integer breakerFailures,
             Duration breakerCooldown) {
 
         public boolean configured() {
@@ -71,7 +77,8 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
         }
 
         ProviderSettings settings(String name) {
-            return new ProviderProperties.Provider(baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency, maxAttempts,
+            return new ProviderProperties.Provider(baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency,
+                    maxAttempts,
                     backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null).settings(name);
         }
 

@@ -31,10 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A worker JVM running a {@code fast_video} job on fal is killed with SIGKILL while it polls a scene's video request;
- * a second worker finishes the job. The fake queue counts submits: exactly one video request per scene, so the
- * attempt after the crash polled the request the killed one had noted instead of paying for another, and nothing was
- * cancelled. This JVM is the API only.
+ * A worker JVM running a {@code fast_video} job on fal is killed with SIGKILL while it polls a scene's video request; a
+ * second worker finishes the job. The fake queue counts submits: exactly one video request per scene, so the attempt
+ * after the crash polled the request the killed one had noted instead of paying for another, and nothing was cancelled.
+ * This JVM is the API only.
  */
 // a fresh schema makes this context unique: close it after the class, or its connection pool outlives it in the cache
 @DirtiesContext
@@ -93,7 +93,8 @@ class FalCrashDistributedSystemTest {
     }
 
     private Process startWorker(String name, String queues) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), TestWorkerMain.class.getName(), "--real-pipelines"));
         common().forEach(p -> command.add("--" + p));
         command.add("--studio.engine.queues=" + queues);
@@ -134,7 +135,8 @@ class FalCrashDistributedSystemTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
 
-        assertThat(fal.heldPolls.await(180, TimeUnit.SECONDS)).as("the first worker polls a held video request").isTrue();
+        assertThat(fal.heldPolls.await(180, TimeUnit.SECONDS)).as("the first worker polls a held video request")
+                .isTrue();
         int submittedBeforeKill = fal.submitted("video");
         first.destroyForcibly().waitFor();
         assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
@@ -143,7 +145,8 @@ class FalCrashDistributedSystemTest {
         fal.hold = false;
         startWorker("b", "marketing,retry,maintenance");
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
-                .until(() -> List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+                .until(() -> List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status")
+                        .asString()));
 
         JsonNode job = api.get("/v1/jobs/" + id).json();
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
@@ -154,14 +157,15 @@ class FalCrashDistributedSystemTest {
                 && s.get("status").asString().equals("failed")).toList();
         assertThat(lost).as("the killed attempts").isNotEmpty()
                 .allMatch(s -> s.get("error").get("code").asString().equals("WORKER_LOST"));
-        for (JsonNode killed : lost) {
-            JsonNode resumed = job.get("steps").valueStream().filter(s -> s.get("stage").asString().equals("scene_video")
-                    && s.get("scene_order").asInt() == killed.get("scene_order").asInt() && s.get("status").asString().equals("succeeded"))
-                    .findFirst().orElseThrow();
-            List<String> operations = new ArrayList<>();
-            resumed.get("outputs").get("provider_calls").forEach(call -> operations.add(call.get("operation").asString()));
-            assertThat(operations).as("the attempt after the crash polls, it does not submit").doesNotContain("queue/submit")
-                    .contains("queue/status", "queue/result");
-        }
+        // a scene whose request was noted before the kill is finished by polling that request; the others submit theirs
+        List<JsonNode> finished = job.get("steps").valueStream()
+                .filter(s -> s.get("stage").asString().equals("scene_video")
+                        && s.get("status").asString().equals("succeeded"))
+                .toList();
+        assertThat(finished).hasSize(2);
+        long resumed = finished.stream().filter(s -> s.get("attempt").asInt() > 1
+                && s.get("outputs").get("provider_calls").valueStream()
+                        .noneMatch(call -> call.get("operation").asString().equals("queue/submit"))).count();
+        assertThat(resumed).as("attempts after the crash that polled the noted request").isEqualTo(submittedBeforeKill);
     }
 }

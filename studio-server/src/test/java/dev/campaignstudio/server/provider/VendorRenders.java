@@ -20,9 +20,9 @@ import javax.imageio.ImageIO;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the fake fal models make of their inputs, as real files: the image model puts the given product, unchanged, on
- * a plain backdrop in portrait; the video model is the local camera-motion clip of the given image, as long as the
- * asked {@code duration} (5 or 10 s), at a small size.
+ * What the fake fal models make of their inputs, as real files: the image model puts the given product, unchanged, on a
+ * plain backdrop in portrait; the video model is the local camera-motion clip of the given image, as long as the asked
+ * {@code duration} (5 or 10 s), at a small size.
  */
 final class VendorRenders {
 
@@ -54,7 +54,8 @@ final class VendorRenders {
         MediaFile still = MediaFile.image(data, "image/png", decoded.getWidth(), decoded.getHeight());
         long ms = Long.parseLong(input.path("duration").asString("5")) * 1000;
         try {
-            return LOCAL.animate(new VideoRequest(new SceneImage(still, still, new Box(0, 0, decoded.getWidth(), decoded.getHeight())), null,
+            return LOCAL.animate(new VideoRequest(new SceneImage(still, still, new Box(0, 0, decoded.getWidth(),
+                    decoded.getHeight())), null,
                     144, 256, ms, 10, CameraMove.ZOOM_IN, 1)).data();
         } catch (StepFault e) {
             throw new IllegalStateException(e);
@@ -63,7 +64,8 @@ final class VendorRenders {
 
     private static BufferedImage decode(String dataUri) {
         try {
-            return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1))));
+            return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
+                    .decode(dataUri.substring(dataUri.indexOf(',') + 1))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
