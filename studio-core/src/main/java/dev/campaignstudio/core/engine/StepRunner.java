@@ -153,7 +153,8 @@ public final class StepRunner {
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
-        try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
+                CancellationSignal.Binding journal = StepJournal.bind(journalOf(context))) {
             if (closed) {
                 watchdog.stop(SHUTTING_DOWN);
             }
@@ -310,6 +311,21 @@ public final class StepRunner {
             engine.advance(job, all);
             return null;
         });
+    }
+
+    /** The step's notes as adapters see them ({@link StepJournal}): written and read through the step's context. */
+    private static StepJournal journalOf(StepContext context) {
+        return new StepJournal() {
+            @Override
+            public List<Map<String, Object>> read() {
+                return context.notes().stream().map(StepNote::note).toList();
+            }
+
+            @Override
+            public void write(Map<String, Object> note) throws StepFault {
+                context.note(note, List.of());
+            }
+        };
     }
 
     /** Writes notes in their own transaction, with their files, and reports each as a {@code progress} event. */

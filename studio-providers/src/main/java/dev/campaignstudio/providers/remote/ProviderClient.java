@@ -31,6 +31,7 @@ import java.util.function.Function;
 public final class ProviderClient {
 
     private final ProviderSettings settings;
+    private final Auth auth;
     private final HttpClient http;
     private final Semaphore slots;
     private final Clock clock;
@@ -44,12 +45,36 @@ public final class ProviderClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * How a provider takes its key: the header and what goes before the key in it.
+     *
+     * @param header e.g. {@code Authorization}
+     * @param prefix e.g. {@code Bearer }, or empty
+     */
+    public record Auth(String header, String prefix) {
+        /** {@code Authorization: Bearer <key>} (OpenAI, Replicate). */
+        public static final Auth BEARER = new Auth("Authorization", "Bearer ");
+    }
+
     /** Waits between tries on the running step's cancellation signal, so a stopped step does not sit out a backoff. */
     public ProviderClient(ProviderSettings settings) {
-        this(settings, Clock.systemUTC(), d -> CancellationSignal.current().sleep(d));
+        this(settings, Auth.BEARER);
+    }
+
+    /** As {@link #ProviderClient(ProviderSettings)}, sending the key as {@code auth} says. */
+    public ProviderClient(ProviderSettings settings, Auth auth) {
+        this(settings, Clock.systemUTC(), d -> CancellationSignal.current().sleep(d), auth);
     }
 
     public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper) {
+        this(settings, clock, sleeper, Auth.BEARER);
+    }
+
+    /**
+     * @param auth how the key is sent, for providers that do not take a bearer token
+     */
+    public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper, Auth auth) {
+        this.auth = auth;
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.slots = new Semaphore(settings.maxConcurrency(), true);
@@ -66,7 +91,7 @@ public final class ProviderClient {
         URI uri = resolve(path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.readTimeout());
         if (settings.apiKey() != null && !settings.apiKey().isBlank() && sameOrigin(uri)) {
-            builder.header("Authorization", "Bearer " + settings.apiKey());
+            builder.header(auth.header(), auth.prefix() + settings.apiKey());
         }
         return builder;
     }
