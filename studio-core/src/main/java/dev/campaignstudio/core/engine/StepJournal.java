@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.engine;
 
+import dev.campaignstudio.core.capability.StepFault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

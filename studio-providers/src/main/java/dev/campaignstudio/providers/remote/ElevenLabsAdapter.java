@@ -5,7 +5,7 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.TimedText;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

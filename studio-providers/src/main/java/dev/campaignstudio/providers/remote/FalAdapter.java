@@ -7,7 +7,7 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.VideoGeneration;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import java.net.URI;
 import java.time.Duration;

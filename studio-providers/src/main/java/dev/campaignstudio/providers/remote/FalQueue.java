@@ -2,7 +2,7 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepJournal;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package dev.campaignstudio.providers.remote;
 
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepJournal;
 import java.util.LinkedHashMap;
 import java.util.List;

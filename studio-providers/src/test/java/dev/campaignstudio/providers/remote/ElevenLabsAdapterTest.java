@@ -7,7 +7,7 @@ import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
 import dev.campaignstudio.core.capability.TimedText;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.providers.fixtures.FakeElevenLabs;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

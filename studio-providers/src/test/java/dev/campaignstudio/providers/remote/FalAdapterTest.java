@@ -15,7 +15,7 @@ import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepJournal;
 import dev.campaignstudio.core.engine.StepRunner;
 import dev.campaignstudio.core.engine.StepStopped;

@@ -5,7 +5,7 @@ import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.media.LocalMedia;
 import java.awt.Color;
 import java.awt.Graphics2D;
