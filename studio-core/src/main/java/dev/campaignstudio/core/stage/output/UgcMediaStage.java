@@ -8,6 +8,7 @@ import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
@@ -99,7 +100,11 @@ public final class UgcMediaStage implements StageHandler {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("kind", kind.wire());
         outputs.put("line", line);
-        outputs.put("clip", Files.store(context, clip, CLIP));
+        try {
+            outputs.put("clip", Files.store(context, clip, CLIP));
+        } finally {
+            TempFiles.delete(clip.file());
+        }
         outputs.put("audio", Files.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
