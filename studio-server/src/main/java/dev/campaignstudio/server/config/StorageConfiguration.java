@@ -2,7 +2,6 @@ package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.OrphanBlobCollector;
 import dev.campaignstudio.core.application.TempFileSweeper;
-import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.engine.WorkQueue;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
@@ -73,8 +72,9 @@ public class StorageConfiguration {
      * process (each has its own data directory on separate hosts), at start and every {@code studio.storage.temp-sweep}.
      */
     @Bean
-    TempSweepTask tempSweepTask(TempFiles temp, StorageProperties storage, Clock clock) {
-        return new TempSweepTask(new TempFileSweeper(temp.directory(), storage.tempGrace(), clock), storage.tempSweep());
+    TempSweepTask tempSweepTask(StudioProperties studio, StorageProperties storage, Clock clock) {
+        return new TempSweepTask(new TempFileSweeper(CoreConfiguration.stagingDirectory(studio), storage.tempGrace(), clock),
+                storage.tempSweep());
     }
 
     /**
