@@ -3,6 +3,7 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Graphics2D;
@@ -17,6 +18,18 @@ final class CameraMotionVideo {
 
     private static final double ZOOM = 0.08;
 
+    private final TempFiles temp;
+
+    /** @param temp where clips are encoded; each is handed on in its file */
+    CameraMotionVideo(TempFiles temp) {
+        this.temp = temp;
+    }
+
+    /** Clips encoded into the JVM's temporary directory. */
+    CameraMotionVideo() {
+        this(TempFiles.system());
+    }
+
     MediaFile animate(VideoRequest request) throws StepFault {
         BufferedImage scene = Images.decode(request.scene().image().data());
         boolean parallax = request.move() == CameraMove.PARALLAX && request.productPng() != null;
@@ -24,7 +37,7 @@ final class CameraMotionVideo {
         BufferedImage product = parallax ? SceneRenderer.trimmed(Images.decode(request.productPng())) : null;
         int frames = (int) Math.max(1, Math.round(request.durationMs() * request.fps() / 1000.0));
         BufferedImage frame = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
-        try (Mp4Writer writer = new Mp4Writer(request.width(), request.height(), request.fps(), false)) {
+        try (Mp4Writer writer = new Mp4Writer(temp, request.width(), request.height(), request.fps(), false)) {
             for (int i = 0; i < frames; i++) {
                 double t = frames == 1 ? 0 : ease(i / (double) (frames - 1));
                 Graphics2D g = Images.quality(frame.createGraphics());
@@ -37,8 +50,8 @@ final class CameraMotionVideo {
                 g.dispose();
                 writer.frame(frame);
             }
-            byte[] mp4 = writer.finish();
-            return new MediaFile(mp4, "video/mp4", request.width(), request.height(), writer.durationMs());
+            long durationMs = writer.durationMs();
+            return MediaFile.inFile(writer.finishFile(), "video/mp4", request.width(), request.height(), durationMs);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Color;
@@ -34,6 +35,18 @@ final class DrawnPresenterLipSync {
     private static final Color[] SKIN = {new Color(241, 194, 160), new Color(198, 134, 92), new Color(141, 85, 54), new Color(255, 219, 186)};
     private static final Color[] HAIR = {new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)};
 
+    private final TempFiles temp;
+
+    /** @param temp where clips are encoded; each is handed on in its file */
+    DrawnPresenterLipSync(TempFiles temp) {
+        this.temp = temp;
+    }
+
+    /** Clips encoded into the JVM's temporary directory. */
+    DrawnPresenterLipSync() {
+        this(TempFiles.system());
+    }
+
     MediaFile animate(LipSyncRequest request) throws StepFault {
         Wav.Pcm speech = Wav.read(request.speech().wav().data());
         short[] audio = Wav.resample(speech, Mp4Writer.SAMPLE_RATE);
@@ -44,7 +57,7 @@ final class DrawnPresenterLipSync {
         Look look = held == null ? look(request) : held.dressed(look(request));
         BufferedImage frame = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         int perFrame = Mp4Writer.SAMPLE_RATE / fps;
-        try (Mp4Writer writer = new Mp4Writer(request.width(), request.height(), fps, true)) {
+        try (Mp4Writer writer = new Mp4Writer(temp, request.width(), request.height(), fps, true)) {
             for (int i = 0; i < frames; i++) {
                 boolean blink = (i + request.seed()) % (fps * 3 + 7) < 3;
                 draw(frame, look, openness[i], blink, held);
@@ -52,8 +65,8 @@ final class DrawnPresenterLipSync {
                 int from = i * perFrame;
                 writer.audio(padded(audio, from, perFrame), 0, perFrame);
             }
-            byte[] mp4 = writer.finish();
-            return new MediaFile(mp4, "video/mp4", request.width(), request.height(), writer.durationMs());
+            long durationMs = writer.durationMs();
+            return MediaFile.inFile(writer.finishFile(), "video/mp4", request.width(), request.height(), durationMs);
         }
     }
 

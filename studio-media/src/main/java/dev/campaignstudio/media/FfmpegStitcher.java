@@ -1,6 +1,7 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.Framing;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.StepFault;
@@ -18,13 +19,25 @@ import java.awt.image.BufferedImage;
  */
 final class FfmpegStitcher {
 
+    private final TempFiles temp;
+
+    /** @param temp where the video is encoded; it is handed on in that file */
+    FfmpegStitcher(TempFiles temp) {
+        this.temp = temp;
+    }
+
+    /** A stitcher encoding into the JVM's temporary directory. */
+    FfmpegStitcher() {
+        this(TempFiles.system());
+    }
+
     MediaFile stitch(StitchRequest request) throws StepFault {
         StitchPlan plan = StitchPlan.of(request);
         Handheld handheld = request.framing() == Framing.SELFIE
                 ? new Handheld(request.seed(), request.width(), request.height(), request.fps()) : null;
         BufferedImage canvas = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         ClipFrames[] open = new ClipFrames[request.clips().size()];
-        try (Mp4Writer writer = new Mp4Writer(request.width(), request.height(), request.fps(), true)) {
+        try (Mp4Writer writer = new Mp4Writer(temp, request.width(), request.height(), request.fps(), true)) {
             Audio audio = new Audio(Soundtrack.of(request, plan), writer, request.fps());
             for (int k = 0; k < plan.frames(); k++) {
                 BufferedImage frame = k >= plan.endCardStart()
@@ -33,8 +46,8 @@ final class FfmpegStitcher {
                 emit(frame, canvas, writer, audio, request);
             }
             audio.flush();
-            byte[] mp4 = writer.finish();
-            return new MediaFile(mp4, "video/mp4", request.width(), request.height(), writer.durationMs());
+            long durationMs = writer.durationMs();
+            return MediaFile.inFile(writer.finishFile(), "video/mp4", request.width(), request.height(), durationMs);
         } finally {
             for (ClipFrames clip : open) {
                 if (clip != null) {
@@ -57,7 +70,7 @@ final class FfmpegStitcher {
                 continue;
             }
             if (open[c] == null) {
-                open[c] = new ClipFrames(request.clips().get(c).data());
+                open[c] = new ClipFrames(request.clips().get(c));
             }
             BufferedImage placed = placed(open[c].at((k - span.start()) * 1_000_000L / request.fps()), request, handheld, k, c);
             frame = frame == null ? placed : blend(frame, placed, span.opacity(k));
@@ -127,8 +140,8 @@ final class FfmpegStitcher {
         private final long firstUs;
         private long nextUs;
 
-        ClipFrames(byte[] mp4) {
-            reader = new Mp4Reader(mp4);
+        ClipFrames(MediaFile clip) {
+            reader = Mp4Reader.of(clip);
             BufferedImage first = reader.next();
             firstUs = reader.timeUs();
             current = first != null ? Images.copy(first, BufferedImage.TYPE_3BYTE_BGR)

@@ -11,6 +11,7 @@ import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.StoryboardWriting;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.capability.StepFault;
 import java.util.EnumSet;
@@ -42,12 +43,27 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     private final CharacterSheetRenderer sheets = new CharacterSheetRenderer();
     private final ContactSheetRenderer contactSheets = new ContactSheetRenderer();
     private final UgcWriter ugcWriter = new UgcWriter();
-    private final CameraMotionVideo video = new CameraMotionVideo();
+    private final CameraMotionVideo video;
     private final FreeTtsSpeech speech = new FreeTtsSpeech();
     private final TemplateWriters writers = new TemplateWriters();
     private final FidelityScorer fidelity = new FidelityScorer();
-    private final FfmpegStitcher stitcher = new FfmpegStitcher();
-    private final DrawnPresenterLipSync lipSync = new DrawnPresenterLipSync();
+    private final FfmpegStitcher stitcher;
+    private final DrawnPresenterLipSync lipSync;
+
+    /**
+     * @param temp where videos are encoded: clips, lip-sync clips and stitched videos are handed on in files there, so
+     *             no video is held whole in memory
+     */
+    public LocalMedia(TempFiles temp) {
+        video = new CameraMotionVideo(temp);
+        stitcher = new FfmpegStitcher(temp);
+        lipSync = new DrawnPresenterLipSync(temp);
+    }
+
+    /** The local adapter encoding videos into the JVM's temporary directory (tools and tests). */
+    public LocalMedia() {
+        this(TempFiles.system());
+    }
 
     @Override
     public String name() {

@@ -1,5 +1,6 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.capability.MediaFile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -22,18 +23,47 @@ final class Mp4Reader implements AutoCloseable {
     }
 
     private final Path file;
+    private final boolean owned;
     private final FFmpegFrameGrabber grabber;
     private final Java2DFrameConverter converter = new Java2DFrameConverter();
     private BufferedImage image;
     private long timeUs;
 
+    /** Reads an MP4 held in memory (the short clips of tests), through a temporary file it deletes when closed. */
     Mp4Reader(byte[] mp4) {
+        this(written(mp4), true);
+    }
+
+    /** Reads an MP4 in a local file, which is left as it is. */
+    Mp4Reader(Path mp4) {
+        this(mp4, false);
+    }
+
+    /** Reads a video from its local file when it has one, else from memory. */
+    static Mp4Reader of(MediaFile video) {
+        return video.onDisk() ? new Mp4Reader(video.file()) : new Mp4Reader(video.data());
+    }
+
+    private Mp4Reader(Path mp4, boolean owned) {
+        this.file = mp4;
+        this.owned = owned;
         try {
-            file = Files.createTempFile("studio-clip", ".mp4");
-            Files.write(file, mp4);
             grabber = new FFmpegFrameGrabber(file.toFile());
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
+        } catch (IOException | RuntimeException e) {
+            if (owned) {
+                deleteQuietly(file);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private static Path written(byte[] mp4) {
+        try {
+            Path file = Files.createTempFile("studio-clip", ".mp4");
+            Files.write(file, mp4);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,12 +110,24 @@ final class Mp4Reader implements AutoCloseable {
         return timeUs;
     }
 
-    /** The sound of an MP4, mixed down to mono at {@link Mp4Writer#SAMPLE_RATE}; empty when it has no audio track. */
+    /** The sound of an MP4 held in memory; see {@link #audio(Path)}. */
     static short[] audio(byte[] mp4) {
-        Path file = null;
+        Path file = written(mp4);
         try {
-            file = Files.createTempFile("studio-clip", ".mp4");
-            Files.write(file, mp4);
+            return audio(file);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** The sound of a video, read from its local file when it has one. */
+    static short[] audio(MediaFile video) {
+        return video.onDisk() ? audio(video.file()) : audio(video.data());
+    }
+
+    /** The sound of an MP4 file, mixed down to mono at {@link Mp4Writer#SAMPLE_RATE}; empty when it has no audio track. */
+    static short[] audio(Path file) {
+        try {
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
                 grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
                 grabber.setSampleRate(Mp4Writer.SAMPLE_RATE);
@@ -108,14 +150,19 @@ final class Mp4Reader implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(file);
         }
     }
 
     /** The length of an MP4 as its container states it. */
     static long durationMs(byte[] mp4) {
         try (Mp4Reader reader = new Mp4Reader(mp4)) {
+            return reader.grabber.getLengthInTime() / 1000;
+        }
+    }
+
+    /** The length of a video as its container states it, read from its local file when it has one. */
+    static long durationMs(MediaFile video) {
+        try (Mp4Reader reader = of(video)) {
             return reader.grabber.getLengthInTime() / 1000;
         }
     }
@@ -136,7 +183,9 @@ final class Mp4Reader implements AutoCloseable {
         } catch (FrameGrabber.Exception ignored) {
             // closing anyway
         } finally {
-            deleteQuietly(file);
+            if (owned) {
+                deleteQuietly(file);
+            }
         }
     }
 

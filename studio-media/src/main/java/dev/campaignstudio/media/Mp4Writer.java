@@ -1,5 +1,7 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepStopped;
 import java.awt.image.BufferedImage;
@@ -36,10 +38,16 @@ final class Mp4Writer implements AutoCloseable {
     private long frames;
     private boolean finished;
 
+    /** A writer into a file in the JVM's temporary directory. */
     Mp4Writer(int width, int height, int fps, boolean audio) {
+        this(TempFiles.system(), width, height, fps, audio);
+    }
+
+    /** A writer into a new file in {@code temp}: the encoder writes there, nothing of the video stays in memory. */
+    Mp4Writer(TempFiles temp, int width, int height, int fps, boolean audio) {
         this.fps = fps;
         try {
-            this.file = Files.createTempFile("studio-video", ".mp4");
+            this.file = temp.create("studio-video", ".mp4");
             recorder = new FFmpegFrameRecorder(file.toFile(), width, height, audio ? 1 : 0);
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
@@ -103,36 +111,47 @@ final class Mp4Writer implements AutoCloseable {
         return Math.round(frames * 1000.0 / fps);
     }
 
-    /** Closes the file and returns its bytes. */
-    byte[] finish() {
+    /**
+     * Closes the file and hands it over: the caller deletes it (when it is handed on in a {@link MediaFile}, the stage
+     * that receives it does).
+     */
+    Path finishFile() {
         try {
             recorder.stop();
             recorder.release();
             finished = true;
-            return Files.readAllBytes(file);
+            return file;
         } catch (FrameRecorder.Exception e) {
-            throw new IllegalStateException("finishing the MP4 failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
             close();
+            throw new IllegalStateException("finishing the MP4 failed: " + e.getMessage(), e);
         }
     }
 
+    /** Closes the file and returns its bytes, deleting the file: for the short clips of tests. */
+    byte[] finish() {
+        Path done = finishFile();
+        try {
+            return Files.readAllBytes(done);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TempFiles.delete(done);
+        }
+    }
+
+    /** Stops writing; the file is deleted unless {@link #finishFile} handed it over. */
     @Override
     public void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         try {
-            if (!finished) {
-                recorder.release();
-            }
+            recorder.release();
         } catch (FrameRecorder.Exception ignored) {
             // already failing
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file left behind
-            }
+            TempFiles.delete(file);
         }
     }
 }

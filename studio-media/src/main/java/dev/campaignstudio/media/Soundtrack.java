@@ -23,7 +23,7 @@ final class Soundtrack {
         if (request.clipAudio()) {
             speech = speech == null ? new double[samples] : speech;
             for (int c = 0; c < request.clips().size(); c++) {
-                place(Mp4Reader.audio(request.clips().get(c).data()), plan, c, speech);
+                place(Mp4Reader.audio(request.clips().get(c)), plan, c, speech);
             }
         }
         double[] music = request.musicBed() ? AudioMix.musicBed(samples, request.seed(), request.musicBpm()) : null;

@@ -67,7 +67,7 @@ record StitchPlan(List<Span> clips, int endCardStart, int frames, long totalMs, 
 
     /** A clip's length as stated, or as its container says when it does not state one. */
     private static long lengthMs(MediaFile clip) {
-        return clip.durationMs() != null ? clip.durationMs() : Mp4Reader.durationMs(clip.data());
+        return clip.durationMs() != null ? clip.durationMs() : Mp4Reader.durationMs(clip);
     }
 
     private static int frame(long ms, int fps) {

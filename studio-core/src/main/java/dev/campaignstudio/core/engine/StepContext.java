@@ -4,7 +4,9 @@ import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.asset.Sha256;
+import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.job.StepId;
@@ -41,6 +43,7 @@ public final class StepContext {
     private final List<ProducedAsset> noted = new ArrayList<>();
     private final Notebook notebook;
     private final boolean retryTarget;
+    private final TempFiles temp;
 
     /**
      * @param job          the job, with its request snapshot
@@ -53,9 +56,11 @@ public final class StepContext {
      * @param clock        the engine's clock
      * @param notebook     where the attempt's notes go
      * @param retryTarget  whether the job is a retry whose target is this step's stage
+     * @param temp         where files read from the store for this attempt (videos) are written
      */
     public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
-            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook, boolean retryTarget) {
+            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook,
+            boolean retryTarget, TempFiles temp) {
         this.job = job;
         this.step = step;
         this.done = Map.copyOf(done);
@@ -66,6 +71,14 @@ public final class StepContext {
         this.clock = clock;
         this.notebook = notebook;
         this.retryTarget = retryTarget;
+        this.temp = temp;
+    }
+
+    /** As the full constructor, with files read from the store written to the JVM's temporary directory. */
+    public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
+            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook,
+            boolean retryTarget) {
+        this(job, step, done, inputs, cancellation, blobs, assets, clock, notebook, retryTarget, TempFiles.system());
     }
 
     /**
@@ -215,6 +228,45 @@ public final class StepContext {
         try (var in = blobs.open(asset.sha256())) {
             return in.readAllBytes();
         }
+    }
+
+    /**
+     * Reads a file an earlier step made as a {@link MediaFile}: a video is streamed from the store into a local file
+     * (deleted by the caller with {@link TempFiles#delete}), never held whole in memory; anything else is read into
+     * memory.
+     *
+     * @throws IOException when no asset has the id or its file is missing
+     */
+    public MediaFile media(String assetId) throws IOException {
+        Asset asset = assets.find(new AssetId(assetId)).orElseThrow(() -> new IOException("no asset " + assetId));
+        if (!asset.mediaType().startsWith("video/")) {
+            return new MediaFile(read(assetId), asset.mediaType(), asset.width(), asset.height(), asset.durationMs());
+        }
+        Path file = temp.create("studio-asset", asset.mediaType().equals("video/mp4") ? ".mp4" : ".bin");
+        try (var in = blobs.open(asset.sha256())) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            TempFiles.delete(file);
+            throw e;
+        }
+        return MediaFile.inFile(file, asset.mediaType(), asset.width(), asset.height(), asset.durationMs());
+    }
+
+    /**
+     * Stores a media file this attempt made, streaming it from its local file when it has one (the local file is left
+     * for the caller to delete); as {@link #store(byte[], AssetKind, String, Integer, Integer, Long, String)} otherwise.
+     *
+     * @throws IOException when the file cannot be read or the blob store cannot write
+     */
+    public ProducedAsset store(MediaFile media, AssetKind kind, String role) throws IOException {
+        return media.onDisk()
+                ? store(media.file(), kind, media.mediaType(), media.width(), media.height(), media.durationMs(), role)
+                : store(media.data(), kind, media.mediaType(), media.width(), media.height(), media.durationMs(), role);
+    }
+
+    /** Where this attempt's local files go. */
+    public TempFiles temp() {
+        return temp;
     }
 
     /** The record of an asset, if it exists. */

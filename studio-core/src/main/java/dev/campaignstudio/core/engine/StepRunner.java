@@ -3,6 +3,7 @@ package dev.campaignstudio.core.engine;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.checkpoint.CheckpointKey;
 import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.contract.RetryRequest;
@@ -69,12 +70,24 @@ public final class StepRunner {
     private final EngineSettings settings;
     private final ScheduledExecutorService heartbeats;
     private final Clock clock;
+    private final TempFiles temp;
     private final Set<StepWatchdog> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
             BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
             Clock clock) {
+        this(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings, heartbeats, clock,
+                TempFiles.system());
+    }
+
+    /**
+     * @param temp where steps write local files too large to hold in memory (videos read from the store)
+     */
+    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
+            BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
+            Clock clock, TempFiles temp) {
+        this.temp = temp;
         this.engine = engine;
         this.jobs = jobs;
         this.steps = steps;
@@ -146,7 +159,7 @@ public final class StepRunner {
         CancellationSignal signal = new CancellationSignal();
         boolean retryTarget = claimed.job().request() instanceof RetryRequest retry && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
         StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
-                signal, blobs, assets, clock, new RunnerNotebook(), retryTarget);
+                signal, blobs, assets, clock, new RunnerNotebook(), retryTarget, temp);
         StepWatchdog watchdog = new StepWatchdog(steps, settings, clock, step, stage, signal);
         Outcome outcome;
         running.add(watchdog);

@@ -9,9 +9,12 @@ import dev.campaignstudio.providers.http.GuardedResolver.RefusedAddressException
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -113,6 +116,25 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
 
     @Override
     public Fetch get(URI url, String accept, long maxBytes, Duration deadline) {
+        return fetch(url, accept, maxBytes, deadline, GuardedHttpClient::inMemory);
+    }
+
+    /** As {@link #get}, the body streamed into {@code file} as it arrives. */
+    @Override
+    public Fetch download(URI url, String accept, long maxBytes, Duration deadline, Path file) {
+        Objects.requireNonNull(file, "file");
+        return fetch(url, accept, maxBytes, deadline, (target, contentType, in, max, clock) -> {
+            long written;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                written = copyAtMost(in, out, max, clock);
+            } catch (java.nio.file.FileSystemException local) {
+                return new Fetch.Unreachable("the local file could not be written", false);
+            }
+            return written < 0 ? new Fetch.TooLarge(max) : new Fetch.Saved(target, contentType, file, written);
+        });
+    }
+
+    private Fetch fetch(URI url, String accept, long maxBytes, Duration deadline, BodyReader reader) {
         Objects.requireNonNull(url, "url");
         if (maxBytes < 0 || maxBytes > MAX_FETCH_BYTES) {
             throw new IllegalArgumentException("maxBytes must be between 0 and " + MAX_FETCH_BYTES + ", was " + maxBytes);
@@ -122,7 +144,7 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         }
         Deadline clock = Deadline.after(deadline);
         return follow(url,
-                target -> getOnce(target, accept, maxBytes, clock),
+                target -> getOnce(target, accept, maxBytes, clock, reader),
                 Fetch.Refused::new,
                 failed -> clock.passed() || describe(failed).equals(TIMED_OUT)
                         ? new Fetch.Unreachable(TIMED_OUT, true)
@@ -181,7 +203,7 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
     }
 
     /** One GET, cut off when the deadline passes whatever it is waiting for (connection, headers or body). */
-    private Hop<Fetch> getOnce(URI target, String accept, long maxBytes, Deadline deadline) throws IOException {
+    private Hop<Fetch> getOnce(URI target, String accept, long maxBytes, Deadline deadline, BodyReader reader) throws IOException {
         if (deadline.passed()) {
             throw new SocketTimeoutException("the deadline passed between redirects");
         }
@@ -195,7 +217,7 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         try {
             ClassicHttpResponse response = client.executeOpen(null, request, null);
             try {
-                return readAnswer(target, response, maxBytes, deadline);
+                return readAnswer(target, response, maxBytes, deadline, reader);
             } finally {
                 cutOff(request, response);
             }
@@ -204,7 +226,8 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         }
     }
 
-    private static Hop<Fetch> readAnswer(URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline) throws IOException {
+    private static Hop<Fetch> readAnswer(URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline, BodyReader reader)
+            throws IOException {
         String location = redirectLocation(response);
         if (location != null) {
             return Hop.redirect(location);
@@ -215,14 +238,42 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         Header type = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
         String contentType = type == null ? null : type.getValue();
         HttpEntity entity = response.getEntity();
-        if (entity == null) {
-            return Hop.answer(new Fetch.Fetched(target, contentType, new byte[0]));
-        }
-        if (entity.getContentLength() > maxBytes) {
+        if (entity != null && entity.getContentLength() > maxBytes) {
             return Hop.answer(new Fetch.TooLarge(maxBytes));
         }
-        byte[] body = readAtMost(entity.getContent(), maxBytes, deadline);
-        return Hop.answer(body == null ? new Fetch.TooLarge(maxBytes) : new Fetch.Fetched(target, contentType, body));
+        return Hop.answer(reader.read(target, contentType, entity == null ? null : entity.getContent(), maxBytes, deadline));
+    }
+
+    /** What a 2xx body becomes: bytes in memory, or a file. */
+    @FunctionalInterface
+    private interface BodyReader {
+        Fetch read(URI target, String contentType, InputStream in, long maxBytes, Deadline deadline) throws IOException;
+    }
+
+    private static Fetch inMemory(URI target, String contentType, InputStream in, long maxBytes, Deadline deadline) throws IOException {
+        byte[] body = readAtMost(in, maxBytes, deadline);
+        return body == null ? new Fetch.TooLarge(maxBytes) : new Fetch.Fetched(target, contentType, body);
+    }
+
+    /** Copies the body to {@code out}; returns its length, or -1 once it runs past {@code maxBytes}. */
+    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes, Deadline deadline) throws IOException {
+        if (in == null) {
+            return 0;
+        }
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1 - total))) != -1) {
+            total += n;
+            if (total > maxBytes) {
+                return -1;
+            }
+            out.write(buffer, 0, n);
+            if (deadline.passed()) {
+                throw new SocketTimeoutException("the deadline passed while reading the body");
+            }
+        }
+        return total;
     }
 
     /**

@@ -4,12 +4,15 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.WebFetcher;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code replicate} adapter: any server that speaks Replicate's predictions API. {@code video} (image to video) and
  * {@code lip_sync} each create a prediction of the configured model version, follow it by polling with backoff until it
  * ends, map its status ({@code failed} and {@code canceled} become {@code PROVIDER_ERROR}; still running at the deadline,
- * {@code PROVIDER_TIMEOUT}) and download its output into the step through the outbound URL rules (no private,
+ * {@code PROVIDER_TIMEOUT}) and download its output, streamed into a local file that the clip is handed on in (no
+ * video is held whole in memory), through the outbound URL rules (no private,
  * loopback or metadata addresses unless allowed; a refused URL fails the step). Polls wait on the step's cancellation
  * signal: a step that is cancelled or times out stops polling at once, and its prediction is cancelled.
  */
@@ -43,6 +47,12 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     private final Duration pollFirst;
     private final Duration pollMax;
     private final Duration deadline;
+    private final TempFiles temp;
+
+    /** As the full constructor, downloading outputs into the JVM's temporary directory. */
+    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline) {
+        this(client, downloads, pollFirst, pollMax, deadline, TempFiles.system());
+    }
 
     /**
      * @param client    the resilient client for the configured server
@@ -50,8 +60,11 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
      * @param pollFirst first wait before asking again (grows by half each time)
      * @param pollMax   longest wait between asks
      * @param deadline  longest a prediction may take
+     * @param temp      where outputs are downloaded to; each is handed on in its file
      */
-    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline) {
+    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline,
+            TempFiles temp) {
+        this.temp = temp;
         this.client = client;
         this.downloads = downloads;
         this.pollFirst = pollFirst.compareTo(MIN_POLL) < 0 ? MIN_POLL : pollFirst;
@@ -84,8 +97,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         input.put("width", request.width());
         input.put("height", request.height());
         input.put("seed", request.seed() & 0x7FFFFFFF);
-        byte[] mp4 = run("video", input);
-        return new MediaFile(mp4, "video/mp4", request.width(), request.height(), request.durationMs());
+        return MediaFile.inFile(run("video", input), "video/mp4", request.width(), request.height(), request.durationMs());
     }
 
     @Override
@@ -99,12 +111,12 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         input.put("height", request.height());
         input.put("fps", request.fps());
         input.put("seed", request.seed() & 0x7FFFFFFF);
-        byte[] mp4 = run("lip_sync", input);
-        return new MediaFile(mp4, "video/mp4", request.width(), request.height(), request.speech().wav().durationMs());
+        return MediaFile.inFile(run("lip_sync", input), "video/mp4", request.width(), request.height(),
+                request.speech().wav().durationMs());
     }
 
-    /** Creates a prediction, follows it to its end and downloads its output. */
-    private byte[] run(String capability, Map<String, Object> input) throws StepFault {
+    /** Creates a prediction, follows it to its end and downloads its output into a local file. */
+    private Path run(String capability, Map<String, Object> input) throws StepFault {
         String version = client.settings().model(capability, null);
         if (version == null) {
             throw StepFault.permanent("CAPABILITY_UNAVAILABLE", NAME + " has no model version for " + capability
@@ -161,17 +173,24 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         return download(id, url);
     }
 
-    private byte[] download(String id, String url) throws StepFault {
+    private Path download(String id, String url) throws StepFault {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException bad) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " gave an output that is not a URL");
         }
-        WebFetcher.Fetch fetch = downloads.get(uri, "video/mp4, */*", MAX_OUTPUT_BYTES, deadline);
-        if (fetch instanceof WebFetcher.Fetch.Fetched fetched) {
-            return fetched.body();
+        Path file;
+        try {
+            file = temp.create("studio-replicate", ".mp4");
+        } catch (IOException e) {
+            throw StepFault.transientFault("TRANSIENT", NAME + " output could not be written to a local file");
         }
+        WebFetcher.Fetch fetch = downloads.download(uri, "video/mp4, */*", MAX_OUTPUT_BYTES, deadline, file);
+        if (fetch instanceof WebFetcher.Fetch.Saved) {
+            return file;
+        }
+        TempFiles.delete(file);
         if (fetch instanceof WebFetcher.Fetch.Refused refused) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " output URL refused: " + refused.reason());
         }

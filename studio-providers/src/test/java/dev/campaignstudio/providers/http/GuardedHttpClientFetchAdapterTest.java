@@ -11,11 +11,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link GuardedHttpClient#get} against a real HTTP server on loopback. */
 class GuardedHttpClientFetchAdapterTest {
@@ -87,6 +90,26 @@ class GuardedHttpClientFetchAdapterTest {
             assertThat(get(path, 99)).as(path).isInstanceOfSatisfying(Fetch.TooLarge.class,
                     tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(99));
         }
+    }
+
+    @Test
+    void aDownloadStreamsTheBodyIntoTheFileAndOneByteMoreThanTheCapIsTooLarge(@TempDir Path dir) throws IOException {
+        byte[] body = new byte[300_000];
+        new java.util.Random(7).nextBytes(body);
+        server.route("/video.mp4", exchange -> LoopbackServer.send(exchange, 200, "video/mp4", body))
+                .route("/streamed", exchange -> LoopbackServer.stream(exchange, "video/mp4", 100));
+        Path file = Files.createFile(dir.resolve("out.mp4"));
+
+        assertThat(client.download(server.url("/video.mp4"), "video/mp4", body.length, DEADLINE, file))
+                .isInstanceOfSatisfying(Fetch.Saved.class, saved -> {
+                    assertThat(saved.file()).isEqualTo(file);
+                    assertThat(saved.bytes()).isEqualTo(body.length);
+                    assertThat(saved.contentType()).isEqualTo("video/mp4");
+                });
+        assertThat(Files.readAllBytes(file)).isEqualTo(body);
+        assertThat(client.download(server.url("/streamed"), "video/mp4", 99, DEADLINE, file)).isInstanceOf(Fetch.TooLarge.class);
+        assertThat(client.download(server.url("/video.mp4"), "video/mp4", body.length - 1, DEADLINE, file))
+                .isInstanceOf(Fetch.TooLarge.class);
     }
 
     @Test

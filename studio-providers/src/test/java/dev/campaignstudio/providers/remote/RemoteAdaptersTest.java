@@ -13,6 +13,7 @@ import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
@@ -42,6 +43,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The OpenAI- and Replicate-compatible adapters against a real HTTP server on loopback that speaks each protocol as
@@ -50,6 +52,9 @@ import org.junit.jupiter.api.Timeout;
  * failing); no error message carries the key.
  */
 class RemoteAdaptersTest {
+
+    @TempDir
+    java.nio.file.Path downloadDir;
 
     private static final String KEY = "sk-test-SECRET-0123456789";
 
@@ -420,7 +425,8 @@ class RemoteAdaptersTest {
     private ReplicateAdapter replicate(AddressRules rules) {
         GuardedHttpClient downloads = new GuardedHttpClient(rules, Duration.ofSeconds(2), Duration.ofSeconds(5));
         return new ReplicateAdapter(client("replicate", Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"), 3,
-                Duration.ofSeconds(2)), downloads, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(10));
+                Duration.ofSeconds(2)), downloads, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(10),
+                new TempFiles(downloadDir));
     }
 
     private static VideoRequest video() throws IOException {
@@ -455,7 +461,9 @@ class RemoteAdaptersTest {
 
         MediaFile clip = replicate(new AddressRules(true, false)).animate(video());
 
-        assertThat(clip.data()).isEqualTo(mp4);
+        assertThat(clip.onDisk()).as("the output is handed on in the file it was downloaded to").isTrue();
+        assertThat(clip.file().getParent()).isEqualTo(downloadDir);
+        assertThat(java.nio.file.Files.readAllBytes(clip.file())).isEqualTo(mp4);
         assertThat(clip.durationMs()).isEqualTo(1500);
         assertThat(bodies.get(0)).contains("\"version\":\"acme/img2vid:v1\"").contains("\"image\":\"data:image/png;base64,");
         assertThat(server.hits("/v1/predictions/p1")).isEqualTo(3);
@@ -496,6 +504,9 @@ class RemoteAdaptersTest {
         assertThat(refused.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(refused.retryable()).isFalse();
         assertThat(refused.getMessage()).contains("output URL refused");
+        try (var left = java.nio.file.Files.list(downloadDir)) {
+            assertThat(left.toList()).as("the file made for the download is deleted").isEmpty();
+        }
     }
 
     /** Speech as the API sends it: 16-bit mono PCM WAV. */

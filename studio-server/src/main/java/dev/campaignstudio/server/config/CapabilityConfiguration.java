@@ -3,6 +3,8 @@ package dev.campaignstudio.server.config;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
+import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.media.LocalMedia;
@@ -23,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 public class CapabilityConfiguration {
 
     @Bean
-    LocalMedia localMedia() {
-        return new LocalMedia();
+    LocalMedia localMedia(TempFiles temp) {
+        return new LocalMedia(temp);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.campaignstudio.core.application.JobSubmissionService;
 import dev.campaignstudio.core.application.ProductQueryService;
 import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.application.UploadLimits;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.engine.JobEngine;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
@@ -58,8 +59,17 @@ public class CoreConfiguration {
         return new ImageIoDecoder(stagingDirectory(properties));
     }
 
+    /**
+     * Where videos are encoded and read back for stitching, and uploads are staged: {@code <data-dir>/tmp}, swept of
+     * what crashed writes left (docs/operations.md, "Local temporary files").
+     */
+    @Bean
+    TempFiles tempFiles(StudioProperties properties) {
+        return new TempFiles(stagingDirectory(properties));
+    }
+
     /** Where uploads are written while they are checked: {@code <data-dir>/tmp}, owner-only. */
-    private static Path stagingDirectory(StudioProperties properties) {
+    static Path stagingDirectory(StudioProperties properties) {
         Path staging = properties.dataDir().resolve("tmp");
         try {
             Files.createDirectories(staging);

@@ -1,6 +1,8 @@
 package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.engine.RetryPlanner;
+import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.engine.EngineSettings;
 import dev.campaignstudio.core.engine.JobEngine;
 import dev.campaignstudio.core.engine.StageHandlers;
@@ -72,8 +74,9 @@ public class EngineConfiguration {
     @Bean
     StepRunner stepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
             BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings,
-            ScheduledExecutorService engineHeartbeats, Clock clock) {
-        return new StepRunner(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings, engineHeartbeats, clock);
+            ScheduledExecutorService engineHeartbeats, Clock clock, TempFiles temp) {
+        return new StepRunner(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings, engineHeartbeats, clock,
+                temp);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.capability.CapabilityAdapter;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.providers.remote.OpenAiAdapter;
@@ -21,7 +22,7 @@ public class ProviderConfiguration {
 
     /** The configured remote adapters, for the registry and for {@code studio providers}. */
     @Bean
-    RemoteAdapters remoteAdapters(ProviderProperties providers, LocalMedia local, WebFetcher web) {
+    RemoteAdapters remoteAdapters(ProviderProperties providers, LocalMedia local, WebFetcher web, TempFiles temp) {
         List<CapabilityAdapter> adapters = new ArrayList<>();
         List<ProviderClient> clients = new ArrayList<>();
         if (providers.openai().configured()) {
@@ -33,7 +34,7 @@ public class ProviderConfiguration {
             ProviderClient client = new ProviderClient(providers.replicate().settings(ReplicateAdapter.NAME));
             clients.add(client);
             adapters.add(new ReplicateAdapter(client, web, providers.replicate().pollFirst(), Duration.ofSeconds(10),
-                    providers.replicate().predictionDeadline()));
+                    providers.replicate().predictionDeadline(), temp));
         }
         return new RemoteAdapters(List.copyOf(adapters), List.copyOf(clients));
     }

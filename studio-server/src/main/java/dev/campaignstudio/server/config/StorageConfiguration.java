@@ -1,6 +1,8 @@
 package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.OrphanBlobCollector;
+import dev.campaignstudio.core.application.TempFileSweeper;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
@@ -13,6 +15,7 @@ import dev.campaignstudio.server.adapter.out.s3.S3Settings;
 import dev.campaignstudio.server.storage.OrphanCollectorTask;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
 import dev.campaignstudio.server.storage.StorageProperties;
+import dev.campaignstudio.server.storage.TempSweepTask;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -63,6 +66,16 @@ public class StorageConfiguration {
     @ConditionalOnServedQueue(WorkQueue.MAINTENANCE)
     OrphanCollectorTask orphanCollectorTask(BlobStore blobs, AssetRepository assets, StorageProperties storage, Clock clock) {
         return new OrphanCollectorTask(new OrphanBlobCollector(blobs, assets, storage.orphanGrace(), clock), storage.orphanSweep());
+    }
+
+    /**
+     * Deletes local temporary files older than {@code studio.storage.temp-grace} from {@code <data-dir>/tmp}, in every
+     * process (each has its own data directory on separate hosts), at start and every {@code studio.storage.temp-sweep}.
+     */
+    @Bean
+    TempSweepTask tempSweepTask(StudioProperties studio, StorageProperties storage, Clock clock) {
+        return new TempSweepTask(new TempFileSweeper(CoreConfiguration.stagingDirectory(studio), storage.tempGrace(), clock),
+                storage.tempSweep());
     }
 
     /**

@@ -17,10 +17,14 @@ import org.springframework.util.unit.DataSize;
  * @param orphanGrace   how old an unreferenced blob must be before the collector deletes it: longer than any write
  *                      takes to commit its row (at least 30 minutes, as a step commits its files' rows when it ends)
  * @param orphanSweep   how often the {@code maintenance} role looks for unreferenced blobs
+ * @param tempGrace     how long ago a local temporary file (an upload being staged, a video being encoded or stitched)
+ *                      must have been last written before the sweep deletes it: longer than any upload or step takes
+ *                      (at least 30 minutes; 6 hours by default)
+ * @param tempSweep     how often every process sweeps its {@code <data-dir>/tmp} (and once when it starts)
  */
 @ConfigurationProperties("studio.storage")
 public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, Duration urlTtl, String signingSecret,
-        Duration orphanGrace, Duration orphanSweep) {
+        Duration orphanGrace, Duration orphanSweep, Duration tempGrace, Duration tempSweep) {
 
     /** The shortest grace: a step writes its files as it runs and commits their rows when it ends. */
     public static final Duration MIN_ORPHAN_GRACE = Duration.ofMinutes(30);
@@ -32,6 +36,15 @@ public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, 
         urlTtl = urlTtl == null ? Duration.ofHours(24) : urlTtl;
         orphanGrace = orphanGrace == null ? Duration.ofHours(1) : orphanGrace;
         orphanSweep = orphanSweep == null ? Duration.ofHours(1) : orphanSweep;
+        tempGrace = tempGrace == null ? Duration.ofHours(6) : tempGrace;
+        tempSweep = tempSweep == null ? Duration.ofHours(1) : tempSweep;
+        if (tempGrace.compareTo(MIN_ORPHAN_GRACE) < 0) {
+            throw new IllegalStateException("studio.storage.temp-grace must be at least 30m: longer than a step may run (stages time "
+                    + "out after 15 minutes at most) while its local files are read");
+        }
+        if (tempSweep.isNegative() || tempSweep.isZero()) {
+            throw new IllegalStateException("studio.storage.temp-sweep must be positive");
+        }
         signingSecret = signingSecret == null || signingSecret.isBlank() ? null : signingSecret.trim();
         if (urlTtl.isNegative() || urlTtl.isZero()) {
             throw new IllegalStateException("studio.storage.url-ttl must be positive");

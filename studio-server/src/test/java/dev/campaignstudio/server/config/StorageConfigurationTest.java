@@ -15,6 +15,7 @@ import dev.campaignstudio.server.adapter.out.filesystem.FileSystemBlobStore;
 import dev.campaignstudio.server.adapter.out.s3.S3BlobStore;
 import dev.campaignstudio.server.storage.OrphanCollectorTask;
 import dev.campaignstudio.server.storage.StorageProperties;
+import dev.campaignstudio.server.storage.TempSweepTask;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -95,6 +96,7 @@ class StorageConfigurationTest {
         runner().withPropertyValues("studio.engine.queues=marketing,avatar").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(OrphanCollectorTask.class);
+            assertThat(context).as("each process sweeps its own temporary files").hasSingleBean(TempSweepTask.class);
         });
     }
 
@@ -135,6 +137,14 @@ class StorageConfigurationTest {
         runner().withPropertyValues("studio.storage.orphan-grace=5m").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.orphan-grace");
+        });
+    }
+
+    @Test
+    void aTemporaryFileGraceShorterThanAStepMayRunIsRefused() {
+        runner().withPropertyValues("studio.storage.temp-grace=10m").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.temp-grace");
         });
     }
 

@@ -3,6 +3,7 @@ package dev.campaignstudio.core.stage.output;
 import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TimedText;
@@ -42,12 +43,23 @@ public final class AssembleStage implements StageHandler {
 
     @Override
     public StepResult execute(StepContext context) throws Exception {
+        List<MediaFile> local = new ArrayList<>();
+        try {
+            return make(context, local);
+        } finally {
+            TempFiles.delete(local);
+        }
+    }
+
+    /** Does the work; every video it reads or makes into a local file is added to {@code local}, to be deleted. */
+    private StepResult make(StepContext context, List<MediaFile> local) throws Exception {
         List<MediaFile> clips = new ArrayList<>();
         List<byte[]> lines = new ArrayList<>();
         List<TimedText> words = new ArrayList<>();
         long start = 0;
         for (StepRecord shot : context.finished(Stages.UGC_MEDIA)) {
             MediaFile clip = SceneVideoStage.media(context, (String) shot.outputs().get("clip"));
+            local.add(clip);
             clips.add(clip);
             lines.add(context.read((String) shot.outputs().get("audio")));
             words.addAll(VoiceoverStage.timed(shot.outputs().get("words"), start));
@@ -61,6 +73,7 @@ public final class AssembleStage implements StageHandler {
                 Seeds.of(context), false, 0, Stitching.CaptionStyle.BOLD, List.of(new TimedText(hook, 0, Math.min(HOOK_MS, start))),
                 Stitching.Framing.SELFIE);
         MediaFile video = stitching.stitch(request);
+        local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());

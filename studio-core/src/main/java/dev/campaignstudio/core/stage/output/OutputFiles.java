@@ -13,10 +13,12 @@ final class OutputFiles {
     private OutputFiles() {
     }
 
-    /** Stores a media file under {@code role}; returns its asset id. */
+    /**
+     * Stores a media file under {@code role}, streamed from its local file when it has one (a video: the local file is
+     * left for the caller to delete); returns its asset id.
+     */
     static String store(StepContext context, MediaFile file, String role) throws IOException {
-        return context.store(file.data(), kindOf(file.mediaType()), file.mediaType(), file.width(), file.height(), file.durationMs(), role)
-                .asset().id().value();
+        return context.store(file, kindOf(file.mediaType()), role).asset().id().value();
     }
 
     /** Stores a JSON document (a storyboard, a script, a transcript) under {@code role}; returns its asset id. */

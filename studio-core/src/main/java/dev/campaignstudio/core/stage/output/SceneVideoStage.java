@@ -1,10 +1,10 @@
 package dev.campaignstudio.core.stage.output;
 
-import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.StageHandler;
@@ -50,13 +50,23 @@ public final class SceneVideoStage implements StageHandler {
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
         MediaFile clip = video.animate(new VideoRequest(scene, Identity.of(context).neutralImage(), frame.width(), frame.height(), duration,
                 render.fps(), plan.move(), Seeds.of(context)));
-        return new StepResult.Succeeded(Map.of("clip", OutputFiles.store(context, clip, ROLE), "duration_ms", duration, "move", plan.move().wire()),
-                capabilities.adapter(Capability.VIDEO));
+        try {
+            return new StepResult.Succeeded(Map.of("clip", OutputFiles.store(context, clip, ROLE), "duration_ms", duration, "move",
+                    plan.move().wire()), capabilities.adapter(Capability.VIDEO));
+        } finally {
+            TempFiles.delete(clip.file());
+        }
     }
 
+    /**
+     * A file an earlier step made: a video streamed into a local file (see {@link StepContext#media}), which the caller
+     * deletes with {@link TempFiles#delete}; anything else in memory.
+     */
     static MediaFile media(StepContext context, String assetId) throws IOException {
-        Asset asset = context.asset(assetId).orElseThrow(() -> new IOException("asset " + assetId + " is missing"));
-        return new MediaFile(context.read(assetId), asset.mediaType(), asset.width(), asset.height(), asset.durationMs());
+        if (context.asset(assetId).isEmpty()) {
+            throw new IOException("asset " + assetId + " is missing");
+        }
+        return context.media(assetId);
     }
 
     private static int number(Object value) {

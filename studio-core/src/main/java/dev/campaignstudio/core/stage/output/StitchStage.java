@@ -2,6 +2,7 @@ package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TimedText;
@@ -38,16 +39,27 @@ public final class StitchStage implements StageHandler {
 
     @Override
     public StepResult execute(StepContext context) throws Exception {
+        List<MediaFile> local = new ArrayList<>();
+        try {
+            return make(context, local);
+        } finally {
+            TempFiles.delete(local);
+        }
+    }
+
+    /** Does the work; every video it reads or makes into a local file is added to {@code local}, to be deleted. */
+    private StepResult make(StepContext context, List<MediaFile> local) throws Exception {
         List<MediaFile> clips = new ArrayList<>();
         List<TimedText> captions = new ArrayList<>();
         List<StepRecord> scenes = context.finished(Stages.SCENE_VIDEO);
         for (StepRecord scene : scenes) {
             ScenePlan plan = ScenePlan.of(context, scene.sceneOrder());
             MediaFile clip = SceneVideoStage.media(context, (String) scene.outputs().get("clip"));
+            local.add(clip);
             // laid out at its planned length (the scene's beats, plus the crossfade but for the last): a clip is whole
             // frames, up to half a frame longer, which would add up over the scenes and push the cuts off the beat
             long planned = plan.durationMs() + (scene == scenes.get(scenes.size() - 1) ? 0 : FastCut.TRANSITION_MS);
-            clips.add(new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), planned));
+            clips.add(clip.withDurationMs(planned));
             if (plan.headline() != null) {
                 captions.add(new TimedText(plan.headline(), plan.startMs(), plan.startMs() + plan.durationMs()));
             }
@@ -58,6 +70,7 @@ public final class StitchStage implements StageHandler {
                 true, Identity.of(context).name(), FastCut.END_CARD_MS, Seeds.of(context), false, FastCut.BPM, Stitching.CaptionStyle.SUBTITLE,
                 List.of(), Stitching.Framing.STEADY);
         MediaFile video = stitching.stitch(request);
+        local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());

@@ -6,6 +6,7 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TimedText;
@@ -64,6 +65,16 @@ public final class TimedVideoStage implements StageHandler {
 
     @Override
     public StepResult execute(StepContext context) throws Exception {
+        List<MediaFile> local = new ArrayList<>();
+        try {
+            return make(context, local);
+        } finally {
+            TempFiles.delete(local);
+        }
+    }
+
+    /** Does the work; every video it reads or makes into a local file is added to {@code local}, to be deleted. */
+    private StepResult make(StepContext context, List<MediaFile> local) throws Exception {
         OutputSettings settings = context.settings().orElseThrow();
         Identity identity = Identity.of(context);
         byte[] product = identity.neutralImage();
@@ -98,9 +109,10 @@ public final class TimedVideoStage implements StageHandler {
             long planned = Math.max(100, duration + (last ? 0 : TRANSITION_MS));
             MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned, render.fps(),
                     MOVES[i % MOVES.length], seed));
+            local.add(clip);
             OutputFiles.store(context, clip, CLIP);
             // laid out at its planned length: a clip is whole frames, up to half a frame longer, which would add up
-            clips.add(new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), planned));
+            clips.add(clip.withDurationMs(planned));
             start += duration;
         }
         MediaFile first = clips.get(0);
@@ -109,6 +121,7 @@ public final class TimedVideoStage implements StageHandler {
                 new MediaFile(Wav.concat(voices), "audio/wav", null, null, start), Phrases.of(words, CAPTION_WORDS), true, null, 0,
                 Seeds.of(context), false, 0, Stitching.CaptionStyle.SUBTITLE, List.of(), Stitching.Framing.STEADY);
         MediaFile finished = stitching.stitch(request);
+        local.add(finished);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, finished, ROLE));
         outputs.put("duration_ms", finished.durationMs());

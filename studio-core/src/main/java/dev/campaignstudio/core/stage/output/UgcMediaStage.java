@@ -9,6 +9,7 @@ import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
@@ -100,7 +101,11 @@ public final class UgcMediaStage implements StageHandler {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("kind", kind.wire());
         outputs.put("line", line);
-        outputs.put("clip", OutputFiles.store(context, clip, CLIP));
+        try {
+            outputs.put("clip", OutputFiles.store(context, clip, CLIP));
+        } finally {
+            TempFiles.delete(clip.file());
+        }
         outputs.put("audio", OutputFiles.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));

@@ -1,0 +1,95 @@
+package dev.campaignstudio.server.storage;
+
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.CapabilityAdapter;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.capability.StepFault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A video and stitch adapter whose files are large, for measuring the data path rather than the encoder: each clip is
+ * {@link #CLIP_BYTES} of seeded noise written 64 KB at a time into a file under the service's temporary directory, and a
+ * stitch is its clips' bytes one after the other, read 64 KB at a time from the files the stage hands in. A clip
+ * handed to the stitch in memory is refused, so the stage must hand clips on as files.
+ */
+final class BulkyVideos implements CapabilityAdapter, VideoGeneration, Stitching {
+
+    static final String NAME = "bulky";
+    static final int CLIP_BYTES = 80 * 1024 * 1024;
+    private static final int CHUNK = 64 * 1024;
+
+    final AtomicInteger clipsInMemory = new AtomicInteger();
+    private final TempFiles temp;
+
+    BulkyVideos(TempFiles temp) {
+        this.temp = temp;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return "bulky-1";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.VIDEO, Capability.STITCH);
+    }
+
+    @Override
+    public MediaFile animate(VideoRequest request) throws StepFault {
+        SplittableRandom random = new SplittableRandom(request.seed() * 31 + request.durationMs());
+        byte[] chunk = new byte[CHUNK];
+        try {
+            Path file = temp.create("bulky-clip", ".mp4");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (int written = 0; written < CLIP_BYTES; written += CHUNK) {
+                    random.nextBytes(chunk);
+                    out.write(chunk);
+                }
+            }
+            return MediaFile.inFile(file, "video/mp4", request.width(), request.height(), request.durationMs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public MediaFile stitch(StitchRequest request) throws StepFault {
+        try {
+            Path file = temp.create("bulky-video", ".mp4");
+            byte[] chunk = new byte[CHUNK];
+            try (OutputStream out = Files.newOutputStream(file)) {
+                for (MediaFile clip : request.clips()) {
+                    if (!clip.onDisk()) {
+                        clipsInMemory.incrementAndGet();
+                        throw StepFault.permanent("PROVIDER_ERROR", "a clip was handed to the stitch in memory");
+                    }
+                    try (InputStream in = clip.open()) {
+                        for (int n = in.read(chunk); n != -1; n = in.read(chunk)) {
+                            out.write(chunk, 0, n);
+                        }
+                    }
+                }
+            }
+            return MediaFile.inFile(file, "video/mp4", request.width(), request.height(), request.durationMs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
