@@ -1,6 +1,8 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
+import dev.campaignstudio.core.contract.Callback;
 import dev.campaignstudio.core.contract.CanonicalJson;
+import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.JobType;
@@ -16,6 +18,7 @@ import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
+import dev.campaignstudio.server.config.ApiCaller;
 import dev.campaignstudio.server.config.StudioProperties;
 import dev.campaignstudio.server.json.JsonCodec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,7 +87,14 @@ class JobController {
         if (read instanceof Validated.Invalid<JobRequest> invalid) {
             throw invalid(invalid.violations());
         }
-        SubmitOutcome outcome = submitJob.submit(read.orThrow(), CanonicalJson.sha256(tree));
+        ApiCaller caller = Callers.current();
+        JobRequest request = read.orThrow();
+        Callback callback = request.envelope().callback();
+        if (callback != null && !caller.allowsCallback(callback.url())) {
+            throw invalid(List.of(new Violation("/callback/url", "NOT_ALLOWED",
+                    "this caller's callbacks may not go to this URL (see its callback-prefixes)")));
+        }
+        SubmitOutcome outcome = submitJob.submit(request, CanonicalJson.sha256(tree), caller.name());
         if (outcome instanceof SubmitOutcome.Created created) {
             return ResponseEntity.created(URI.create("/v1/jobs/" + created.job().id().value()))
                     .body(resources.of(created.job()));
@@ -106,7 +116,7 @@ class JobController {
         if (!JobId.isValid(id)) {
             throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
         }
-        return findJobs.job(new JobId(id)).map(resources::of)
+        return findJobs.job(new JobId(id), Callers.current().viewer()).map(resources::of)
                 .orElseThrow(() -> ApiException.notFound("no job has the id '" + id + "'"));
     }
 
@@ -116,6 +126,9 @@ class JobController {
     ResponseEntity<JobResource> cancel(@PathVariable("id") String id) {
         if (!JobId.isValid(id)) {
             throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
+        }
+        if (findJobs.job(new JobId(id), Callers.current().viewer()).isEmpty()) {
+            throw ApiException.notFound("no job has the id '" + id + "'");
         }
         CancelOutcome outcome = cancelJob.cancel(new JobId(id));
         if (outcome instanceof CancelOutcome.Accepted accepted) {
@@ -128,17 +141,27 @@ class JobController {
         throw ApiException.notFound("no job has the id '" + id + "'");
     }
 
-    @Operation(summary = "List jobs, newest first", description = "Filter by status, job_type and product_id; page with "
+    @Operation(summary = "List jobs, newest first", description = "The caller's own jobs (an admin's: every caller's). "
+            + "Filter by status, job_type, mode and product_id; page with "
             + "limit (1-100, default 20) and the next_cursor of the previous page.")
     @GetMapping
     JobPageResource list(@RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "job_type", required = false) String jobType,
+            @RequestParam(name = "mode", required = false) String mode,
             @RequestParam(name = "product_id", required = false) String productId,
             @RequestParam(name = "limit", required = false) String limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
         List<ApiProblem.Error> errors = new ArrayList<>();
         JobStatus wantedStatus = choice("status", status, JobStatus.class, errors);
         JobType wantedType = choice("job_type", jobType, JobType.class, errors);
+        OutputMode wantedMode = null;
+        if (mode != null) {
+            try {
+                wantedMode = OutputMode.of(mode);
+            } catch (IllegalArgumentException e) {
+                errors.add(ApiProblem.Error.parameter("mode", "FORMAT", "must be an output mode such as fast_video"));
+            }
+        }
         int size = 20;
         if (limit != null) {
             try {
@@ -159,7 +182,8 @@ class JobController {
         if (!errors.isEmpty()) {
             throw new ApiException(400, "BAD_PARAMETER", "Bad query parameter", errors.size() + " query parameter(s) are invalid", errors);
         }
-        JobPage page = findJobs.jobs(new JobQuery(wantedStatus, wantedType, productId, cursor == null ? null : new JobId(cursor), size));
+        JobPage page = findJobs.jobs(new JobQuery(wantedStatus, wantedType, wantedMode, productId,
+                cursor == null ? null : new JobId(cursor), size, Callers.current().viewer()));
         return new JobPageResource(page.jobs().stream().map(JobSummary::of).toList(), page.next() == null ? null : page.next().value());
     }
 

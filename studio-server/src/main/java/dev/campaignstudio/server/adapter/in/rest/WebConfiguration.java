@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.server.config.ApiTokens;
+import dev.campaignstudio.server.config.ClientProperties;
 import dev.campaignstudio.server.config.StudioProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.swagger.v3.oas.models.Components;
@@ -18,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 class WebConfiguration {
 
     @Bean
-    ApiTokens apiTokens(StudioProperties properties) {
-        return ApiTokens.from(properties);
+    ApiTokens apiTokens(StudioProperties properties, ClientProperties clients) {
+        return ApiTokens.from(properties, clients);
     }
 
     @Bean

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class JdbcJobRepository implements JobRepository {
 
     private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
-            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested";
+            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader;
@@ -47,9 +47,10 @@ final class JdbcJobRepository implements JobRepository {
         try {
             jdbc.sql("""
                     INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
-                                      request_json, callback_url, callback_secret_ref, created_at, updated_at)
+                                      request_json, callback_url, callback_secret_ref, created_at, updated_at, owner)
                     VALUES (:id, :type, :status, :mode, :product, :parent, :key, :hash, :request, :callbackUrl, :secretRef,
-                            :created, :updated)""")
+                            :created, :updated, :owner)""")
+                    .param("owner", job.owner())
                     .param("id", job.id().value())
                     .param("type", job.type().wire())
                     .param("status", job.status().wire())
@@ -109,9 +110,9 @@ final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> findByIdempotencyKey(String idempotencyKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE idempotency_key = :key")
-                .param("key", idempotencyKey).query(this::map).optional();
+    public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE owner = :owner AND idempotency_key = :key")
+                .param("owner", owner).param("key", idempotencyKey).query(this::map).optional();
     }
 
     @Override
@@ -129,6 +130,10 @@ final class JdbcJobRepository implements JobRepository {
         if (query.mode() != null) {
             sql.append(" AND mode = :mode");
             params.put("mode", query.mode().wire());
+        }
+        if (query.owner() != null) {
+            sql.append(" AND owner = :owner");
+            params.put("owner", query.owner());
         }
         if (query.productId() != null) {
             sql.append(" AND product_id = :product");
@@ -169,6 +174,7 @@ final class JdbcJobRepository implements JobRepository {
                 Timestamps.read(rs, "finished_at"),
                 error == null ? null : JobError.fromTree(JsonCodec.parseStoredObject(error)),
                 manifest == null ? null : JsonCodec.parseStoredObject(manifest),
-                rs.getBoolean("cancel_requested"));
+                rs.getBoolean("cancel_requested"),
+                rs.getString("owner"));
     }
 }

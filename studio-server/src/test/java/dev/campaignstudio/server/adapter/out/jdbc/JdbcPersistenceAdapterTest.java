@@ -81,7 +81,7 @@ class JdbcPersistenceAdapterTest {
             return null;
         });
         assertThat(store.jobs().find(job.id())).contains(job);
-        assertThat(store.jobs().findByIdempotencyKey(job.idempotencyKey())).contains(job);
+        assertThat(store.jobs().findByIdempotencyKey(job.owner(), job.idempotencyKey())).contains(job);
         assertThat(store.jobs().find(JobId.next(clock))).isEmpty();
     }
 
