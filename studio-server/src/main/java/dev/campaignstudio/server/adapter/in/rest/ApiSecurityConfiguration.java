@@ -2,6 +2,9 @@ package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.server.config.ApiScope;
 import dev.campaignstudio.server.config.ApiTokens;
+import dev.campaignstudio.server.config.ClientProperties;
+import dev.campaignstudio.server.engine.QueueBacklog;
+import io.github.bucket4j.TimeMeter;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -48,7 +51,8 @@ class ApiSecurityConfiguration {
             request -> request.getParameter(SignedAssetUrls.EXPIRES) != null && request.getParameter(SignedAssetUrls.SIGNATURE) != null);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, ClientProperties clients,
+            QueueBacklog backlog, TimeMeter rateLimitTime) throws Exception {
         ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(problems);
         http.authorizeHttpRequests(rules -> rules
                         // an error or async dispatch continues a request that the rules below already admitted
@@ -65,6 +69,8 @@ class ApiSecurityConfiguration {
                         .hasAuthority(ApiScope.JOBS_READ.authority())
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, refusal), AuthorizationFilter.class)
+                .addFilterAfter(new AdmissionFilter(clients.limits(), backlog, rateLimitTime, problems),
+                        AuthorizationFilter.class)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusal)
                         .accessDeniedHandler((request, response, denied) -> problems.write(response, ApiProblem.of(403,
                                 "SCOPE_MISSING", "Forbidden", "the caller's scopes do not allow this request", null))))

@@ -12,6 +12,7 @@ import dev.campaignstudio.core.port.out.Transactions;
 import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchSignal;
+import dev.campaignstudio.server.engine.QueueBacklog;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -41,6 +42,11 @@ public class JdbcPersistenceConfiguration {
     @Bean
     DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
         return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager), reader);
+    }
+
+    @Bean
+    QueueBacklog queueBacklog(JdbcClient jdbc, Clock clock) {
+        return new JdbcQueueBacklog(jdbc, clock);
     }
 
     @Bean
