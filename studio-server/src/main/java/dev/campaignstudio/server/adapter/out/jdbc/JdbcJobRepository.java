@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,9 +37,17 @@ final class JdbcJobRepository implements JobRepository {
     private final JobRequestReader reader;
     private final JobRequestWriter writer = new JobRequestWriter();
 
+    private final Supplier<String> traceParent;
+
     JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
+        this(jdbc, reader, () -> null);
+    }
+
+    /** @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null}) */
+    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent) {
         this.reader = reader;
         this.jdbc = jdbc;
+        this.traceParent = traceParent;
     }
 
     @Override
@@ -47,10 +56,12 @@ final class JdbcJobRepository implements JobRepository {
         try {
             jdbc.sql("""
                     INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
-                                      request_json, callback_url, callback_secret_ref, created_at, updated_at, owner)
+                                      request_json, callback_url, callback_secret_ref, created_at, updated_at, owner,
+                                      trace_parent)
                     VALUES (:id, :type, :status, :mode, :product, :parent, :key, :hash, :request, :callbackUrl, :secretRef,
-                            :created, :updated, :owner)""")
+                            :created, :updated, :owner, :traceParent)""")
                     .param("owner", job.owner())
+                    .param("traceParent", traceParent.get())
                     .param("id", job.id().value())
                     .param("type", job.type().wire())
                     .param("status", job.status().wire())

@@ -13,6 +13,9 @@ import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchSignal;
 import dev.campaignstudio.server.engine.QueueBacklog;
+import dev.campaignstudio.server.observability.JobTraceParents;
+import dev.campaignstudio.server.observability.JobTracing;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -29,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcPersistenceConfiguration {
 
     @Bean
-    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader) {
-        return new JdbcJobRepository(jdbc, reader);
+    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing) {
+        return new JdbcJobRepository(jdbc, reader, () -> tracing.getIfAvailable() == null ? null
+                : tracing.getIfAvailable().current());
     }
 
     @Bean
@@ -42,6 +46,11 @@ public class JdbcPersistenceConfiguration {
     @Bean
     DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
         return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager), reader);
+    }
+
+    @Bean
+    JobTraceParents jobTraceParents(JdbcClient jdbc) {
+        return new JdbcJobTraceParents(jdbc);
     }
 
     @Bean

@@ -9,3 +9,7 @@ CREATE INDEX ix_jobs_finished ON jobs (finished_at);
 ALTER TABLE assets ADD COLUMN owner VARCHAR(64) DEFAULT 'api' NOT NULL;
 ALTER TABLE assets DROP CONSTRAINT uq_assets_dedupe;
 ALTER TABLE assets ADD CONSTRAINT uq_assets_owner_dedupe UNIQUE (owner, dedupe_key);
+
+-- W3C traceparent of the request that submitted a job: every step's span joins that trace (docs/operations.md,
+-- "Traces"), whichever process runs it.
+ALTER TABLE jobs ADD COLUMN trace_parent VARCHAR(64);
