@@ -20,6 +20,7 @@ import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.server.config.ApiCaller;
 import dev.campaignstudio.server.config.StudioProperties;
+import dev.campaignstudio.server.retention.RetentionStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,8 +67,11 @@ class JobController {
     private final long maxBodyBytes;
     private final JobRequestReader reader;
 
+    private final RetentionStore retention;
+
     JobController(SubmitJob submitJob, FindJobs findJobs, CancelJob cancelJob, JobResources resources, StudioProperties properties,
-            JobRequestReader reader) {
+            JobRequestReader reader, RetentionStore retention) {
+        this.retention = retention;
         this.reader = reader;
         this.submitJob = submitJob;
         this.findJobs = findJobs;
@@ -139,6 +144,26 @@ class JobController {
                     "the job has already ended " + finished.job().status().wire()).aboutJob(id);
         }
         throw ApiException.notFound("no job has the id '" + id + "'");
+    }
+
+    @Operation(summary = "Delete a finished job", description = "204: the job, its retries, steps, events, deliveries "
+            + "and the files it made are removed (a privacy request); files no other job uses leave the asset store "
+            + "after the orphan grace. 409 while the job or one of its retries has not finished.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable("id") String id) {
+        if (!JobId.isValid(id) || findJobs.job(new JobId(id), Callers.current().viewer()).isEmpty()) {
+            throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
+        }
+        RetentionStore.Deletion deletion = retention.deleteJob(new JobId(id));
+        if (deletion == RetentionStore.Deletion.RUNNING) {
+            throw new ApiException(409, "JOB_RUNNING", "Job has not finished",
+                    "the job or one of its retries has not finished; cancel it and delete it once it has ended")
+                    .aboutJob(id);
+        }
+        if (deletion == RetentionStore.Deletion.NOT_FOUND) {
+            throw ApiException.notFound("no job has the id '" + id + "'");
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "List jobs, newest first", description = "The caller's own jobs (an admin's: every caller's). "

@@ -15,6 +15,7 @@ import dev.campaignstudio.server.engine.DispatchSignal;
 import dev.campaignstudio.server.engine.QueueBacklog;
 import dev.campaignstudio.server.observability.JobTraceParents;
 import dev.campaignstudio.server.observability.JobTracing;
+import dev.campaignstudio.server.retention.RetentionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,11 @@ public class JdbcPersistenceConfiguration {
     @Bean
     DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
         return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager), reader);
+    }
+
+    @Bean
+    RetentionStore retentionStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new JdbcRetentionStore(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean
