@@ -26,6 +26,21 @@ final class MeteredDeliveries implements DeliveryStore {
     MeteredDeliveries(DeliveryStore store, MeterRegistry meters) {
         this.store = store;
         this.meters = meters;
+        // shown at zero before the first callback, so dashboards and alerts have a series to read
+        for (String outcome : List.of("delivered", "retry", "failed", "stopped")) {
+            attempts(outcome);
+        }
+        lag();
+    }
+
+    private Counter attempts(String outcome) {
+        return Counter.builder("studio.callback.attempts").description("callback delivery attempts by what came of them")
+                .tag("outcome", outcome).register(meters);
+    }
+
+    private Timer lag() {
+        return Timer.builder("studio.callback.lag").description("from an event to its callback's delivery")
+                .register(meters);
     }
 
     @Override
@@ -33,11 +48,9 @@ final class MeteredDeliveries implements DeliveryStore {
             Instant now) {
         store.record(delivery, attempt, status, nextAttemptAt, now);
         String outcome = status == DeliveryStatus.PENDING ? "retry" : status.wire();
-        Counter.builder("studio.callback.attempts").description("callback delivery attempts by what came of them")
-                .tag("outcome", outcome).register(meters).increment();
+        attempts(outcome).increment();
         if (status == DeliveryStatus.DELIVERED && delivery.createdAt() != null) {
-            Timer.builder("studio.callback.lag").description("from an event to its callback's delivery")
-                    .register(meters).record(Duration.between(delivery.createdAt(), now));
+            lag().record(Duration.between(delivery.createdAt(), now));
         }
     }
 

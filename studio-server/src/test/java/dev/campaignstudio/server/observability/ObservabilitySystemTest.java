@@ -13,12 +13,15 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +134,25 @@ class ObservabilitySystemTest {
         assertThat(lines(scrape, "studio_fidelity_score_count{")).isNotEmpty();
         assertThat(lines(scrape, "studio_fidelity_attempts_count{"))
                 .anyMatch(line -> line.contains("stage=\"scene_image\""));
+    }
+
+    @Test
+    void everyMetricOfTheDashboardIsScraped() throws Exception {
+        job();
+        String dashboard = Files.readString(Path.of("..").toAbsolutePath().normalize()
+                .resolve("docs/grafana-dashboard.json"));
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\b((?:studio|http_server)_[a-z_]+)").matcher(dashboard);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        assertThat(names).contains("studio_step_seconds_bucket", "studio_queue_ready", "studio_callback_lag_seconds_sum");
+        String scrape = new ApiClient(port, TOKEN).get("/actuator/prometheus").body();
+        Set<String> scraped = scrape.lines().filter(line -> !line.startsWith("#"))
+                .map(line -> line.replaceAll("[{ ].*", "")).collect(Collectors.toSet());
+        Set<String> absent = new TreeSet<>(names);
+        absent.removeAll(scraped);
+        assertThat(absent).as("dashboard metrics missing from the scrape").isEmpty();
     }
 
     @Test
