@@ -56,7 +56,7 @@ public final class AssetUploadService implements UploadAsset {
     }
 
     @Override
-    public UploadOutcome upload(InputStream data) throws IOException {
+    public UploadOutcome upload(InputStream data, String owner) throws IOException {
         Path staged = staging == null ? Files.createTempFile("upload-", ".part") : Files.createTempFile(staging, "upload-", ".part");
         try {
             Staged upload = stage(data, staged);
@@ -67,20 +67,20 @@ public final class AssetUploadService implements UploadAsset {
                 return new UploadOutcome.Refused(Reason.TOO_MANY_BYTES, "the file has more than " + limits.maxBytes()
                         + " bytes; the limit is " + limits.maxBytes());
             }
-            return check(staged, upload);
+            return check(staged, upload, owner);
         } finally {
             Files.deleteIfExists(staged);
         }
     }
 
-    private UploadOutcome check(Path file, Staged upload) throws IOException {
+    private UploadOutcome check(Path file, Staged upload, String owner) throws IOException {
         ImageValidator.Verdict verdict = validator.validate(() -> Files.newInputStream(file));
         if (verdict instanceof ImageValidator.Verdict.Unfit unfit) {
             return new UploadOutcome.Refused(reason(unfit.flaw()), "the file " + unfit.reason());
         }
         ImageInfo info = ((ImageValidator.Verdict.Sound) verdict).info();
         String sha256 = upload.sha256();
-        Optional<Asset> same = assets.findByContent(sha256, AssetKind.UPLOAD);
+        Optional<Asset> same = assets.findByContent(sha256, AssetKind.UPLOAD, owner);
         if (same.isPresent() && blobs.contains(sha256)) {
             return new UploadOutcome.Stored(same.get(), false);
         }
@@ -92,10 +92,10 @@ public final class AssetUploadService implements UploadAsset {
         Asset asset = new Asset(AssetId.next(clock), AssetKind.UPLOAD, info.format().mediaType(), sha256, upload.bytes(),
                 info.width(), info.height(), null, clock.instant());
         try {
-            assets.insert(asset);
+            assets.insert(asset, owner);
             return new UploadOutcome.Stored(asset, true);
         } catch (DuplicateContentException raced) {
-            return new UploadOutcome.Stored(assets.findByContent(sha256, AssetKind.UPLOAD).orElseThrow(() -> raced), false);
+            return new UploadOutcome.Stored(assets.findByContent(sha256, AssetKind.UPLOAD, owner).orElseThrow(() -> raced), false);
         }
     }
 

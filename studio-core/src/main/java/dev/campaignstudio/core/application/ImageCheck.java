@@ -29,20 +29,25 @@ public final class ImageCheck {
 
     /** Records a violation at {@code /product/images/<i>/uri} for each photo of {@code product} that cannot be used. */
     public void check(ProductSnapshot product, Violations violations) {
+        check(product, dev.campaignstudio.core.job.Job.DEFAULT_OWNER, violations);
+    }
+
+    /** {@link #check(ProductSnapshot, Violations)} where only {@code owner}'s uploads exist. */
+    public void check(ProductSnapshot product, String owner, Violations violations) {
         List<ProductImage> images = product.images();
         for (int i = 0; i < images.size(); i++) {
             String where = Violation.child(Violation.child("/product/images", i), "uri");
             Optional<AssetId> assetId = images.get(i).assetId();
             if (assetId.isPresent()) {
-                checkAsset(assetId.get(), where, violations);
+                checkAsset(assetId.get(), owner, where, violations);
             } else if (guard.judge(URI.create(images.get(i).uri())) == OutboundGuard.Verdict.NOT_ALLOWED) {
                 violations.add(where, "NOT_ALLOWED", OutboundGuard.NOT_ALLOWED);
             }
         }
     }
 
-    private void checkAsset(AssetId id, String where, Violations violations) {
-        Optional<Asset> asset = assets.find(id);
+    private void checkAsset(AssetId id, String owner, String where, Violations violations) {
+        Optional<Asset> asset = assets.find(id, owner);
         if (asset.isEmpty()) {
             violations.add(where, "NOT_FOUND", "no uploaded asset has this id");
         } else if (!asset.get().mediaType().startsWith("image/")) {

@@ -88,6 +88,11 @@ public final class JobQueryService implements FindJobs, FindAssets {
     }
 
     @Override
+    public Optional<Asset> asset(AssetId id, String viewer) {
+        return assets.find(id, viewer);
+    }
+
+    @Override
     public InputStream open(Asset asset) throws IOException {
         return blobs.open(asset.sha256());
     }

@@ -55,13 +55,13 @@ public final class JobSubmissionService implements SubmitJob {
     }
 
     @Override
-    public SubmitOutcome submit(JobRequest request, String payloadHash) {
-        Optional<Job> earlier = jobs.findByIdempotencyKey(request.idempotencyKey());
+    public SubmitOutcome submit(JobRequest request, String payloadHash, String owner) {
+        Optional<Job> earlier = jobs.findByIdempotencyKey(owner, request.idempotencyKey());
         if (earlier.isPresent()) {
             return replayOrConflict(earlier.get(), payloadHash);
         }
         Violations violations = new Violations();
-        Job job = prepare(request, payloadHash, violations);
+        Job job = prepare(request, payloadHash, owner, violations);
         if (!violations.isEmpty()) {
             return new SubmitOutcome.Rejected(violations.list());
         }
@@ -74,7 +74,7 @@ public final class JobSubmissionService implements SubmitJob {
             });
             return new SubmitOutcome.Created(job);
         } catch (DuplicateIdempotencyKeyException raced) {
-            Job winner = jobs.findByIdempotencyKey(request.idempotencyKey()).orElseThrow(() -> raced);
+            Job winner = jobs.findByIdempotencyKey(owner, request.idempotencyKey()).orElseThrow(() -> raced);
             return replayOrConflict(winner, payloadHash);
         }
     }
@@ -85,19 +85,24 @@ public final class JobSubmissionService implements SubmitJob {
                 : new SubmitOutcome.KeyConflict(earlier.id());
     }
 
-    private Job prepare(JobRequest request, String payloadHash, Violations violations) {
+    private Job prepare(JobRequest request, String payloadHash, String owner, Violations violations) {
+        Job job = prepare(request, payloadHash, violations, owner);
+        return job == null ? null : job.ownedBy(owner);
+    }
+
+    private Job prepare(JobRequest request, String payloadHash, Violations violations, String owner) {
         callbacks.check(request.envelope().callback(), violations);
         JobId id = JobId.next(clock);
         if (request instanceof MarketingCreationRequest creation) {
-            images.check(creation.product(), violations);
+            images.check(creation.product(), owner, violations);
             return Job.accepted(id, request, payloadHash, null, creation.product().productId(), null, clock.instant());
         }
         if (request instanceof MarketingOutputRequest output) {
-            images.check(output.product(), violations);
+            images.check(output.product(), owner, violations);
             return Job.accepted(id, request, payloadHash, output.mode(), output.product().productId(), null, clock.instant());
         }
         RetryRequest retry = (RetryRequest) request;
-        Optional<Job> parent = retries.check(retry, violations);
+        Optional<Job> parent = retries.check(retry, owner, violations);
         if (parent.isEmpty()) {
             return null;
         }

@@ -13,10 +13,24 @@ import java.util.Optional;
  */
 public final class CapabilityRegistry {
 
-    private final Map<Capability, CapabilityAdapter> bound;
+    /** Wraps each port the registry hands out, e.g. to time its calls; knows the capability and the adapter's name. */
+    public interface PortDecorator {
 
-    private CapabilityRegistry(Map<Capability, CapabilityAdapter> bound) {
+        /** {@code port}, or a wrapper of it that implements {@code type}. */
+        <T> T decorate(Capability capability, String adapter, Class<T> type, T port);
+    }
+
+    private final Map<Capability, CapabilityAdapter> bound;
+    private final PortDecorator decorator;
+
+    private CapabilityRegistry(Map<Capability, CapabilityAdapter> bound, PortDecorator decorator) {
         this.bound = bound;
+        this.decorator = decorator;
+    }
+
+    /** This registry, handing out each port as {@code portDecorator} wraps it. */
+    public CapabilityRegistry decorated(PortDecorator portDecorator) {
+        return new CapabilityRegistry(bound, portDecorator);
     }
 
     /**
@@ -44,7 +58,7 @@ public final class CapabilityRegistry {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems));
         }
-        return new CapabilityRegistry(bound);
+        return new CapabilityRegistry(bound, null);
     }
 
     /** The port serving {@code capability}, if one is bound. */
@@ -52,7 +66,11 @@ public final class CapabilityRegistry {
         if (!capability.port().equals(type)) {
             throw new IllegalArgumentException(capability.wire() + " is served through " + capability.port().getSimpleName());
         }
-        return Optional.ofNullable(bound.get(capability)).map(type::cast);
+        Optional<T> port = Optional.ofNullable(bound.get(capability)).map(type::cast);
+        if (decorator == null) {
+            return port;
+        }
+        return port.map(p -> decorator.decorate(capability, bound.get(capability).name(), type, p));
     }
 
     /** The name of the adapter serving {@code capability}, if one is bound. */

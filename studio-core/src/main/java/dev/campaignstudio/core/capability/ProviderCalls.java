@@ -67,9 +67,21 @@ public final class ProviderCalls {
         return copy;
     }
 
-    /** Notes a call made on this thread. */
+    private static volatile java.util.function.Consumer<Call> listener = call -> { };
+
+    /** Notes a call made on this thread, and tells the listener (metrics). */
     public static void record(Call call) {
         CALLS.get().add(call);
+        try {
+            listener.accept(call);
+        } catch (RuntimeException e) {
+            // metrics never fail a provider call
+        }
+    }
+
+    /** Sets who hears of every call as it is noted (the service's metrics); one per process. */
+    public static void listen(java.util.function.Consumer<Call> callListener) {
+        listener = java.util.Objects.requireNonNull(callListener, "callListener");
     }
 
     /** The calls noted on this thread since the last drain, and forgets them. */

@@ -42,7 +42,15 @@ public final class RetryPlanner {
      * @return the earlier job when the retry fits it; otherwise empty, with the reasons in {@code violations}
      */
     public Optional<Job> check(RetryRequest retry, Violations violations) {
-        Optional<Job> found = jobs.find(retry.jobId());
+        return check(retry, null, violations);
+    }
+
+    /**
+     * {@link #check(RetryRequest, Violations)} where only {@code owner}'s jobs exist ({@code null}: every job): a caller
+     * retries only its own jobs.
+     */
+    public Optional<Job> check(RetryRequest retry, String owner, Violations violations) {
+        Optional<Job> found = jobs.find(retry.jobId()).filter(job -> job.visibleTo(owner));
         if (found.isEmpty()) {
             violations.add("/job_id", "NOT_FOUND", "no job has this id");
             return Optional.empty();

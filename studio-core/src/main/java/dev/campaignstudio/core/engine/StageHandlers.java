@@ -22,6 +22,13 @@ public final class StageHandlers {
         return Optional.ofNullable(byStage.get(stage));
     }
 
+    /** These handlers, each replaced by what {@code decorator} makes of it (given the stage and the handler). */
+    public StageHandlers wrapped(java.util.function.BiFunction<String, StageHandler, StageHandler> decorator) {
+        Map<String, StageHandler> all = new java.util.HashMap<>();
+        byStage.forEach((stage, handler) -> all.put(stage, decorator.apply(stage, handler)));
+        return new StageHandlers(all);
+    }
+
     /** These handlers with {@code others} added; a stage in both takes the one from {@code others}. */
     public StageHandlers with(Map<String, StageHandler> others) {
         Map<String, StageHandler> all = new java.util.HashMap<>(byStage);

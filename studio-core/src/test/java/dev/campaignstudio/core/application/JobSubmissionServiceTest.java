@@ -127,8 +127,8 @@ class JobSubmissionServiceTest {
             }
 
             @Override
-            public Optional<Job> findByIdempotencyKey(String key) {
-                return raced.get() ? jobs.findByIdempotencyKey(key) : Optional.empty();
+            public Optional<Job> findByIdempotencyKey(String owner, String key) {
+                return raced.get() ? jobs.findByIdempotencyKey(owner, key) : Optional.empty();
             }
 
             @Override

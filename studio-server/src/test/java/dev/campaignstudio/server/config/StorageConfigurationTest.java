@@ -48,8 +48,8 @@ class StorageConfigurationTest {
             InMemoryAssets records = new InMemoryAssets();
             return new AssetRepository() {
                 @Override
-                public void insert(Asset asset) {
-                    records.insert(asset);
+                public void insert(Asset asset, String owner) {
+                    records.insert(asset, owner);
                 }
 
                 @Override
@@ -63,8 +63,13 @@ class StorageConfigurationTest {
                 }
 
                 @Override
-                public Optional<Asset> findByContent(String sha256, AssetKind kind) {
-                    return records.findByContent(sha256, kind);
+                public Optional<Asset> find(AssetId id, String viewer) {
+                    return records.find(id, viewer);
+                }
+
+                @Override
+                public Optional<Asset> findByContent(String sha256, AssetKind kind, String owner) {
+                    return records.findByContent(sha256, kind, owner);
                 }
 
                 @Override

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * size, a quarter scale), {@code POST /v1/predictions} and {@code GET /v1/predictions/{id}} (the local camera-motion
  * video of the given image, ready after one poll, its output served under {@code /files/}). It records what it was sent.
  */
-final class FakeProviders implements AutoCloseable {
+public final class FakeProviders implements AutoCloseable {
 
     /** A prompt containing this makes the image endpoint answer 400 with the caller's key echoed, as a careless provider might. */
     static final String ECHO_KEY = "[echo key]";
@@ -51,7 +51,7 @@ final class FakeProviders implements AutoCloseable {
     final AtomicInteger productImagesSeen = new AtomicInteger();
     final AtomicInteger predictions = new AtomicInteger();
 
-    FakeProviders() throws IOException {
+    public FakeProviders() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/v1/images/edits", this::edits);
@@ -63,7 +63,7 @@ final class FakeProviders implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

@@ -12,6 +12,9 @@ public interface FindAssets {
     /** The asset record with {@code id}, if any. */
     Optional<Asset> asset(AssetId id);
 
+    /** The asset record with {@code id} if {@code viewer} owns it; {@code null} (an admin) sees every asset. */
+    Optional<Asset> asset(AssetId id, String viewer);
+
     /**
      * Opens the bytes of {@code asset}; the caller closes the stream.
      *

@@ -15,6 +15,16 @@ public interface FindJobs {
     /** The job with {@code id}, if any. */
     Optional<Job> job(JobId id);
 
+    /**
+     * The job with {@code id} if {@code viewer} may see it.
+     *
+     * @param viewer the calling caller, or {@code null} for an admin, who sees every caller's jobs
+     * @return empty when there is no such job or it belongs to another caller (told apart by nobody)
+     */
+    default Optional<Job> job(JobId id, String viewer) {
+        return job(id).filter(job -> job.visibleTo(viewer));
+    }
+
     /** The retries of {@code id}, oldest first. */
     List<Job> retriesOf(JobId id);
 

@@ -13,5 +13,13 @@ public interface SubmitJob {
      * @return created, replayed, refused because the key holds another payload, or rejected with violations that need
      *         stored state to find (a missing asset, a retry target the earlier job does not have)
      */
-    SubmitOutcome submit(JobRequest request, String payloadHash);
+    default SubmitOutcome submit(JobRequest request, String payloadHash) {
+        return submit(request, payloadHash, dev.campaignstudio.core.job.Job.DEFAULT_OWNER);
+    }
+
+    /**
+     * {@link #submit(JobRequest, String)} for {@code owner}: its idempotency keys, uploaded assets and retry targets
+     * are its own; another caller's are as if they did not exist.
+     */
+    SubmitOutcome submit(JobRequest request, String payloadHash, String owner);
 }

@@ -16,7 +16,12 @@ public interface UploadAsset {
      * @return the stored asset (the existing one when the same bytes were uploaded before), or why it was refused
      * @throws IOException when the upload cannot be read or staged
      */
-    UploadOutcome upload(InputStream data) throws IOException;
+    default UploadOutcome upload(InputStream data) throws IOException {
+        return upload(data, dev.campaignstudio.core.job.Job.DEFAULT_OWNER);
+    }
+
+    /** {@link #upload(InputStream)} for {@code owner}: the same bytes from two callers are two assets. */
+    UploadOutcome upload(InputStream data, String owner) throws IOException;
 
     /** {@link #upload(InputStream)} for bytes already in memory. */
     default UploadOutcome upload(byte[] data) {

@@ -14,8 +14,10 @@ import dev.campaignstudio.core.job.JobStatus;
  * @param productId only jobs of this product
  * @param before    only jobs older than this one (the cursor)
  * @param limit     page size, 1 to 100
+ * @param owner     only jobs of this caller; {@code null} for every caller's (an admin)
  */
-public record JobQuery(JobStatus status, JobType type, OutputMode mode, String productId, JobId before, int limit) {
+public record JobQuery(JobStatus status, JobType type, OutputMode mode, String productId, JobId before, int limit,
+        String owner) {
 
     /** Largest page a client may ask for. */
     public static final int MAX_LIMIT = 100;
@@ -26,8 +28,13 @@ public record JobQuery(JobStatus status, JobType type, OutputMode mode, String p
         }
     }
 
+    /** A query of every caller's jobs. */
+    public JobQuery(JobStatus status, JobType type, OutputMode mode, String productId, JobId before, int limit) {
+        this(status, type, mode, productId, before, limit, null);
+    }
+
     /** A query of any output mode. */
     public JobQuery(JobStatus status, JobType type, String productId, JobId before, int limit) {
-        this(status, type, null, productId, before, limit);
+        this(status, type, null, productId, before, limit, null);
     }
 }

@@ -31,8 +31,9 @@ public interface JobRepository {
     /** The retries that name {@code parent} as the job they resume, oldest first. */
     List<Job> retriesOf(JobId parent);
 
-    /** The job that holds {@code idempotencyKey}, if any. */
-    Optional<Job> findByIdempotencyKey(String idempotencyKey);
+    /** The job of {@code owner} that holds {@code idempotencyKey}, if any: keys are scoped per caller. */
+    Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
+
 
     /**
      * One page of jobs, newest first.

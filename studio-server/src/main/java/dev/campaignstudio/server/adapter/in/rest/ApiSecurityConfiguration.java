@@ -1,6 +1,10 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
+import dev.campaignstudio.server.config.ApiScope;
 import dev.campaignstudio.server.config.ApiTokens;
+import dev.campaignstudio.server.config.ClientProperties;
+import dev.campaignstudio.server.engine.QueueBacklog;
+import io.github.bucket4j.TimeMeter;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what, on Spring Security's filter chain and its strict firewall: closed by default. Every path needs a
- * caller with a bearer token except a short explicit allow-list (health probes, the API description, and an asset
+ * caller with a bearer token and the scope of the request (metrics and the API description: admin) except a short
+ * explicit allow-list (health probes and an asset
  * GET that carries a signed download link, which the controller verifies), so a path
  * added later, or an old one spelled with matrix parameters, percent-encoding or doubled slashes, is closed until
  * someone opens it here. The firewall refuses paths that are not in canonical form before any rule is read; see
@@ -29,10 +34,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication
 class ApiSecurityConfiguration {
 
-    /** Paths anyone may GET: probes and the public description of the API. */
-    static final String[] OPEN_PATHS = {
-        "/actuator/health", "/actuator/health/**",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+    /** Paths anyone may GET: the probes. */
+    static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**"};
+
+    /** Paths only an admin may use: metrics, the other actuator endpoints and the API description. */
+    static final String[] ADMIN_PATHS = {
+        "/actuator", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
     };
 
     /**
@@ -44,7 +51,8 @@ class ApiSecurityConfiguration {
             request -> request.getParameter(SignedAssetUrls.EXPIRES) != null && request.getParameter(SignedAssetUrls.SIGNATURE) != null);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, ClientProperties clients,
+            QueueBacklog backlog, TimeMeter rateLimitTime) throws Exception {
         ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(problems);
         http.authorizeHttpRequests(rules -> rules
                         // an error or async dispatch continues a request that the rules below already admitted
@@ -52,9 +60,20 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, OPEN_PATHS).permitAll()
                         // a signed download link stands in for the token; AssetController verifies it (403 when bad)
                         .requestMatchers(SIGNED_ASSET_DOWNLOAD).permitAll()
+                        .requestMatchers(ADMIN_PATHS).hasAuthority(ApiScope.ADMIN.authority())
+                        .requestMatchers(HttpMethod.GET, "/v1/assets/**").hasAuthority(ApiScope.ASSETS_READ.authority())
+                        .requestMatchers(HttpMethod.POST, "/v1/assets", "/v1/jobs", "/v1/jobs/**")
+                        .hasAuthority(ApiScope.JOBS_WRITE.authority())
+                        .requestMatchers(HttpMethod.DELETE, "/v1/jobs/**").hasAuthority(ApiScope.JOBS_WRITE.authority())
+                        .requestMatchers(HttpMethod.GET, "/v1/jobs", "/v1/jobs/**")
+                        .hasAuthority(ApiScope.JOBS_READ.authority())
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, refusal), AuthorizationFilter.class)
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusal))
+                .addFilterAfter(new AdmissionFilter(clients.limits(), backlog, rateLimitTime, problems),
+                        AuthorizationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusal)
+                        .accessDeniedHandler((request, response, denied) -> problems.write(response, ApiProblem.of(403,
+                                "SCOPE_MISSING", "Forbidden", "the caller's scopes do not allow this request", null))))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens are not sent by browsers on their own, so there is no cross-site request to forge
                 .csrf(AbstractHttpConfigurer::disable)

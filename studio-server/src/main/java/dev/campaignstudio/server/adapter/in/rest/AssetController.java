@@ -56,7 +56,7 @@ class AssetController {
     ResponseEntity<AssetResource> upload(@RequestParam("file") MultipartFile file) throws IOException {
         UploadOutcome outcome;
         try (InputStream data = file.getInputStream()) {
-            outcome = uploads.upload(data);
+            outcome = uploads.upload(data, Callers.current().name());
         }
         if (outcome instanceof UploadOutcome.Stored stored) {
             AssetResource body = AssetResource.of(stored.asset(), url(stored.asset()));
@@ -81,13 +81,16 @@ class AssetController {
     void download(@PathVariable("id") String id, @RequestParam(name = SignedAssetUrls.EXPIRES, required = false) String expires,
             @RequestParam(name = SignedAssetUrls.SIGNATURE, required = false) String signature, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        // a valid download link stands for the owner; otherwise the caller sees only its own assets
+        String viewer = Callers.current().viewer();
         if (expires != null || signature != null) {
             checkLink(id, expires, signature);
+            viewer = null;
         }
         if (!AssetId.isValid(id)) {
             throw ApiException.notFound("no asset has this id");
         }
-        Asset asset = assets.asset(new AssetId(id)).orElseThrow(() -> ApiException.notFound("no asset has the id '" + id + "'"));
+        Asset asset = assets.asset(new AssetId(id), viewer).orElseThrow(() -> ApiException.notFound("no asset has the id '" + id + "'"));
         String etag = "\"" + asset.sha256() + "\"";
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {

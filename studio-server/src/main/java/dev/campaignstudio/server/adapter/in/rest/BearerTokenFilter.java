@@ -6,10 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
+import java.util.Optional;
+import dev.campaignstudio.server.config.ApiCaller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,13 +46,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!tokens.accepts(token)) {
+        Optional<ApiCaller> caller = tokens.caller(token);
+        if (caller.isEmpty()) {
             SecurityContextHolder.clearContext();
             refusal.commence(request, response, new BadCredentialsException("the bearer token is not valid"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ApiTokens.CALLER, null, List.of()));
+        context.setAuthentication(Callers.authentication(caller.get()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -145,7 +145,7 @@ class EventsController implements DisposableBean {
         if (!JobId.isValid(id)) {
             throw ApiException.notFound("no job has the id '" + Redaction.text(id) + "'");
         }
-        return jobs.job(new JobId(id)).orElseThrow(() -> ApiException.notFound("no job has the id '" + id + "'"));
+        return jobs.job(new JobId(id), Callers.current().viewer()).orElseThrow(() -> ApiException.notFound("no job has the id '" + id + "'"));
     }
 
     private static long sequence(String name, String value) {

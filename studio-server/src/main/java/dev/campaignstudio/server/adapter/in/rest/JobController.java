@@ -1,6 +1,8 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
+import dev.campaignstudio.core.contract.Callback;
 import dev.campaignstudio.core.contract.CanonicalJson;
+import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.JobType;
@@ -16,7 +18,9 @@ import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
+import dev.campaignstudio.server.config.ApiCaller;
 import dev.campaignstudio.server.config.StudioProperties;
+import dev.campaignstudio.server.retention.RetentionStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,8 +67,11 @@ class JobController {
     private final long maxBodyBytes;
     private final JobRequestReader reader;
 
+    private final RetentionStore retention;
+
     JobController(SubmitJob submitJob, FindJobs findJobs, CancelJob cancelJob, JobResources resources, StudioProperties properties,
-            JobRequestReader reader) {
+            JobRequestReader reader, RetentionStore retention) {
+        this.retention = retention;
         this.reader = reader;
         this.submitJob = submitJob;
         this.findJobs = findJobs;
@@ -84,7 +92,14 @@ class JobController {
         if (read instanceof Validated.Invalid<JobRequest> invalid) {
             throw invalid(invalid.violations());
         }
-        SubmitOutcome outcome = submitJob.submit(read.orThrow(), CanonicalJson.sha256(tree));
+        ApiCaller caller = Callers.current();
+        JobRequest request = read.orThrow();
+        Callback callback = request.envelope().callback();
+        if (callback != null && !caller.allowsCallback(callback.url())) {
+            throw invalid(List.of(new Violation("/callback/url", "NOT_ALLOWED",
+                    "this caller's callbacks may not go to this URL (see its callback-prefixes)")));
+        }
+        SubmitOutcome outcome = submitJob.submit(request, CanonicalJson.sha256(tree), caller.name());
         if (outcome instanceof SubmitOutcome.Created created) {
             return ResponseEntity.created(URI.create("/v1/jobs/" + created.job().id().value()))
                     .body(resources.of(created.job()));
@@ -106,7 +121,7 @@ class JobController {
         if (!JobId.isValid(id)) {
             throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
         }
-        return findJobs.job(new JobId(id)).map(resources::of)
+        return findJobs.job(new JobId(id), Callers.current().viewer()).map(resources::of)
                 .orElseThrow(() -> ApiException.notFound("no job has the id '" + id + "'"));
     }
 
@@ -116,6 +131,9 @@ class JobController {
     ResponseEntity<JobResource> cancel(@PathVariable("id") String id) {
         if (!JobId.isValid(id)) {
             throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
+        }
+        if (findJobs.job(new JobId(id), Callers.current().viewer()).isEmpty()) {
+            throw ApiException.notFound("no job has the id '" + id + "'");
         }
         CancelOutcome outcome = cancelJob.cancel(new JobId(id));
         if (outcome instanceof CancelOutcome.Accepted accepted) {
@@ -128,17 +146,47 @@ class JobController {
         throw ApiException.notFound("no job has the id '" + id + "'");
     }
 
-    @Operation(summary = "List jobs, newest first", description = "Filter by status, job_type and product_id; page with "
+    @Operation(summary = "Delete a finished job", description = "204: the job, its retries, steps, events, deliveries "
+            + "and the files it made are removed (a privacy request); files no other job uses leave the asset store "
+            + "after the orphan grace. 409 while the job or one of its retries has not finished.")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable("id") String id) {
+        if (!JobId.isValid(id) || findJobs.job(new JobId(id), Callers.current().viewer()).isEmpty()) {
+            throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
+        }
+        RetentionStore.Deletion deletion = retention.deleteJob(new JobId(id));
+        if (deletion == RetentionStore.Deletion.RUNNING) {
+            throw new ApiException(409, "JOB_RUNNING", "Job has not finished",
+                    "the job or one of its retries has not finished; cancel it and delete it once it has ended")
+                    .aboutJob(id);
+        }
+        if (deletion == RetentionStore.Deletion.NOT_FOUND) {
+            throw ApiException.notFound("no job has the id '" + id + "'");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "List jobs, newest first", description = "The caller's own jobs (an admin's: every caller's). "
+            + "Filter by status, job_type, mode and product_id; page with "
             + "limit (1-100, default 20) and the next_cursor of the previous page.")
     @GetMapping
     JobPageResource list(@RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "job_type", required = false) String jobType,
+            @RequestParam(name = "mode", required = false) String mode,
             @RequestParam(name = "product_id", required = false) String productId,
             @RequestParam(name = "limit", required = false) String limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
         List<ApiProblem.Error> errors = new ArrayList<>();
         JobStatus wantedStatus = choice("status", status, JobStatus.class, errors);
         JobType wantedType = choice("job_type", jobType, JobType.class, errors);
+        OutputMode wantedMode = null;
+        if (mode != null) {
+            try {
+                wantedMode = OutputMode.of(mode);
+            } catch (IllegalArgumentException e) {
+                errors.add(ApiProblem.Error.parameter("mode", "FORMAT", "must be an output mode such as fast_video"));
+            }
+        }
         int size = 20;
         if (limit != null) {
             try {
@@ -159,7 +207,8 @@ class JobController {
         if (!errors.isEmpty()) {
             throw new ApiException(400, "BAD_PARAMETER", "Bad query parameter", errors.size() + " query parameter(s) are invalid", errors);
         }
-        JobPage page = findJobs.jobs(new JobQuery(wantedStatus, wantedType, productId, cursor == null ? null : new JobId(cursor), size));
+        JobPage page = findJobs.jobs(new JobQuery(wantedStatus, wantedType, wantedMode, productId,
+                cursor == null ? null : new JobId(cursor), size, Callers.current().viewer()));
         return new JobPageResource(page.jobs().stream().map(JobSummary::of).toList(), page.next() == null ? null : page.next().value());
     }
 

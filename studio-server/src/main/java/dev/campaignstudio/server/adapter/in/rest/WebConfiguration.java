@@ -1,7 +1,9 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.server.config.ApiTokens;
+import dev.campaignstudio.server.config.ClientProperties;
 import dev.campaignstudio.server.config.StudioProperties;
+import io.github.bucket4j.TimeMeter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,8 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 class WebConfiguration {
 
     @Bean
-    ApiTokens apiTokens(StudioProperties properties) {
-        return ApiTokens.from(properties);
+    ApiTokens apiTokens(StudioProperties properties, ClientProperties clients) {
+        return ApiTokens.from(properties, clients);
+    }
+
+    /** The time of the per-caller token buckets; tests replace it with one they move. */
+    @Bean
+    TimeMeter rateLimitTime() {
+        return TimeMeter.SYSTEM_NANOTIME;
     }
 
     @Bean
@@ -29,7 +37,7 @@ class WebConfiguration {
                         .description("Product images and a prompt in; image bundles, fast videos, script videos and UGC videos out. "
                                 + "Errors are RFC 9457 problem documents with a stable 'code'."))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").description("A token from studio.api.tokens")))
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").description("A token of studio.api.tokens or of a caller of studio.clients")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 

@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.adapter.in.web;
 
+import dev.campaignstudio.server.config.ApiCaller;
 import dev.campaignstudio.server.config.ApiTokens;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
@@ -75,7 +76,7 @@ class ConsoleSecurityConfiguration {
         return cookie;
     }
 
-    /** Accepts a sign-in whose password field holds one of the API tokens; the caller is the API's caller. */
+    /** Accepts a sign-in whose password field holds an admin's API token; the console acts as the default caller. */
     static final class TokenAuthentication implements AuthenticationProvider {
 
         private final ApiTokens tokens;
@@ -87,7 +88,8 @@ class ConsoleSecurityConfiguration {
         @Override
         public Authentication authenticate(Authentication attempt) {
             Object token = attempt.getCredentials();
-            if (!(token instanceof String text) || !tokens.accepts(text.trim())) {
+            // the console shows every caller's jobs, so only an admin's token signs in (docs/console.md)
+            if (!(token instanceof String text) || !tokens.caller(text.trim()).map(ApiCaller::isAdmin).orElse(false)) {
                 throw new BadCredentialsException("the token is not accepted");
             }
             return UsernamePasswordAuthenticationToken.authenticated(ApiTokens.CALLER, null, List.of());

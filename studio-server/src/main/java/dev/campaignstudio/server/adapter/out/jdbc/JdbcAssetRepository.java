@@ -30,21 +30,25 @@ final class JdbcAssetRepository implements AssetRepository {
     }
 
     @Override
-    public void insert(Asset asset) {
-        insert(asset, null, null);
+    public void insert(Asset asset, String owner) {
+        insert(asset, null, null, owner);
     }
 
     @Override
     public void insertProduced(Asset asset, JobId jobId, StepId stepId) {
-        insert(asset, jobId, stepId);
+        insert(asset, jobId, stepId, null);
     }
 
-    private void insert(Asset asset, JobId jobId, StepId stepId) {
+    /** {@code owner} {@code null}: the owner of {@code jobId}. */
+    private void insert(Asset asset, JobId jobId, StepId stepId, String owner) {
         try {
             jdbc.sql("""
                     INSERT INTO assets (id, kind, media_type, sha256, size_bytes, width, height, duration_ms, dedupe_key, job_id, step_id,
-                                        created_at)
-                    VALUES (:id, :kind, :type, :sha, :size, :width, :height, :duration, :dedupe, :job, :step, :created)""")
+                                        created_at, owner)
+                    VALUES (:id, :kind, :type, :sha, :size, :width, :height, :duration, :dedupe, :job, :step, :created,
+                            COALESCE(CAST(:owner AS VARCHAR(64)),
+                                     (SELECT j.owner FROM jobs j WHERE j.id = CAST(:job AS VARCHAR(40))), 'api'))""")
+                    .param("owner", owner)
                     .param("job", jobId == null ? null : jobId.value())
                     .param("step", stepId == null ? null : stepId.value())
                     .param("id", asset.id().value())
@@ -69,9 +73,19 @@ final class JdbcAssetRepository implements AssetRepository {
     }
 
     @Override
-    public Optional<Asset> findByContent(String sha256, AssetKind kind) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE sha256 = :sha AND kind = :kind ORDER BY id LIMIT 1")
-                .param("sha", sha256).param("kind", kind.wire()).query(this::map).optional();
+    public Optional<Asset> find(AssetId id, String viewer) {
+        if (viewer == null) {
+            return find(id);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE id = :id AND owner = :owner")
+                .param("id", id.value()).param("owner", viewer).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Asset> findByContent(String sha256, AssetKind kind, String owner) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE sha256 = :sha AND kind = :kind AND owner = :owner"
+                        + " ORDER BY id LIMIT 1")
+                .param("sha", sha256).param("kind", kind.wire()).param("owner", owner).query(this::map).optional();
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,15 +31,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class JdbcJobRepository implements JobRepository {
 
     private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
-            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested";
+            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader;
     private final JobRequestWriter writer = new JobRequestWriter();
 
+    private final Supplier<String> traceParent;
+
     JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
+        this(jdbc, reader, () -> null);
+    }
+
+    /** @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null}) */
+    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent) {
         this.reader = reader;
         this.jdbc = jdbc;
+        this.traceParent = traceParent;
     }
 
     @Override
@@ -47,9 +56,12 @@ final class JdbcJobRepository implements JobRepository {
         try {
             jdbc.sql("""
                     INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
-                                      request_json, callback_url, callback_secret_ref, created_at, updated_at)
+                                      request_json, callback_url, callback_secret_ref, created_at, updated_at, owner,
+                                      trace_parent)
                     VALUES (:id, :type, :status, :mode, :product, :parent, :key, :hash, :request, :callbackUrl, :secretRef,
-                            :created, :updated)""")
+                            :created, :updated, :owner, :traceParent)""")
+                    .param("owner", job.owner())
+                    .param("traceParent", traceParent.get())
                     .param("id", job.id().value())
                     .param("type", job.type().wire())
                     .param("status", job.status().wire())
@@ -109,9 +121,9 @@ final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<Job> findByIdempotencyKey(String idempotencyKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE idempotency_key = :key")
-                .param("key", idempotencyKey).query(this::map).optional();
+    public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE owner = :owner AND idempotency_key = :key")
+                .param("owner", owner).param("key", idempotencyKey).query(this::map).optional();
     }
 
     @Override
@@ -129,6 +141,10 @@ final class JdbcJobRepository implements JobRepository {
         if (query.mode() != null) {
             sql.append(" AND mode = :mode");
             params.put("mode", query.mode().wire());
+        }
+        if (query.owner() != null) {
+            sql.append(" AND owner = :owner");
+            params.put("owner", query.owner());
         }
         if (query.productId() != null) {
             sql.append(" AND product_id = :product");
@@ -169,6 +185,7 @@ final class JdbcJobRepository implements JobRepository {
                 Timestamps.read(rs, "finished_at"),
                 error == null ? null : JobError.fromTree(JsonCodec.parseStoredObject(error)),
                 manifest == null ? null : JsonCodec.parseStoredObject(manifest),
-                rs.getBoolean("cancel_requested"));
+                rs.getBoolean("cancel_requested"),
+                rs.getString("owner"));
     }
 }

@@ -12,6 +12,11 @@ import dev.campaignstudio.core.port.out.Transactions;
 import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchSignal;
+import dev.campaignstudio.server.engine.QueueBacklog;
+import dev.campaignstudio.server.observability.JobTraceParents;
+import dev.campaignstudio.server.observability.JobTracing;
+import dev.campaignstudio.server.retention.RetentionStore;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -28,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcPersistenceConfiguration {
 
     @Bean
-    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader) {
-        return new JdbcJobRepository(jdbc, reader);
+    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing) {
+        return new JdbcJobRepository(jdbc, reader, () -> tracing.getIfAvailable() == null ? null
+                : tracing.getIfAvailable().current());
     }
 
     @Bean
@@ -41,6 +47,21 @@ public class JdbcPersistenceConfiguration {
     @Bean
     DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
         return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager), reader);
+    }
+
+    @Bean
+    RetentionStore retentionStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new JdbcRetentionStore(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    JobTraceParents jobTraceParents(JdbcClient jdbc) {
+        return new JdbcJobTraceParents(jdbc);
+    }
+
+    @Bean
+    QueueBacklog queueBacklog(JdbcClient jdbc, Clock clock) {
+        return new JdbcQueueBacklog(jdbc, clock);
     }
 
     @Bean

@@ -176,11 +176,13 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         ApiClient.Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
-        ApiClient.Response openapi = api.withoutToken("GET", "/v3/api-docs", null);
+        assertThat(api.withoutToken("GET", "/v3/api-docs", null).status()).isEqualTo(401);
+        ApiClient.Response openapi = api.get("/v3/api-docs");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.json().get("paths").has("/v1/jobs")).isTrue();
         assertThat(openapi.json().get("paths").has("/v1/assets")).isTrue();
-        assertThat(api.withoutToken("GET", "/swagger-ui/index.html", null).status()).isEqualTo(200);
+        assertThat(api.withoutToken("GET", "/swagger-ui/index.html", null).status()).isEqualTo(401);
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     @Test
