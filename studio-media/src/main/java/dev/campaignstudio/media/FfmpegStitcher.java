@@ -1,9 +1,9 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.Framing;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.engine.StepFault;
 import java.awt.AlphaComposite;
 import java.awt.Color;

@@ -250,7 +250,7 @@ public final class StepContext {
 
     /**
      * Stores a media file this attempt made, streaming it from its local file when it has one (the local file is left
-     * for the caller to delete); as {@link #store(byte[], AssetKind, String, Integer, Integer, Long, String)} otherwise.
+     * for the caller to delete); from memory otherwise.
      *
      * @throws IOException when the file cannot be read or the blob store cannot write
      */
