@@ -5,7 +5,7 @@ import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;

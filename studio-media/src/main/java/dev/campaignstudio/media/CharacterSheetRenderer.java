@@ -4,7 +4,7 @@ import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.ImageGeneration.SheetRequest;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.PaletteColor;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;

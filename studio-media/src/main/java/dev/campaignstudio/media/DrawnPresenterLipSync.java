@@ -1,10 +1,11 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;

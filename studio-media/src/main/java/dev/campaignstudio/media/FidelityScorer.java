@@ -3,7 +3,7 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityRequest;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityScore;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.FloatPointer;

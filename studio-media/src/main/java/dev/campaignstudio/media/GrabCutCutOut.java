@@ -5,7 +5,7 @@ import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

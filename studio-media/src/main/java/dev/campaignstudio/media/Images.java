@@ -4,7 +4,7 @@ import dev.campaignstudio.core.asset.ImageFormat;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.asset.ImageSniffer;
 import dev.campaignstudio.core.capability.Box;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -13,7 +13,7 @@ import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

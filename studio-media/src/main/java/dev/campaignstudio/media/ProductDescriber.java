@@ -3,7 +3,7 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.capability.PaletteColor;
 import dev.campaignstudio.core.capability.ProductAnalysis.AnalysisRequest;
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.FontMetrics;

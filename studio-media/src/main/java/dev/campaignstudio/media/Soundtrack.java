@@ -1,5 +1,6 @@
 package dev.campaignstudio.media;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 
 /**

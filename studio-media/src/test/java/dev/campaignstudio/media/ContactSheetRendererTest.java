@@ -8,7 +8,7 @@ import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.ImageGeneration.ContactSheetRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.Tile;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

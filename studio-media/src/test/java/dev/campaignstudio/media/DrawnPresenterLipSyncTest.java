@@ -10,7 +10,7 @@ import dev.campaignstudio.core.capability.FidelityCheck.FidelityScore;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -9,7 +9,7 @@ import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

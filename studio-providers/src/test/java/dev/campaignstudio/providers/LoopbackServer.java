@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A real HTTP server on a free loopback port whose routes answer in the ways outbound fetches must survive. */
 public final class LoopbackServer implements AutoCloseable {
@@ -28,6 +31,8 @@ public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicLong streamed = new AtomicLong();
 
     public LoopbackServer() {
         try {
@@ -89,20 +94,55 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Hangs the calling route until the server is closed at the end of the test: an answer that never comes, which only
+     * the client's own deadline or cap can end.
+     */
+    public void hold() throws InterruptedException {
+        released.await();
+    }
+
+    /**
+     * Waits {@code millis}, or less when the server is closed: the pause of a route that drips its answer.
+     *
+     * @return whether the server was closed meanwhile
+     */
+    public boolean pause(long millis) throws InterruptedException {
+        return released.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** How many body bytes {@link #streamFrom} routes have written so far. */
+    public long streamed() {
+        return streamed.get();
+    }
+
+    /** {@link #stream}, counting what was written in {@link #streamed()}. */
+    public void streamFrom(HttpExchange exchange, String contentType, long total) throws IOException {
+        stream(exchange, contentType, total, streamed);
+    }
+
     /** Sends {@code total} bytes of filler without a {@code Content-Length} (chunked), or forever when {@code total < 0}. */
     public static void stream(HttpExchange exchange, String contentType, long total) throws IOException {
+        stream(exchange, contentType, total, new AtomicLong());
+    }
+
+    private static void stream(HttpExchange exchange, String contentType, long total, AtomicLong written)
+            throws IOException {
         exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(200, 0);
         byte[] filler = new byte[8192];
         Arrays.fill(filler, (byte) ' ');
         OutputStream out = exchange.getResponseBody();
         for (long sent = 0; total < 0 || sent < total; sent += filler.length) {
-            out.write(filler, 0, (int) (total < 0 ? filler.length : Math.min(filler.length, total - sent)));
+            int n = (int) (total < 0 ? filler.length : Math.min(filler.length, total - sent));
+            out.write(filler, 0, n);
+            written.addAndGet(n);
         }
     }
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
         threads.shutdownNow();
     }

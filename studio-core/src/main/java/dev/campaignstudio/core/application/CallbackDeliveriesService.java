@@ -3,7 +3,7 @@ package dev.campaignstudio.core.application;
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryAttempt;
 import dev.campaignstudio.core.callback.DeliveryPolicy;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.port.out.DeliveryStore;
 import java.time.Clock;

@@ -2,13 +2,13 @@ package dev.campaignstudio.core.application;
 
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.StepStore;
 import java.util.Comparator;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.FindAssets;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.core.port.out.AssetRepository;

@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.application;
 
-import dev.campaignstudio.core.engine.ProductCheckpoint;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.port.in.FindProducts;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.asset;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** What an asset is. */
 public enum AssetKind implements WireEnum {

@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.callback;
 
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.callback;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** State of one event's callback delivery. */
 public enum DeliveryStatus implements WireEnum {

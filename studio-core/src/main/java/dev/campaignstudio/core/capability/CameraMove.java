@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** How the camera moves over a scene. */
 public enum CameraMove implements WireEnum {

@@ -1,8 +1,8 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
-/** What a stage needs done, independent of who does it (DESIGN section 5). Each has one port. */
+/** What a stage needs done, independent of who does it (docs/media.md and docs/providers.md). Each has one port. */
 public enum Capability implements WireEnum {
     PRODUCT_ANALYSIS("product_analysis", ProductAnalysis.class),
     IMAGE("image", ImageGeneration.class),

@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.engine.StepFault;
 import java.util.Objects;
 
 /** The {@code fidelity} capability: how faithful the product in an output is to the reference. */

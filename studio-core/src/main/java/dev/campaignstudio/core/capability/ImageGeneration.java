@@ -3,7 +3,6 @@ package dev.campaignstudio.core.capability;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.engine.StepFault;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.contract.WireEnum;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.id.WireEnum;
 import java.util.List;
 import java.util.Objects;
 

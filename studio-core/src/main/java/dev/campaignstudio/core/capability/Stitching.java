@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.engine.StepFault;
 import java.util.List;
 import java.util.Objects;
 

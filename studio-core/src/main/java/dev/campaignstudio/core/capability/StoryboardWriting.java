@@ -1,7 +1,6 @@
 package dev.campaignstudio.core.capability;
 
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.engine.StepFault;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

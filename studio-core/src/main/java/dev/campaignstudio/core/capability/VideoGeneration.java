@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.capability;
 
-import dev.campaignstudio.core.engine.StepFault;
 import java.util.Objects;
 
 /** The {@code video} capability: a scene image brought to life as a clip. */

@@ -1,5 +1,7 @@
 package dev.campaignstudio.core.contract;
 
+import dev.campaignstudio.core.id.WireEnum;
+
 /** Output frame aspect ratios. */
 public enum Aspect implements WireEnum {
     PORTRAIT_9_16("9:16", 9, 16),

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.contract;
 
+import dev.campaignstudio.core.id.WireEnum;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.campaignstudio.core.contract;
 
 import dev.campaignstudio.core.contract.Fields.Text;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.id.JobId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.campaignstudio.core.contract;
 
+import dev.campaignstudio.core.id.WireEnum;
+
 /** The three kinds of job a client can submit. */
 public enum JobType implements WireEnum {
     /** Builds a product's identity checkpoints. */

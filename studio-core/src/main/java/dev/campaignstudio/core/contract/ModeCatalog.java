@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The output modes a service accepts, each with the defaults and bounds of its settings. */
 public final class ModeCatalog {
 
-    /** The four built-in modes (DESIGN section 4), with the defaults and bounds docs/modes.md lists. */
+    /** The four built-in modes (docs/modes.md), with the defaults and bounds docs/modes.md lists. */
     public static final ModeCatalog BUILT_IN = new ModeCatalog(List.of(
             new ModeRules(OutputMode.IMAGE_BUNDLE, Aspect.SQUARE_1_1, 0, 0, 0, 1, 12, 4, Presentation.PRODUCT_ONLY, false, true),
             new ModeRules(OutputMode.FAST_VIDEO, Aspect.PORTRAIT_9_16, 5, 60, 15, 2, 12, 5, Presentation.PRODUCT_ONLY, false, false),

@@ -1,5 +1,7 @@
 package dev.campaignstudio.core.contract;
 
+import dev.campaignstudio.core.id.WireEnum;
+
 /** Whether outputs show the product alone, with a presenter, or both. */
 public enum Presentation implements WireEnum {
     PRODUCT_ONLY("product_only"),

@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.contract;
 
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 
 /**
  * Resumes an earlier job at a stage or scene, keeping every output before it.

@@ -1,5 +1,7 @@
 package dev.campaignstudio.core.contract;
 
+import dev.campaignstudio.core.id.WireEnum;
+
 /** Visual style of generated scenes; {@code auto} lets the storyboard choose per scene. */
 public enum Style implements WireEnum {
     AUTO("auto"),

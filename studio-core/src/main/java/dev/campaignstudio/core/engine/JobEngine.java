@@ -1,20 +1,23 @@
 package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
-import dev.campaignstudio.core.application.RetryPlanner;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
-import dev.campaignstudio.core.engine.StepRecord.Slot;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.in.CancelJob;
+import dev.campaignstudio.core.port.in.CancelOutcome;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.EventLog;

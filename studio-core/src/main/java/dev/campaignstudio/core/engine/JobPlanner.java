@@ -1,8 +1,11 @@
 package dev.campaignstudio.core.engine;
 
-import dev.campaignstudio.core.engine.StepRecord.Slot;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import java.time.Duration;

@@ -2,7 +2,8 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
-import dev.campaignstudio.core.engine.StepRecord.Slot;
+import dev.campaignstudio.core.job.StepRecord.Slot;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.DownloadLinks;

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package dev.campaignstudio.core.engine;
 
+import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.checkpoint.CheckpointKey;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import java.util.Map;
 import java.util.Objects;
 

@@ -2,10 +2,17 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.checkpoint.CheckpointKey;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepNote;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.AssetRepository;
@@ -159,7 +166,8 @@ public final class StepRunner {
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
-        try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
+                CancellationSignal.Binding journal = StepJournal.bind(journalOf(context))) {
             if (closed) {
                 watchdog.stop(SHUTTING_DOWN);
             }
@@ -316,6 +324,21 @@ public final class StepRunner {
             engine.advance(job, all);
             return null;
         });
+    }
+
+    /** The step's notes as adapters see them ({@link StepJournal}): written and read through the step's context. */
+    private static StepJournal journalOf(StepContext context) {
+        return new StepJournal() {
+            @Override
+            public List<Map<String, Object>> read() {
+                return context.notes().stream().map(StepNote::note).toList();
+            }
+
+            @Override
+            public void write(Map<String, Object> note) throws StepFault {
+                context.note(note, List.of());
+            }
+        };
     }
 
     /** Writes notes in their own transaction, with their files, and reports each as a {@code progress} event. */

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.engine;
 
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.StepStore;
 import java.time.Clock;
@@ -17,6 +18,8 @@ final class StepWatchdog implements Runnable {
 
     /** The reason of a stage's time limit passing. */
     static final String TIMEOUT = "timed out";
+    /** The reason of a lease renewal that found another worker holding the step. */
+    static final String LEASE_LOST = "the lease was lost";
     /** See {@link StepRunner#STOP_GRACE}. */
     static final Duration STOP_GRACE = Duration.ofMinutes(5);
 
@@ -54,7 +57,7 @@ final class StepWatchdog implements Runnable {
             if (lease == StepStore.Lease.STOP) {
                 stop("the job was cancelled or has ended");
             } else if (lease == StepStore.Lease.LOST) {
-                stop("the lease was lost");
+                stop(LEASE_LOST);
             }
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "could not renew the lease of step {0}: {1}", step.id(), e.toString());

@@ -1,8 +1,11 @@
 package dev.campaignstudio.core.event;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
-/** Lifecycle event types (DESIGN section 8, plus {@code cancelled}, the terminal event of a cancelled job). */
+/**
+ * Lifecycle event types (docs/callbacks.md, "The events"), {@code cancelled} among them: the terminal event of a
+ * cancelled job.
+ */
 public enum JobEventType implements WireEnum {
     ACCEPTED("accepted"),
     STARTED("started"),

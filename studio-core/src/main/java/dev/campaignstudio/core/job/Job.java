@@ -3,7 +3,7 @@ package dev.campaignstudio.core.job;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.OutputMode;
-import dev.campaignstudio.core.engine.StateChanges;
+import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

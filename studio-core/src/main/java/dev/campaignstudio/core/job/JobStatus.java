@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.job;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 
 /** Lifecycle of a job: {@code queued -> running -> succeeded | failed | cancelled}. */
 public enum JobStatus implements WireEnum {

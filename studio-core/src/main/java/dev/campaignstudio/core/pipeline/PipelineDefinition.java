@@ -44,7 +44,7 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
 
     /**
      * The stage a retry's target names: the name itself, or for {@code storyboard} in the creation pipeline, its
-     * {@code storyboard_seeds}, as DESIGN section 7 lets retries call both.
+     * {@code storyboard_seeds}, as docs/engine.md ("Retry jobs") lets retries call both.
      */
     public String retryTarget(String requested) {
         if (name.equals(CREATION) && Stages.STORYBOARD.equals(requested) && stage(Stages.STORYBOARD_SEEDS).isPresent()) {

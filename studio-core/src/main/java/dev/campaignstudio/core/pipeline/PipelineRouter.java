@@ -7,7 +7,7 @@ import static dev.campaignstudio.core.pipeline.StageDefinition.perScene;
 import dev.campaignstudio.core.contract.ModeCatalog;
 import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputMode;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public final class PipelineRouter {
         }
     }
 
-    /** The built-in pipelines of DESIGN section 4. */
+    /** The built-in pipelines (docs/modes.md, "Pipelines and what they make"). */
     public static PipelineRouter standard() {
         PipelineDefinition creation = new PipelineDefinition(PipelineDefinition.CREATION, concat(IDENTITY, List.of(once(Stages.EMIT)
                 .using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CHARACTER_SHEET, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS))));

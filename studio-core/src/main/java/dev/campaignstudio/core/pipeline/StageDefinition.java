@@ -1,7 +1,6 @@
 package dev.campaignstudio.core.pipeline;
 
-import dev.campaignstudio.core.engine.RetryPolicy;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;

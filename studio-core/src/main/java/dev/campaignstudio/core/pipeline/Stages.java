@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.pipeline;
 
-/** The stage names of the built-in pipelines (DESIGN section 4). */
+/** The stage names of the built-in pipelines (docs/modes.md and docs/identity.md). */
 public final class Stages {
 
     public static final String NEUTRAL_IMAGE = "neutral_image";

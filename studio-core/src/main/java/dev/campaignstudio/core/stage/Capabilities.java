@@ -2,7 +2,7 @@ package dev.campaignstudio.core.stage;
 
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 
 /** The capability ports a stage calls, as bound by configuration. */
 public final class Capabilities {

@@ -1,10 +1,10 @@
 package dev.campaignstudio.core.stage;
 
-import dev.campaignstudio.core.engine.CheckpointKey;
-import dev.campaignstudio.core.engine.ProductCheckpoint;
+import dev.campaignstudio.core.checkpoint.CheckpointKey;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import java.io.IOException;

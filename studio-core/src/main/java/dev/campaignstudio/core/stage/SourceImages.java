@@ -7,7 +7,7 @@ import dev.campaignstudio.core.asset.ByteSource;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.contract.ProductImage;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;

@@ -9,6 +9,7 @@ import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.Violation;
+import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.CallbackFixtures;
 import dev.campaignstudio.core.fixtures.DirectTransactions;
@@ -104,19 +105,19 @@ class JobSubmissionServiceTest {
             @Override
             public void insert(Job job) {
                 if (raced.compareAndSet(false, true)) {
-                    jobs.insert(new Job(dev.campaignstudio.core.job.JobId.next(clock), job.type(), job.status(), job.mode(),
+                    jobs.insert(new Job(dev.campaignstudio.core.id.JobId.next(clock), job.type(), job.status(), job.mode(),
                             job.productId(), null, job.request(), job.requestHash(), job.createdAt(), job.updatedAt(), null, null, null, null, false));
                 }
                 jobs.insert(job);
             }
 
             @Override
-            public Optional<Job> find(dev.campaignstudio.core.job.JobId id) {
+            public Optional<Job> find(dev.campaignstudio.core.id.JobId id) {
                 return jobs.find(id);
             }
 
             @Override
-            public Optional<Job> lock(dev.campaignstudio.core.job.JobId id) {
+            public Optional<Job> lock(dev.campaignstudio.core.id.JobId id) {
                 return jobs.lock(id);
             }
 
@@ -136,7 +137,7 @@ class JobSubmissionServiceTest {
             }
 
             @Override
-            public java.util.List<Job> retriesOf(dev.campaignstudio.core.job.JobId parent) {
+            public java.util.List<Job> retriesOf(dev.campaignstudio.core.id.JobId parent) {
                 return jobs.retriesOf(parent);
             }
         };
@@ -149,7 +150,7 @@ class JobSubmissionServiceTest {
     @Test
     void duplicateKeyExceptionIsTheRepositoryContract() {
         created(RequestFixture.creation().tree());
-        Job second = Job.accepted(dev.campaignstudio.core.job.JobId.next(clock),
+        Job second = Job.accepted(dev.campaignstudio.core.id.JobId.next(clock),
                 new JobRequestReader().read(RequestFixture.creation().tree()).orThrow(), "h", null, "sku-123", null, clock.instant());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.insert(second))
                 .isInstanceOf(DuplicateIdempotencyKeyException.class);

@@ -2,12 +2,13 @@ package dev.campaignstudio.core.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.application.CallbackDeliverer;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.CallbackFixtures;
 import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import dev.campaignstudio.core.fixtures.MutableClock;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.DeliveryStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

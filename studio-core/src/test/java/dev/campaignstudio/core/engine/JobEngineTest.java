@@ -11,9 +11,14 @@ import dev.campaignstudio.core.fixtures.TestPipelines;
 import dev.campaignstudio.core.fixtures.TestPipelines.CountingHandlers;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.pipeline.StageDefinition;
+import dev.campaignstudio.core.port.in.CancelOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,9 +163,8 @@ class JobEngineTest {
         harness.deliverDue();
         InMemoryStepStore.Dispatch render = harness.steps.takeDue(harness.clock.instant()).get(0);
         CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> harness.runner.run(render.stepId(), () -> { }));
-        while (steps(job, "render").stream().noneMatch(s -> s.status() == StepStatus.RUNNING)) {
-            Thread.sleep(5);
-        }
+        assertThat(counting.awaitStarted("render", Duration.ofSeconds(30))).as("a render started").isTrue();
+        assertThat(steps(job, "render")).anySatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.RUNNING));
         harness.engine.cancel(job.id());
         assertThat(harness.job(job).status()).as("a step is still running").isEqualTo(JobStatus.RUNNING);
         assertThat(running.get(5, TimeUnit.SECONDS)).isTrue();
@@ -242,7 +246,7 @@ class JobEngineTest {
     }
 
     @Test
-    void aStepPastItsTimeoutIsStoppedAndRetriedAsTransient() {
+    void aStepPastItsTimeoutIsStoppedAndRetriedAsTransient() throws Exception {
         PipelineDefinition pipeline = new PipelineDefinition("slow", List.of(
                 StageDefinition.once("plan"),
                 StageDefinition.perScene("render").timingOutAfter(Duration.ofMillis(200))
@@ -253,16 +257,17 @@ class JobEngineTest {
         Job job = submit();
         harness.deliverDue();
         InMemoryStepStore.Dispatch render = harness.steps.takeDue(harness.clock.instant()).get(0);
-        Thread clockMover = new Thread(() -> {
+        // the watchdog notes its start before the handler runs, so the clock moves past the limit only after it
+        CompletableFuture<Void> clockMover = CompletableFuture.runAsync(() -> {
             try {
-                Thread.sleep(100);
+                assertThat(counting.awaitStarted("render", Duration.ofSeconds(30))).as("the render started").isTrue();
                 harness.clock.advance(Duration.ofSeconds(1));
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
         });
-        clockMover.start();
         harness.runner.run(render.stepId(), () -> { });
+        clockMover.get(30, TimeUnit.SECONDS);
         StepRecord timedOut = harness.steps.find(render.stepId()).orElseThrow();
         assertThat(timedOut.status()).isEqualTo(StepStatus.FAILED);
         assertThat(timedOut.error().code()).isEqualTo("STEP_TIMEOUT");

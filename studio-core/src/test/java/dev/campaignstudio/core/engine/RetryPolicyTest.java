@@ -2,6 +2,7 @@ package dev.campaignstudio.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

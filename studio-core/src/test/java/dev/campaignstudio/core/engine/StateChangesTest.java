@@ -3,7 +3,10 @@ package dev.campaignstudio.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.campaignstudio.core.job.IllegalStateChangeException;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StateChanges;
+import dev.campaignstudio.core.job.StepStatus;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

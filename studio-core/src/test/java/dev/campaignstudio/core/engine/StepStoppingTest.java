@@ -2,12 +2,16 @@ package dev.campaignstudio.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.campaignstudio.core.fixtures.EngineHarness;
 import dev.campaignstudio.core.fixtures.InMemoryStepStore;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.pipeline.StageDefinition;
@@ -91,12 +95,8 @@ class StepStoppingTest {
         return render;
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    private static void awaitTrue(BooleanSupplier condition) {
+        await().atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 
     private StepRecord step(StepId id) {

@@ -3,7 +3,6 @@ package dev.campaignstudio.core.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.campaignstudio.core.fixtures.MutableClock;
-import dev.campaignstudio.core.job.JobId;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;

@@ -45,7 +45,8 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Outbound HTTP under the rules of DESIGN section 11: http(s) only; every address a host resolves to is judged by
+ * Outbound HTTP under the rules of docs/operations.md ("Outbound rules"): http(s) only; every address a host
+ * resolves to is judged by
  * {@link AddressRules} inside the connection's own DNS lookup, so the address checked is the address connected to
  * (no second lookup to rebind); redirects are followed by hand, at most three, each target checked again; connect and
  * read times and the response size are capped, and a {@link #get GET} is cut off at its deadline.

@@ -3,7 +3,7 @@ package dev.campaignstudio.providers.remote;
 import dev.campaignstudio.core.asset.ImageFormat;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.asset.ImageSniffer;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

@@ -13,7 +13,7 @@ import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

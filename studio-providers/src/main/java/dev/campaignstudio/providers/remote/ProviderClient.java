@@ -2,7 +2,7 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepStopped;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,8 @@ import java.util.function.Function;
  * Calls to one provider, with the resilience a remote dependency needs: connect and read timeouts, bounded concurrency,
  * retries with exponential backoff and full jitter for timeouts, 429 (honouring {@code Retry-After}) and 5xx, and a
  * circuit breaker that fails fast while the provider keeps failing. What is left is mapped to the step error codes
- * (DESIGN section 12), so the engine's retry policy decides the rest: {@code PROVIDER_TIMEOUT},
+ * (docs/providers.md, "Resilience and errors"), so the engine's retry policy decides the rest:
+ * {@code PROVIDER_TIMEOUT},
  * {@code PROVIDER_RATE_LIMITED} (with the wait asked for) and {@code PROVIDER_ERROR} (retryable for 5xx and network
  * failures, not for other 4xx). Messages name the provider, the operation and the status, never a key or header.
  * Each call is noted in {@link ProviderCalls} with its latency and attempts.
@@ -30,6 +31,7 @@ import java.util.function.Function;
 public final class ProviderClient {
 
     private final ProviderSettings settings;
+    private final Auth auth;
     private final HttpClient http;
     private final Semaphore slots;
     private final Clock clock;
@@ -43,12 +45,36 @@ public final class ProviderClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * How a provider takes its key: the header and what goes before the key in it.
+     *
+     * @param header e.g. {@code Authorization}
+     * @param prefix e.g. {@code Bearer }, or empty
+     */
+    public record Auth(String header, String prefix) {
+        /** {@code Authorization: Bearer <key>} (OpenAI, Replicate). */
+        public static final Auth BEARER = new Auth("Authorization", "Bearer ");
+    }
+
     /** Waits between tries on the running step's cancellation signal, so a stopped step does not sit out a backoff. */
     public ProviderClient(ProviderSettings settings) {
-        this(settings, Clock.systemUTC(), d -> CancellationSignal.current().sleep(d));
+        this(settings, Auth.BEARER);
+    }
+
+    /** As {@link #ProviderClient(ProviderSettings)}, sending the key as {@code auth} says. */
+    public ProviderClient(ProviderSettings settings, Auth auth) {
+        this(settings, Clock.systemUTC(), d -> CancellationSignal.current().sleep(d), auth);
     }
 
     public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper) {
+        this(settings, clock, sleeper, Auth.BEARER);
+    }
+
+    /**
+     * @param auth how the key is sent, for providers that do not take a bearer token
+     */
+    public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper, Auth auth) {
+        this.auth = auth;
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         this.slots = new Semaphore(settings.maxConcurrency(), true);
@@ -65,7 +91,7 @@ public final class ProviderClient {
         URI uri = resolve(path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.readTimeout());
         if (settings.apiKey() != null && !settings.apiKey().isBlank() && sameOrigin(uri)) {
-            builder.header("Authorization", "Bearer " + settings.apiKey());
+            builder.header(auth.header(), auth.prefix() + settings.apiKey());
         }
         return builder;
     }

@@ -7,7 +7,7 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import java.io.IOException;
 import java.net.URI;

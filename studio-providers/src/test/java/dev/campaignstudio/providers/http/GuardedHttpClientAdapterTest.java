@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ class GuardedHttpClientAdapterTest {
 
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    /** Holds the {@code /slow} receiver's answer until the test has ended. */
+    private final CountDownLatch slowReleased = new CountDownLatch(1);
     private final GuardedHttpClient loopbackAllowed = new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofMillis(500));
     private final GuardedHttpClient publicOnly = new GuardedHttpClient(AddressRules.PUBLIC_ONLY, Duration.ofSeconds(2), Duration.ofMillis(500));
 
@@ -42,7 +45,7 @@ class GuardedHttpClientAdapterTest {
         server.createContext("/loop", exchange -> redirect(exchange, "/loop"));
         server.createContext("/slow", exchange -> {
             try {
-                Thread.sleep(2_000);
+                slowReleased.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -55,6 +58,7 @@ class GuardedHttpClientAdapterTest {
 
     @AfterEach
     void stop() throws IOException {
+        slowReleased.countDown();
         server.stop(0);
         loopbackAllowed.close();
         publicOnly.close();

@@ -117,11 +117,9 @@ class GuardedHttpClientFetchAdapterTest {
     void anEndlessBodyIsCutOffAtTheCapNotDrained() {
         server.route("/endless", exchange -> LoopbackServer.stream(exchange, HTML, -1));
 
-        long started = System.nanoTime();
-        Fetch fetch = get("/endless", 64 * 1024);
-
-        assertThat(fetch).isInstanceOf(Fetch.TooLarge.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // the body never ends: only stopping at the cap can return, and before the deadline's "timed out"
+        assertThat(get("/endless", 64 * 1024)).isInstanceOfSatisfying(Fetch.TooLarge.class,
+                tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(64 * 1024));
     }
 
     @Test
@@ -130,13 +128,13 @@ class GuardedHttpClientFetchAdapterTest {
             exchange.getResponseHeaders().add("Content-Type", HTML);
             exchange.sendResponseHeaders(200, 1_000_000_000L);
             exchange.getResponseBody().write(new byte[10]);
-            Thread.sleep(30_000);
+            exchange.getResponseBody().flush();
+            server.hold();
         });
 
-        long started = System.nanoTime();
+        // the body stops after 10 bytes until the test ends: reading it could only end in "timed out"
         assertThat(get("/declared", 1000)).isInstanceOfSatisfying(Fetch.TooLarge.class,
                 tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(1000));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
@@ -156,7 +154,9 @@ class GuardedHttpClientFetchAdapterTest {
             for (int i = 0; i < 300; i++) {
                 out.write('x');
                 out.flush();
-                Thread.sleep(100);
+                if (server.pause(100)) {
+                    return;
+                }
             }
         });
 
@@ -165,18 +165,21 @@ class GuardedHttpClientFetchAdapterTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(fetch).isEqualTo(new Fetch.Unreachable("timed out", true));
-        assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(1500));
+        assertThat(took).as("not before the deadline").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(server.hits("/drip")).isEqualTo(1);
     }
 
     @Test
     void aBodyThatStallsLateIsCutOffAtTheDeadlineNotAReadTimeoutLater() {
         server.route("/stall", exchange -> {
-            Thread.sleep(600);
+            if (server.pause(600)) {
+                return;
+            }
             exchange.getResponseHeaders().add("Content-Type", HTML);
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write('x');
             exchange.getResponseBody().flush();
-            Thread.sleep(30_000);
+            server.hold();
         });
 
         long started = System.nanoTime();
@@ -184,13 +187,13 @@ class GuardedHttpClientFetchAdapterTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(fetch).isEqualTo(new Fetch.Unreachable("timed out", true));
-        assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(1450));
+        assertThat(took).as("not before the deadline").isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test
     void aServerSlowToAnswerIsCutOffAtTheDeadlineAcrossRedirects() {
         server.redirect("/to-slow", 302, "/slow").route("/slow", exchange -> {
-            Thread.sleep(30_000);
+            server.hold();
             LoopbackServer.send(exchange, 200, HTML, "late".getBytes(StandardCharsets.UTF_8));
         });
 
@@ -199,7 +202,7 @@ class GuardedHttpClientFetchAdapterTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(fetch).isEqualTo(new Fetch.Unreachable("timed out", true));
-        assertThat(took).isBetween(Duration.ofMillis(700), Duration.ofMillis(1300));
+        assertThat(took).as("not before the deadline").isGreaterThanOrEqualTo(Duration.ofMillis(700));
         assertThat(server.hits("/slow")).isEqualTo(1);
     }
 
@@ -208,7 +211,6 @@ class GuardedHttpClientFetchAdapterTest {
         server.redirect("/to-private", 302, "http://10.0.0.1:8080/internal/admin?token=s3cret")
                 .redirect("/to-metadata", 302, "http://169.254.169.254/latest/meta-data/iam?role=x");
 
-        long started = System.nanoTime();
         Fetch toPrivate = get("/to-private", 1000);
         Fetch toMetadata = get("/to-metadata", 1000);
 
@@ -216,8 +218,7 @@ class GuardedHttpClientFetchAdapterTest {
                 .isEqualTo("a redirect to http://10.0.0.1:8080 was refused: not allowed by the outbound rules"));
         assertThat(toMetadata).isInstanceOfSatisfying(Fetch.Refused.class, refused -> assertThat(refused.reason())
                 .isEqualTo("a redirect to http://169.254.169.254 was refused: not allowed by the outbound rules"));
-        // a connection attempt to a non-routed address would take up to the 2 s connect timeout or end Unreachable
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // a connection attempt to a non-routed address would end Unreachable (connect timeout), never Refused
     }
 
     @Test

@@ -19,7 +19,7 @@ import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepStopped;
 import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.providers.LoopbackServer;
@@ -196,13 +196,7 @@ class RemoteAdaptersTest {
 
     @Test
     void aHungResponseTimesOutAndMalformedJsonIsAProviderError() throws Exception {
-        server.route("/v1/images/edits", exchange -> {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        server.route("/v1/images/edits", exchange -> server.hold());
         OpenAiAdapter impatient = new OpenAiAdapter(client("openai", Map.of(), 2, Duration.ofMillis(300)), new Layouts(), null, null, true);
         StepFault timeout = catchThrowableOfType(StepFault.class, () -> impatient.generate(request()));
         assertThat(timeout.code()).isEqualTo("PROVIDER_TIMEOUT");

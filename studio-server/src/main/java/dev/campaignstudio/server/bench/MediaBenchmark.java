@@ -127,7 +127,7 @@ public final class MediaBenchmark {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         Path source = Files.createTempFile("bench-source", ".mp4");
         try {
-            Files.write(source, video.data());
+            Files.copy(video.file(), source, StandardCopyOption.REPLACE_EXISTING);
             Files.write(audio, samples(source));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long started = System.nanoTime();

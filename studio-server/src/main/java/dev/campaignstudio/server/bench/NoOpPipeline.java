@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.bench;
 
-import dev.campaignstudio.core.engine.RetryPolicy;
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StageHandlers;
 import dev.campaignstudio.core.engine.StepResult;

@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.callback;
 
-import dev.campaignstudio.core.callback.CallbackDeliverer;
+import dev.campaignstudio.core.application.CallbackDeliverer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

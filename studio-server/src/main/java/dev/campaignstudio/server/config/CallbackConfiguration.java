@@ -2,10 +2,10 @@ package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.CallbackCheck;
 import dev.campaignstudio.core.application.CallbackDeliveriesService;
-import dev.campaignstudio.core.callback.CallbackDeliverer;
+import dev.campaignstudio.core.application.CallbackDeliverer;
 import dev.campaignstudio.core.callback.DeliveryPolicy;
 import dev.campaignstudio.core.engine.EngineSettings;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.port.out.CallbackSecrets;
 import dev.campaignstudio.core.port.out.DeliveryStore;
 import dev.campaignstudio.providers.http.GuardedHttpClient;

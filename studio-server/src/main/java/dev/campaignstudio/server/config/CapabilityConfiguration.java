@@ -4,7 +4,7 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.capability.TempFiles;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.providers.web.WebLinkReader;

@@ -6,7 +6,7 @@ import dev.campaignstudio.core.application.ImageCheck;
 import dev.campaignstudio.core.application.JobQueryService;
 import dev.campaignstudio.core.application.JobSubmissionService;
 import dev.campaignstudio.core.application.ProductQueryService;
-import dev.campaignstudio.core.application.RetryPlanner;
+import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.application.UploadLimits;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.contract.JobRequestReader;

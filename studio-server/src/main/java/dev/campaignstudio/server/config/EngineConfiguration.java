@@ -1,12 +1,12 @@
 package dev.campaignstudio.server.config;
 
-import dev.campaignstudio.core.application.RetryPlanner;
 import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.engine.EngineSettings;
 import dev.campaignstudio.core.engine.JobEngine;
 import dev.campaignstudio.core.engine.StageHandlers;
 import dev.campaignstudio.core.engine.StepRunner;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;

@@ -2,7 +2,7 @@ package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.engine.StepRunner;
 import dev.campaignstudio.server.adapter.out.rabbitmq.RabbitWorkPublisher;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.server.adapter.in.amqp.StepMessageListener;
 import dev.campaignstudio.server.engine.EngineProperties;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.OrphanBlobCollector;
 import dev.campaignstudio.core.application.TempFileSweeper;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.DownloadLinks;

@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.config;
 
-/** How the service runs (DESIGN section 10). */
+/** How the service runs (docs/operations.md: embedded or distributed). */
 public enum StudioMode {
     /** One process, H2 file database, in-process queues, filesystem assets. */
     EMBEDDED,

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The {@code studio.*} configuration keys (DESIGN section 13). Each also works as an environment variable, e.g.
+ * The {@code studio.*} configuration keys (docs/operations.md, "Configuration keys"). Each also works as an
+ * environment variable, e.g.
  * {@code STUDIO_API_TOKENS}.
  *
  * @param mode    embedded (default) or distributed

@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.engine;
 
-import dev.campaignstudio.core.engine.StepId;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.WorkQueue;
 
 /**
  * A request to deliver a ready step to the workers of its queue. Messages carry ids only; state lives in the database.

@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.engine;
 
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.time.Instant;
 import java.util.Set;
 import java.util.List;

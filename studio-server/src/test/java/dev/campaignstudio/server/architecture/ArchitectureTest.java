@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -28,6 +29,13 @@ class ArchitectureTest {
                     "org.bytedeco..", "org.opencv..", "com.sun.speech..", "javax.imageio..", "java.awt..",
                     "tools.jackson..", "com.fasterxml.jackson..")
             .because("studio-core is plain Java: contracts, pipelines, engine rules and ports; adapters live in the other modules");
+
+    @ArchTest
+    static final ArchRule coreSlicesAreFreeOfCycles = slices().matching("dev.campaignstudio.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("core's packages layer one way (docs/architecture.md): ids and contracts, jobs and their steps, "
+                    + "pipelines and capabilities, the engine, the application services and stages; a cycle makes "
+                    + "every package in it one unit that cannot be read or changed alone");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheServer = noClasses().that().resideOutsideOfPackage("dev.campaignstudio.server..")

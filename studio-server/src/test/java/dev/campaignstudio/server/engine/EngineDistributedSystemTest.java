@@ -192,9 +192,11 @@ class EngineDistributedSystemTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM steps WHERE status = 'succeeded' AND job_id IN (:jobs)")
                 .param("jobs", jobs).query(Long.class).single() >= 3);
+        int refusedBefore = proxy.refused();
         proxy.cut();
         jobs.add(submit());
-        Thread.sleep(3_000);
+        // the service has noticed the loss: it tried to reconnect (twice) and was refused while the job waited
+        await().atMost(Duration.ofSeconds(60)).until(() -> proxy.refused() >= refusedBefore + 2);
         proxy.restore();
         for (String id : jobs) {
             awaitStatus(id, "succeeded", Duration.ofSeconds(90));

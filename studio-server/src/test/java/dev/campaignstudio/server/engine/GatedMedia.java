@@ -5,7 +5,7 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.FidelityCheck;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.VideoGeneration;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.server.support.StepGate;
 import java.util.Set;

@@ -4,7 +4,7 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.stage.Seeds;
 import dev.campaignstudio.media.LocalMedia;
 import java.awt.Color;

@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -44,6 +45,11 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** How many connections were refused while cut, since the proxy started. */
+    public int refused() {
+        return refused.get();
+    }
+
     /** Accepts connections again. */
     public void restore() {
         cut = false;
@@ -59,6 +65,7 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 if (cut) {
+                    refused.incrementAndGet();
                     closeQuietly(client);
                     continue;
                 }

@@ -2,7 +2,7 @@ package dev.campaignstudio.core.port.in;
 
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryAttempt;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package dev.campaignstudio.core.port.in;
 
-import dev.campaignstudio.core.engine.CancelOutcome;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 
 /** Stops jobs on request. */
 public interface CancelJob {

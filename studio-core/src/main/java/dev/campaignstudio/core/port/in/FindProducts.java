@@ -1,6 +1,6 @@
 package dev.campaignstudio.core.port.in;
 
-import dev.campaignstudio.core.engine.ProductCheckpoint;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import java.util.List;
 
 /** Reads what the service keeps about a product: its identity's checkpoints. */

@@ -2,7 +2,7 @@ package dev.campaignstudio.core.port.in;
 
 import dev.campaignstudio.core.contract.Violation;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.util.List;
 
 /** What became of a submission. */

@@ -1,8 +1,8 @@
 package dev.campaignstudio.core.port.out;
 
-import dev.campaignstudio.core.engine.CheckpointKey;
-import dev.campaignstudio.core.engine.ProductCheckpoint;
-import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.checkpoint.CheckpointKey;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
+import dev.campaignstudio.core.job.StepId;
 import java.util.List;
 import java.util.Optional;
 

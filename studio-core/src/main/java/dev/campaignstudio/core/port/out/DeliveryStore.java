@@ -4,7 +4,7 @@ import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryAttempt;
 import dev.campaignstudio.core.callback.DeliveryStatus;
 import dev.campaignstudio.core.event.JobEvent;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.campaignstudio.core.port.out;
 
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

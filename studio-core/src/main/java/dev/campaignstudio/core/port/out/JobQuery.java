@@ -2,7 +2,7 @@ package dev.campaignstudio.core.port.out;
 
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.OutputMode;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.JobStatus;
 
 /**

@@ -1,11 +1,11 @@
 package dev.campaignstudio.core.port.out;
 
-import dev.campaignstudio.core.engine.StepId;
-import dev.campaignstudio.core.engine.StepNote;
-import dev.campaignstudio.core.engine.StepRecord;
-import dev.campaignstudio.core.engine.StepStatus;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepNote;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * GETs a resource under the outbound rules of DESIGN section 11: http(s) only, every address checked and pinned,
+ * GETs a resource under the outbound rules of docs/operations.md ("Outbound rules"): http(s) only, every address
+ * checked and pinned,
  * redirects (at most three) re-checked, the body capped in size and the whole exchange in time.
  */
 public interface WebFetcher {

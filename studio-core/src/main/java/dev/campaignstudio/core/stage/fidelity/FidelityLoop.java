@@ -14,8 +14,8 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.ProducedAsset;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepFault;
-import dev.campaignstudio.core.engine.StepNote;
+import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.stage.Capabilities;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The product-fidelity loop (DESIGN section 6) around every generation of an image of the product: generate, score the
+ * The product-fidelity loop (docs/fidelity.md) around every generation of an image of the product: generate, score the
  * product in it against the neutral reference with the bound {@code fidelity} adapter, accept at the threshold of the
  * job's presentation mode, otherwise regenerate with changes chosen from what drifted ({@link Regeneration}), at most
  * {@code max_attempts} times, then refuse with {@code FIDELITY_DRIFT} carrying every attempt's score.

@@ -8,7 +8,7 @@ import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
 import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.engine.ProducedAsset;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;

@@ -19,7 +19,7 @@ import java.util.Map;
  * its page's facts, that later outputs start from: four, or five when the page gave facts to work with.
  *
  * <p>Like every identity stage it reads the product only, never an output job's prompt: the identity is kept apart
- * from campaign-specific instructions (DESIGN section 4), so every output of a product shares one set of seeds and
+ * from campaign-specific instructions (docs/identity.md), so every output of a product shares one set of seeds and
  * reuses it, and each output's own prompt steers that output's own stages.
  */
 public final class StoryboardSeedsStage extends CheckpointedStage<Map<String, String>> {

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
@@ -8,7 +9,7 @@ import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -74,7 +75,7 @@ public final class AssembleStage implements StageHandler {
         MediaFile video = stitching.stitch(request);
         local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, video, ROLE));
+        outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());
         outputs.put("speech_ms", start);
         outputs.put("hook", hook);

@@ -6,7 +6,7 @@ import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
@@ -63,7 +63,7 @@ public final class ConceptsStage implements StageHandler {
             entry.put("seed_concept", seed.get("title"));
             concepts.add(entry);
         }
-        String file = Files.json(context, Map.of("concepts", concepts), ROLE);
+        String file = OutputFiles.json(context, Map.of("concepts", concepts), ROLE);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, concepts.size());
         outputs.put("concepts", concepts);

@@ -10,7 +10,7 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -82,7 +82,7 @@ public final class FinalizeBundleStage implements StageHandler {
         ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
         String title = identity.name() + " · " + shorten(context.inputs().prompt(), 60);
         MediaFile sheet = images.contactSheet(new ContactSheetRequest(title, tiles, SHEET_WIDTH));
-        String sheetId = Files.store(context, sheet, CONTACT_SHEET);
+        String sheetId = OutputFiles.store(context, sheet, CONTACT_SHEET);
         entries.put("contact-sheet.png", sheet.data());
 
         Map<String, Object> manifest = new LinkedHashMap<>();

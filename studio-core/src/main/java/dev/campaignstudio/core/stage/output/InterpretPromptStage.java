@@ -35,7 +35,7 @@ public final class InterpretPromptStage implements StageHandler {
         outputs.put("tone", brief.tone());
         outputs.put("setting", brief.setting());
         outputs.put("hook", brief.hook());
-        outputs.put("file", Files.json(context, outputs, ROLE));
+        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
     }
 

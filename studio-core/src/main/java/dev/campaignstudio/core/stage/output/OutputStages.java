@@ -9,7 +9,7 @@ import dev.campaignstudio.core.stage.fidelity.FidelityThresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The handlers of the four output pipelines' own stages (DESIGN section 4). */
+/** The handlers of the four output pipelines' own stages (docs/modes.md). */
 public final class OutputStages {
 
     private OutputStages() {

@@ -4,7 +4,7 @@ import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.pipeline.Stages;
 import java.util.List;

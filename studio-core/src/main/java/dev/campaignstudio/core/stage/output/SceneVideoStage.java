@@ -51,7 +51,7 @@ public final class SceneVideoStage implements StageHandler {
         MediaFile clip = video.animate(new VideoRequest(scene, Identity.of(context).neutralImage(), frame.width(), frame.height(), duration,
                 render.fps(), plan.move(), Seeds.of(context)));
         try {
-            String stored = Files.store(context, clip, ROLE);
+            String stored = OutputFiles.store(context, clip, ROLE);
             return new StepResult.Succeeded(Map.of("clip", stored, "duration_ms", duration, "move", plan.move().wire()),
                     capabilities.adapter(Capability.VIDEO));
         } finally {

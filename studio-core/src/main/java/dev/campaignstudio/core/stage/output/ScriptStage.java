@@ -48,7 +48,7 @@ public final class ScriptStage implements StageHandler {
         outputs.put(JobPlanner.SCENE_COUNT, segments.size());
         outputs.put("supplied", settings.script() != null);
         outputs.put("segments", segments);
-        outputs.put("file", Files.json(context, outputs, ROLE));
+        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
     }
 }

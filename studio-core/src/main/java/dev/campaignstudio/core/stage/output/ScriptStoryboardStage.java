@@ -53,7 +53,7 @@ public final class ScriptStoryboardStage implements StageHandler {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, shots.size());
         outputs.put("shots", shots);
-        outputs.put("file", Files.json(context, outputs, ROLE));
+        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
     }
 }

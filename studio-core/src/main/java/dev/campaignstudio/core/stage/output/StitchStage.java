@@ -8,7 +8,7 @@ import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -72,7 +72,7 @@ public final class StitchStage implements StageHandler {
         MediaFile video = stitching.stitch(request);
         local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, video, ROLE));
+        outputs.put("video", OutputFiles.store(context, video, ROLE));
         outputs.put("duration_ms", video.durationMs());
         outputs.put("planned_ms", request.durationMs());
         outputs.put("bpm", FastCut.BPM);

@@ -59,7 +59,7 @@ public final class StoryboardStage implements StageHandler {
         outputs.put("bpm", FastCut.BPM);
         outputs.put("end_card_ms", FastCut.END_CARD_MS);
         outputs.put("scenes", scenes);
-        outputs.put("file", Files.json(context, outputs, ROLE));
+        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.STORYBOARD));
     }
 }

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
@@ -16,7 +17,7 @@ import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -109,7 +110,7 @@ public final class TimedVideoStage implements StageHandler {
             MediaFile clip = video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned, render.fps(),
                     MOVES[i % MOVES.length], seed));
             local.add(clip);
-            Files.store(context, clip, CLIP);
+            OutputFiles.store(context, clip, CLIP);
             // laid out at its planned length: a clip is whole frames, up to half a frame longer, which would add up
             clips.add(clip.withDurationMs(planned));
             start += duration;
@@ -122,7 +123,7 @@ public final class TimedVideoStage implements StageHandler {
         MediaFile finished = stitching.stitch(request);
         local.add(finished);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("video", Files.store(context, finished, ROLE));
+        outputs.put("video", OutputFiles.store(context, finished, ROLE));
         outputs.put("duration_ms", finished.durationMs());
         outputs.put("speech_ms", start);
         outputs.put("segments", segments.size());

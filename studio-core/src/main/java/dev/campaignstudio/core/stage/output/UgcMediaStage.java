@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
@@ -18,7 +19,7 @@ import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
@@ -101,11 +102,11 @@ public final class UgcMediaStage implements StageHandler {
         outputs.put("kind", kind.wire());
         outputs.put("line", line);
         try {
-            outputs.put("clip", Files.store(context, clip, CLIP));
+            outputs.put("clip", OutputFiles.store(context, clip, CLIP));
         } finally {
             TempFiles.delete(clip.file());
         }
-        outputs.put("audio", Files.store(context, speech.wav(), AUDIO));
+        outputs.put("audio", OutputFiles.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
         if (!checks.isEmpty()) {

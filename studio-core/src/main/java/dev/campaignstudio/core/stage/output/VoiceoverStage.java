@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
@@ -41,11 +42,11 @@ public final class VoiceoverStage implements StageHandler {
         transcript.put("sentences", timed(spoken.sentences()));
         transcript.put("words", timed(SpokenWords.asWritten(text, spoken.words())));
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("audio", Files.store(context, spoken.wav(), ROLE));
+        outputs.put("audio", OutputFiles.store(context, spoken.wav(), ROLE));
         outputs.put("duration_ms", spoken.wav().durationMs() != null ? spoken.wav().durationMs() : Wav.durationMs(spoken.wav().data()));
         outputs.put("text", text);
         outputs.put("words", transcript.get("words"));
-        outputs.put("transcript", Files.json(context, transcript, TRANSCRIPT));
+        outputs.put("transcript", OutputFiles.json(context, transcript, TRANSCRIPT));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.AUDIO));
     }
 

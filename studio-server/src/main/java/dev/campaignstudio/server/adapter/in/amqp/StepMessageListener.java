@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.adapter.in.amqp;
 
 import com.rabbitmq.client.Channel;
-import dev.campaignstudio.core.engine.StepId;
+import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.engine.StepRunner;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;

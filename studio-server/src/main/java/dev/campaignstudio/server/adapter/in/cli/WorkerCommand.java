@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
-import dev.campaignstudio.core.contract.WireEnum;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

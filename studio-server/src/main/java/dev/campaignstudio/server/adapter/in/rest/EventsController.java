@@ -5,7 +5,7 @@ import dev.campaignstudio.core.callback.DeliveryAttempt;
 import dev.campaignstudio.core.event.EventEnvelope;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.server.json.JsonCodec;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job as {@code GET /v1/jobs/{id}} returns it (DESIGN section 13).
+ * A job as {@code GET /v1/jobs/{id}} returns it (docs/api.md).
  *
  * @param id             job id
  * @param jobType        {@code marketing_creation}, {@code marketing_output} or {@code retry}

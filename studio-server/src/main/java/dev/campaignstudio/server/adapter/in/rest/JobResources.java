@@ -3,7 +3,7 @@ package dev.campaignstudio.server.adapter.in.rest;
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryStatus;
 import dev.campaignstudio.core.contract.RetryRequest;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.FindJobs;

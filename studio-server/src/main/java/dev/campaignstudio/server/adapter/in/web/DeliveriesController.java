@@ -3,7 +3,7 @@ package dev.campaignstudio.server.adapter.in.web;
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryAttempt;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.port.in.FindJobs;
 import java.util.ArrayList;

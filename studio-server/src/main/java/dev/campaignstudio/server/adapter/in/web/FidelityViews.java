@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.adapter.in.web;
 
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.FidelityAttempt;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.FidelityGroup;
 import java.util.ArrayList;

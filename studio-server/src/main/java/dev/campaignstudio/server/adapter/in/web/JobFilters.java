@@ -2,8 +2,8 @@ package dev.campaignstudio.server.adapter.in.web;
 
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.ModeCatalog;
-import dev.campaignstudio.core.contract.WireEnum;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.JobStatus;
 import dev.campaignstudio.core.port.out.JobQuery;
 import java.util.ArrayList;

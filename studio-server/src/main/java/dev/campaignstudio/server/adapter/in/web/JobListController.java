@@ -3,7 +3,7 @@ package dev.campaignstudio.server.adapter.in.web;
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.ModeCatalog;
 import dev.campaignstudio.core.contract.OutputMode;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.job.JobStatus;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.in.FindJobs;

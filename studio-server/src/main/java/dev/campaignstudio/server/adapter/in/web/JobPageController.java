@@ -1,8 +1,8 @@
 package dev.campaignstudio.server.adapter.in.web;
 
-import dev.campaignstudio.core.engine.CancelOutcome;
+import dev.campaignstudio.core.port.in.CancelOutcome;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.CancelJob;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.FidelityGroup;

@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.adapter.in.web;
 
 import dev.campaignstudio.core.event.JobEvent;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.FindJobs;
 import java.io.IOException;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.MarketingOutputRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.FindAssets;

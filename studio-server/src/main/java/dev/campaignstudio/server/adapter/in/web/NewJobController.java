@@ -7,7 +7,7 @@ import dev.campaignstudio.core.contract.ModeRules;
 import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.in.UploadAsset;
 import dev.campaignstudio.core.port.in.UploadOutcome;

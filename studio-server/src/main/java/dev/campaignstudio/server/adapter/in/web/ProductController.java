@@ -1,8 +1,8 @@
 package dev.campaignstudio.server.adapter.in.web;
 
 import dev.campaignstudio.core.asset.AssetId;
-import dev.campaignstudio.core.engine.ProductCheckpoint;
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.port.in.FindAssets;
 import dev.campaignstudio.core.port.in.FindProducts;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.adapter.in.web;
 
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.TextBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.adapter.out.inprocess;
 
 import dev.campaignstudio.core.engine.StepRunner;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.server.engine.Dispatch;
 import dev.campaignstudio.server.engine.EngineProperties;
 import dev.campaignstudio.server.engine.WorkTransport;

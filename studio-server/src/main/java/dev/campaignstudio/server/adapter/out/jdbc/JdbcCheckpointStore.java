@@ -1,9 +1,9 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.engine.CheckpointKey;
-import dev.campaignstudio.core.engine.ProductCheckpoint;
-import dev.campaignstudio.core.engine.StepId;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.checkpoint.CheckpointKey;
+import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;

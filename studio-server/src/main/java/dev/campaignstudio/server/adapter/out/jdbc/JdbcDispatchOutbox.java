@@ -1,8 +1,8 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.contract.WireEnum;
-import dev.campaignstudio.core.engine.StepId;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.server.engine.Dispatch;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.contract.WireEnum;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.id.Ulid;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.time.Clock;
@@ -26,6 +26,7 @@ final class JdbcEventLog implements EventLog {
     private final Clock clock;
     private final Duration horizon;
     private final Runnable deliveryRequested;
+    private final SqlDialect dialect;
     private final String nextSequence;
 
     /**
@@ -34,6 +35,7 @@ final class JdbcEventLog implements EventLog {
      */
     JdbcEventLog(JdbcClient jdbc, SqlDialect dialect, Clock clock, Duration horizon, Runnable deliveryRequested) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.nextSequence = dialect.updateReturning("UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id",
                 "last_event_seq, callback_url, callback_secret_ref");
         this.clock = clock;
@@ -46,21 +48,10 @@ final class JdbcEventLog implements EventLog {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("events are appended inside the transaction of the change they report");
         }
-        JobRow job = jdbc.sql(nextSequence).param("id", jobId.value())
-                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
-                .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append an event to"));
+        String eventId = "evt_" + Ulid.next(clock);
+        JobRow job = dialect == SqlDialect.POSTGRESQL ? counted(eventId, jobId, type, data, at) : appended(eventId, jobId, type, data, at);
         long sequence = job.sequence();
-        JobEvent event = new JobEvent("evt_" + Ulid.next(clock), jobId, sequence, type, at, data);
-        jdbc.sql("""
-                INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
-                VALUES (:id, :job, :seq, :type, :at, :data)""")
-                .param("id", event.eventId())
-                .param("job", jobId.value())
-                .param("seq", sequence)
-                .param("type", type.wire())
-                .param("at", Timestamps.bind(at))
-                .param("data", JsonCodec.write(data))
-                .update();
+        JobEvent event = new JobEvent(eventId, jobId, sequence, type, at, data);
         if (job.callbackUrl() != null) {
             jdbc.sql("""
                     INSERT INTO callback_deliveries (id, job_id, event_id, seq, url, secret_ref, status, attempts, next_attempt_at,
@@ -78,6 +69,42 @@ final class JdbcEventLog implements EventLog {
             AfterCommit.run(deliveryRequested);
         }
         return event;
+    }
+
+    /** PostgreSQL: the counter and the insert in one statement. */
+    private JobRow counted(String eventId, JobId jobId, JobEventType type, Map<String, Object> data, Instant at) {
+        return jdbc.sql("""
+                WITH counted AS (
+                    UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :job
+                    RETURNING last_event_seq, callback_url, callback_secret_ref)
+                INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
+                SELECT :id, :job, counted.last_event_seq, :type, :at, :data FROM counted
+                RETURNING seq, (SELECT callback_url FROM counted), (SELECT callback_secret_ref FROM counted)""")
+                .param("id", eventId)
+                .param("job", jobId.value())
+                .param("type", type.wire())
+                .param("at", Timestamps.bind(at))
+                .param("data", JsonCodec.write(data))
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append an event to"));
+    }
+
+    /** H2: the counter, then the insert. */
+    private JobRow appended(String eventId, JobId jobId, JobEventType type, Map<String, Object> data, Instant at) {
+        JobRow job = jdbc.sql(nextSequence).param("id", jobId.value())
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append an event to"));
+        jdbc.sql("""
+                INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
+                VALUES (:id, :job, :seq, :type, :at, :data)""")
+                .param("id", eventId)
+                .param("job", jobId.value())
+                .param("seq", job.sequence())
+                .param("type", type.wire())
+                .param("at", Timestamps.bind(at))
+                .param("data", JsonCodec.write(data))
+                .update();
+        return job;
     }
 
     private record JobRow(long sequence, String callbackUrl, String secretRef) {

@@ -54,8 +54,8 @@ public class JdbcPersistenceConfiguration {
     }
 
     @Bean
-    StepStore stepStore(JdbcClient jdbc, DispatchSignal signal) {
-        return new JdbcStepStore(jdbc, signal::nudge);
+    StepStore stepStore(JdbcClient jdbc, DataSource dataSource, DispatchSignal signal) {
+        return new JdbcStepStore(jdbc, SqlDialect.of(dataSource), signal::nudge);
     }
 
     @Bean
@@ -81,7 +81,7 @@ public class JdbcPersistenceConfiguration {
         JobRequestReader reader = new JobRequestReader();
         return new Adapters(new JdbcJobRepository(jdbc, reader), new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock,
                 DeliveryPolicy.STANDARD.horizon(), () -> { }),
-                new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, () -> { }),
+                new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, SqlDialect.of(dataSource), () -> { }),
                 new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template, reader), new JdbcCheckpointStore(jdbc));
     }
 

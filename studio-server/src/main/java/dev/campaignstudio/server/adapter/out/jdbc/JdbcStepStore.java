@@ -1,13 +1,13 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.contract.WireEnum;
-import dev.campaignstudio.core.engine.StepId;
-import dev.campaignstudio.core.engine.StepNote;
-import dev.campaignstudio.core.engine.StepRecord;
-import dev.campaignstudio.core.engine.StepStatus;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepNote;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
@@ -32,12 +32,19 @@ final class JdbcStepStore implements StepStore {
 
     private final JdbcClient jdbc;
     private final Runnable dispatchRequested;
+    /** Claims a pending step and answers it as claimed, in one statement. */
+    private final String claim;
 
     /**
      * @param dispatchRequested told (after commit) that a dispatch request was written, so a relay can wake up
      */
-    JdbcStepStore(JdbcClient jdbc, Runnable dispatchRequested) {
+    JdbcStepStore(JdbcClient jdbc, SqlDialect dialect, Runnable dispatchRequested) {
         this.jdbc = jdbc;
+        this.claim = dialect.updateReturning("""
+                UPDATE steps SET status = 'running', lease_owner = :owner, lease_expires_at = :until, claims = claims + 1,
+                                 started_at = COALESCE(started_at, :now), updated_at = :now
+                WHERE id = :id AND status = 'pending' AND (not_before IS NULL OR not_before <= :now) AND""" + LIVE_JOB,
+                COLUMNS);
         this.dispatchRequested = dispatchRequested;
     }
 
@@ -91,16 +98,12 @@ final class JdbcStepStore implements StepStore {
 
     @Override
     public Optional<StepRecord> claim(StepId id, String owner, Instant now, Instant leaseUntil) {
-        int claimed = jdbc.sql("""
-                UPDATE steps SET status = 'running', lease_owner = :owner, lease_expires_at = :until, claims = claims + 1,
-                                 started_at = COALESCE(started_at, :now), updated_at = :now
-                WHERE id = :id AND status = 'pending' AND (not_before IS NULL OR not_before <= :now) AND """ + LIVE_JOB)
+        return jdbc.sql(claim)
                 .param("owner", owner)
                 .param("until", Timestamps.bind(leaseUntil))
                 .param("now", Timestamps.bind(now))
                 .param("id", id.value())
-                .update();
-        return claimed == 1 ? find(id) : Optional.empty();
+                .query(this::map).optional();
     }
 
     @Override

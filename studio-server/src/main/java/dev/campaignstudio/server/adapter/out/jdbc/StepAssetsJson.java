@@ -1,6 +1,6 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.engine.StepRecord;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

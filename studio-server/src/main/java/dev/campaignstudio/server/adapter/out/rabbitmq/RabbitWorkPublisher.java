@@ -4,7 +4,7 @@ import dev.campaignstudio.server.engine.Dispatch;
 import dev.campaignstudio.server.engine.EngineProperties;
 import dev.campaignstudio.server.engine.WorkTransport;
 import java.nio.charset.StandardCharsets;
-import dev.campaignstudio.core.engine.WorkQueue;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

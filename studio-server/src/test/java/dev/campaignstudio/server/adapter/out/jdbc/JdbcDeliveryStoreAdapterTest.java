@@ -11,7 +11,7 @@ import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.MutableClock;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.job.Job;
-import dev.campaignstudio.core.job.JobId;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.DeliveryStore;
 import dev.campaignstudio.server.support.TestDatabases;
 import java.time.Duration;

@@ -1,0 +1,65 @@
+package dev.campaignstudio.providers.remote;
+
+import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.engine.StepJournal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A provider's job ids written down in the step's notes before the job is waited for, so that a later attempt of the
+ * step (after a crash, a timeout or a failed poll) finds the job it paid for and waits for it again instead of
+ * submitting a second one. A job is found by provider and by the fingerprint of what was asked (a fidelity loop's
+ * regeneration asks for something else, and gets a new job); a job that ended badly or was cancelled is closed with a
+ * second note, and is not taken up again.
+ */
+final class RemoteJobs {
+
+    static final String KIND = "remote_job";
+    static final String CLOSED = "remote_job_closed";
+
+    private final String provider;
+
+    RemoteJobs(String provider) {
+        this.provider = provider;
+    }
+
+    /** The open job of this provider noted for {@code fingerprint} by any attempt of this step, newest first. */
+    Optional<Map<String, Object>> open(String fingerprint) {
+        List<Map<String, Object>> notes = StepJournal.current().read();
+        for (int i = notes.size() - 1; i >= 0; i--) {
+            Map<String, Object> note = notes.get(i);
+            if (KIND.equals(note.get("kind")) && provider.equals(note.get("provider"))
+                    && fingerprint.equals(note.get("fingerprint"))) {
+                Object id = note.get("request_id");
+                boolean closed = notes.stream().anyMatch(n -> CLOSED.equals(n.get("kind"))
+                        && provider.equals(n.get("provider"))
+                        && id != null && id.equals(n.get("request_id")));
+                return closed ? Optional.empty() : Optional.of(note);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes down a job just submitted, before it is waited for. */
+    void opened(String fingerprint, String requestId, Map<String, Object> facts) throws StepFault {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("kind", KIND);
+        note.put("provider", provider);
+        note.put("fingerprint", fingerprint);
+        note.put("request_id", requestId);
+        note.putAll(facts);
+        StepJournal.current().write(note);
+    }
+
+    /** Writes down that a job is not to be taken up again (it failed, was cancelled, or is gone). */
+    void closed(String requestId, String why) {
+        try {
+            StepJournal.current().write(Map.of("kind", CLOSED, "provider", provider, "request_id", requestId,
+                    "why", why));
+        } catch (StepFault | RuntimeException notWritten) {
+            // a later attempt then polls the job once more and finds it ended, which costs a poll, not a generation
+        }
+    }
+}
