@@ -1,10 +1,10 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.Framing;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TempFiles;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.GradientPaint;

@@ -125,7 +125,7 @@ final class Mp4Reader implements AutoCloseable {
         return video.onDisk() ? audio(video.file()) : audio(video.data());
     }
 
-    /** The sound of an MP4 file, mixed down to mono at {@link Mp4Writer#SAMPLE_RATE}; empty when it has no audio track. */
+    /** The sound of an MP4 file, mixed down to mono at {@link Mp4Writer#SAMPLE_RATE}; empty without an audio track. */
     static short[] audio(Path file) {
         try {
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {

@@ -7,6 +7,7 @@ import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.job.StepId;
@@ -254,7 +255,7 @@ public final class StepContext {
 
     /**
      * Stores a media file this attempt made, streaming it from its local file when it has one (the local file is left
-     * for the caller to delete); as {@link #store(byte[], AssetKind, String, Integer, Integer, Long, String)} otherwise.
+     * for the caller to delete); from memory otherwise.
      *
      * @throws IOException when the file cannot be read or the blob store cannot write
      */

@@ -84,9 +84,9 @@ public final class StepRunner {
     /**
      * @param temp where steps write local files too large to hold in memory (videos read from the store)
      */
-    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
-            BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
-            Clock clock, TempFiles temp) {
+    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets,
+            CheckpointStore checkpoints, BlobStore blobs, Transactions transactions, StageHandlers handlers,
+            EngineSettings settings, ScheduledExecutorService heartbeats, Clock clock, TempFiles temp) {
         this.temp = temp;
         this.engine = engine;
         this.jobs = jobs;

@@ -203,7 +203,8 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
     }
 
     /** One GET, cut off when the deadline passes whatever it is waiting for (connection, headers or body). */
-    private Hop<Fetch> getOnce(URI target, String accept, long maxBytes, Deadline deadline, BodyReader reader) throws IOException {
+    private Hop<Fetch> getOnce(URI target, String accept, long maxBytes, Deadline deadline, BodyReader reader)
+            throws IOException {
         if (deadline.passed()) {
             throw new SocketTimeoutException("the deadline passed between redirects");
         }
@@ -226,8 +227,8 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         }
     }
 
-    private static Hop<Fetch> readAnswer(URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline, BodyReader reader)
-            throws IOException {
+    private static Hop<Fetch> readAnswer(URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline,
+            BodyReader reader) throws IOException {
         String location = redirectLocation(response);
         if (location != null) {
             return Hop.redirect(location);
@@ -241,7 +242,8 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         if (entity != null && entity.getContentLength() > maxBytes) {
             return Hop.answer(new Fetch.TooLarge(maxBytes));
         }
-        return Hop.answer(reader.read(target, contentType, entity == null ? null : entity.getContent(), maxBytes, deadline));
+        InputStream body = entity == null ? null : entity.getContent();
+        return Hop.answer(reader.read(target, contentType, body, maxBytes, deadline));
     }
 
     /** What a 2xx body becomes: bytes in memory, or a file. */
@@ -250,13 +252,15 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         Fetch read(URI target, String contentType, InputStream in, long maxBytes, Deadline deadline) throws IOException;
     }
 
-    private static Fetch inMemory(URI target, String contentType, InputStream in, long maxBytes, Deadline deadline) throws IOException {
+    private static Fetch inMemory(URI target, String contentType, InputStream in, long maxBytes, Deadline deadline)
+            throws IOException {
         byte[] body = readAtMost(in, maxBytes, deadline);
         return body == null ? new Fetch.TooLarge(maxBytes) : new Fetch.Fetched(target, contentType, body);
     }
 
     /** Copies the body to {@code out}; returns its length, or -1 once it runs past {@code maxBytes}. */
-    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes, Deadline deadline) throws IOException {
+    private static long copyAtMost(InputStream in, OutputStream out, long maxBytes, Deadline deadline)
+            throws IOException {
         if (in == null) {
             return 0;
         }

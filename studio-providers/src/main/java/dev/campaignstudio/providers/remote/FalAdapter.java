@@ -6,10 +6,13 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.port.out.WebFetcher;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * The {@code fal} adapter: image and video models behind fal.ai's queue ({@link FalQueue}: submit, status, result,
  * cancel). {@code image} sends the product's cut-out with the scene prompt to an image-to-image model, so the product
  * stays the product; {@code video} sends the accepted scene image to an image-to-video model. Character and contact
- * sheets are layouts of the product's own pixels and stay local. Outputs are downloaded through the outbound URL rules.
+ * sheets are layouts of the product's own pixels and stay local. Outputs are downloaded through the outbound URL rules,
+ * a video streamed into a local file that the clip is handed on in (no video is held whole in memory).
  */
 public final class FalAdapter implements CapabilityAdapter, ImageGeneration, VideoGeneration {
 
@@ -41,6 +45,13 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     private final ImageGeneration layouts;
     private final FalQueue queue;
     private final Duration deadline;
+    private final TempFiles temp;
+
+    /** As the full constructor, downloading videos into the JVM's temporary directory. */
+    public FalAdapter(ProviderClient client, WebFetcher downloads, ImageGeneration layouts, Duration pollFirst,
+            Duration pollMax, Duration deadline) {
+        this(client, downloads, layouts, pollFirst, pollMax, deadline, TempFiles.system());
+    }
 
     /**
      * @param client    the resilient client for the queue's base URL, sending the key as {@link #AUTH}
@@ -49,9 +60,11 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
      * @param pollFirst first wait before asking for a request's status again (grows by half each time)
      * @param pollMax   longest wait between asks
      * @param deadline  longest one attempt waits for a request
+     * @param temp      where videos are downloaded to; each is handed on in its file
      */
     public FalAdapter(ProviderClient client, WebFetcher downloads, ImageGeneration layouts, Duration pollFirst,
-            Duration pollMax, Duration deadline) {
+            Duration pollMax, Duration deadline, TempFiles temp) {
+        this.temp = temp;
         this.client = client;
         this.downloads = downloads;
         this.layouts = layouts;
@@ -118,8 +131,8 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
         if (url.isEmpty()) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without a video (video.url)");
         }
-        byte[] mp4 = download(url, "video/mp4, */*");
-        return new MediaFile(mp4, "video/mp4", request.width(), request.height(), request.durationMs());
+        Path mp4 = downloadToFile(url, "video/mp4, */*");
+        return MediaFile.inFile(mp4, "video/mp4", request.width(), request.height(), request.durationMs());
     }
 
     @Override
@@ -133,30 +146,54 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     }
 
     private byte[] download(String url, String accept) throws StepFault {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException bad) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " gave an output that is not a URL");
-        }
-        WebFetcher.Fetch fetch = downloads.get(uri, accept, MAX_OUTPUT_BYTES, deadline);
+        WebFetcher.Fetch fetch = downloads.get(uri(url), accept, MAX_OUTPUT_BYTES, deadline);
         if (fetch instanceof WebFetcher.Fetch.Fetched fetched) {
             return fetched.body();
         }
+        throw fault(fetch);
+    }
+
+    /** Downloads an output into a new local file under {@code temp}, streamed; the caller owns the file. */
+    private Path downloadToFile(String url, String accept) throws StepFault {
+        URI uri = uri(url);
+        Path file;
+        try {
+            file = temp.create("studio-fal", ".mp4");
+        } catch (IOException e) {
+            throw StepFault.transientFault("TRANSIENT", NAME + " output could not be written to a local file");
+        }
+        WebFetcher.Fetch fetch = downloads.download(uri, accept, MAX_OUTPUT_BYTES, deadline, file);
+        if (fetch instanceof WebFetcher.Fetch.Saved) {
+            return file;
+        }
+        TempFiles.delete(file);
+        throw fault(fetch);
+    }
+
+    private static URI uri(String url) throws StepFault {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException bad) {
+            throw StepFault.permanent("PROVIDER_ERROR", NAME + " gave an output that is not a URL");
+        }
+    }
+
+    /** The fault for a download that brought no body. */
+    private static StepFault fault(WebFetcher.Fetch fetch) {
         if (fetch instanceof WebFetcher.Fetch.Refused refused) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " output URL refused: " + refused.reason());
+            return StepFault.permanent("PROVIDER_ERROR", NAME + " output URL refused: " + refused.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.Unreachable unreachable) {
-            throw unreachable.timedOut()
+            return unreachable.timedOut()
                     ? StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " output download timed out")
                     : StepFault.transientFault("PROVIDER_ERROR", NAME + " output unreachable: " + unreachable.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.TooLarge) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
+            return StepFault.permanent("PROVIDER_ERROR", NAME + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
         }
         int status = ((WebFetcher.Fetch.Status) fetch).status();
         boolean retryable = status >= 500 || status == 429;
-        throw new StepFault("PROVIDER_ERROR", NAME + " output download answered " + status, retryable, null);
+        return new StepFault("PROVIDER_ERROR", NAME + " output download answered " + status, retryable, null);
     }
 
     private static String dataUri(String type, byte[] data) {

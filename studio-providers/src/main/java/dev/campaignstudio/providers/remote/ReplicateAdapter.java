@@ -50,7 +50,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     private final TempFiles temp;
 
     /** As the full constructor, downloading outputs into the JVM's temporary directory. */
-    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline) {
+    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax,
+            Duration deadline) {
         this(client, downloads, pollFirst, pollMax, deadline, TempFiles.system());
     }
 
@@ -62,8 +63,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
      * @param deadline  longest a prediction may take
      * @param temp      where outputs are downloaded to; each is handed on in its file
      */
-    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline,
-            TempFiles temp) {
+    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax,
+            Duration deadline, TempFiles temp) {
         this.temp = temp;
         this.client = client;
         this.downloads = downloads;
@@ -97,7 +98,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         input.put("width", request.width());
         input.put("height", request.height());
         input.put("seed", request.seed() & 0x7FFFFFFF);
-        return MediaFile.inFile(run("video", input), "video/mp4", request.width(), request.height(), request.durationMs());
+        Path mp4 = run("video", input);
+        return MediaFile.inFile(mp4, "video/mp4", request.width(), request.height(), request.durationMs());
     }
 
     @Override

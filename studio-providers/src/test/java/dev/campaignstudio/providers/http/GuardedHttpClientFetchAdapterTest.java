@@ -107,7 +107,8 @@ class GuardedHttpClientFetchAdapterTest {
                     assertThat(saved.contentType()).isEqualTo("video/mp4");
                 });
         assertThat(Files.readAllBytes(file)).isEqualTo(body);
-        assertThat(client.download(server.url("/streamed"), "video/mp4", 99, DEADLINE, file)).isInstanceOf(Fetch.TooLarge.class);
+        assertThat(client.download(server.url("/streamed"), "video/mp4", 99, DEADLINE, file))
+                .isInstanceOf(Fetch.TooLarge.class);
         assertThat(client.download(server.url("/video.mp4"), "video/mp4", body.length - 1, DEADLINE, file))
                 .isInstanceOf(Fetch.TooLarge.class);
     }

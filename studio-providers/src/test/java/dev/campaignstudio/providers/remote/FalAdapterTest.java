@@ -9,6 +9,7 @@ import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.contract.Aspect;
@@ -48,6 +49,9 @@ import org.junit.jupiter.api.Test;
  */
 class FalAdapterTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path downloadDir;
+
     private static final String KEY = "fal-key-id:SECRET0123456789abcdef";
 
     private final FakeFal vendor = new FakeFal(KEY);
@@ -71,7 +75,7 @@ class FalAdapterTest {
                         Duration.ofMinutes(1));
         return new FalAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, FalAdapter.AUTH), downloads,
                 new NoLayouts(),
-                Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(30));
+                Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(30), new TempFiles(downloadDir));
     }
 
     private static byte[] png(int width, int height) throws Exception {
@@ -156,6 +160,8 @@ class FalAdapterTest {
         MediaFile clip = attempt(new CancellationSignal(), journal);
 
         assertThat(clip.data()).isNotEmpty();
+        assertThat(clip.onDisk()).as("the video is handed on in the file it was streamed to").isTrue();
+        assertThat(clip.file().getParent()).isEqualTo(downloadDir);
         assertThat(vendor.submitted()).as("one request for the scene, whatever the attempts").isEqualTo(1);
         assertThat(vendor.violations).isEmpty();
     }

@@ -8,6 +8,7 @@ import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.StoryboardWriting;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.contract.Aspect;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +94,9 @@ public final class MediaBenchmark {
         MediaFile video = media.stitch(new Stitching.StitchRequest(clips, width, height, 30, 0, speech.wav(), phrases(speech.words()), true,
                 null, 0, 1));
         lap(stages, "stitch (decode, compose, captions, mix, encode)", t);
-        Files.write(out, video.data());
+        TempFiles.delete(clips);
+        Files.move(video.file(), out, StandardCopyOption.REPLACE_EXISTING);
+        video = MediaFile.inFile(out, video.mediaType(), video.width(), video.height(), video.durationMs());
         Path ffmpeg = Ffmpeg.locate();
         if (ffmpeg == null) {
             return new Result(stages, video.durationMs() / 1000.0, -1, "no runnable ffmpeg: the bundled one needs libpulse0, libva2 and libva-drm2 "
@@ -123,7 +127,7 @@ public final class MediaBenchmark {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         Path source = Files.createTempFile("bench-source", ".mp4");
         try {
-            Files.write(source, video.data());
+            Files.copy(video.file(), source, StandardCopyOption.REPLACE_EXISTING);
             Files.write(audio, samples(source));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long started = System.nanoTime();

@@ -75,8 +75,8 @@ public class EngineConfiguration {
     StepRunner stepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
             BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings,
             ScheduledExecutorService engineHeartbeats, Clock clock, TempFiles temp) {
-        return new StepRunner(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings, engineHeartbeats, clock,
-                temp);
+        return new StepRunner(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings,
+                engineHeartbeats, clock, temp);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import dev.campaignstudio.server.storage.SignedAssetUrls;
 import dev.campaignstudio.server.storage.StorageProperties;
 import dev.campaignstudio.server.storage.TempSweepTask;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -70,12 +71,13 @@ public class StorageConfiguration {
 
     /**
      * Deletes local temporary files older than {@code studio.storage.temp-grace} from {@code <data-dir>/tmp}, in every
-     * process (each has its own data directory on separate hosts), at start and every {@code studio.storage.temp-sweep}.
+     * process (each has its own data directory on separate hosts), at start and every
+     * {@code studio.storage.temp-sweep}.
      */
     @Bean
     TempSweepTask tempSweepTask(StudioProperties studio, StorageProperties storage, Clock clock) {
-        return new TempSweepTask(new TempFileSweeper(CoreConfiguration.stagingDirectory(studio), storage.tempGrace(), clock),
-                storage.tempSweep());
+        Path tmp = CoreConfiguration.stagingDirectory(studio);
+        return new TempSweepTask(new TempFileSweeper(tmp, storage.tempGrace(), clock), storage.tempSweep());
     }
 
     /**

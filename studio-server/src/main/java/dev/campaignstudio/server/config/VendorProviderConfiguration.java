@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.config;
 
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.providers.remote.ElevenLabsAdapter;
@@ -32,9 +33,10 @@ public class VendorProviderConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "studio.providers.fal", name = "base-url")
-    FalAdapter falAdapter(VendorProviderProperties vendors, LocalMedia local, WebFetcher web) {
+    FalAdapter falAdapter(VendorProviderProperties vendors, LocalMedia local, WebFetcher web, TempFiles temp) {
         VendorProviderProperties.Fal config = vendors.fal();
         ProviderClient client = new ProviderClient(config.settings(FalAdapter.NAME), FalAdapter.AUTH);
-        return new FalAdapter(client, web, local, config.pollFirst(), Duration.ofSeconds(10), config.requestDeadline());
+        return new FalAdapter(client, web, local, config.pollFirst(), Duration.ofSeconds(10), config.requestDeadline(),
+                temp);
     }
 }

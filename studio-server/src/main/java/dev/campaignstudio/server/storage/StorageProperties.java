@@ -39,8 +39,8 @@ public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, 
         tempGrace = tempGrace == null ? Duration.ofHours(6) : tempGrace;
         tempSweep = tempSweep == null ? Duration.ofHours(1) : tempSweep;
         if (tempGrace.compareTo(MIN_ORPHAN_GRACE) < 0) {
-            throw new IllegalStateException("studio.storage.temp-grace must be at least 30m: longer than a step may run (stages time "
-                    + "out after 15 minutes at most) while its local files are read");
+            throw new IllegalStateException("studio.storage.temp-grace must be at least 30m: longer than a step may "
+                    + "run (stages time out after 15 minutes at most) while its local files are read");
         }
         if (tempSweep.isNegative() || tempSweep.isZero()) {
             throw new IllegalStateException("studio.storage.temp-sweep must be positive");

@@ -44,7 +44,8 @@ public final class TempSweepTask implements SmartLifecycle {
         try {
             TempFileSweeper.Swept swept = sweeper.sweep();
             if (swept.deleted() > 0) {
-                log.info("{} temporary file(s) left by interrupted writes deleted from the data directory", swept.deleted());
+                log.info("{} temporary file(s) left by interrupted writes deleted from the data directory",
+                        swept.deleted());
             }
         } catch (IOException | RuntimeException e) {
             log.warn("the sweep of temporary files failed, will try again: {}", e.toString());

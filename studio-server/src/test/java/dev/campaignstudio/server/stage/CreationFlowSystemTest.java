@@ -2,8 +2,11 @@ package dev.campaignstudio.server.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.fixtures.TestImages;
+import dev.campaignstudio.core.port.out.AssetRepository;
+import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.media.SampleProducts;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
@@ -44,6 +47,12 @@ class CreationFlowSystemTest {
 
     @Autowired
     CountingCapabilities.Counted counted;
+
+    @Autowired
+    AssetRepository assets;
+
+    @Autowired
+    BlobStore blobs;
 
     ApiClient api;
     CreationJobs jobs;
@@ -161,6 +170,29 @@ class CreationFlowSystemTest {
                 .containsEntry("storyboard_seeds", "succeeded");
         assertThat(difference(before, calls())).isEqualTo(Map.of(Capability.PRODUCT_ANALYSIS, 1, Capability.IMAGE, 1,
                 Capability.STORYBOARD, 1));
+    }
+
+    @Test
+    void aCheckpointWhoseFileWasDeletedFromTheStoreIsRebuiltNotReusedAndTheStepSaysWhy() throws Exception {
+        Map<String, Object> product = Samples.uploaded(api, SAMPLE);
+        product.put("product_id", "aurora-lost-" + System.nanoTime());
+        String first = jobs.submit(product);
+        JsonNode sheet = jobs.assertIdentity(first, jobs.finished(first), false).get("character_sheet");
+        String sheetId = sheet.get("asset_id").asString();
+        String sha256 = assets.find(new AssetId(sheetId)).orElseThrow().sha256();
+        assertThat(blobs.delete(sha256)).as("the sheet's file is taken from the filesystem store").isTrue();
+
+        Map<Capability, Integer> before = calls();
+        JsonNode again = jobs.finished(jobs.submit(product));
+
+        assertThat(again.get("status").asString()).isEqualTo("succeeded");
+        assertThat(CreationJobs.statuses(again)).as("the row is still there, the file is not")
+                .containsEntry("neutral_image", "reused").containsEntry("metadata", "reused")
+                .containsEntry("character_sheet", "succeeded");
+        assertThat(CreationJobs.step(again, "character_sheet").get("outputs").get("rebuilt_because").asString())
+                .contains(sheetId).contains("missing from the asset store");
+        assertThat(difference(before, calls())).containsEntry(Capability.IMAGE, 1);
+        assertThat(blobs.contains(sha256)).as("the sheet drawn again is stored again").isTrue();
     }
 
     @Test

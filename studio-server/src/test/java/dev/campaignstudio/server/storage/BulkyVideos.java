@@ -3,6 +3,7 @@ package dev.campaignstudio.server.storage;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
@@ -18,10 +19,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A video and stitch adapter whose files are large, for measuring the data path rather than the encoder: each clip is
- * {@link #CLIP_BYTES} of seeded noise written 64 KB at a time into a file under the service's temporary directory, and a
- * stitch is its clips' bytes one after the other, read 64 KB at a time from the files the stage hands in. A clip
- * handed to the stitch in memory is refused, so the stage must hand clips on as files.
+ * A video and stitch adapter whose files are large, for measuring the data path rather than the encoder: each clip
+ * is {@link #CLIP_BYTES} of seeded noise written 64 KB at a time into a file under the service's temporary directory,
+ * and a stitch is its clips' bytes one after the other, read 64 KB at a time from the files the stage hands in. A
+ * clip handed to the stitch in memory is refused, so the stage must hand clips on as files.
  */
 final class BulkyVideos implements CapabilityAdapter, VideoGeneration, Stitching {
 

@@ -46,9 +46,10 @@ final class LargeAssetRoundTrip {
         }
 
         assertThat(heap.samples()).as("the heap was measured during the transfer").isGreaterThan(2);
-        assertThat(heap.growth()).as("live heap growth during a %d-byte upload and download (baseline %d)", size, heap.baseline())
+        assertThat(heap.growth())
+                .as("live heap growth during a %d-byte upload and download (baseline %d)", size, heap.baseline())
                 .isLessThan(LIMIT);
-        System.out.printf("large asset round trip: %d bytes, live heap growth %d bytes (baseline %d, %d samples)%n", size,
-                heap.growth(), heap.baseline(), heap.samples());
+        System.out.printf("large asset round trip: %d bytes, live heap growth %d bytes (baseline %d, %d samples)%n",
+                size, heap.growth(), heap.baseline(), heap.samples());
     }
 }

@@ -233,6 +233,17 @@ class SeparateHostsDistributedSystemTest {
         assertThat(apiDataDir.resolve("assets")).doesNotExist();
         for (Path workerDir : workerDataDirs) {
             assertThat(workerDir.resolve("assets")).as("no asset is written to a worker's disk").doesNotExist();
+            assertThat(videosIn(workerDir.resolve("tmp")))
+                    .as("clips and videos are encoded and stitched in local files, deleted once stored").isEmpty();
+        }
+    }
+
+    private static List<Path> videosIn(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".mp4")).toList();
         }
     }
 

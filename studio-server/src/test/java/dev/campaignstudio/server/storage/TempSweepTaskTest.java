@@ -31,7 +31,8 @@ class TempSweepTaskTest {
         Path upload = written("studio-upload-crashed.part", Duration.ofHours(7));
         Path clip = written("studio-video-crashed.mp4", Duration.ofHours(6).plusMinutes(1));
         Path sharedWriter = written("studio-video-another-process.mp4", Duration.ofMinutes(3));
-        TempSweepTask task = new TempSweepTask(new TempFileSweeper(tmp, Duration.ofHours(6), Clock.fixed(NOW, ZoneOffset.UTC)),
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        TempSweepTask task = new TempSweepTask(new TempFileSweeper(tmp, Duration.ofHours(6), clock),
                 Duration.ofHours(1));
 
         task.start();

@@ -81,8 +81,8 @@ class VideoHeapSystemTest {
         LargeTransfers.Streamed fetched;
         try {
             String id = submit(api, product);
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> List.of("succeeded", "failed",
-                    "cancelled").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> List.of("succeeded",
+                    "failed", "cancelled").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
             JsonNode job = api.get("/v1/jobs/" + id).json();
             assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
             video = finalVideo(job);
@@ -98,10 +98,11 @@ class VideoHeapSystemTest {
         assertThat(fetched.bytes()).isEqualTo(size);
         assertThat(fetched.sha256()).isEqualTo(video.get("sha256").asString());
         assertThat(heap.samples()).as("the heap was measured during the job").isGreaterThan(2);
-        assertThat(heap.growth()).as("live heap growth while making and serving a %d-byte video (baseline %d)", size, heap.baseline())
+        assertThat(heap.growth())
+                .as("live heap growth while making and serving a %d-byte video (baseline %d)", size, heap.baseline())
                 .isLessThan(LIMIT);
-        System.out.printf("fast_video data path: final video %d bytes, live heap growth %d bytes (baseline %d, %d samples)%n",
-                size, heap.growth(), heap.baseline(), heap.samples());
+        System.out.printf("fast_video data path: final video %d bytes, live heap growth %d bytes (baseline %d, "
+                + "%d samples)%n", size, heap.growth(), heap.baseline(), heap.samples());
         try (Stream<Path> left = Files.list(work.resolve("data").resolve("tmp"))) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("bulky-")
                     || p.getFileName().toString().startsWith("studio-asset")).toList())

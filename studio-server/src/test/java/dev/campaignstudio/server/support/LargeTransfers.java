@@ -36,15 +36,17 @@ public final class LargeTransfers {
     public static HttpResponse<String> upload(int port, String token, Path file, String fileName, String type)
             throws IOException, InterruptedException {
         String boundary = "----studio" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: " + type + "\r\n\r\n";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/assets"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -66,7 +68,7 @@ public final class LargeTransfers {
                 read += n;
             }
         }
-        return new Streamed(response.statusCode(), response.headers().firstValueAsLong("Content-Length").orElse(-1), read,
-                Sha256.hex(digest));
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return new Streamed(response.statusCode(), declared, read, Sha256.hex(digest));
     }
 }

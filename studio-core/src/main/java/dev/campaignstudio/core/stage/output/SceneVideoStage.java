@@ -51,8 +51,9 @@ public final class SceneVideoStage implements StageHandler {
         MediaFile clip = video.animate(new VideoRequest(scene, Identity.of(context).neutralImage(), frame.width(), frame.height(), duration,
                 render.fps(), plan.move(), Seeds.of(context)));
         try {
-            return new StepResult.Succeeded(Map.of("clip", OutputFiles.store(context, clip, ROLE), "duration_ms", duration, "move",
-                    plan.move().wire()), capabilities.adapter(Capability.VIDEO));
+            String stored = OutputFiles.store(context, clip, ROLE);
+            return new StepResult.Succeeded(Map.of("clip", stored, "duration_ms", duration, "move", plan.move().wire()),
+                    capabilities.adapter(Capability.VIDEO));
         } finally {
             TempFiles.delete(clip.file());
         }

@@ -2,9 +2,9 @@ package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
