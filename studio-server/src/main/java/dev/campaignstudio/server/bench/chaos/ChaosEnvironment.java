@@ -29,6 +29,7 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 final class ChaosEnvironment implements AutoCloseable {
 
     static final String TOKEN = "chaos-" + UUID.randomUUID();
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
     private static final List<String> QUEUES = List.of("marketing", "avatar", "callbacks", "maintenance", "retry");
 
     final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -59,10 +60,29 @@ final class ChaosEnvironment implements AutoCloseable {
         this.store = opened(new ObjectStoreProcess(target.s3proxyJar(), scratch.resolve("s3"), logs, freePort()));
         this.receiver = opened(new CallbackReceiver(receiverSecret, freePort()));
         this.apiPort = freePort();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killChildren, "chaos-stop-children"));
     }
 
-    /** Starts the store, the receiver, the API and two workers, and waits until each serves. */
-    void start(Deadline deadline) throws IOException, InterruptedException {
+    /** When the bench itself is stopped (Ctrl-C), its processes go with it. */
+    private void killChildren() {
+        List<StudioProcess> all = new ArrayList<>(workers);
+        if (api != null) {
+            all.add(api);
+        }
+        for (StudioProcess process : all) {
+            process.destroyNow();
+        }
+        store.destroyNow();
+    }
+
+    /**
+     * Starts the store, the receiver, the API and two workers (at once: they share the database's migration lock),
+     * and waits until each serves.
+     *
+     * @param quickStartWorkers whether workers run on the client compiler only (faster to start, slower to render):
+     *                          the short form restarts more than it renders; the API always does
+     */
+    void start(Deadline deadline, boolean quickStartWorkers) throws IOException, InterruptedException {
         store.start(deadline);
         String bucket = "chaos-" + run;
         store.createBucket(bucket);
@@ -70,17 +90,17 @@ final class ChaosEnvironment implements AutoCloseable {
         Map<String, String> properties = properties(bucket);
         Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", ObjectStoreProcess.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", ObjectStoreProcess.SECRET_KEY, "STUDIO_API_TOKENS", TOKEN);
-        api = opened(new StudioProcess("api", List.of("serve", "--distributed", "--port", String.valueOf(apiPort)),
+        api = opened(new StudioProcess("api", QUICK_START, List.of("serve", "--distributed", "--port", String.valueOf(apiPort)),
                 with(properties, "studio.data-dir", scratch.resolve("api").toString()), environment, logs, apiPort));
         api.start();
-        api.awaitReady(deadline);
         for (int i = 1; i <= 2; i++) {
             String name = "worker" + i;
-            StudioProcess worker = opened(new StudioProcess(name, List.of("worker", "--queues", String.join(",", QUEUES)),
+            StudioProcess worker = opened(new StudioProcess(name, quickStartWorkers ? QUICK_START : List.of(), List.of("worker", "--queues", String.join(",", QUEUES)),
                     with(properties, "studio.data-dir", scratch.resolve(name).toString()), environment, logs, null));
             worker.start();
             workers.add(worker);
         }
+        api.awaitReady(deadline);
         for (StudioProcess worker : workers) {
             worker.awaitReady(deadline);
         }

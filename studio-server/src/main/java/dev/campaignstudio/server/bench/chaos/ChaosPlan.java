@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param minPause    the shortest undisturbed time before a fault
  * @param maxPause    the longest
  * @param deadline    the whole run's generous limit: a run that has not settled by then fails
+ * @param quickStartWorkers whether workers run on the client compiler only, to start faster (the short form)
  */
 public record ChaosPlan(int minJobs, int inFlight, int workerKills, long seed, FaultSchedule.Outages outages,
-        Duration minPause, Duration maxPause, Duration deadline) {
+        Duration minPause, Duration maxPause, Duration deadline, boolean quickStartWorkers) {
 
     public ChaosPlan {
         if (minJobs < 1 || inFlight < 1 || workerKills < 0) {
@@ -27,18 +28,18 @@ public record ChaosPlan(int minJobs, int inFlight, int workerKills, long seed, F
     public static ChaosPlan full(long seed) {
         return new ChaosPlan(60, 6, 20, seed, new FaultSchedule.Outages(Duration.ofSeconds(15), Duration.ofSeconds(10),
                 Duration.ofSeconds(20), Duration.ofSeconds(30)), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofMinutes(90));
+                Duration.ofMinutes(90), false);
     }
 
     /** The short form that the build runs: a few jobs, one fault of each kind, short outages. */
     public static ChaosPlan brief(long seed) {
-        return new ChaosPlan(4, 3, 1, seed, new FaultSchedule.Outages(Duration.ofSeconds(4), Duration.ofSeconds(4),
+        return new ChaosPlan(4, 2, 1, seed, new FaultSchedule.Outages(Duration.ofSeconds(4), Duration.ofSeconds(4),
                 Duration.ofSeconds(4), Duration.ofSeconds(5)), Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofMinutes(12));
+                Duration.ofMinutes(12), true);
     }
 
     /** The same plan with other counts (the command line's options). */
     public ChaosPlan with(int jobs, int kills) {
-        return new ChaosPlan(jobs, inFlight, kills, seed, outages, minPause, maxPause, deadline);
+        return new ChaosPlan(jobs, inFlight, kills, seed, outages, minPause, maxPause, deadline, quickStartWorkers);
     }
 }

@@ -169,7 +169,7 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
         row(out, "dispatches left pending", dispatches, "0");
         row(out, "callbacks not delivered", undelivered, "0");
         row(out, "repeated deliveries (same webhook-id, dropped)", duplicates, "reported");
-        row(out, "submissions resent (same idempotency key)", resubmissions, "reported");
+        row(out, "jobs submitted again (same idempotency key)", resubmissions, "reported");
         row(out, "processes that exited on their own", unexpectedExits, "0");
         out.append(String.format(Locale.ROOT, "%n%-28s %5s %10s %10s  %s%n", "fault", "count", "recovery", "max",
                 "recovered when"));

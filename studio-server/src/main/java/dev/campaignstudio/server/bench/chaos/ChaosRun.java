@@ -46,7 +46,7 @@ public final class ChaosRun {
         try (ChaosEnvironment env = new ChaosEnvironment(target)) {
             progress.println("chaos: run " + env.run + ", logs in " + env.logs + "; starting S3Proxy, the API and two"
                     + " workers");
-            env.start(deadline);
+            env.start(deadline, plan.quickStartWorkers());
             return new ChaosRun(plan, env, deadline, progress).execute();
         }
     }

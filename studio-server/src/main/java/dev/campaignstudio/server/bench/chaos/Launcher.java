@@ -28,12 +28,13 @@ final class Launcher {
 
     /**
      * The command that runs {@code studio <arguments>} with {@code properties} as system properties (they win over
-     * the environment and every configuration file).
+     * the environment and every configuration file) and {@code jvmOptions} after the launcher's memory defaults.
      */
-    static List<String> command(Map<String, String> properties, List<String> arguments) {
+    static List<String> command(List<String> jvmOptions, Map<String, String> properties, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         String home = System.getProperty("studio.home");
         if (home != null) {
             command.add("-Dstudio.home=" + home);

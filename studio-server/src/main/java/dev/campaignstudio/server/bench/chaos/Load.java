@@ -96,12 +96,13 @@ final class Load {
         String[] id = new String[1];
         int[] tries = {0};
         deadline.await("the API to accept job " + index, () -> {
-            if (tries[0]++ > 0) {
-                resubmissions.incrementAndGet();
-            }
+            tries[0]++;
             id[0] = post(body);
             return id[0] != null;
         });
+        if (tries[0] > 1) {
+            resubmissions.incrementAndGet();
+        }
         Submitted job = new Submitted((String) tree.get("idempotency_key"), mode, id[0], "succeeded");
         submitted.add(job);
         return job;
@@ -164,7 +165,7 @@ final class Load {
         return List.copyOf(submitted);
     }
 
-    /** Submissions sent again after the API did not answer (killed, restarting, or its database away). */
+    /** Jobs whose submission had to be sent again: the API did not answer (killed, restarting, database away). */
     long resubmissions() {
         return resubmissions.get();
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One service process of the chaos run, the API ({@code studio serve --distributed}) or a worker ({@code studio
@@ -18,9 +19,12 @@ import java.util.Map;
  */
 final class StudioProcess implements AutoCloseable {
 
+    /** Spring Boot's line once the application context is up, e.g. "Started StudioCli in 24.2 seconds". */
+    private static final Pattern STARTED = Pattern.compile("Started \\w+ in [0-9.]+ seconds");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final List<String> jvmOptions;
     private final List<String> arguments;
     private final Map<String, String> properties;
     private final Map<String, String> environment;
@@ -28,14 +32,15 @@ final class StudioProcess implements AutoCloseable {
     private final Integer httpPort;
     private int starts;
     private Path log;
-    private Process process;
+    private volatile Process process;
 
     /**
      * @param httpPort the API's port, whose readiness probe says it is up; null for a worker (its log says so)
      */
-    StudioProcess(String name, List<String> arguments, Map<String, String> properties, Map<String, String> environment,
+    StudioProcess(String name, List<String> jvmOptions, List<String> arguments, Map<String, String> properties, Map<String, String> environment,
             Path logs, Integer httpPort) {
         this.name = name;
+        this.jvmOptions = jvmOptions;
         this.arguments = arguments;
         this.properties = properties;
         this.environment = environment;
@@ -50,7 +55,7 @@ final class StudioProcess implements AutoCloseable {
     /** Starts a new process (it is not waited for; see {@link #awaitReady}). */
     void start() throws IOException {
         log = logs.resolve(name + "-" + (++starts) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Launcher.command(properties, arguments)).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(Launcher.command(jvmOptions, properties, arguments)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
@@ -63,7 +68,7 @@ final class StudioProcess implements AutoCloseable {
             if (!started.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + started.exitValue() + "; see " + log);
             }
-            return httpPort == null ? Files.readString(log).contains("Started StudioApplication") : ready();
+            return httpPort == null ? STARTED.matcher(Files.readString(log)).find() : ready();
         });
     }
 
@@ -94,6 +99,14 @@ final class StudioProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no goodbye to the broker or the database. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    /** Ends the process at once, without waiting. */
+    void destroyNow() {
+        Process current = process;
+        if (current != null) {
+            current.destroyForcibly();
+        }
     }
 
     @Override
