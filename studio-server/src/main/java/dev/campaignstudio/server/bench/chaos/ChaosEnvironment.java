@@ -38,7 +38,9 @@ final class ChaosEnvironment implements AutoCloseable {
     final Ledger ledger;
     final LinkProxy databaseLink;
     final LinkProxy brokerLink;
-    final ObjectStoreProcess store;
+    final LinkProxy storeLink;
+    volatile ObjectStoreProcess store;
+    private final List<ObjectStoreProcess> stores = new ArrayList<>();
     final CallbackReceiver receiver;
     final int apiPort;
     StudioProcess api;
@@ -57,7 +59,8 @@ final class ChaosEnvironment implements AutoCloseable {
                 target.pgPassword());
         this.databaseLink = opened(new LinkProxy(target.pgHost(), target.pgPort()));
         this.brokerLink = opened(new LinkProxy(target.rabbitHost(), target.rabbitPort()));
-        this.store = opened(new ObjectStoreProcess(target.s3proxyJar(), scratch.resolve("s3"), logs, freePort()));
+        this.store = newStore();
+        this.storeLink = opened(new LinkProxy("127.0.0.1", store.port()));
         this.receiver = opened(new CallbackReceiver(receiverSecret, freePort()));
         this.apiPort = freePort();
         Runtime.getRuntime().addShutdownHook(new Thread(this::killChildren, "chaos-stop-children"));
@@ -72,7 +75,7 @@ final class ChaosEnvironment implements AutoCloseable {
         for (StudioProcess process : all) {
             process.destroyNow();
         }
-        store.destroyNow();
+        stores.forEach(ObjectStoreProcess::destroyNow);
     }
 
     /**
@@ -90,12 +93,14 @@ final class ChaosEnvironment implements AutoCloseable {
         Map<String, String> properties = properties(bucket);
         Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", ObjectStoreProcess.ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", ObjectStoreProcess.SECRET_KEY, "STUDIO_API_TOKENS", TOKEN);
-        api = opened(new StudioProcess("api", QUICK_START, List.of("serve", "--distributed", "--port", String.valueOf(apiPort)),
+        List<String> serve = List.of("serve", "--distributed", "--port", String.valueOf(apiPort));
+        api = opened(new StudioProcess("api", QUICK_START, serve,
                 with(properties, "studio.data-dir", scratch.resolve("api").toString()), environment, logs, apiPort));
         api.start();
         for (int i = 1; i <= 2; i++) {
             String name = "worker" + i;
-            StudioProcess worker = opened(new StudioProcess(name, quickStartWorkers ? QUICK_START : List.of(), List.of("worker", "--queues", String.join(",", QUEUES)),
+            List<String> work = List.of("worker", "--queues", String.join(",", QUEUES));
+            StudioProcess worker = opened(new StudioProcess(name, quickStartWorkers ? QUICK_START : List.of(), work,
                     with(properties, "studio.data-dir", scratch.resolve(name).toString()), environment, logs, null));
             worker.start();
             workers.add(worker);
@@ -130,7 +135,7 @@ final class ChaosEnvironment implements AutoCloseable {
         p.put("studio.engine.concurrency.retry", "2");
         p.put("studio.engine.concurrency.callbacks", "2");
         p.put("studio.storage.type", "s3");
-        p.put("studio.storage.s3.endpoint", store.endpoint().toString());
+        p.put("studio.storage.s3.endpoint", "http://127.0.0.1:" + storeLink.port());
         p.put("studio.storage.s3.bucket", bucket);
         p.put("studio.storage.s3.region", ObjectStoreProcess.REGION);
         p.put("studio.storage.s3.path-style-access", "true");
@@ -149,6 +154,14 @@ final class ChaosEnvironment implements AutoCloseable {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** A new S3Proxy (not started) on a free port, serving the same objects as the others. */
+    ObjectStoreProcess newStore() throws IOException {
+        ObjectStoreProcess created = opened(new ObjectStoreProcess(target.s3proxyJar(), scratch.resolve("s3"), logs,
+                freePort()));
+        stores.add(created);
+        return created;
     }
 
     private static Map<String, String> with(Map<String, String> properties, String key, String value) {

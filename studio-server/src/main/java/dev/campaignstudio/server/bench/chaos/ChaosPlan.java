@@ -27,14 +27,14 @@ public record ChaosPlan(int minJobs, int inFlight, int workerKills, long seed, F
     /** The full form: at least 60 jobs, 20 worker kills, the receiver down for 30 s. */
     public static ChaosPlan full(long seed) {
         return new ChaosPlan(60, 6, 20, seed, new FaultSchedule.Outages(Duration.ofSeconds(15), Duration.ofSeconds(10),
-                Duration.ofSeconds(20), Duration.ofSeconds(30)), Duration.ofSeconds(3), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), Duration.ofSeconds(3), Duration.ofSeconds(10),
                 Duration.ofMinutes(90), false);
     }
 
     /** The short form that the build runs: a few jobs, one fault of each kind, short outages. */
     public static ChaosPlan brief(long seed) {
         return new ChaosPlan(4, 2, 1, seed, new FaultSchedule.Outages(Duration.ofSeconds(4), Duration.ofSeconds(4),
-                Duration.ofSeconds(4), Duration.ofSeconds(5)), Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(3), Duration.ofSeconds(5)), Duration.ofSeconds(1), Duration.ofSeconds(3),
                 Duration.ofMinutes(12), true);
     }
 

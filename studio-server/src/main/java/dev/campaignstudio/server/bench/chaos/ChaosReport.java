@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * @param killsMidStep    worker kills that landed while the worker ran a step
  * @param unexpectedExits processes that ended without being killed
  * @param resubmissions   submissions a client had to send again (API killed or unready)
+ * @param jobErrors       the error of each job that did not succeed, by job id
  * @param unsettled       why the run did not settle before its deadline, or null
  * @param seconds         the run's wall time
  */
@@ -42,7 +43,7 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
         long succeededTwice, long executions, long minimum, Map<String, String> failedByCode, long eventsLost,
         long outOfOrder, long duplicates, long invalid, long mismatchedIds, long running, long pending, long dispatches,
         long undelivered, List<FaultResult> faults, int killsMidStep, int unexpectedExits, long resubmissions,
-        String unsettled, double seconds) {
+        Map<String, String> jobErrors, String unsettled, double seconds) {
 
     /**
      * One injected fault.
@@ -77,7 +78,7 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
                 outOfOrder(env, load), env.receiver.duplicates(), env.receiver.invalidSignatures(),
                 env.receiver.mismatchedIds(), ledger.stepsIn("running"), ledger.stepsIn("pending"),
                 ledger.pendingDispatches(), ledger.undeliveredCallbacks(), List.copyOf(faults), killsMidStep,
-                unexpectedExits, load.resubmissions(), unsettled, seconds);
+                unexpectedExits, load.resubmissions(), ledger.errorsOfUnsuccessfulJobs(), unsettled, seconds);
     }
 
     /** Events of submitted jobs (sequences 1 to the job's last) that the receiver has not had. */
@@ -122,7 +123,7 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
             failures.add("the run did not settle: " + unsettled);
         }
         if (asExpected != jobCount()) {
-            failures.add((jobCount() - asExpected) + " job(s) did not end as expected: " + statuses);
+            failures.add((jobCount() - asExpected) + " job(s) did not end as expected: " + statuses + " " + jobErrors);
         }
         zero(failures, "step(s) succeeded twice", succeededTwice);
         zero(failures, "event(s) lost at the receiver", eventsLost);

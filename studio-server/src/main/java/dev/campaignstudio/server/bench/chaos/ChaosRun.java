@@ -148,11 +148,17 @@ public final class ChaosRun {
                 env.databaseLink.cut();
                 deadline.hold(fault.hold());
                 env.databaseLink.restore();
-                return recovered(fault, at, "a step committed after", since -> env.ledger.stepsFinishedAfter(since) > 0);
+                return recovered(fault, at, "a step committed after",
+                        since -> env.ledger.stepsFinishedAfter(since) > 0);
             case STORE_OUTAGE:
+                ObjectStoreProcess standby = env.newStore();
+                standby.start(deadline);
+                env.storeLink.cut();
                 env.store.stop(deadline);
                 deadline.hold(fault.hold());
-                env.store.start(deadline);
+                env.storeLink.retarget(standby.port());
+                env.store = standby;
+                env.storeLink.restore();
                 return recovered(fault, at, "a file stored after",
                         since -> env.ledger.count("SELECT COUNT(*) FROM assets WHERE created_at > ?",
                                 java.sql.Timestamp.from(since)) > 0);
@@ -223,7 +229,8 @@ public final class ChaosRun {
     /** Waits until every job ended and every event reached the receiver; says what did not, or null. */
     private String settle() {
         try {
-            deadline.await("every job to end and every event to reach the receiver", () -> env.ledger.unfinishedJobs() == 0
+            deadline.await("every job to end and every event to reach the receiver",
+                    () -> env.ledger.unfinishedJobs() == 0
                     && env.ledger.undeliveredCallbacks() == 0 && ChaosReport.eventsLost(env, load) == 0);
             return null;
         } catch (InterruptedException interrupted) {

@@ -41,7 +41,9 @@ final class Launcher {
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         String classPath = System.getProperty("java.class.path");
-        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && Files.isRegularFile(Path.of(classPath))) {
+        boolean applicationJar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")
+                && Files.isRegularFile(Path.of(classPath));
+        if (applicationJar) {
             command.add("-jar");
             command.add(classPath);
         } else {

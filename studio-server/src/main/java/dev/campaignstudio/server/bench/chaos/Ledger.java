@@ -64,6 +64,11 @@ final class Ledger {
         return last;
     }
 
+    /** The error of each job that did not succeed. */
+    Map<String, String> errorsOfUnsuccessfulJobs() throws SQLException {
+        return pairs("SELECT id, COALESCE(error_json, status) FROM jobs WHERE status <> 'succeeded' ORDER BY id");
+    }
+
     /** (job, stage, scene) slots with more than one succeeded attempt. */
     long stepsSucceededTwice() throws SQLException {
         return count("SELECT COUNT(*) FROM (SELECT job_id, stage, scene_order FROM steps WHERE status = 'succeeded'"
@@ -114,7 +119,8 @@ final class Ledger {
     List<Slot> runningOn(long pid) throws SQLException {
         List<Slot> slots = new ArrayList<>();
         try (Connection connection = connect();
-                PreparedStatement statement = prepare(connection, "SELECT job_id, stage, scene_order, attempt FROM steps"
+                PreparedStatement statement = prepare(connection,
+                        "SELECT job_id, stage, scene_order, attempt FROM steps"
                         + " WHERE status = 'running' AND lease_owner LIKE ?", "%:" + pid + ":%");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -143,7 +149,8 @@ final class Ledger {
         return pairs;
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LinkProxy implements AutoCloseable {
 
     private final String targetHost;
-    private final int targetPort;
+    private volatile int targetPort;
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
@@ -49,6 +49,11 @@ final class LinkProxy implements AutoCloseable {
     /** Accepts connections again. */
     void restore() {
         cut = false;
+    }
+
+    /** Sends new connections to another port of the target host (a server that took over). */
+    void retarget(int port) {
+        targetPort = port;
     }
 
     private void accept() {

@@ -132,7 +132,8 @@ final class Load {
         if (response.statusCode() >= 500) {
             return null;
         }
-        throw new IllegalStateException("the API refused a chaos job: " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException("the API refused a chaos job: " + response.statusCode() + " "
+                + response.body());
     }
 
     private String upload(String fileName, byte[] data) throws IOException, InterruptedException {

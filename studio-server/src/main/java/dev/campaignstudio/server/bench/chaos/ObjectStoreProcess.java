@@ -15,9 +15,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The S3-compatible asset store of the chaos bench: S3Proxy on its filesystem backend, a JVM of its own on a fixed
- * loopback port, so an outage is the process stopped and the recovery a new process on the same port and the same
- * objects.
+ * An S3-compatible asset store of the chaos bench: S3Proxy on its filesystem backend, a JVM of its own on a loopback
+ * port. Several may serve the same objects: an outage stops one, and another started beforehand on the same directory
+ * takes over behind the link, so the outage lasts exactly as long as the schedule says, whatever a JVM takes to start.
  */
 final class ObjectStoreProcess implements AutoCloseable {
 
@@ -29,7 +29,6 @@ final class ObjectStoreProcess implements AutoCloseable {
     private final Path directory;
     private final Path logs;
     private final int port;
-    private int starts;
     private volatile Process process;
 
     ObjectStoreProcess(Path jar, Path directory, Path logs, int port) {
@@ -37,6 +36,10 @@ final class ObjectStoreProcess implements AutoCloseable {
         this.directory = directory;
         this.logs = logs;
         this.port = port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** The store's URL. */
@@ -50,7 +53,7 @@ final class ObjectStoreProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the build copies S3Proxy there (./mvnw package)");
         }
         Path data = Files.createDirectories(directory.resolve("objects"));
-        Path config = directory.resolve("s3proxy.properties");
+        Path config = directory.resolve("s3proxy-" + port + ".properties");
         Files.writeString(config, String.join("\n",
                 "s3proxy.endpoint=" + endpoint(),
                 "s3proxy.authorization=aws-v2-or-v4",
@@ -61,7 +64,7 @@ final class ObjectStoreProcess implements AutoCloseable {
                 ""));
         List<String> command = List.of(Launcher.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--properties", config.toString());
-        Path log = logs.resolve("s3proxy-" + (++starts) + ".log");
+        Path log = logs.resolve("s3proxy-" + port + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Process started = process;
         deadline.await("S3Proxy to listen (see " + log + ")", () -> {

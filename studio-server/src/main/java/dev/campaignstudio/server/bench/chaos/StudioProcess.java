@@ -37,8 +37,8 @@ final class StudioProcess implements AutoCloseable {
     /**
      * @param httpPort the API's port, whose readiness probe says it is up; null for a worker (its log says so)
      */
-    StudioProcess(String name, List<String> jvmOptions, List<String> arguments, Map<String, String> properties, Map<String, String> environment,
-            Path logs, Integer httpPort) {
+    StudioProcess(String name, List<String> jvmOptions, List<String> arguments, Map<String, String> properties,
+            Map<String, String> environment, Path logs, Integer httpPort) {
         this.name = name;
         this.jvmOptions = jvmOptions;
         this.arguments = arguments;
@@ -55,8 +55,8 @@ final class StudioProcess implements AutoCloseable {
     /** Starts a new process (it is not waited for; see {@link #awaitReady}). */
     void start() throws IOException {
         log = logs.resolve(name + "-" + (++starts) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Launcher.command(jvmOptions, properties, arguments)).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(Launcher.command(jvmOptions, properties, arguments))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
     }

@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 
 /** {@code studio bench chaos}: the fault and load suite (docs/operations.md "Fault and load suite"). */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-        description = {"Start S3Proxy, the API and two workers as separate processes on a fresh PostgreSQL database and",
-                "RabbitMQ queues, submit a mixed load of the four modes with callbacks to a local receiver, and inject",
-                "faults on a seeded schedule: SIGKILL of workers and of the API, RabbitMQ cut and down, PostgreSQL down,",
-                "the asset store down, the receiver down. Print the checks and the recovery time of each fault;",
-                "exit 1 when a check fails. The database, queues and data directories are removed afterwards."})
+        description = {"Start S3Proxy, the API and two workers as separate processes on a fresh PostgreSQL",
+                "database and RabbitMQ queues, submit a mixed load of the four modes with callbacks to a local",
+                "receiver, and inject faults on a seeded schedule: SIGKILL of workers and of the API, RabbitMQ cut",
+                "and down, PostgreSQL down, the asset store down, the receiver down. Print the checks and the",
+                "recovery time of each fault; exit 1 when a check fails. The database, queues and data directories",
+                "are removed afterwards."})
 final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--short", description = "The short form the build runs: a few jobs, one fault of each kind.")
@@ -30,7 +31,8 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--worker-kills", description = "SIGKILLs of workers (default 20; short form 1).")
     Integer workerKills;
 
-    @Option(names = "--seed", defaultValue = "21", description = "Seed of the fault schedule (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "21",
+            description = "Seed of the fault schedule (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--rabbit-user", defaultValue = "guest", description = "RabbitMQ user (default ${DEFAULT-VALUE}).")
