@@ -190,8 +190,7 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
         if (kind == FaultSchedule.Kind.WORKER_KILL) {
             return "the steps it ran succeeded on a worker (lease lapse, sweep, retry)";
         }
-        String note = list.get(0).note();
-        return note;
+        return list.get(0).note();
     }
 
     private static double median(List<FaultResult> list) {

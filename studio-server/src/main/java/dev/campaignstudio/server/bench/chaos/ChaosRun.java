@@ -162,12 +162,14 @@ public final class ChaosRun {
                 return recovered(fault, at, "a file stored after",
                         since -> env.ledger.count("SELECT COUNT(*) FROM assets WHERE created_at > ?",
                                 java.sql.Timestamp.from(since)) > 0);
-            default:
+            case RECEIVER_DOWN:
                 env.receiver.stop();
                 deadline.hold(fault.hold());
                 env.receiver.start(deadline);
                 long back = System.nanoTime();
                 return recovered(fault, at, "a callback received after", since -> env.receiver.lastValidNanos() > back);
+            default:
+                throw new IllegalArgumentException("no such fault: " + fault.kind());
         }
     }
 
