@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code studio bench}: benchmarks that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class, BenchCommand.Api.class})
+        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class, BenchCommand.Api.class,
+            ChaosCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override
@@ -26,6 +27,7 @@ final class BenchCommand implements Runnable {
         System.out.println("studio bench engine   (see: studio bench engine --help)");
         System.out.println("studio bench media    (see: studio bench media --help)");
         System.out.println("studio bench api      (see: studio bench api --help)");
+        System.out.println("studio bench chaos    (see: studio bench chaos --help)");
     }
 
     /** {@code studio bench engine}: jobs of no-op steps through the whole engine, embedded and distributed. */
