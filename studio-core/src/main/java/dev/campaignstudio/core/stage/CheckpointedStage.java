@@ -51,11 +51,25 @@ public abstract class CheckpointedStage<P> implements StageHandler {
         this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     }
 
+    /**
+     * What the fingerprint hashes: the stage's inputs and, for a named caller, its name, so one caller never reuses
+     * another's identity (docs/operations.md, "Callers and scopes"); the default caller's fingerprints are unchanged.
+     */
+    private static Map<String, Object> ownedInputs(StepContext context, Map<String, Object> inputs) {
+        String owner = context.job().owner();
+        if (dev.campaignstudio.core.job.Job.DEFAULT_OWNER.equals(owner)) {
+            return inputs;
+        }
+        Map<String, Object> owned = new LinkedHashMap<>(inputs);
+        owned.put("owner", owner);
+        return owned;
+    }
+
     @Override
     public final StepResult execute(StepContext context) throws Exception {
         Prepared<P> prepared = prepare(context);
         String productId = context.inputs().product().productId();
-        CheckpointKey key = CheckpointKey.of(productId, context.stage(), prepared.inputs());
+        CheckpointKey key = CheckpointKey.of(productId, context.stage(), ownedInputs(context, prepared.inputs()));
         Map<String, Object> inputs = new LinkedHashMap<>(prepared.inputs());
         inputs.put(FINGERPRINT, key.fingerprint());
         Optional<ProductCheckpoint> kept = context.isRetryTarget() ? Optional.empty() : checkpoints.find(key);

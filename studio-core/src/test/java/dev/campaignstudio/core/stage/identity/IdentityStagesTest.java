@@ -121,6 +121,20 @@ class IdentityStagesTest {
     }
 
     @Test
+    void anotherCallerBuildsItsOwnIdentityAndReusesOnlyThat() {
+        run(creation());
+        Job shop = harness.submit(creation().tree(), "shop");
+        harness.drain();
+        assertThat(statuses(harness.job(shop)).values()).as("nothing of the default caller's").doesNotContain(StepStatus.REUSED);
+        Job again = harness.submit(creation().tree(), "shop");
+        harness.drain();
+        assertThat(statuses(harness.job(again))).containsEntry("neutral_image", StepStatus.REUSED)
+                .containsEntry("character_sheet", StepStatus.REUSED);
+        assertThat(step(harness.job(again), "character_sheet").assets())
+                .isEqualTo(step(harness.job(shop), "character_sheet").assets());
+    }
+
+    @Test
     void newBytesAtTheSameUrlRerunTheCutOutAndWhatIsBuiltOnItButNotThePage() {
         run(creation());
         web.serve(SIDE, TestImages.png(90, 120, Color.RED));
