@@ -1,9 +1,10 @@
-package dev.campaignstudio.server.adapter.in.cli;
+package dev.campaignstudio.bench.cli;
 
-import dev.campaignstudio.server.bench.ApiBenchmark;
-import dev.campaignstudio.server.bench.BenchOutput;
-import dev.campaignstudio.server.bench.EngineBenchmark;
-import dev.campaignstudio.server.bench.PgBench;
+import dev.campaignstudio.bench.ApiBenchmark;
+import dev.campaignstudio.bench.BenchOutput;
+import dev.campaignstudio.bench.EngineBenchmark;
+import dev.campaignstudio.bench.MediaBenchmark;
+import dev.campaignstudio.bench.PgBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code studio bench}: benchmarks that print figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+@Command(name = "studio bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class, BenchCommand.Api.class})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
@@ -151,7 +152,7 @@ final class BenchCommand implements Runnable {
                 System.err.println("studio bench media: width and height must be even and at least 64, scenes and seconds at least 1");
                 return 2;
             }
-            dev.campaignstudio.server.bench.MediaBenchmark.Result r = dev.campaignstudio.server.bench.MediaBenchmark.run(width, height, scenes,
+            MediaBenchmark.Result r = MediaBenchmark.run(width, height, scenes,
                     sceneSeconds * 1000L, (out == null ? BenchOutput.file("media", "mp4") : out).toAbsolutePath());
             System.out.printf(Locale.ROOT, "%nCampaign Studio media benchmark: %dx%d, %d scenes, %.1f s of video, %d cores, Java %s%n", width,
                     height, scenes, r.seconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

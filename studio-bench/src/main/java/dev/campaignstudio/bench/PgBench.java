@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.bench;
+package dev.campaignstudio.bench;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.adapter.in.cli;
+package dev.campaignstudio.bench.cli;
 
 import java.io.IOException;
 import java.net.Socket;

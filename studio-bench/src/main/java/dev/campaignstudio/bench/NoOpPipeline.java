@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.bench;
+package dev.campaignstudio.bench;
 
 import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.engine.StageHandler;

@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.bench;
+package dev.campaignstudio.bench;
 
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ImageGeneration;

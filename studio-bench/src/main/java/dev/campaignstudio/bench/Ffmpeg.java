@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.bench;
+package dev.campaignstudio.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.bench;
+package dev.campaignstudio.bench;
 
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.contract.JobRequest;

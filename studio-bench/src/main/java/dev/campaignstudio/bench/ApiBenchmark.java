@@ -1,4 +1,4 @@
-package dev.campaignstudio.server.bench;
+package dev.campaignstudio.bench;
 
 import dev.campaignstudio.media.SampleProducts;
 import dev.campaignstudio.server.StudioApplication;
