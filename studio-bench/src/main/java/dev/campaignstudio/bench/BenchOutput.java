@@ -30,10 +30,10 @@ public final class BenchOutput {
         return directory().resolve(bench + "-" + LocalDateTime.now().format(STAMP) + "." + extension);
     }
 
-    /** Writes what a bench printed next to its other outputs and says where. */
-    public static void save(String bench, String printed) throws IOException {
+    /** Writes what a bench printed next to its other outputs and answers where. */
+    public static Path save(String bench, String printed) throws IOException {
         Path file = file(bench, "txt");
         Files.writeString(file, printed, StandardCharsets.UTF_8);
-        System.out.println("  figures saved to " + file);
+        return file;
     }
 }
