@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,14 +37,22 @@ public final class FfmpegYardsticks {
      * @param stitchCommand  the stitch's command line (inputs in a scratch folder)
      * @param stitchOutput   the video ffmpeg stitched, or null
      * @param note           why a figure is missing, or null
+     * @param encodeCpuMillis CPU time (user and system, as ffmpeg's -benchmark reports it) of the encode, ms
+     * @param stitchCpuMillis CPU time of the same stitch, ms
      */
     public record Figures(long encodeMillis, long decodeMillis, long stitchMillis, String stitchCommand,
-            Path stitchOutput, String note) {
+            Path stitchOutput, String note, long encodeCpuMillis, long stitchCpuMillis) {
 
         static Figures missing(String note) {
-            return new Figures(-1, -1, -1, null, null, note);
+            return new Figures(-1, -1, -1, null, null, note, -1, -1);
         }
     }
+
+    /** Wall and CPU time of one ffmpeg run, ms. */
+    private record Took(long millis, long cpuMillis) {
+    }
+
+    private static final Pattern BENCHMARK = Pattern.compile("utime=([0-9.]+)s stime=([0-9.]+)s");
 
     private FfmpegYardsticks() {
     }
@@ -59,18 +69,19 @@ public final class FfmpegYardsticks {
         Path scratch = Files.createTempDirectory("studio-bench-ffmpeg");
         try {
             List<String> codec = codec(request);
-            long decode = time(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y", "-i",
+            Took decode = time(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y", "-i",
                     out.toString(), "-f", "null", "-"), scratch);
             List<String> reencode = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error",
                     "-y", "-i", out.toString()));
             reencode.addAll(codec);
             reencode.add(out.resolveSibling("ffmpeg-encode-" + out.getFileName()).toString());
-            long encode = time(reencode, scratch) - decode;
+            Took encode = time(reencode, scratch);
             Path stitched = out.resolveSibling("ffmpeg-stitch-" + out.getFileName());
             List<String> stitch = stitchCommand(ffmpeg, request, voiceOver, scratch, codec, stitched);
-            long stitchMillis = time(stitch, scratch);
-            return new Figures(encode, decode, stitchMillis, String.join(" ", stitch).replace(scratch + "/", ""),
-                    stitched, null);
+            Took same = time(stitch, scratch);
+            return new Figures(encode.millis() - decode.millis(), decode.millis(), same.millis(),
+                    String.join(" ", stitch).replace(scratch + "/", ""), stitched, null,
+                    encode.cpuMillis() - decode.cpuMillis(), same.cpuMillis());
         } catch (FfmpegFailed failed) {
             return Figures.missing(failed.getMessage());
         } finally {
@@ -165,10 +176,15 @@ public final class FfmpegYardsticks {
         return graph.toString();
     }
 
-    /** Runs {@code command} to the end and answers its wall time, ms. */
-    private static long time(List<String> command, Path dir) throws IOException, InterruptedException {
+    /** Runs {@code command} (with {@code -benchmark}, which prints its CPU time) to the end. */
+    private static Took time(List<String> command, Path dir) throws IOException, InterruptedException {
         Path log = dir.resolve("ffmpeg.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> measured = new ArrayList<>(command);
+        measured.add(1, "-benchmark");
+        int level = measured.indexOf("-loglevel");
+        measured.set(level + 1, "info");
+        measured.add(level, "-nostats");
+        Process process = new ProcessBuilder(measured).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         long started = System.nanoTime();
         boolean ended = process.waitFor(30, TimeUnit.MINUTES);
@@ -177,12 +193,16 @@ public final class FfmpegYardsticks {
             process.destroyForcibly();
             throw new FfmpegFailed("ffmpeg did not finish within 30 minutes");
         }
+        String said = Files.readString(log, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            String said = Files.readString(log, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+            String tail = said.replaceAll("\\s+", " ").trim();
             throw new FfmpegFailed("ffmpeg failed (exit " + process.exitValue() + "): "
-                    + said.substring(0, Math.min(300, said.length())));
+                    + tail.substring(Math.max(0, tail.length() - 300)));
         }
-        return millis;
+        Matcher cpu = BENCHMARK.matcher(said);
+        long cpuMillis = cpu.find()
+                ? Math.round((Double.parseDouble(cpu.group(1)) + Double.parseDouble(cpu.group(2))) * 1000) : -1;
+        return new Took(millis, cpuMillis);
     }
 
     /** The ffmpeg command line failed; its message is one line. */

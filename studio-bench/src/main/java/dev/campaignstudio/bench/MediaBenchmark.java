@@ -15,7 +15,9 @@ import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.media.SampleProducts;
+import com.sun.management.OperatingSystemMXBean;
 import java.awt.Color;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,9 +67,11 @@ public final class MediaBenchmark {
      * @param video     the stitched video
      * @param output    where it was written
      * @param yardstick the ffmpeg command line on the same work
+     * @param cpuMs     CPU time of this process (all its threads, native ones included) over every stage, ms
+     * @param stitchCpuMs CPU time of this process during the stitch, ms
      */
     public record Result(Map<String, Long> stages, long imageMs, long clipMs, MediaFile video, Path output,
-            FfmpegYardsticks.Figures yardstick) {
+            FfmpegYardsticks.Figures yardstick, long cpuMs, long stitchCpuMs) {
 
         /** Wall time of the stitch. */
         public long stitchMillis() {
@@ -92,6 +96,7 @@ public final class MediaBenchmark {
     public static Result run(Settings settings, Path out) throws Exception {
         LocalMedia media = new LocalMedia();
         Map<String, Long> stages = new LinkedHashMap<>();
+        long cpuStart = cpuNanos();
         long t = System.nanoTime();
         byte[] photo = SampleProducts.bottlePhoto(900, 1200, new Color(20, 130, 140), 1);
         ProductAnalysis.CutOut cut = media.cutOut(photo);
@@ -110,11 +115,14 @@ public final class MediaBenchmark {
         List<MediaFile> clips = scenes(media, settings, board, cut, facts, imageNanos, clipNanos);
         t = lap(stages, SCENES, t);
         Stitching.StitchRequest request = stitchRequest(settings, clips, speech);
+        long cpuStitch = cpuNanos();
         MediaFile video = media.stitch(request);
         lap(stages, STITCH, t);
+        long cpuEnd = cpuNanos();
         Files.write(out, video.data());
         FfmpegYardsticks.Figures yardstick = FfmpegYardsticks.measure(request, speech.wav(), video, out);
-        return new Result(stages, imageNanos.get() / 1_000_000, clipNanos.get() / 1_000_000, video, out, yardstick);
+        return new Result(stages, imageNanos.get() / 1_000_000, clipNanos.get() / 1_000_000, video, out, yardstick,
+                (cpuEnd - cpuStart) / 1_000_000, (cpuEnd - cpuStitch) / 1_000_000);
     }
 
     /** The stitch of a fast video with voice-over: crossfades, subtitles, music bed under the voice. */
@@ -177,6 +185,12 @@ public final class MediaBenchmark {
                     group.get(0).startMs(), group.get(group.size() - 1).endMs()));
         }
         return phrases;
+    }
+
+    /** CPU time of this process so far, every thread's, or 0 where the JVM does not tell. */
+    private static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static long lap(Map<String, Long> stages, String name, long since) {

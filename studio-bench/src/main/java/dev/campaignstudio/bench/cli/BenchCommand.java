@@ -214,6 +214,13 @@ public final class BenchCommand implements Runnable {
                         + " (goal <= 2.0)%n", r.totalMillis() / (double) f.encodeMillis()));
                 b.append(String.format(Locale.ROOT, "  stitch / ffmpeg same stitch:                     %.2f"
                         + " (goal <= 1.2)%n", r.stitchMillis() / (double) f.stitchMillis()));
+                if (f.encodeCpuMillis() > 0 && f.stitchCpuMillis() > 0) {
+                    b.append(String.format(Locale.ROOT, "  CPU time (less sensitive to a shared machine's load): whole"
+                            + " video %.1f s / ffmpeg encode %.1f s = %.2f; stitch %.1f s / ffmpeg same stitch %.1f s"
+                            + " = %.2f%n", r.cpuMs() / 1000.0, f.encodeCpuMillis() / 1000.0,
+                            r.cpuMs() / (double) f.encodeCpuMillis(), r.stitchCpuMs() / 1000.0,
+                            f.stitchCpuMillis() / 1000.0, r.stitchCpuMs() / (double) f.stitchCpuMillis()));
+                }
                 b.append("  ffmpeg's stitch: ").append(f.stitchOutput()).append('\n');
             }
             b.append("  video: ").append(r.output()).append('\n');
