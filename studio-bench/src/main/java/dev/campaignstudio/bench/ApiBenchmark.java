@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the API (no workers) on a free loopback port and has N HTTP clients submit creation jobs for a fixed time,
  * each with its own idempotency key, measuring what a caller sees: accepted jobs per second and the latency of
- * {@code POST /v1/jobs}. See docs/engine.md "Benchmarks".
+ * {@code POST /v1/jobs}. See docs/engine.md "Measured".
  */
 public final class ApiBenchmark {
 
