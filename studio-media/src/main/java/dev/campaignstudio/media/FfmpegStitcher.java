@@ -10,6 +10,9 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.WritableRaster;
 
 /**
  * Assembles clips into one video of {@link StitchRequest#durationMs()}: each clip scaled to cover the frame (and, for
@@ -36,13 +39,14 @@ final class FfmpegStitcher {
         Handheld handheld = request.framing() == Framing.SELFIE
                 ? new Handheld(request.seed(), request.width(), request.height(), request.fps()) : null;
         BufferedImage canvas = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage mix = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         ClipFrames[] open = new ClipFrames[request.clips().size()];
         try (Mp4Writer writer = new Mp4Writer(temp, request.width(), request.height(), request.fps(), true)) {
             Audio audio = new Audio(Soundtrack.of(request, plan), writer, request.fps());
             for (int k = 0; k < plan.frames(); k++) {
                 BufferedImage frame = k >= plan.endCardStart()
                         ? endCard(request, Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)))
-                        : composed(request, plan, handheld, open, k);
+                        : composed(request, plan, handheld, open, k, mix);
                 emit(frame, canvas, writer, audio, request);
             }
             audio.flush();
@@ -57,8 +61,12 @@ final class FfmpegStitcher {
         }
     }
 
-    /** Output frame {@code k}: the clips on screen then, each later one blended over the earlier by its opacity. */
-    private static BufferedImage composed(StitchRequest request, StitchPlan plan, Handheld handheld, ClipFrames[] open, int k) {
+    /**
+     * Output frame {@code k}: the clips on screen then, each later one blended over the earlier by its opacity. A lone
+     * clip's frame is answered as it is (not to be changed); a crossfade is blended in {@code mix}.
+     */
+    private static BufferedImage composed(StitchRequest request, StitchPlan plan, Handheld handheld, ClipFrames[] open,
+            int k, BufferedImage mix) {
         BufferedImage frame = null;
         for (int c = 0; c < open.length; c++) {
             StitchPlan.Span span = plan.clips().get(c);
@@ -73,14 +81,18 @@ final class FfmpegStitcher {
                 open[c] = new ClipFrames(request.clips().get(c));
             }
             BufferedImage placed = placed(open[c].at((k - span.start()) * 1_000_000L / request.fps()), request, handheld, k, c);
-            frame = frame == null ? placed : blend(frame, placed, span.opacity(k));
+            if (frame == null) {
+                frame = placed;
+            } else {
+                frame = blend(frame == mix ? mix : copyInto(frame, mix), placed, span.opacity(k));
+            }
         }
         return frame != null ? frame : new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
     }
 
     private static void emit(BufferedImage frame, BufferedImage canvas, Mp4Writer writer, Audio audio, StitchRequest request) {
+        copyInto(frame, canvas);
         Graphics2D g = Images.quality(canvas.createGraphics());
-        g.drawImage(frame, 0, 0, null);
         long ms = writer.frames() * 1000L / request.fps();
         Captions.draw(g, request.captions(), request.captionStyle(), ms, request.width(), request.height());
         Headlines.draw(g, request.overlays(), ms, request.width(), request.height());
@@ -95,7 +107,12 @@ final class FfmpegStitcher {
         return handheld == null ? covered : Warp.affine(covered, handheld.at(k, clipIndex), request.width(), request.height());
     }
 
+    /** {@code frame} scaled to cover the output; a BGR frame of the output's size covers it and is answered as is. */
     private static BufferedImage covered(BufferedImage frame, int width, int height) {
+        if (frame.getWidth() == width && frame.getHeight() == height
+                && frame.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            return frame;
+        }
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = Images.quality(out.createGraphics());
         double scale = Math.max(width / (double) frame.getWidth(), height / (double) frame.getHeight());
@@ -104,6 +121,43 @@ final class FfmpegStitcher {
         g.drawImage(frame, (width - w) / 2, (height - h) / 2, w, h, null);
         g.dispose();
         return out;
+    }
+
+    /**
+     * {@code source} copied into {@code target} (made when null or of another size), as {@link Images#copy} would copy
+     * it: whole rows at once when both are plain BGR bytes.
+     */
+    private static BufferedImage copyInto(BufferedImage source, BufferedImage target) {
+        int width = source.getWidth();
+        int height = source.getHeight();
+        if (target == null || target.getWidth() != width || target.getHeight() != height) {
+            target = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        }
+        byte[] from = packedBgr(source);
+        byte[] to = packedBgr(target);
+        if (from != null && to != null) {
+            System.arraycopy(from, 0, to, 0, to.length);
+            return target;
+        }
+        Graphics2D g = target.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        return target;
+    }
+
+    /** The pixels of a whole-raster BGR image, row after row, or null for any other layout. */
+    private static byte[] packedBgr(BufferedImage image) {
+        WritableRaster raster = image.getRaster();
+        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR || raster.getParent() != null
+                || !(raster.getSampleModel() instanceof ComponentSampleModel model)
+                || model.getScanlineStride() != image.getWidth() * 3 || model.getPixelStride() != 3
+                || !(raster.getDataBuffer() instanceof DataBufferByte bytes) || bytes.getOffset() != 0
+                || bytes.getData().length != image.getWidth() * image.getHeight() * 3) {
+            return null;
+        }
+        return bytes.getData();
     }
 
     /** Draws {@code to} over {@code from} (which it changes) at {@code amount} opacity. */
@@ -137,6 +191,8 @@ final class FfmpegStitcher {
         private final Mp4Reader reader;
         private BufferedImage current;
         private BufferedImage next;
+        /** The image the frame after {@code next} is decoded into: two images take turns, none is made per frame. */
+        private BufferedImage spare;
         private final long firstUs;
         private long nextUs;
 
@@ -146,12 +202,17 @@ final class FfmpegStitcher {
             firstUs = reader.timeUs();
             current = first != null ? Images.copy(first, BufferedImage.TYPE_3BYTE_BGR)
                     : new BufferedImage(Math.max(1, reader.width()), Math.max(1, reader.height()), BufferedImage.TYPE_3BYTE_BGR);
+            spare = new BufferedImage(current.getWidth(), current.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             read();
         }
 
-        /** The frame on screen {@code timeUs} after the clip's start. The image is kept: do not change it. */
+        /**
+         * The frame on screen {@code timeUs} after the clip's start. The image is this reader's: do not change it, and
+         * use it before the next call.
+         */
         BufferedImage at(long timeUs) {
             while (next != null && nextUs <= timeUs + TOLERANCE_US) {
+                spare = current;
                 current = next;
                 read();
             }
@@ -160,7 +221,12 @@ final class FfmpegStitcher {
 
         private void read() {
             BufferedImage raw = reader.next();
-            next = raw == null ? null : Images.copy(raw, BufferedImage.TYPE_3BYTE_BGR);
+            if (raw == null) {
+                next = null;
+            } else {
+                next = copyInto(raw, spare);
+                spare = null;
+            }
             nextUs = reader.timeUs() - firstUs;
         }
 

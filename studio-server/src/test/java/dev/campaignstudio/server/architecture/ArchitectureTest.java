@@ -31,6 +31,13 @@ class ArchitectureTest {
             .because("studio-core is plain Java: contracts, pipelines, engine rules and ports; adapters live in the other modules");
 
     @ArchTest
+    static final ArchRule noSamplesOrBenchmarksInProductionJars = noClasses()
+            .should().haveNameMatching("dev\\.campaignstudio\\.media\\.Sample.*")
+            .orShould().resideInAPackage("dev.campaignstudio..bench..")
+            .because("drawn sample products live in studio-media's test scope and benchmarks in studio-bench "
+                    + "(docs/architecture.md): neither ships in the application");
+
+    @ArchTest
     static final ArchRule coreSlicesAreFreeOfCycles = slices().matching("dev.campaignstudio.core.(*)..")
             .should().beFreeOfCycles()
             .because("core's packages layer one way (docs/architecture.md): ids and contracts, jobs and their steps, "

@@ -181,7 +181,7 @@ class CliSystemTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("demo", "generate", "jobs", "job", "retry", "events", "providers", "serve", "worker", "bench")) {
+        for (String command : List.of("demo", "generate", "jobs", "job", "retry", "events", "providers", "serve", "worker")) {
             Run help = run(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: studio " + command);

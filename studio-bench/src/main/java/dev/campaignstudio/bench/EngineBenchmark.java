@@ -1,0 +1,213 @@
+package dev.campaignstudio.bench;
+
+import dev.campaignstudio.core.contract.CanonicalJson;
+import dev.campaignstudio.core.contract.JobRequest;
+import dev.campaignstudio.core.contract.JobRequestReader;
+import dev.campaignstudio.core.contract.JobRequestWriter;
+import dev.campaignstudio.core.contract.MarketingCreationRequest;
+import dev.campaignstudio.core.contract.ProductAttributes;
+import dev.campaignstudio.core.contract.ProductImage;
+import dev.campaignstudio.core.contract.ProductSnapshot;
+import dev.campaignstudio.core.contract.RequestEnvelope;
+import dev.campaignstudio.core.port.in.SubmitJob;
+import dev.campaignstudio.core.port.in.SubmitOutcome;
+import dev.campaignstudio.server.StudioApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs N jobs of S no-op steps through the real engine (database, relay, transport, claims, events) and reports
+ * throughput and per-step overhead, the time from a step becoming ready to its result being committed.
+ */
+public final class EngineBenchmark {
+
+    /**
+     * What one run measured. Every step is a no-op, so all of each figure is the engine's overhead.
+     *
+     * @param mode   embedded or distributed
+     * @param jobs   jobs run
+     * @param steps  steps run
+     * @param wall   first submission to last job finished
+     * @param submit first submission to last submission answered (one thread submitting through the port)
+     * @param busy   first step created to last step finished (execution, overlapping the submissions)
+     * @param work   per step, claim to result committed (claim transaction, events, completion, planning the next step)
+     * @param loaded per step, ready to result committed, with all jobs submitted at once (includes waiting for a worker)
+     * @param alone  per step, ready to result committed, one job at a time (adds the dispatch hop to {@code work})
+     */
+    public record Result(String mode, int jobs, int steps, Duration wall, Duration submit, Duration busy, Percentiles work,
+            Percentiles loaded, Percentiles alone) {
+
+        /** Steps per second over the whole run. */
+        public double stepsPerSecond() {
+            return steps / (wall.toNanos() / 1e9);
+        }
+
+        /** Jobs accepted per second by the submission port. */
+        public double submittedPerSecond() {
+            return jobs / (submit.toNanos() / 1e9);
+        }
+
+        /** Steps executed per second while steps were running. */
+        public double executedPerSecond() {
+            return steps / (busy.toNanos() / 1e9);
+        }
+    }
+
+    /** Threads submitting jobs through the port at once, as a few API request threads would. */
+    private static final int SUBMITTERS = 4;
+
+    /** Jobs run one after another for the unloaded latency. */
+    private static final int SOLO_JOBS = 10;
+
+    private EngineBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark in a fresh service.
+     *
+     * @param mode       {@code embedded} or {@code distributed}
+     * @param properties Spring properties ({@code key=value}) for that mode's database and broker
+     * @param jobs       jobs to measure (a tenth as many run first to warm up)
+     * @param steps      no-op steps per job
+     */
+    public static Result run(String mode, List<String> properties, int jobs, int steps) throws InterruptedException {
+        SpringApplication application = new SpringApplication(StudioApplication.class, NoOpPipeline.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        List<String> args = new ArrayList<>();
+        args.add("--studio.bench.steps=" + steps);
+        args.add("--logging.level.root=WARN");
+        args.add("--logging.level.org.springframework.amqp=ERROR");
+        properties.forEach(p -> args.add("--" + p));
+        try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
+            SubmitJob submit = context.getBean(SubmitJob.class);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            runJobs(submit, jdbc, Math.max(1, jobs / 10), "warmup");
+            Instant start = Instant.now();
+            Duration[] submitted = new Duration[1];
+            List<String> ids = runJobs(submit, jdbc, jobs, "measured", submitted);
+            Duration wall = Duration.between(start, Instant.now());
+            List<String> alone = new ArrayList<>();
+            for (int i = 0; i < SOLO_JOBS; i++) {
+                alone.addAll(runJobs(submit, jdbc, 1, "alone"));
+            }
+            List<Double> loaded = millis(jdbc, ids, "created_at");
+            return new Result(mode, jobs, loaded.size(), wall, submitted[0], busy(jdbc, ids), Percentiles.of(millis(jdbc, ids, "started_at")), Percentiles.of(loaded),
+                    Percentiles.of(millis(jdbc, alone, "created_at")));
+        }
+    }
+
+    /**
+     * Median and 99th percentile, in milliseconds.
+     *
+     * @param p50 median
+     * @param p99 99th percentile
+     */
+    public record Percentiles(double p50, double p99) {
+        static Percentiles of(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            return new Percentiles(percentile(sorted, 0.5), percentile(sorted, 0.99));
+        }
+    }
+
+    private static List<String> runJobs(SubmitJob submit, JdbcClient jdbc, int count, String label) throws InterruptedException {
+        return runJobs(submit, jdbc, count, label, new Duration[1]);
+    }
+
+    private static List<String> runJobs(SubmitJob submit, JdbcClient jdbc, int count, String label, Duration[] submitted)
+            throws InterruptedException {
+        long began = System.nanoTime();
+        String run = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Callable<String>> submissions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = "bench-" + run + "-" + i;
+            submissions.add(() -> {
+                JobRequest request = new MarketingCreationRequest(RequestEnvelope.of(key),
+                        new ProductSnapshot("bench-product", "Benchmark product",
+                                List.of(new ProductImage("https://cdn.example.com/bench.png")), null, ProductAttributes.NONE));
+                Map<String, Object> tree = new JobRequestWriter().write(request);
+                SubmitOutcome outcome = submit.submit(new JobRequestReader().read(tree).orThrow(), CanonicalJson.sha256(tree));
+                return ((SubmitOutcome.Created) outcome).job().id().value();
+            });
+        }
+        List<String> ids = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS);
+        try {
+            for (Future<String> id : pool.invokeAll(submissions)) {
+                ids.add(id.get());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a benchmark submission failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        submitted[0] = Duration.ofNanos(System.nanoTime() - began);
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long open = jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE :run AND status NOT IN ('succeeded', 'failed', 'cancelled')")
+                    .param("run", "bench-" + run + "-%").query(Long.class).single();
+            if (open == 0) {
+                long failed = jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE :run AND status <> 'succeeded'")
+                        .param("run", "bench-" + run + "-%").query(Long.class).single();
+                if (failed > 0) {
+                    throw new IllegalStateException(failed + " benchmark job(s) did not succeed");
+                }
+                return ids;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the benchmark jobs did not finish within 10 minutes");
+    }
+
+    private static Duration busy(JdbcClient jdbc, List<String> ids) {
+        OffsetDateTime first = null;
+        OffsetDateTime last = null;
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<OffsetDateTime[]> span = jdbc.sql("SELECT MIN(created_at) AS first, MAX(finished_at) AS last FROM steps"
+                    + " WHERE job_id IN (:ids)").param("ids", batch).query((rs, row) -> new OffsetDateTime[] {
+                        rs.getObject("first", OffsetDateTime.class), rs.getObject("last", OffsetDateTime.class)}).list();
+            OffsetDateTime[] range = span.get(0);
+            first = first == null || range[0].isBefore(first) ? range[0] : first;
+            last = last == null || range[1].isAfter(last) ? range[1] : last;
+        }
+        return Duration.between(first, last);
+    }
+
+    private static List<Double> millis(JdbcClient jdbc, List<String> ids, String from) {
+        List<Double> overheads = new ArrayList<>();
+        for (int first = 0; first < ids.size(); first += 500) {
+            List<String> batch = ids.subList(first, Math.min(ids.size(), first + 500));
+            jdbc.sql("SELECT " + from + " AS since, finished_at FROM steps WHERE job_id IN (:ids)").param("ids", batch).query((rs, row) -> {
+                OffsetDateTime ready = rs.getObject("since", OffsetDateTime.class);
+                OffsetDateTime done = rs.getObject("finished_at", OffsetDateTime.class);
+                overheads.add(Duration.between(ready, done).toNanos() / 1e6);
+                return null;
+            }).list();
+        }
+        return overheads;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
