@@ -38,9 +38,24 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         }
     }
 
+    /**
+     * Faults of the service's own infrastructure: the worker running the step went away, the asset store or the
+     * database was briefly unreachable. They say nothing about the stage's work (and cost no provider money), so a
+     * stage that retries them at all gets at least {@link #INFRASTRUCTURE_ATTEMPTS} attempts for them: a worker kill
+     * and an outage landing on the same step must not fail the job (docs/engine.md "Retries").
+     */
+    public static final Set<String> INFRASTRUCTURE = Set.of("WORKER_LOST", "STORAGE_UNAVAILABLE", "TRANSIENT");
+
+    /** The fewest attempts a retrying stage gets for an {@link #INFRASTRUCTURE} fault. */
+    public static final int INFRASTRUCTURE_ATTEMPTS = 8;
+
     /** Whether a failure with {@code code} on attempt {@code attempt} (1-based) gets another attempt. */
     public boolean retries(String code, boolean retryable, int attempt) {
-        return retryable && retryableCodes.contains(code) && attempt < maxAttempts;
+        if (!retryable || !retryableCodes.contains(code)) {
+            return false;
+        }
+        int attempts = INFRASTRUCTURE.contains(code) ? Math.max(maxAttempts, INFRASTRUCTURE_ATTEMPTS) : maxAttempts;
+        return attempt < attempts;
     }
 
     /**

@@ -32,4 +32,18 @@ class RetryPolicyTest {
         assertThat(policy.retries("FIDELITY_DRIFT", true, 1)).isFalse();
         assertThat(RetryPolicy.NONE.retries("PROVIDER_TIMEOUT", true, 1)).isFalse();
     }
+
+    @Test
+    void infrastructureFaultsGetEightAttemptsWhateverTheStageBudget() {
+        RetryPolicy three = RetryPolicy.STANDARD;
+        for (String code : new String[] {"WORKER_LOST", "STORAGE_UNAVAILABLE", "TRANSIENT"}) {
+            assertThat(three.retries(code, true, 7)).as(code).isTrue();
+            assertThat(three.retries(code, true, 8)).as(code).isFalse();
+            assertThat(RetryPolicy.NONE.retries(code, true, 1)).as(code).isFalse();
+        }
+        assertThat(three.retries("PROVIDER_ERROR", true, 2)).isTrue();
+        assertThat(three.retries("PROVIDER_ERROR", true, 3)).isFalse();
+        RetryPolicy ten = new RetryPolicy(10, Duration.ofSeconds(1), 2, Duration.ofSeconds(5), 0, RetryPolicy.TRANSIENT);
+        assertThat(ten.retries("WORKER_LOST", true, 9)).isTrue();
+    }
 }
