@@ -2,6 +2,7 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.capability.RemoteJobs;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
@@ -146,7 +147,8 @@ public final class StepRunner {
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
                 settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
-        try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
+                RemoteJobs.Binding journal = RemoteJobs.bind(new NoteJournal(context))) {
             if (closed) {
                 watchdog.stop(SHUTTING_DOWN);
             }
@@ -327,6 +329,26 @@ public final class StepRunner {
         @Override
         public List<StepNote> read(StepRecord step) {
             return steps.notes(step.jobId(), step.stage(), step.sceneOrder());
+        }
+    }
+
+    /** A step's remote jobs as its notes: {@code {"remote_job": key, "id": id}} (docs/providers.md). */
+    private record NoteJournal(StepContext context) implements RemoteJobs.Journal {
+
+        @Override
+        public Optional<String> recall(String key) {
+            String id = null;
+            for (StepNote note : context.notes()) {
+                if (key.equals(note.note().get("remote_job")) && note.note().get("id") instanceof String noted) {
+                    id = noted;
+                }
+            }
+            return Optional.ofNullable(id);
+        }
+
+        @Override
+        public void remember(String key, String id) throws StepFault {
+            context.note(Map.of("remote_job", key, "id", id), List.of());
         }
     }
 

@@ -17,6 +17,7 @@ final class StepWatchdog implements Runnable {
 
     /** The reason of a stage's time limit passing. */
     static final String TIMEOUT = "timed out";
+    static final String LEASE_LOST = "the lease was lost";
     /** See {@link StepRunner#STOP_GRACE}. */
     static final Duration STOP_GRACE = Duration.ofMinutes(5);
 
@@ -54,7 +55,7 @@ final class StepWatchdog implements Runnable {
             if (lease == StepStore.Lease.STOP) {
                 stop("the job was cancelled or has ended");
             } else if (lease == StepStore.Lease.LOST) {
-                stop("the lease was lost");
+                stop(LEASE_LOST);
             }
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "could not renew the lease of step {0}: {1}", step.id(), e.toString());
@@ -63,7 +64,12 @@ final class StepWatchdog implements Runnable {
 
     /** Fires the step's signal (the first reason is kept); never interrupts its thread. */
     void stop(String why) {
-        signal.cancel(why);
+        if (TIMEOUT.equals(why) || LEASE_LOST.equals(why) || StepRunner.SHUTTING_DOWN.equals(why)) {
+            // another attempt follows: remote work this one started is taken up there, not cancelled
+            signal.cancelForLater(why);
+        } else {
+            signal.cancel(why);
+        }
         if (stoppedAt == null) {
             stoppedAt = clock.instant();
         }
