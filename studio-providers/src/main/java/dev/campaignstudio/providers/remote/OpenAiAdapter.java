@@ -87,6 +87,14 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         return Set.of(Capability.IMAGE, Capability.AUDIO, Capability.SCRIPT, Capability.STORYBOARD, Capability.PRODUCT_ANALYSIS);
     }
 
+    /** Every try of one call may take the read timeout: that many tries. */
+    @Override
+    public java.util.Optional<java.time.Duration> deadline(Capability capability) {
+        return capabilities().contains(capability)
+                ? java.util.Optional.of(client.settings().readTimeout().multipliedBy(client.settings().maxAttempts()))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public SceneImage generate(ImageRequest request) throws StepFault {
         String model = client.settings().model("image", "gpt-image-1");

@@ -79,6 +79,13 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         return Set.of(Capability.VIDEO, Capability.LIP_SYNC);
     }
 
+    /** A prediction's deadline, and a read timeout for creating it and one for its download. */
+    @Override
+    public Optional<Duration> deadline(Capability capability) {
+        return capabilities().contains(capability) ? Optional.of(deadline.plus(client.settings().readTimeout().multipliedBy(2)))
+                : Optional.empty();
+    }
+
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
