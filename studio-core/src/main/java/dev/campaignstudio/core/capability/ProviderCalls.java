@@ -106,6 +106,11 @@ public final class ProviderCalls {
         }
     }
 
+    /** The calls noted on this thread since the last drain, kept. */
+    public static List<Call> peek() {
+        return List.copyOf(CALLS.get());
+    }
+
     /** The calls noted on this thread since the last drain, and forgets them. */
     public static List<Call> drain() {
         List<Call> calls = List.copyOf(CALLS.get());

@@ -132,6 +132,11 @@ public final class StepContext {
         return done.values().stream().filter(s -> s.stage().equals(stage)).sorted(Comparator.comparingInt(StepRecord::sceneOrder)).toList();
     }
 
+    /** The latest done attempt of every finished slot of the job. */
+    public List<StepRecord> finishedSteps() {
+        return List.copyOf(done.values());
+    }
+
     public CancellationSignal cancellation() {
         return cancellation;
     }

@@ -4,6 +4,7 @@ import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.stage.SourceLabels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -13,8 +14,12 @@ final class Files {
     private Files() {
     }
 
-    /** Stores a media file under {@code role}; returns its asset id. */
-    static String store(StepContext context, MediaFile file, String role) throws IOException {
+    /**
+     * Stores a media file under {@code role}, images and videos with their IPTC digital source type written in; returns
+     * its asset id.
+     */
+    static String store(StepContext context, MediaFile given, String role) throws IOException {
+        MediaFile file = SourceLabels.labelled(context, given);
         return context.store(file.data(), kindOf(file.mediaType()), file.mediaType(), file.width(), file.height(), file.durationMs(), role)
                 .asset().id().value();
     }
