@@ -40,7 +40,8 @@ public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<Stri
         Objects.requireNonNull(baseUrl, "baseUrl");
         models = models == null ? Map.of() : Map.copyOf(models);
         prices = prices == null ? Map.of() : prices.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
+                e -> unit(e.getKey()), e -> e.getValue().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        p -> unit(p.getKey()), Map.Entry::getValue))));
         prices.values().stream().flatMap(p -> p.values().stream()).filter(p -> p == null || p < 0 || p.isNaN()).findAny()
                 .ifPresent(bad -> {
                     throw new IllegalArgumentException("provider " + name + ": prices must be numbers of 0 or more");
@@ -70,17 +71,22 @@ public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<Stri
      * or {@code null} when none has.
      */
     public Double cost(String capability, Map<String, Number> usage) {
-        Map<String, Double> unitPrices = prices.getOrDefault(capability, Map.of());
+        Map<String, Double> unitPrices = prices.getOrDefault(unit(capability), Map.of());
         double sum = 0;
         boolean priced = false;
         for (Map.Entry<String, Number> used : usage.entrySet()) {
-            Double price = unitPrices.get(used.getKey());
+            Double price = unitPrices.get(unit(used.getKey()));
             if (price != null) {
                 sum += used.getValue().doubleValue() * price;
                 priced = true;
             }
         }
         return priced ? Math.round(sum * 1_000_000d) / 1_000_000d : null;
+    }
+
+    /** A capability or unit name as configuration may spell it: {@code predict_seconds}, {@code predict-seconds}. */
+    private static String unit(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("-", "");
     }
 
     /** These settings with short timeouts and no waiting, for tests. */
