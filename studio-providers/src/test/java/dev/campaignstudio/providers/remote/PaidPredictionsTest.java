@@ -147,7 +147,7 @@ class PaidPredictionsTest {
 
         // the worker is known to be gone (as at an embedded restart): its running step is given up and tried again
         assertThat(harness.engine.recover("test-worker")).isEqualTo(1);
-        harness.awaitHeartbeat();
+        // the attempt's next heartbeat finds its lease gone and stops it
         assertThat(run.get(30, TimeUnit.SECONDS)).isTrue();
         assertThat(step(first).error().code()).isEqualTo("WORKER_LOST");
         vendor.release();
@@ -173,7 +173,7 @@ class PaidPredictionsTest {
         StepId first = startFirstClipHeld(run);
 
         harness.engine.cancel(job.id());
-        harness.awaitHeartbeat();
+        // the attempt's next heartbeat finds the job cancelled and stops it
         assertThat(run.get(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(step(first).error().code()).isEqualTo("STOPPED");
