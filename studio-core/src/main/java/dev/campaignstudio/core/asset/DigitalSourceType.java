@@ -29,8 +29,7 @@ public enum DigitalSourceType {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final String PNG_KEYWORD = "XML:com.adobe.xmp";
     private static final String JPEG_XMP = "http://ns.adobe.com/xap/1.0/\0";
-    private static final byte[] XMP_UUID = {(byte) 0xBE, 0x7A, (byte) 0xCF, (byte) 0xCB, (byte) 0x97, (byte) 0xA9, 0x42, (byte) 0xE8,
-        (byte) 0x9C, 0x71, (byte) 0x99, (byte) 0x94, (byte) 0x91, (byte) 0xE3, (byte) 0xAF, (byte) 0xAC};
+    private static final byte[] XMP_UUID = java.util.HexFormat.of().parseHex("BE7ACFCB97A942E89C71999491E3AFAC");
     private static final Pattern SOURCE = Pattern.compile("Iptc4xmpExt:DigitalSourceType=\"([^\"]+)\"");
 
     private final String code;
@@ -47,7 +46,8 @@ public enum DigitalSourceType {
     /** The XMP packet that says it. */
     public String xmp() {
         return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
-                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
                 + "<rdf:Description rdf:about=\"\" xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\""
                 + " Iptc4xmpExt:DigitalSourceType=\"" + uri() + "\"/></rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>";
     }
@@ -57,7 +57,7 @@ public enum DigitalSourceType {
         byte[] xmp = xmp().getBytes(StandardCharsets.UTF_8);
         return switch (mediaType) {
             case "image/png" -> startsWith(data, PNG) && data.length > 33 ? png(data, xmp) : data;
-            case "image/jpeg" -> data.length > 4 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 ? jpeg(data, xmp) : data;
+            case "image/jpeg" -> isJpeg(data) ? jpeg(data, xmp) : data;
             case "video/mp4" -> data.length > 8 ? mp4(data, xmp) : data;
             default -> data;
         };
@@ -65,8 +65,7 @@ public enum DigitalSourceType {
 
     /** The digital source type URI a PNG, JPEG or MP4 carries in its XMP, if any. */
     public static Optional<String> read(byte[] data) {
-        String xmp = startsWith(data, PNG) ? pngXmp(data) : data.length > 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8
-                ? jpegXmp(data) : mp4Xmp(data);
+        String xmp = startsWith(data, PNG) ? pngXmp(data) : isJpeg(data) ? jpegXmp(data) : mp4Xmp(data);
         if (xmp == null) {
             return Optional.empty();
         }
@@ -135,7 +134,8 @@ public enum DigitalSourceType {
             }
             String segment = new String(data, at + 4, length - 2, StandardCharsets.ISO_8859_1);
             if (marker == 0xE1 && segment.startsWith(JPEG_XMP)) {
-                return new String(data, at + 4 + JPEG_XMP.length(), length - 2 - JPEG_XMP.length(), StandardCharsets.UTF_8);
+                int start = at + 4 + JPEG_XMP.length();
+                return new String(data, start, length - 2 - JPEG_XMP.length(), StandardCharsets.UTF_8);
             }
             at += 2 + length;
         }
@@ -144,7 +144,8 @@ public enum DigitalSourceType {
 
     private static byte[] mp4(byte[] data, byte[] xmp) {
         ByteBuffer out = ByteBuffer.allocate(data.length + 8 + 16 + xmp.length);
-        out.put(data).putInt(8 + 16 + xmp.length).put("uuid".getBytes(StandardCharsets.US_ASCII)).put(XMP_UUID).put(xmp);
+        out.put(data).putInt(8 + 16 + xmp.length).put("uuid".getBytes(StandardCharsets.US_ASCII)).put(XMP_UUID)
+                .put(xmp);
         return out.array();
     }
 
@@ -163,8 +164,9 @@ public enum DigitalSourceType {
             if (size < header || at + size > data.length) {
                 return null;
             }
-            if (type.equals("uuid") && size >= header + 16 && java.util.Arrays.equals(data, (int) at + header, (int) at + header + 16,
-                    XMP_UUID, 0, 16)) {
+            int uuidAt = (int) at + header;
+            if (type.equals("uuid") && size >= header + 16
+                    && java.util.Arrays.equals(data, uuidAt, uuidAt + 16, XMP_UUID, 0, 16)) {
                 int start = (int) at + header + 16;
                 return new String(data, start, (int) (at + size) - start, StandardCharsets.UTF_8);
             }
@@ -174,6 +176,11 @@ public enum DigitalSourceType {
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
-        return data.length >= prefix.length && java.util.Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+        return data.length >= prefix.length
+                && java.util.Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean isJpeg(byte[] data) {
+        return data.length > 4 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8;
     }
 }

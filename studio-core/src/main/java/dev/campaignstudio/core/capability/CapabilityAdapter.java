@@ -24,7 +24,8 @@ public interface CapabilityAdapter {
 
     /**
      * The longest one call of {@code capability} may take with this adapter, its own retries and polls included, when
-     * the adapter bounds it itself (a remote prediction's deadline, say); empty when it does not. A stage that calls the
+     * the adapter bounds it itself (a remote prediction's deadline, say); empty when it does not. A stage that calls
+     * the
      * capability is given at least this long (docs/providers.md, "Stage time limits").
      */
     default Optional<Duration> deadline(Capability capability) {

@@ -32,15 +32,16 @@ public final class ProviderCalls {
      * @param seed      the seed sent, or {@code null}
      * @param usage     what the provider reports it used (tokens, seconds), or empty
      */
-    public record Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome, Double cost,
-            String version, Long seed, Map<String, Number> usage) {
+    public record Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome,
+            Double cost, String version, Long seed, Map<String, Number> usage) {
         public Call {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(operation, "operation");
             usage = usage == null ? Map.of() : Map.copyOf(usage);
         }
 
-        public Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome, Double cost) {
+        public Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome,
+                Double cost) {
             this(provider, model, operation, latencyMs, attempts, outcome, cost, null, null, Map.of());
         }
 
@@ -78,7 +79,8 @@ public final class ProviderCalls {
     public static final String OUTPUT = "provider_calls";
 
     /**
-     * {@code outputs} without the calls that made them: what a checkpoint or a retry's kept step carries, as those calls
+     * {@code outputs} without the calls that made them: what a checkpoint or a retry's kept step carries, as those
+     * calls
      * were made (and paid for) by the job that ran the step.
      */
     public static Map<String, Object> without(Map<String, Object> outputs) {

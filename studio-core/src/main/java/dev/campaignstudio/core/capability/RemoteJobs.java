@@ -5,9 +5,11 @@ import java.util.Optional;
 
 /**
  * Work a step started at a provider and pays for (a Replicate prediction, say), remembered durably with the step so
- * that a later attempt of the same step, after a time-out, a crashed worker or a retry, takes up the same work instead of
+ * that a later attempt of the same step, after a time-out, a crashed worker or a retry, takes up the same work instead
+ * of
  * paying for it again (docs/providers.md, "Paid work never runs twice"). The runner binds the step's journal to the
- * thread running it, so adapters reach it through {@link #current()} without the capability ports carrying it; outside a
+ * thread running it, so adapters reach it through {@link #current()} without the capability ports carrying it; outside
+ * a
  * step the journal remembers nothing.
  */
 public final class RemoteJobs {

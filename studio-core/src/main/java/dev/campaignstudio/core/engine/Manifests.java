@@ -2,6 +2,7 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.engine.StepRecord.Slot;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
@@ -83,8 +84,8 @@ public final class Manifests {
                 if (stage.name().equals(last)) {
                     for (StepRecord.StepAsset ref : step.assets()) {
                         Integer scene = step.sceneOrNull() != null ? step.sceneOrNull() : sceneOfAsset.get(ref.assetId());
-                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(withLink(withMakers(describe(asset,
-                                ref.role(), scene), pipeline, done, scene), asset, links)));
+                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(withLink(
+                                withMakers(describe(asset, ref.role(), scene), pipeline, done, scene), asset, links)));
                     }
                 }
             }
@@ -107,8 +108,8 @@ public final class Manifests {
     }
 
     /**
-     * What the job's provider calls cost, every attempt's included (a failed or timed-out attempt's calls were paid too):
-     * the total of the calls with a cost, by provider, and how many calls had none (no price configured).
+     * What the job's provider calls cost, every attempt's included (a failed or timed-out attempt's calls were paid
+     * too): the total of the calls with a cost, by provider, and how many calls had none (no price configured).
      */
     static Map<String, Object> cost(List<StepRecord> steps) {
         double total = 0;
@@ -116,7 +117,7 @@ public final class Manifests {
         int unpriced = 0;
         Map<String, Double> byProvider = new java.util.TreeMap<>();
         for (StepRecord step : steps) {
-            if (!(step.outputs().get(dev.campaignstudio.core.capability.ProviderCalls.OUTPUT) instanceof List<?> made)) {
+            if (!(step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> made)) {
                 continue;
             }
             for (Object call : made) {
@@ -150,8 +151,8 @@ public final class Manifests {
      * those of its scene, or of every scene for a whole-job output), with the models, versions and seeds of their
      * provider calls.
      */
-    private static Map<String, Object> withMakers(Map<String, Object> output, PipelineDefinition pipeline, Map<Slot, StepRecord> done,
-            Integer scene) {
+    private static Map<String, Object> withMakers(Map<String, Object> output, PipelineDefinition pipeline,
+            Map<Slot, StepRecord> done, Integer scene) {
         List<Object> makers = new ArrayList<>();
         for (StageDefinition stage : pipeline.stages()) {
             done.values().stream().filter(s -> s.stage().equals(stage.name()) && s.adapter() != null)
@@ -168,10 +169,11 @@ public final class Manifests {
         maker.put("scene_order", step.sceneOrNull());
         maker.put("adapter", step.adapter());
         Map<String, Map<String, Object>> models = new LinkedHashMap<>();
-        if (step.outputs().get(dev.campaignstudio.core.capability.ProviderCalls.OUTPUT) instanceof List<?> calls) {
+        if (step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> calls) {
             for (Object call : calls) {
                 if (call instanceof Map<?, ?> c && "ok".equals(c.get("outcome"))) {
-                    Map<String, Object> model = models.computeIfAbsent(c.get("provider") + " " + c.get("model"), key -> {
+                    String key = c.get("provider") + " " + c.get("model");
+                    Map<String, Object> model = models.computeIfAbsent(key, k -> {
                         Map<String, Object> made = new LinkedHashMap<>();
                         made.put("provider", c.get("provider"));
                         made.put("model", c.get("model"));

@@ -94,7 +94,8 @@ public final class PipelineRouter {
 
     private static PipelineDefinition retime(PipelineDefinition pipeline, Map<String, Duration> timeouts) {
         return new PipelineDefinition(pipeline.name(), pipeline.stages().stream()
-                .map(stage -> timeouts.containsKey(stage.name()) ? stage.timingOutAfter(timeouts.get(stage.name())) : stage).toList());
+                .map(stage -> timeouts.containsKey(stage.name()) ? stage.timingOutAfter(timeouts.get(stage.name())) : stage)
+                .toList());
     }
 
     /** Every stage of every pipeline by name (the same name has the same definition in every pipeline it is in). */

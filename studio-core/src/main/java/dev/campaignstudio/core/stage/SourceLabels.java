@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which IPTC digital source type a file a stage stores gets (docs/providers.md, "Cost and provenance"): a file made in a
+ * Which IPTC digital source type a file a stage stores gets (docs/providers.md, "Cost and provenance"): a file made in
+ * a
  * step that called a generative model is that model's ({@code trainedAlgorithmicMedia}); one made from the job's
  * earlier steps of which some called one is a composite with such media; with local adapters only, a synthetic
  * composite of the product's own pictures.
@@ -22,17 +23,20 @@ public final class SourceLabels {
     /** {@code file} with its digital source type written in (PNG, JPEG and MP4; other files as they are). */
     public static MediaFile labelled(StepContext context, MediaFile file) {
         byte[] data = of(context).label(file.data(), file.mediaType());
-        return data == file.data() ? file : new MediaFile(data, file.mediaType(), file.width(), file.height(), file.durationMs());
+        return data == file.data() ? file
+                : new MediaFile(data, file.mediaType(), file.width(), file.height(), file.durationMs());
     }
 
     /** The digital source type of what the running step makes. */
     public static DigitalSourceType of(StepContext context) {
-        if (ProviderCalls.peek().stream().anyMatch(call -> "ok".equals(call.outcome()) && generative(call.operation()))) {
+        if (ProviderCalls.peek().stream()
+                .anyMatch(call -> "ok".equals(call.outcome()) && generative(call.operation()))) {
             return DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA;
         }
         for (StepRecord step : context.finishedSteps()) {
-            if (step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> calls && calls.stream().anyMatch(call -> call instanceof Map<?, ?> c
-                    && "ok".equals(c.get("outcome")) && generative(String.valueOf(c.get("operation"))))) {
+            if (step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> calls && calls.stream()
+                    .anyMatch(call -> call instanceof Map<?, ?> c && "ok".equals(c.get("outcome"))
+                            && generative(String.valueOf(c.get("operation"))))) {
                 return DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA;
             }
         }

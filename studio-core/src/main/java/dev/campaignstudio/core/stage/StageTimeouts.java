@@ -40,7 +40,8 @@ public final class StageTimeouts {
             Map.entry(Stages.TIMED_VIDEO, EnumSet.of(Capability.VIDEO, Capability.STITCH)),
             Map.entry(Stages.INTERPRET_PROMPT, EnumSet.of(Capability.SCRIPT)),
             Map.entry(Stages.SCRIPT_STORYBOARD, EnumSet.of(Capability.SCRIPT, Capability.STORYBOARD)),
-            Map.entry(Stages.UGC_MEDIA, EnumSet.of(Capability.AUDIO, Capability.IMAGE, Capability.VIDEO, Capability.LIP_SYNC)),
+            Map.entry(Stages.UGC_MEDIA,
+                    EnumSet.of(Capability.AUDIO, Capability.IMAGE, Capability.VIDEO, Capability.LIP_SYNC)),
             Map.entry(Stages.ASSEMBLE, EnumSet.of(Capability.STITCH)));
 
     /**
@@ -91,12 +92,13 @@ public final class StageTimeouts {
                 }
                 Duration floor = deadline.get().plus(MARGIN);
                 if (configured.containsKey(name)) {
-                    problems.add("studio.stages." + name + ".timeout=" + human(limit) + " is shorter than the deadline of the adapter bound"
-                            + " to " + capability.wire() + " (" + human(deadline.get()) + ") and a margin of " + human(MARGIN)
+                    problems.add("studio.stages." + name + ".timeout=" + human(limit)
+                            + " is shorter than the deadline of the adapter bound to " + capability.wire()
+                            + " (" + human(deadline.get()) + ") and a margin of " + human(MARGIN)
                             + ": set it to at least " + human(floor));
                 } else {
-                    raised.add(name + ": time limit raised from " + human(limit) + " to " + human(floor) + ", the " + capability.wire()
-                            + " adapter's deadline and a margin");
+                    raised.add(name + ": time limit raised from " + human(limit) + " to " + human(floor)
+                            + ", the " + capability.wire() + " adapter's deadline and a margin");
                     limit = floor;
                 }
             }
