@@ -119,7 +119,12 @@ public enum DigitalSourceType {
         byte[] namespace = JPEG_XMP.getBytes(StandardCharsets.US_ASCII);
         int length = 2 + namespace.length + xmp.length;
         ByteBuffer out = ByteBuffer.allocate(data.length + 2 + length);
-        out.put(data, 0, at).put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(namespace).put(xmp)
+        out.put(data, 0, at)
+                .put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) length)
+                .put(namespace)
+                .put(xmp)
                 .put(data, at, data.length - at);
         return out.array();
     }
@@ -144,7 +149,10 @@ public enum DigitalSourceType {
 
     private static byte[] mp4(byte[] data, byte[] xmp) {
         ByteBuffer out = ByteBuffer.allocate(data.length + 8 + 16 + xmp.length);
-        out.put(data).putInt(8 + 16 + xmp.length).put("uuid".getBytes(StandardCharsets.US_ASCII)).put(XMP_UUID)
+        out.put(data)
+                .putInt(8 + 16 + xmp.length)
+                .put("uuid".getBytes(StandardCharsets.US_ASCII))
+                .put(XMP_UUID)
                 .put(xmp);
         return out.array();
     }
@@ -165,7 +173,8 @@ public enum DigitalSourceType {
                 return null;
             }
             int uuidAt = (int) at + header;
-            if (type.equals("uuid") && size >= header + 16
+            if (type.equals("uuid")
+                    && size >= header + 16
                     && java.util.Arrays.equals(data, uuidAt, uuidAt + 16, XMP_UUID, 0, 16)) {
                 int start = (int) at + header + 16;
                 return new String(data, start, (int) (at + size) - start, StandardCharsets.UTF_8);

@@ -46,8 +46,7 @@ public final class RemoteJobs {
 
     private static final ThreadLocal<Journal> CURRENT = ThreadLocal.withInitial(() -> NONE);
 
-    private RemoteJobs() {
-    }
+    private RemoteJobs() {}
 
     /** The journal of the step running on this thread; outside a step, one that remembers nothing. */
     public static Journal current() {

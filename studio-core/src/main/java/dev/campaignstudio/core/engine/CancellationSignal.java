@@ -79,7 +79,10 @@ public final class CancellationSignal {
         return reason;
     }
 
-    /** Throws {@link InterruptedException} when the step has been told to stop; long loops of stages call this between units of work. */
+    /**
+     * Throws {@link InterruptedException} when the step has been told to stop; long loops of stages call this between
+     * units of work.
+     */
     public void throwIfCancelled() throws InterruptedException {
         if (reason != null) {
             throw new InterruptedException(reason);

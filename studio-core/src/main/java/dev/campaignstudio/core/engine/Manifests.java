@@ -197,7 +197,8 @@ public final class Manifests {
     }
 
     /**
-     * The accepted fidelity score of every image of the product the job made, in stage and scene order: what stages list
+     * The accepted fidelity score of every image of the product the job made, in stage and scene order: what stages
+     * list
      * under {@code fidelity} in their outputs.
      */
     private static List<Object> fidelity(PipelineDefinition pipeline, Map<Slot, StepRecord> done) {

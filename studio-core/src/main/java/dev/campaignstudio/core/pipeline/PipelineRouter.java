@@ -94,7 +94,8 @@ public final class PipelineRouter {
 
     private static PipelineDefinition retime(PipelineDefinition pipeline, Map<String, Duration> timeouts) {
         return new PipelineDefinition(pipeline.name(), pipeline.stages().stream()
-                .map(stage -> timeouts.containsKey(stage.name()) ? stage.timingOutAfter(timeouts.get(stage.name())) : stage)
+                .map(stage -> timeouts.containsKey(stage.name())
+                        ? stage.timingOutAfter(timeouts.get(stage.name())) : stage)
                 .toList());
     }
 

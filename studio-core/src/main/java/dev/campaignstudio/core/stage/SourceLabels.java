@@ -17,13 +17,13 @@ import java.util.Map;
  */
 public final class SourceLabels {
 
-    private SourceLabels() {
-    }
+    private SourceLabels() {}
 
     /** {@code file} with its digital source type written in (PNG, JPEG and MP4; other files as they are). */
     public static MediaFile labelled(StepContext context, MediaFile file) {
         byte[] data = of(context).label(file.data(), file.mediaType());
-        return data == file.data() ? file
+        return data == file.data()
+                ? file
                 : new MediaFile(data, file.mediaType(), file.width(), file.height(), file.durationMs());
     }
 
@@ -34,9 +34,11 @@ public final class SourceLabels {
             return DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA;
         }
         for (StepRecord step : context.finishedSteps()) {
-            if (step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> calls && calls.stream()
-                    .anyMatch(call -> call instanceof Map<?, ?> c && "ok".equals(c.get("outcome"))
-                            && generative(String.valueOf(c.get("operation"))))) {
+            if (step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> calls
+                    && calls.stream()
+                            .anyMatch(call -> call instanceof Map<?, ?> c
+                                    && "ok".equals(c.get("outcome"))
+                                    && generative(String.valueOf(c.get("operation"))))) {
                 return DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA;
             }
         }

@@ -40,7 +40,8 @@ public final class StageTimeouts {
             Map.entry(Stages.TIMED_VIDEO, EnumSet.of(Capability.VIDEO, Capability.STITCH)),
             Map.entry(Stages.INTERPRET_PROMPT, EnumSet.of(Capability.SCRIPT)),
             Map.entry(Stages.SCRIPT_STORYBOARD, EnumSet.of(Capability.SCRIPT, Capability.STORYBOARD)),
-            Map.entry(Stages.UGC_MEDIA,
+            Map.entry(
+                    Stages.UGC_MEDIA,
                     EnumSet.of(Capability.AUDIO, Capability.IMAGE, Capability.VIDEO, Capability.LIP_SYNC)),
             Map.entry(Stages.ASSEMBLE, EnumSet.of(Capability.STITCH)));
 
@@ -57,8 +58,7 @@ public final class StageTimeouts {
         }
     }
 
-    private StageTimeouts() {
-    }
+    private StageTimeouts() {}
 
     /**
      * Decides each stage's limit.
@@ -68,7 +68,9 @@ public final class StageTimeouts {
      * @param deadlines  the deadline the bound adapter sets a capability, if any
      * @throws IllegalStateException naming every configured limit that names no stage or is shorter than a deadline
      */
-    public static Resolved resolve(Map<String, StageDefinition> stages, Map<String, Duration> configured,
+    public static Resolved resolve(
+            Map<String, StageDefinition> stages,
+            Map<String, Duration> configured,
             Function<Capability, Optional<Duration>> deadlines) {
         List<String> problems = new ArrayList<>();
         configured.forEach((stage, limit) -> {
@@ -97,8 +99,8 @@ public final class StageTimeouts {
                             + " (" + human(deadline.get()) + ") and a margin of " + human(MARGIN)
                             + ": set it to at least " + human(floor));
                 } else {
-                    raised.add(name + ": time limit raised from " + human(limit) + " to " + human(floor)
-                            + ", the " + capability.wire() + " adapter's deadline and a margin");
+                    raised.add(name + ": time limit raised from " + human(limit) + " to " + human(floor) + ", the "
+                            + capability.wire() + " adapter's deadline and a margin");
                     limit = floor;
                 }
             }

@@ -27,7 +27,8 @@ class DigitalSourceTypeTest {
     void aPngCarriesItInAnItxtChunkAndStillDecodes() throws Exception {
         byte[] labelled = DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.label(image("png"), "image/png");
 
-        assertThat(DigitalSourceType.read(labelled)).contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
+        assertThat(DigitalSourceType.read(labelled))
+                .contains("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia");
         assertThat(new String(labelled, StandardCharsets.ISO_8859_1)).contains("iTXtXML:com.adobe.xmp");
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(labelled));
         assertThat(decoded.getWidth()).isEqualTo(20);
@@ -46,7 +47,10 @@ class DigitalSourceTypeTest {
     @Test
     void anMp4CarriesItInAnXmpUuidBoxAtTheEnd() {
         ByteBuffer mp4 = ByteBuffer.allocate(32);
-        mp4.putInt(16).put("ftyp".getBytes(StandardCharsets.US_ASCII)).put("isom".getBytes(StandardCharsets.US_ASCII)).putInt(0);
+        mp4.putInt(16)
+                .put("ftyp".getBytes(StandardCharsets.US_ASCII))
+                .put("isom".getBytes(StandardCharsets.US_ASCII))
+                .putInt(0);
         mp4.putInt(16).put("mdat".getBytes(StandardCharsets.US_ASCII)).putLong(42);
         byte[] labelled = DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.label(mp4.array(), "video/mp4");
 
@@ -58,6 +62,7 @@ class DigitalSourceTypeTest {
     @Test
     void otherFilesAreLeftAsTheyAre() {
         byte[] wav = "RIFF....WAVE".getBytes(StandardCharsets.US_ASCII);
-        assertThat(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.label(wav, "audio/wav")).isSameAs(wav);
+        assertThat(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.label(wav, "audio/wav"))
+                .isSameAs(wav);
     }
 }

@@ -122,7 +122,8 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         byte[] image = firstImage(body);
         ImageInfo info = MediaFacts.image(image, NAME);
         MediaFile file = MediaFile.image(image, info.format().mediaType(), info.width(), info.height());
-        // the API does not say where the product is: the middle of the frame, as the prompt asks; the fidelity check finds it
+        // the API does not say where the product is: the middle of the frame, as the prompt asks; the fidelity check
+        // finds it
         Box middle = new Box(info.width() / 4, info.height() / 4, info.width() / 2, info.height() / 2);
         return new SceneImage(file, file, middle);
     }
@@ -146,7 +147,8 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         }
         if (first.path("url").isString()) {
             // dall-e models answer URLs unless asked otherwise; the models this adapter is for answer base64
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered an image URL, not base64 (use a gpt-image model)");
+            throw StepFault.permanent("PROVIDER_ERROR",
+                    NAME + " answered an image URL, not base64 (use a gpt-image model)");
         }
         throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without an image (data[0].b64_json)");
     }
@@ -307,8 +309,8 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         JsonNode answer = text.ask("product_analysis", "product_facts", "You classify products for a catalogue. Answer only with JSON "
                 + "that keeps to the schema.", "Product name: " + request.name() + "\nGiven attributes: " + request.attributes()
                 + "\nMeasured colours: " + String.join(", ", measured.palette().stream().map(c -> c.hex()).toList())
-                + "\nThe image is the product, cut out. Give its category in one or two lowercase words and up to six keywords a "
-                + "shopper would use.", request.cutOutPng(), OpenAiText.analysisSchema());
+                + "\nThe image is the product, cut out. Give its category in one or two lowercase words and up to"
+                + " six keywords a shopper would use.", request.cutOutPng(), OpenAiText.analysisSchema());
         List<String> keywords = new ArrayList<>();
         answer.path("keywords").forEach(k -> {
             if (keywords.size() < 6 && !k.asString("").isBlank()) {

@@ -46,13 +46,16 @@ final class OpenAiText {
      * Asks a vision-capable model about an image (sent inline as a PNG data URL beside the text) and returns its answer
      * as JSON that keeps to {@code schema}; without an image, a text-only question.
      */
-    JsonNode ask(String capability, String name, String system, String user, byte[] png, Map<String, Object> schema) throws StepFault {
+    JsonNode ask(String capability, String name, String system, String user, byte[] png, Map<String, Object> schema)
+            throws StepFault {
         String model = client.settings().model(capability, "gpt-4o-mini");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
-        Object asked = png == null ? user : List.of(props("type", "text", "text", user), props("type", "image_url", "image_url",
-                props("url", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png), "detail", "low")));
-        body.put("messages", List.of(props("role", "system", "content", system), props("role", "user", "content", asked)));
+        Object asked = png == null ? user : List.of(props("type", "text", "text", user), props("type", "image_url",
+                "image_url", props("url", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png),
+                        "detail", "low")));
+        body.put("messages", List.of(props("role", "system", "content", system),
+                props("role", "user", "content", asked)));
         body.put("response_format", props("type", "json_schema", "json_schema", props("name", name, "strict", true, "schema", schema)));
         byte[] json = JSON.writeValueAsBytes(body);
         byte[] answer = client.send("chat/completions " + name, model, attempt -> client.request("/v1/chat/completions")
@@ -61,7 +64,8 @@ final class OpenAiText {
         try {
             JsonNode tree = JSON.readTree(answer);
             Map<String, Number> usage = usage(tree.path("usage"), "prompt_tokens", "completion_tokens");
-            ProviderCalls.report(tree.path("model").asString(null), null, usage, client.settings().cost(capability, usage));
+            ProviderCalls.report(tree.path("model").asString(null), null, usage,
+                    client.settings().cost(capability, usage));
             JsonNode message = tree.path("choices").path(0).path("message");
             if (message.path("refusal").isString()) {
                 throw StepFault.permanent("PROVIDER_ERROR", OpenAiAdapter.NAME + " refused the " + name + " request: "

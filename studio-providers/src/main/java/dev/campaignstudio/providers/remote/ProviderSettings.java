@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * How to reach one remote provider and how hard to try.
@@ -28,21 +29,22 @@ public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<Stri
         Duration breakerCooldown, Map<String, Map<String, Double>> prices) {
 
     /** Settings without prices: calls are recorded without a cost. */
-    public ProviderSettings(String name, URI baseUrl, String apiKey, Map<String, String> models, Duration connectTimeout,
-            Duration readTimeout, int maxConcurrency, int maxAttempts, Duration backoff, Duration maxRetryAfter, int breakerFailures,
-            Duration breakerCooldown) {
-        this(name, baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency, maxAttempts, backoff, maxRetryAfter,
-                breakerFailures, breakerCooldown, Map.of());
+    public ProviderSettings(String name, URI baseUrl, String apiKey, Map<String, String> models,
+            Duration connectTimeout, Duration readTimeout, int maxConcurrency, int maxAttempts, Duration backoff,
+            Duration maxRetryAfter, int breakerFailures, Duration breakerCooldown) {
+        this(name, baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency, maxAttempts, backoff,
+                maxRetryAfter, breakerFailures, breakerCooldown, Map.of());
     }
 
     public ProviderSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         models = models == null ? Map.of() : Map.copyOf(models);
-        prices = prices == null ? Map.of() : prices.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                e -> unit(e.getKey()), e -> e.getValue().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+        prices = prices == null ? Map.of() : prices.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                e -> unit(e.getKey()), e -> e.getValue().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                         p -> unit(p.getKey()), Map.Entry::getValue))));
-        prices.values().stream().flatMap(p -> p.values().stream()).filter(p -> p == null || p < 0 || p.isNaN()).findAny()
+        prices.values().stream().flatMap(p -> p.values().stream())
+                .filter(p -> p == null || p < 0 || p.isNaN()).findAny()
                 .ifPresent(bad -> {
                     throw new IllegalArgumentException("provider " + name + ": prices must be numbers of 0 or more");
                 });
@@ -67,7 +69,8 @@ public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<Stri
     }
 
     /**
-     * What {@code usage} cost at the prices configured for {@code capability}: the sum over the units that have a price,
+     * What {@code usage} cost at the prices configured for {@code capability}: the sum over the units that have a
+     * price,
      * or {@code null} when none has.
      */
     public Double cost(String capability, Map<String, Number> usage) {

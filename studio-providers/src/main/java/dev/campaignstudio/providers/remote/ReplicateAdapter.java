@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code replicate} adapter: any server that speaks Replicate's predictions API. {@code video} (image to video) and
  * {@code lip_sync} each create a prediction of the configured model version, follow it by polling with backoff until it
- * ends, map its status ({@code failed} and {@code canceled} become {@code PROVIDER_ERROR}; still running at the deadline,
+ * ends, map its status ({@code failed} and {@code canceled} become {@code PROVIDER_ERROR}; still running at the
+ * deadline,
  * {@code PROVIDER_TIMEOUT}) and download its output into the step through the outbound URL rules (no private,
  * loopback or metadata addresses unless allowed; a refused URL fails the step). Polls wait on the step's cancellation
  * signal: a step that is cancelled or times out stops polling at once, and its prediction is cancelled.
@@ -82,8 +83,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     /** A prediction's deadline, and a read timeout for creating it and one for its download. */
     @Override
     public Optional<Duration> deadline(Capability capability) {
-        return capabilities().contains(capability) ? Optional.of(deadline.plus(client.settings().readTimeout().multipliedBy(2)))
-                : Optional.empty();
+        return capabilities().contains(capability)
+                ? Optional.of(deadline.plus(client.settings().readTimeout().multipliedBy(2))) : Optional.empty();
     }
 
     @Override
@@ -144,16 +145,18 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         Map<String, Number> usage = prediction.path("metrics").path("predict_time").isNumber()
                 ? Map.of("predict_seconds", prediction.path("metrics").path("predict_time").numberValue()) : Map.of();
         Object seed = input.get("seed");
-        ProviderCalls.report(prediction.path("version").asString(null), seed instanceof Number n ? n.longValue() : null, usage,
-                client.settings().cost(capability, usage));
+        ProviderCalls.report(prediction.path("version").asString(null), seed instanceof Number n ? n.longValue() : null,
+                usage, client.settings().cost(capability, usage));
         if (!"succeeded".equals(status)) {
-            String error = prediction.path("error").isString() ? ": " + ProviderErrors.text(prediction.get("error").asString().getBytes()) : "";
+            String error = prediction.path("error").isString()
+                    ? ": " + ProviderErrors.text(prediction.get("error").asString().getBytes()) : "";
             throw StepFault.transientFault("PROVIDER_ERROR", NAME + " prediction " + id + " ended " + status + error);
         }
         JsonNode output = prediction.path("output");
         String url = output.isArray() ? output.path(0).asString("") : output.asString("");
         if (url.isEmpty()) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " succeeded without an output URL");
+            throw StepFault.permanent("PROVIDER_ERROR",
+                    NAME + " prediction " + id + " succeeded without an output URL");
         }
         return download(id, url);
     }
@@ -172,13 +175,15 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     }
 
     /**
-     * The prediction {@code id} an earlier attempt created, when it can still give its output: not ended without output,
+     * The prediction {@code id} an earlier attempt created, when it can still give its output: not ended without
+     * output,
      * not past its deadline, its output not removed. A prediction the provider no longer knows is not.
      */
     private Optional<JsonNode> stillValid(String id, String version) throws StepFault {
         JsonNode prediction;
         try {
-            prediction = parse(client.send("predictions/get", version, attempt -> client.request("/v1/predictions/" + id).GET().build()));
+            prediction = parse(client.send("predictions/get", version,
+                    attempt -> client.request("/v1/predictions/" + id).GET().build()));
         } catch (StepFault fault) {
             if (!fault.retryable()) {
                 return Optional.empty();
@@ -191,7 +196,9 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         return usable ? Optional.of(prediction) : Optional.empty();
     }
 
-    /** Polls until the prediction ends; cancels it when this step gives up on it and no later attempt will take it up. */
+    /**
+     * Polls until the prediction ends; cancels it when this step gives up on it and no later attempt will take it up.
+     */
     private JsonNode follow(JsonNode first, String id, String version, Instant until) throws StepFault {
         JsonNode prediction = first;
         Duration wait = pollFirst;
@@ -199,8 +206,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         try {
             while (!ended(prediction)) {
                 if (Instant.now().isAfter(until)) {
-                    throw StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " prediction " + id + " did not end within "
-                            + deadline.toSeconds() + " s");
+                    throw StepFault.transientFault("PROVIDER_TIMEOUT",
+                            NAME + " prediction " + id + " did not end within " + deadline.toSeconds() + " s");
                 }
                 try {
                     // waits on the step's signal: a cancelled or timed-out step stops polling now
@@ -213,7 +220,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                 wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
                 String get = pathOf(prediction.path("urls").path("get").asString("/v1/predictions/" + id), id);
                 try {
-                    prediction = parse(client.send("predictions/get", version, attempt -> client.request(get).GET().build()));
+                    prediction = parse(client.send("predictions/get", version,
+                            attempt -> client.request(get).GET().build()));
                 } catch (StepFault failedPoll) {
                     // the prediction runs on: the next attempt of the step takes it up from its note
                     cancel = !failedPoll.retryable();
@@ -288,7 +296,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
             client.send("predictions/cancel", version, false, attempt -> client.request("/v1/predictions/" + id + "/cancel")
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
         } catch (StepFault | RuntimeException ignored) {
-            // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's timeout
+            // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's
+            // timeout
         }
     }
 

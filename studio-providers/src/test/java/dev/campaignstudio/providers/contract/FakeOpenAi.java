@@ -23,6 +23,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** Tokens each answer reports. */
     public static final int PROMPT_TOKENS = 120;
+
     public static final int COMPLETION_TOKENS = 80;
     public static final int IMAGE_INPUT_TOKENS = 300;
     public static final int IMAGE_OUTPUT_TOKENS = 1056;
@@ -36,10 +37,15 @@ public final class FakeOpenAi implements AutoCloseable {
      */
     public FakeOpenAi(Images images, byte[] wav, Function<JsonNode, String> chat) {
         FakeVendor.Handler drawn = request -> FakeVendor.json(200, imagesAnswer(images.draw(request)));
-        vendor.on("POST", "/images/edits", drawn).on("POST", "/images/generations", drawn)
+        vendor.on("POST", "/images/edits", drawn)
+                .on("POST", "/images/generations", drawn)
                 .on("POST", "/audio/speech", request -> new FakeVendor.Answer(200, "application/octet-stream", wav))
-                .on("POST", "/chat/completions", request -> FakeVendor.json(200, chatAnswer(request.json().path("model").asString(),
-                        chat.apply(request.json()), null)));
+                .on(
+                        "POST",
+                        "/chat/completions",
+                        request -> FakeVendor.json(
+                                200,
+                                chatAnswer(request.json().path("model").asString(), chat.apply(request.json()), null)));
     }
 
     /** The vendor underneath: its requests and problems. */
@@ -56,8 +62,17 @@ public final class FakeOpenAi implements AutoCloseable {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("created", 1_760_000_000);
         answer.put("data", List.of(Map.of("b64_json", Base64.getEncoder().encodeToString(image))));
-        answer.put("usage", Map.of("input_tokens", IMAGE_INPUT_TOKENS, "output_tokens", IMAGE_OUTPUT_TOKENS, "total_tokens",
-                IMAGE_INPUT_TOKENS + IMAGE_OUTPUT_TOKENS, "input_tokens_details", Map.of("image_tokens", 200, "text_tokens", 100)));
+        answer.put(
+                "usage",
+                Map.of(
+                        "input_tokens",
+                        IMAGE_INPUT_TOKENS,
+                        "output_tokens",
+                        IMAGE_OUTPUT_TOKENS,
+                        "total_tokens",
+                        IMAGE_INPUT_TOKENS + IMAGE_OUTPUT_TOKENS,
+                        "input_tokens_details",
+                        Map.of("image_tokens", 200, "text_tokens", 100)));
         return answer;
     }
 
@@ -79,8 +94,15 @@ public final class FakeOpenAi implements AutoCloseable {
         answer.put("created", 1_760_000_000);
         answer.put("model", model + "-2024-07-18");
         answer.put("choices", List.of(choice));
-        answer.put("usage", Map.of("prompt_tokens", PROMPT_TOKENS, "completion_tokens", COMPLETION_TOKENS, "total_tokens",
-                PROMPT_TOKENS + COMPLETION_TOKENS));
+        answer.put(
+                "usage",
+                Map.of(
+                        "prompt_tokens",
+                        PROMPT_TOKENS,
+                        "completion_tokens",
+                        COMPLETION_TOKENS,
+                        "total_tokens",
+                        PROMPT_TOKENS + COMPLETION_TOKENS));
         answer.put("service_tier", "default");
         answer.put("system_fingerprint", "fp_0123456789");
         return answer;

@@ -141,8 +141,17 @@ public final class FakeReplicate implements AutoCloseable {
             tree.put("metrics", Map.of("predict_time", 1.5, "total_time", 1.8));
         }
         String base = vendor.url() + "/v1/predictions/" + prediction.id;
-        tree.put("urls", Map.of("get", base, "cancel", base + "/cancel", "web", "https://replicate.com/p/" + prediction.id,
-                "stream", "https://stream.replicate.com/v1/files/" + prediction.id));
+        tree.put(
+                "urls",
+                Map.of(
+                        "get",
+                        base,
+                        "cancel",
+                        base + "/cancel",
+                        "web",
+                        "https://replicate.com/p/" + prediction.id,
+                        "stream",
+                        "https://stream.replicate.com/v1/files/" + prediction.id));
         return tree;
     }
 

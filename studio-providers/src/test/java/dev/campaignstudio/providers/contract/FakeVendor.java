@@ -28,7 +28,13 @@ public final class FakeVendor implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as it arrived. */
-    public record Request(String method, String path, String template, String contentType, byte[] body, String authorization,
+    public record Request(
+            String method,
+            String path,
+            String template,
+            String contentType,
+            byte[] body,
+            String authorization,
             Map<String, List<String>> headers) {
 
         /** The body as JSON. */
@@ -38,8 +44,7 @@ public final class FakeVendor implements AutoCloseable {
     }
 
     /** An answer: status, media type and bytes. */
-    public record Answer(int status, String contentType, byte[] body) {
-    }
+    public record Answer(int status, String contentType, byte[] body) {}
 
     /** Answers one operation. */
     @FunctionalInterface
@@ -101,7 +106,9 @@ public final class FakeVendor implements AutoCloseable {
 
     /** Requests so far to {@code method} {@code template}. */
     public List<Request> requests(String method, String template) {
-        return requests.stream().filter(r -> r.method().equals(method) && template.equals(r.template())).toList();
+        return requests.stream()
+                .filter(r -> r.method().equals(method) && template.equals(r.template()))
+                .toList();
     }
 
     /** Everything off the document: requests and answers. */
@@ -121,7 +128,13 @@ public final class FakeVendor implements AutoCloseable {
             }
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             String template = contract.operationPath(method, path);
-            Request request = new Request(method, path, template, contentType, body, exchange.getRequestHeaders().getFirst("Authorization"),
+            Request request = new Request(
+                    method,
+                    path,
+                    template,
+                    contentType,
+                    body,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     Map.copyOf(exchange.getRequestHeaders()));
             requests.add(request);
             problems.addAll(contract.requestProblems(method, path, contentType, body));
@@ -132,9 +145,12 @@ public final class FakeVendor implements AutoCloseable {
             }
             Answer answer = handler.answer(request);
             if (answer.contentType().equals("application/json") && answer.status() < 300) {
-                problems.addAll(contract.responseProblems(method, template, answer.status(), JSON.readTree(answer.body())));
-            } else if (answer.status() < 300 && !contract.documentsAnswer(method, template, answer.status(), answer.contentType())) {
-                problems.add(method + " " + template + " documents no " + answer.status() + " " + answer.contentType() + " answer");
+                problems.addAll(
+                        contract.responseProblems(method, template, answer.status(), JSON.readTree(answer.body())));
+            } else if (answer.status() < 300
+                    && !contract.documentsAnswer(method, template, answer.status(), answer.contentType())) {
+                problems.add(method + " " + template + " documents no " + answer.status() + " " + answer.contentType()
+                        + " answer");
             }
             send(exchange, answer);
         } catch (RuntimeException bug) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A vendor's published OpenAPI document (trimmed to the operations the adapters call, see
- * {@code contracts/README.md}) as a checker: whether a request's method and path are an operation of the document, whether
+ * {@code contracts/README.md}) as a checker: whether a request's method and path are an operation of the document,
+ * whether
  * its body keeps to the operation's request schema with no field the document does not know, and whether an answer
  * keeps to the operation's response schema.
  */
@@ -49,7 +50,8 @@ public final class VendorContract {
         this.spec = spec;
         this.prefix = prefix;
         this.openApi31 = spec.path("openapi").asString("").startsWith("3.1");
-        this.registry = SchemaRegistry.withDefaultDialect(openApi31 ? Dialects.getOpenApi31() : Dialects.getOpenApi30());
+        this.registry =
+                SchemaRegistry.withDefaultDialect(openApi31 ? Dialects.getOpenApi31() : Dialects.getOpenApi30());
     }
 
     private static VendorContract load(String resource, String prefix) {
@@ -71,7 +73,7 @@ public final class VendorContract {
         }
         int query = bare.indexOf('?');
         String plain = query < 0 ? bare : bare.substring(0, query);
-        for (Iterator<String> it = spec.path("paths").propertyNames().iterator(); it.hasNext();) {
+        for (Iterator<String> it = spec.path("paths").propertyNames().iterator(); it.hasNext(); ) {
             String template = it.next();
             String regex = "\\Q" + template.replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q") + "\\E";
             if (plain.matches(regex) && spec.path("paths").path(template).has(method.toLowerCase(Locale.ROOT))) {
@@ -97,9 +99,12 @@ public final class VendorContract {
         JsonNode operation = spec.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
         JsonNode content = operation.path("requestBody").path("content");
         if (content.isMissingNode() || content.isEmpty()) {
-            return body.length == 0 ? List.of() : List.of(method + " " + template + " takes no body, got " + body.length + " bytes");
+            return body.length == 0
+                    ? List.of()
+                    : List.of(method + " " + template + " takes no body, got " + body.length + " bytes");
         }
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         JsonNode schema = content.path(type).path("schema");
         if (schema.isMissingNode()) {
             return List.of(method + " " + template + " does not take " + type);
@@ -132,7 +137,10 @@ public final class VendorContract {
 
     /** Whether {@code status} is an answer the operation documents with a body of {@code mediaType}. */
     public boolean documentsAnswer(String method, String template, int status, String mediaType) {
-        JsonNode response = spec.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)).path("responses")
+        JsonNode response = spec.path("paths")
+                .path(template)
+                .path(method.toLowerCase(Locale.ROOT))
+                .path("responses")
                 .path(Integer.toString(status));
         return response.path("content").has(mediaType);
     }
@@ -157,7 +165,9 @@ public final class VendorContract {
         if (closed) {
             Set<String> parts = allOfParts(components);
             close(own, parts, false);
-            for (Iterator<Map.Entry<String, JsonNode>> it = components.path("schemas").properties().iterator(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            components.path("schemas").properties().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> named = it.next();
                 close(named.getValue(), parts, parts.contains(named.getKey()));
             }
@@ -170,7 +180,9 @@ public final class VendorContract {
         return root;
     }
 
-    /** Names of component schemas that are a part of an {@code allOf}: closing them would refuse their siblings' fields. */
+    /**
+     * Names of component schemas that are a part of an {@code allOf}: closing them would refuse their siblings' fields.
+     */
     private static Set<String> allOfParts(JsonNode components) {
         Set<String> parts = new HashSet<>();
         collectParts(components, parts);
@@ -203,7 +215,7 @@ public final class VendorContract {
         if (objectSchema && !isPart && !object.has("additionalProperties") && !object.has("unevaluatedProperties")) {
             object.put("unevaluatedProperties", false);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getKey().equals("allOf")) {
                 field.getValue().forEach(item -> close(item, parts, true));

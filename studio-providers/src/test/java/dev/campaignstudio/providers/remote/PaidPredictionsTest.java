@@ -52,17 +52,34 @@ class PaidPredictionsTest {
 
     private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
 
-    private final FakeReplicate vendor = new FakeReplicate(input -> ("mp4 of seed " + input.path("seed").asLong())
-            .getBytes(StandardCharsets.UTF_8), 2);
-    private final ReplicateAdapter replicate = new ReplicateAdapter(new ProviderClient(new ProviderSettings("replicate",
-            URI.create(vendor.url()), "r8_contract", Map.of("video", "acme/img2vid:5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa"),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 2, Duration.ofMillis(20), Duration.ofSeconds(1), 5, Duration.ofMinutes(1),
-            Map.of("video", Map.of("predict_seconds", 0.0023)))),
+    private final FakeReplicate vendor = new FakeReplicate(
+            input -> ("mp4 of seed " + input.path("seed").asLong()).getBytes(StandardCharsets.UTF_8), 2);
+    private final ReplicateAdapter replicate = new ReplicateAdapter(
+            new ProviderClient(new ProviderSettings(
+                    "replicate",
+                    URI.create(vendor.url()),
+                    "r8_contract",
+                    Map.of("video", "acme/img2vid:5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa"),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    4,
+                    2,
+                    Duration.ofMillis(20),
+                    Duration.ofSeconds(1),
+                    5,
+                    Duration.ofMinutes(1),
+                    Map.of("video", Map.of("predict_seconds", 0.0023)))),
             new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-            Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMinutes(10));
-    private final EngineHarness harness = new EngineHarness(PipelineRouter.only(new PipelineDefinition("clips", List.of(
-            StageDefinition.once("plan"),
-            StageDefinition.perScene("clip").timingOutAfter(TIME_LIMIT)))), new StageHandlers(handlers()));
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            Duration.ofMinutes(10));
+    private final EngineHarness harness = new EngineHarness(
+            PipelineRouter.only(new PipelineDefinition(
+                    "clips",
+                    List.of(
+                            StageDefinition.once("plan"),
+                            StageDefinition.perScene("clip").timingOutAfter(TIME_LIMIT)))),
+            new StageHandlers(handlers()));
 
     private Map<String, StageHandler> handlers() {
         Map<String, StageHandler> handlers = new LinkedHashMap<>();
@@ -90,7 +107,15 @@ class PaidPredictionsTest {
             throw new UncheckedIOException(e);
         }
         MediaFile image = MediaFile.image(png.toByteArray(), "image/png", 32, 32);
-        return new VideoRequest(new SceneImage(image, image, new Box(0, 0, 32, 32)), null, 64, 64, 2000, 10, CameraMove.ZOOM_IN, 100 + scene);
+        return new VideoRequest(
+                new SceneImage(image, image, new Box(0, 0, 32, 32)),
+                null,
+                64,
+                64,
+                2000,
+                10,
+                CameraMove.ZOOM_IN,
+                100 + scene);
     }
 
     /** Runs the plan and starts the first scene's clip on another thread, held at the provider; returns its step. */
@@ -100,14 +125,17 @@ class PaidPredictionsTest {
         List<InMemoryStepStore.Dispatch> clips = harness.steps.takeDue(harness.clock.instant());
         assertThat(clips).hasSize(2);
         StepId first = clips.get(0).stepId();
-        CompletableFuture.runAsync(() -> run.complete(harness.runner.run(first, () -> { })));
-        assertThat(vendor.polledWhileHeld().await(30, TimeUnit.SECONDS)).as("the prediction is being polled").isTrue();
+        CompletableFuture.runAsync(() -> run.complete(harness.runner.run(first, () -> {})));
+        assertThat(vendor.polledWhileHeld().await(30, TimeUnit.SECONDS))
+                .as("the prediction is being polled")
+                .isTrue();
         return first;
     }
 
     /** Dispatches again the scenes held back while the first ran. */
     private void redispatchTheOthers() {
-        harness.steps.redispatchLost(harness.clock.instant(), harness.clock.instant().plusSeconds(1));
+        harness.steps.redispatchLost(
+                harness.clock.instant(), harness.clock.instant().plusSeconds(1));
     }
 
     private StepRecord step(StepId id) {
@@ -115,7 +143,9 @@ class PaidPredictionsTest {
     }
 
     private List<StepRecord> clips(Job job) {
-        return harness.steps.forJob(job.id()).stream().filter(s -> s.stage().equals("clip")).toList();
+        return harness.steps.forJob(job.id()).stream()
+                .filter(s -> s.stage().equals("clip"))
+                .toList();
     }
 
     @Test
@@ -127,14 +157,18 @@ class PaidPredictionsTest {
         harness.clock.advance(TIME_LIMIT.plusSeconds(1));
         assertThat(run.get(30, TimeUnit.SECONDS)).isTrue();
         assertThat(step(first).error().code()).isEqualTo("STEP_TIMEOUT");
-        assertThat(vendor.cancelled()).as("a timed-out attempt leaves its prediction to the next").isZero();
+        assertThat(vendor.cancelled())
+                .as("a timed-out attempt leaves its prediction to the next")
+                .isZero();
         vendor.release();
         redispatchTheOthers();
         harness.drain();
 
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(vendor.created()).as("one prediction per scene").isEqualTo(2);
-        assertThat(clips(job)).filteredOn(s -> s.status() == StepStatus.SUCCEEDED).hasSize(2);
+        assertThat(clips(job))
+                .filteredOn(s -> s.status() == StepStatus.SUCCEEDED)
+                .hasSize(2);
         assertThat(vendor.vendor().problems()).isEmpty();
     }
 
@@ -156,13 +190,19 @@ class PaidPredictionsTest {
 
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(createdBeforeTheLoss).isEqualTo(1);
-        assertThat(vendor.created()).as("the next attempt created no prediction: one per scene").isEqualTo(2);
+        assertThat(vendor.created())
+                .as("the next attempt created no prediction: one per scene")
+                .isEqualTo(2);
         assertThat(vendor.cancelled()).isZero();
-        StepRecord retried = clips(job).stream().filter(s -> s.sceneOrder() == step(first).sceneOrder() && s.attempt() == 2)
-                .findFirst().orElseThrow();
-        assertThat(retried.outputs().get("clip")).isEqualTo("mp4 of seed " + (100 + step(first).sceneOrder()));
+        StepRecord retried = clips(job).stream()
+                .filter(s -> s.sceneOrder() == step(first).sceneOrder() && s.attempt() == 2)
+                .findFirst()
+                .orElseThrow();
+        assertThat(retried.outputs().get("clip"))
+                .isEqualTo("mp4 of seed " + (100 + step(first).sceneOrder()));
         List<?> calls = (List<?>) retried.outputs().get(ProviderCalls.OUTPUT);
-        assertThat(calls.stream().map(c -> String.valueOf(((Map<?, ?>) c).get("operation")))).doesNotContain("predictions");
+        assertThat(calls.stream().map(c -> String.valueOf(((Map<?, ?>) c).get("operation"))))
+                .doesNotContain("predictions");
         assertThat(vendor.vendor().problems()).isEmpty();
     }
 
@@ -178,7 +218,8 @@ class PaidPredictionsTest {
 
         assertThat(step(first).error().code()).isEqualTo("STOPPED");
         assertThat(vendor.cancelled()).isEqualTo(1);
-        assertThat(vendor.vendor().requests("POST", "/predictions/{prediction_id}/cancel")).hasSize(1);
+        assertThat(vendor.vendor().requests("POST", "/predictions/{prediction_id}/cancel"))
+                .hasSize(1);
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(vendor.vendor().problems()).isEmpty();
     }
@@ -191,8 +232,10 @@ class PaidPredictionsTest {
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.SUCCEEDED);
         StepRecord clip = clips(job).get(0);
         List<?> calls = (List<?>) clip.outputs().get(ProviderCalls.OUTPUT);
-        Map<?, ?> created = (Map<?, ?>) calls.stream().filter(c -> ((Map<?, ?>) c).get("operation").equals("predictions"))
-                .findFirst().orElseThrow();
+        Map<?, ?> created = (Map<?, ?>) calls.stream()
+                .filter(c -> ((Map<?, ?>) c).get("operation").equals("predictions"))
+                .findFirst()
+                .orElseThrow();
         assertThat(calls).hasSizeGreaterThan(1);
         Map<?, ?> last = (Map<?, ?>) calls.get(calls.size() - 1);
         assertThat(created.get("model")).asString().startsWith("acme/img2vid:");
@@ -200,8 +243,10 @@ class PaidPredictionsTest {
         assertThat(last.get("seed")).isEqualTo(100L + clip.sceneOrder());
         assertThat(String.valueOf(last.get("usage"))).isEqualTo("{predict_seconds=1.5}");
         assertThat((Double) last.get("cost")).isCloseTo(1.5 * 0.0023, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(vendor.vendor().requests("POST", "/predictions")).allSatisfy(request ->
-                assertThat(String.valueOf(request.headers().get("Cancel-after"))).isEqualTo("[600s]"));
+        assertThat(vendor.vendor().requests("POST", "/predictions"))
+                .allSatisfy(
+                        request -> assertThat(String.valueOf(request.headers().get("Cancel-after")))
+                                .isEqualTo("[600s]"));
         assertThat(vendor.vendor().problems()).isEmpty();
     }
 }

@@ -49,11 +49,24 @@ class ReplicateContractTest {
     }
 
     private ReplicateAdapter adapter() {
-        return new ReplicateAdapter(new ProviderClient(new ProviderSettings("replicate", URI.create(vendor.url()), "r8_contract",
-                Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"), Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 2,
-                Duration.ofMillis(20), Duration.ofSeconds(1), 5, Duration.ofMinutes(1))),
+        return new ReplicateAdapter(
+                new ProviderClient(new ProviderSettings(
+                        "replicate",
+                        URI.create(vendor.url()),
+                        "r8_contract",
+                        Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        4,
+                        2,
+                        Duration.ofMillis(20),
+                        Duration.ofSeconds(1),
+                        5,
+                        Duration.ofMinutes(1))),
                 new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMinutes(10));
+                Duration.ofMillis(20),
+                Duration.ofMillis(40),
+                Duration.ofMinutes(10));
     }
 
     private static byte[] png() throws IOException {
@@ -64,7 +77,8 @@ class ReplicateContractTest {
 
     private static VideoRequest video() throws IOException {
         MediaFile image = MediaFile.image(png(), "image/png", 16, 16);
-        return new VideoRequest(new SceneImage(image, image, new Box(0, 0, 16, 16)), null, 64, 64, 1500, 10, CameraMove.PAN_LEFT, 9);
+        return new VideoRequest(
+                new SceneImage(image, image, new Box(0, 0, 16, 16)), null, 64, 64, 1500, 10, CameraMove.PAN_LEFT, 9);
     }
 
     /** A journal in memory, as the engine's step notes would keep it. */
@@ -88,8 +102,14 @@ class ReplicateContractTest {
         assertThat(adapter.animate(video()).data()).isEqualTo("mp4".getBytes(StandardCharsets.UTF_8));
         byte[] wav = new byte[64];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, wav, 0, 4);
-        adapter.animate(new LipSyncRequest(new Speech(new MediaFile(wav, "audio/wav", null, null, 1000L), List.of(), List.of()),
-                64, 64, 10, List.of("#315544"), 4, png()));
+        adapter.animate(new LipSyncRequest(
+                new Speech(new MediaFile(wav, "audio/wav", null, null, 1000L), List.of(), List.of()),
+                64,
+                64,
+                10,
+                List.of("#315544"),
+                4,
+                png()));
 
         assertThat(vendor.created()).isEqualTo(2);
         assertThat(vendor.vendor().problems()).isEmpty();
@@ -102,20 +122,32 @@ class ReplicateContractTest {
     void aFieldTheDocumentDoesNotKnowFailsTheCheck() {
         VendorContract replicate = VendorContract.REPLICATE;
         String good = "{\"version\":\"acme/img2vid:v1\",\"input\":{\"seed\":1}}";
-        assertThat(replicate.requestProblems("POST", "/v1/predictions", "application/json", good.getBytes())).isEmpty();
-        assertThat(replicate.requestProblems("POST", "/v1/predictions", "application/json",
-                good.replace("\"input\"", "\"webhook_url\":\"https://x\",\"input\"").getBytes())).isNotEmpty();
-        assertThat(replicate.requestProblems("POST", "/v1/predictions", "application/json", "{\"input\":{}}".getBytes())).isNotEmpty();
-        assertThat(replicate.requestProblems("POST", "/v1/predictions/p1/cancel", null, new byte[0])).isEmpty();
-        assertThat(replicate.requestProblems("DELETE", "/v1/predictions/p1", null, new byte[0])).isNotEmpty();
+        assertThat(replicate.requestProblems("POST", "/v1/predictions", "application/json", good.getBytes()))
+                .isEmpty();
+        assertThat(replicate.requestProblems(
+                        "POST",
+                        "/v1/predictions",
+                        "application/json",
+                        good.replace("\"input\"", "\"webhook_url\":\"https://x\",\"input\"")
+                                .getBytes()))
+                .isNotEmpty();
+        assertThat(replicate.requestProblems(
+                        "POST", "/v1/predictions", "application/json", "{\"input\":{}}".getBytes()))
+                .isNotEmpty();
+        assertThat(replicate.requestProblems("POST", "/v1/predictions/p1/cancel", null, new byte[0]))
+                .isEmpty();
+        assertThat(replicate.requestProblems("DELETE", "/v1/predictions/p1", null, new byte[0]))
+                .isNotEmpty();
         JsonNode partial = JsonMapper.builder().build().readTree("{\"id\":\"p1\",\"status\":\"starting\"}");
         assertThat(replicate.responseProblems("GET", "/predictions/{prediction_id}", 200, partial))
-                .as("a prediction without the fields the document requires").isNotEmpty();
+                .as("a prediction without the fields the document requires")
+                .isNotEmpty();
     }
 
     @Test
     void anAbortedPredictionIsAProviderErrorAndANotedOneThatEndedIsReplaced() throws Exception {
-        vendor.vendor().on("GET", "/predictions/{prediction_id}", request -> FakeVendor.json(200, aborted(request.path())));
+        vendor.vendor()
+                .on("GET", "/predictions/{prediction_id}", request -> FakeVendor.json(200, aborted(request.path())));
         Journal journal = new Journal();
         StepFault aborted;
         try (RemoteJobs.Binding bound = RemoteJobs.bind(journal)) {
@@ -128,7 +160,9 @@ class ReplicateContractTest {
         try (RemoteJobs.Binding bound = RemoteJobs.bind(journal)) {
             catchThrowableOfType(StepFault.class, () -> adapter().animate(video()));
         }
-        assertThat(vendor.created()).as("an ended prediction without output is not taken up again").isEqualTo(2);
+        assertThat(vendor.created())
+                .as("an ended prediction without output is not taken up again")
+                .isEqualTo(2);
         assertThat(vendor.vendor().problems()).isEmpty();
     }
 

@@ -16,8 +16,7 @@ import org.springframework.core.env.Environment;
  */
 final class StageLimits {
 
-    private StageLimits() {
-    }
+    private StageLimits() {}
 
     /**
      * The limits configured, by stage name in snake case.
@@ -25,7 +24,8 @@ final class StageLimits {
      * @throws IllegalStateException naming a limit that is not a duration
      */
     static Map<String, Duration> configured(Environment environment) {
-        Map<String, Object> stages = Binder.get(environment).bind("studio.stages", Bindable.mapOf(String.class, Object.class))
+        Map<String, Object> stages = Binder.get(environment)
+                .bind("studio.stages", Bindable.mapOf(String.class, Object.class))
                 .orElse(Map.of());
         Map<String, Duration> limits = new LinkedHashMap<>();
         stages.forEach((key, value) -> {
@@ -34,7 +34,8 @@ final class StageLimits {
                 try {
                     limits.put(stage, DurationStyle.detectAndParse(String.valueOf(settings.get("timeout"))));
                 } catch (IllegalArgumentException notADuration) {
-                    throw new IllegalStateException("studio.stages." + key + ".timeout is not a duration (e.g. 12m, 90s)");
+                    throw new IllegalStateException(
+                            "studio.stages." + key + ".timeout is not a duration (e.g. 12m, 90s)");
                 }
             }
         });

@@ -20,9 +20,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StageLimitsSystemTest {
 
     private static String[] replicate(String dataDir, String... more) {
-        String[] base = {"--studio.data-dir=" + dataDir, "--studio.engine.queues=",
-            "--studio.providers.replicate.base-url=http://127.0.0.1:9", "--studio.providers.replicate.read-timeout=30s",
-            "--studio.providers.replicate.models.video=acme/img2vid:v1", "--studio.capabilities.video=replicate"};
+        String[] base = {
+            "--studio.data-dir=" + dataDir,
+            "--studio.engine.queues=",
+            "--studio.providers.replicate.base-url=http://127.0.0.1:9",
+            "--studio.providers.replicate.read-timeout=30s",
+            "--studio.providers.replicate.models.video=acme/img2vid:v1",
+            "--studio.capabilities.video=replicate"
+        };
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -32,22 +37,39 @@ class StageLimitsSystemTest {
     @Test
     void aConfiguredLimitIsKeptAndADefaultOneIsRaisedToTheVideoAdaptersDeadline() throws Exception {
         String dataDir = Files.createTempDirectory("studio-stage-limits").toString();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudioApplication.class)
+                .web(WebApplicationType.NONE)
                 .run(replicate(dataDir, "--studio.stages.stitch.timeout=7m"))) {
             PipelineRouter router = context.getBean(PipelineRouter.class);
-            assertThat(router.route(OutputMode.FAST_VIDEO).stage("scene_video").orElseThrow().timeout())
-                    .as("10 min deadline + 2 x 30 s read timeouts + 1 min").isEqualTo(Duration.ofMinutes(12));
-            assertThat(router.route(OutputMode.FAST_VIDEO).stage("stitch").orElseThrow().timeout()).isEqualTo(Duration.ofMinutes(7));
-            assertThat(router.route(OutputMode.FAST_VIDEO).stage("scene_image").orElseThrow().timeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(router.route(OutputMode.FAST_VIDEO)
+                            .stage("scene_video")
+                            .orElseThrow()
+                            .timeout())
+                    .as("10 min deadline + 2 x 30 s read timeouts + 1 min")
+                    .isEqualTo(Duration.ofMinutes(12));
+            assertThat(router.route(OutputMode.FAST_VIDEO)
+                            .stage("stitch")
+                            .orElseThrow()
+                            .timeout())
+                    .isEqualTo(Duration.ofMinutes(7));
+            assertThat(router.route(OutputMode.FAST_VIDEO)
+                            .stage("scene_image")
+                            .orElseThrow()
+                            .timeout())
+                    .isEqualTo(Duration.ofMinutes(5));
         }
     }
 
     @Test
     void aConfiguredLimitBelowTheVideoAdaptersDeadlineStopsTheService() throws Exception {
         String dataDir = Files.createTempDirectory("studio-stage-limits").toString();
-        assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
-                .run(replicate(dataDir, "--studio.stages.scene-video.timeout=5m")))
-                .rootCause().hasMessageContaining("studio.stages.scene_video.timeout=5 min is shorter than the deadline of the adapter"
-                        + " bound to video (11 min)").hasMessageContaining("at least 12 min");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run(replicate(dataDir, "--studio.stages.scene-video.timeout=5m")))
+                .rootCause()
+                .hasMessageContaining(
+                        "studio.stages.scene_video.timeout=5 min is shorter than the deadline of the adapter"
+                                + " bound to video (11 min)")
+                .hasMessageContaining("at least 12 min");
     }
 }

@@ -27,13 +27,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * OpenAI and Replicate on loopback, each answering only as its published OpenAPI document allows and checking every
- * request against it ({@link FakeVendor}): {@code POST /v1/images/edits} places the product image, unchanged, on a plain
+ * request against it ({@link FakeVendor}): {@code POST /v1/images/edits} places the product image, unchanged, on a
+ * plain
  * backdrop of the asked size at a quarter scale; a prediction is the local camera-motion video of the given image, done
  * after one poll. They count what they were asked and record the keys sent.
  */
 final class FakeProviders implements AutoCloseable {
 
-    /** A prompt containing this makes the image endpoint answer 400 with the caller's key echoed, as a careless provider might. */
+    /**
+     * A prompt containing this makes the image endpoint answer 400 with the caller's key echoed, as a careless provider
+     * might.
+     */
     static final String ECHO_KEY = "[echo key]";
 
     private final LocalMedia local = new LocalMedia();
@@ -48,8 +52,15 @@ final class FakeProviders implements AutoCloseable {
             String text = new String(request.body(), StandardCharsets.ISO_8859_1);
             if (text.contains(ECHO_KEY)) {
                 String key = request.authorization().substring("Bearer ".length());
-                return FakeVendor.json(400, Map.of("error", Map.of("message", "Incorrect API key provided: " + key, "type",
-                        "invalid_request_error")));
+                return FakeVendor.json(
+                        400,
+                        Map.of(
+                                "error",
+                                Map.of(
+                                        "message",
+                                        "Incorrect API key provided: " + key,
+                                        "type",
+                                        "invalid_request_error")));
             }
             return FakeVendor.json(200, FakeOpenAi.imagesAnswer(edit(request)));
         });
@@ -115,9 +126,16 @@ final class FakeProviders implements AutoCloseable {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
         MediaFile still = MediaFile.image(png, "image/png", decoded.getWidth(), decoded.getHeight());
         try {
-            return local.animate(new VideoRequest(new SceneImage(still, still, new Box(0, 0, decoded.getWidth(), decoded.getHeight())),
-                    null, input.path("width").asInt(), input.path("height").asInt(), Math.round(input.path("duration").asDouble() * 1000),
-                    input.path("fps").asInt(), CameraMove.ZOOM_IN, input.path("seed").asLong())).data();
+            return local.animate(new VideoRequest(
+                            new SceneImage(still, still, new Box(0, 0, decoded.getWidth(), decoded.getHeight())),
+                            null,
+                            input.path("width").asInt(),
+                            input.path("height").asInt(),
+                            Math.round(input.path("duration").asDouble() * 1000),
+                            input.path("fps").asInt(),
+                            CameraMove.ZOOM_IN,
+                            input.path("seed").asLong()))
+                    .data();
         } catch (dev.campaignstudio.core.engine.StepFault fault) {
             throw new IOException(fault.getMessage(), fault);
         }

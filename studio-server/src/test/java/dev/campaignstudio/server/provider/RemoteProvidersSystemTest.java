@@ -149,10 +149,12 @@ class RemoteProvidersSystemTest {
             if (stage.equals("scene_image") || stage.equals("scene_video")) {
                 for (JsonNode asset : step.get("assets")) {
                     byte[] file = api.getBytes("/v1/assets/" + asset.get("asset_id").asString()).body();
-                    assertThat(DigitalSourceType.read(file)).as(stage + " " + asset.get("role").asString() + " is made by a model")
+                    assertThat(DigitalSourceType.read(file))
+                            .as(stage + " " + asset.get("role").asString() + " is made by a model")
                             .contains(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.uri());
                     if (stage.equals("scene_image")) {
-                        assertThat(ImageIO.read(new ByteArrayInputStream(file))).as("the labelled PNG decodes").isNotNull();
+                        assertThat(ImageIO.read(new ByteArrayInputStream(file))).as("the labelled PNG decodes")
+                                .isNotNull();
                     } else {
                         assertThat(VideoProbe.of(file).seconds()).as("the labelled clip decodes").isPositive();
                     }
@@ -160,11 +162,15 @@ class RemoteProvidersSystemTest {
             }
         }
         assertThat(router.route(OutputMode.FAST_VIDEO).stage("scene_video").orElseThrow().timeout())
-                .as("cut at no less than Replicate's deadline, its read timeouts and a margin").isEqualTo(Duration.ofMinutes(15));
+                .as("cut at no less than Replicate's deadline, its read timeouts and a margin")
+                .isEqualTo(Duration.ofMinutes(15));
         assertThat(output.getAll()).doesNotContain(OPENAI_KEY).doesNotContain(REPLICATE_KEY);
     }
 
-    /** The manifest's cost is the sum of the priced calls; the final video lists the adapters, models and seeds that made it. */
+    /**
+     * The manifest's cost is the sum of the priced calls; the final video lists the adapters, models and seeds that
+     * made it.
+     */
     private static void costAndMakers(JsonNode job, JsonNode video) {
         double images = 0;
         double videos = 0;
