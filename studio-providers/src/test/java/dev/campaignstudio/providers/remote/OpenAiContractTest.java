@@ -114,9 +114,8 @@ class OpenAiContractTest {
                         + " hand.\"},{\"role\":\"cta\",\"text\":\"Get yours.\"}]}";
             case "storyboard" ->
                 "{\"title\":\"Warm\",\"scenes\":["
-                        + "{\"shot\":\"mug on wood\",\"move\":\"zoom_in\","
-                        + "\"text\":\"Warm hands\",\"style\":\"surface\"},"
-                                .repeat(2)
+                        + ("{\"shot\":\"mug on wood\",\"move\":\"zoom_in\","
+                                + "\"text\":\"Warm hands\",\"style\":\"surface\"},").repeat(2)
                         + "{\"shot\":\"logo\",\"move\":\"static\",\"text\":\"Kiln\",\"style\":\"studio\"}]}";
             case "concepts" ->
                 "{\"concepts\":[{\"title\":\"Ritual\",\"angle\":\"mornings\",\"hook\":\"Slow down.\",\"scene_ideas\":"
