@@ -78,6 +78,11 @@ public final class CapabilityRegistry {
         return Optional.ofNullable(bound.get(capability)).map(CapabilityAdapter::name);
     }
 
+    /** The deadline the adapter serving {@code capability} sets one call of it, if it is bound and sets one. */
+    public Optional<java.time.Duration> deadline(Capability capability) {
+        return Optional.ofNullable(bound.get(capability)).flatMap(a -> a.deadline(capability));
+    }
+
     /**
      * The name and version of the adapter serving {@code capability}, e.g. {@code local/media-1}: what product
      * checkpoints record as the maker of their outputs, so that another adapter or version makes them anew.

@@ -15,6 +15,7 @@ public final class CancellationSignal {
     private static final ThreadLocal<CancellationSignal> CURRENT = ThreadLocal.withInitial(() -> NONE);
 
     private volatile String reason;
+    private volatile boolean resumes;
 
     /**
      * The signal of the step running on this thread; outside a step, one that never fires.
@@ -46,6 +47,28 @@ public final class CancellationSignal {
         }
     }
 
+    /**
+     * Asks the step to stop as {@link #cancel(String)} does, saying that a later attempt takes its work up (its time
+     * limit passed, its worker shuts down or lost the lease): work it started at a provider is left running for that
+     * attempt rather than cancelled.
+     */
+    public void cancelForLater(String why) {
+        synchronized (this) {
+            if (reason == null) {
+                resumes = true;
+            }
+        }
+        cancel(why);
+    }
+
+    /**
+     * Whether a later attempt takes the stopped step's work up (see {@link #cancelForLater}); {@code false} when the
+     * job no longer wants it (cancelled, or failed elsewhere), so work started at a provider should be cancelled there.
+     */
+    public boolean resumesLater() {
+        return resumes && reason != null;
+    }
+
     /** Whether the step has been told to stop. */
     public boolean isCancelled() {
         return reason != null;
@@ -56,7 +79,10 @@ public final class CancellationSignal {
         return reason;
     }
 
-    /** Throws {@link InterruptedException} when the step has been told to stop; long loops of stages call this between units of work. */
+    /**
+     * Throws {@link InterruptedException} when the step has been told to stop; long loops of stages call this between
+     * units of work.
+     */
     public void throwIfCancelled() throws InterruptedException {
         if (reason != null) {
             throw new InterruptedException(reason);

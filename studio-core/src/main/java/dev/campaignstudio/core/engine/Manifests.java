@@ -2,6 +2,8 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
+import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
@@ -84,8 +86,8 @@ public final class Manifests {
                 if (stage.name().equals(last)) {
                     for (StepRecord.StepAsset ref : step.assets()) {
                         Integer scene = step.sceneOrNull() != null ? step.sceneOrNull() : sceneOfAsset.get(ref.assetId());
-                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(withLink(describe(asset, ref.role(), scene),
-                                asset, links)));
+                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(withLink(
+                                withMakers(describe(asset, ref.role(), scene), pipeline, done, scene), asset, links)));
                     }
                 }
             }
@@ -99,6 +101,7 @@ public final class Manifests {
             manifest.put("result", lastStep.outputs());
         }
         manifest.put("stages", stageOutputs);
+        manifest.put("cost", cost(steps));
         List<Object> fidelity = fidelity(pipeline, done);
         if (!fidelity.isEmpty()) {
             manifest.put("fidelity", Map.of("images", fidelity));
@@ -107,7 +110,97 @@ public final class Manifests {
     }
 
     /**
-     * The accepted fidelity score of every image of the product the job made, in stage and scene order: what stages list
+     * What the job's provider calls cost, every attempt's included (a failed or timed-out attempt's calls were paid
+     * too): the total of the calls with a cost, by provider, and how many calls had none (no price configured).
+     */
+    static Map<String, Object> cost(List<StepRecord> steps) {
+        double total = 0;
+        int calls = 0;
+        int unpriced = 0;
+        Map<String, Double> byProvider = new java.util.TreeMap<>();
+        for (StepRecord step : steps) {
+            if (!(step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> made)) {
+                continue;
+            }
+            for (Object call : made) {
+                if (call instanceof Map<?, ?> c) {
+                    calls++;
+                    if (c.get("cost") instanceof Number cost) {
+                        total += cost.doubleValue();
+                        byProvider.merge(String.valueOf(c.get("provider")), cost.doubleValue(), Double::sum);
+                    } else {
+                        unpriced++;
+                    }
+                }
+            }
+        }
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("total", round(total));
+        cost.put("calls", calls);
+        cost.put("unpriced_calls", unpriced);
+        Map<String, Object> rounded = new LinkedHashMap<>();
+        byProvider.forEach((provider, sum) -> rounded.put(provider, round(sum)));
+        cost.put("by_provider", rounded);
+        return cost;
+    }
+
+    private static double round(double amount) {
+        return Math.round(amount * 1_000_000d) / 1_000_000d;
+    }
+
+    /**
+     * The output with {@code made_by}: the adapter of every step it was made from (the job's once-per-job steps and
+     * those of its scene, or of every scene for a whole-job output), with the models, versions and seeds of their
+     * provider calls.
+     */
+    private static Map<String, Object> withMakers(Map<String, Object> output, PipelineDefinition pipeline,
+            Map<Slot, StepRecord> done, Integer scene) {
+        List<Object> makers = new ArrayList<>();
+        for (StageDefinition stage : pipeline.stages()) {
+            done.values().stream().filter(s -> s.stage().equals(stage.name()) && s.adapter() != null)
+                    .filter(s -> scene == null || s.sceneOrNull() == null || s.sceneOrNull().equals(scene))
+                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder)).forEach(step -> makers.add(maker(step)));
+        }
+        output.put("made_by", makers);
+        return output;
+    }
+
+    private static Map<String, Object> maker(StepRecord step) {
+        Map<String, Object> maker = new LinkedHashMap<>();
+        maker.put("stage", step.stage());
+        maker.put("scene_order", step.sceneOrNull());
+        maker.put("adapter", step.adapter());
+        Map<String, Map<String, Object>> models = new LinkedHashMap<>();
+        if (step.outputs().get(ProviderCalls.OUTPUT) instanceof List<?> calls) {
+            for (Object call : calls) {
+                if (call instanceof Map<?, ?> c && "ok".equals(c.get("outcome"))) {
+                    String key = c.get("provider") + " " + c.get("model");
+                    Map<String, Object> model = models.computeIfAbsent(key, k -> {
+                        Map<String, Object> made = new LinkedHashMap<>();
+                        made.put("provider", c.get("provider"));
+                        made.put("model", c.get("model"));
+                        return made;
+                    });
+                    for (String fact : List.of("version", "seed")) {
+                        if (c.get(fact) != null) {
+                            model.put(fact, c.get(fact));
+                        }
+                    }
+                }
+            }
+        }
+        if (!models.isEmpty()) {
+            maker.put("models", List.copyOf(models.values()));
+        }
+        if (step.outputs().get("seed") instanceof Number seed) {
+            maker.put("seed", seed);
+        }
+        return maker;
+    }
+
+    /**
+     * The accepted fidelity score of every image of the product the job made, in stage and scene order: what stages
+     * list
      * under {@code fidelity} in their outputs.
      */
     private static List<Object> fidelity(PipelineDefinition pipeline, Map<Slot, StepRecord> done) {

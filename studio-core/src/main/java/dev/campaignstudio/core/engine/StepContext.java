@@ -150,6 +150,11 @@ public final class StepContext {
         return done.values().stream().filter(s -> s.stage().equals(stage)).sorted(Comparator.comparingInt(StepRecord::sceneOrder)).toList();
     }
 
+    /** The latest done attempt of every finished slot of the job. */
+    public List<StepRecord> finishedSteps() {
+        return List.copyOf(done.values());
+    }
+
     public CancellationSignal cancellation() {
         return cancellation;
     }
@@ -276,13 +281,15 @@ public final class StepContext {
     }
 
     /**
-     * Writes a note durably now, with files this attempt stored (they are recorded with it, and stay the attempt's files
+     * Writes a note durably now, with files this attempt stored (they are recorded with it, and stay the attempt's
+     * files
      * whatever its outcome), and reports it as a {@code progress} event. A later attempt of the same stage and scene
      * reads it back through {@link #notes()}.
      *
      * @param note  small JSON facts, e.g. a fidelity check's score
      * @param files files from {@link #store}, possibly none
-     * @throws StepFault {@code TRANSIENT} when it cannot be written (the attempt is no longer held, or the store failed)
+     * @throws StepFault {@code TRANSIENT} when it cannot be written (the attempt is no longer held, or the store
+     * failed)
      */
     public void note(Map<String, Object> note, List<ProducedAsset> files) throws StepFault {
         synchronized (produced) {

@@ -66,7 +66,12 @@ final class StepWatchdog implements Runnable {
 
     /** Fires the step's signal (the first reason is kept); never interrupts its thread. */
     void stop(String why) {
-        signal.cancel(why);
+        if (TIMEOUT.equals(why) || LEASE_LOST.equals(why) || StepRunner.SHUTTING_DOWN.equals(why)) {
+            // another attempt follows: remote work this one started is taken up there, not cancelled
+            signal.cancelForLater(why);
+        } else {
+            signal.cancel(why);
+        }
         if (stoppedAt == null) {
             stoppedAt = clock.instant();
         }

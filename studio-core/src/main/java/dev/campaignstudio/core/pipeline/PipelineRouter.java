@@ -83,6 +83,30 @@ public final class PipelineRouter {
         return new PipelineRouter(creation, more, modes.with(rules));
     }
 
+    /**
+     * This router with the time limits {@code timeouts} gives by stage name; stages it does not name keep theirs.
+     */
+    public PipelineRouter withTimeouts(Map<String, Duration> timeouts) {
+        Map<OutputMode, PipelineDefinition> retimed = new LinkedHashMap<>();
+        outputs.forEach((mode, pipeline) -> retimed.put(mode, retime(pipeline, timeouts)));
+        return new PipelineRouter(retime(creation, timeouts), retimed, modes);
+    }
+
+    private static PipelineDefinition retime(PipelineDefinition pipeline, Map<String, Duration> timeouts) {
+        return new PipelineDefinition(pipeline.name(), pipeline.stages().stream()
+                .map(stage -> timeouts.containsKey(stage.name())
+                        ? stage.timingOutAfter(timeouts.get(stage.name())) : stage)
+                .toList());
+    }
+
+    /** Every stage of every pipeline by name (the same name has the same definition in every pipeline it is in). */
+    public Map<String, StageDefinition> stages() {
+        Map<String, StageDefinition> all = new LinkedHashMap<>();
+        creation.stages().forEach(stage -> all.putIfAbsent(stage.name(), stage));
+        outputs.values().forEach(pipeline -> pipeline.stages().forEach(stage -> all.putIfAbsent(stage.name(), stage)));
+        return all;
+    }
+
     /** The modes this router has a pipeline for, with their settings' rules: what the API accepts. */
     public ModeCatalog modes() {
         return modes;

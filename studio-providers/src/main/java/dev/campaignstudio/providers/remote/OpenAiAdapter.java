@@ -7,6 +7,7 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.StoryboardWriting;
@@ -86,6 +87,14 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         return Set.of(Capability.IMAGE, Capability.AUDIO, Capability.SCRIPT, Capability.STORYBOARD, Capability.PRODUCT_ANALYSIS);
     }
 
+    /** Every try of one call may take the read timeout: that many tries. */
+    @Override
+    public java.util.Optional<java.time.Duration> deadline(Capability capability) {
+        return capabilities().contains(capability)
+                ? java.util.Optional.of(client.settings().readTimeout().multipliedBy(client.settings().maxAttempts()))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public SceneImage generate(ImageRequest request) throws StepFault {
         String model = client.settings().model("image", "gpt-image-1");
@@ -113,7 +122,8 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         byte[] image = firstImage(body);
         ImageInfo info = MediaFacts.image(image, NAME);
         MediaFile file = MediaFile.image(image, info.format().mediaType(), info.width(), info.height());
-        // the API does not say where the product is: the middle of the frame, as the prompt asks; the fidelity check finds it
+        // the API does not say where the product is: the middle of the frame, as the prompt asks; the fidelity check
+        // finds it
         Box middle = new Box(info.width() / 4, info.height() / 4, info.width() / 2, info.height() / 2);
         return new SceneImage(file, file, middle);
     }
@@ -125,6 +135,8 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         } catch (RuntimeException malformed) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered images with malformed JSON");
         }
+        Map<String, Number> usage = OpenAiText.usage(tree.path("usage"), "input_tokens", "output_tokens");
+        ProviderCalls.report(null, null, usage, client.settings().cost("image", usage));
         JsonNode first = tree.path("data").path(0);
         if (first.path("b64_json").isString()) {
             try {
@@ -132,6 +144,11 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
             } catch (IllegalArgumentException bad) {
                 throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered an image that is not base64");
             }
+        }
+        if (first.path("url").isString()) {
+            // dall-e models answer URLs unless asked otherwise; the models this adapter is for answer base64
+            throw StepFault.permanent("PROVIDER_ERROR",
+                    NAME + " answered an image URL, not base64 (use a gpt-image model)");
         }
         throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without an image (data[0].b64_json)");
     }
@@ -187,6 +204,9 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         byte[] bytes = JSON.writeValueAsBytes(json);
         byte[] wav = client.send("audio/speech", model, attempt -> client.request("/v1/audio/speech")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        // the API reports no usage for speech: it is billed by the characters of the input
+        Map<String, Number> usage = Map.of("characters", request.text().length());
+        ProviderCalls.report(null, null, usage, client.settings().cost("audio", usage));
         long millis = MediaFacts.wavMillis(wav, NAME);
         List<TimedText> words = spread(request.text(), millis);
         List<TimedText> sentences = words.isEmpty() ? List.of() : List.of(new TimedText(request.text().trim(), 0, millis));
@@ -289,7 +309,8 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         JsonNode answer = text.ask("product_analysis", "product_facts", "You classify products for a catalogue. Answer only with JSON "
                 + "that keeps to the schema.", "Product name: " + request.name() + "\nGiven attributes: " + request.attributes()
                 + "\nMeasured colours: " + String.join(", ", measured.palette().stream().map(c -> c.hex()).toList())
-                + "\nGive its category in one or two lowercase words and up to six keywords a shopper would use.", OpenAiText.analysisSchema());
+                + "\nThe image is the product, cut out. Give its category in one or two lowercase words and up to"
+                + " six keywords a shopper would use.", request.cutOutPng(), OpenAiText.analysisSchema());
         List<String> keywords = new ArrayList<>();
         answer.path("keywords").forEach(k -> {
             if (keywords.size() < 6 && !k.asString("").isBlank()) {

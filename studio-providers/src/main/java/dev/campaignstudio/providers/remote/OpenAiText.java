@@ -11,6 +11,7 @@ import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.capability.StepFault;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,23 @@ final class OpenAiText {
 
     /** Asks the model and returns its answer as JSON that keeps to {@code schema}. */
     JsonNode ask(String capability, String name, String system, String user, Map<String, Object> schema) throws StepFault {
+        return ask(capability, name, system, user, null, schema);
+    }
+
+    /**
+     * Asks a vision-capable model about an image (sent inline as a PNG data URL beside the text) and returns its answer
+     * as JSON that keeps to {@code schema}; without an image, a text-only question.
+     */
+    JsonNode ask(String capability, String name, String system, String user, byte[] png, Map<String, Object> schema)
+            throws StepFault {
         String model = client.settings().model(capability, "gpt-4o-mini");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
-        body.put("messages", List.of(props("role", "system", "content", system), props("role", "user", "content", user)));
+        Object asked = png == null ? user : List.of(props("type", "text", "text", user), props("type", "image_url",
+                "image_url", props("url", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png),
+                        "detail", "low")));
+        body.put("messages", List.of(props("role", "system", "content", system),
+                props("role", "user", "content", asked)));
         body.put("response_format", props("type", "json_schema", "json_schema", props("name", name, "strict", true, "schema", schema)));
         byte[] json = JSON.writeValueAsBytes(body);
         byte[] answer = client.send("chat/completions " + name, model, attempt -> client.request("/v1/chat/completions")
@@ -49,6 +63,9 @@ final class OpenAiText {
         JsonNode content;
         try {
             JsonNode tree = JSON.readTree(answer);
+            Map<String, Number> usage = usage(tree.path("usage"), "prompt_tokens", "completion_tokens");
+            ProviderCalls.report(tree.path("model").asString(null), null, usage,
+                    client.settings().cost(capability, usage));
             JsonNode message = tree.path("choices").path(0).path("message");
             if (message.path("refusal").isString()) {
                 throw StepFault.permanent("PROVIDER_ERROR", OpenAiAdapter.NAME + " refused the " + name + " request: "
@@ -64,6 +81,17 @@ final class OpenAiText {
             throw StepFault.transientFault("PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + name + " without a JSON object");
         }
         return content;
+    }
+
+    /** The counts {@code names} of a provider's usage report that are there. */
+    static Map<String, Number> usage(JsonNode usage, String... names) {
+        Map<String, Number> counts = new LinkedHashMap<>();
+        for (String name : names) {
+            if (usage.path(name).isNumber()) {
+                counts.put(name, usage.get(name).numberValue());
+            }
+        }
+        return counts;
     }
 
     /** The product as the prompts describe it. */

@@ -3,11 +3,16 @@ package dev.campaignstudio.providers.remote;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
+import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.capability.RemoteJobs;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.engine.StepStopped;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +94,13 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         return Set.of(Capability.VIDEO, Capability.LIP_SYNC);
     }
 
+    /** A prediction's deadline, and a read timeout for creating it and one for its download. */
+    @Override
+    public Optional<Duration> deadline(Capability capability) {
+        return capabilities().contains(capability)
+                ? Optional.of(deadline.plus(client.settings().readTimeout().multipliedBy(2))) : Optional.empty();
+    }
+
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
@@ -117,7 +130,11 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                 request.speech().wav().durationMs());
     }
 
-    /** Creates a prediction, follows it to its end and downloads its output into a local file. */
+    /**
+     * Follows the prediction an earlier attempt of this step created for the same input while it is still valid, else
+     * creates one and writes its id down before the first poll; follows it to its end and downloads its output into a
+     * local file.
+     */
     private Path run(String capability, Map<String, Object> input) throws StepFault {
         String version = client.settings().model(capability, null);
         if (version == null) {
@@ -128,24 +145,87 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         body.put("version", version);
         body.put("input", input);
         byte[] json = JSON.writeValueAsBytes(body);
-        // creating is not idempotent (a second prediction is billed again): tried again only when surely not taken
+        String key = NAME + ":" + capability + ":" + Sha256.hex(json);
+        RemoteJobs.Journal journal = RemoteJobs.current();
+        Optional<String> earlier = journal.recall(key);
+        JsonNode prediction = earlier.isPresent() ? stillValid(earlier.get(), version).orElse(null) : null;
+        if (prediction == null) {
+            prediction = create(version, json);
+            journal.remember(key, prediction.path("id").asString());
+        }
+        String id = prediction.path("id").asString();
+        Instant until = createdAt(prediction).plus(deadline);
+        prediction = follow(prediction, id, version, until);
+        String status = prediction.path("status").asString();
+        Map<String, Number> usage = prediction.path("metrics").path("predict_time").isNumber()
+                ? Map.of("predict_seconds", prediction.path("metrics").path("predict_time").numberValue()) : Map.of();
+        Object seed = input.get("seed");
+        ProviderCalls.report(prediction.path("version").asString(null), seed instanceof Number n ? n.longValue() : null,
+                usage, client.settings().cost(capability, usage));
+        if (!"succeeded".equals(status)) {
+            String error = prediction.path("error").isString()
+                    ? ": " + ProviderErrors.text(prediction.get("error").asString().getBytes()) : "";
+            throw StepFault.transientFault("PROVIDER_ERROR", NAME + " prediction " + id + " ended " + status + error);
+        }
+        JsonNode output = prediction.path("output");
+        String url = output.isArray() ? output.path(0).asString("") : output.asString("");
+        if (url.isEmpty()) {
+            throw StepFault.permanent("PROVIDER_ERROR",
+                    NAME + " prediction " + id + " succeeded without an output URL");
+        }
+        return download(id, url);
+    }
+
+    private JsonNode create(String version, byte[] json) throws StepFault {
+        // creating is not idempotent (a second prediction is billed again): tried again only when surely not taken;
+        // Cancel-After has the provider stop it at the deadline even if no attempt is left to follow it
+        String cancelAfter = Math.max(5, deadline.toSeconds()) + "s";
         JsonNode prediction = parse(client.send("predictions", version, false, attempt -> client.request("/v1/predictions")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build()));
-        String id = prediction.path("id").asString("");
-        if (id.isEmpty()) {
+                .header("Content-Type", "application/json").header("Cancel-After", cancelAfter)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build()));
+        if (prediction.path("id").asString("").isEmpty()) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " created a prediction without an id");
         }
-        Instant until = Instant.now().plus(deadline);
+        return prediction;
+    }
+
+    /**
+     * The prediction {@code id} an earlier attempt created, when it can still give its output: not ended without
+     * output,
+     * not past its deadline, its output not removed. A prediction the provider no longer knows is not.
+     */
+    private Optional<JsonNode> stillValid(String id, String version) throws StepFault {
+        JsonNode prediction;
+        try {
+            prediction = parse(client.send("predictions/get", version,
+                    attempt -> client.request("/v1/predictions/" + id).GET().build()));
+        } catch (StepFault fault) {
+            if (!fault.retryable()) {
+                return Optional.empty();
+            }
+            throw fault;
+        }
+        String status = prediction.path("status").asString("");
+        boolean usable = status.equals("succeeded") ? !prediction.path("data_removed").asBoolean(false)
+                : !ended(prediction) && Instant.now().isBefore(createdAt(prediction).plus(deadline));
+        return usable ? Optional.of(prediction) : Optional.empty();
+    }
+
+    /**
+     * Polls until the prediction ends; cancels it when this step gives up on it and no later attempt will take it up.
+     */
+    private JsonNode follow(JsonNode first, String id, String version, Instant until) throws StepFault {
+        JsonNode prediction = first;
         Duration wait = pollFirst;
-        boolean finished = false;
+        boolean cancel = true;
         try {
             while (!ended(prediction)) {
                 if (Instant.now().isAfter(until)) {
-                    throw StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " prediction " + id + " did not end within " + deadline.toSeconds()
-                            + " s");
+                    throw StepFault.transientFault("PROVIDER_TIMEOUT",
+                            NAME + " prediction " + id + " did not end within " + deadline.toSeconds() + " s");
                 }
                 try {
-                    // waits on the step's signal: a cancelled or timed-out step stops polling now, and the finally cancels the prediction
+                    // waits on the step's signal: a cancelled or timed-out step stops polling now
                     CancellationSignal.current().sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -154,25 +234,33 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                 CancellationSignal.current().checkpoint();
                 wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
                 String get = pathOf(prediction.path("urls").path("get").asString("/v1/predictions/" + id), id);
-                prediction = parse(client.send("predictions/get", version, attempt -> client.request(get).GET().build()));
+                try {
+                    prediction = parse(client.send("predictions/get", version,
+                            attempt -> client.request(get).GET().build()));
+                } catch (StepFault failedPoll) {
+                    // the prediction runs on: the next attempt of the step takes it up from its note
+                    cancel = !failedPoll.retryable();
+                    throw failedPoll;
+                }
             }
-            finished = true;
+            cancel = false;
+            return prediction;
+        } catch (StepStopped stopped) {
+            cancel = !CancellationSignal.current().resumesLater();
+            throw stopped;
         } finally {
-            if (!finished) {
+            if (cancel) {
                 cancel(id, version);
             }
         }
-        String status = prediction.path("status").asString();
-        if (!"succeeded".equals(status)) {
-            String error = prediction.path("error").isString() ? ": " + ProviderErrors.text(prediction.get("error").asString().getBytes()) : "";
-            throw StepFault.transientFault("PROVIDER_ERROR", NAME + " prediction " + id + " ended " + status + error);
+    }
+
+    private static Instant createdAt(JsonNode prediction) {
+        try {
+            return Instant.parse(prediction.path("created_at").asString(""));
+        } catch (java.time.format.DateTimeParseException unknown) {
+            return Instant.now();
         }
-        JsonNode output = prediction.path("output");
-        String url = output.isArray() ? output.path(0).asString("") : output.asString("");
-        if (url.isEmpty()) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " succeeded without an output URL");
-        }
-        return download(id, url);
     }
 
     private Path download(String id, String url) throws StepFault {
@@ -230,12 +318,13 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
             client.send("predictions/cancel", version, false, attempt -> client.request("/v1/predictions/" + id + "/cancel")
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
         } catch (StepFault | RuntimeException ignored) {
-            // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's timeout
+            // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's
+            // timeout
         }
     }
 
     private static boolean ended(JsonNode prediction) {
-        return Set.of("succeeded", "failed", "canceled").contains(prediction.path("status").asString(""));
+        return Set.of("succeeded", "failed", "canceled", "aborted").contains(prediction.path("status").asString(""));
     }
 
     private static JsonNode parse(byte[] body) throws StepFault {

@@ -11,7 +11,9 @@ import dev.campaignstudio.core.application.UploadLimits;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.engine.JobEngine;
+import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.core.stage.StageTimeouts;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.CheckpointStore;
@@ -36,6 +38,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CoreConfiguration.class);
+
     /** UTC clock at microsecond precision, the precision both databases keep. */
     @Bean
     Clock clock() {
@@ -44,8 +48,12 @@ public class CoreConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PipelineRouter pipelineRouter() {
-        return PipelineRouter.standard();
+    PipelineRouter pipelineRouter(CapabilityRegistry registry, org.springframework.core.env.Environment environment) {
+        PipelineRouter standard = PipelineRouter.standard();
+        StageTimeouts.Resolved limits = StageTimeouts.resolve(standard.stages(), StageLimits.configured(environment),
+                registry::deadline);
+        limits.raised().forEach(line -> log.info(line));
+        return standard.withTimeouts(limits.timeouts());
     }
 
     /** Reads job requests in the modes the router has pipelines for. */

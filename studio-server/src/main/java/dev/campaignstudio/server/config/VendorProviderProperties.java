@@ -47,7 +47,7 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
         ProviderSettings settings(String name) {
             return new ProviderProperties.Provider(baseUrl, apiKey, modelId == null ? Map.of() : Map.of("audio",
                     modelId), connectTimeout, readTimeout, maxConcurrency, maxAttempts,
-                    backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null).settings(name);
+                    backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null, null).settings(name);
         }
 
         @Override
@@ -79,7 +79,7 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
         ProviderSettings settings(String name) {
             return new ProviderProperties.Provider(baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency,
                     maxAttempts,
-                    backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null).settings(name);
+                    backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null, null).settings(name);
         }
 
         Duration pollFirst() {

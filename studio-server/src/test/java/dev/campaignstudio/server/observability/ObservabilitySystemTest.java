@@ -65,7 +65,7 @@ class ObservabilitySystemTest {
         registry.add("studio.stages.image-long-side", () -> "320");
         registry.add("studio.stages.video-long-side", () -> "256");
         registry.add("studio.outbound.allow-loopback", () -> "true");
-        registry.add("studio.providers.openai.base-url", providers::url);
+        registry.add("studio.providers.openai.base-url", providers::openaiUrl);
         registry.add("studio.providers.openai.api-key", () -> "sk-observability");
         registry.add("studio.providers.openai.models.image", () -> "gpt-image-1");
         registry.add("studio.capabilities.image", () -> "openai");

@@ -1,12 +1,20 @@
 package dev.campaignstudio.server.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import dev.campaignstudio.core.asset.DigitalSourceType;
+import dev.campaignstudio.core.contract.OutputMode;
+import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.providers.contract.FakeOpenAi;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.Samples;
 import dev.campaignstudio.server.support.VideoProbe;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import javax.imageio.ImageIO;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +44,11 @@ class RemoteProvidersSystemTest {
 
     private static final String OPENAI_KEY = "sk-live-SECRET-openai-4f7c1d";
     private static final String REPLICATE_KEY = "r8_SECRET_replicate_9b2e";
+    private static final String VERSION = "5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa";
     private static FakeProviders providers;
+
+    @Autowired
+    PipelineRouter router;
 
     @LocalServerPort
     int port;
@@ -53,12 +65,15 @@ class RemoteProvidersSystemTest {
         registry.add("studio.stages.video-long-side", () -> "256");
         registry.add("studio.stages.fps", () -> "10");
         registry.add("studio.outbound.allow-loopback", () -> "true");
-        registry.add("studio.providers.openai.base-url", providers::url);
+        registry.add("studio.providers.openai.base-url", providers::openaiUrl);
         registry.add("studio.providers.openai.api-key", () -> OPENAI_KEY);
         registry.add("studio.providers.openai.models.image", () -> "gpt-image-1");
-        registry.add("studio.providers.replicate.base-url", providers::url);
+        registry.add("studio.providers.replicate.base-url", providers::replicateUrl);
         registry.add("studio.providers.replicate.api-key", () -> REPLICATE_KEY);
-        registry.add("studio.providers.replicate.models.video", () -> "acme/img2vid:v1");
+        registry.add("studio.providers.replicate.models.video", () -> "acme/img2vid:" + VERSION);
+        registry.add("studio.providers.openai.prices.image.input_tokens", () -> "0.00001");
+        registry.add("studio.providers.openai.prices.image.output_tokens", () -> "0.00004");
+        registry.add("studio.providers.replicate.prices.video.predict_seconds", () -> "0.0023");
         registry.add("studio.providers.replicate.poll-interval", () -> "50ms");
         registry.add("studio.capabilities.image", () -> "openai");
         registry.add("studio.capabilities.video", () -> "replicate");
@@ -96,13 +111,15 @@ class RemoteProvidersSystemTest {
     @Test
     void aFastVideoRunsWithRemoteImagesAndVideosAndEveryOtherCapabilityLocal(CapturedOutput output) throws Exception {
         int editsBefore = providers.edits.get();
+        int predictionsBefore = providers.predictions();
         JsonNode job = run("Cosy autumn evenings", Map.of("scene_count", 3, "duration_s", 8));
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(providers.edits.get() - editsBefore).as("one edit per scene, more only if the fidelity loop asked").isGreaterThanOrEqualTo(3);
         assertThat(providers.productImagesSeen.get()).as("each edit carried the product's image").isPositive();
-        assertThat(providers.predictions.get()).isGreaterThanOrEqualTo(3);
-        assertThat(providers.authorizations).contains("Bearer " + OPENAI_KEY, "Bearer " + REPLICATE_KEY);
+        assertThat(providers.predictions() - predictionsBefore).as("exactly one prediction per scene").isEqualTo(3);
+        assertThat(providers.authorizations()).contains("Bearer " + OPENAI_KEY, "Bearer " + REPLICATE_KEY);
+        assertThat(providers.problems()).as("every request and answer keeps to the vendors' documents").isEmpty();
         for (JsonNode step : job.get("steps")) {
             String stage = step.get("stage").asString();
             if (stage.equals("scene_image") || stage.equals("scene_video")) {
@@ -120,10 +137,72 @@ class RemoteProvidersSystemTest {
             }
         }
         assertThat(video).isNotNull();
-        VideoProbe probe = VideoProbe.of(api.getBytes("/v1/assets/" + video.get("asset_id").asString()).body());
+        byte[] finalVideo = api.getBytes("/v1/assets/" + video.get("asset_id").asString()).body();
+        VideoProbe probe = VideoProbe.of(finalVideo);
         assertThat(probe.seconds()).isBetween(7.8, 8.2);
         assertThat(probe.audioCodec()).isNotNull();
+        assertThat(DigitalSourceType.read(finalVideo)).as("the stitched video is a composite with generated clips")
+                .contains(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA.uri());
+        costAndMakers(job, video);
+        for (JsonNode step : job.get("manifest").get("stages")) {
+            String stage = step.get("stage").asString();
+            if (stage.equals("scene_image") || stage.equals("scene_video")) {
+                for (JsonNode asset : step.get("assets")) {
+                    byte[] file = api.getBytes("/v1/assets/" + asset.get("asset_id").asString()).body();
+                    assertThat(DigitalSourceType.read(file))
+                            .as(stage + " " + asset.get("role").asString() + " is made by a model")
+                            .contains(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.uri());
+                    if (stage.equals("scene_image")) {
+                        assertThat(ImageIO.read(new ByteArrayInputStream(file))).as("the labelled PNG decodes")
+                                .isNotNull();
+                    } else {
+                        assertThat(VideoProbe.of(file).seconds()).as("the labelled clip decodes").isPositive();
+                    }
+                }
+            }
+        }
+        assertThat(router.route(OutputMode.FAST_VIDEO).stage("scene_video").orElseThrow().timeout())
+                .as("cut at no less than Replicate's deadline, its read timeouts and a margin")
+                .isEqualTo(Duration.ofMinutes(15));
         assertThat(output.getAll()).doesNotContain(OPENAI_KEY).doesNotContain(REPLICATE_KEY);
+    }
+
+    /**
+     * The manifest's cost is the sum of the priced calls; the final video lists the adapters, models and seeds that
+     * made it.
+     */
+    private static void costAndMakers(JsonNode job, JsonNode video) {
+        double images = 0;
+        double videos = 0;
+        for (JsonNode step : job.get("steps")) {
+            for (JsonNode call : step.path("outputs").path("provider_calls")) {
+                if (call.has("cost")) {
+                    if (call.get("provider").asString().equals("openai")) {
+                        images += call.get("cost").asDouble();
+                    } else {
+                        videos += call.get("cost").asDouble();
+                    }
+                }
+            }
+        }
+        JsonNode cost = job.get("manifest").get("cost");
+        double perEdit = FakeOpenAi.IMAGE_INPUT_TOKENS * 0.00001 + FakeOpenAi.IMAGE_OUTPUT_TOKENS * 0.00004;
+        assertThat(images).as("at least one priced edit per scene").isGreaterThanOrEqualTo(3 * perEdit - 1e-9);
+        assertThat(videos).as("three predictions of 1.5 s each").isCloseTo(3 * 1.5 * 0.0023, offset(1e-9));
+        assertThat(cost.get("total").asDouble()).isCloseTo(images + videos, offset(1e-6));
+        assertThat(cost.get("by_provider").get("replicate").asDouble()).isCloseTo(videos, offset(1e-6));
+        assertThat(cost.get("by_provider").get("openai").asDouble()).isCloseTo(images, offset(1e-6));
+        List<String> makers = new java.util.ArrayList<>();
+        for (JsonNode maker : video.get("made_by")) {
+            makers.add(maker.get("stage").asString() + "/" + maker.get("adapter").asString());
+            if (maker.get("stage").asString().equals("scene_video")) {
+                JsonNode model = maker.get("models").get(0);
+                assertThat(model.get("model").asString()).isEqualTo("acme/img2vid:" + VERSION);
+                assertThat(model.get("version").asString()).isEqualTo(VERSION);
+                assertThat(model.get("seed").isNumber()).isTrue();
+            }
+        }
+        assertThat(makers).contains("scene_image/openai", "scene_video/replicate", "stitch/local");
     }
 
     @Test

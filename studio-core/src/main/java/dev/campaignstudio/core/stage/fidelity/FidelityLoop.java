@@ -184,7 +184,8 @@ public final class FidelityLoop {
                 first.presentation(), attempt.seed(), first.variation(), attempt.constraints());
     }
 
-    private static ProducedAsset store(StepContext context, MediaFile file, String role) throws IOException {
+    private static ProducedAsset store(StepContext context, MediaFile given, String role) throws IOException {
+        MediaFile file = dev.campaignstudio.core.stage.SourceLabels.labelled(context, given);
         return context.store(file.data(), AssetKind.IMAGE, file.mediaType(), file.width(), file.height(), null, role);
     }
 

@@ -4,6 +4,7 @@ import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.stage.SourceLabels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -14,10 +15,12 @@ final class OutputFiles {
     }
 
     /**
-     * Stores a media file under {@code role}, streamed from its local file when it has one (a video: the local file is
-     * left for the caller to delete); returns its asset id.
+     * Stores a media file under {@code role}, images and videos with their IPTC digital source type written in,
+     * streamed from its local file when it has one (a video: the local file is left for the caller to delete); returns
+     * its asset id.
      */
-    static String store(StepContext context, MediaFile file, String role) throws IOException {
+    static String store(StepContext context, MediaFile given, String role) throws IOException {
+        MediaFile file = SourceLabels.labelled(context, given);
         return context.store(file, kindOf(file.mediaType()), role).asset().id().value();
     }
 

@@ -1,0 +1,185 @@
+package dev.campaignstudio.providers.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
+import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.capability.RemoteJobs;
+import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.outbound.AddressRules;
+import dev.campaignstudio.providers.contract.FakeReplicate;
+import dev.campaignstudio.providers.contract.FakeVendor;
+import dev.campaignstudio.providers.contract.VendorContract;
+import dev.campaignstudio.providers.http.GuardedHttpClient;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request the {@code replicate} adapter sends keeps to Replicate's published OpenAPI document (trimmed copy in
+ * {@code contracts/replicate}); it reads every prediction status the document lists, {@code aborted} included.
+ */
+class ReplicateContractTest {
+
+    private final FakeReplicate vendor = new FakeReplicate(input -> "mp4".getBytes(StandardCharsets.UTF_8), 2);
+
+    @AfterEach
+    void close() {
+        vendor.close();
+        ProviderCalls.drain();
+    }
+
+    private ReplicateAdapter adapter() {
+        return new ReplicateAdapter(
+                new ProviderClient(new ProviderSettings(
+                        "replicate",
+                        URI.create(vendor.url()),
+                        "r8_contract",
+                        Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        4,
+                        2,
+                        Duration.ofMillis(20),
+                        Duration.ofSeconds(1),
+                        5,
+                        Duration.ofMinutes(1))),
+                new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                Duration.ofMillis(20),
+                Duration.ofMillis(40),
+                Duration.ofMinutes(10));
+    }
+
+    private static byte[] png() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static VideoRequest video() throws IOException {
+        MediaFile image = MediaFile.image(png(), "image/png", 16, 16);
+        return new VideoRequest(
+                new SceneImage(image, image, new Box(0, 0, 16, 16)), null, 64, 64, 1500, 10, CameraMove.PAN_LEFT, 9);
+    }
+
+    /** A journal in memory, as the engine's step notes would keep it. */
+    private static final class Journal implements RemoteJobs.Journal {
+        final Map<String, String> noted = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> recall(String key) {
+            return Optional.ofNullable(noted.get(key));
+        }
+
+        @Override
+        public void remember(String key, String id) {
+            noted.put(key, id);
+        }
+    }
+
+    @Test
+    void videoAndLipSyncPredictionsKeepToTheDocument() throws Exception {
+        ReplicateAdapter adapter = adapter();
+        assertThat(adapter.animate(video()).data()).isEqualTo("mp4".getBytes(StandardCharsets.UTF_8));
+        byte[] wav = new byte[64];
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, wav, 0, 4);
+        adapter.animate(new LipSyncRequest(
+                new Speech(new MediaFile(wav, "audio/wav", null, null, 1000L), List.of(), List.of()),
+                64,
+                64,
+                10,
+                List.of("#315544"),
+                4,
+                png()));
+
+        assertThat(vendor.created()).isEqualTo(2);
+        assertThat(vendor.vendor().problems()).isEmpty();
+        List<FakeVendor.Request> created = vendor.vendor().requests("POST", "/predictions");
+        assertThat(created.get(1).json().path("version").asString()).isEqualTo("acme/lips:v2");
+        assertThat(created.get(1).json().path("input").path("audio").asString()).startsWith("data:audio/wav;base64,");
+    }
+
+    @Test
+    void aFieldTheDocumentDoesNotKnowFailsTheCheck() {
+        VendorContract replicate = VendorContract.REPLICATE;
+        String good = "{\"version\":\"acme/img2vid:v1\",\"input\":{\"seed\":1}}";
+        assertThat(replicate.requestProblems("POST", "/v1/predictions", "application/json", good.getBytes()))
+                .isEmpty();
+        assertThat(replicate.requestProblems(
+                        "POST",
+                        "/v1/predictions",
+                        "application/json",
+                        good.replace("\"input\"", "\"webhook_url\":\"https://x\",\"input\"")
+                                .getBytes()))
+                .isNotEmpty();
+        assertThat(replicate.requestProblems(
+                        "POST", "/v1/predictions", "application/json", "{\"input\":{}}".getBytes()))
+                .isNotEmpty();
+        assertThat(replicate.requestProblems("POST", "/v1/predictions/p1/cancel", null, new byte[0]))
+                .isEmpty();
+        assertThat(replicate.requestProblems("DELETE", "/v1/predictions/p1", null, new byte[0]))
+                .isNotEmpty();
+        JsonNode partial = JsonMapper.builder().build().readTree("{\"id\":\"p1\",\"status\":\"starting\"}");
+        assertThat(replicate.responseProblems("GET", "/predictions/{prediction_id}", 200, partial))
+                .as("a prediction without the fields the document requires")
+                .isNotEmpty();
+    }
+
+    @Test
+    void anAbortedPredictionIsAProviderErrorAndANotedOneThatEndedIsReplaced() throws Exception {
+        vendor.vendor()
+                .on("GET", "/predictions/{prediction_id}", request -> FakeVendor.json(200, aborted(request.path())));
+        Journal journal = new Journal();
+        StepFault aborted;
+        try (RemoteJobs.Binding bound = RemoteJobs.bind(journal)) {
+            aborted = catchThrowableOfType(StepFault.class, () -> adapter().animate(video()));
+        }
+        assertThat(aborted.code()).isEqualTo("PROVIDER_ERROR");
+        assertThat(aborted.getMessage()).contains("aborted");
+        assertThat(journal.noted).hasSize(1);
+
+        try (RemoteJobs.Binding bound = RemoteJobs.bind(journal)) {
+            catchThrowableOfType(StepFault.class, () -> adapter().animate(video()));
+        }
+        assertThat(vendor.created())
+                .as("an ended prediction without output is not taken up again")
+                .isEqualTo(2);
+        assertThat(vendor.vendor().problems()).isEmpty();
+    }
+
+    private Map<String, Object> aborted(String path) {
+        String id = path.substring("/v1/predictions/".length());
+        Map<String, Object> tree = new java.util.LinkedHashMap<>();
+        tree.put("id", id);
+        tree.put("model", "acme/img2vid");
+        tree.put("version", "v1");
+        tree.put("input", Map.of());
+        tree.put("output", null);
+        tree.put("data_removed", false);
+        tree.put("error", null);
+        tree.put("status", "aborted");
+        tree.put("created_at", java.time.Instant.now().toString());
+        String base = vendor.url() + "/v1/predictions/" + id;
+        tree.put("urls", Map.of("get", base, "cancel", base + "/cancel", "web", "https://replicate.com/p/" + id));
+        return tree;
+    }
+}
