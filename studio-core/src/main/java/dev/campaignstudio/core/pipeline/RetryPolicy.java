@@ -21,7 +21,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
 
     /** Codes of faults that another attempt may cure. */
     public static final Set<String> TRANSIENT = Set.of("PROVIDER_TIMEOUT", "PROVIDER_RATE_LIMITED", "PROVIDER_ERROR",
-            "STEP_TIMEOUT", "WORKER_LOST", "SOURCE_UNREACHABLE", "STORAGE_UNAVAILABLE", "TRANSIENT");
+            "STEP_TIMEOUT", "WORKER_LOST", "SOURCE_UNREACHABLE", "STORAGE_UNAVAILABLE", "DATABASE_UNAVAILABLE",
+            "TRANSIENT");
 
     /** Three attempts, 2 s then 8 s (jittered), for the transient codes. */
     public static final RetryPolicy STANDARD = new RetryPolicy(3, Duration.ofSeconds(2), 4, Duration.ofMinutes(1), 0.3, TRANSIENT);

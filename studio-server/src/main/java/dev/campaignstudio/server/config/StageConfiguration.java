@@ -2,6 +2,7 @@ package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.ImageValidator;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
+import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StageHandlers;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
@@ -13,6 +14,9 @@ import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.SourceImages;
 import dev.campaignstudio.core.stage.identity.IdentityStages;
 import dev.campaignstudio.core.stage.output.OutputStages;
+import dev.campaignstudio.server.engine.DatabaseOutages;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,7 +44,10 @@ public class StageConfiguration {
     @Bean
     StageHandlers stageHandlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, StageProperties stages,
             RenderSettings render, FidelityProperties fidelity) {
-        return new StageHandlers(IdentityStages.handlers(capabilities, sources, checkpoints, stages.linkMaxAge()))
-                .with(OutputStages.handlers(capabilities, render, fidelity.resolved()));
+        Map<String, StageHandler> handlers = new HashMap<>(IdentityStages.handlers(capabilities, sources, checkpoints,
+                stages.linkMaxAge()));
+        handlers.putAll(OutputStages.handlers(capabilities, render, fidelity.resolved()));
+        handlers.replaceAll((stage, handler) -> DatabaseOutages.retryable(stage, handler));
+        return new StageHandlers(handlers);
     }
 }
