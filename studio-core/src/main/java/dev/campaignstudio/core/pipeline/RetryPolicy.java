@@ -45,7 +45,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * stage that retries them at all gets at least {@link #INFRASTRUCTURE_ATTEMPTS} attempts for them: a worker kill
      * and an outage landing on the same step must not fail the job (docs/engine.md "Retries").
      */
-    public static final Set<String> INFRASTRUCTURE = Set.of("WORKER_LOST", "STORAGE_UNAVAILABLE", "TRANSIENT");
+    public static final Set<String> INFRASTRUCTURE = Set.of("WORKER_LOST", "STORAGE_UNAVAILABLE", "DATABASE_UNAVAILABLE",
+            "TRANSIENT");
 
     /** The fewest attempts a retrying stage gets for an {@link #INFRASTRUCTURE} fault. */
     public static final int INFRASTRUCTURE_ATTEMPTS = 8;

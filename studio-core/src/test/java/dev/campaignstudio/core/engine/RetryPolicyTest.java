@@ -36,7 +36,7 @@ class RetryPolicyTest {
     @Test
     void infrastructureFaultsGetEightAttemptsWhateverTheStageBudget() {
         RetryPolicy three = RetryPolicy.STANDARD;
-        for (String code : new String[] {"WORKER_LOST", "STORAGE_UNAVAILABLE", "TRANSIENT"}) {
+        for (String code : new String[] {"WORKER_LOST", "STORAGE_UNAVAILABLE", "DATABASE_UNAVAILABLE", "TRANSIENT"}) {
             assertThat(three.retries(code, true, 7)).as(code).isTrue();
             assertThat(three.retries(code, true, 8)).as(code).isFalse();
             assertThat(RetryPolicy.NONE.retries(code, true, 1)).as(code).isFalse();
