@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.engine;
 
 import dev.campaignstudio.core.engine.StageHandler;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.slf4j.Logger;

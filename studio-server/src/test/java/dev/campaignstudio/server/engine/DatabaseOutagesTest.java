@@ -3,9 +3,9 @@ package dev.campaignstudio.server.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.campaignstudio.core.engine.RetryPolicy;
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.engine.StageHandler;
-import dev.campaignstudio.core.engine.StepFault;
+import dev.campaignstudio.core.capability.StepFault;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
