@@ -28,23 +28,23 @@ final class ConceptWriter {
                     new String[] {"{Theme} with {name}", "{name}: made for {theme}"},
                     new String[] {"{Theme} calls for {name}."},
                     new String[] {"{Theme} calls for {name}.", "This {theme} season, bring {name}."},
-                    new String[] {"{name} in a {theme} setting, close and bright", "hands reaching for {name}, {theme} all around",
+                    new String[] {"{name} in {a theme} setting, close and bright", "hands reaching for {name}, {theme} all around",
                         "quick cuts of {theme} moments with {name} at the centre", "end card: {name} and the words '{Theme} ready'"},
                     new String[] {"{name}, {theme} edition", "Ready for {theme}", "{Theme} starts here"}),
             new Angle("brand story", f -> f.brand() != null, Style.STUDIO,
                     new String[] {"{brand}, made with care", "From the {brand} studio"},
                     new String[] {"From {brand}: {name}.", "{brand} made {name} for people who notice the details."},
                     new String[] {"{brand} made {name} for {theme} days."},
-                    new String[] {"the {brand} name on a clean backdrop, then {name} steps in", "close-up of the finish and the {brand} mark",
-                        "hands at work in the {brand} studio, then the finished {name}", "{name} on a shelf, {brand} in soft focus behind"},
+                    new String[] {"the {brand} name on a clean backdrop, then {name} step{s} in", "close-up of the finish and the {brand} mark",
+                        "hands at work in the {brand} studio, then {name}, finished", "{name} on a shelf, {brand} in soft focus behind"},
                     new String[] {"{brand} presents {name}", "Why {brand} made {name}", "Inside {brand}"}),
             new Angle("value", f -> f.price() != null, Style.GRADIENT,
                     new String[] {"{name} for {price}", "Everyday quality at {price}"},
-                    new String[] {"All of this, for {price}.", "{name}. {price}. That's it."},
+                    new String[] {"All of this, for {price}.", "{name}. {price}. Simple."},
                     new String[] {"{Theme}, sorted for {price}.", "{name} for {theme}, at {price}."},
-                    new String[] {"{name} turning slowly as '{price}' appears beside it", "what you get with {name}, one detail at a time",
+                    new String[] {"{name} turning slowly as '{price}' appears beside {them}", "what you get with {name}, one detail at a time",
                         "a checkout tap, then {name} on the doorstep"},
-                    new String[] {"Worth every cent: {name}", "{price} well spent", "More {name} for {price}"}),
+                    new String[] {"Worth every cent: {name}", "{price} well spent", "More for your money: {name}"}),
             new Angle("the promise", f -> f.claim() != null, Style.STUDIO,
                     new String[] {"{headline}"},
                     new String[] {"{claim}."},
@@ -59,39 +59,39 @@ final class ConceptWriter {
                     new String[] {"Your day starts with {name}.", "Small ritual, big difference: {name}."},
                     new String[] {"Your {theme} days start with {name}.", "Make {theme} a ritual with {name}."},
                     new String[] {"morning light on a kitchen table, {name} in the frame", "a hand picking up {name} on the way out",
-                        "{name} beside a notebook, keys and a coffee", "evening: {name} back in its place"},
+                        "{name} beside a notebook, keys and a coffee", "evening: {name} back in {its} place"},
                     new String[] {"{name}, every day", "A little ritual", "Morning, noon and {name}"}),
             new Angle("design detail", f -> true, Style.STUDIO,
                     new String[] {"Made in the details", "Look closer"},
-                    new String[] {"Look closer: every line of {name} is there on purpose.", "The details make {name}."},
+                    new String[] {"Look closer: every line of {name} {is} there on purpose.", "The details make {name}."},
                     new String[] {"Built for {theme}, down to the last detail.", "{Theme}, in every detail of {name}."},
                     new String[] {"macro pan across the {colour} finish", "a slow turn of {name} against a seamless backdrop",
-                        "close-up of the top, then pull back to the whole {name}", "light sweeping across the edges of {name}"},
+                        "close-up of the top, then pull back to show all of {name}", "light sweeping across the edges of {name}"},
                     new String[] {"In the details of {name}", "Made to be looked at", "Every line on purpose"}),
             new Angle("colour story", f -> true, Style.GRADIENT,
-                    new String[] {"{Colour}, on purpose", "A {colour} moment"},
+                    new String[] {"{Colour}, on purpose", "{a colour} moment"},
                     new String[] {"{Colour} never looked this good.", "Meet {name} in {colour}."},
-                    new String[] {"{Colour} for {theme}: {name}.", "A {colour} take on {theme}."},
-                    new String[] {"{name} on a backdrop of its own {colour}", "{colour} props arranged around {name}",
+                    new String[] {"{Colour} for {theme}: {name}.", "{a colour} take on {theme}."},
+                    new String[] {"{name} on a backdrop of {its} own {colour}", "{colour} props arranged around {name}",
                         "a colour wipe that lands on {name}", "{name} in {colour} light, then in daylight"},
                     new String[] {"All about {colour}", "{name} in {colour}", "Think {colour}"}),
             new Angle("on the go", f -> true, Style.OUTDOOR,
                     new String[] {"Wherever you go", "Out and about"},
-                    new String[] {"Built to go where you go.", "Pack it, take it, love it: {name}."},
+                    new String[] {"Built to go where you go.", "Pack {them}, take {them}, love {them}: {name}."},
                     new String[] {"{Theme} plans? Take {name}.", "Out for {theme}, {name} in hand."},
-                    new String[] {"{name} slipped into a bag", "{name} in the open air, sunlight on it",
+                    new String[] {"{name} slipped into a bag", "{name} in the open air, in the sunlight",
                         "a walk-and-talk shot with {name} in hand", "{name} on a bench, the city behind"},
-                    new String[] {"{name}, on the move", "Take it everywhere", "Packed and ready"}),
+                    new String[] {"{name}, on the move", "Take {them} everywhere", "Packed and ready"}),
             new Angle("gift moment", f -> true, Style.PATTERN,
                     new String[] {"The gift that gets used", "Wrapped and ready"},
-                    new String[] {"Looking for a gift? {name}.", "The gift they will actually use."},
+                    new String[] {"Looking for a gift? {name}.", "The gift that gets used every day."},
                     new String[] {"The {theme} gift: {name}.", "Give {theme}: give {name}."},
                     new String[] {"{name} lifted out of tissue paper", "a gift tag with a handwritten note beside {name}",
-                        "a smile as {name} is unwrapped", "{name} under a ribbon, top-down"},
+                        "a smile as {name} {is} unwrapped", "{name} under a ribbon, top-down"},
                     new String[] {"A gift worth giving", "Give {name}", "Unwrap {name}"}),
             new Angle("social proof", f -> true, Style.STUDIO,
-                    new String[] {"Everyone is asking about it", "The one they talk about"},
-                    new String[] {"Why is everyone talking about {name}?", "You have seen it everywhere. Here is why."},
+                    new String[] {"Everyone is asking about {them}", "The talk of the feed"},
+                    new String[] {"Why is everyone talking about {name}?", "You have seen {them} everywhere. Here is why."},
                     new String[] {"Everyone's {theme} pick: {name}.", "The {theme} favourite: {name}."},
                     new String[] {"quick cuts of different hands holding {name}", "a five-star rating appearing next to {name}",
                         "{name} in three different homes", "a friend asking 'where did you get that?'"},
@@ -178,7 +178,7 @@ final class ConceptWriter {
     /**
      * What the templates are filled with.
      *
-     * @param name     the product name
+     * @param name     how copy says the product's name
      * @param brand    the page's brand, or {@code null}
      * @param category the product's category
      * @param colour   a word for its main colour
@@ -187,7 +187,7 @@ final class ConceptWriter {
      * @param headline the page's title without the site's name, else a line made from the product name
      * @param themes   the prompt's salient words
      */
-    record Facts(String name, String brand, String category, String colour, String price, String claim, String headline, List<String> themes) {
+    record Facts(ProductNoun name, String brand, String category, String colour, String price, String claim, String headline, List<String> themes) {
 
         static Facts of(ConceptRequest request) {
             Map<String, String> page = request.pageFacts();
@@ -195,36 +195,34 @@ final class ConceptWriter {
                     : ProductDescriber.colourName(request.facts().palette().get(0));
             String claim = firstSentence(text(page.get("description")), 110);
             String title = text(page.get("title"));
-            String headline = title == null ? "The " + request.productName() + " promise" : title.split("\\s+[|\\u2013\\u2014-]\\s+")[0];
-            return new Facts(request.productName(), text(page.get("brand")), request.facts().category(), colour, text(page.get("price")), claim,
+            String headline = title == null ? "What {name} promise{s}" : title.split("\\s+[|\\u2013\\u2014-]\\s+")[0];
+            return new Facts(ProductNoun.of(request.productName()), text(page.get("brand")), request.facts().category(), colour, text(page.get("price")), claim,
                     headline, TemplateWriters.themes(request.prompt(), request.facts()));
         }
 
         String fill(String template, String theme) {
-            String out = template.replace("{name}", name).replace("{category}", category)
+            String out = template.replace("{category}", category).replace("{a colour}", ProductNoun.withArticle(colour))
                     .replace("{Colour}", TemplateWriters.capitalise(colour)).replace("{colour}", colour);
             out = brand == null ? out : out.replace("{brand}", brand);
             out = price == null ? out : out.replace("{price}", price);
             out = claim == null ? out : out.replace("{claim}", claim);
             out = out.replace("{headline}", headline);
-            return theme == null ? out : out.replace("{Theme}", TemplateWriters.capitalise(theme)).replace("{theme}", theme);
+            out = theme == null ? out : out.replace("{Theme}", TemplateWriters.capitalise(theme))
+                    .replace("{a theme}", ProductNoun.withArticle(theme)).replace("{theme}", theme);
+            return name.fill(out);
         }
 
         private static String text(String value) {
             return value == null || value.isBlank() ? null : value.replaceAll("\\s+", " ").trim();
         }
 
-        /** The first sentence, without its full stop, cut at a word to at most {@code max} characters. */
+        /** The first sentence, without its full stop; {@code null} when longer than {@code max} characters (never cut). */
         static String firstSentence(String text, int max) {
             if (text == null) {
                 return null;
             }
             String sentence = text.split("(?<=[.!?])\\s")[0].replaceAll("[.!?]+$", "").trim();
-            if (sentence.length() > max) {
-                int cut = sentence.lastIndexOf(' ', max);
-                sentence = sentence.substring(0, cut > 0 ? cut : max) + "\u2026";
-            }
-            return sentence.isEmpty() ? null : sentence;
+            return sentence.isEmpty() || sentence.length() > max ? null : sentence;
         }
     }
 

@@ -30,27 +30,32 @@ final class TemplateWriters {
             "are", "be", "it", "its", "this", "that", "our", "your", "we", "you", "make", "create", "video", "launch", "campaign", "ad");
 
     private static final String[] HOOKS = {
-        "Meet %s.", "Stop scrolling: this is %s.", "Say hello to %s.", "This changes your %s game.", "You need to see %s."};
+        "Meet {name}.", "Stop scrolling: meet {name}.", "Say hello to {name}.", "Your day just got better: meet {name}.",
+        "You need to see {name}."};
     private static final String[] BENEFITS = {
-        "Made for %s days.", "Built to go wherever you go.", "Designed in %s that turns heads.", "Every detail is made to last.",
-        "It fits right into your %s routine.", "Small things, done properly.", "Light in your hand, big on style."};
+        "Built to go wherever you go.", "{Its} {colour} finish turns heads.", "Every detail is made to last.",
+        "{It} fit{s} right into your day.", "Small things, done properly.", "Light in your hand, big on style."};
+    private static final String[] THEMED_BENEFITS = {"Made with {theme} in mind.", "Ready for {theme}, ready for you."};
     private static final String[] PROOFS = {
-        "People who try it keep coming back.", "Loved by thousands every day.", "Tested hard, so you don't have to.",
+        "Try {them} once and you will keep coming back.", "Loved by thousands every day.", "Tested hard, so you can trust {them}.",
         "Five stars, again and again."};
     private static final String[] DETAILS = {
-        "Pick it up and you feel the difference.", "It is the kind of thing you reach for without thinking.",
-        "Clean lines, honest materials, nothing you do not need.", "It looks as good on day one hundred as on day one.",
-        "Take it to work, take it on the weekend, take it everywhere.", "It keeps up with you, whatever the day brings.",
-        "The details are where it shows: every edge, every finish.", "It is easy to love and hard to put down.",
-        "Made to be used, every single day.", "One look and you will see why people talk about it.",
-        "It is simple, and that is the point.", "From morning to night, it just works."};
+        "Pick {them} up and you feel the difference.", "You will reach for {them} without thinking.",
+        "Clean lines, honest materials, nothing you do not need.", "{It} look{s} as good on day one hundred as on day one.",
+        "Take {them} to work, take {them} on the weekend, take {them} everywhere.", "{It} keep{s} up with you, whatever the day brings.",
+        "The details are where {it} shine{s}: every edge, every finish.", "{It} {is} easy to love and hard to put down.",
+        "Made to be used, every single day.", "One look and you will see why people talk about {them}.",
+        "{It} {is} simple, and that is the point.", "From morning to night, {it} just work{s}."};
     /** Spoken words per second the local voice manages, for sizing a script to its target length. */
     static final double WORDS_PER_SECOND = 2.3;
     private static final String[] CALLS = {
-        "Get yours today.", "Tap to shop %s now.", "Find %s at your favourite store.", "Try %s today."};
+        "Get yours today.", "Tap to shop {name} now.", "Find {name} at your favourite store.", "Try {name} today."};
+    private static final String[] ON_SCREEN = {"Made to last", "Go anywhere", "Built for every day", "Look closer",
+        "Small details, big difference", "Worth a second look", "Made for you", "Easy to love", "Yours today",
+        "Every day, every way"};
     private static final String[] SHOTS = {
-        "hero shot of the product", "close-up on the details", "the product in its setting", "the product from a low angle",
-        "the product with its colours around it", "a clean packshot"};
+        "hero shot of the product", "close-up on the details", "the product in context", "the product from a low angle",
+        "the product with matching colours around", "a clean packshot"};
     private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT,
         CameraMove.PAN_LEFT};
     private static final Style[] STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
@@ -62,22 +67,26 @@ final class TemplateWriters {
             return segmented(request.readyScript());
         }
         SplittableRandom random = new SplittableRandom(request.seed());
-        String name = request.productName();
-        List<String> themes = themes(request.prompt(), request.facts());
+        Filler filler = new Filler(ProductNoun.of(request.productName()), request.facts(),
+                themes(request.prompt(), request.facts()));
         int count = Math.max(2, request.segments());
         List<Segment> segments = new ArrayList<>();
-        segments.add(new Segment("hook", fill(pick(HOOKS, random), name, request.facts(), themes)));
-        List<String> benefits = shuffled(BENEFITS, random);
+        segments.add(new Segment("hook", filler.fill(pick(HOOKS, random))));
+        List<String> benefits = new ArrayList<>();
+        if (!filler.themes().isEmpty()) {
+            benefits.add(pick(THEMED_BENEFITS, random));
+        }
+        benefits.addAll(shuffled(BENEFITS, random));
         for (int i = 0; i < count - 3; i++) {
-            segments.add(new Segment("benefit", fill(benefits.get(i % benefits.size()), name, request.facts(), themes)));
+            segments.add(new Segment("benefit", filler.fill(benefits.get(i % benefits.size()))));
         }
         if (count >= 3) {
-            segments.add(new Segment("proof", pick(PROOFS, random)));
+            segments.add(new Segment("proof", filler.fill(pick(PROOFS, random))));
         }
-        segments.add(new Segment("call_to_action", fill(pick(CALLS, random), name, request.facts(), themes)));
+        segments.add(new Segment("call_to_action", filler.fill(pick(CALLS, random))));
         List<String> more = new ArrayList<>(benefits.subList(Math.min(benefits.size(), Math.max(0, count - 3)), benefits.size()));
         more.addAll(shuffled(DETAILS, random));
-        lengthen(segments, more.stream().map(t -> fill(t, name, request.facts(), themes)).toList(),
+        lengthen(segments, more.stream().map(filler::fill).toList(),
                 (int) Math.round(request.targetSeconds() * WORDS_PER_SECOND));
         return new Script(segments);
     }
@@ -125,17 +134,19 @@ final class TemplateWriters {
         List<String> themes = themes(request.prompt(), request.facts());
         List<Scene> scenes = new ArrayList<>();
         long[] durations = durations(request.scenes(), request.durationMs(), request.beatMs());
+        String shortName = ProductNoun.shortened(request.productName().trim().replaceAll("\\s+", " "));
+        List<String> onScreen = onScreen(request.facts(), themes, random);
         long start = 0;
         for (int i = 1; i <= request.scenes(); i++) {
             long duration = durations[i - 1];
-            String text = i == 1 ? capitalise(themes.isEmpty() ? request.productName() : themes.get(0) + " ready")
-                    : i == request.scenes() ? request.productName() : onScreen(request.facts(), themes, random);
+            String text = i == 1 ? (themes.isEmpty() ? ProductNoun.of(shortName).fill("Meet {name}") : capitalise(themes.get(0) + " ready"))
+                    : i == request.scenes() ? shortName : onScreen.get((i - 2) % onScreen.size());
             Style style = request.style() == Style.AUTO ? STYLES[random.nextInt(STYLES.length)] : request.style();
             scenes.add(new Scene(i, start, duration, SHOTS[(i - 1 + random.nextInt(2)) % SHOTS.length], MOVES[(i - 1) % MOVES.length], text,
                     style));
             start += duration;
         }
-        return new Storyboard(capitalise(request.productName() + (themes.isEmpty() ? "" : " for " + themes.get(0))), scenes);
+        return new Storyboard(capitalise(shortName + (themes.isEmpty() ? "" : " for " + themes.get(0))), scenes);
     }
 
     /**
@@ -162,15 +173,17 @@ final class TemplateWriters {
         return durations;
     }
 
-    private static String onScreen(ProductFacts facts, List<String> themes, SplittableRandom random) {
-        List<String> options = new ArrayList<>();
-        options.add("Made to last");
-        options.add("Go anywhere");
-        if (!facts.keywords().isEmpty()) {
-            options.add(capitalise(facts.keywords().get(facts.keywords().size() > 1 ? 1 : 0)) + " by design");
+    /**
+     * On-screen lines for the scenes between the first and the last, each once in a seeded order (the prompt's themes
+     * and the product's colour among them), so that no two scenes say the same.
+     */
+    private static List<String> onScreen(ProductFacts facts, List<String> themes, SplittableRandom random) {
+        List<String> options = new ArrayList<>(List.of(ON_SCREEN));
+        if (!facts.palette().isEmpty()) {
+            options.add(capitalise(ProductDescriber.colourName(facts.palette().get(0))) + " by design");
         }
         themes.forEach(t -> options.add(capitalise(t) + " mode on"));
-        return options.get(random.nextInt(options.size()));
+        return shuffled(options, random);
     }
 
     /** Salient words of the prompt: longer than three letters, no stop words, in order, each once. */
@@ -186,23 +199,18 @@ final class TemplateWriters {
         return new ArrayList<>(words);
     }
 
-    private static String fill(String template, String name, ProductFacts facts, List<String> themes) {
-        if (!template.contains("%s")) {
-            return template;
+    /**
+     * Fills templates: the product's tokens ({@link ProductNoun#fill}), {@code {colour}} (a word for its main colour),
+     * {@code {category}} and {@code {theme}} (the prompt's first salient word).
+     */
+    record Filler(ProductNoun noun, ProductFacts facts, List<String> themes) {
+
+        String fill(String template) {
+            String colour = facts.palette().isEmpty() ? "signature" : ProductDescriber.colourName(facts.palette().get(0));
+            String out = template.replace("{colour}", colour).replace("{category}", facts.category())
+                    .replace("{theme}", themes.isEmpty() ? "every day" : themes.get(0));
+            return noun.fill(out);
         }
-        String value;
-        if (template.startsWith("Meet") || template.startsWith("Stop") || template.startsWith("Say") || template.startsWith("You need")
-                || template.startsWith("Tap") || template.startsWith("Find") || template.startsWith("Try")) {
-            value = name;
-        } else if (template.startsWith("Designed in")) {
-            value = facts.keywords().isEmpty() ? "a colour" : facts.keywords().stream().filter(k -> !k.equals("bright") && !k.equals("dark")
-                    && !k.equals("balanced")).findFirst().orElse("a colour");
-        } else if (template.startsWith("This changes")) {
-            value = facts.category();
-        } else {
-            value = themes.isEmpty() ? "everyday" : themes.get(0);
-        }
-        return String.format(template, value);
     }
 
     private static String pick(String[] options, SplittableRandom random) {

@@ -39,7 +39,7 @@ final class UgcCues {
             new Cue(Kind.WHO, Set.of("runner", "running", "marathon", "jog", "jogging", "jogger"),
                     List.of("a runner training for her first marathon", "a weekend runner who reviews her gear"),
                     List.of("a park trail at sunrise", "a riverside running path"), "upbeat, casual", "running", "running bag",
-                    List.of("I run most mornings, so I've tested this properly.", "After a long run, this is the first thing I grab.")),
+                    List.of("I run most mornings, so I've tested {them} properly.", "After a long run, I reach for {them} first.")),
             new Cue(Kind.WHO, Set.of("student", "college", "campus", "university", "uni", "study", "studying", "exam", "dorm", "lecture", "semester"),
                     List.of("a college student on a budget", "a university student who films study vlogs"),
                     List.of("a dorm room", "a campus library table"), "excited, casual", "study", "backpack",
@@ -55,11 +55,11 @@ final class UgcCues {
             new Cue(Kind.WHO, Set.of("travel", "traveller", "traveler", "travelling", "traveling", "trip", "airport", "flight", "vacation"),
                     List.of("a frequent traveller who packs light", "a travel creator who reviews her carry-on"),
                     List.of("an airport lounge", "a hotel room with the suitcase open"), "excited, casual", "travel", "carry-on",
-                    List.of("I'm on a plane almost every month.", "When you live out of a suitcase, everything has to earn its place.")),
+                    List.of("I'm on a plane almost every month.", "When you live out of a suitcase, everything has to be worth packing.")),
             new Cue(Kind.WHO, Set.of("skincare", "makeup", "beauty", "glow", "vanity", "grwm"),
                     List.of("a skincare fan who films her routine", "a beauty creator who tests everything on camera"),
                     List.of("a bright bathroom vanity", "a dressing table by the window"), "warm, chatty", "skincare", "bathroom shelf",
-                    List.of("I've tried so many things for my routine.", "My routine is simple, so everything in it has to work.")),
+                    List.of("I've tried so many things for my routine.", "My routine is simple, so everything has to work hard.")),
             new Cue(Kind.WHERE, Set.of("gym", "workout", "fitness", "lifting", "crossfit", "weights"),
                     List.of("a gym regular who trains before work", "a fitness coach who films her gym sessions"),
                     List.of("a busy gym between sets", "a garage gym with rubber mats"), "energetic, casual", "gym", "gym bag",
@@ -75,7 +75,7 @@ final class UgcCues {
             new Cue(Kind.WHERE, Set.of("beach", "surf", "surfing", "seaside", "ocean", "coast", "sand"),
                     List.of("a surfer who lives by the beach", "a beach lover who films her summer days"),
                     List.of("a sunny beach", "a beach towel by the water at golden hour"), "sunny, relaxed", "beach", "beach bag",
-                    List.of("Every weekend, I'm down at the beach.", "Sand, sun and salt water, and it still looks brand new.")),
+                    List.of("Every weekend, I'm down at the beach.", "Sand, sun and salt water, and {it} still look{s} brand new.")),
             new Cue(Kind.WHERE, Set.of("hike", "hiking", "hiker", "camping", "campsite", "outdoor", "outdoors", "mountain", "trail", "adventure"),
                     List.of("a hiker who spends every weekend outdoors", "an outdoor creator who tests gear on the trail"),
                     List.of("a mountain trail", "a campsite at dusk, outdoors"), "relaxed, honest", "hiking", "backpack",
@@ -99,7 +99,7 @@ final class UgcCues {
             "apparel", List.of("a style creator who films outfit checks", "a creator who lives in comfy clothes"),
             "home", List.of("a homebody who films cosy evenings", "a creator who shares her home finds"),
             "food", List.of("a food lover who reviews snacks", "a creator who tries every new flavour"));
-    static final List<String> PERSONAS = List.of("a lifestyle creator in her twenties", "an everyday reviewer who says it straight",
+    static final List<String> PERSONAS = List.of("a lifestyle creator in her twenties", "an everyday reviewer with no filter",
             "a creator who films honest first impressions");
     static final List<String> SETTINGS = List.of("a bright bedroom", "a sunlit living room", "a city street on the way to work");
 

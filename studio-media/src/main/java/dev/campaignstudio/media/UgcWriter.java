@@ -11,6 +11,7 @@ import dev.campaignstudio.media.UgcCues.Cue;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * "office", "beach", "student", "mom", "runner" and their kin), else from the product's category, else from general
  * choices; a tone word in the prompt ("funny", "calm", "honest", "premium"...) wins over the cue's tone. The hook is at
  * most {@value #HOOK_WORDS} words and about {@value #HOOK_SYLLABLES} syllables with no pause, which the local voice
- * speaks in about two seconds; the product's name is in it when it fits, else "this".
+ * speaks in about two seconds; the product's name is in it when it fits, else "this". Every line says the name as
+ * {@link ProductNoun} does, with pronouns and verbs that agree with it.
  *
  * <p><b>Script.</b> Shot 1 is the presenter talking, opening with the hook; the last is the presenter holding up the
  * product and ends with a call to action; with three shots or more the ones between start with a close-up and
@@ -41,9 +43,11 @@ final class UgcWriter {
     /** The speaking pace the script is written for. */
     static final double WORDS_PER_SECOND = 2.5;
 
-    private static final List<String> HOOKS = List.of("I can't stop using {it}.", "{It} changed my {routine} routine.",
-            "Meet my new {routine} favourite.", "This is my new {routine} essential.", "You need {it} in your life.",
-            "{It} is my {routine} secret.", "Why did nobody tell me?");
+    private static final List<String> HOOKS = List.of("I can't stop using {subject}.", "{subject} changed my {routine} routine.",
+            "Meet my new {routine} favourite.", "Look at my new {routine} essential.", "You need {subject} in your life.",
+            "{subject} {is} my {routine} secret.", "Why did nobody tell me?", "Say hi to {subject}.");
+    /** A hook that only works with the product's name in it. */
+    private static final String NAMED_ONLY = "Say hi to {subject}.";
     private static final String FALLBACK_HOOK = "Why did nobody tell me?";
     private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
     private static final List<String> TONES = List.of("excited, casual", "warm, casual", "honest, casual", "upbeat, friendly");
@@ -52,12 +56,12 @@ final class UgcWriter {
             "Handheld, the presenter walks through {setting}, talking to the camera, {tone}.",
             "The presenter sits in {setting} and talks straight to the camera, {tone}.");
     private static final List<String> CLOSEUP_SHOTS = List.of(
-            "Close-up of {name}: a hand turns it slowly, the {colour} finish catching the light, {setting} soft behind.",
+            "Close-up of {name}: a hand turns {them} slowly, the {colour} finish catching the light, {setting} soft behind.",
             "Macro shot moving over the details of {name}, set down in {setting}.",
             "{name} on a surface in {setting}, the camera pushing in close.");
     private static final List<String> HOLDING_SHOTS = List.of(
             "The presenter holds {name} up beside the face and smiles at the camera, {setting} behind.",
-            "The presenter lifts {name} into frame at shoulder height and shows it to the camera, {tone}.",
+            "The presenter lifts {name} into frame at shoulder height and shows {them} to the camera, {tone}.",
             "Selfie angle in {setting}: the presenter holds {name} up next to the face while talking.");
 
     Brief interpret(BriefRequest request) {
@@ -83,8 +87,9 @@ final class UgcWriter {
     /** The first hook, in a seeded order, that is short enough with the name in it, else with "this". */
     static String hook(String name, String routine, SplittableRandom random) {
         for (String template : TemplateWriters.shuffled(HOOKS, random)) {
-            for (String it : List.of(name.trim(), "this")) {
-                String hook = template.replace("{routine}", routine).replace("{It}", TemplateWriters.capitalise(it)).replace("{it}", it);
+            ProductNoun noun = ProductNoun.of(name);
+            for (ProductNoun it : template.equals(NAMED_ONLY) ? List.of(noun) : List.of(noun, noun.demonstrative())) {
+                String hook = it.fill(template.replace("{routine}", routine).replace("{subject}", "{name}"));
                 if (speakable(hook)) {
                     return hook;
                 }
@@ -117,7 +122,8 @@ final class UgcWriter {
             if (first) {
                 sentences.add(brief.hook());
             }
-            String call = last ? call(said.toString().contains(lines.name()), lines, random) : "";
+            String call = last ? call(said.toString().toLowerCase(Locale.ROOT).contains(lines.name().toLowerCase(Locale.ROOT)), lines,
+                    random) : "";
             int cumulative = (int) Math.round((double) target * i / kinds.size());
             int room = cumulative - total - words(String.join(" ", sentences)) - words(call);
             sentences.addAll(lines.take(kind, room, !first && !last));
