@@ -7,7 +7,6 @@ import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import java.awt.AlphaComposite;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
@@ -17,37 +16,58 @@ import java.awt.image.WritableRaster;
 /**
  * Assembles clips into one video of {@link StitchRequest#durationMs()}: each clip scaled to cover the frame (and, for
  * the selfie framing, swayed and every other one punched in), sampled at the output's frame times, crossfades between
- * clips, an end card, captions and headline overlays burned in at their times, and one audio track ({@link Soundtrack}),
+ * clips, an end card ({@link EndCard}), captions and headline overlays burned in at their times and clear of the product
+ * ({@link ProductTrack}), and one audio track ({@link Soundtrack}),
  * encoded as H.264 + AAC. Clips are read frame by frame, so memory does not grow with length.
  */
 final class FfmpegStitcher {
 
     private final TempFiles temp;
+    private final TextLog log;
 
-    /** @param temp where the video is encoded; it is handed on in that file */
-    FfmpegStitcher(TempFiles temp) {
+    /**
+     * @param temp where the video is encoded; it is handed on in that file
+     * @param log  told of every block of text drawn
+     */
+    FfmpegStitcher(TempFiles temp, TextLog log) {
         this.temp = temp;
+        this.log = log;
+    }
+
+    /** A stitcher encoding into {@code temp}. */
+    FfmpegStitcher(TempFiles temp) {
+        this(temp, TextLog.NONE);
+    }
+
+    /** A stitcher that tells {@code log} of every block of text it draws, encoding into the JVM's temporary directory. */
+    FfmpegStitcher(TextLog log) {
+        this(TempFiles.system(), log);
     }
 
     /** A stitcher encoding into the JVM's temporary directory. */
     FfmpegStitcher() {
-        this(TempFiles.system());
+        this(TempFiles.system(), TextLog.NONE);
     }
 
     MediaFile stitch(StitchRequest request) throws StepFault {
         StitchPlan plan = StitchPlan.of(request);
         Handheld handheld = request.framing() == Framing.SELFIE
                 ? new Handheld(request.seed(), request.width(), request.height(), request.fps()) : null;
+        BufferedImage cutOut = request.product() == null ? null : Images.decode(request.product().data());
+        EndCard endCard = new EndCard(request, cutOut);
+        ProductTrack track = cutOut == null ? ProductTrack.none(plan)
+                : ProductTrack.of(request, plan, cutOut, (raw, k, c) -> placed(raw, request, handheld, k, c), endCard.productBox());
         BufferedImage canvas = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         BufferedImage mix = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         ClipFrames[] open = new ClipFrames[request.clips().size()];
         try (Mp4Writer writer = new Mp4Writer(temp, request.width(), request.height(), request.fps(), true)) {
             Audio audio = new Audio(Soundtrack.of(request, plan), writer, request.fps());
             for (int k = 0; k < plan.frames(); k++) {
+                long ms = k * 1000L / request.fps();
                 BufferedImage frame = k >= plan.endCardStart()
-                        ? endCard(request, Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)))
+                        ? endCard.frame(Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)), ms, log)
                         : composed(request, plan, handheld, open, k, mix);
-                emit(frame, canvas, writer, audio, request);
+                emit(frame, canvas, writer, audio, request, track);
             }
             audio.flush();
             long durationMs = writer.durationMs();
@@ -90,19 +110,22 @@ final class FfmpegStitcher {
         return frame != null ? frame : new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
     }
 
-    private static void emit(BufferedImage frame, BufferedImage canvas, Mp4Writer writer, Audio audio, StitchRequest request) {
+    private void emit(BufferedImage frame, BufferedImage canvas, Mp4Writer writer, Audio audio, StitchRequest request,
+            ProductTrack track) {
         copyInto(frame, canvas);
         Graphics2D g = Images.quality(canvas.createGraphics());
         long ms = writer.frames() * 1000L / request.fps();
-        Captions.draw(g, request.captions(), request.captionStyle(), ms, request.width(), request.height());
-        Headlines.draw(g, request.overlays(), ms, request.width(), request.height());
+        Captions.draw(g, request.captions(), request.captionStyle(), ms, request.width(), request.height(),
+                t -> track.during(t.startMs(), t.endMs()), log);
+        Headlines.draw(g, request.overlays(), ms, request.width(), request.height(), t -> track.during(t.startMs(), t.endMs()),
+                log);
         g.dispose();
         writer.frame(canvas);
         audio.afterFrame();
     }
 
     /** A clip frame on the output: covering it, and for the selfie framing moved by the hand at {@code k}. */
-    private static BufferedImage placed(BufferedImage raw, StitchRequest request, Handheld handheld, int k, int clipIndex) {
+    static BufferedImage placed(BufferedImage raw, StitchRequest request, Handheld handheld, int k, int clipIndex) {
         BufferedImage covered = covered(raw, request.width(), request.height());
         return handheld == null ? covered : Warp.affine(covered, handheld.at(k, clipIndex), request.width(), request.height());
     }
@@ -167,17 +190,6 @@ final class FfmpegStitcher {
         g.drawImage(to, 0, 0, null);
         g.dispose();
         return from;
-    }
-
-    private static BufferedImage endCard(StitchRequest request, double fadeIn) {
-        BufferedImage card = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = Images.quality(card.createGraphics());
-        g.setPaint(new GradientPaint(0, 0, new Color(24, 28, 36), 0, request.height(), new Color(8, 10, 14)));
-        g.fillRect(0, 0, request.width(), request.height());
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) fadeIn));
-        Captions.text(g, request.endCard(), request.width(), request.height(), 0.5);
-        g.dispose();
-        return card;
     }
 
     /**

@@ -58,6 +58,15 @@ final class FidelityScorer {
     }
 
     /**
+     * Where {@code reference} (a trimmed cut-out) is in {@code frame}, when it is there: the search the score starts
+     * with, without the exact refinement; {@code null} when the best match correlates less than {@code least}.
+     */
+    static Box located(BufferedImage reference, BufferedImage frame, double least) {
+        Match match = locate(reference, frame);
+        return match == null || match.correlation() < least ? null : match.box();
+    }
+
+    /**
      * The best match of the reference over the candidate: a coarse grid of heights and stretches (width and height
      * scaled apart) on a thumbnail, then a fine grid around the best on a larger copy.
      */

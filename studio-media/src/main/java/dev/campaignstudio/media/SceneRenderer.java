@@ -13,6 +13,7 @@ import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RadialGradientPaint;
+import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
@@ -39,6 +40,11 @@ final class SceneRenderer {
     private static final Style[] AUTO_STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
 
     SceneImage render(ImageRequest request) throws StepFault {
+        return render(request, TextLog.NONE);
+    }
+
+    /** Renders the scene and tells {@code log} where its headline went (above the product, which is kept under it). */
+    SceneImage render(ImageRequest request, TextLog log) throws StepFault {
         BufferedImage product = ProductDrift.apply(trimmed(Images.decode(request.productPng())), request.variation(), request.constraints(),
                 request.seed());
         int[] size = Frames.size(request.aspect(), request.longSide());
@@ -70,7 +76,7 @@ final class SceneRenderer {
         }
         g.drawImage(Images.scaled(product, box.width(), box.height()), box.x(), box.y(), null);
         if (hasHeadline) {
-            headline(g, request.headline(), colours, width, height, headlineSize);
+            log.drawn(0, headline(g, request.headline(), colours, width, height, headlineSize));
         }
         g.dispose();
         return new SceneImage(MediaFile.image(Images.png(scene), "image/png", width, height),
@@ -170,7 +176,8 @@ final class SceneRenderer {
         return Math.max(12, Math.min(width / 13f, height / 10f));
     }
 
-    private static void headline(Graphics2D g, String text, Harmony colours, int width, int height, float size) {
+    /** Draws the headline; returns the box its lines (and their shadow) cover. */
+    private static Rectangle headline(Graphics2D g, String text, Harmony colours, int width, int height, float size) {
         g.setFont(Fonts.bold(size));
         FontMetrics metrics = g.getFontMetrics();
         List<String> lines = wrap(text, metrics, (int) (width * 0.84));
@@ -186,15 +193,20 @@ final class SceneRenderer {
             lines = new ArrayList<>(lines.subList(0, MAX_HEADLINE_LINES - 1));
             lines.add(last.replaceAll("[,;:.\\s]+$", "") + "\u2026");
         }
-        for (int i = 0; i < Math.min(MAX_HEADLINE_LINES, lines.size()); i++) {
+        int shown = Math.min(MAX_HEADLINE_LINES, lines.size());
+        int widest = 0;
+        int offset = Math.max(1, width / 400);
+        for (int i = 0; i < shown; i++) {
             String line = lines.get(i);
+            widest = Math.max(widest, metrics.stringWidth(line));
             int x = (width - metrics.stringWidth(line)) / 2;
             int y = top + metrics.getAscent() + i * lineHeight;
             g.setColor(new Color(0, 0, 0, ink.getRed() > 128 ? 90 : 40));
-            g.drawString(line, x + Math.max(1, width / 400), y + Math.max(1, width / 400));
+            g.drawString(line, x + offset, y + offset);
             g.setColor(ink);
             g.drawString(line, x, y);
         }
+        return new Rectangle((width - widest) / 2, top, widest + offset, shown * lineHeight + offset);
     }
 
     static List<String> wrap(String text, FontMetrics metrics, int maxWidth) {

@@ -79,7 +79,7 @@ public final class StitchYardstick {
             BufferedImage full = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB);
             Graphics2D g = Images.quality(full.createGraphics());
             Captions.draw(g, List.of(caption), request.captionStyle(), caption.startMs(), request.width(),
-                    request.height());
+                    request.height(), text -> List.of(), TextLog.NONE);
             g.dispose();
             int[] box = ink(full);
             if (box != null) {

@@ -35,10 +35,13 @@ public interface Stitching {
      * @param captionStyle how captions look
      * @param overlays     headline text shown large near the top at its times (e.g. a hook in the first seconds)
      * @param framing      a steady frame, or a handheld selfie look with jump cuts
+     * @param product      the product's cut-out (PNG with transparency), or {@code null}: captions and headlines are
+     *                     placed clear of where it is on screen, and the end card shows it (docs/modes.md, layout)
+     * @param callToAction the end card's call to action under the name (e.g. "Shop now"), or {@code null}
      */
     record StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
             List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed, boolean clipAudio, int musicBpm,
-            CaptionStyle captionStyle, List<TimedText> overlays, Framing framing) {
+            CaptionStyle captionStyle, List<TimedText> overlays, Framing framing, MediaFile product, String callToAction) {
         public StitchRequest {
             clips = List.copyOf(clips);
             captions = captions == null ? List.of() : List.copyOf(captions);
@@ -55,6 +58,20 @@ public interface Stitching {
                 throw new IllegalArgumentException("musicBpm is 0 or 60 to 180");
             }
             Objects.requireNonNull(clips.get(0), "clip");
+        }
+
+        /** An assembly that knows nothing of the product: no layout around it, an end card with text only. */
+        public StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
+                List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed, boolean clipAudio,
+                int musicBpm, CaptionStyle captionStyle, List<TimedText> overlays, Framing framing) {
+            this(clips, width, height, fps, transitionMs, voiceOver, captions, musicBed, endCard, endCardMs, seed, clipAudio,
+                    musicBpm, captionStyle, overlays, framing, null, null);
+        }
+
+        /** The same assembly, laid out around {@code cutOut} and closing on it with {@code call} under the name. */
+        public StitchRequest withProduct(MediaFile cutOut, String call) {
+            return new StitchRequest(clips, width, height, fps, transitionMs, voiceOver, captions, musicBed, endCard, endCardMs,
+                    seed, clipAudio, musicBpm, captionStyle, overlays, framing, cutOut, call);
         }
 
         /** A steady, subtitled assembly without clip sound, at the adapter's tempo. */

@@ -59,7 +59,7 @@ public final class PipelineRouter {
                 once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA),
                 perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.STORYBOARD),
                 perScene(Stages.SCENE_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.STORYBOARD, Stages.SCENE_IMAGE),
-                once(Stages.STITCH).using(REQUEST, Stages.METADATA, Stages.SCENE_VIDEO)));
+                once(Stages.STITCH).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCENE_VIDEO)));
         outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
                 once(Stages.SCRIPT).using(REQUEST, Stages.METADATA),
                 perScene(Stages.VOICEOVER).using(REQUEST, Stages.SCRIPT),
@@ -69,7 +69,8 @@ public final class PipelineRouter {
                 once(Stages.SCRIPT_STORYBOARD).using(REQUEST, Stages.METADATA, Stages.INTERPRET_PROMPT),
                 perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15))
                         .using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT_STORYBOARD),
-                once(Stages.ASSEMBLE).using(REQUEST, Stages.METADATA, Stages.INTERPRET_PROMPT, Stages.UGC_MEDIA)));
+                once(Stages.ASSEMBLE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.INTERPRET_PROMPT,
+                        Stages.UGC_MEDIA)));
         return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);
     }
 

@@ -72,7 +72,7 @@ public final class AssembleStage implements StageHandler {
                 new MediaFile(Wav.concat(lines), "audio/wav", null, null, start), Phrases.of(words, CAPTION_WORDS), true, null, 0,
                 Seeds.of(context), false, 0, Stitching.CaptionStyle.BOLD, List.of(new TimedText(hook, 0, Math.min(HOOK_MS, start))),
                 Stitching.Framing.SELFIE);
-        MediaFile video = stitching.stitch(request);
+        MediaFile video = stitching.stitch(request.withProduct(Identity.of(context).cutOut(), null));
         local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, video, ROLE));

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.pipeline.Stages;
@@ -46,6 +47,11 @@ final class Identity {
     List<?> seeds() {
         return context.outputsOf(Stages.STORYBOARD_SEEDS).map(o -> o.get("concepts")).filter(List.class::isInstance)
                 .map(List.class::cast).orElse(List.of());
+    }
+
+    /** The neutral cut-out as a file to hand to a capability. */
+    MediaFile cutOut() throws IOException {
+        return new MediaFile(neutralImage(), "image/png", null, null, null);
     }
 
     /** The neutral cut-out (PNG with transparency). */

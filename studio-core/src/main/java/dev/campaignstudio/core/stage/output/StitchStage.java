@@ -21,10 +21,13 @@ import java.util.Map;
 
 /**
  * {@code stitch} (fast video): the scene clips in order with crossfades that start on the beat of a music bed at
- * {@link FastCut#BPM}, each scene's on-screen text as a caption while it shows, and an end card with the product's
- * name.
+ * {@link FastCut#BPM}, each scene's on-screen text as a caption while it shows (clear of the product), and an end card
+ * with the product's cut-out, its name and a call to action.
  */
 public final class StitchStage implements StageHandler {
+
+    /** The end card's call to action, under the product and its name. */
+    static final String CALL_TO_ACTION = "Shop now";
 
     /** Role of the finished video. */
     public static final String ROLE = "final_video";
@@ -69,7 +72,7 @@ public final class StitchStage implements StageHandler {
         StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), FastCut.TRANSITION_MS, null, captions,
                 true, Identity.of(context).name(), FastCut.END_CARD_MS, Seeds.of(context), false, FastCut.BPM, Stitching.CaptionStyle.SUBTITLE,
                 List.of(), Stitching.Framing.STEADY);
-        MediaFile video = stitching.stitch(request);
+        MediaFile video = stitching.stitch(request.withProduct(Identity.of(context).cutOut(), CALL_TO_ACTION));
         local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, video, ROLE));

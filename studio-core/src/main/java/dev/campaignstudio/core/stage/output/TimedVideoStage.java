@@ -120,7 +120,7 @@ public final class TimedVideoStage implements StageHandler {
         StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), TRANSITION_MS,
                 new MediaFile(Wav.concat(voices), "audio/wav", null, null, start), Phrases.of(words, CAPTION_WORDS), true, null, 0,
                 Seeds.of(context), false, 0, Stitching.CaptionStyle.SUBTITLE, List.of(), Stitching.Framing.STEADY);
-        MediaFile finished = stitching.stitch(request);
+        MediaFile finished = stitching.stitch(request.withProduct(Identity.of(context).cutOut(), null));
         local.add(finished);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, finished, ROLE));
