@@ -63,6 +63,9 @@ public final class CountingCapabilities implements InvocationHandler {
             default:
                 break;
         }
+        if (method.isDefault() && method.getDeclaringClass() == CapabilityAdapter.class) {
+            return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+        }
         Capability capability = capabilityOf(method);
         calls.computeIfAbsent(capability, c -> new AtomicInteger()).incrementAndGet();
         methods.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
