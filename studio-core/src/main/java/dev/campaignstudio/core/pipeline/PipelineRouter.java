@@ -63,7 +63,10 @@ public final class PipelineRouter {
         outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
                 once(Stages.SCRIPT).using(REQUEST, Stages.METADATA),
                 perScene(Stages.VOICEOVER).using(REQUEST, Stages.SCRIPT),
-                once(Stages.TIMED_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER)));
+                perScene(Stages.SEGMENT_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT),
+                perScene(Stages.SEGMENT_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.VOICEOVER, Stages.SEGMENT_IMAGE),
+                once(Stages.TIMED_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER,
+                        Stages.SEGMENT_VIDEO)));
         outputs.put(OutputMode.UGC, output(OutputMode.UGC,
                 once(Stages.INTERPRET_PROMPT).using(REQUEST, Stages.METADATA),
                 once(Stages.SCRIPT_STORYBOARD).using(REQUEST, Stages.METADATA, Stages.INTERPRET_PROMPT),

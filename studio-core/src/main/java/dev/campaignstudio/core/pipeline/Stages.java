@@ -17,6 +17,8 @@ public final class Stages {
     public static final String STITCH = "stitch";
     public static final String SCRIPT = "script";
     public static final String VOICEOVER = "voiceover";
+    public static final String SEGMENT_IMAGE = "segment_image";
+    public static final String SEGMENT_VIDEO = "segment_video";
     public static final String TIMED_VIDEO = "timed_video";
     public static final String INTERPRET_PROMPT = "interpret_prompt";
     public static final String SCRIPT_STORYBOARD = "script_storyboard";

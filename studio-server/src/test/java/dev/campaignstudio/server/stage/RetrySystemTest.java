@@ -1,6 +1,7 @@
 package dev.campaignstudio.server.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.campaignstudio.core.asset.Sha256;
@@ -150,14 +151,77 @@ class RetrySystemTest {
     }
 
     private static int fidelityAttempts(JsonNode job, int fromScene) {
+        return fidelityAttempts(job, "scene_image", fromScene);
+    }
+
+    private static int fidelityAttempts(JsonNode job, String stage, int fromScene) {
         int attempts = 0;
         for (JsonNode step : job.get("steps")) {
-            if (step.get("stage").asString().equals("scene_image") && step.get("status").asString().equals("succeeded")
+            if (step.get("stage").asString().equals(stage) && step.get("status").asString().equals("succeeded")
                     && step.get("scene_order").asInt() >= fromScene) {
                 attempts += step.get("outputs").get("fidelity").get(0).get("attempts").size();
             }
         }
         return attempts;
+    }
+
+    @Test
+    void scriptVideoRetriedFromSegmentThreeKeepsSegmentsOneAndTwoAndRunsOnlyWhatFollows() throws Exception {
+        JsonNode parent = succeeded(submit(output("script_video", "Autumn launch", Map.of("scene_count", 4, "duration_s", 10))));
+        String parentId = parent.get("id").asString();
+        assertThat(statuses(parent, "segment_image")).hasSize(4).containsValue("succeeded");
+        assertThat(statuses(parent, "segment_video")).hasSize(4);
+
+        Map<String, Integer> before = counts();
+        JsonNode fromImage = succeeded(submit(retry(parentId, "segment_image", 3)));
+        Map<String, Integer> calls = since(before);
+        assertThat(calls.get("generate")).as("segment images 3 and 4, with any regeneration the fidelity loop asked for")
+                .isEqualTo(fidelityAttempts(fromImage, "segment_image", 3)).isGreaterThanOrEqualTo(2);
+        assertThat(calls.get("fidelity")).as("one check per generation").isEqualTo(calls.get("generate"));
+        assertThat(calls.get("video")).as("segment clips 3 and 4").isEqualTo(2);
+        assertThat(calls.get("stitch")).isEqualTo(1);
+        assertThat(calls.get("audio")).as("every segment's speech kept").isZero();
+        assertThat(calls.get("script") + calls.get("product_analysis")).isZero();
+        assertThat(statuses(fromImage, "segment_image")).containsExactly(Map.entry(1, "reused"), Map.entry(2, "reused"),
+                Map.entry(3, "succeeded"), Map.entry(4, "succeeded"));
+        assertThat(statuses(fromImage, "segment_video")).containsExactly(Map.entry(1, "reused"), Map.entry(2, "reused"),
+                Map.entry(3, "succeeded"), Map.entry(4, "succeeded"));
+        assertThat(statuses(fromImage, "voiceover").values()).containsOnly("reused");
+        assertThat(stepOutput(fromImage, "segment_video", 2, "clip")).as("segment 2's clip is the parent's file")
+                .isEqualTo(stepOutput(parent, "segment_video", 2, "clip"));
+        long speech = step(fromImage, "timed_video").get("outputs").get("speech_ms").asLong();
+        assertThat(speech).isEqualTo(step(parent, "timed_video").get("outputs").get("speech_ms").asLong());
+        VideoProbe video = VideoProbe.of(bytes(OutputJobs.outputs(fromImage, "final_video").get(0).get("asset_id").asString()));
+        assertThat(video.seconds()).as("as long as the kept speech").isCloseTo(speech / 1000.0, within(0.2));
+
+        before = counts();
+        JsonNode fromVoice = succeeded(submit(retry(parentId, "voiceover", 3)));
+        calls = since(before);
+        assertThat(calls.get("audio")).as("segments 3 and 4 spoken again").isEqualTo(2);
+        assertThat(calls.get("video")).as("their clips follow their speech").isEqualTo(2);
+        assertThat(calls.get("generate") + calls.get("fidelity")).as("every segment image kept").isZero();
+        assertThat(calls.get("stitch")).isEqualTo(1);
+        assertThat(statuses(fromVoice, "segment_image").values()).containsOnly("reused");
+        assertThat(statuses(fromVoice, "segment_video")).containsEntry(2, "reused").containsEntry(3, "succeeded");
+    }
+
+    private static JsonNode step(JsonNode job, String stage) {
+        for (JsonNode step : job.get("steps")) {
+            if (step.get("stage").asString().equals(stage) && step.get("status").asString().matches("succeeded|reused")) {
+                return step;
+            }
+        }
+        throw new AssertionError("no " + stage + " step in " + job);
+    }
+
+    private static String stepOutput(JsonNode job, String stage, int scene, String output) {
+        for (JsonNode step : job.get("steps")) {
+            if (step.get("stage").asString().equals(stage) && !step.get("scene_order").isNull()
+                    && step.get("scene_order").asInt() == scene && step.get("status").asString().matches("succeeded|reused")) {
+                return step.get("outputs").get(output).asString();
+            }
+        }
+        throw new AssertionError("no " + stage + " scene " + scene + " in " + job);
     }
 
     @Test

@@ -27,7 +27,9 @@ public final class OutputStages {
         handlers.put(Stages.STITCH, new StitchStage(capabilities, render));
         handlers.put(Stages.SCRIPT, new ScriptStage(capabilities));
         handlers.put(Stages.VOICEOVER, new VoiceoverStage(capabilities));
-        handlers.put(Stages.TIMED_VIDEO, new TimedVideoStage(capabilities, render, fidelity));
+        handlers.put(Stages.SEGMENT_IMAGE, new SegmentImageStage(capabilities, render, fidelity));
+        handlers.put(Stages.SEGMENT_VIDEO, new SegmentVideoStage(capabilities, render));
+        handlers.put(Stages.TIMED_VIDEO, new TimedVideoStage(capabilities, render));
         handlers.put(Stages.INTERPRET_PROMPT, new InterpretPromptStage(capabilities));
         handlers.put(Stages.SCRIPT_STORYBOARD, new ScriptStoryboardStage(capabilities));
         handlers.put(Stages.UGC_MEDIA, new UgcMediaStage(capabilities, render, fidelity));

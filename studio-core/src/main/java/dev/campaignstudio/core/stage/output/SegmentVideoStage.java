@@ -1,0 +1,70 @@
+package dev.campaignstudio.core.stage.output;
+
+import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.CameraMove;
+import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.RenderSettings;
+import dev.campaignstudio.core.stage.Seeds;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code segment_video} (script video): one segment's image brought to life with its camera move, as long as the
+ * segment's speech plus the crossfade into the next segment (the last has none), so the assembled video is as long as
+ * the speech.
+ */
+public final class SegmentVideoStage implements StageHandler {
+
+    /** Role of each segment's clip. */
+    public static final String ROLE = "segment_clip";
+    /** Crossfade between segments. */
+    static final long TRANSITION_MS = 300;
+
+    private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX,
+        CameraMove.ZOOM_OUT, CameraMove.PAN_LEFT};
+
+    private final Capabilities capabilities;
+    private final RenderSettings render;
+
+    public SegmentVideoStage(Capabilities capabilities, RenderSettings render) {
+        this.capabilities = capabilities;
+        this.render = render;
+    }
+
+    @Override
+    public StepResult execute(StepContext context) throws Exception {
+        int order = context.sceneOrder();
+        Map<String, Object> image = context.outputsOf(Stages.SEGMENT_IMAGE, order).orElseThrow();
+        Map<?, ?> box = (Map<?, ?>) image.get("product_box");
+        SceneImage scene = new SceneImage(SceneVideoStage.media(context, (String) image.get("image")),
+                SceneVideoStage.media(context, (String) image.get("background")),
+                new Box(number(box.get("x")), number(box.get("y")), number(box.get("width")), number(box.get("height"))));
+        long speech = ((Number) context.outputsOf(Stages.VOICEOVER, order).orElseThrow().get("duration_ms")).longValue();
+        int segments = ((List<?>) context.outputsOf(Stages.SCRIPT).orElseThrow().get("segments")).size();
+        long planned = Math.max(100, speech + (order == segments ? 0 : TRANSITION_MS));
+        CameraMove move = MOVES[(order - 1) % MOVES.length];
+        Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
+        MediaFile clip = capabilities.port(Capability.VIDEO, VideoGeneration.class).animate(new VideoRequest(scene,
+                Identity.of(context).neutralImage(), frame.width(), frame.height(), planned, render.fps(), move, Seeds.of(context)));
+        try {
+            return new StepResult.Succeeded(Map.of("clip", OutputFiles.store(context, clip, ROLE), "duration_ms", planned,
+                    "speech_ms", speech, "move", move.wire()), capabilities.adapter(Capability.VIDEO));
+        } finally {
+            TempFiles.delete(clip.file());
+        }
+    }
+
+    private static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+}
