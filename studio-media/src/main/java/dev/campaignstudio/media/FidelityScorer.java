@@ -1,10 +1,15 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.FidelityCheck.ClipRequest;
+import dev.campaignstudio.core.capability.FidelityCheck.ClipScore;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityRequest;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityScore;
+import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -36,8 +41,69 @@ final class FidelityScorer {
     private static final double[] STRETCHES = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.12, 1.25, 1.45, 1.7, 2.0};
 
     FidelityScore score(FidelityRequest request) throws StepFault {
+        return score(SceneRenderer.trimmed(Images.decode(request.referencePng())), Images.decode(request.candidate()));
+    }
+
+    /**
+     * Scores frames sampled evenly through a clip, away from its ends (at (i + 0.5) / n of its length); the clip scores
+     * as its weakest frame. A frame's score is the weakest of structure, location and proportion: its colour part is
+     * measured and reported but left out, because H.264's 4:2:0 chroma on a product a few dozen pixels wide moves the
+     * hue-saturation histogram of a faithful, low-saturation product (grey, white, silver) as far as a recolouring
+     * would; the colour was judged on the still the clip was made from.
+     */
+    ClipScore scoreClip(ClipRequest request) throws StepFault {
         BufferedImage reference = SceneRenderer.trimmed(Images.decode(request.referencePng()));
-        BufferedImage candidate = Images.decode(request.candidate());
+        long lengthMs = request.clip().durationMs() != null ? request.clip().durationMs() : Mp4Reader.durationMs(request.clip());
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < request.samples(); i++) {
+            times.add(Math.round(lengthMs * (i + 0.5) / request.samples()));
+        }
+        List<Double> scores = new ArrayList<>();
+        List<Long> shown = new ArrayList<>();
+        FidelityScore weakest = null;
+        BufferedImage weakestFrame = null;
+        try (Mp4Reader reader = Mp4Reader.of(request.clip())) {
+            long firstUs = -1;
+            BufferedImage last = null;
+            long lastMs = 0;
+            for (BufferedImage raw = reader.next(); raw != null && shown.size() < times.size(); raw = reader.next()) {
+                firstUs = firstUs < 0 ? reader.timeUs() : firstUs;
+                last = Images.copy(raw, BufferedImage.TYPE_INT_RGB);
+                lastMs = (reader.timeUs() - firstUs) / 1000;
+                while (shown.size() < times.size() && lastMs >= times.get(shown.size())) {
+                    FidelityScore score = shapeOnly(score(reference, last));
+                    scores.add(score.score());
+                    shown.add(lastMs);
+                    if (weakest == null || score.score() < weakest.score()) {
+                        weakest = score;
+                        weakestFrame = last;
+                    }
+                }
+            }
+            // a clip shorter than it says: its last frame stands for the samples past its end
+            while (last != null && shown.size() < times.size()) {
+                FidelityScore score = shapeOnly(score(reference, last));
+                scores.add(score.score());
+                shown.add(lastMs);
+                if (weakest == null || score.score() < weakest.score()) {
+                    weakest = score;
+                    weakestFrame = last;
+                }
+            }
+        }
+        if (weakest == null) {
+            throw StepFault.permanent("SOURCE_UNREADABLE", "the clip has no frames to score");
+        }
+        return new ClipScore(weakest, scores, shown, MediaFile.image(Images.png(weakestFrame), "image/png", weakestFrame.getWidth(),
+                weakestFrame.getHeight()));
+    }
+
+    private static FidelityScore shapeOnly(FidelityScore s) {
+        double shape = Math.min(s.structure(), Math.min(s.location(), s.proportion()));
+        return new FidelityScore(shape, s.structure(), s.colour(), s.location(), s.proportion(), s.found());
+    }
+
+    private FidelityScore score(BufferedImage reference, BufferedImage candidate) {
         Match match = locate(reference, candidate);
         if (match == null) {
             return new FidelityScore(0, 0, 0, 0, 0, new Box(0, 0, 0, 0));

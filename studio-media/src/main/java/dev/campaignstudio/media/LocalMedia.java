@@ -3,6 +3,8 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.FidelityCheck;
+import dev.campaignstudio.core.capability.FidelityCheck.ClipRequest;
+import dev.campaignstudio.core.capability.FidelityCheck.ClipScore;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
@@ -144,6 +146,11 @@ public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, Ima
     @Override
     public FidelityScore score(FidelityRequest request) throws StepFault {
         return fidelity.score(request);
+    }
+
+    @Override
+    public ClipScore scoreClip(ClipRequest request) throws StepFault {
+        return fidelity.scoreClip(request);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class ProductTrack {
             long lengthUs = span.length() * 1_000_000L / request.fps();
             long[] samples = {0, lengthUs / 2, Math.max(0, lengthUs - 1_000_000L / request.fps())};
             Rectangle joined = null;
-            try (Mp4Reader reader = new Mp4Reader(request.clips().get(c).data())) {
+            try (Mp4Reader reader = Mp4Reader.of(request.clips().get(c))) {
                 int next = 0;
                 long firstUs = -1;
                 for (BufferedImage raw = reader.next(); raw != null && next < samples.length; raw = reader.next()) {

@@ -1,5 +1,6 @@
 package dev.campaignstudio.core.capability;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The {@code fidelity} capability: how faithful the product in an output is to the reference. */
@@ -13,6 +14,50 @@ public interface FidelityCheck {
      * @throws StepFault {@code SOURCE_UNREADABLE} when an image does not decode
      */
     FidelityScore score(FidelityRequest request) throws StepFault;
+
+    /**
+     * Scores the product in a clip: frames sampled through it, each scored for the product's shape and presence
+     * (an adapter may leave out parts a video codec makes unreliable, such as colour, and says so in its docs).
+     *
+     * @param request the neutral reference (the cut-out), the clip and how many frames to sample
+     * @return the weakest sampled frame's score, every sampled frame's score in time order, and that weakest frame
+     * @throws StepFault {@code SOURCE_UNREADABLE} when the reference or the clip does not decode
+     */
+    ClipScore scoreClip(ClipRequest request) throws StepFault;
+
+    /**
+     * A clip to score.
+     *
+     * @param referencePng the product on transparency
+     * @param clip         an MP4 clip
+     * @param samples      frames to sample, spread evenly through the clip away from its ends (1 to 12)
+     */
+    record ClipRequest(byte[] referencePng, MediaFile clip, int samples) {
+        public ClipRequest {
+            Objects.requireNonNull(referencePng, "referencePng");
+            Objects.requireNonNull(clip, "clip");
+            if (samples < 1 || samples > 12) {
+                throw new IllegalArgumentException("1 to 12 samples");
+            }
+        }
+    }
+
+    /**
+     * A clip's score.
+     *
+     * @param weakest      the score of the sampled frame that scored lowest: the clip's score
+     * @param frameScores  every sampled frame's overall score, in time order
+     * @param frameTimesMs when each sampled frame shows, in time order
+     * @param weakestFrame the frame that scored lowest, as a PNG, for the record
+     */
+    record ClipScore(FidelityScore weakest, List<Double> frameScores, List<Long> frameTimesMs, MediaFile weakestFrame) {
+        public ClipScore {
+            Objects.requireNonNull(weakest, "weakest");
+            frameScores = List.copyOf(frameScores);
+            frameTimesMs = List.copyOf(frameTimesMs);
+            Objects.requireNonNull(weakestFrame, "weakestFrame");
+        }
+    }
 
     /**
      * What to compare.

@@ -199,9 +199,8 @@ public final class Manifests {
     }
 
     /**
-     * The accepted fidelity score of every image of the product the job made, in stage and scene order: what stages
-     * list
-     * under {@code fidelity} in their outputs.
+     * The accepted fidelity score of every image and clip of the product the job made ({@code kind}), in stage and scene
+     * order: what stages list under {@code fidelity} in their outputs.
      */
     private static List<Object> fidelity(PipelineDefinition pipeline, Map<Slot, StepRecord> done) {
         List<Object> images = new ArrayList<>();
@@ -215,6 +214,7 @@ public final class Manifests {
                                     entry.put("stage", step.stage());
                                     entry.put("scene_order", step.sceneOrNull());
                                     entry.put("subject", accepted.get("subject"));
+                                    entry.put("kind", accepted.get("kind") == null ? "image" : accepted.get("kind"));
                                     entry.put("asset_id", accepted.get("asset_id"));
                                     entry.put("score", accepted.get("score"));
                                     entry.put("threshold", accepted.get("threshold"));

@@ -56,6 +56,11 @@ final class GatedMedia implements CapabilityAdapter, FidelityCheck, VideoGenerat
         return score;
     }
 
+    @Override
+    public ClipScore scoreClip(ClipRequest request) throws StepFault {
+        return local.scoreClip(request);
+    }
+
     /** Called by the job repository on every lock: holds the step when this thread's next note write was marked. */
     void locking() {
         if (holdNextLock.get()) {

@@ -71,7 +71,6 @@ final class OutputJobs {
     /** A 5-second fast video of 2 scenes: it lasts 5 s, cuts on the beat, has music and captions inside it. */
     JsonNode fastVideo(Map<String, Object> product, int videoLongSide) throws Exception {
         JsonNode job = run(product, "fast_video", Map.of("duration_s", 5, "scene_count", 2));
-
         VideoProbe video = VideoProbe.of(bytes(outputs(job, "final_video").get(0)));
         assertThat(video.seconds()).isCloseTo(5.0, within(0.2));
         assertThat(video.width() * 16).isEqualTo(video.height() * 9);
@@ -125,6 +124,16 @@ final class OutputJobs {
             kinds.add(media.get("outputs").get("kind").asString());
         }
         assertThat(kinds).containsExactlyInAnyOrder("talking", "product_closeup", "presenter_with_product");
+        JsonNode written = step(job, "script_storyboard").get("outputs");
+        assertThat(written.get("variants").size()).as("three scripts written").isEqualTo(3);
+        double best = 0;
+        for (JsonNode variant : written.get("variants")) {
+            best = Math.max(best, variant.get("score").asDouble());
+            boolean selected = variant.get("selected").asBoolean();
+            assertThat(selected).isEqualTo(variant.get("variant").asString().equals(written.get("selected").asString()));
+            assertThat(variant.has("file")).as("the others are kept as files").isEqualTo(!selected);
+        }
+        assertThat(written.get("score").asDouble()).as("the best is the video's").isEqualTo(best);
         assertThat(kinds.get(0)).isEqualTo("talking");
         assertCaptionsInside(assemble, video.seconds());
         return job;

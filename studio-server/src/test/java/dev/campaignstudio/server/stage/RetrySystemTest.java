@@ -177,8 +177,10 @@ class RetrySystemTest {
         Map<String, Integer> calls = since(before);
         assertThat(calls.get("generate")).as("segment images 3 and 4, with any regeneration the fidelity loop asked for")
                 .isEqualTo(fidelityAttempts(fromImage, "segment_image", 3)).isGreaterThanOrEqualTo(2);
-        assertThat(calls.get("fidelity")).as("one check per generation").isEqualTo(calls.get("generate"));
-        assertThat(calls.get("video")).as("segment clips 3 and 4").isEqualTo(2);
+        assertThat(calls.get("fidelity")).as("one check per image generation, one per clip made")
+                .isEqualTo(calls.get("generate") + calls.get("video"));
+        assertThat(calls.get("video")).as("segment clips 3 and 4, with any the clip check asked for")
+                .isEqualTo(clipAttempts(fromImage, "segment_video", 3)).isGreaterThanOrEqualTo(2);
         assertThat(calls.get("stitch")).isEqualTo(1);
         assertThat(calls.get("audio")).as("every segment's speech kept").isZero();
         assertThat(calls.get("script") + calls.get("product_analysis")).isZero();
@@ -198,11 +200,18 @@ class RetrySystemTest {
         JsonNode fromVoice = succeeded(submit(retry(parentId, "voiceover", 3)));
         calls = since(before);
         assertThat(calls.get("audio")).as("segments 3 and 4 spoken again").isEqualTo(2);
-        assertThat(calls.get("video")).as("their clips follow their speech").isEqualTo(2);
-        assertThat(calls.get("generate") + calls.get("fidelity")).as("every segment image kept").isZero();
+        assertThat(calls.get("video")).as("their clips follow their speech")
+                .isEqualTo(clipAttempts(fromVoice, "segment_video", 3)).isGreaterThanOrEqualTo(2);
+        assertThat(calls.get("generate")).as("every segment image kept").isZero();
+        assertThat(calls.get("fidelity")).as("a check of each clip made again").isEqualTo(calls.get("video"));
         assertThat(calls.get("stitch")).isEqualTo(1);
         assertThat(statuses(fromVoice, "segment_image").values()).containsOnly("reused");
         assertThat(statuses(fromVoice, "segment_video")).containsEntry(2, "reused").containsEntry(3, "succeeded");
+    }
+
+    /** Clips made (every attempt of the clip check) by the succeeded steps of {@code stage} from {@code fromScene} on. */
+    private static int clipAttempts(JsonNode job, String stage, int fromScene) {
+        return fidelityAttempts(job, stage, fromScene);
     }
 
     private static JsonNode step(JsonNode job, String stage) {

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Box;
+import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
@@ -14,13 +15,16 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.fidelity.ClipLoop;
+import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code scene_video} (fast video): one scene's image brought to life with its camera move, as long as its planned time
- * plus the crossfade into the next scene (the last scene has none), so that every crossfade starts on a beat.
+ * plus the crossfade into the next scene (the last scene has none), so that every crossfade starts on a beat. Each clip
+ * is made inside the {@link ClipLoop}: frames sampled from it are scored against the neutral cut-out.
  */
 public final class SceneVideoStage implements StageHandler {
 
@@ -29,10 +33,12 @@ public final class SceneVideoStage implements StageHandler {
 
     private final Capabilities capabilities;
     private final RenderSettings render;
+    private final ClipLoop fidelity;
 
-    public SceneVideoStage(Capabilities capabilities, RenderSettings render) {
+    public SceneVideoStage(Capabilities capabilities, RenderSettings render, ClipLoop fidelity) {
         this.capabilities = capabilities;
         this.render = render;
+        this.fidelity = fidelity;
     }
 
     @Override
@@ -48,15 +54,17 @@ public final class SceneVideoStage implements StageHandler {
         long duration = plan.durationMs() + (last ? 0 : FastCut.TRANSITION_MS);
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
-        MediaFile clip = video.animate(new VideoRequest(scene, Identity.of(context).neutralImage(), frame.width(), frame.height(), duration,
-                render.fps(), plan.move(), Seeds.of(context)));
-        try {
-            String stored = OutputFiles.store(context, clip, ROLE);
-            return new StepResult.Succeeded(Map.of("clip", stored, "duration_ms", duration, "move", plan.move().wire()),
-                    capabilities.adapter(Capability.VIDEO));
-        } finally {
-            TempFiles.delete(clip.file());
+        byte[] product = Identity.of(context).neutralImage();
+        ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("scene " + order, plan.presentation(), product, ROLE,
+                Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), duration,
+                        render.fps(), attempt.steady() ? CameraMove.STATIC : plan.move(), attempt.seed())));
+        if (outcome instanceof ClipLoop.Drifted drifted) {
+            return drifted.rejection();
         }
+        ClipLoop.Accepted accepted = (ClipLoop.Accepted) outcome;
+        CameraMove move = accepted.attempt().steady() ? CameraMove.STATIC : plan.move();
+        return new StepResult.Succeeded(Map.of("clip", accepted.clipId(), "duration_ms", duration, "move", move.wire(),
+                FidelityLoop.OUTPUT, List.of(accepted.summary())), capabilities.adapter(Capability.VIDEO));
     }
 
     /**

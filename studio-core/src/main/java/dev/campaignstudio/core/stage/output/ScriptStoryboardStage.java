@@ -20,12 +20,18 @@ import java.util.Map;
 
 /**
  * {@code script_storyboard} (UGC): the spoken lines and the shots: the presenter talking, the product close up, the
- * presenter holding the product.
+ * presenter holding the product. {@link #VARIANTS} scripts are written (v1, v2, v3, each its own seed), scored by
+ * {@link UgcScriptScore}, and the best is the video's ({@code selected}); the others are kept as files of the step
+ * (role {@code ugc_script_variant}) and listed with their scores under {@code variants}.
  */
 public final class ScriptStoryboardStage implements StageHandler {
 
     /** Role of the script and shots as a JSON file. */
     public static final String ROLE = "ugc_script";
+    /** Role of each variant not chosen, as a JSON file. */
+    public static final String VARIANT = "ugc_script_variant";
+    /** Scripts written per job, the best of which the video uses. */
+    static final int VARIANTS = 3;
 
     private final Capabilities capabilities;
 
@@ -38,9 +44,48 @@ public final class ScriptStoryboardStage implements StageHandler {
         OutputSettings settings = context.settings().orElseThrow();
         Identity identity = Identity.of(context);
         ScriptWriting writer = capabilities.port(Capability.SCRIPT, ScriptWriting.class);
-        UgcScript script = writer.ugcScript(new UgcScriptRequest(identity.name(), identity.facts(),
-                InterpretPromptStage.brief(context.outputsOf(Stages.INTERPRET_PROMPT).orElseThrow()), settings.sceneCount(), settings.durationS(),
-                settings.language(), Seeds.of(context)));
+        List<Map<String, Object>> variants = new ArrayList<>();
+        UgcScript best = null;
+        UgcScriptScore bestScore = null;
+        int bestIndex = 0;
+        for (int v = 0; v < VARIANTS; v++) {
+            context.cancellation().throwIfCancelled();
+            UgcScript script = writer.ugcScript(new UgcScriptRequest(identity.name(), identity.facts(),
+                    InterpretPromptStage.brief(context.outputsOf(Stages.INTERPRET_PROMPT).orElseThrow()), settings.sceneCount(),
+                    settings.durationS(), settings.language(), Seeds.of(context) + v));
+            UgcScriptScore score = UgcScriptScore.of(script, identity.name(), settings.durationS());
+            Map<String, Object> variant = new LinkedHashMap<>();
+            variant.put("variant", "v" + (v + 1));
+            variant.put("score", score.score());
+            variant.put("parts", score.parts());
+            variant.put("shots", shots(script));
+            variants.add(variant);
+            if (bestScore == null || score.score() > bestScore.score()) {
+                best = script;
+                bestScore = score;
+                bestIndex = v;
+            }
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            Map<String, Object> variant = variants.get(v);
+            variant.put("selected", v == bestIndex);
+            if (v != bestIndex) {
+                variant.put("file", OutputFiles.json(context, variant, VARIANT));
+            }
+            variant.remove("shots");
+        }
+        List<Map<String, Object>> shots = shots(best);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(JobPlanner.SCENE_COUNT, shots.size());
+        outputs.put("shots", shots);
+        outputs.put("selected", "v" + (bestIndex + 1));
+        outputs.put("score", bestScore.score());
+        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
+        outputs.put("variants", variants);
+        return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
+    }
+
+    private static List<Map<String, Object>> shots(UgcScript script) {
         List<Map<String, Object>> shots = new ArrayList<>();
         for (Shot shot : script.shots()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -50,10 +95,6 @@ public final class ScriptStoryboardStage implements StageHandler {
             entry.put("direction", shot.direction());
             shots.add(entry);
         }
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put(JobPlanner.SCENE_COUNT, shots.size());
-        outputs.put("shots", shots);
-        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
-        return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
+        return shots;
     }
 }

@@ -4,24 +4,26 @@ import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
-import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.fidelity.ClipLoop;
+import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code segment_video} (script video): one segment's image brought to life with its camera move, as long as the
  * segment's speech plus the crossfade into the next segment (the last has none), so the assembled video is as long as
- * the speech.
+ * the speech. Each clip is made inside the {@link ClipLoop}.
  */
 public final class SegmentVideoStage implements StageHandler {
 
@@ -35,10 +37,12 @@ public final class SegmentVideoStage implements StageHandler {
 
     private final Capabilities capabilities;
     private final RenderSettings render;
+    private final ClipLoop fidelity;
 
-    public SegmentVideoStage(Capabilities capabilities, RenderSettings render) {
+    public SegmentVideoStage(Capabilities capabilities, RenderSettings render, ClipLoop fidelity) {
         this.capabilities = capabilities;
         this.render = render;
+        this.fidelity = fidelity;
     }
 
     @Override
@@ -54,14 +58,19 @@ public final class SegmentVideoStage implements StageHandler {
         long planned = Math.max(100, speech + (order == segments ? 0 : TRANSITION_MS));
         CameraMove move = MOVES[(order - 1) % MOVES.length];
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
-        MediaFile clip = capabilities.port(Capability.VIDEO, VideoGeneration.class).animate(new VideoRequest(scene,
-                Identity.of(context).neutralImage(), frame.width(), frame.height(), planned, render.fps(), move, Seeds.of(context)));
-        try {
-            return new StepResult.Succeeded(Map.of("clip", OutputFiles.store(context, clip, ROLE), "duration_ms", planned,
-                    "speech_ms", speech, "move", move.wire()), capabilities.adapter(Capability.VIDEO));
-        } finally {
-            TempFiles.delete(clip.file());
+        byte[] product = Identity.of(context).neutralImage();
+        Presentation presentation = WireEnum.require(Presentation.class, String.valueOf(image.get("presentation")));
+        VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
+        ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("segment " + order, presentation, product, ROLE,
+                Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned,
+                        render.fps(), attempt.steady() ? CameraMove.STATIC : move, attempt.seed())));
+        if (outcome instanceof ClipLoop.Drifted drifted) {
+            return drifted.rejection();
         }
+        ClipLoop.Accepted accepted = (ClipLoop.Accepted) outcome;
+        return new StepResult.Succeeded(Map.of("clip", accepted.clipId(), "duration_ms", planned, "speech_ms", speech,
+                "move", (accepted.attempt().steady() ? CameraMove.STATIC : move).wire(),
+                FidelityLoop.OUTPUT, List.of(accepted.summary())), capabilities.adapter(Capability.VIDEO));
     }
 
     private static int number(Object value) {

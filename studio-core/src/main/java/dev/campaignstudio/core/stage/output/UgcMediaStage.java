@@ -27,6 +27,7 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.fidelity.ClipLoop;
 import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,9 @@ import java.util.Map;
 /**
  * {@code ugc_media} (UGC, on the {@code avatar} queue): one shot's line spoken, and its clip as long as the line: the
  * presenter lip-syncing it, the presenter holding up the product while saying it, or the product close up in a slow
- * push-in while the line plays over it. A close-up's still is made inside the {@link FidelityLoop}.
+ * push-in while the line plays over it. A close-up's still is made inside the {@link FidelityLoop}; the close-up clip
+ * and the clip of the presenter holding the product inside the {@link ClipLoop} (a presenter talking alone shows no
+ * product, so has nothing to check).
  */
 public final class UgcMediaStage implements StageHandler {
 
@@ -52,11 +55,13 @@ public final class UgcMediaStage implements StageHandler {
     private final Capabilities capabilities;
     private final RenderSettings render;
     private final FidelityLoop fidelity;
+    private final ClipLoop clips;
 
-    public UgcMediaStage(Capabilities capabilities, RenderSettings render, FidelityLoop fidelity) {
+    public UgcMediaStage(Capabilities capabilities, RenderSettings render, FidelityLoop fidelity, ClipLoop clips) {
         this.capabilities = capabilities;
         this.render = render;
         this.fidelity = fidelity;
+        this.clips = clips;
     }
 
     @Override
@@ -73,7 +78,8 @@ public final class UgcMediaStage implements StageHandler {
         Speech speech = capabilities.port(Capability.AUDIO, SpeechSynthesis.class).speak(new SpeechRequest(line, settings.voice(),
                 settings.language()));
         long duration = speech.wav().durationMs() != null ? speech.wav().durationMs() : Wav.durationMs(speech.wav().data());
-        MediaFile clip;
+        ClipLoop.Outcome made;
+        String clipId = null;
         String adapter;
         List<Object> checks = new ArrayList<>();
         if (kind == ShotKind.PRODUCT_CLOSEUP) {
@@ -89,23 +95,41 @@ public final class UgcMediaStage implements StageHandler {
             FidelityLoop.Accepted accepted = (FidelityLoop.Accepted) outcome;
             checks.add(accepted.summary());
             SceneImage scene = accepted.scene();
-            clip = capabilities.port(Capability.VIDEO, VideoGeneration.class).animate(new VideoRequest(scene, product, frame.width(),
-                    frame.height(), Math.max(100, duration), render.fps(), CameraMove.ZOOM_IN, seed));
+            VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
+            made = clips.make(context, new ClipLoop.Subject("close_up clip", Presentation.PRODUCT_ONLY, product, CLIP, seed),
+                    attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), Math.max(100, duration),
+                            render.fps(), attempt.steady() ? CameraMove.STATIC : CameraMove.ZOOM_IN, attempt.seed())));
             adapter = capabilities.adapter(Capability.VIDEO);
         } else {
-            byte[] held = kind == ShotKind.PRESENTER_WITH_PRODUCT ? identity.neutralImage() : null;
-            clip = capabilities.port(Capability.LIP_SYNC, LipSync.class).animate(new LipSyncRequest(speech, frame.width(), frame.height(),
-                    render.fps(), identity.palette(), seed, held));
+            LipSync lipSync = capabilities.port(Capability.LIP_SYNC, LipSync.class);
+            if (kind == ShotKind.PRESENTER_WITH_PRODUCT) {
+                byte[] held = identity.neutralImage();
+                made = clips.make(context, new ClipLoop.Subject("presenter clip", Presentation.WITH_MODEL, held, CLIP, seed),
+                        attempt -> lipSync.animate(new LipSyncRequest(speech, frame.width(), frame.height(), render.fps(),
+                                identity.palette(), attempt.seed(), held)));
+            } else {
+                MediaFile talking = lipSync.animate(new LipSyncRequest(speech, frame.width(), frame.height(), render.fps(),
+                        identity.palette(), seed, null));
+                made = null;
+                try {
+                    clipId = OutputFiles.store(context, talking, CLIP);
+                } finally {
+                    TempFiles.delete(talking.file());
+                }
+            }
             adapter = capabilities.adapter(Capability.LIP_SYNC);
+        }
+        if (made instanceof ClipLoop.Drifted drifted) {
+            return drifted.rejection();
+        }
+        if (made instanceof ClipLoop.Accepted accepted) {
+            checks.add(accepted.summary());
+            clipId = accepted.clipId();
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("kind", kind.wire());
         outputs.put("line", line);
-        try {
-            outputs.put("clip", OutputFiles.store(context, clip, CLIP));
-        } finally {
-            TempFiles.delete(clip.file());
-        }
+        outputs.put("clip", clipId);
         outputs.put("audio", OutputFiles.store(context, speech.wav(), AUDIO));
         outputs.put("duration_ms", duration);
         outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));

@@ -250,6 +250,8 @@ class FidelityLoopTest {
         final AtomicInteger checks = new AtomicInteger();
         final List<ImageRequest> requests = new ArrayList<>();
         IntFunction<FidelityScore> scores = call -> GOOD;
+        final AtomicInteger clipChecks = new AtomicInteger();
+        IntFunction<FidelityScore> clipScores = call -> GOOD;
         int crashAtScore = -1;
 
         @Override
@@ -292,6 +294,13 @@ class FidelityLoopTest {
                 throw new SimulatedCrash();
             }
             return scores.apply(n);
+        }
+
+        @Override
+        public ClipScore scoreClip(ClipRequest request) {
+            FidelityScore score = clipScores.apply(clipChecks.incrementAndGet());
+            return new ClipScore(score, List.of(score.score()), List.of(0L),
+                    MediaFile.image(TestImages.png(32, 32, Color.DARK_GRAY), "image/png", 32, 32));
         }
     }
 }
