@@ -56,7 +56,7 @@ public final class PipelineRouter {
                 perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CONCEPTS),
                 once(Stages.FINALIZE_BUNDLE).using(REQUEST, Stages.METADATA, Stages.SCENE_IMAGE)));
         outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
-                once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA),
+                once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
                 perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.STORYBOARD),
                 perScene(Stages.SCENE_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.STORYBOARD, Stages.SCENE_IMAGE),
                 once(Stages.STITCH).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCENE_VIDEO)));

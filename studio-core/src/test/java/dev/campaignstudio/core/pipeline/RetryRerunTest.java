@@ -28,8 +28,8 @@ class RetryRerunTest {
     @Test
     void aSceneVideoRetryRerunsOnlyTheVideosAndTheStitch() {
         assertThat(fast.rerunFrom("scene_video")).containsExactly("scene_video", "stitch");
-        assertThat(fast.rerunFrom("storyboard_seeds")).as("the fast video's storyboard does not build on the seeds")
-                .containsExactly("storyboard_seeds");
+        assertThat(fast.rerunFrom("storyboard_seeds")).as("the fast video's storyboard takes its shots from the seeds")
+                .containsExactly("storyboard_seeds", "storyboard", "scene_image", "scene_video", "stitch");
     }
 
     @Test

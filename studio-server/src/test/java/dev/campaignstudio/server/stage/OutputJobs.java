@@ -71,6 +71,17 @@ final class OutputJobs {
     /** A 5-second fast video of 2 scenes: it lasts 5 s, cuts on the beat, has music and captions inside it. */
     JsonNode fastVideo(Map<String, Object> product, int videoLongSide) throws Exception {
         JsonNode job = run(product, "fast_video", Map.of("duration_s", 5, "scene_count", 2));
+        Map<String, List<String>> seeds = new LinkedHashMap<>();
+        for (JsonNode seed : step(job, "storyboard_seeds").get("outputs").get("concepts")) {
+            List<String> ideas = new ArrayList<>();
+            seed.get("scene_ideas").forEach(i -> ideas.add(i.asString()));
+            seeds.put(seed.get("title").asString(), ideas);
+        }
+        for (JsonNode scene : step(job, "storyboard").get("outputs").get("scenes")) {
+            String concept = scene.get("seed_concept").asString();
+            assertThat(seeds).as("each scene reads one of the product's storyboard seeds").containsKey(concept);
+            assertThat(seeds.get(concept)).contains(scene.get("shot").asString());
+        }
         VideoProbe video = VideoProbe.of(bytes(outputs(job, "final_video").get(0)));
         assertThat(video.seconds()).isCloseTo(5.0, within(0.2));
         assertThat(video.width() * 16).isEqualTo(video.height() * 9);
