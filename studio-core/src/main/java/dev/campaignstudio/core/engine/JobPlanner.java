@@ -64,7 +64,9 @@ public final class JobPlanner {
                 if (!stage.retry().retries(code, retryable, step.attempt())) {
                     JobError failure = error == null ? new JobError(code, "the step failed", false, stage.name(), step.sceneOrNull(),
                             step.attempt()) : error.at(stage.name(), step.sceneOrNull(), step.attempt());
-                    return new Plan(List.of(), true, new Plan.Failed(failure));
+                    // siblings already running finish and keep their results, so a retry from this slot reuses them
+                    // (docs/retries.md): nothing new starts, and the job fails once none runs
+                    return new Plan(List.of(), true, running ? null : new Plan.Failed(failure));
                 }
                 Duration wait = stage.retry().backoff(step.attempt(), random);
                 if (step.outputs().get(RETRY_AFTER_MS) instanceof Number asked && asked.longValue() > wait.toMillis()) {

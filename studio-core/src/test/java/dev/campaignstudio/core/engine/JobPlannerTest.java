@@ -121,6 +121,25 @@ class JobPlannerTest {
     }
 
     @Test
+    void aSlotFailingForGoodLetsItsRunningSiblingsFinishBeforeTheJobFails() {
+        step("plan", 0, 1, StepStatus.SUCCEEDED, Map.of("scene_count", 3), null);
+        step("render", 1, 1, StepStatus.FAILED, Map.of(), new JobError("FIDELITY_DRIFT", "drifted", false, "render", 1, 1));
+        step("render", 2, 1, StepStatus.RUNNING, Map.of(), null);
+        step("render", 3, 1, StepStatus.SUCCEEDED, Map.of(), null);
+        Plan waiting = plan();
+        assertThat(waiting.newSteps()).as("nothing new starts, not even scene 3's voice").isEmpty();
+        assertThat(waiting.skipPending()).isTrue();
+        assertThat(waiting.ending()).as("scene 2 is still running").isNull();
+
+        steps.remove(2);
+        step("render", 2, 1, StepStatus.SUCCEEDED, Map.of(), null);
+        assertThat(plan().ending()).isInstanceOfSatisfying(Plan.Failed.class, failed -> {
+            assertThat(failed.error().code()).isEqualTo("FIDELITY_DRIFT");
+            assertThat(failed.error().sceneOrder()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void cancellationEndsTheJobOnceNothingRuns() {
         Job cancelled = job.cancelRequested(clock.instant());
         step("plan", 0, 1, StepStatus.RUNNING, Map.of(), null);

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * An image adapter for tests that serves the local renderer, but recolours the product (real pixels the fidelity check
  * catches) when the prompt says so: always, with {@link #ALWAYS}; or for one scene of one job, with {@link #ONE_SCENE}
  * once the test has named the job and scene ({@link #driftScene}), every generation of that scene's image included.
- * The named scene's first generation waits until the test lets it go ({@link #releaseDriftingScene}), so a test decides
- * what has finished before it drifts.
+ * The named scene drifts at once, while the job's other scenes wait until the test lets them go
+ * ({@link #releaseOtherScenes}), so a test decides what is still running when the named scene gives up.
  */
 public final class DriftingImages implements CapabilityAdapter, ImageGeneration {
 
@@ -53,8 +53,8 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
         driftingSeeds.complete(seeds);
     }
 
-    /** Lets the named scene's generations go on. */
-    void releaseDriftingScene() {
+    /** Lets the other scenes' generations go on. */
+    void releaseOtherScenes() {
         release.countDown();
     }
 
@@ -85,10 +85,10 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
         boolean oneScene = prompt.contains(ONE_SCENE) && seeds().contains(request.seed());
         boolean drift = prompt.contains(ALWAYS) || oneScene;
         if (!drift) {
+            if (prompt.contains(ONE_SCENE)) {
+                awaitRelease();
+            }
             return local.generate(request);
-        }
-        if (oneScene) {
-            awaitRelease();
         }
         return local.generate(new ImageRequest(recoloured(request.productPng()), request.palette(), request.headline(), request.prompt(),
                 request.aspect(), request.longSide(), request.style(), request.presentation(), request.seed(), request.variation(),
@@ -98,7 +98,7 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
     private void awaitRelease() {
         try {
             if (!release.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test did not release the drifting scene");
+                throw new IllegalStateException("the test did not release the other scenes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
