@@ -8,6 +8,7 @@ import dev.campaignstudio.core.capability.TempFiles;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
@@ -66,7 +67,7 @@ final class FfmpegStitcher {
                 long ms = k * 1000L / request.fps();
                 BufferedImage frame = k >= plan.endCardStart()
                         ? endCard.frame(Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)), ms, log)
-                        : composed(request, plan, handheld, open, k, mix);
+                        : composed(request, plan, handheld, open, k, mix, track);
                 emit(frame, canvas, writer, audio, request, track);
             }
             audio.flush();
@@ -82,11 +83,12 @@ final class FfmpegStitcher {
     }
 
     /**
-     * Output frame {@code k}: the clips on screen then, each later one blended over the earlier by its opacity. A lone
-     * clip's frame is answered as it is (not to be changed); a crossfade is blended in {@code mix}.
+     * Output frame {@code k}: the clips on screen then, each later one blended over the earlier by its opacity, and moved
+     * so that its product takes over from where the previous clip's product was ({@link ProductTrack#matchInto}). A
+     * lone clip's frame is answered as it is (not to be changed); a crossfade is blended in {@code mix}.
      */
     private static BufferedImage composed(StitchRequest request, StitchPlan plan, Handheld handheld, ClipFrames[] open,
-            int k, BufferedImage mix) {
+            int k, BufferedImage mix, ProductTrack track) {
         BufferedImage frame = null;
         for (int c = 0; c < open.length; c++) {
             StitchPlan.Span span = plan.clips().get(c);
@@ -101,6 +103,10 @@ final class FfmpegStitcher {
                 open[c] = new ClipFrames(request.clips().get(c));
             }
             BufferedImage placed = placed(open[c].at((k - span.start()) * 1_000_000L / request.fps()), request, handheld, k, c);
+            AffineTransform match = frame == null ? null : track.matchInto(c, span.opacity(k));
+            if (match != null) {
+                placed = Warp.affine(placed, match, request.width(), request.height());
+            }
             if (frame == null) {
                 frame = placed;
             } else {
