@@ -8,17 +8,13 @@ import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.port.in.FindJobs;
+import dev.campaignstudio.server.adapter.in.sse.EventStreams;
 import dev.campaignstudio.server.json.JsonCodec;
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,22 +33,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class EventsController implements DisposableBean {
 
     private static final int PAGE = 100;
-    private static final int MAX_STREAMS = 64;
-    private static final Duration STREAM_POLL = Duration.ofMillis(250);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    private static final Duration STREAM_LIMIT = Duration.ofHours(1);
 
     private final FindJobs jobs;
     private final CallbackDeliveries deliveries;
-    private final ThreadPoolExecutor streams = new ThreadPoolExecutor(0, MAX_STREAMS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-        Thread thread = new Thread(r, "event-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final EventStreams streams;
 
     EventsController(FindJobs jobs, CallbackDeliveries deliveries) {
         this.jobs = jobs;
         this.deliveries = deliveries;
+        this.streams = new EventStreams(jobs, "event-stream", 64, Duration.ofMillis(250), Duration.ofHours(1));
     }
 
     @Operation(summary = "A job's events after sequence N", description = "Events in sequence order, at most 100 per page; "
@@ -76,49 +65,19 @@ class EventsController implements DisposableBean {
             @RequestParam(name = "after", required = false) String after) {
         Job job = job(id);
         long from = lastEventId != null ? sequence("Last-Event-ID", lastEventId) : sequence("after", after);
-        SseEmitter emitter = new SseEmitter(STREAM_LIMIT.toMillis());
-        try {
-            streams.execute(() -> pump(emitter, job, from));
-        } catch (RejectedExecutionException full) {
+        SseEmitter emitter = streams.emitter();
+        Map<String, Object> metadata = job.request().envelope().metadata();
+        EventStreams.Writer writer = (stream, page) -> {
+            for (JobEvent event : page) {
+                stream.send(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type().wire())
+                        .data(JsonCodec.write(EventEnvelope.tree(event, metadata)), MediaType.APPLICATION_JSON));
+            }
+        };
+        if (!streams.open(emitter, job.id(), from, writer)) {
             throw new ApiException(503, "UNAVAILABLE", "Service unavailable",
                     "too many event streams are open; use GET /v1/jobs/{id}/events?after=N or try again later");
         }
         return emitter;
-    }
-
-    private void pump(SseEmitter emitter, Job job, long from) {
-        long last = from;
-        long lastWrite = System.nanoTime();
-        long deadline = System.nanoTime() + STREAM_LIMIT.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                List<JobEvent> page = jobs.events(job.id(), last, PAGE);
-                for (JobEvent event : page) {
-                    emitter.send(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type().wire())
-                            .data(JsonCodec.write(EventEnvelope.tree(event, job.request().envelope().metadata())), MediaType.APPLICATION_JSON));
-                    last = event.sequence();
-                    lastWrite = System.nanoTime();
-                }
-                if (page.isEmpty()) {
-                    if (jobs.job(job.id()).map(j -> j.status().isTerminal()).orElse(true)
-                            && jobs.events(job.id(), last, 1).isEmpty()) {
-                        emitter.complete();
-                        return;
-                    }
-                    if (System.nanoTime() - lastWrite > KEEP_ALIVE.toNanos()) {
-                        emitter.send(SseEmitter.event().comment("keep-alive"));
-                        lastWrite = System.nanoTime();
-                    }
-                    Thread.sleep(STREAM_POLL.toMillis());
-                }
-            }
-            emitter.complete();
-        } catch (IOException | IllegalStateException clientGone) {
-            emitter.completeWithError(clientGone);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
-        }
     }
 
     @Operation(summary = "A job's callback deliveries with every attempt")
@@ -189,6 +148,6 @@ class EventsController implements DisposableBean {
 
     @Override
     public void destroy() {
-        streams.shutdownNow();
+        streams.close();
     }
 }

@@ -3,13 +3,10 @@ package dev.campaignstudio.server.adapter.in.web;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.in.FindJobs;
+import dev.campaignstudio.server.adapter.in.sse.EventStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,20 +24,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class JobStreamController implements DisposableBean {
 
-    private static final int MAX_STREAMS = 32;
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    private static final Duration LIMIT = Duration.ofMinutes(30);
-
     private final FindJobs jobs;
-    private final ThreadPoolExecutor streams = new ThreadPoolExecutor(0, MAX_STREAMS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-        Thread thread = new Thread(r, "console-stream");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final EventStreams streams;
 
     JobStreamController(FindJobs jobs) {
         this.jobs = jobs;
+        this.streams = new EventStreams(jobs, "console-stream", 32, Duration.ofMillis(200), Duration.ofMinutes(30));
     }
 
     @GetMapping(path = "/console/jobs/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -48,51 +37,31 @@ class JobStreamController implements DisposableBean {
         if (!JobId.isValid(id) || jobs.job(new JobId(id)).isEmpty()) {
             throw new NotFound("there is no job '" + id + "'");
         }
-        SseEmitter emitter = new SseEmitter(LIMIT.toMillis());
-        try {
-            streams.execute(() -> pump(emitter, new JobId(id), Math.max(0, after)));
-        } catch (RejectedExecutionException full) {
+        SseEmitter emitter = streams.emitter();
+        if (!streams.open(emitter, new JobId(id), after, new Changes())) {
             // too many pages open: the page still works, it just is not live; 204 tells EventSource not to reconnect
             return ResponseEntity.noContent().build();
         }
         return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);
     }
 
-    private void pump(SseEmitter emitter, JobId id, long from) {
-        long last = from;
-        long lastWrite = System.nanoTime();
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                List<JobEvent> page = jobs.events(id, last, 100);
-                if (!page.isEmpty()) {
-                    last = page.get(page.size() - 1).sequence();
-                    emitter.send(SseEmitter.event().id(Long.toString(last)).name("changed").data(Long.toString(last)));
-                    lastWrite = System.nanoTime();
-                    continue;
-                }
-                if (jobs.job(id).map(j -> j.status().isTerminal()).orElse(true) && jobs.events(id, last, 1).isEmpty()) {
-                    emitter.send(SseEmitter.event().name("done").data(Long.toString(last)));
-                    emitter.complete();
-                    return;
-                }
-                if (System.nanoTime() - lastWrite > KEEP_ALIVE.toNanos()) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                    lastWrite = System.nanoTime();
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-            emitter.complete();
-        } catch (IOException | IllegalStateException clientGone) {
-            emitter.completeWithError(clientGone);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
+    /** One {@code changed} per page of new events, {@code done} at the end. */
+    private static final class Changes implements EventStreams.Writer {
+
+        @Override
+        public void events(SseEmitter emitter, List<JobEvent> page) throws IOException {
+            String last = Long.toString(page.get(page.size() - 1).sequence());
+            emitter.send(SseEmitter.event().id(last).name("changed").data(last));
+        }
+
+        @Override
+        public void done(SseEmitter emitter, long last) throws IOException {
+            emitter.send(SseEmitter.event().name("done").data(Long.toString(last)));
         }
     }
 
     @Override
     public void destroy() {
-        streams.shutdownNow();
+        streams.close();
     }
 }
