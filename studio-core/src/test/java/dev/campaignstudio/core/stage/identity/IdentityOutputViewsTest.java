@@ -58,7 +58,8 @@ class IdentityOutputViewsTest {
         assertThat(read).isEqualTo(new NeutralImageOutputs("01JB", List.of("01JA", "01JB"), "sharpest"));
         assertThat(NeutralImageOutputs.of(Map.of("neutral_image", "01JB")).cutOuts()).isEmpty();
         assertThatThrownBy(() -> NeutralImageOutputs.of(Map.of("cutouts", List.of("01JA"))))
-                .isInstanceOf(IllegalStateException.class).hasMessage("stage neutral_image has no output neutral_image");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stage neutral_image has no output neutral_image");
     }
 
     @Test

@@ -30,7 +30,8 @@ class StageOutputViewsTest {
 
         SceneImageOutputs read = SceneImageOutputs.of(stored);
 
-        assertThat(read.first()).isEqualTo(new SceneImageOutputs.Image("9:16", "01JIMAGE", new Box(300, 700, 480, 600)));
+        assertThat(read.first())
+                .isEqualTo(new SceneImageOutputs.Image("9:16", "01JIMAGE", new Box(300, 700, 480, 600)));
         assertThat(read.background()).isEqualTo("01JBACKGROUND");
         assertThat(read.headline()).isEqualTo("Stay cold");
         assertThat(read.style()).isEqualTo("studio");
