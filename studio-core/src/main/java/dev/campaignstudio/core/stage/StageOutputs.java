@@ -12,16 +12,21 @@ import java.util.Optional;
  * A finished step's outputs (the JSON map the engine stores, the API shows and a retry reuses) as a later stage reads
  * them: by key, each value of the type the producing stage writes. A key that is missing, or holds another type, fails
  * with an {@link IllegalStateException} naming the stage, the scene and the key, instead of a cast or null-pointer
- * error further on. The typed views of each stage's outputs ({@code SceneImageOutputs}, ...) read through this.
+ * error further on. The typed views of each stage's outputs ({@code SceneImageOutputs}, ...) read through this, and
+ * so do the fidelity loops reading back their own notes.
  */
 public final class StageOutputs {
 
-    private final String stage;
+    /** Whose values these are, as errors name them: {@code stage voiceover (scene 2)}. */
+    private final String owner;
+    /** What a key is called in errors: {@code output}, or {@code key} in a note. */
+    private final String noun;
     private final String path;
     private final Map<?, ?> values;
 
-    private StageOutputs(String stage, String path, Map<?, ?> values) {
-        this.stage = stage;
+    private StageOutputs(String owner, String noun, String path, Map<?, ?> values) {
+        this.owner = owner;
+        this.noun = noun;
         this.path = path;
         this.values = values;
     }
@@ -36,7 +41,17 @@ public final class StageOutputs {
         if (values == null) {
             throw new IllegalStateException("stage " + stage + " has no outputs");
         }
-        return new StageOutputs(stage, "", values);
+        return new StageOutputs("stage " + stage, "output", "", values);
+    }
+
+    /**
+     * A note the running step's stage wrote ({@link StepContext#note}) and an attempt reads back, read the same way;
+     * errors name it as a note of the stage.
+     */
+    public static StageOutputs ofNote(StepContext context, Map<?, ?> note) {
+        Integer scene = context.sceneOrder();
+        return new StageOutputs("a note of stage " + name(context.stage(), scene == null ? 0 : scene), "key", "",
+                note);
     }
 
     /** The outputs of a finished step, named by its stage and, for a per-scene stage, its scene. */
@@ -80,7 +95,7 @@ public final class StageOutputs {
     public Object value(String key) {
         Object value = values.get(key);
         if (value == null) {
-            throw new IllegalStateException("stage " + stage + " has no output " + path + key);
+            throw new IllegalStateException(owner + " has no " + noun + " " + path + key);
         }
         return value;
     }
@@ -122,13 +137,13 @@ public final class StageOutputs {
     /** The wire spelling at {@code key} as a constant of {@code type}. */
     public <E extends Enum<E> & WireEnum> E wire(String key, Class<E> type) {
         String wire = text(key);
-        return WireEnum.parse(type, wire).orElseThrow(() -> new IllegalStateException("stage " + stage + " output "
+        return WireEnum.parse(type, wire).orElseThrow(() -> new IllegalStateException(owner + " " + noun + " "
                 + path + key + " is '" + wire + "', not one of " + WireEnum.spellings(type)));
     }
 
     /** The object at {@code key}, read the same way. */
     public StageOutputs object(String key) {
-        return new StageOutputs(stage, path + key + ".", typed(key, Map.class, "an object"));
+        return new StageOutputs(owner, noun, path + key + ".", typed(key, Map.class, "an object"));
     }
 
     /** The objects listed at {@code key}, in order, each read the same way. */
@@ -148,7 +163,7 @@ public final class StageOutputs {
             if (!(items.get(i) instanceof Map<?, ?> item)) {
                 throw wrongType(key + "[" + i + "]", items.get(i), "an object");
             }
-            objects.add(new StageOutputs(stage, at + ".", item));
+            objects.add(new StageOutputs(owner, noun, at + ".", item));
         }
         return objects;
     }
@@ -176,7 +191,7 @@ public final class StageOutputs {
     }
 
     private IllegalStateException wrongType(String key, Object value, String what) {
-        return new IllegalStateException("stage " + stage + " output " + path + key + " is not " + what + " but "
+        return new IllegalStateException(owner + " " + noun + " " + path + key + " is not " + what + " but "
                 + (value instanceof Map<?, ?> ? "an object" : value instanceof List<?> ? "a list" : "'" + value + "'"));
     }
 }
