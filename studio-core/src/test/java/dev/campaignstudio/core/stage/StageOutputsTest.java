@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.StepId;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.WorkQueue;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +87,22 @@ class StageOutputsTest {
         assertThat(outputs.textOrNull("brand")).isEqualTo("7");
         assertThat(outputs.textOrNull("description")).isNull();
         assertThat(outputs.realOr("brightness", 0)).isZero();
+    }
+
+    @Test
+    void aNoteReadBackNamesItsStageSceneAndKey() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-04T00:00:00Z"), ZoneOffset.UTC);
+        StepRecord step = StepRecord.pending(StepId.next(clock), JobId.next(clock), "scene_video", 2, 1,
+                WorkQueue.MARKETING, clock.instant(), clock.instant());
+        StepContext context = new StepContext(null, step, Map.of(), null, null, null, null, clock, null, false);
+
+        StageOutputs note = StageOutputs.ofNote(context,
+                Map.of("kind", "clip_check", "parts", Map.of("colour", "red")));
+
+        assertThatThrownBy(() -> note.object("parts").real("colour")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a note of stage scene_video (scene 2) key parts.colour is not a number but 'red'");
+        assertThatThrownBy(() -> note.text("clip")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a note of stage scene_video (scene 2) has no key clip");
     }
 
     @Test
