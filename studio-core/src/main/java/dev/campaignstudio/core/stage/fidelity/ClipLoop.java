@@ -14,6 +14,7 @@ import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.StageOutputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,11 +134,11 @@ public final class ClipLoop {
         double threshold = Math.round(thresholds.of(subject.presentation()) * CLIP_SHARE * 1000) / 1000.0;
         int max = context.settings().orElseThrow().maxAttempts();
         List<Map<String, Object>> checks = earlierChecks(context, subject.name());
-        if (!checks.isEmpty() && "pass".equals(checks.get(checks.size() - 1).get("verdict"))) {
-            Map<String, Object> passed = checks.get(checks.size() - 1);
-            context.attach((String) passed.get("clip"), subject.role());
-            int number = ((Number) passed.get("attempt")).intValue();
-            return new Accepted((String) passed.get("clip"), Attempt.of(number, subject.firstSeed()),
+        StageOutputs last = checks.isEmpty() ? null : StageOutputs.ofNote(context, checks.get(checks.size() - 1));
+        if (last != null && "pass".equals(last.textOrNull("verdict"))) {
+            String clip = last.text("clip");
+            context.attach(clip, subject.role());
+            return new Accepted(clip, Attempt.of(last.integer("attempt"), subject.firstSeed()),
                     summary(subject.name(), checks, threshold));
         }
         FidelityCheck fidelity = capabilities.port(Capability.FIDELITY, FidelityCheck.class);
@@ -227,7 +228,7 @@ public final class ClipLoop {
 
     private static StepResult.Rejected drifted(StepContext context, String subject, List<Map<String, Object>> checks,
             double threshold, int max) {
-        double best = checks.stream().mapToDouble(c -> ((Number) c.get("score")).doubleValue()).max().orElse(0);
+        double best = checks.stream().mapToDouble(c -> StageOutputs.ofNote(context, c).real("score")).max().orElse(0);
         String where = context.sceneOrder() == null ? context.stage() : context.stage() + " scene " + context.sceneOrder();
         String message = String.format(Locale.ROOT, "the product drifted from its reference in all %d attempts at %s (%s); "
                 + "best score %.2f, threshold %.2f", checks.size(), where, subject, best, threshold);

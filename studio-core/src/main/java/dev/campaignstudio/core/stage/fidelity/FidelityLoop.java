@@ -18,6 +18,7 @@ import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.StageOutputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,12 +110,14 @@ public final class FidelityLoop {
         int max = settings.maxAttempts();
         List<Map<String, Object>> checks = earlierChecks(context, subject.name());
         ImageRequest first = subject.request();
-        if (!checks.isEmpty() && pass(checks.get(checks.size() - 1))) {
+        if (!checks.isEmpty() && pass(StageOutputs.ofNote(context, checks.get(checks.size() - 1)))) {
             return acceptedBefore(context, subject, checks, threshold);
         }
         Regeneration.Try next = Regeneration.Try.first(first.seed(), first.constraints());
-        for (Map<String, Object> check : checks) {
-            next = Regeneration.next(tryOf(check), scoreOf(check), threshold, first.seed(), integer(check, "attempt") + 1 >= max);
+        for (Map<String, Object> note : checks) {
+            StageOutputs check = StageOutputs.ofNote(context, note);
+            next = Regeneration.next(tryOf(check), scoreOf(check), threshold, first.seed(),
+                    check.integer("attempt") + 1 >= max);
         }
         ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
         FidelityCheck fidelity = capabilities.port(Capability.FIDELITY, FidelityCheck.class);
@@ -160,20 +163,20 @@ public final class FidelityLoop {
     /** A check that passed before a crash: its files are taken as they are, nothing is generated. */
     private static Accepted acceptedBefore(StepContext context, Subject subject, List<Map<String, Object>> checks, double threshold)
             throws IOException {
-        Map<String, Object> check = checks.get(checks.size() - 1);
-        String imageId = (String) check.get("image");
-        String backgroundId = (String) check.get("background");
+        StageOutputs check = StageOutputs.ofNote(context, checks.get(checks.size() - 1));
+        String imageId = check.text("image");
+        String backgroundId = check.textOrNull("background");
         byte[] image = context.read(imageId);
         byte[] background = backgroundId == null ? image : context.read(backgroundId);
         context.attach(imageId, subject.role());
         if (backgroundId != null) {
             context.attach(backgroundId, subject.backgroundRole());
         }
-        Map<?, ?> box = (Map<?, ?>) check.get("product_box");
+        StageOutputs box = check.object("product_box");
         var asset = context.asset(imageId).orElseThrow(() -> new IOException("no asset " + imageId));
         SceneImage scene = new SceneImage(MediaFile.image(image, asset.mediaType(), asset.width(), asset.height()),
                 MediaFile.image(background, asset.mediaType(), asset.width(), asset.height()),
-                new Box(number(box, "x"), number(box, "y"), number(box, "width"), number(box, "height")));
+                new Box(box.integer("x"), box.integer("y"), box.integer("width"), box.integer("height")));
         return new Accepted(scene, imageId, backgroundId, summary(subject.name(), checks, threshold));
     }
 
@@ -240,7 +243,7 @@ public final class FidelityLoop {
     }
 
     private static StepResult.Rejected drifted(StepContext context, String subject, List<Map<String, Object>> checks, double threshold, int max) {
-        double best = checks.stream().mapToDouble(c -> ((Number) c.get("score")).doubleValue()).max().orElse(0);
+        double best = checks.stream().mapToDouble(c -> StageOutputs.ofNote(context, c).real("score")).max().orElse(0);
         String where = context.sceneOrder() == null ? context.stage() : context.stage() + " scene " + context.sceneOrder();
         String message = String.format(Locale.ROOT, "the product drifted from its reference in all %d attempts at %s (%s); best score %.2f, "
                 + "threshold %.2f", checks.size(), where, subject, best, threshold);
@@ -252,35 +255,22 @@ public final class FidelityLoop {
         return new StepResult.Rejected(DRIFT, message, details);
     }
 
-    private static boolean pass(Map<String, Object> check) {
-        return "pass".equals(check.get("verdict"));
+    private static boolean pass(StageOutputs check) {
+        return "pass".equals(check.textOrNull("verdict"));
     }
 
-    private static Regeneration.Try tryOf(Map<String, Object> check) {
-        Map<?, ?> c = (Map<?, ?>) check.get("constraints");
-        Constraints constraints = new Constraints(Boolean.TRUE.equals(c.get("lock_palette")), ((Number) c.get("min_product_share")).doubleValue(),
-                ((Number) c.get("stylisation")).doubleValue());
-        List<String> changes = ((List<?>) check.get("changes")).stream().map(String::valueOf).toList();
-        return new Regeneration.Try(integer(check, "attempt"), Long.parseUnsignedLong((String) check.get("seed")), constraints,
-                (String) check.get("guidance"), changes);
+    private static Regeneration.Try tryOf(StageOutputs check) {
+        StageOutputs c = check.object("constraints");
+        Constraints constraints = new Constraints(Boolean.TRUE.equals(c.optional("lock_palette").orElse(false)),
+                c.real("min_product_share"), c.real("stylisation"));
+        return new Regeneration.Try(check.integer("attempt"), Long.parseUnsignedLong(check.text("seed")), constraints,
+                check.textOrNull("guidance"), check.textsOrNone("changes"));
     }
 
-    private static FidelityScore scoreOf(Map<String, Object> check) {
-        Map<?, ?> parts = (Map<?, ?>) check.get("parts");
-        return new FidelityScore(((Number) check.get("score")).doubleValue(), real(parts, "structure"), real(parts, "colour"),
-                real(parts, "location"), real(parts, "proportion"), new Box(0, 0, 0, 0));
-    }
-
-    private static int integer(Map<String, Object> check, String key) {
-        return ((Number) check.get(key)).intValue();
-    }
-
-    private static int number(Map<?, ?> map, String key) {
-        return ((Number) map.get(key)).intValue();
-    }
-
-    private static double real(Map<?, ?> map, String key) {
-        return ((Number) map.get(key)).doubleValue();
+    private static FidelityScore scoreOf(StageOutputs check) {
+        StageOutputs parts = check.object("parts");
+        return new FidelityScore(check.real("score"), parts.real("structure"), parts.real("colour"),
+                parts.real("location"), parts.real("proportion"), new Box(0, 0, 0, 0));
     }
 
     private static String id(ProducedAsset asset) {

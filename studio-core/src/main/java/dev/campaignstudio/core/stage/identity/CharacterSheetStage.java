@@ -45,31 +45,29 @@ public final class CharacterSheetStage extends CheckpointedStage<Void> {
 
     @Override
     protected Produced produce(StepContext context, Void nothing) throws Exception {
-        Map<String, Object> neutral = context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow();
-        Map<String, Object> metadata = context.outputsOf(Stages.METADATA).orElseThrow();
-        String chosen = (String) neutral.get(NeutralImageStage.NEUTRAL_IMAGE);
+        NeutralImageOutputs neutral = NeutralImageOutputs.of(context);
+        MetadataOutputs metadata = MetadataOutputs.of(context);
+        String chosen = neutral.neutralImage();
         List<byte[]> cutOuts = new ArrayList<>();
         cutOuts.add(context.read(chosen));
-        if (neutral.get("cutouts") instanceof List<?> all) {
-            for (Object id : all) {
-                if (!chosen.equals(id)) {
-                    cutOuts.add(context.read(id.toString()));
-                }
+        for (String id : neutral.cutOuts()) {
+            if (!chosen.equals(id)) {
+                cutOuts.add(context.read(id));
             }
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        label(attributes, "brand", metadata.get("brand"));
-        label(attributes, "category", metadata.get("category"));
-        if (metadata.get("colors") instanceof List<?> colours && !colours.isEmpty()) {
-            attributes.put("colours", String.join(", ", colours.stream().map(String::valueOf).toList()));
+        label(attributes, "brand", metadata.brand());
+        label(attributes, "category", metadata.category());
+        if (!metadata.colors().isEmpty()) {
+            attributes.put("colours", String.join(", ", metadata.colors()));
         }
-        if (metadata.get("keywords") instanceof List<?> words && !words.isEmpty()) {
-            attributes.put("keywords", String.join(", ", words.stream().limit(6).map(String::valueOf).toList()));
+        if (!metadata.facts().keywords().isEmpty()) {
+            attributes.put("keywords", String.join(", ", metadata.facts().keywords().stream().limit(6).toList()));
         }
-        label(attributes, "description", metadata.get("description"));
+        label(attributes, "description", metadata.description());
         ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
-        MediaFile sheet = images.sheet(new SheetRequest(String.valueOf(metadata.get("name")), cutOuts,
-                MetadataStage.facts(metadata).palette(), attributes, WIDTH));
+        MediaFile sheet = images.sheet(new SheetRequest(metadata.name(), cutOuts, metadata.facts().palette(),
+                attributes, WIDTH));
         String id = context.store(sheet.data(), AssetKind.IMAGE, sheet.mediaType(), sheet.width(), sheet.height(), null, CHARACTER_SHEET)
                 .asset().id().value();
         Map<String, Object> outputs = new LinkedHashMap<>();
@@ -78,9 +76,9 @@ public final class CharacterSheetStage extends CheckpointedStage<Void> {
         return new Produced(outputs, capabilities.adapter(Capability.IMAGE), true);
     }
 
-    private static void label(Map<String, String> attributes, String key, Object value) {
-        if (value != null && !value.toString().isBlank()) {
-            attributes.put(key, value.toString());
+    private static void label(Map<String, String> attributes, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            attributes.put(key, value);
         }
     }
 }

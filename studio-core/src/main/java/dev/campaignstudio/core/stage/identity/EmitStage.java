@@ -20,7 +20,7 @@ public final class EmitStage implements StageHandler {
 
     @Override
     public StepResult execute(StepContext context) {
-        Map<String, Object> neutral = context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow();
+        NeutralImageOutputs neutral = NeutralImageOutputs.of(context);
         Map<String, Object> metadata = context.outputsOf(Stages.METADATA).orElseThrow();
         Map<String, Object> sheet = context.outputsOf(Stages.CHARACTER_SHEET).orElseThrow();
         Optional<Map<String, Object>> page = context.outputsOf(Stages.LINK_METADATA);
@@ -28,13 +28,13 @@ public final class EmitStage implements StageHandler {
 
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("product_id", context.inputs().product().productId());
-        identity.put("neutral_image", file(context, (String) neutral.get(NeutralImageStage.NEUTRAL_IMAGE), NeutralImageStage.NEUTRAL_IMAGE));
-        identity.put("neutral_image_reason", neutral.get("reason"));
+        identity.put("neutral_image", file(context, neutral.neutralImage(), NeutralImageStage.NEUTRAL_IMAGE));
+        identity.put("neutral_image_reason", neutral.reason());
         identity.put("character_sheet", file(context, (String) sheet.get(CharacterSheetStage.CHARACTER_SHEET),
                 CharacterSheetStage.CHARACTER_SHEET));
         identity.put("metadata", withoutBookkeeping(metadata));
         identity.put("link_facts", page.map(EmitStage::withoutBookkeeping).orElse(null));
-        identity.put("storyboard_seeds", seeds.getOrDefault("concepts", List.of()));
+        identity.put("storyboard_seeds", seeds.getOrDefault(StoryboardSeedsOutputs.CONCEPTS, List.of()));
         return StepResult.outputs(Map.of("identity", identity));
     }
 

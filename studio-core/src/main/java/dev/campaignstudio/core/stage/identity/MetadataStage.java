@@ -12,9 +12,7 @@ import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ public final class MetadataStage extends CheckpointedStage<String> {
     @Override
     protected Prepared<String> prepare(StepContext context) {
         ProductSnapshot product = context.inputs().product();
-        Map<String, Object> neutral = context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow();
+        NeutralImageOutputs neutral = NeutralImageOutputs.of(context);
         Map<String, Object> inputs = new LinkedHashMap<>();
         // what the cut-out was made from (the photos, the cut-out adapter), not which cut-out: a redone cut-out of the same
         // photos keeps the product's description, as a retry of neutral_image does (docs/retries.md)
@@ -41,7 +39,7 @@ public final class MetadataStage extends CheckpointedStage<String> {
         inputs.put("name", product.name());
         inputs.put("attributes", attributes(product.attributes()));
         inputs.put("product_analysis", capabilities.maker(Capability.PRODUCT_ANALYSIS));
-        return new Prepared<>(inputs, (String) neutral.get(NeutralImageStage.NEUTRAL_IMAGE));
+        return new Prepared<>(inputs, neutral.neutralImage());
     }
 
     @Override
@@ -52,52 +50,26 @@ public final class MetadataStage extends CheckpointedStage<String> {
                 attributes(product.attributes()), null));
         ProductAttributes given = product.attributes();
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("name", product.name());
-        outputs.put("brand", given.brand());
-        outputs.put("category", given.category() == null ? facts.category() : given.category());
-        outputs.put("category_guess", facts.category());
-        outputs.put("description", given.description());
-        outputs.put("colors", given.colors());
-        outputs.put("palette", facts.palette().stream().map(MetadataStage::colour).toList());
-        outputs.put("brightness", Math.round(facts.brightness() * 10) / 10.0);
-        outputs.put("aspect", Math.round(facts.aspect() * 1000) / 1000.0);
-        outputs.put("keywords", facts.keywords());
+        outputs.put(MetadataOutputs.NAME, product.name());
+        outputs.put(MetadataOutputs.BRAND, given.brand());
+        outputs.put(MetadataOutputs.CATEGORY, given.category() == null ? facts.category() : given.category());
+        outputs.put(MetadataOutputs.CATEGORY_GUESS, facts.category());
+        outputs.put(MetadataOutputs.DESCRIPTION, given.description());
+        outputs.put(MetadataOutputs.COLORS, given.colors());
+        outputs.put(MetadataOutputs.PALETTE, facts.palette().stream().map(MetadataStage::colour).toList());
+        outputs.put(MetadataOutputs.BRIGHTNESS, Math.round(facts.brightness() * 10) / 10.0);
+        outputs.put(MetadataOutputs.ASPECT, Math.round(facts.aspect() * 1000) / 1000.0);
+        outputs.put(MetadataOutputs.KEYWORDS, facts.keywords());
         return new Produced(outputs, capabilities.adapter(Capability.PRODUCT_ANALYSIS), true);
-    }
-
-    /**
-     * The product facts a {@code metadata} step recorded, for the stages that build on it.
-     *
-     * @param outputs the step's outputs
-     */
-    public static ProductFacts facts(Map<String, Object> outputs) {
-        List<PaletteColor> palette = new ArrayList<>();
-        if (outputs.get("palette") instanceof List<?> colours) {
-            for (Object item : colours) {
-                if (item instanceof Map<?, ?> c) {
-                    palette.add(new PaletteColor((String) c.get("hex"), number(c.get("l")), number(c.get("a")), number(c.get("b")),
-                            number(c.get("share"))));
-                }
-            }
-        }
-        List<String> keywords = outputs.get("keywords") instanceof List<?> words ? words.stream().map(String::valueOf).toList() : List.of();
-        Object category = outputs.get("category");
-        return new ProductFacts(palette, number(outputs.get("brightness")), number(outputs.get("aspect")),
-                category == null ? "product" : category.toString(), keywords);
-    }
-
-    /** The palette as {@code #rrggbb} strings, most common first. */
-    public static List<String> hexes(Map<String, Object> outputs) {
-        return facts(outputs).palette().stream().map(PaletteColor::hex).toList();
     }
 
     private static Map<String, Object> colour(PaletteColor colour) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("hex", colour.hex());
-        entry.put("share", Math.round(colour.share() * 1000) / 1000.0);
-        entry.put("l", Math.round(colour.l() * 100) / 100.0);
-        entry.put("a", Math.round(colour.a() * 100) / 100.0);
-        entry.put("b", Math.round(colour.b() * 100) / 100.0);
+        entry.put(MetadataOutputs.HEX, colour.hex());
+        entry.put(MetadataOutputs.SHARE, Math.round(colour.share() * 1000) / 1000.0);
+        entry.put(MetadataOutputs.L, Math.round(colour.l() * 100) / 100.0);
+        entry.put(MetadataOutputs.A, Math.round(colour.a() * 100) / 100.0);
+        entry.put(MetadataOutputs.B, Math.round(colour.b() * 100) / 100.0);
         return entry;
     }
 
@@ -116,9 +88,5 @@ public final class MetadataStage extends CheckpointedStage<String> {
             map.put("description", attributes.description());
         }
         return map;
-    }
-
-    private static double number(Object value) {
-        return value instanceof Number n ? n.doubleValue() : 0;
     }
 }

@@ -98,8 +98,8 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(NEUTRAL_IMAGE, chosenId);
         outputs.put("chosen_image", best + 1);
-        outputs.put("reason", reason(cutOuts, best));
-        outputs.put("cutouts", cutOutIds);
+        outputs.put(NeutralImageOutputs.REASON, reason(cutOuts, best));
+        outputs.put(NeutralImageOutputs.CUTOUTS, cutOutIds);
         outputs.put("sources", described);
         return new Produced(outputs, capabilities.adapter(Capability.PRODUCT_ANALYSIS), true);
     }

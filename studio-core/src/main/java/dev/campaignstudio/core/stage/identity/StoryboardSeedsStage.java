@@ -43,23 +43,23 @@ public final class StoryboardSeedsStage extends CheckpointedStage<Map<String, St
 
     @Override
     protected Produced produce(StepContext context, Map<String, String> pageFacts) throws Exception {
-        Map<String, Object> metadata = context.outputsOf(Stages.METADATA).orElseThrow();
+        MetadataOutputs metadata = MetadataOutputs.of(context);
         int count = pageFacts.isEmpty() ? 4 : 5;
         StoryboardWriting writer = capabilities.port(Capability.STORYBOARD, StoryboardWriting.class);
-        List<Concept> concepts = writer.concepts(new ConceptRequest(String.valueOf(metadata.get("name")), MetadataStage.facts(metadata),
+        List<Concept> concepts = writer.concepts(new ConceptRequest(metadata.name(), metadata.facts(),
                 pageFacts, null, count, Seeds.of(context.inputs().product().productId())));
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("concepts", concepts.stream().map(StoryboardSeedsStage::concept).toList());
+        outputs.put(StoryboardSeedsOutputs.CONCEPTS, concepts.stream().map(StoryboardSeedsStage::concept).toList());
         return new Produced(outputs, capabilities.adapter(Capability.STORYBOARD), true);
     }
 
     private static Map<String, Object> concept(Concept concept) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("title", concept.title());
-        entry.put("angle", concept.angle());
-        entry.put("hook", concept.hook());
-        entry.put("scene_ideas", concept.sceneIdeas());
-        entry.put("style", concept.style().wire());
+        entry.put(StoryboardSeedsOutputs.TITLE, concept.title());
+        entry.put(StoryboardSeedsOutputs.ANGLE, concept.angle());
+        entry.put(StoryboardSeedsOutputs.HOOK, concept.hook());
+        entry.put(StoryboardSeedsOutputs.SCENE_IDEAS, concept.sceneIdeas());
+        entry.put(StoryboardSeedsOutputs.STYLE, concept.style().wire());
         return entry;
     }
 }

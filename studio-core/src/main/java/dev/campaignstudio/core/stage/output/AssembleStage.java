@@ -58,14 +58,15 @@ public final class AssembleStage implements StageHandler {
         List<TimedText> words = new ArrayList<>();
         long start = 0;
         for (StepRecord shot : context.finished(Stages.UGC_MEDIA)) {
-            MediaFile clip = SceneVideoStage.media(context, (String) shot.outputs().get("clip"));
+            UgcMediaOutputs made = UgcMediaOutputs.of(shot);
+            MediaFile clip = SceneVideoStage.media(context, made.clip());
             local.add(clip);
             clips.add(clip);
-            lines.add(context.read((String) shot.outputs().get("audio")));
-            words.addAll(VoiceoverStage.timed(shot.outputs().get("words"), start));
-            start += clip.durationMs() != null ? clip.durationMs() : ((Number) shot.outputs().get("duration_ms")).longValue();
+            lines.add(context.read(made.audio()));
+            words.addAll(VoiceoverOutputs.shifted(made.words(), start));
+            start += clip.durationMs() != null ? clip.durationMs() : made.durationMs();
         }
-        String hook = String.valueOf(context.outputsOf(Stages.INTERPRET_PROMPT).orElseThrow().get("hook"));
+        String hook = InterpretPromptStage.brief(context).hook();
         MediaFile first = clips.get(0);
         Stitching stitching = capabilities.port(Capability.STITCH, Stitching.class);
         StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), 0,

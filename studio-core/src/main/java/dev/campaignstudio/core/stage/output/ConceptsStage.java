@@ -6,13 +6,13 @@ import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.identity.StoryboardSeedsOutputs.Seed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,32 +42,33 @@ public final class ConceptsStage implements StageHandler {
         StoryboardWriting writer = capabilities.port(Capability.STORYBOARD, StoryboardWriting.class);
         List<Concept> written = writer.concepts(new ConceptRequest(identity.name(), identity.facts(), identity.pageFacts(),
                 context.inputs().prompt(), count, Seeds.of(context)));
-        List<?> seeds = identity.seeds();
+        List<Seed> seeds = identity.seeds();
         List<Map<String, Object>> concepts = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             Concept concept = written.get(i);
-            Map<?, ?> seed = seeds.isEmpty() ? Map.of() : (Map<?, ?>) seeds.get(i % seeds.size());
+            Seed seed = seeds.isEmpty() ? Seed.NONE : seeds.get(i % seeds.size());
             List<Object> ideas = new ArrayList<>(concept.sceneIdeas());
-            if (seed.get("scene_ideas") instanceof List<?> seedIdeas && !seedIdeas.isEmpty()) {
+            if (!seed.sceneIdeas().isEmpty()) {
+                List<String> seedIdeas = seed.sceneIdeas();
                 ideas.add(seedIdeas.get(i / Math.max(1, seeds.size()) % seedIdeas.size()));
             }
             Style style = settings.style() != Style.AUTO ? settings.style()
-                    : WireEnum.parse(Style.class, String.valueOf(seed.get("style"))).filter(s -> s != Style.AUTO).orElse(concept.style());
+                    : seed.styleOr(concept.style());
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("order", i + 1);
-            entry.put("title", concept.title());
-            entry.put("angle", concept.angle());
-            entry.put("headline", concept.hook());
-            entry.put("scene_ideas", ideas);
-            entry.put("style", style.wire());
-            entry.put("seed_concept", seed.get("title"));
+            entry.put(ConceptsOutputs.Concept.ORDER, i + 1);
+            entry.put(ConceptsOutputs.Concept.TITLE, concept.title());
+            entry.put(ConceptsOutputs.Concept.ANGLE, concept.angle());
+            entry.put(ConceptsOutputs.Concept.HEADLINE, concept.hook());
+            entry.put(ConceptsOutputs.Concept.SCENE_IDEAS, ideas);
+            entry.put(ConceptsOutputs.Concept.STYLE, style.wire());
+            entry.put(ConceptsOutputs.Concept.SEED_CONCEPT, seed.title());
             concepts.add(entry);
         }
-        String file = OutputFiles.json(context, Map.of("concepts", concepts), ROLE);
+        String file = OutputFiles.json(context, Map.of(ConceptsOutputs.CONCEPTS, concepts), ROLE);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, concepts.size());
-        outputs.put("concepts", concepts);
-        outputs.put("file", file);
+        outputs.put(ConceptsOutputs.CONCEPTS, concepts);
+        outputs.put(ConceptsOutputs.FILE, file);
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.STORYBOARD));
     }
 }

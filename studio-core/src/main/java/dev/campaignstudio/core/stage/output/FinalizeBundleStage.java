@@ -55,12 +55,12 @@ public final class FinalizeBundleStage implements StageHandler {
         List<Map<String, Object>> described = new ArrayList<>();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         for (StepRecord scene : context.finished(Stages.SCENE_IMAGE)) {
-            for (Object item : (List<?>) scene.outputs().get("images")) {
-                Map<?, ?> image = (Map<?, ?>) item;
-                String id = (String) image.get("image");
+            SceneImageOutputs made = SceneImageOutputs.of(scene);
+            for (SceneImageOutputs.Image image : made.images()) {
+                String id = image.image();
                 Asset asset = context.asset(id).orElseThrow(() -> new IllegalStateException("scene image " + id + " is missing"));
                 byte[] data = context.read(id);
-                String aspect = String.valueOf(image.get("aspect"));
+                String aspect = image.aspect();
                 String file = String.format("scene-%02d-%s.%s", scene.sceneOrder(), aspect.replace(':', 'x'), extension(asset.mediaType()));
                 context.attach(id, IMAGE);
                 tiles.add(new Tile(data, "scene " + scene.sceneOrder() + " · " + aspect));
@@ -74,8 +74,8 @@ public final class FinalizeBundleStage implements StageHandler {
                 entry.put("width", asset.width());
                 entry.put("height", asset.height());
                 entry.put("sha256", asset.sha256());
-                entry.put("headline", scene.outputs().get("headline"));
-                entry.put("style", scene.outputs().get("style"));
+                entry.put("headline", made.headline());
+                entry.put("style", made.style());
                 described.add(entry);
             }
         }

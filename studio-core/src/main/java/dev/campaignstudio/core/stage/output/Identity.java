@@ -5,8 +5,10 @@ import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.identity.LinkMetadataStage;
-import dev.campaignstudio.core.stage.identity.MetadataStage;
-import dev.campaignstudio.core.stage.identity.NeutralImageStage;
+import dev.campaignstudio.core.stage.identity.MetadataOutputs;
+import dev.campaignstudio.core.stage.identity.NeutralImageOutputs;
+import dev.campaignstudio.core.stage.identity.StoryboardSeedsOutputs;
+import dev.campaignstudio.core.stage.identity.StoryboardSeedsOutputs.Seed;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,11 @@ import java.util.Map;
 final class Identity {
 
     private final StepContext context;
-    private final Map<String, Object> metadata;
+    private final MetadataOutputs metadata;
 
     private Identity(StepContext context) {
         this.context = context;
-        this.metadata = context.outputsOf(Stages.METADATA).orElseThrow(() -> new IllegalStateException("the job has no metadata"));
+        this.metadata = MetadataOutputs.of(context);
     }
 
     static Identity of(StepContext context) {
@@ -27,15 +29,15 @@ final class Identity {
     }
 
     String name() {
-        return String.valueOf(metadata.get("name"));
+        return metadata.name();
     }
 
     ProductFacts facts() {
-        return MetadataStage.facts(metadata);
+        return metadata.facts();
     }
 
     List<String> palette() {
-        return MetadataStage.hexes(metadata);
+        return metadata.hexes();
     }
 
     /** Facts from the product page, possibly empty. */
@@ -44,9 +46,9 @@ final class Identity {
     }
 
     /** The storyboard seeds' concepts. */
-    List<?> seeds() {
-        return context.outputsOf(Stages.STORYBOARD_SEEDS).map(o -> o.get("concepts")).filter(List.class::isInstance)
-                .map(List.class::cast).orElse(List.of());
+    List<Seed> seeds() {
+        return context.outputsOf(Stages.STORYBOARD_SEEDS).map(StoryboardSeedsOutputs::of)
+                .map(StoryboardSeedsOutputs::concepts).orElse(List.of());
     }
 
     /** The neutral cut-out as a file to hand to a capability. */
@@ -56,7 +58,6 @@ final class Identity {
 
     /** The neutral cut-out (PNG with transparency). */
     byte[] neutralImage() throws IOException {
-        String id = (String) context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow().get(NeutralImageStage.NEUTRAL_IMAGE);
-        return context.read(id);
+        return context.read(NeutralImageOutputs.of(context).neutralImage());
     }
 }

@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.stage.output;
 
-import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
@@ -68,27 +67,23 @@ public final class SceneImageStage implements StageHandler {
             FidelityLoop.Accepted accepted = (FidelityLoop.Accepted) outcome;
             SceneImage scene = accepted.scene();
             Map<String, Object> image = new LinkedHashMap<>();
-            image.put("aspect", aspect.wire());
-            image.put("image", accepted.imageId());
-            image.put("width", scene.image().width());
-            image.put("height", scene.image().height());
-            image.put("product_box", box(scene.productBox()));
-            image.put("fidelity_score", accepted.summary().get("score"));
+            image.put(SceneImageOutputs.Image.ASPECT, aspect.wire());
+            image.put(SceneImageOutputs.Image.IMAGE, accepted.imageId());
+            image.put(SceneImageOutputs.Image.WIDTH, scene.image().width());
+            image.put(SceneImageOutputs.Image.HEIGHT, scene.image().height());
+            image.put(SceneImageOutputs.Image.PRODUCT_BOX, SceneImageOutputs.box(scene.productBox()));
+            image.put(SceneImageOutputs.Image.FIDELITY_SCORE, accepted.summary().get("score"));
             made.add(image);
             checks.add(accepted.summary());
             if (video) {
-                outputs.put("background", accepted.backgroundId());
+                outputs.put(SceneImageOutputs.BACKGROUND, accepted.backgroundId());
             }
         }
-        outputs.put("images", made);
+        outputs.put(SceneImageOutputs.IMAGES, made);
         outputs.put(FidelityLoop.OUTPUT, checks);
-        outputs.put("headline", plan.headline());
-        outputs.put("style", plan.style().wire());
-        outputs.put("presentation", plan.presentation().wire());
+        outputs.put(SceneImageOutputs.HEADLINE, plan.headline());
+        outputs.put(SceneImageOutputs.STYLE, plan.style().wire());
+        outputs.put(SceneImageOutputs.PRESENTATION, plan.presentation().wire());
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.IMAGE));
-    }
-
-    static Map<String, Object> box(Box box) {
-        return Map.of("x", box.x(), "y", box.y(), "width", box.width(), "height", box.height());
     }
 }

@@ -31,30 +31,30 @@ record ScenePlan(int order, String headline, Style style, Presentation presentat
                 : order % 2 == 1 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
         Optional<Map<String, Object>> concepts = context.outputsOf(Stages.CONCEPTS);
         if (concepts.isPresent()) {
-            Map<?, ?> concept = item(concepts.get().get("concepts"), order);
-            return new ScenePlan(order, text(concept.get("headline")), style(concept.get("style")), presentation, CameraMove.STATIC, 0, 0);
+            ConceptsOutputs.Concept concept = item(ConceptsOutputs.of(concepts.get()).concepts(), order);
+            return new ScenePlan(order, text(concept.headline()), style(concept.style()), presentation,
+                    CameraMove.STATIC, 0, 0);
         }
         Map<String, Object> storyboard = context.outputsOf(Stages.STORYBOARD)
                 .orElseThrow(() -> new IllegalStateException("no concepts or storyboard plans the scenes of this job"));
-        Map<?, ?> scene = item(storyboard.get("scenes"), order);
-        CameraMove move = WireEnum.parse(CameraMove.class, String.valueOf(scene.get("move"))).orElse(CameraMove.ZOOM_IN);
-        return new ScenePlan(order, text(scene.get("text")), style(scene.get("style")), presentation, move,
-                ((Number) scene.get("start_ms")).longValue(), ((Number) scene.get("duration_ms")).longValue());
+        StoryboardOutputs.Scene scene = item(StoryboardOutputs.of(storyboard).scenes(), order);
+        CameraMove move = WireEnum.parse(CameraMove.class, String.valueOf(scene.move())).orElse(CameraMove.ZOOM_IN);
+        return new ScenePlan(order, text(scene.text()), style(scene.style()), presentation, move, scene.startMs(),
+                scene.durationMs());
     }
 
-    private static Map<?, ?> item(Object list, int order) {
-        List<?> items = (List<?>) list;
+    private static <T> T item(List<T> items, int order) {
         if (order < 1 || order > items.size()) {
             throw new IllegalStateException("the plan has " + items.size() + " scenes, not " + order);
         }
-        return (Map<?, ?>) items.get(order - 1);
+        return items.get(order - 1);
     }
 
-    private static String text(Object value) {
-        return value == null || value.toString().isBlank() ? null : value.toString();
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
-    private static Style style(Object value) {
+    private static Style style(String value) {
         return WireEnum.parse(Style.class, String.valueOf(value)).filter(s -> s != Style.AUTO).orElse(Style.STUDIO);
     }
 }

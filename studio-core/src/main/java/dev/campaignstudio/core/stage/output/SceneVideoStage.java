@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.stage.output;
 
-import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
@@ -11,7 +10,6 @@ import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
@@ -45,12 +43,10 @@ public final class SceneVideoStage implements StageHandler {
     public StepResult execute(StepContext context) throws Exception {
         int order = context.sceneOrder();
         ScenePlan plan = ScenePlan.of(context, order);
-        Map<String, Object> image = context.outputsOf(Stages.SCENE_IMAGE, order).orElseThrow();
-        Map<?, ?> first = (Map<?, ?>) ((List<?>) image.get("images")).get(0);
-        Map<?, ?> box = (Map<?, ?>) first.get("product_box");
-        SceneImage scene = new SceneImage(media(context, (String) first.get("image")), media(context, (String) image.get("background")),
-                new Box(number(box.get("x")), number(box.get("y")), number(box.get("width")), number(box.get("height"))));
-        boolean last = order == ((List<?>) context.outputsOf(Stages.STORYBOARD).orElseThrow().get("scenes")).size();
+        SceneImageOutputs image = SceneImageOutputs.ofVideo(context, order);
+        SceneImage scene = new SceneImage(media(context, image.first().image()), media(context, image.background()),
+                image.first().productBox());
+        boolean last = order == StoryboardOutputs.of(context).scenes().size();
         long duration = plan.durationMs() + (last ? 0 : FastCut.TRANSITION_MS);
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
@@ -63,8 +59,9 @@ public final class SceneVideoStage implements StageHandler {
         }
         ClipLoop.Accepted accepted = (ClipLoop.Accepted) outcome;
         CameraMove move = accepted.attempt().steady() ? CameraMove.STATIC : plan.move();
-        return new StepResult.Succeeded(Map.of("clip", accepted.clipId(), "duration_ms", duration, "move", move.wire(),
-                FidelityLoop.OUTPUT, List.of(accepted.summary())), capabilities.adapter(Capability.VIDEO));
+        return new StepResult.Succeeded(Map.of(ClipOutputs.CLIP, accepted.clipId(), ClipOutputs.DURATION_MS, duration,
+                ClipOutputs.MOVE, move.wire(), FidelityLoop.OUTPUT, List.of(accepted.summary())),
+                capabilities.adapter(Capability.VIDEO));
     }
 
     /**
@@ -76,9 +73,5 @@ public final class SceneVideoStage implements StageHandler {
             throw new IOException("asset " + assetId + " is missing");
         }
         return context.media(assetId);
-    }
-
-    private static int number(Object value) {
-        return ((Number) value).intValue();
     }
 }

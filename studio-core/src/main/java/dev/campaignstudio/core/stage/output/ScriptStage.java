@@ -42,13 +42,13 @@ public final class ScriptStage implements StageHandler {
         List<Map<String, Object>> segments = new ArrayList<>();
         for (int i = 0; i < script.segments().size(); i++) {
             Segment segment = script.segments().get(i);
-            segments.add(Map.of("order", i + 1, "role", segment.role(), "text", segment.text()));
+            segments.add(new ScriptOutputs.Segment(i + 1, segment.role(), segment.text()).toMap());
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, segments.size());
-        outputs.put("supplied", settings.script() != null);
-        outputs.put("segments", segments);
-        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
+        outputs.put(ScriptOutputs.SUPPLIED, settings.script() != null);
+        outputs.put(ScriptOutputs.SEGMENTS, segments);
+        outputs.put(ScriptOutputs.FILE, OutputFiles.json(context, outputs, ROLE));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
     }
 }

@@ -10,7 +10,6 @@ import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.Seeds;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class ScriptStoryboardStage implements StageHandler {
         for (int v = 0; v < VARIANTS; v++) {
             context.cancellation().throwIfCancelled();
             UgcScript script = writer.ugcScript(new UgcScriptRequest(identity.name(), identity.facts(),
-                    InterpretPromptStage.brief(context.outputsOf(Stages.INTERPRET_PROMPT).orElseThrow()), settings.sceneCount(),
+                    InterpretPromptStage.brief(context), settings.sceneCount(),
                     settings.durationS(), settings.language(), Seeds.of(context) + v));
             UgcScriptScore score = UgcScriptScore.of(script, identity.name(), settings.durationS());
             Map<String, Object> variant = new LinkedHashMap<>();
@@ -77,11 +76,11 @@ public final class ScriptStoryboardStage implements StageHandler {
         List<Map<String, Object>> shots = shots(best);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, shots.size());
-        outputs.put("shots", shots);
-        outputs.put("selected", "v" + (bestIndex + 1));
-        outputs.put("score", bestScore.score());
-        outputs.put("file", OutputFiles.json(context, outputs, ROLE));
-        outputs.put("variants", variants);
+        outputs.put(UgcScriptOutputs.SHOTS, shots);
+        outputs.put(UgcScriptOutputs.SELECTED, "v" + (bestIndex + 1));
+        outputs.put(UgcScriptOutputs.SCORE, bestScore.score());
+        outputs.put(UgcScriptOutputs.FILE, OutputFiles.json(context, outputs, ROLE));
+        outputs.put(UgcScriptOutputs.VARIANTS, variants);
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
     }
 
@@ -89,10 +88,10 @@ public final class ScriptStoryboardStage implements StageHandler {
         List<Map<String, Object>> shots = new ArrayList<>();
         for (Shot shot : script.shots()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("order", shot.order());
-            entry.put("kind", shot.kind().wire());
-            entry.put("line", shot.line());
-            entry.put("direction", shot.direction());
+            entry.put(UgcScriptOutputs.Shot.ORDER, shot.order());
+            entry.put(UgcScriptOutputs.Shot.KIND, shot.kind().wire());
+            entry.put(UgcScriptOutputs.Shot.LINE, shot.line());
+            entry.put(UgcScriptOutputs.Shot.DIRECTION, shot.direction());
             shots.add(entry);
         }
         return shots;

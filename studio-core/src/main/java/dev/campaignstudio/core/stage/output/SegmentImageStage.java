@@ -61,13 +61,13 @@ public final class SegmentImageStage implements StageHandler {
         FidelityLoop.Accepted accepted = (FidelityLoop.Accepted) outcome;
         SceneImage scene = accepted.scene();
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("image", accepted.imageId());
-        outputs.put("background", accepted.backgroundId());
-        outputs.put("width", scene.image().width());
-        outputs.put("height", scene.image().height());
-        outputs.put("product_box", SceneImageStage.box(scene.productBox()));
-        outputs.put("style", style.wire());
-        outputs.put("presentation", presentation.wire());
+        outputs.put(SegmentImageOutputs.IMAGE, accepted.imageId());
+        outputs.put(SegmentImageOutputs.BACKGROUND, accepted.backgroundId());
+        outputs.put(SegmentImageOutputs.WIDTH, scene.image().width());
+        outputs.put(SegmentImageOutputs.HEIGHT, scene.image().height());
+        outputs.put(SegmentImageOutputs.PRODUCT_BOX, SceneImageOutputs.box(scene.productBox()));
+        outputs.put(SegmentImageOutputs.STYLE, style.wire());
+        outputs.put(SegmentImageOutputs.PRESENTATION, presentation.wire());
         outputs.put(FidelityLoop.OUTPUT, List.of(accepted.summary()));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.IMAGE));
     }

@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.stage.output;
 
-import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
@@ -10,8 +9,6 @@ import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.id.WireEnum;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
@@ -48,18 +45,16 @@ public final class SegmentVideoStage implements StageHandler {
     @Override
     public StepResult execute(StepContext context) throws Exception {
         int order = context.sceneOrder();
-        Map<String, Object> image = context.outputsOf(Stages.SEGMENT_IMAGE, order).orElseThrow();
-        Map<?, ?> box = (Map<?, ?>) image.get("product_box");
-        SceneImage scene = new SceneImage(SceneVideoStage.media(context, (String) image.get("image")),
-                SceneVideoStage.media(context, (String) image.get("background")),
-                new Box(number(box.get("x")), number(box.get("y")), number(box.get("width")), number(box.get("height"))));
-        long speech = ((Number) context.outputsOf(Stages.VOICEOVER, order).orElseThrow().get("duration_ms")).longValue();
-        int segments = ((List<?>) context.outputsOf(Stages.SCRIPT).orElseThrow().get("segments")).size();
+        SegmentImageOutputs image = SegmentImageOutputs.of(context, order);
+        SceneImage scene = new SceneImage(SceneVideoStage.media(context, image.image()),
+                SceneVideoStage.media(context, image.background()), image.productBox());
+        long speech = VoiceoverOutputs.of(context, order).durationMs();
+        int segments = ScriptOutputs.of(context).segments().size();
         long planned = Math.max(100, speech + (order == segments ? 0 : TRANSITION_MS));
         CameraMove move = MOVES[(order - 1) % MOVES.length];
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
         byte[] product = Identity.of(context).neutralImage();
-        Presentation presentation = WireEnum.require(Presentation.class, String.valueOf(image.get("presentation")));
+        Presentation presentation = image.presentation();
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
         ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("segment " + order, presentation, product, ROLE,
                 Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned,
@@ -68,12 +63,9 @@ public final class SegmentVideoStage implements StageHandler {
             return drifted.rejection();
         }
         ClipLoop.Accepted accepted = (ClipLoop.Accepted) outcome;
-        return new StepResult.Succeeded(Map.of("clip", accepted.clipId(), "duration_ms", planned, "speech_ms", speech,
-                "move", (accepted.attempt().steady() ? CameraMove.STATIC : move).wire(),
+        return new StepResult.Succeeded(Map.of(ClipOutputs.CLIP, accepted.clipId(), ClipOutputs.DURATION_MS, planned,
+                ClipOutputs.SPEECH_MS, speech,
+                ClipOutputs.MOVE, (accepted.attempt().steady() ? CameraMove.STATIC : move).wire(),
                 FidelityLoop.OUTPUT, List.of(accepted.summary())), capabilities.adapter(Capability.VIDEO));
-    }
-
-    private static int number(Object value) {
-        return ((Number) value).intValue();
     }
 }

@@ -57,7 +57,7 @@ public final class StitchStage implements StageHandler {
         List<StepRecord> scenes = context.finished(Stages.SCENE_VIDEO);
         for (StepRecord scene : scenes) {
             ScenePlan plan = ScenePlan.of(context, scene.sceneOrder());
-            MediaFile clip = SceneVideoStage.media(context, (String) scene.outputs().get("clip"));
+            MediaFile clip = SceneVideoStage.media(context, ClipOutputs.of(scene).clip());
             local.add(clip);
             // laid out at its planned length (the scene's beats, plus the crossfade but for the last): a clip is whole
             // frames, up to half a frame longer, which would add up over the scenes and push the cuts off the beat

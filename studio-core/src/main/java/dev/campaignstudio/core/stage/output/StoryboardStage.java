@@ -11,9 +11,9 @@ import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.Seeds;
+import dev.campaignstudio.core.stage.identity.StoryboardSeedsOutputs.Seed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,27 +44,26 @@ public final class StoryboardStage implements StageHandler {
         StoryboardWriting writer = capabilities.port(Capability.STORYBOARD, StoryboardWriting.class);
         Storyboard storyboard = writer.plan(new StoryboardRequest(identity.name(), identity.facts(), context.inputs().prompt(),
                 settings.sceneCount(), scenesMs, settings.style(), Seeds.of(context), FastCut.BEAT_MS));
-        List<?> seeds = identity.seeds();
+        List<Seed> seeds = identity.seeds();
         List<Map<String, Object>> scenes = new ArrayList<>();
         for (Scene scene : storyboard.scenes()) {
             int i = scene.order() - 1;
             // the product's storyboard seeds, one per scene in turn: its shot idea and, with style auto, its look
-            Map<?, ?> seed = seeds.isEmpty() ? Map.of() : (Map<?, ?>) seeds.get(i % seeds.size());
-            String shot = seed.get("scene_ideas") instanceof List<?> ideas && !ideas.isEmpty()
-                    ? String.valueOf(ideas.get(i / seeds.size() % ideas.size())) : scene.shot();
+            Seed seed = seeds.isEmpty() ? Seed.NONE : seeds.get(i % seeds.size());
+            List<String> ideas = seed.sceneIdeas();
+            String shot = !ideas.isEmpty() ? ideas.get(i / seeds.size() % ideas.size()) : scene.shot();
             Style style = settings.style() != Style.AUTO ? scene.style()
-                    : WireEnum.parse(Style.class, String.valueOf(seed.get("style"))).filter(s -> s != Style.AUTO)
-                            .orElse(scene.style());
+                    : seed.styleOr(scene.style());
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("order", scene.order());
-            entry.put("start_ms", scene.startMs());
-            entry.put("duration_ms", scene.durationMs());
-            entry.put("shot", shot);
-            entry.put("move", scene.move().wire());
-            entry.put("text", scene.text());
-            entry.put("style", style.wire());
-            if (seed.get("title") != null) {
-                entry.put("seed_concept", seed.get("title"));
+            entry.put(StoryboardOutputs.Scene.ORDER, scene.order());
+            entry.put(StoryboardOutputs.Scene.START_MS, scene.startMs());
+            entry.put(StoryboardOutputs.Scene.DURATION_MS, scene.durationMs());
+            entry.put(StoryboardOutputs.Scene.SHOT, shot);
+            entry.put(StoryboardOutputs.Scene.MOVE, scene.move().wire());
+            entry.put(StoryboardOutputs.Scene.TEXT, scene.text());
+            entry.put(StoryboardOutputs.Scene.STYLE, style.wire());
+            if (seed.title() != null) {
+                entry.put(StoryboardOutputs.Scene.SEED_CONCEPT, seed.title());
             }
             scenes.add(entry);
         }
@@ -73,7 +72,7 @@ public final class StoryboardStage implements StageHandler {
         outputs.put("title", storyboard.title());
         outputs.put("bpm", FastCut.BPM);
         outputs.put("end_card_ms", FastCut.END_CARD_MS);
-        outputs.put("scenes", scenes);
+        outputs.put(StoryboardOutputs.SCENES, scenes);
         outputs.put("file", OutputFiles.json(context, outputs, ROLE));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.STORYBOARD));
     }

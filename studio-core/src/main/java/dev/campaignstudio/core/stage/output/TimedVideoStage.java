@@ -68,13 +68,14 @@ public final class TimedVideoStage implements StageHandler {
         long start = 0;
         for (StepRecord segment : segments) {
             context.cancellation().throwIfCancelled();
-            long duration = ((Number) segment.outputs().get("duration_ms")).longValue();
-            voices.add(context.read((String) segment.outputs().get("audio")));
-            words.addAll(VoiceoverStage.timed(segment.outputs().get("words"), start));
-            Map<String, Object> made = context.outputsOf(Stages.SEGMENT_VIDEO, segment.sceneOrder()).orElseThrow();
-            MediaFile clip = SceneVideoStage.media(context, (String) made.get("clip"));
+            VoiceoverOutputs voiceover = VoiceoverOutputs.of(segment);
+            long duration = voiceover.durationMs();
+            voices.add(context.read(voiceover.audio()));
+            words.addAll(VoiceoverOutputs.shifted(voiceover.words(), start));
+            ClipOutputs made = ClipOutputs.of(context, Stages.SEGMENT_VIDEO, segment.sceneOrder());
+            MediaFile clip = SceneVideoStage.media(context, made.clip());
             local.add(clip);
-            long planned = ((Number) made.get("duration_ms")).longValue();
+            long planned = made.durationMs();
             // laid out at its planned length: a clip is whole frames, up to half a frame longer, which would add up
             clips.add(clip.withDurationMs(planned));
             start += duration;

@@ -19,11 +19,9 @@ import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
@@ -67,10 +65,9 @@ public final class UgcMediaStage implements StageHandler {
     @Override
     public StepResult execute(StepContext context) throws Exception {
         OutputSettings settings = context.settings().orElseThrow();
-        Map<?, ?> shot = (Map<?, ?>) ((List<?>) context.outputsOf(Stages.SCRIPT_STORYBOARD).orElseThrow().get("shots"))
-                .get(context.sceneOrder() - 1);
-        ShotKind kind = WireEnum.require(ShotKind.class, String.valueOf(shot.get("kind")));
-        String line = String.valueOf(shot.get("line"));
+        UgcScriptOutputs.Shot shot = UgcScriptOutputs.of(context).shot(context.sceneOrder());
+        ShotKind kind = shot.kind();
+        String line = shot.line();
         Identity identity = Identity.of(context);
         Frame frame = Frame.of(settings.aspect(), render.videoLongSide());
         long seed = Seeds.of(context);
@@ -127,12 +124,12 @@ public final class UgcMediaStage implements StageHandler {
             clipId = accepted.clipId();
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("kind", kind.wire());
-        outputs.put("line", line);
-        outputs.put("clip", clipId);
-        outputs.put("audio", OutputFiles.store(context, speech.wav(), AUDIO));
-        outputs.put("duration_ms", duration);
-        outputs.put("words", VoiceoverStage.timed(SpokenWords.asWritten(line, speech.words())));
+        outputs.put(UgcMediaOutputs.KIND, kind.wire());
+        outputs.put(UgcMediaOutputs.LINE, line);
+        outputs.put(UgcMediaOutputs.CLIP, clipId);
+        outputs.put(UgcMediaOutputs.AUDIO, OutputFiles.store(context, speech.wav(), AUDIO));
+        outputs.put(UgcMediaOutputs.DURATION_MS, duration);
+        outputs.put(UgcMediaOutputs.WORDS, VoiceoverOutputs.timed(SpokenWords.asWritten(line, speech.words())));
         if (!checks.isEmpty()) {
             outputs.put(FidelityLoop.OUTPUT, checks);
         }

@@ -10,7 +10,6 @@ import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,31 +32,26 @@ public final class VoiceoverStage implements StageHandler {
     @Override
     public StepResult execute(StepContext context) throws Exception {
         OutputSettings settings = context.settings().orElseThrow();
-        Map<?, ?> segment = (Map<?, ?>) ((List<?>) context.outputsOf(Stages.SCRIPT).orElseThrow().get("segments")).get(context.sceneOrder() - 1);
-        String text = String.valueOf(segment.get("text"));
+        String text = ScriptOutputs.of(context).segment(context.sceneOrder()).text();
         SpeechSynthesis speech = capabilities.port(Capability.AUDIO, SpeechSynthesis.class);
         Speech spoken = speech.speak(new SpeechRequest(text, settings.voice(), settings.language()));
         Map<String, Object> transcript = new LinkedHashMap<>();
+        List<Map<String, Object>> words = timed(SpokenWords.asWritten(text, spoken.words()));
         transcript.put("text", text);
         transcript.put("sentences", timed(spoken.sentences()));
-        transcript.put("words", timed(SpokenWords.asWritten(text, spoken.words())));
+        transcript.put("words", words);
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("audio", OutputFiles.store(context, spoken.wav(), ROLE));
-        outputs.put("duration_ms", spoken.wav().durationMs() != null ? spoken.wav().durationMs() : Wav.durationMs(spoken.wav().data()));
-        outputs.put("text", text);
-        outputs.put("words", transcript.get("words"));
-        outputs.put("transcript", OutputFiles.json(context, transcript, TRANSCRIPT));
+        outputs.put(VoiceoverOutputs.AUDIO, OutputFiles.store(context, spoken.wav(), ROLE));
+        outputs.put(VoiceoverOutputs.DURATION_MS,
+                spoken.wav().durationMs() != null ? spoken.wav().durationMs() : Wav.durationMs(spoken.wav().data()));
+        outputs.put(VoiceoverOutputs.TEXT, text);
+        outputs.put(VoiceoverOutputs.WORDS, words);
+        outputs.put(VoiceoverOutputs.TRANSCRIPT, OutputFiles.json(context, transcript, TRANSCRIPT));
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.AUDIO));
     }
 
     /** Timed texts as JSON. */
     static List<Map<String, Object>> timed(List<TimedText> texts) {
-        return texts.stream().map(t -> Map.<String, Object>of("text", t.text(), "start_ms", t.startMs(), "end_ms", t.endMs())).toList();
-    }
-
-    /** Timed texts from JSON, shifted by {@code offsetMs}. */
-    static List<TimedText> timed(Object json, long offsetMs) {
-        return ((List<?>) json).stream().map(Map.class::cast).map(t -> new TimedText(String.valueOf(t.get("text")),
-                ((Number) t.get("start_ms")).longValue() + offsetMs, ((Number) t.get("end_ms")).longValue() + offsetMs)).toList();
+        return VoiceoverOutputs.timed(texts);
     }
 }
