@@ -181,7 +181,7 @@ public final class FidelityLoop {
         String prompt = attempt.guidance() == null ? first.prompt()
                 : first.prompt() == null || first.prompt().isBlank() ? attempt.guidance() : first.prompt() + "\n" + attempt.guidance();
         return new ImageRequest(first.productPng(), first.palette(), first.headline(), prompt, first.aspect(), first.longSide(), first.style(),
-                first.presentation(), attempt.seed(), first.variation(), attempt.constraints());
+                first.presentation(), attempt.seed(), first.variation(), attempt.constraints(), first.sheetPng());
     }
 
     private static ProducedAsset store(StepContext context, MediaFile given, String role) throws IOException {

@@ -4,6 +4,7 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.pipeline.Stages;
+import dev.campaignstudio.core.stage.identity.CharacterSheetStage;
 import dev.campaignstudio.core.stage.identity.LinkMetadataStage;
 import dev.campaignstudio.core.stage.identity.MetadataStage;
 import dev.campaignstudio.core.stage.identity.NeutralImageStage;
@@ -58,5 +59,15 @@ final class Identity {
     byte[] neutralImage() throws IOException {
         String id = (String) context.outputsOf(Stages.NEUTRAL_IMAGE).orElseThrow().get(NeutralImageStage.NEUTRAL_IMAGE);
         return context.read(id);
+    }
+
+    /**
+     * The character sheet (PNG), the product's second reference for image and video adapters (docs/identity.md), or
+     * {@code null} when the job has none (a product made before sheets).
+     */
+    byte[] characterSheet() throws IOException {
+        Object id = context.outputsOf(Stages.CHARACTER_SHEET).map(o -> o.get(CharacterSheetStage.CHARACTER_SHEET))
+                .orElse(null);
+        return id instanceof String sheet ? context.read(sheet) : null;
     }
 }

@@ -52,7 +52,7 @@ public final class SegmentImageStage implements StageHandler {
                 : index % 2 == 0 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
         ImageRequest request = new ImageRequest(identity.neutralImage(), identity.palette(), null, context.inputs().prompt(),
                 settings.aspect(), render.videoLongSide(), style, presentation, Seeds.of(context), settings.creativeVariation(),
-                null);
+                null, identity.characterSheet());
         FidelityLoop.Outcome outcome = fidelity.make(context,
                 new FidelityLoop.Subject("segment " + context.sceneOrder(), request, ROLE, BACKGROUND));
         if (outcome instanceof FidelityLoop.Drifted drifted) {
