@@ -253,10 +253,15 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
             return scripts.write(request);
         }
         int words = (int) Math.round(request.targetSeconds() * 2.3);
-        JsonNode answer = text.ask("script", "script", WRITER, OpenAiText.product(request.productName(), request.facts()) + "\nCampaign: "
-                + request.prompt() + "\nWrite a voice-over script in " + request.language() + " of exactly " + request.segments()
-                + " segments (first a hook, last a call to action), about " + words + " words in all, for " + request.targetSeconds()
-                + " seconds of speech.", OpenAiText.segmentsSchema());
+        String product = OpenAiText.product(request.productName(), request.facts())
+                + OpenAiText.identity(request.seeds(), request.details());
+        String seeded = request.seeds().isEmpty() ? "" : " Segment 1 follows seed 1, segment 2 seed 2, and so on,"
+                + " the seeds in turn: each segment but the call to action opens with its seed's hook and speaks to"
+                + " its angle.";
+        JsonNode answer = text.ask("script", "script", WRITER, product + "\nCampaign: " + request.prompt()
+                + "\nWrite a voice-over script in " + request.language() + " of exactly " + request.segments()
+                + " segments (first a hook, last a call to action), about " + words + " words in all, for "
+                + request.targetSeconds() + " seconds of speech." + seeded, OpenAiText.segmentsSchema());
         List<Segment> segments = new ArrayList<>();
         for (JsonNode item : OpenAiText.items(answer, "segments", request.segments(), "segments")) {
             segments.add(new Segment(OpenAiText.text(item, "role"), OpenAiText.text(item, "text")));
@@ -274,11 +279,17 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
 
     @Override
     public UgcScript ugcScript(UgcScriptRequest request) throws StepFault {
-        JsonNode answer = text.ask("script", "ugc_script", WRITER, OpenAiText.product(request.productName(), request.facts())
-                + "\nPresenter: " + request.brief().persona() + "; tone " + request.brief().tone() + "; setting " + request.brief().setting()
-                + "\nWrite exactly " + request.shots() + " shots in " + request.language() + " for about " + request.targetSeconds()
-                + " seconds: the first a talking shot that opens with the hook \"" + request.brief().hook() + "\", then close-ups of the "
-                + "product and the presenter holding it. Each shot has one spoken line and a short direction.", OpenAiText.shotsSchema());
+        String product = OpenAiText.product(request.productName(), request.facts())
+                + OpenAiText.identity(request.seeds(), request.details());
+        String seeded = request.seeds().isEmpty() ? "" : " Shot 1 follows seed 1, shot 2 seed 2, and so on, the seeds"
+                + " in turn: each direction shows its seed's scene idea, and each line after the first opens with its"
+                + " seed's hook.";
+        JsonNode answer = text.ask("script", "ugc_script", WRITER, product + "\nPresenter: " + request.brief().persona()
+                + "; tone " + request.brief().tone() + "; setting " + request.brief().setting()
+                + "\nWrite exactly " + request.shots() + " shots in " + request.language() + " for about "
+                + request.targetSeconds() + " seconds: the first a talking shot that opens with the hook \""
+                + request.brief().hook() + "\", then close-ups of the product and the presenter holding it. Each"
+                + " shot has one spoken line and a short direction." + seeded, OpenAiText.shotsSchema());
         List<Shot> shots = new ArrayList<>();
         List<JsonNode> items = OpenAiText.items(answer, "shots", request.shots(), "shots");
         for (int i = 0; i < items.size(); i++) {

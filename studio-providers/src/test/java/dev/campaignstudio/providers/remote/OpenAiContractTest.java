@@ -228,6 +228,32 @@ class OpenAiContractTest {
     }
 
     @Test
+    void scriptAndUgcPromptsCarryTheStoryboardSeedsInOrderAndTheProductFacts() throws Exception {
+        start();
+        OpenAiAdapter adapter = adapter(true, Map.of());
+        List<StoryboardWriting.Concept> seeds = List.of(
+                new StoryboardWriting.Concept("Slow mornings", "ritual", "Slow down with Kiln.",
+                        List.of("steam over the rim at dawn"), Style.SURFACE),
+                new StoryboardWriting.Concept("Hand made", "craft", "Glazed by hand.",
+                        List.of("a potter's hands at the wheel"), Style.STUDIO));
+        Map<String, String> details = Map.of("brand", "Kiln & Co", "price", "24.00");
+        ScriptWriting.Brief brief = new ScriptWriting.Brief("potter", "warm", "studio", "This mug changed my mornings");
+
+        adapter.write(new ScriptWriting.ScriptRequest("Kiln Mug", FACTS, "Cosy", null, 3, 15, "en", 1, seeds, details));
+        adapter.ugcScript(new ScriptWriting.UgcScriptRequest("Kiln Mug", FACTS, brief, 2, 10, "en", 1, seeds, details));
+
+        assertThat(vendor.vendor().problems()).isEmpty();
+        for (FakeVendor.Request chat : vendor.vendor().requests("POST", "/chat/completions")) {
+            String user = chat.json().path("messages").path(1).path("content").asString();
+            assertThat(user).contains("Kiln & Co").contains("24.00");
+            assertThat(user.indexOf("Slow down with Kiln.")).as("seed 1 before seed 2").isPositive()
+                    .isLessThan(user.indexOf("Glazed by hand."));
+            assertThat(user).contains("steam over the rim at dawn").contains("a potter's hands at the wheel")
+                    .contains("seeds in turn");
+        }
+    }
+
+    @Test
     void everyChatRequestKeepsToTheDocumentAndTheProductImageGoesAsADataUrl() throws Exception {
         start();
         OpenAiAdapter adapter =
