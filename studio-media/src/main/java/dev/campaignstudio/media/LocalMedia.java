@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The {@code local} adapter: every media capability made on this machine, offline, with no keys, deterministic for a
  * given seed. Product analysis and fidelity with OpenCV, images with Java2D, video with FFmpeg (through JavaCV), speech
- * with FreeTTS, writing from templates.
+ * with FreeTTS, writing from templates. Images and clips are made from the neutral cut-out's own pixels; the character
+ * sheet an image or video request may carry is not read, as it only shows the same product again (docs/providers.md).
  */
 public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, ImageGeneration, VideoGeneration, SpeechSynthesis,
         ScriptWriting, StoryboardWriting, FidelityCheck, Stitching, LipSync {

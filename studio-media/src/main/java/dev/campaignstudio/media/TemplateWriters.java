@@ -2,6 +2,7 @@ package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
+import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.ScriptWriting.Script;
 import dev.campaignstudio.core.capability.ScriptWriting.ScriptRequest;
 import dev.campaignstudio.core.capability.ScriptWriting.Segment;
@@ -16,13 +17,16 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Rule-based script and storyboard writers: a hook, benefits, proof and a call to action, written from templates
  * filled with the product's name, category, colours and the prompt's salient words; varied by seed, the same for the
- * same seed. Campaign concepts come from {@link ConceptWriter}.
+ * same seed. A script follows the product's storyboard seeds, one per segment in turn: each segment but the call to
+ * action opens with its seed's hook (the first instead of a template hook); its first benefits are the metadata's and
+ * the page's facts (description, brand, price). Campaign concepts come from {@link ConceptWriter}.
  */
 final class TemplateWriters {
 
@@ -71,17 +75,20 @@ final class TemplateWriters {
                 themes(request.prompt(), request.facts()));
         int count = Math.max(2, request.segments());
         List<Segment> segments = new ArrayList<>();
-        segments.add(new Segment("hook", filler.fill(pick(HOOKS, random))));
-        List<String> benefits = new ArrayList<>();
+        String hook = filler.fill(pick(HOOKS, random));
+        Concept opening = ScriptWriting.seedOf(request.seeds(), 0);
+        segments.add(new Segment("hook", opening == null ? hook : sentence(opening.hook())));
+        List<String> benefits = new ArrayList<>(facts(request.details()));
         if (!filler.themes().isEmpty()) {
             benefits.add(pick(THEMED_BENEFITS, random));
         }
         benefits.addAll(shuffled(BENEFITS, random));
         for (int i = 0; i < count - 3; i++) {
-            segments.add(new Segment("benefit", filler.fill(benefits.get(i % benefits.size()))));
+            String benefit = filler.fill(benefits.get(i % benefits.size()));
+            segments.add(new Segment("benefit", seeded(request, i + 1, benefit)));
         }
         if (count >= 3) {
-            segments.add(new Segment("proof", filler.fill(pick(PROOFS, random))));
+            segments.add(new Segment("proof", seeded(request, count - 2, filler.fill(pick(PROOFS, random)))));
         }
         segments.add(new Segment("call_to_action", filler.fill(pick(CALLS, random))));
         List<String> more = new ArrayList<>(benefits.subList(Math.min(benefits.size(), Math.max(0, count - 3)), benefits.size()));
@@ -89,6 +96,44 @@ final class TemplateWriters {
         lengthen(segments, more.stream().map(filler::fill).toList(),
                 (int) Math.round(request.targetSeconds() * WORDS_PER_SECOND));
         return new Script(segments);
+    }
+
+    /**
+     * {@code text} after the hook of the storyboard seed segment {@code index} follows ({@link ScriptWriting#seedOf}),
+     * or alone without seeds.
+     */
+    private static String seeded(ScriptRequest request, int index, String text) {
+        Concept seed = ScriptWriting.seedOf(request.seeds(), index);
+        return seed == null ? text : sentence(seed.hook()) + " " + text;
+    }
+
+    /**
+     * Sentences of the product's metadata and page facts, the ones a script says first: its description, its brand and
+     * its price.
+     */
+    static List<String> facts(Map<String, String> details) {
+        List<String> facts = new ArrayList<>();
+        String description = details.get("description");
+        if (description != null) {
+            String[] words = description.trim().split("\\s+");
+            String first = String.join(" ", Arrays.asList(words).subList(0, Math.min(words.length, 24)));
+            facts.add(sentence(capitalise(first.split("(?<=[.!?])\\s")[0])));
+        }
+        if (details.get("brand") != null) {
+            facts.add("Made by " + details.get("brand").trim() + ".");
+        }
+        if (details.get("price") != null) {
+            String currency = details.get("currency");
+            facts.add("All of it for " + details.get("price").trim() + (currency == null ? "" : " " + currency.trim())
+                    + ".");
+        }
+        return facts;
+    }
+
+    /** {@code text} trimmed, ending with a full stop unless it ends with other punctuation. */
+    static String sentence(String text) {
+        String trimmed = text.trim();
+        return trimmed.matches(".*[.!?]$") ? trimmed : trimmed + ".";
     }
 
     /**

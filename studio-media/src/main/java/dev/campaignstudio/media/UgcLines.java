@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 /**
  * A UGC script's sentences, filled with the product's facts, pooled by the kind of shot they suit and seeded into an
  * order; hands each out once. Talking shots lead with the persona's life (from the brief's cue words), close-ups with
- * the category's benefits, holding shots with the brand, so those come first when there is room for them.
+ * the description and price the metadata and the page give, then the category's benefits, holding shots with the
+ * brand (the metadata's, else a keyword that reads as one), so those come first when there is room for them.
  */
 final class UgcLines {
 
@@ -72,12 +73,32 @@ final class UgcLines {
         Set<Cue> cues = new LinkedHashSet<>(persona);
         cues.addAll(setting);
         List<String> life = cues.stream().flatMap(c -> c.life().stream()).toList();
-        String brand = brand(facts, colour, request.productName());
+        String given = request.details().get("brand");
+        String brand = given != null ? given.trim() : brand(facts, colour, request.productName());
         lines.pool(ShotKind.TALKING, life, TALKING, random);
         lines.pool(ShotKind.PRODUCT_CLOSEUP, BENEFITS.getOrDefault(facts.category(), ANY_BENEFITS), CLOSEUP, random);
         lines.pool(ShotKind.PRESENTER_WITH_PRODUCT, brand == null ? List.of() : List.of(brand + " really thought of everything."),
                 HOLDING, random);
+        List<String> closeUp = new ArrayList<>(said(request.details()).stream().map(lines::fill).toList());
+        closeUp.addAll(lines.pools.get(ShotKind.PRODUCT_CLOSEUP));
+        lines.pools.put(ShotKind.PRODUCT_CLOSEUP, closeUp);
         return lines;
+    }
+
+    /** What the metadata and the page say, as a presenter says it: the description and the price, in that order. */
+    private static List<String> said(Map<String, String> details) {
+        List<String> said = new ArrayList<>();
+        String description = details.get("description");
+        if (description != null) {
+            String first = TemplateWriters.sentence(description.trim().split("(?<=[.!?])\\s")[0]);
+            said.add("Quick facts: " + Character.toLowerCase(first.charAt(0)) + first.substring(1));
+        }
+        if (details.get("price") != null) {
+            String currency = details.get("currency");
+            said.add("And {it's} only " + details.get("price").trim() + (currency == null ? "" : " " + currency.trim())
+                    + ".");
+        }
+        return said;
     }
 
     private void pool(ShotKind kind, List<String> first, List<String> then, SplittableRandom random) {

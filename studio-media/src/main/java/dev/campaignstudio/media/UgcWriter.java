@@ -1,12 +1,14 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
+import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.ScriptWriting.Brief;
 import dev.campaignstudio.core.capability.ScriptWriting.BriefRequest;
 import dev.campaignstudio.core.capability.ScriptWriting.Shot;
 import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
 import dev.campaignstudio.core.capability.ScriptWriting.UgcScript;
 import dev.campaignstudio.core.capability.ScriptWriting.UgcScriptRequest;
+import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.media.UgcCues.Cue;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,7 +34,9 @@ import java.util.regex.Pattern;
  * sentences (the product's name, a benefit of its category, its colour, its brand, the persona's life) chosen to
  * total about {@value #WORDS_PER_SECOND} words per target second, spread evenly over the shots; every shot has at
  * least one sentence, no sentence is said twice, and the script stops growing when the templates run out (at about
- * 90 seconds).
+ * 90 seconds). Shots follow the product's storyboard seeds in turn: each direction ends with its seed's scene idea,
+ * and every line after the first opens with its seed's hook. The brand and the facts the metadata and the product
+ * page give ({@link UgcLines}) come before the general lines.
  */
 final class UgcWriter {
 
@@ -119,8 +123,11 @@ final class UgcWriter {
             boolean first = i == 1;
             boolean last = i == kinds.size();
             List<String> sentences = new ArrayList<>();
+            Concept seed = ScriptWriting.seedOf(request.seeds(), i - 1);
             if (first) {
                 sentences.add(brief.hook());
+            } else if (seed != null) {
+                sentences.add(TemplateWriters.sentence(seed.hook()));
             }
             String call = last ? call(said.toString().toLowerCase(Locale.ROOT).contains(lines.name().toLowerCase(Locale.ROOT)), lines,
                     random) : "";
@@ -133,7 +140,10 @@ final class UgcWriter {
             String line = String.join(" ", sentences);
             said.append(line).append(' ');
             total += words(line);
-            shots.add(new Shot(i, kind, line, directions.get(i - 1)));
+            String idea = ScriptWriting.ideaOf(request.seeds(), i - 1);
+            String direction = idea == null ? directions.get(i - 1)
+                    : directions.get(i - 1) + " Shot idea: " + TemplateWriters.sentence(idea);
+            shots.add(new Shot(i, kind, line, direction));
         }
         return new UgcScript(shots);
     }

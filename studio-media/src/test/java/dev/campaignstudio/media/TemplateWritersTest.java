@@ -60,6 +60,52 @@ class TemplateWritersTest {
         }
     }
 
+    /** Two storyboard seeds, as the identity's {@code storyboard_seeds} stage records them. */
+    static final List<Concept> MORNING_AND_TRAIL = List.of(
+            new Concept("Morning ritual", "everyday ritual", "Your mornings start with Aurora.",
+                    List.of("steam rising from Aurora on a windowsill", "a hand grabbing Aurora on the way out"),
+                    Style.SURFACE),
+            new Concept("Trail ready", "on the go", "Built for the trail and back.",
+                    List.of("Aurora clipped to a backpack on a ridge"), Style.OUTDOOR));
+    /** Three other seeds. */
+    static final List<Concept> COLOUR_DETAIL_VALUE = List.of(
+            new Concept("Colour pop", "colour story", "Teal never looked this good.",
+                    List.of("Aurora on a teal backdrop"), Style.GRADIENT),
+            new Concept("Look closer", "design detail", "Every line is there on purpose.",
+                    List.of("macro pan across the cap"), Style.STUDIO),
+            new Concept("Worth it", "value", "So much bottle for so little.",
+                    List.of("a price tag beside Aurora"), Style.GRADIENT));
+    static final Map<String, String> DETAILS = Map.of("brand", "Aurora Labs", "description",
+            "Double-walled steel keeps drinks cold for 24 hours. Dishwasher safe.");
+
+    private Script seeded(List<Concept> seeds, long seed) {
+        return writers.write(new ScriptRequest("Aurora Bottle", facts, "Summer launch", null, 5, 30, "en", seed, seeds,
+                DETAILS));
+    }
+
+    @Test
+    void aScriptFollowsTheStoryboardSeedsInTurnAndSaysTheMetadataFacts() {
+        for (long seed = 0; seed < 5; seed++) {
+            // docs/modes.md: segment i takes seed i % n; every segment but the call to action opens with its hook
+            assertThat(seeded(MORNING_AND_TRAIL, seed).segments().subList(0, 4)).extracting(Segment::text)
+                    .satisfiesExactly(t -> assertThat(t).startsWith("Your mornings start with Aurora."),
+                            t -> assertThat(t).startsWith("Built for the trail and back."),
+                            t -> assertThat(t).startsWith("Your mornings start with Aurora."),
+                            t -> assertThat(t).startsWith("Built for the trail and back."));
+            assertThat(seeded(COLOUR_DETAIL_VALUE, seed).segments().subList(0, 4)).extracting(Segment::text)
+                    .satisfiesExactly(t -> assertThat(t).startsWith("Teal never looked this good."),
+                            t -> assertThat(t).startsWith("Every line is there on purpose."),
+                            t -> assertThat(t).startsWith("So much bottle for so little."),
+                            t -> assertThat(t).startsWith("Teal never looked this good."));
+            Script script = seeded(COLOUR_DETAIL_VALUE, seed);
+            assertThat(script.segments()).extracting(Segment::role)
+                    .containsExactly("hook", "benefit", "benefit", "proof", "call_to_action");
+            assertThat(script.text()).as("the metadata's description and brand")
+                    .contains("keeps drinks cold for 24 hours").contains("Aurora Labs");
+        }
+        assertThat(seeded(MORNING_AND_TRAIL, 3).text()).doesNotContain("Teal never looked this good.");
+    }
+
     @Test
     void aReadyScriptIsSegmentedNotRewritten() {
         Script script = writers.write(new ScriptRequest("Aurora", facts, null, "Meet Aurora.\n\nCold for a day.\n\nGet yours.", 9, 30, "en", 1));

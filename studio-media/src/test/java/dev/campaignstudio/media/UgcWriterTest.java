@@ -151,6 +151,40 @@ class UgcWriterTest {
     }
 
     @Test
+    void theShotsFollowTheStoryboardSeedsInTurnAndTheLinesSayTheMetadataFacts() {
+        Brief brief = new Brief("a runner in her twenties", "upbeat, casual", "a sunny kitchen",
+                "Meet my new summer favourite.");
+        for (long seed = 0; seed < 5; seed++) {
+            UgcScript morning = writer.script(new UgcScriptRequest("Aurora Bottle", FACTS, brief, 4, 30, "en", seed,
+                    TemplateWritersTest.MORNING_AND_TRAIL, TemplateWritersTest.DETAILS));
+            // docs/modes.md: shot i takes seed i % n, and its next idea each time the seeds come round again
+            assertThat(morning.shots()).extracting(Shot::direction).satisfiesExactly(
+                    d -> assertThat(d).endsWith("Shot idea: steam rising from Aurora on a windowsill."),
+                    d -> assertThat(d).endsWith("Shot idea: Aurora clipped to a backpack on a ridge."),
+                    d -> assertThat(d).endsWith("Shot idea: a hand grabbing Aurora on the way out."),
+                    d -> assertThat(d).endsWith("Shot idea: Aurora clipped to a backpack on a ridge."));
+            assertThat(morning.shots()).extracting(Shot::line).satisfiesExactly(
+                    l -> assertThat(l).as("the brief's hook opens").startsWith("Meet my new summer favourite."),
+                    l -> assertThat(l).startsWith("Built for the trail and back."),
+                    l -> assertThat(l).startsWith("Your mornings start with Aurora."),
+                    l -> assertThat(l).startsWith("Built for the trail and back."));
+            UgcScript colour = writer.script(new UgcScriptRequest("Aurora Bottle", FACTS, brief, 4, 30, "en", seed,
+                    TemplateWritersTest.COLOUR_DETAIL_VALUE, TemplateWritersTest.DETAILS));
+            assertThat(colour.shots()).extracting(Shot::line).satisfiesExactly(
+                    l -> assertThat(l).startsWith("Meet my new summer favourite."),
+                    l -> assertThat(l).startsWith("Every line is there on purpose."),
+                    l -> assertThat(l).startsWith("So much bottle for so little."),
+                    l -> assertThat(l).startsWith("Teal never looked this good."));
+            assertThat(colour.shots().get(3).direction()).endsWith("Shot idea: Aurora on a teal backdrop.");
+            UgcScript roomy = writer.script(new UgcScriptRequest("Aurora Bottle", FACTS, brief, 4, 45, "en", seed,
+                    TemplateWritersTest.COLOUR_DETAIL_VALUE, TemplateWritersTest.DETAILS));
+            String all = roomy.shots().stream().map(Shot::line).collect(Collectors.joining(" "));
+            assertThat(all).as("with room, the metadata's description and brand come first").contains(
+                    "keeps drinks cold for 24 hours").contains("Aurora Labs");
+        }
+    }
+
+    @Test
     void theLinesAreFirstPersonNameTheProductAndEndWithACallToAction() {
         for (long seed = 0; seed < 20; seed++) {
             UgcScript script = script(brief(seed % 2 == 0 ? "gym" : "", seed), 2 + (int) (seed % 7), 25, seed);

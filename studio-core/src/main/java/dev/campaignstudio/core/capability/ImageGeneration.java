@@ -111,9 +111,11 @@ public interface ImageGeneration {
      * @param seed         the same seed makes the same image
      * @param variation    0 (calm, faithful) to 1 (bold composition)
      * @param constraints  what the fidelity loop asks of a regeneration
+     * @param sheetPng     the product's character sheet (its views, palette and facts on one page), a second reference
+     *                     for adapters that take more than one image; or {@code null} (a product made before sheets)
      */
     record ImageRequest(byte[] productPng, List<String> palette, String headline, String prompt, Aspect aspect, int longSide, Style style,
-            Presentation presentation, long seed, double variation, Constraints constraints) {
+            Presentation presentation, long seed, double variation, Constraints constraints, byte[] sheetPng) {
         public ImageRequest {
             Objects.requireNonNull(productPng, "productPng");
             palette = List.copyOf(palette);
@@ -124,6 +126,14 @@ public interface ImageGeneration {
             if (longSide < 64 || longSide > 4096) {
                 throw new IllegalArgumentException("longSide must be 64 to 4096 pixels");
             }
+        }
+
+        /** Without a character sheet. */
+        public ImageRequest(byte[] productPng, List<String> palette, String headline, String prompt, Aspect aspect,
+                int longSide, Style style, Presentation presentation, long seed, double variation,
+                Constraints constraints) {
+            this(productPng, palette, headline, prompt, aspect, longSide, style, presentation, seed, variation,
+                    constraints, null);
         }
     }
 

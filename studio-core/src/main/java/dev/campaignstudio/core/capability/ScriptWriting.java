@@ -1,7 +1,10 @@
 package dev.campaignstudio.core.capability;
 
 import dev.campaignstudio.core.id.WireEnum;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The {@code script} capability: the words of a video. */
@@ -36,6 +39,31 @@ public interface ScriptWriting {
     UgcScript ugcScript(UgcScriptRequest request) throws StepFault;
 
     /**
+     * The storyboard seed that segment or shot {@code index} (0-based) follows: the seeds in turn.
+     *
+     * @param seeds the product's storyboard seeds, possibly empty
+     * @param index the segment's or shot's place, 0-based
+     * @return the seed, or {@code null} when there are none
+     */
+    static StoryboardWriting.Concept seedOf(List<StoryboardWriting.Concept> seeds, int index) {
+        return seeds.isEmpty() ? null : seeds.get(index % seeds.size());
+    }
+
+    /**
+     * The scene idea segment or shot {@code index} (0-based) takes: of its seed ({@link #seedOf}), the ideas in turn
+     * each time the seeds come round again, as the fast video's storyboard takes them (docs/modes.md).
+     *
+     * @param seeds the product's storyboard seeds, possibly empty
+     * @param index the segment's or shot's place, 0-based
+     * @return the idea, or {@code null} when there are no seeds or the seed has no ideas
+     */
+    static String ideaOf(List<StoryboardWriting.Concept> seeds, int index) {
+        StoryboardWriting.Concept seed = seedOf(seeds, index);
+        return seed == null || seed.sceneIdeas().isEmpty() ? null
+                : seed.sceneIdeas().get(index / seeds.size() % seed.sceneIdeas().size());
+    }
+
+    /**
      * What to write.
      *
      * @param productName   product name
@@ -46,12 +74,25 @@ public interface ScriptWriting {
      * @param targetSeconds roughly how long it should take to speak
      * @param language      language tag
      * @param seed          the same seed writes the same script
+     * @param seeds         the product's storyboard seeds: segment {@code i} (0-based, in speaking order) follows seed
+     *                      {@code i % seeds.size()}, its hook and angle in the words; possibly empty
+     * @param details       what the product's metadata and page say, by name ({@code brand}, {@code description},
+     *                      {@code colours}, {@code price}, ...), for the words to keep to; possibly empty
      */
-    record ScriptRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String readyScript, int segments,
-            int targetSeconds, String language, long seed) {
+    record ScriptRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String readyScript,
+            int segments, int targetSeconds, String language, long seed, List<StoryboardWriting.Concept> seeds,
+            Map<String, String> details) {
         public ScriptRequest {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
+            seeds = seeds == null ? List.of() : List.copyOf(seeds);
+            details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        /** Without seeds or details. */
+        public ScriptRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String readyScript,
+                int segments, int targetSeconds, String language, long seed) {
+            this(productName, facts, prompt, readyScript, segments, targetSeconds, language, seed, List.of(), Map.of());
         }
     }
 
@@ -127,9 +168,15 @@ public interface ScriptWriting {
      * @param targetSeconds roughly how long all lines take to speak
      * @param language      language tag
      * @param seed          the same seed writes the same script
+     * @param seeds         the product's storyboard seeds: shot {@code i} (0-based) follows seed
+     *                      {@code i % seeds.size()}, its scene idea in the direction and, after the opening shot, its
+     *                      hook in the line; possibly empty
+     * @param details       what the product's metadata and page say, by name ({@code brand}, {@code description},
+     *                      {@code colours}, {@code price}, ...), for the lines to keep to; possibly empty
      */
-    record UgcScriptRequest(String productName, ProductAnalysis.ProductFacts facts, Brief brief, int shots, int targetSeconds, String language,
-            long seed) {
+    record UgcScriptRequest(String productName, ProductAnalysis.ProductFacts facts, Brief brief, int shots,
+            int targetSeconds, String language, long seed, List<StoryboardWriting.Concept> seeds,
+            Map<String, String> details) {
         public UgcScriptRequest {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
@@ -137,6 +184,14 @@ public interface ScriptWriting {
             if (shots < 2 || shots > 8) {
                 throw new IllegalArgumentException("2 to 8 shots");
             }
+            seeds = seeds == null ? List.of() : List.copyOf(seeds);
+            details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        /** Without seeds or details. */
+        public UgcScriptRequest(String productName, ProductAnalysis.ProductFacts facts, Brief brief, int shots,
+                int targetSeconds, String language, long seed) {
+            this(productName, facts, brief, shots, targetSeconds, language, seed, List.of(), Map.of());
         }
     }
 

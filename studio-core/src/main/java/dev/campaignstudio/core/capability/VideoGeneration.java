@@ -25,9 +25,11 @@ public interface VideoGeneration {
      * @param fps        frames per second
      * @param move       camera move
      * @param seed       the same seed makes the same clip
+     * @param sheetPng   the product's character sheet, a reference for adapters that take more than one image; or
+     *                   {@code null} (a product made before sheets)
      */
     record VideoRequest(ImageGeneration.SceneImage scene, byte[] productPng, int width, int height, long durationMs, int fps,
-            CameraMove move, long seed) {
+            CameraMove move, long seed, byte[] sheetPng) {
         public VideoRequest {
             Objects.requireNonNull(scene, "scene");
             Objects.requireNonNull(move, "move");
@@ -37,6 +39,12 @@ public interface VideoGeneration {
             if (durationMs < 100 || fps < 1 || fps > 60) {
                 throw new IllegalArgumentException("a clip lasts at least 100 ms at 1 to 60 fps");
             }
+        }
+
+        /** Without a character sheet. */
+        public VideoRequest(ImageGeneration.SceneImage scene, byte[] productPng, int width, int height, long durationMs,
+                int fps, CameraMove move, long seed) {
+            this(scene, productPng, width, height, durationMs, fps, move, seed, null);
         }
     }
 }

@@ -53,25 +53,32 @@ public final class PipelineRouter {
         Map<OutputMode, PipelineDefinition> outputs = new LinkedHashMap<>();
         outputs.put(OutputMode.IMAGE_BUNDLE, output(OutputMode.IMAGE_BUNDLE,
                 once(Stages.CONCEPTS).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
-                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CONCEPTS),
+                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
+                        Stages.METADATA, Stages.CONCEPTS),
                 once(Stages.FINALIZE_BUNDLE).using(REQUEST, Stages.METADATA, Stages.SCENE_IMAGE)));
         outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
                 once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
-                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.STORYBOARD),
-                perScene(Stages.SCENE_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.STORYBOARD, Stages.SCENE_IMAGE),
+                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
+                        Stages.METADATA, Stages.STORYBOARD),
+                perScene(Stages.SCENE_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
+                        Stages.STORYBOARD, Stages.SCENE_IMAGE),
                 once(Stages.STITCH).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCENE_VIDEO)));
         outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
-                once(Stages.SCRIPT).using(REQUEST, Stages.METADATA),
+                once(Stages.SCRIPT).using(REQUEST, Stages.METADATA, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS),
                 perScene(Stages.VOICEOVER).using(REQUEST, Stages.SCRIPT),
-                perScene(Stages.SEGMENT_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT),
-                perScene(Stages.SEGMENT_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.VOICEOVER, Stages.SEGMENT_IMAGE),
+                perScene(Stages.SEGMENT_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
+                        Stages.METADATA, Stages.SCRIPT),
+                perScene(Stages.SEGMENT_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
+                        Stages.VOICEOVER, Stages.SEGMENT_IMAGE),
                 once(Stages.TIMED_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER,
                         Stages.SEGMENT_VIDEO)));
         outputs.put(OutputMode.UGC, output(OutputMode.UGC,
                 once(Stages.INTERPRET_PROMPT).using(REQUEST, Stages.METADATA),
-                once(Stages.SCRIPT_STORYBOARD).using(REQUEST, Stages.METADATA, Stages.INTERPRET_PROMPT),
+                once(Stages.SCRIPT_STORYBOARD).using(REQUEST, Stages.METADATA, Stages.LINK_METADATA,
+                        Stages.STORYBOARD_SEEDS, Stages.INTERPRET_PROMPT),
                 perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15))
-                        .using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCRIPT_STORYBOARD),
+                        .using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET, Stages.METADATA,
+                                Stages.SCRIPT_STORYBOARD),
                 once(Stages.ASSEMBLE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.INTERPRET_PROMPT,
                         Stages.UGC_MEDIA)));
         return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);

@@ -33,6 +33,23 @@ class RetryRerunTest {
     }
 
     @Test
+    void aNewCharacterSheetRerunsEveryImageAndClipMadeWithItAsAReference() {
+        assertThat(fast.rerunFrom("character_sheet")).containsExactly("character_sheet", "scene_image", "scene_video", "stitch");
+        assertThat(router.route(OutputMode.SCRIPT_VIDEO).rerunFrom("character_sheet"))
+                .containsExactly("character_sheet", "segment_image", "segment_video", "timed_video");
+        assertThat(router.route(OutputMode.UGC).rerunFrom("character_sheet"))
+                .containsExactly("character_sheet", "ugc_media", "assemble");
+    }
+
+    @Test
+    void theScriptWritersRerunWithNewSeeds() {
+        assertThat(router.route(OutputMode.SCRIPT_VIDEO).rerunFrom("storyboard_seeds")).as("the script follows the seeds")
+                .containsExactly("storyboard_seeds", "script", "voiceover", "segment_image", "segment_video", "timed_video");
+        assertThat(router.route(OutputMode.UGC).rerunFrom("storyboard_seeds")).as("the UGC script follows the seeds")
+                .containsExactly("storyboard_seeds", "script_storyboard", "ugc_media", "assemble");
+    }
+
+    @Test
     void storyboardNamesTheSeedsOfACreationJobOnly() {
         assertThat(creation.retryTarget("storyboard")).isEqualTo("storyboard_seeds");
         assertThat(fast.retryTarget("storyboard")).isEqualTo("storyboard");

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code openai} adapter: any server that speaks the OpenAI API. {@code image} through {@code /v1/images/edits},
- * with the product's neutral cut-out as the image to edit, so the product stays the product (or
+ * with the product's neutral cut-out as the image to edit, so the product stays the product, and its character sheet
+ * as a second {@code image[]} reference when the request has one (or
  * {@code /v1/images/generations} when configured so, without a reference); {@code audio} through
  * {@code /v1/audio/speech} as WAV; {@code script}, {@code storyboard} and the text part of {@code product_analysis}
  * (category, keywords) through chat completions with a JSON schema for the answer ({@link OpenAiText}). What is
@@ -103,8 +104,15 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         byte[] body;
         if (edits) {
             String boundary = "studio-" + UUID.randomUUID();
-            Multipart form = new Multipart(boundary).field("model", model).field("prompt", prompt).field("size", size).field("n", "1")
-                    .file("image", "product.png", "image/png", request.productPng());
+            Multipart form = new Multipart(boundary).field("model", model).field("prompt", prompt).field("size", size)
+                    .field("n", "1");
+            if (request.sheetPng() == null) {
+                form.file("image", "product.png", "image/png", request.productPng());
+            } else {
+                // several reference images go as image[] parts (gpt-image models): the cut-out first, then the sheet
+                form.file("image[]", "product.png", "image/png", request.productPng())
+                        .file("image[]", "character-sheet.png", "image/png", request.sheetPng());
+            }
             byte[] bytes = form.bytes();
             body = client.send("images/edits", model, attempt -> client.request("/v1/images/edits")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -159,6 +167,10 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
         parts.add("Product advertising photo. Keep the product in the reference image exactly as it is: same shape, proportions, colours,"
                 + " label and details; place it " + (request.presentation() == Presentation.PRODUCT_ONLY ? "alone" : "with a presenter")
                 + " in a " + request.style().wire() + " scene, in the middle of the frame, fully visible.");
+        if (request.sheetPng() != null) {
+            parts.add("The second image is the product's character sheet (its other views, colours and facts):"
+                    + " a reference only, not part of the scene.");
+        }
         if (request.prompt() != null && !request.prompt().isBlank()) {
             parts.add("Campaign: " + request.prompt().trim());
         }
@@ -241,10 +253,15 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
             return scripts.write(request);
         }
         int words = (int) Math.round(request.targetSeconds() * 2.3);
-        JsonNode answer = text.ask("script", "script", WRITER, OpenAiText.product(request.productName(), request.facts()) + "\nCampaign: "
-                + request.prompt() + "\nWrite a voice-over script in " + request.language() + " of exactly " + request.segments()
-                + " segments (first a hook, last a call to action), about " + words + " words in all, for " + request.targetSeconds()
-                + " seconds of speech.", OpenAiText.segmentsSchema());
+        String product = OpenAiText.product(request.productName(), request.facts())
+                + OpenAiText.identity(request.seeds(), request.details());
+        String seeded = request.seeds().isEmpty() ? "" : " Segment 1 follows seed 1, segment 2 seed 2, and so on,"
+                + " the seeds in turn: each segment but the call to action opens with its seed's hook and speaks to"
+                + " its angle.";
+        JsonNode answer = text.ask("script", "script", WRITER, product + "\nCampaign: " + request.prompt()
+                + "\nWrite a voice-over script in " + request.language() + " of exactly " + request.segments()
+                + " segments (first a hook, last a call to action), about " + words + " words in all, for "
+                + request.targetSeconds() + " seconds of speech." + seeded, OpenAiText.segmentsSchema());
         List<Segment> segments = new ArrayList<>();
         for (JsonNode item : OpenAiText.items(answer, "segments", request.segments(), "segments")) {
             segments.add(new Segment(OpenAiText.text(item, "role"), OpenAiText.text(item, "text")));
@@ -262,11 +279,17 @@ public final class OpenAiAdapter implements CapabilityAdapter, ImageGeneration, 
 
     @Override
     public UgcScript ugcScript(UgcScriptRequest request) throws StepFault {
-        JsonNode answer = text.ask("script", "ugc_script", WRITER, OpenAiText.product(request.productName(), request.facts())
-                + "\nPresenter: " + request.brief().persona() + "; tone " + request.brief().tone() + "; setting " + request.brief().setting()
-                + "\nWrite exactly " + request.shots() + " shots in " + request.language() + " for about " + request.targetSeconds()
-                + " seconds: the first a talking shot that opens with the hook \"" + request.brief().hook() + "\", then close-ups of the "
-                + "product and the presenter holding it. Each shot has one spoken line and a short direction.", OpenAiText.shotsSchema());
+        String product = OpenAiText.product(request.productName(), request.facts())
+                + OpenAiText.identity(request.seeds(), request.details());
+        String seeded = request.seeds().isEmpty() ? "" : " Shot 1 follows seed 1, shot 2 seed 2, and so on, the seeds"
+                + " in turn: each direction shows its seed's scene idea, and each line after the first opens with its"
+                + " seed's hook.";
+        JsonNode answer = text.ask("script", "ugc_script", WRITER, product + "\nPresenter: " + request.brief().persona()
+                + "; tone " + request.brief().tone() + "; setting " + request.brief().setting()
+                + "\nWrite exactly " + request.shots() + " shots in " + request.language() + " for about "
+                + request.targetSeconds() + " seconds: the first a talking shot that opens with the hook \""
+                + request.brief().hook() + "\", then close-ups of the product and the presenter holding it. Each"
+                + " shot has one spoken line and a short direction." + seeded, OpenAiText.shotsSchema());
         List<Shot> shots = new ArrayList<>();
         List<JsonNode> items = OpenAiText.items(answer, "shots", request.shots(), "shots");
         for (int i = 0; i < items.size(); i++) {

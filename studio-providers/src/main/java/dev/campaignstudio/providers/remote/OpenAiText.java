@@ -100,6 +100,29 @@ final class OpenAiText {
                 + String.join(", ", facts.palette().stream().map(c -> c.hex()).toList()) + "; keywords " + String.join(", ", facts.keywords()));
     }
 
+    /**
+     * The product's storyboard seeds and facts as the writing prompts give them: the facts by name, then the seeds
+     * numbered, each with its title, angle, hook, scene ideas and style; empty when there are neither.
+     */
+    static String identity(List<Concept> seeds, Map<String, String> details) {
+        StringBuilder text = new StringBuilder();
+        if (!details.isEmpty()) {
+            text.append("\nProduct facts (keep to them): ");
+            details.forEach((name, value) -> text.append(name).append(": ").append(value).append("; "));
+            text.setLength(text.length() - 2);
+        }
+        if (!seeds.isEmpty()) {
+            text.append("\nStoryboard seeds of this product (concepts every output follows):");
+            for (int i = 0; i < seeds.size(); i++) {
+                Concept seed = seeds.get(i);
+                text.append("\n").append(i + 1).append(". ").append(seed.title()).append(" (").append(seed.angle())
+                        .append("): hook \"").append(seed.hook()).append("\"; scene ideas: ")
+                        .append(String.join("; ", seed.sceneIdeas())).append("; style ").append(seed.style().wire());
+            }
+        }
+        return text.toString();
+    }
+
     // schemas
 
     static Map<String, Object> object(Map<String, Object> properties) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,7 +35,8 @@ public final class VendorContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
-    private static final Pattern PART_NAME = Pattern.compile("name=\"([^\"]*)\"");
+    private static final Pattern PART_NAME = Pattern.compile("(?<!file)name=\"([^\"]*)\"");
+    private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
 
     /** OpenAI's document. */
     public static final VendorContract OPENAI = load("contracts/openai/openapi.json", "/v1");
@@ -253,21 +256,26 @@ public final class VendorContract {
     }
 
     /**
-     * A multipart form as the JSON object its schema describes: each field by name, files as {@code "binary"}, and a
-     * field whose schema is a number or integer as that number (form fields travel as text).
+     * One part of a multipart form.
+     *
+     * @param name     the field name as sent, e.g. {@code image[]}
+     * @param fileName the file name, or {@code null} for a text field
+     * @param data     the part's bytes
      */
-    private ObjectNode form(String contentType, byte[] body, JsonNode schema) {
+    public record Part(String name, String fileName, byte[] data) {}
+
+    /** The parts of a multipart/form-data body, in order. */
+    public static List<Part> parts(String contentType, byte[] body) {
         Matcher boundary = BOUNDARY.matcher(contentType);
         if (!boundary.find()) {
             throw new IllegalArgumentException("no boundary");
         }
-        JsonNode properties = (schema.has("$ref") ? resolve(schema.get("$ref").asString()) : schema).path("properties");
         String text = new String(body, StandardCharsets.ISO_8859_1);
         String delimiter = "--" + boundary.group(1);
         if (!text.endsWith(delimiter + "--\r\n") && !text.endsWith(delimiter + "--")) {
             throw new IllegalArgumentException("the form does not end with its closing boundary");
         }
-        ObjectNode form = JSON.createObjectNode();
+        List<Part> parts = new ArrayList<>();
         for (String part : text.split(Pattern.quote(delimiter))) {
             if (part.isEmpty() || part.startsWith("--")) {
                 continue;
@@ -281,12 +289,39 @@ public final class VendorContract {
             if (!name.find()) {
                 throw new IllegalArgumentException("a part without a name");
             }
+            Matcher file = FILE_NAME.matcher(headers);
             String value = part.substring(split + 4, part.length() - 2);
-            if (headers.contains("filename=")) {
-                form.put(name.group(1), "binary");
+            parts.add(new Part(name.group(1), file.find() ? file.group(1) : null,
+                    value.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        return parts;
+    }
+
+    /**
+     * A multipart form as the JSON object its schema describes: each field by name, files as {@code "binary"}, and a
+     * field whose schema is a number or integer as that number (form fields travel as text). Parts named
+     * {@code field[]}, or the same name sent more than once, are the items of the array {@code field}: the form
+     * encoding OpenAI's SDKs use for several files ({@code image[]}).
+     */
+    private ObjectNode form(String contentType, byte[] body, JsonNode schema) {
+        JsonNode properties = (schema.has("$ref") ? resolve(schema.get("$ref").asString()) : schema).path("properties");
+        ObjectNode form = JSON.createObjectNode();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Part part : parts(contentType, body)) {
+            boolean item = part.name().endsWith("[]");
+            String name = item ? part.name().substring(0, part.name().length() - 2) : part.name();
+            int count = seen.merge(name, 1, Integer::sum);
+            if (part.fileName() == null) {
+                put(form, name, new String(part.data(), StandardCharsets.UTF_8), properties.path(name));
+            } else if (item || count > 1) {
+                JsonNode before = form.get(name);
+                ArrayNode items = before instanceof ArrayNode array ? array : form.putArray(name);
+                if (before != null && before != items) {
+                    items.add(before);
+                }
+                items.add("binary");
             } else {
-                String utf8 = new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-                put(form, name.group(1), utf8, properties.path(name.group(1)));
+                form.put(name, "binary");
             }
         }
         return form;

@@ -181,6 +181,34 @@ class OpenAiContractTest {
     }
 
     @Test
+    void anEditWithACharacterSheetSendsTheCutOutAndTheSheetAsTwoImageParts() throws Exception {
+        start();
+        ImageGeneration.ImageRequest plain = imageRequest();
+        byte[] sheet = png(160, 90);
+        ImageGeneration.ImageRequest withSheet = new ImageGeneration.ImageRequest(plain.productPng(), plain.palette(),
+                plain.headline(), plain.prompt(), plain.aspect(), plain.longSide(), plain.style(), plain.presentation(),
+                plain.seed(), plain.variation(), plain.constraints(), sheet);
+
+        adapter(true, Map.of()).generate(withSheet);
+        adapter(true, Map.of()).generate(plain);
+
+        assertThat(vendor.vendor().problems()).as("image[] keeps to the document's array of binary images").isEmpty();
+        List<FakeVendor.Request> edits = vendor.vendor().requests("POST", "/images/edits");
+        List<VendorContract.Part> sent = VendorContract.parts(edits.get(0).contentType(), edits.get(0).body());
+        List<VendorContract.Part> images = sent.stream().filter(p -> p.fileName() != null).toList();
+        assertThat(images).extracting(VendorContract.Part::name).containsExactly("image[]", "image[]");
+        assertThat(images.get(0).data()).as("the cut-out is the first image").isEqualTo(plain.productPng());
+        assertThat(images.get(1).data()).as("the sheet arrives as the second image").isEqualTo(sheet);
+        String prompt = sent.stream().filter(p -> p.name().equals("prompt")).map(p -> new String(p.data(),
+                StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        assertThat(prompt).contains("character sheet");
+        List<VendorContract.Part> without = VendorContract.parts(edits.get(1).contentType(), edits.get(1).body())
+                .stream().filter(p -> p.fileName() != null).toList();
+        assertThat(without).extracting(VendorContract.Part::name).as("no sheet: the cut-out alone").containsExactly("image");
+        assertThat(without.get(0).data()).isEqualTo(plain.productPng());
+    }
+
+    @Test
     void speechKeepsToTheDocumentAndIsPricedByItsCharacters() throws Exception {
         start();
         SpeechSynthesis.Speech speech = adapter(true, Map.of("audio", Map.of("characters", 0.000015)))
@@ -197,6 +225,32 @@ class OpenAiContractTest {
                 .isEqualTo("wav");
         ProviderCalls.Call call = ProviderCalls.drain().get(0);
         assertThat(call.cost()).isCloseTo(26 * 0.000015, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void scriptAndUgcPromptsCarryTheStoryboardSeedsInOrderAndTheProductFacts() throws Exception {
+        start();
+        OpenAiAdapter adapter = adapter(true, Map.of());
+        List<StoryboardWriting.Concept> seeds = List.of(
+                new StoryboardWriting.Concept("Slow mornings", "ritual", "Slow down with Kiln.",
+                        List.of("steam over the rim at dawn"), Style.SURFACE),
+                new StoryboardWriting.Concept("Hand made", "craft", "Glazed by hand.",
+                        List.of("a potter's hands at the wheel"), Style.STUDIO));
+        Map<String, String> details = Map.of("brand", "Kiln & Co", "price", "24.00");
+        ScriptWriting.Brief brief = new ScriptWriting.Brief("potter", "warm", "studio", "This mug changed my mornings");
+
+        adapter.write(new ScriptWriting.ScriptRequest("Kiln Mug", FACTS, "Cosy", null, 3, 15, "en", 1, seeds, details));
+        adapter.ugcScript(new ScriptWriting.UgcScriptRequest("Kiln Mug", FACTS, brief, 2, 10, "en", 1, seeds, details));
+
+        assertThat(vendor.vendor().problems()).isEmpty();
+        for (FakeVendor.Request chat : vendor.vendor().requests("POST", "/chat/completions")) {
+            String user = chat.json().path("messages").path(1).path("content").asString();
+            assertThat(user).contains("Kiln & Co").contains("24.00");
+            assertThat(user.indexOf("Slow down with Kiln.")).as("seed 1 before seed 2").isPositive()
+                    .isLessThan(user.indexOf("Glazed by hand."));
+            assertThat(user).contains("steam over the rim at dawn").contains("a potter's hands at the wheel")
+                    .contains("seeds in turn");
+        }
     }
 
     @Test

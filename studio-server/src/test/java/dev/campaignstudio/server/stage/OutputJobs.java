@@ -105,6 +105,22 @@ final class OutputJobs {
     /** A script video of 2 segments: as long as its speech, voiced, captioned inside it. */
     JsonNode scriptVideo(Map<String, Object> product, int videoLongSide) throws Exception {
         JsonNode job = run(product, "script_video", Map.of("duration_s", 10, "scene_count", 2));
+        JsonNode seeds = step(job, "storyboard_seeds").get("outputs").get("concepts");
+        JsonNode segments = step(job, "script").get("outputs").get("segments");
+        for (int i = 0; i < segments.size(); i++) {
+            // docs/modes.md: segment i takes seed i % n: its title, its first shot idea and, with style auto, its look
+            JsonNode seed = seeds.get(i % seeds.size());
+            JsonNode segment = segments.get(i);
+            assertThat(segment.get("seed_concept").asString()).isEqualTo(seed.get("title").asString());
+            assertThat(segment.get("shot").asString()).isEqualTo(seed.get("scene_ideas").get(0).asString());
+            assertThat(step(job, "segment_image", i + 1).get("outputs").get("style").asString())
+                    .isEqualTo(seed.get("style").asString());
+        }
+        assertThat(segments.get(0).get("text").asString()).as("the hook is the first seed's")
+                .startsWith(seeds.get(0).get("hook").asString());
+        StringBuilder said = new StringBuilder();
+        segments.forEach(segment -> said.append(segment.get("text").asString()).append(' '));
+        assertThat(said.toString()).as("the product's description, from its metadata").contains("cold for 24 hours");
 
         JsonNode timed = step(job, "timed_video");
         double speech = timed.get("outputs").get("speech_ms").asLong() / 1000.0;
@@ -136,6 +152,17 @@ final class OutputJobs {
         }
         assertThat(kinds).containsExactlyInAnyOrder("talking", "product_closeup", "presenter_with_product");
         JsonNode written = step(job, "script_storyboard").get("outputs");
+        JsonNode seeds = step(job, "storyboard_seeds").get("outputs").get("concepts");
+        for (int i = 0; i < written.get("shots").size(); i++) {
+            JsonNode seed = seeds.get(i % seeds.size());
+            JsonNode shot = written.get("shots").get(i);
+            assertThat(shot.get("seed_concept").asString()).isEqualTo(seed.get("title").asString());
+            assertThat(shot.get("direction").asString()).as("each shot shows its seed's idea")
+                    .contains(seed.get("scene_ideas").get(0).asString());
+            if (i > 0) {
+                assertThat(shot.get("line").asString()).startsWith(seed.get("hook").asString());
+            }
+        }
         assertThat(written.get("variants").size()).as("three scripts written").isEqualTo(3);
         double best = 0;
         for (JsonNode variant : written.get("variants")) {

@@ -3,6 +3,8 @@ package dev.campaignstudio.server.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.CountingCapabilities;
@@ -18,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Each output mode end to end in embedded mode on a sample product, at small render sizes, with the real local media
@@ -65,6 +68,22 @@ class OutputModesSystemTest {
         }
     }
 
+    /**
+     * Every scene image and clip the job asked for carried the product's character sheet, the job's
+     * {@code character_sheet} file, beside the cut-out (docs/identity.md).
+     */
+    private void assertEveryImageAndClipCarriedTheSheet(JsonNode job, int images, int clips) {
+        String sheetId = OutputJobs.step(job, "character_sheet").get("outputs").get("character_sheet").asString();
+        byte[] sheet = api.getBytes("/v1/assets/" + sheetId).body();
+        assertThat(sheet).isNotEmpty();
+        List<ImageRequest> imageRequests = counted.counter().requests(ImageRequest.class);
+        List<VideoRequest> clipRequests = counted.counter().requests(VideoRequest.class);
+        assertThat(imageRequests).hasSizeGreaterThanOrEqualTo(images);
+        assertThat(clipRequests).hasSizeGreaterThanOrEqualTo(clips);
+        assertThat(imageRequests).allSatisfy(r -> assertThat(r.sheetPng()).as("image request").isEqualTo(sheet));
+        assertThat(clipRequests).allSatisfy(r -> assertThat(r.sheetPng()).as("clip request").isEqualTo(sheet));
+    }
+
     /** However many jobs of however many modes ran, the product was cut out and described once. */
     private void assertTheIdentityWasBuiltOnce() {
         assertThat(counted.counter().calls(Capability.PRODUCT_ANALYSIS)).isEqualTo(images + 1);
@@ -72,25 +91,33 @@ class OutputModesSystemTest {
 
     @Test
     void anImageBundleHasEverySceneInEveryAspectAContactSheetAManifestAndAZip() throws Exception {
-        jobs.imageBundle(product, VIDEO_LONG_SIDE);
+        counted.counter().record();
+        JsonNode job = jobs.imageBundle(product, VIDEO_LONG_SIDE);
+        assertEveryImageAndClipCarriedTheSheet(job, 4, 0);
         assertTheIdentityWasBuiltOnce();
     }
 
     @Test
     void aFastVideoLastsTheRequestedTimeWithCutsOnTheBeatAndMusic() throws Exception {
-        jobs.fastVideo(product, VIDEO_LONG_SIDE);
+        counted.counter().record();
+        JsonNode job = jobs.fastVideo(product, VIDEO_LONG_SIDE);
+        assertEveryImageAndClipCarriedTheSheet(job, 2, 2);
         assertTheIdentityWasBuiltOnce();
     }
 
     @Test
     void aScriptVideoIsAsLongAsItsSpeechWithWordTimedCaptions() throws Exception {
-        jobs.scriptVideo(product, VIDEO_LONG_SIDE);
+        counted.counter().record();
+        JsonNode job = jobs.scriptVideo(product, VIDEO_LONG_SIDE);
+        assertEveryImageAndClipCarriedTheSheet(job, 2, 2);
         assertTheIdentityWasBuiltOnce();
     }
 
     @Test
     void aUgcVideoIsASelfieCutOfPresenterAndProductShotsAsLongAsItsLines() throws Exception {
-        jobs.ugc(product, VIDEO_LONG_SIDE);
+        counted.counter().record();
+        JsonNode job = jobs.ugc(product, VIDEO_LONG_SIDE);
+        assertEveryImageAndClipCarriedTheSheet(job, 1, 1);
         assertTheIdentityWasBuiltOnce();
     }
 }

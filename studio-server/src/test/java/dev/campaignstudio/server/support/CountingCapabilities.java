@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +26,8 @@ public final class CountingCapabilities implements InvocationHandler {
     private final Map<Capability, CapabilityAdapter> delegates = new ConcurrentHashMap<>();
     private final Map<Capability, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> methods = new ConcurrentHashMap<>();
+    private final List<Call> recorded = new CopyOnWriteArrayList<>();
+    private volatile boolean recording;
 
     private CountingCapabilities(List<CapabilityAdapter> adapters) {
         for (CapabilityAdapter adapter : adapters) {
@@ -69,6 +72,9 @@ public final class CountingCapabilities implements InvocationHandler {
         Capability capability = capabilityOf(method);
         calls.computeIfAbsent(capability, c -> new AtomicInteger()).incrementAndGet();
         methods.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
+        if (recording && args != null && args.length > 0) {
+            recorded.add(new Call(capability, method.getName(), args[0]));
+        }
         try {
             return method.invoke(delegates.get(capability), args);
         } catch (InvocationTargetException e) {
@@ -104,6 +110,30 @@ public final class CountingCapabilities implements InvocationHandler {
     public int calls(String name) {
         AtomicInteger count = methods.get(name);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * One call's request, as {@link #record()} keeps it.
+     *
+     * @param capability the capability called
+     * @param method     the port method
+     * @param request    its first argument
+     */
+    public record Call(Capability capability, String method, Object request) {
+    }
+
+    /**
+     * From now on, keeps every call's request (forgetting those kept before), for tests that check what the stages
+     * asked for. Off until called, as requests carry images.
+     */
+    public void record() {
+        recorded.clear();
+        recording = true;
+    }
+
+    /** The requests of the calls since {@link #record()} whose request is a {@code type}, in call order. */
+    public <T> List<T> requests(Class<T> type) {
+        return recorded.stream().map(Call::request).filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Calls of every capability so far. */

@@ -14,6 +14,7 @@ import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.SourceLabels;
 import dev.campaignstudio.core.stage.StageOutputs;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -152,7 +153,9 @@ public final class ClipLoop {
             try {
                 score = fidelity.scoreClip(new ClipRequest(subject.referencePng(), clip, SAMPLES));
                 pass = score.weakest().score() >= threshold;
-                stored = context.store(clip, AssetKind.VIDEO, pass ? subject.role() : REJECTED);
+                // labelled with its digital source type (a model's clip or a composite), as every output is
+                stored = context.store(SourceLabels.labelled(context, clip), AssetKind.VIDEO,
+                        pass ? subject.role() : REJECTED);
             } finally {
                 TempFiles.delete(clip.file());
             }

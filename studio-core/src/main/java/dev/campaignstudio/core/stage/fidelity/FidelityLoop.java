@@ -18,6 +18,7 @@ import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.stage.Capabilities;
+import dev.campaignstudio.core.stage.SourceLabels;
 import dev.campaignstudio.core.stage.StageOutputs;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -184,11 +185,11 @@ public final class FidelityLoop {
         String prompt = attempt.guidance() == null ? first.prompt()
                 : first.prompt() == null || first.prompt().isBlank() ? attempt.guidance() : first.prompt() + "\n" + attempt.guidance();
         return new ImageRequest(first.productPng(), first.palette(), first.headline(), prompt, first.aspect(), first.longSide(), first.style(),
-                first.presentation(), attempt.seed(), first.variation(), attempt.constraints());
+                first.presentation(), attempt.seed(), first.variation(), attempt.constraints(), first.sheetPng());
     }
 
     private static ProducedAsset store(StepContext context, MediaFile given, String role) throws IOException {
-        MediaFile file = dev.campaignstudio.core.stage.SourceLabels.labelled(context, given);
+        MediaFile file = SourceLabels.labelled(context, given);
         return context.store(file.data(), AssetKind.IMAGE, file.mediaType(), file.width(), file.height(), null, role);
     }
 

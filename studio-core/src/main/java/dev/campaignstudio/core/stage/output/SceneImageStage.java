@@ -49,6 +49,7 @@ public final class SceneImageStage implements StageHandler {
         boolean video = context.outputsOf(Stages.STORYBOARD).isPresent();
         Identity identity = Identity.of(context);
         byte[] product = identity.neutralImage();
+        byte[] sheet = identity.characterSheet();
         List<Aspect> aspects = video ? List.of(settings.aspect()) : settings.aspects();
         List<Object> made = new ArrayList<>();
         List<Object> checks = new ArrayList<>();
@@ -59,7 +60,7 @@ public final class SceneImageStage implements StageHandler {
             // a video shows the scene's text as a caption over the moving picture, so its image carries none
             String headline = video ? null : plan.headline();
             ImageRequest request = new ImageRequest(product, identity.palette(), headline, context.inputs().prompt(), aspect, longSide,
-                    plan.style(), plan.presentation(), Seeds.of(context), settings.creativeVariation(), null);
+                    plan.style(), plan.presentation(), Seeds.of(context), settings.creativeVariation(), null, sheet);
             FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject(aspect.wire(), request, ROLE, video ? BACKGROUND : null));
             if (outcome instanceof FidelityLoop.Drifted drifted) {
                 return drifted.rejection();

@@ -50,10 +50,12 @@ public final class SceneVideoStage implements StageHandler {
         long duration = plan.durationMs() + (last ? 0 : FastCut.TRANSITION_MS);
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
-        byte[] product = Identity.of(context).neutralImage();
+        Identity identity = Identity.of(context);
+        byte[] product = identity.neutralImage();
+        byte[] sheet = identity.characterSheet();
         ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("scene " + order, plan.presentation(), product, ROLE,
                 Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), duration,
-                        render.fps(), attempt.steady() ? CameraMove.STATIC : plan.move(), attempt.seed())));
+                        render.fps(), attempt.steady() ? CameraMove.STATIC : plan.move(), attempt.seed(), sheet)));
         if (outcome instanceof ClipLoop.Drifted drifted) {
             return drifted.rejection();
         }

@@ -1,10 +1,13 @@
 package dev.campaignstudio.core.stage.output;
 
+import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.StageOutputs;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a {@code script} step recorded, as the segment stages read it.
@@ -36,7 +39,8 @@ record ScriptOutputs(List<Segment> segments) {
 
     private static ScriptOutputs read(StageOutputs outputs) {
         return new ScriptOutputs(outputs.objects(SEGMENTS).stream()
-                .map(s -> new Segment(s.integer(Segment.ORDER), s.text(Segment.ROLE), s.text(Segment.TEXT))).toList());
+                .map(s -> new Segment(s.integer(Segment.ORDER), s.text(Segment.ROLE), s.text(Segment.TEXT),
+                        s.textOrNull(Segment.STYLE))).toList());
     }
 
     /** Segment {@code order} (1-based). */
@@ -54,15 +58,28 @@ record ScriptOutputs(List<Segment> segments) {
      * @param role  what it does in the script (hook, benefit, call to action, ...)
      * @param text  what is spoken
      */
-    record Segment(int order, String role, String text) {
+    record Segment(int order, String role, String text, String style) {
 
         static final String ORDER = "order";
         static final String ROLE = "role";
         static final String TEXT = "text";
+        /** Key of the look its storyboard seed gave it (absent when none did). */
+        static final String STYLE = "style";
+
+        /** A segment no seed gave a look. */
+        Segment(int order, String role, String text) {
+            this(order, role, text, null);
+        }
+
+        /** The look its seed gave it, if any. */
+        Optional<Style> look() {
+            return style == null ? Optional.empty() : WireEnum.parse(Style.class, style);
+        }
 
         /** The segment as the {@code script} step records it. */
         Map<String, Object> toMap() {
-            return Map.of(ORDER, order, ROLE, role, TEXT, text);
+            return style == null ? Map.of(ORDER, order, ROLE, role, TEXT, text)
+                    : Map.of(ORDER, order, ROLE, role, TEXT, text, STYLE, style);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.campaignstudio.core.capability.ScriptWriting.Shot;
 import dev.campaignstudio.core.capability.ScriptWriting.UgcScript;
 import dev.campaignstudio.core.capability.ScriptWriting.UgcScriptRequest;
 import dev.campaignstudio.core.capability.ScriptWriting;
+import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandler;
@@ -19,9 +20,10 @@ import java.util.Map;
 
 /**
  * {@code script_storyboard} (UGC): the spoken lines and the shots: the presenter talking, the product close up, the
- * presenter holding the product. {@link #VARIANTS} scripts are written (v1, v2, v3, each its own seed), scored by
- * {@link UgcScriptScore}, and the best is the video's ({@code selected}); the others are kept as files of the step
- * (role {@code ugc_script_variant}) and listed with their scores under {@code variants}.
+ * presenter holding the product, each shot following one of the product's storyboard seeds in turn
+ * ({@code seed_concept}), with its metadata and page facts. {@link #VARIANTS} scripts are written (v1, v2, v3, each
+ * its own seed), scored by {@link UgcScriptScore}, and the best is the video's ({@code selected}); the others are kept
+ * as files of the step (role {@code ugc_script_variant}) and listed with their scores under {@code variants}.
  */
 public final class ScriptStoryboardStage implements StageHandler {
 
@@ -47,17 +49,19 @@ public final class ScriptStoryboardStage implements StageHandler {
         UgcScript best = null;
         UgcScriptScore bestScore = null;
         int bestIndex = 0;
+        List<Concept> seeds = identity.seedConcepts();
+        Map<String, String> details = identity.details();
         for (int v = 0; v < VARIANTS; v++) {
             context.cancellation().throwIfCancelled();
             UgcScript script = writer.ugcScript(new UgcScriptRequest(identity.name(), identity.facts(),
                     InterpretPromptStage.brief(context), settings.sceneCount(),
-                    settings.durationS(), settings.language(), Seeds.of(context) + v));
+                    settings.durationS(), settings.language(), Seeds.of(context) + v, seeds, details));
             UgcScriptScore score = UgcScriptScore.of(script, identity.name(), settings.durationS());
             Map<String, Object> variant = new LinkedHashMap<>();
             variant.put("variant", "v" + (v + 1));
             variant.put("score", score.score());
             variant.put("parts", score.parts());
-            variant.put("shots", shots(script));
+            variant.put("shots", shots(script, seeds));
             variants.add(variant);
             if (bestScore == null || score.score() > bestScore.score()) {
                 best = script;
@@ -73,7 +77,7 @@ public final class ScriptStoryboardStage implements StageHandler {
             }
             variant.remove("shots");
         }
-        List<Map<String, Object>> shots = shots(best);
+        List<Map<String, Object>> shots = shots(best, seeds);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(JobPlanner.SCENE_COUNT, shots.size());
         outputs.put(UgcScriptOutputs.SHOTS, shots);
@@ -84,14 +88,18 @@ public final class ScriptStoryboardStage implements StageHandler {
         return new StepResult.Succeeded(outputs, capabilities.adapter(Capability.SCRIPT));
     }
 
-    private static List<Map<String, Object>> shots(UgcScript script) {
+    private static List<Map<String, Object>> shots(UgcScript script, List<Concept> seeds) {
         List<Map<String, Object>> shots = new ArrayList<>();
         for (Shot shot : script.shots()) {
+            Concept seed = ScriptWriting.seedOf(seeds, shot.order() - 1);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put(UgcScriptOutputs.Shot.ORDER, shot.order());
             entry.put(UgcScriptOutputs.Shot.KIND, shot.kind().wire());
             entry.put(UgcScriptOutputs.Shot.LINE, shot.line());
             entry.put(UgcScriptOutputs.Shot.DIRECTION, shot.direction());
+            if (seed != null) {
+                entry.put("seed_concept", seed.title());
+            }
             shots.add(entry);
         }
         return shots;

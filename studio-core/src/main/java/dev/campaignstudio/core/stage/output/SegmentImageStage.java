@@ -9,6 +9,8 @@ import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
@@ -16,11 +18,13 @@ import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code segment_image} (script video): one segment's visual at the video's frame size, the neutral cut-out placed
  * in it, made inside the {@link FidelityLoop}; with the same scene without the product and the product's box, for
- * the segment's camera move. Styles rotate by segment when the job's {@code style} is {@code auto}; {@code mixed}
+ * the segment's camera move. With the job's {@code style} {@code auto}, each segment takes the look of the storyboard
+ * seed the script gave it, else the styles rotate by segment; {@code mixed}
  * presentation alternates product-only and presenter segments, starting with the product.
  */
 public final class SegmentImageStage implements StageHandler {
@@ -47,12 +51,13 @@ public final class SegmentImageStage implements StageHandler {
         OutputSettings settings = context.settings().orElseThrow();
         int index = context.sceneOrder() - 1;
         Identity identity = Identity.of(context);
-        Style style = settings.style() != Style.AUTO ? settings.style() : STYLES[index % STYLES.length];
+        Style style = settings.style() != Style.AUTO ? settings.style() : ScriptOutputs.of(context).segment(index + 1).look()
+                .orElse(STYLES[index % STYLES.length]);
         Presentation presentation = settings.presentation() != Presentation.MIXED ? settings.presentation()
                 : index % 2 == 0 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
         ImageRequest request = new ImageRequest(identity.neutralImage(), identity.palette(), null, context.inputs().prompt(),
                 settings.aspect(), render.videoLongSide(), style, presentation, Seeds.of(context), settings.creativeVariation(),
-                null);
+                null, identity.characterSheet());
         FidelityLoop.Outcome outcome = fidelity.make(context,
                 new FidelityLoop.Subject("segment " + context.sceneOrder(), request, ROLE, BACKGROUND));
         if (outcome instanceof FidelityLoop.Drifted drifted) {

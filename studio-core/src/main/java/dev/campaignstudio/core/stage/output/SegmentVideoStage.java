@@ -53,12 +53,14 @@ public final class SegmentVideoStage implements StageHandler {
         long planned = Math.max(100, speech + (order == segments ? 0 : TRANSITION_MS));
         CameraMove move = MOVES[(order - 1) % MOVES.length];
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
-        byte[] product = Identity.of(context).neutralImage();
+        Identity identity = Identity.of(context);
+        byte[] product = identity.neutralImage();
+        byte[] sheet = identity.characterSheet();
         Presentation presentation = image.presentation();
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
         ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("segment " + order, presentation, product, ROLE,
                 Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned,
-                        render.fps(), attempt.steady() ? CameraMove.STATIC : move, attempt.seed())));
+                        render.fps(), attempt.steady() ? CameraMove.STATIC : move, attempt.seed(), sheet)));
         if (outcome instanceof ClipLoop.Drifted drifted) {
             return drifted.rejection();
         }

@@ -81,10 +81,11 @@ public final class UgcMediaStage implements StageHandler {
         List<Object> checks = new ArrayList<>();
         if (kind == ShotKind.PRODUCT_CLOSEUP) {
             byte[] product = identity.neutralImage();
+            byte[] sheet = identity.characterSheet();
             Style style = settings.style() == Style.AUTO ? Style.SURFACE : settings.style();
             ImageRequest request = new ImageRequest(product, identity.palette(), null, context.inputs().prompt(), settings.aspect(),
                     render.videoLongSide(), style, Presentation.PRODUCT_ONLY, seed, settings.creativeVariation(),
-                    new Constraints(true, CLOSE_UP_SHARE, 0.5));
+                    new Constraints(true, CLOSE_UP_SHARE, 0.5), sheet);
             FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject("close_up", request, CLOSE_UP, null));
             if (outcome instanceof FidelityLoop.Drifted drifted) {
                 return drifted.rejection();
@@ -95,7 +96,8 @@ public final class UgcMediaStage implements StageHandler {
             VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
             made = clips.make(context, new ClipLoop.Subject("close_up clip", Presentation.PRODUCT_ONLY, product, CLIP, seed),
                     attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), Math.max(100, duration),
-                            render.fps(), attempt.steady() ? CameraMove.STATIC : CameraMove.ZOOM_IN, attempt.seed())));
+                            render.fps(), attempt.steady() ? CameraMove.STATIC : CameraMove.ZOOM_IN, attempt.seed(),
+                            sheet)));
             adapter = capabilities.adapter(Capability.VIDEO);
         } else {
             LipSync lipSync = capabilities.port(Capability.LIP_SYNC, LipSync.class);
