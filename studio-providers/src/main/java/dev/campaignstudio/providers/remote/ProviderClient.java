@@ -23,7 +23,7 @@ import java.util.function.Function;
  * retries with exponential backoff and full jitter for timeouts, 429 (honouring {@code Retry-After}) and 5xx, and a
  * circuit breaker that fails fast while the provider keeps failing. What is left is mapped to the step error codes
  * (docs/providers.md, "Resilience and errors"), so the engine's retry policy decides the rest:
- * {@code PROVIDER_TIMEOUT},
+ * {@code PROVIDER_TIMEOUT}, {@code PROVIDER_UNAUTHORIZED} (401 or 403: the key was refused),
  * {@code PROVIDER_RATE_LIMITED} (with the wait asked for) and {@code PROVIDER_ERROR} (retryable for 5xx and network
  * failures, not for other 4xx). Messages name the provider, the operation and the status, never a key or header.
  * Each call is noted in {@link ProviderCalls} with its latency and attempts.
@@ -213,6 +213,12 @@ public final class ProviderClient {
             String detail = ProviderErrors.detail(response.body(), settings.apiKey());
             if (status >= 500) {
                 return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " answered " + status + detail), null, true);
+            }
+            if (status == 401 || status == 403) {
+                // the operator's to mend, not the request's: its own code, so an alert can tell it from a bad input
+                return new Attempt(null, StepFault.permanent("PROVIDER_UNAUTHORIZED", what + " answered " + status
+                        + ": the API key was refused (check " + settings.name() + "'s key, docs/providers.md)" + detail),
+                        null, false);
             }
             return new Attempt(null, StepFault.permanent("PROVIDER_ERROR", what + " answered " + status + detail), null, false);
         } catch (HttpTimeoutException e) {

@@ -186,12 +186,24 @@ class RemoteAdaptersTest {
         assertThat(limited.code()).isEqualTo("PROVIDER_RATE_LIMITED");
         assertThat(limited.retryAfter()).as("too long to wait inside the call: the engine waits").isEqualTo(Duration.ofSeconds(120));
 
-        server.route("/v1/audio/speech", exchange -> LoopbackServer.send(exchange, 400, "application/json",
+        AtomicInteger answer = new AtomicInteger(400);
+        server.route("/v1/audio/speech", exchange -> LoopbackServer.send(exchange, answer.get(), "application/json",
                 ("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}").getBytes()));
         StepFault refused = catchThrowableOfType(StepFault.class, () -> openai(3).speak(new SpeechSynthesis.SpeechRequest("Hi", null, "en")));
         assertThat(refused.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(refused.retryable()).isFalse();
         assertThat(refused.getMessage()).contains("400").contains("Incorrect API key provided").doesNotContain(KEY).doesNotContain("SECRET");
+
+        for (int status : new int[] {401, 403}) {
+            answer.set(status);
+            StepFault unauthorized = catchThrowableOfType(StepFault.class,
+                    () -> openai(3).speak(new SpeechSynthesis.SpeechRequest("Hi", null, "en")));
+            assertThat(unauthorized.code()).as("a refused key, %d: %s", status, unauthorized.getMessage())
+                    .isEqualTo("PROVIDER_UNAUTHORIZED");
+            assertThat(unauthorized.retryable()).isFalse();
+            assertThat(unauthorized.getMessage()).contains(String.valueOf(status)).contains("API key was refused")
+                    .doesNotContain(KEY);
+        }
     }
 
     @Test
