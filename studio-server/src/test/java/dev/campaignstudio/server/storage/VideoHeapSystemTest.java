@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.campaignstudio.core.capability.TempFiles;
+import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.HeapSampler;
@@ -64,6 +65,7 @@ class VideoHeapSystemTest {
         registry.add("studio.stages.fps", () -> "8");
         registry.add("studio.capabilities.video", () -> BulkyVideos.NAME);
         registry.add("studio.capabilities.stitch", () -> BulkyVideos.NAME);
+        registry.add("studio.capabilities.fidelity", () -> BulkyVideos.NAME);
     }
 
     @AfterAll
@@ -97,7 +99,7 @@ class VideoHeapSystemTest {
         // XMP uuid box at the end of the file (docs/providers.md); the fake stitch concatenates the stored clips
         long size = (long) SCENES * BulkyVideos.CLIP_BYTES;
         int label = 8 + 16 + DigitalSourceType.COMPOSITE_SYNTHETIC.xmp().getBytes(StandardCharsets.UTF_8).length;
-        assertThat(bulky.clipsInMemory).as("clips handed to the stitch in memory").hasValue(0);
+        assertThat(bulky.clipsInMemory).as("clips handed to the stitch or the fidelity check in memory").hasValue(0);
         assertThat(video.get("bytes").asLong()).isBetween(size + label, size + (SCENES + 1L) * label);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.bytes()).isEqualTo(video.get("bytes").asLong());
@@ -143,8 +145,8 @@ class VideoHeapSystemTest {
     static class Adapter {
 
         @Bean
-        BulkyVideos bulkyVideos(TempFiles temp) {
-            return new BulkyVideos(temp);
+        BulkyVideos bulkyVideos(TempFiles temp, LocalMedia local) {
+            return new BulkyVideos(temp, local);
         }
     }
 }

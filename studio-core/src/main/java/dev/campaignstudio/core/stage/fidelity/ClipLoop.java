@@ -159,9 +159,8 @@ public final class ClipLoop {
             } finally {
                 TempFiles.delete(clip.file());
             }
-            MediaFile frame = score.weakestFrame();
-            ProducedAsset weakest = context.store(frame.data(), AssetKind.IMAGE, frame.mediaType(), frame.width(),
-                    frame.height(), null, FRAME);
+            ProducedAsset weakest = context.store(SourceLabels.labelled(context, score.weakestFrame()), AssetKind.IMAGE,
+                    FRAME);
             Map<String, Object> check = check(subject.name(), attempt, score, threshold, pass, number < max, stored, weakest);
             context.note(check, List.of(stored, weakest));
             checks.add(check);
