@@ -1,13 +1,10 @@
 package dev.campaignstudio.server.engine;
 
 import dev.campaignstudio.core.engine.JobEngine;
+import dev.campaignstudio.server.lifecycle.PeriodicTask;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The maintenance task: on a timer, gives up steps whose worker stopped renewing its lease and re-dispatches steps
@@ -15,16 +12,14 @@ import org.springframework.context.SmartLifecycle;
  * run it. An embedded process first gives up the steps of the process that owned its data directory before it, which
  * is gone for sure, so they are redone at once rather than after their leases lapse.
  */
-public final class Sweeper implements SmartLifecycle {
+public final class Sweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
 
     private final JobEngine engine;
-    private final Duration interval;
     private final Duration redispatchAfter;
     private final boolean sweepLostAtStart;
     private final String goneWorker;
-    private ScheduledExecutorService timer;
 
     /**
      * @param sweepLostAtStart re-dispatch every pending step at start: right for in-process queues, whose messages did
@@ -32,27 +27,26 @@ public final class Sweeper implements SmartLifecycle {
      * @param goneWorker       a worker known to be gone whose running steps are given up at start, or {@code null}
      */
     public Sweeper(JobEngine engine, Duration interval, Duration redispatchAfter, boolean sweepLostAtStart, String goneWorker) {
+        super("maintenance-sweeper", interval);
         this.engine = engine;
-        this.interval = interval;
         this.redispatchAfter = redispatchAfter;
         this.sweepLostAtStart = sweepLostAtStart;
         this.goneWorker = goneWorker;
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "maintenance-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+    protected void firstOnTimer() {
         if (goneWorker != null) {
-            timer.execute(this::recoverGoneWorker);
+            recoverGoneWorker();
         }
         if (sweepLostAtStart) {
-            timer.execute(() -> sweep(Duration.ZERO));
+            sweep(Duration.ZERO);
         }
-        timer.scheduleWithFixedDelay(() -> sweep(redispatchAfter), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void tick() {
+        sweep(redispatchAfter);
     }
 
     private void recoverGoneWorker() {
@@ -76,17 +70,5 @@ public final class Sweeper implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("maintenance sweep failed, will try again: {}", e.toString());
         }
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null && !timer.isShutdown();
     }
 }
