@@ -96,7 +96,7 @@ class ElevenLabsAdapterTest {
         StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(wrong, null, 3)
                 .speak(new SpeechRequest(TEXT, null, "en")));
 
-        assertThat(fault.code()).isEqualTo("PROVIDER_ERROR");
+        assertThat(fault.code()).as("docs/providers.md: a refused key").isEqualTo("PROVIDER_UNAUTHORIZED");
         assertThat(fault.retryable()).isFalse();
         assertThat(fault.getMessage()).contains("401").doesNotContain(wrong).doesNotContain("SECRET");
         assertThat(vendor.calls.get()).as("a 401 is not tried again").isEqualTo(1);

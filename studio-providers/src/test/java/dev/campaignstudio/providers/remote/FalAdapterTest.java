@@ -202,7 +202,7 @@ class FalAdapterTest {
         String wrong = "fal-key-id:SECRETwrong999";
         StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(wrong, 3).generate(imageRequest("x")));
 
-        assertThat(fault.code()).isEqualTo("PROVIDER_ERROR");
+        assertThat(fault.code()).as("docs/providers.md: a refused key").isEqualTo("PROVIDER_UNAUTHORIZED");
         assertThat(fault.retryable()).isFalse();
         assertThat(fault.getMessage()).contains("401").doesNotContain(wrong).doesNotContain("SECRET");
         assertThat(vendor.authorizations).hasSize(1);
