@@ -83,6 +83,17 @@ class JdbcStepStoreAdapterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void anAttemptTakenByTheWorkerThatMadeItReadyHasNoDispatch(Supplier<TestDatabases.Target> database) {
+        Fixture f = fixture(database);
+        StepRecord taken = pending(f.job(), "plan", 0, 1, null).claimedBy("taker", clock.instant(),
+                clock.instant().plusSeconds(30));
+        assertThat(f.store().transactions().inTransaction(() -> f.store().steps().insert(taken, clock.instant()))).isTrue();
+        assertThat(f.store().steps().find(taken.id())).contains(taken);
+        assertThat(f.store().dispatches().backlog()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theOutboxRelaysDueDispatchesOfTheGivenQueuesAndKeepsThemWhenPublishingFails(Supplier<TestDatabases.Target> database) {
         Fixture f = fixture(database);
         StepRecord marketing = inserted(f, "plan");
