@@ -133,11 +133,23 @@ public final class JobEngine implements JobStarter, CancelJob {
      * @return the step taken, running under the taker's lease, if any; report it and run it after the commit
      */
     Optional<StepRecord> advance(Job job, List<StepRecord> all, Taker taker) {
+        EventBatch batch = batch(job.id(), clock.instant());
+        Optional<StepRecord> taken = advance(job, all, taker, batch);
+        batch.append();
+        return taken;
+    }
+
+    /**
+     * {@link #advance(Job, List, Taker)} that adds its events to {@code batch}, for the caller to append.
+     *
+     * @param batch the events of this transaction; its time is the time of the change
+     */
+    Optional<StepRecord> advance(Job job, List<StepRecord> all, Taker taker, EventBatch batch) {
         if (job.status().isTerminal()) {
             return Optional.empty();
         }
         JobId id = job.id();
-        Instant now = clock.instant();
+        Instant now = batch.at();
         PipelineDefinition pipeline = pipeline(job);
         Plan plan = planner.plan(job, pipeline, all, defaultScenes(job), now, random);
         StepRecord taken = null;
@@ -158,7 +170,7 @@ public final class JobEngine implements JobStarter, CancelJob {
             steps.skipPending(id, now);
         }
         if (plan.ending() != null) {
-            end(job, plan.ending(), pipeline, now, plan.newSteps().isEmpty() && !plan.skipPending() ? all : null);
+            end(job, plan.ending(), pipeline, now, plan.newSteps().isEmpty() && !plan.skipPending() ? all : null, batch);
         }
         return Optional.ofNullable(taken);
     }
@@ -178,27 +190,41 @@ public final class JobEngine implements JobStarter, CancelJob {
     }
 
     /** @param all the job's steps as they stand, or {@code null} to read them */
-    private void end(Job job, Plan.Ending ending, PipelineDefinition pipeline, Instant now, List<StepRecord> all) {
+    private void end(Job job, Plan.Ending ending, PipelineDefinition pipeline, Instant now, List<StepRecord> all,
+            EventBatch batch) {
         if (ending instanceof Plan.Succeeded) {
-            Job running = job.status() == JobStatus.QUEUED ? markStarted(job, now) : job;
+            Job running = job.status() == JobStatus.QUEUED ? markStarted(job, now, batch) : job;
             Map<String, Object> manifest = Manifests.build(pipeline, all != null ? all : steps.forJob(job.id()),
                     assets::find, links);
             jobs.update(running.succeeded(manifest, now));
-            events.append(job.id(), JobEventType.COMPLETED, Map.of("manifest", manifest), now);
+            batch.add(JobEventType.COMPLETED, Map.of("manifest", manifest));
         } else if (ending instanceof Plan.Failed failed) {
             jobs.update(job.failed(failed.error(), now));
-            events.append(job.id(), JobEventType.FAILED, Map.of("error", failed.error().toTree()), now);
+            batch.add(JobEventType.FAILED, Map.of("error", failed.error().toTree()));
         } else {
             jobs.update(job.cancelled(now));
-            events.append(job.id(), JobEventType.CANCELLED, Map.of(), now);
+            batch.add(JobEventType.CANCELLED, Map.of());
         }
+    }
+
+    /** The events one transaction reports for {@code job}, to append together before it commits. */
+    EventBatch batch(JobId job, Instant at) {
+        return new EventBatch(events, job, at);
     }
 
     /** Marks a queued job running and reports it; call with the job locked. */
     Job markStarted(Job job, Instant now) {
+        EventBatch batch = batch(job.id(), now);
+        Job started = markStarted(job, now, batch);
+        batch.append();
+        return started;
+    }
+
+    /** {@link #markStarted(Job, Instant)} that adds its event to {@code batch}. */
+    Job markStarted(Job job, Instant now, EventBatch batch) {
         Job started = job.started(now);
         jobs.update(started);
-        events.append(job.id(), JobEventType.STARTED, Map.of(), now);
+        batch.add(JobEventType.STARTED, Map.of());
         return started;
     }
 
@@ -300,6 +326,14 @@ public final class JobEngine implements JobStarter, CancelJob {
      */
     void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets, Instant now,
             List<StepRecord> all) {
+        EventBatch batch = batch(job.id(), now);
+        reportStep(job, step, status, newAssets, all, batch);
+        batch.append();
+    }
+
+    /** {@link #reportStep(Job, StepRecord, StepStatus, List, Instant, List)} that adds its event to {@code batch}. */
+    void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets, List<StepRecord> all,
+            EventBatch batch) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stage", step.stage());
         data.put("scene_order", step.sceneOrNull());
@@ -309,7 +343,7 @@ public final class JobEngine implements JobStarter, CancelJob {
         if (!newAssets.isEmpty()) {
             data.put("assets", newAssets);
         }
-        events.append(job.id(), JobEventType.PROGRESS, data, now);
+        batch.add(JobEventType.PROGRESS, data);
     }
 
     /** Reports a running step's note as a {@code progress} event, with the files that came with it. */

@@ -155,11 +155,13 @@ public final class StepRunner {
         if (step.isEmpty()) {
             return Optional.empty();
         }
+        EventBatch batch = engine.batch(job.id(), now);
         if (job.status() == dev.campaignstudio.core.job.JobStatus.QUEUED) {
-            job = engine.markStarted(job, now);
+            job = engine.markStarted(job, now, batch);
         }
         List<StepRecord> all = steps.forJob(job.id());
-        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), now, all);
+        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), all, batch);
+        batch.append();
         return Optional.of(new Claimed(job, step.get(), all));
     }
 
@@ -345,14 +347,17 @@ public final class StepRunner {
             }
             produced.forEach(p -> described.add(Manifests.describe(p.asset(), p.role(), step.sceneOrNull())));
             List<StepRecord> all = steps.forJob(step.jobId());
-            engine.reportStep(job, step, outcome.status(), described, now, all);
-            Optional<StepRecord> taken = engine.advance(job, all, taker);
+            EventBatch batch = engine.batch(job.id(), now);
+            engine.reportStep(job, step, outcome.status(), described, all, batch);
+            Optional<StepRecord> taken = engine.advance(job, all, taker, batch);
             if (taken.isEmpty()) {
+                batch.append();
                 return Optional.<Claimed>empty();
             }
             List<StepRecord> withTaken = new ArrayList<>(all);
             withTaken.add(taken.get());
-            engine.reportStep(job, taken.get(), StepStatus.RUNNING, List.of(), now, withTaken);
+            engine.reportStep(job, taken.get(), StepStatus.RUNNING, List.of(), withTaken, batch);
+            batch.append();
             return Optional.of(new Claimed(job, taken.get(), withTaken));
         });
     }

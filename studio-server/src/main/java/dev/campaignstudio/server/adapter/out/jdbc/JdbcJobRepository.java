@@ -18,6 +18,7 @@ import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,18 @@ final class JdbcJobRepository implements JobRepository {
     private final JobRequestWriter writer = new JobRequestWriter();
 
     private final Supplier<String> traceParent;
+    /**
+     * Requests as read from their stored JSON, by that JSON: the engine reads (and locks) a job's row several times for
+     * every step, and reading the request was most of the Java time of it (docs/engine.md "Where the time goes"). A
+     * stored request never changes and equal JSON reads as an equal request, so an entry is never stale.
+     */
+    private final Map<String, JobRequest> requests = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, JobRequest> eldest) {
+                    return size() > 512;
+                }
+            });
 
     JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
         this(jdbc, reader, () -> null);
@@ -53,6 +66,7 @@ final class JdbcJobRepository implements JobRepository {
     @Override
     public void insert(Job job) {
         var callback = job.request().envelope().callback();
+        String request = JsonCodec.write(writer.write(job.request()));
         try {
             jdbc.sql("""
                     INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
@@ -70,7 +84,7 @@ final class JdbcJobRepository implements JobRepository {
                     .param("parent", job.parentJobId() == null ? null : job.parentJobId().value())
                     .param("key", job.idempotencyKey())
                     .param("hash", job.requestHash())
-                    .param("request", JsonCodec.write(writer.write(job.request())))
+                    .param("request", request)
                     .param("callbackUrl", callback == null ? null : callback.url())
                     .param("secretRef", callback == null ? null : callback.effectiveSecretRef())
                     .param("created", Timestamps.bind(job.createdAt()))
@@ -165,7 +179,12 @@ final class JdbcJobRepository implements JobRepository {
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {
-        JobRequest request = reader.read(JsonCodec.parseStored(rs.getString("request_json"))).orThrow();
+        String json = rs.getString("request_json");
+        JobRequest request = requests.get(json);
+        if (request == null) {
+            request = reader.read(JsonCodec.parseStored(json)).orThrow();
+            requests.put(json, request);
+        }
         String mode = rs.getString("mode");
         String parent = rs.getString("parent_job_id");
         String error = rs.getString("error_json");
