@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class JdbcJobRepository implements JobRepository {
 
     private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
-            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner";
+            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner, "
+            + "trace_parent";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader;
@@ -52,15 +53,21 @@ final class JdbcJobRepository implements JobRepository {
                 }
             });
 
+    private final JdbcJobTraceParents parents;
+
     JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
-        this(jdbc, reader, () -> null);
+        this(jdbc, reader, () -> null, null);
     }
 
-    /** @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null}) */
-    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent) {
+    /**
+     * @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null})
+     * @param parents     told the trace parent of each job row read, or {@code null}
+     */
+    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent, JdbcJobTraceParents parents) {
         this.reader = reader;
         this.jdbc = jdbc;
         this.traceParent = traceParent;
+        this.parents = parents;
     }
 
     @Override
@@ -189,6 +196,9 @@ final class JdbcJobRepository implements JobRepository {
         String parent = rs.getString("parent_job_id");
         String error = rs.getString("error_json");
         String manifest = rs.getString("manifest_json");
+        if (parents != null) {
+            parents.seen(rs.getString("id"), rs.getString("trace_parent"));
+        }
         return new Job(
                 new JobId(rs.getString("id")),
                 WireEnum.require(JobType.class, rs.getString("job_type")),
