@@ -93,12 +93,18 @@ public final class JobEngine implements JobStarter, CancelJob {
         return inputs(job).map(JobInputs::settings).orElse(null);
     }
 
+    /**
+     * {@inheritDoc} The job was stored in this transaction, so its row is this transaction's already and a creation
+     * job has no step yet: only a retry, which records the steps it reuses first, reads them back.
+     */
     @Override
     public void start(Job job) {
         if (job.request() instanceof RetryRequest retry) {
             reuseKeptSteps(job, retry);
+            advance(job.id());
+            return;
         }
-        advance(job.id());
+        advance(job, List.of());
     }
 
     /**
