@@ -58,8 +58,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--concurrency", description = "Workers per queue (default: the service's, marketing 4).")
         Integer concurrency;
 
-        @Option(names = "--warmup", description = {"Jobs run before measuring, so the JIT has compiled the engine's paths",
-                "(default: as many as measured, at least 200)."})
+        @Option(names = "--warmup", description = {"Jobs run before measuring, so the JIT has compiled the engine's",
+                "paths (default: as many as measured, at least 200)."})
         Integer warmup;
 
         @Mixin
@@ -124,8 +124,8 @@ public final class BenchCommand implements Runnable {
 
         private void print(List<EngineBenchmark.Result> results) throws IOException {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps after %d"
-                    + " warm-up jobs, workers %s, %d cores, Java %s%n", jobs, steps, warmupJobs(),
+            out.append(String.format(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps"
+                    + " after %d warm-up jobs, workers %s, %d cores, Java %s%n", jobs, steps, warmupJobs(),
                     concurrency == null ? "default" : concurrency,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
             out.append(String.format(Locale.ROOT, "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n", "", "", "submit", "execute",

@@ -176,7 +176,8 @@ public final class JobEngine implements JobStarter, CancelJob {
             steps.skipPending(id, now);
         }
         if (plan.ending() != null) {
-            end(job, plan.ending(), pipeline, now, plan.newSteps().isEmpty() && !plan.skipPending() ? all : null, batch);
+            boolean current = plan.newSteps().isEmpty() && !plan.skipPending();
+            end(job, plan.ending(), pipeline, now, current ? all : null, batch);
         }
         return Optional.ofNullable(taken);
     }
@@ -338,8 +339,8 @@ public final class JobEngine implements JobStarter, CancelJob {
     }
 
     /** {@link #reportStep(Job, StepRecord, StepStatus, List, Instant, List)} that adds its event to {@code batch}. */
-    void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets, List<StepRecord> all,
-            EventBatch batch) {
+    void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets,
+            List<StepRecord> all, EventBatch batch) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stage", step.stage());
         data.put("scene_order", step.sceneOrNull());

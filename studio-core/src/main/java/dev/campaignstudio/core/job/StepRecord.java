@@ -61,11 +61,13 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
      */
     public StepRecord claimedBy(String owner, Instant now, Instant leaseUntil) {
         if (status != StepStatus.PENDING || claims != 0) {
-            throw new IllegalStateException("only a new pending attempt is taken at once; this one is " + status.wire());
+            throw new IllegalStateException("only a new pending attempt is taken at once; this one is "
+                    + status.wire());
         }
-        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.RUNNING, queue, inputs, outputs, assets, error,
-                adapter, Objects.requireNonNull(owner, "owner"), Objects.requireNonNull(leaseUntil, "leaseUntil"), notBefore, 1,
-                createdAt, now, null);
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.RUNNING, queue, inputs, outputs, assets,
+                error, adapter, owner, leaseUntil, notBefore, 1, createdAt, now, null);
     }
 
     /** The slot this attempt fills: its stage and scene, whatever the attempt. */

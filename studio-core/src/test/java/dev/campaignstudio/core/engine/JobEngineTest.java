@@ -116,8 +116,8 @@ class JobEngineTest {
     @Test
     void aWorkerTakesTheNextStepOfItsOwnQueueItselfAndEveryStepStillRunsOnceWithItsEvents() {
         harness.close();
-        harness = new EngineHarness(PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))), h -> counting.handlers(),
-                EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY));
+        harness = new EngineHarness(PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))),
+                h -> counting.handlers(), EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY));
         Job job = submit();
         int delivered = 0;
         for (int round = 0; round < 100 && !harness.job(job).status().isTerminal(); round++) {

@@ -72,8 +72,8 @@ final class JdbcEventLog implements EventLog {
         for (int i = 0; i < entries.size(); i++) {
             String id = "evt_" + Ulid.next(clock);
             ids.add(id);
-            values.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", ").append(i + 1).append(", :type").append(i)
-                    .append(", :data").append(i).append(")");
+            values.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", ").append(i + 1)
+                    .append(", :type").append(i).append(", :data").append(i).append(")");
             params.put("id" + i, id);
             params.put("type" + i, entries.get(i).type().wire());
             params.put("data" + i, JsonCodec.write(entries.get(i).data()));
@@ -98,7 +98,8 @@ final class JdbcEventLog implements EventLog {
         long first = rows.stream().mapToLong(JobRow::sequence).min().orElseThrow();
         List<JobEvent> events = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            JobEvent event = new JobEvent(ids.get(i), jobId, first + i, entries.get(i).type(), at, entries.get(i).data());
+            Entry entry = entries.get(i);
+            JobEvent event = new JobEvent(ids.get(i), jobId, first + i, entry.type(), at, entry.data());
             deliver(event, rows.get(0));
             events.add(event);
         }

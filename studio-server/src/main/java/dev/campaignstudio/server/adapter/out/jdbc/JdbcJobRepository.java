@@ -63,7 +63,8 @@ final class JdbcJobRepository implements JobRepository {
      * @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null})
      * @param parents     told the trace parent of each job row read, or {@code null}
      */
-    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent, JdbcJobTraceParents parents) {
+    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent,
+            JdbcJobTraceParents parents) {
         this.reader = reader;
         this.jdbc = jdbc;
         this.traceParent = traceParent;

@@ -51,11 +51,11 @@ final class JdbcStepStore implements StepStore {
     @Override
     public boolean insert(StepRecord step, Instant dispatchAt) {
         int inserted = jdbc.sql("""
-                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json, outputs_json, assets_json,
-                                   error_json, adapter, lease_owner, lease_expires_at, not_before, claims, created_at,
-                                   updated_at, started_at, finished_at)
-                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error, :adapter,
-                        :owner, :leaseUntil, :notBefore, :claims, :created, :created, :started, :finished)
+                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json,
+                                   outputs_json, assets_json, error_json, adapter, lease_owner, lease_expires_at,
+                                   not_before, claims, created_at, updated_at, started_at, finished_at)
+                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error,
+                        :adapter, :owner, :leaseUntil, :notBefore, :claims, :created, :created, :started, :finished)
                 ON CONFLICT DO NOTHING""")
                 .param("id", step.id().value())
                 .param("job", step.jobId().value())

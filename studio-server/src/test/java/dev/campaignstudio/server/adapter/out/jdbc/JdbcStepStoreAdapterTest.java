@@ -87,8 +87,9 @@ class JdbcStepStoreAdapterTest {
         Fixture f = fixture(database);
         StepRecord taken = pending(f.job(), "plan", 0, 1, null).claimedBy("taker", clock.instant(),
                 clock.instant().plusSeconds(30));
-        assertThat(f.store().transactions().inTransaction(() -> f.store().steps().insert(taken, clock.instant()))).isTrue();
-        assertThat(f.store().steps().find(taken.id())).contains(taken);
+        var steps = f.store().steps();
+        assertThat(f.store().transactions().inTransaction(() -> steps.insert(taken, clock.instant()))).isTrue();
+        assertThat(steps.find(taken.id())).contains(taken);
         assertThat(f.store().dispatches().backlog()).isZero();
     }
 
