@@ -82,10 +82,12 @@ public final class EngineBenchmark {
      *
      * @param mode       {@code embedded} or {@code distributed}
      * @param properties Spring properties ({@code key=value}) for that mode's database and broker
-     * @param jobs       jobs to measure (a tenth as many run first to warm up)
+     * @param warmup     jobs run first, unmeasured, so the JIT has compiled the engine's paths (0 for none)
+     * @param jobs       jobs to measure
      * @param steps      no-op steps per job
      */
-    public static Result run(String mode, List<String> properties, int jobs, int steps) throws InterruptedException {
+    public static Result run(String mode, List<String> properties, int warmup, int jobs, int steps)
+            throws InterruptedException {
         SpringApplication application = new SpringApplication(StudioApplication.class, NoOpPipeline.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>();
@@ -96,7 +98,9 @@ public final class EngineBenchmark {
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
             SubmitJob submit = context.getBean(SubmitJob.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            runJobs(submit, jdbc, Math.max(1, jobs / 10), "warmup");
+            if (warmup > 0) {
+                runJobs(submit, jdbc, warmup, "warmup");
+            }
             Instant start = Instant.now();
             Duration[] submitted = new Duration[1];
             List<String> ids = runJobs(submit, jdbc, jobs, "measured", submitted);

@@ -58,6 +58,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--concurrency", description = "Workers per queue (default: the service's, marketing 4).")
         Integer concurrency;
 
+        @Option(names = "--warmup", description = {"Jobs run before measuring, so the JIT has compiled the engine's",
+                "paths (default: as many as measured, at least 200)."})
+        Integer warmup;
+
         @Mixin
         DistributedTarget target;
 
@@ -65,6 +69,10 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             if (concurrency != null && concurrency < 1) {
                 spec.commandLine().getErr().println("studio bench engine: --concurrency must be at least 1");
+                return 2;
+            }
+            if (warmup != null && warmup < 0) {
+                spec.commandLine().getErr().println("studio bench engine: --warmup must be 0 or more");
                 return 2;
             }
             if (jobs < 1 || steps < 1) {
@@ -78,7 +86,7 @@ public final class BenchCommand implements Runnable {
             }
             List<EngineBenchmark.Result> results = new ArrayList<>();
             if (!which.equals("distributed")) {
-                results.add(EngineBenchmark.run("embedded", tuned(embedded()), jobs, steps));
+                results.add(EngineBenchmark.run("embedded", tuned(embedded()), warmupJobs(), jobs, steps));
             }
             if (!which.equals("embedded")) {
                 distributed(results);
@@ -104,15 +112,21 @@ public final class BenchCommand implements Runnable {
         private void distributed(List<EngineBenchmark.Result> results) throws Exception {
             try (DistributedTarget.Scratch scratch = target.open("studio bench engine")) {
                 if (scratch != null) {
-                    results.add(EngineBenchmark.run("distributed", tuned(scratch.properties()), jobs, steps));
+                    results.add(EngineBenchmark.run("distributed", tuned(scratch.properties()), warmupJobs(),
+                            jobs, steps));
                 }
             }
         }
 
+        private int warmupJobs() {
+            return warmup != null ? warmup : Math.max(200, jobs);
+        }
+
         private void print(List<EngineBenchmark.Result> results) throws IOException {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps, workers %s,"
-                    + " %d cores, Java %s%n", jobs, steps, concurrency == null ? "default" : concurrency,
+            out.append(String.format(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps"
+                    + " after %d warm-up jobs, workers %s, %d cores, Java %s%n", jobs, steps, warmupJobs(),
+                    concurrency == null ? "default" : concurrency,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
             out.append(String.format(Locale.ROOT, "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n", "", "", "submit", "execute",
                     "overall", "step work ms", "ready->done ms", "ready->done ms"));

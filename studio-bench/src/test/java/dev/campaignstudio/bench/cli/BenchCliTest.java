@@ -41,6 +41,7 @@ class BenchCliTest {
     @Test
     void badNumbersAreRefusedInOneLineWithExitCodeTwo() {
         List<List<String>> bad = List.of(List.of("engine", "--jobs", "0"), List.of("engine", "--mode", "cluster"),
+                List.of("engine", "--warmup", "-1"),
                 List.of("media", "--width", "63"), List.of("media", "--workers", "0"),
                 List.of("api", "--clients", "0"));
         for (List<String> args : bad) {

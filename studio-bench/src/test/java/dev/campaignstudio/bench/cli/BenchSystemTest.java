@@ -43,7 +43,7 @@ class BenchSystemTest {
 
     @Test
     void theEngineBenchmarkRunsEmbeddedAndSavesItsFigures() throws Exception {
-        Run run = BenchCliTest.run("engine", "--mode", "embedded", "--jobs", "4", "--steps", "2");
+        Run run = BenchCliTest.run("engine", "--mode", "embedded", "--jobs", "4", "--steps", "2", "--warmup", "1");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("embedded\\s+8\\s");
         Matcher saved = Pattern.compile("figures saved to (\\S+)").matcher(run.out());

@@ -59,6 +59,12 @@ public final class StepRunner {
      * ignores the signal, or waits on I/O without a timeout) lets the lease lapse, so the sweep gives it up.
      */
     public static final Duration STOP_GRACE = StepWatchdog.STOP_GRACE;
+    /**
+     * How long a worker goes on taking the next step of the job it works on itself ({@link EngineSettings#takesNext()})
+     * after the claim of the step it was given; after that, ready steps go through the queue again, so the transport's
+     * message is acknowledged (RabbitMQ closes a channel that holds one unacknowledged too long).
+     */
+    public static final Duration TAKE_NEXT_FOR = Duration.ofSeconds(30);
 
     private final JobEngine engine;
     private final JobRepository jobs;
@@ -127,7 +133,12 @@ public final class StepRunner {
         if (claimed.isEmpty()) {
             return false;
         }
-        execute(claimed.get());
+        long began = System.nanoTime();
+        Optional<Claimed> next = claimed;
+        while (next.isPresent()) {
+            boolean takeNext = System.nanoTime() - began < TAKE_NEXT_FOR.toNanos();
+            next = execute(next.get(), takeNext);
+        }
         return true;
     }
 
@@ -144,15 +155,18 @@ public final class StepRunner {
         if (step.isEmpty()) {
             return Optional.empty();
         }
+        EventBatch batch = engine.batch(job.id(), now);
         if (job.status() == dev.campaignstudio.core.job.JobStatus.QUEUED) {
-            job = engine.markStarted(job, now);
+            job = engine.markStarted(job, now, batch);
         }
         List<StepRecord> all = steps.forJob(job.id());
-        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), now, all);
+        engine.reportStep(job, step.get(), StepStatus.RUNNING, List.of(), all, batch);
+        batch.append();
         return Optional.of(new Claimed(job, step.get(), all));
     }
 
-    private void execute(Claimed claimed) {
+    /** @return the job's next step when this worker took it in the transaction that recorded this one */
+    private Optional<Claimed> execute(Claimed claimed, boolean takeNext) {
         StepRecord step = claimed.step();
         PipelineDefinition pipeline = engine.pipeline(claimed.job());
         StageDefinition stage = pipeline.stage(step.stage())
@@ -182,7 +196,18 @@ public final class StepRunner {
             }
         }
         clearStrayInterrupt();
-        record(claimed, outcome, context);
+        return record(claimed, outcome, context, takeNext ? taker(step) : null);
+    }
+
+    /**
+     * This worker as the taker of a next step of the queue of {@code finished} (the queue it works for, so that queue's
+     * concurrency holds), or {@code null} when it takes none.
+     */
+    private JobEngine.Taker taker(StepRecord finished) {
+        if (closed || !settings.takesNext().contains(finished.queue())) {
+            return null;
+        }
+        return new JobEngine.Taker(settings.workerId(), settings.lease(), finished.queue());
     }
 
     /**
@@ -292,10 +317,10 @@ public final class StepRunner {
         return Outcome.failure("STOPPED", "the step was stopped" + (signal.isCancelled() ? ": " + signal.reason() : ""), false);
     }
 
-    private void record(Claimed claimed, Outcome outcome, StepContext context) {
+    private Optional<Claimed> record(Claimed claimed, Outcome outcome, StepContext context, JobEngine.Taker taker) {
         StepRecord step = claimed.step();
         List<ProducedAsset> produced = context.produced();
-        transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Job job = jobs.lock(step.jobId()).orElseThrow();
             Instant now = clock.instant();
             JobError error = outcome.error() == null ? null : outcome.error().at(step.stage(), step.sceneOrNull(), step.attempt());
@@ -309,7 +334,7 @@ public final class StepRunner {
             if (!steps.finish(step.id(), settings.workerId(), outcome.status(), outcome.inputs(), outcome.outputs(), refs, error,
                     outcome.adapter(), now)) {
                 log.log(System.Logger.Level.INFO, "step {0} finished after its lease was given up; its result is discarded", step.id());
-                return null;
+                return Optional.<Claimed>empty();
             }
             produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
             if (outcome.checkpoint() != null) {
@@ -322,9 +347,18 @@ public final class StepRunner {
             }
             produced.forEach(p -> described.add(Manifests.describe(p.asset(), p.role(), step.sceneOrNull())));
             List<StepRecord> all = steps.forJob(step.jobId());
-            engine.reportStep(job, step, outcome.status(), described, now, all);
-            engine.advance(job, all);
-            return null;
+            EventBatch batch = engine.batch(job.id(), now);
+            engine.reportStep(job, step, outcome.status(), described, all, batch);
+            Optional<StepRecord> taken = engine.advance(job, all, taker, batch);
+            if (taken.isEmpty()) {
+                batch.append();
+                return Optional.<Claimed>empty();
+            }
+            List<StepRecord> withTaken = new ArrayList<>(all);
+            withTaken.add(taken.get());
+            engine.reportStep(job, taken.get(), StepStatus.RUNNING, List.of(), withTaken, batch);
+            batch.append();
+            return Optional.of(new Claimed(job, taken.get(), withTaken));
         });
     }
 

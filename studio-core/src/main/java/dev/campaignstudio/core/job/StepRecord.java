@@ -55,6 +55,21 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
                 null, null, notBefore, 0, now, null, null);
     }
 
+    /**
+     * This new pending attempt as taken by the worker that made it ready: running under {@code owner}'s lease, claimed
+     * once, started {@code now}.
+     */
+    public StepRecord claimedBy(String owner, Instant now, Instant leaseUntil) {
+        if (status != StepStatus.PENDING || claims != 0) {
+            throw new IllegalStateException("only a new pending attempt is taken at once; this one is "
+                    + status.wire());
+        }
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.RUNNING, queue, inputs, outputs, assets,
+                error, adapter, owner, leaseUntil, notBefore, 1, createdAt, now, null);
+    }
+
     /** The slot this attempt fills: its stage and scene, whatever the attempt. */
     public Slot slot() {
         return new Slot(stage, sceneOrder);

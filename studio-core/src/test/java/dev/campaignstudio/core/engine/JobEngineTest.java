@@ -20,6 +20,7 @@ import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.in.CancelOutcome;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +111,46 @@ class JobEngineTest {
         assertThat(counting.count("assemble")).isZero();
         assertThat(harness.steps.forJob(job.id())).noneMatch(s -> s.status() == StepStatus.PENDING || s.status() == StepStatus.RUNNING);
         assertThat(harness.events.all()).last().satisfies(e -> assertThat(e.type()).isEqualTo(JobEventType.FAILED));
+    }
+
+    @Test
+    void aWorkerTakesTheNextStepOfItsOwnQueueItselfAndEveryStepStillRunsOnceWithItsEvents() {
+        harness.close();
+        harness = new EngineHarness(PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))),
+                h -> counting.handlers(), EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY));
+        Job job = submit();
+        int delivered = 0;
+        for (int round = 0; round < 100 && !harness.job(job).status().isTerminal(); round++) {
+            delivered += harness.deliverDue();
+            harness.clock.advance(Duration.ofSeconds(3));
+        }
+
+        assertThat(harness.job(job).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(counting.count("plan")).isEqualTo(1);
+        assertThat(counting.count("render")).isEqualTo(TestPipelines.SCENES);
+        assertThat(counting.count("voice")).isEqualTo(TestPipelines.SCENES);
+        assertThat(counting.count("flaky")).isEqualTo(3);
+        List<StepRecord> all = harness.steps.forJob(job.id());
+        assertThat(all).allSatisfy(s -> assertThat(s.claims()).isEqualTo(1));
+        // plan makes the renders ready and takes the first; the voices are on the avatar queue and the flaky
+        // stage's re-attempts wait out a backoff, so those go through the queue
+        assertThat(delivered).isEqualTo(all.size() - 1);
+        List<JobEvent> events = harness.events.after(job.id(), 0, 1000);
+        assertThat(events).extracting(JobEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events).filteredOn(e -> "running".equals(e.data().get("status"))).hasSize(all.size());
+        int planDone = indexOf(events, "plan", "succeeded");
+        assertThat(events.get(planDone + 1).data()).containsEntry("stage", "render").containsEntry("scene_order", 1)
+                .containsEntry("status", "running");
+    }
+
+    private static int indexOf(List<JobEvent> events, String stage, String status) {
+        for (int i = 0; i < events.size(); i++) {
+            if (stage.equals(events.get(i).data().get("stage")) && status.equals(events.get(i).data().get("status"))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + status + " event for " + stage);
     }
 
     @Test

@@ -31,7 +31,9 @@ import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,7 +70,10 @@ public class EngineConfiguration {
 
     @Bean
     EngineSettings engineSettings(EngineProperties properties) {
-        return new EngineSettings(properties.lease(), properties.heartbeat(), properties.redispatchAfter(), workerId());
+        Set<WorkQueue> takesNext = EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY);
+        takesNext.retainAll(properties.servedQueues());
+        return new EngineSettings(properties.lease(), properties.heartbeat(), properties.redispatchAfter(), workerId(),
+                takesNext);
     }
 
     @Bean

@@ -20,7 +20,9 @@ public interface StepStore {
     /**
      * Stores a new attempt; for a pending one, also a request to dispatch it at {@code dispatchAt}.
      *
-     * @param step       a pending attempt, or a reused one (outputs taken from an earlier job)
+     * @param step       a pending attempt, a reused one (outputs taken from an earlier job), or a running one taken at
+     *                   once by the worker that made it ready ({@link StepRecord#claimedBy}): stored with its lease and
+     *                   claim count, and not dispatched
      * @param dispatchAt when a pending attempt may be dispatched; ignored for other states
      * @return {@code false} when that (job, stage, scene, attempt) exists already; nothing is written then
      */

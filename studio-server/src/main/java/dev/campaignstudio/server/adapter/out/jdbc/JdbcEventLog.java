@@ -10,6 +10,8 @@ import dev.campaignstudio.server.json.JsonCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +52,65 @@ final class JdbcEventLog implements EventLog {
         }
         String eventId = "evt_" + Ulid.next(clock);
         JobRow job = dialect == SqlDialect.POSTGRESQL ? counted(eventId, jobId, type, data, at) : appended(eventId, jobId, type, data, at);
-        long sequence = job.sequence();
-        JobEvent event = new JobEvent(eventId, jobId, sequence, type, at, data);
+        JobEvent event = new JobEvent(eventId, jobId, job.sequence(), type, at, data);
+        deliver(event, job);
+        return event;
+    }
+
+    /** PostgreSQL: every entry with the counter in one statement; H2: one {@link #append} each. */
+    @Override
+    public List<JobEvent> appendAll(JobId jobId, List<Entry> entries, Instant at) {
+        if (dialect != SqlDialect.POSTGRESQL || entries.size() < 2) {
+            return EventLog.super.appendAll(jobId, entries, at);
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("events are appended inside the transaction of the change they report");
+        }
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String id = "evt_" + Ulid.next(clock);
+            ids.add(id);
+            values.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", ").append(i + 1)
+                    .append(", :type").append(i).append(", :data").append(i).append(")");
+            params.put("id" + i, id);
+            params.put("type" + i, entries.get(i).type().wire());
+            params.put("data" + i, JsonCodec.write(entries.get(i).data()));
+        }
+        List<JobRow> rows = jdbc.sql("""
+                WITH counted AS (
+                    UPDATE jobs SET last_event_seq = last_event_seq + :n WHERE id = :job
+                    RETURNING last_event_seq, callback_url, callback_secret_ref)
+                INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
+                SELECT e.id, :job, counted.last_event_seq - :n + e.ord, e.type, :at, e.data
+                FROM counted, (VALUES %s) AS e (id, ord, type, data)
+                RETURNING seq, (SELECT callback_url FROM counted), (SELECT callback_secret_ref FROM counted)"""
+                .formatted(values))
+                .params(params)
+                .param("n", entries.size())
+                .param("job", jobId.value())
+                .param("at", Timestamps.bind(at))
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        if (rows.size() != entries.size()) {
+            throw new IllegalStateException("no job " + jobId + " to append events to");
+        }
+        long first = rows.stream().mapToLong(JobRow::sequence).min().orElseThrow();
+        List<JobEvent> events = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            JobEvent event = new JobEvent(ids.get(i), jobId, first + i, entry.type(), at, entry.data());
+            deliver(event, rows.get(0));
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** For a job with a callback URL, writes the event's delivery. */
+    private void deliver(JobEvent event, JobRow job) {
+        JobId jobId = event.jobId();
+        long sequence = event.sequence();
+        Instant at = event.occurredAt();
         if (job.callbackUrl() != null) {
             jdbc.sql("""
                     INSERT INTO callback_deliveries (id, job_id, event_id, seq, url, secret_ref, status, attempts, next_attempt_at,
@@ -68,7 +127,6 @@ final class JdbcEventLog implements EventLog {
                     .update();
             AfterCommit.run(deliveryRequested);
         }
-        return event;
     }
 
     /** PostgreSQL: the counter and the insert in one statement. */

@@ -18,6 +18,7 @@ import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,28 +32,49 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class JdbcJobRepository implements JobRepository {
 
     private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
-            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner";
+            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner, "
+            + "trace_parent";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader;
     private final JobRequestWriter writer = new JobRequestWriter();
 
     private final Supplier<String> traceParent;
+    /**
+     * Requests as read from their stored JSON, by that JSON: the engine reads (and locks) a job's row several times for
+     * every step, and reading the request was most of the Java time of it (docs/engine.md "Where the time goes"). A
+     * stored request never changes and equal JSON reads as an equal request, so an entry is never stale.
+     */
+    private final Map<String, JobRequest> requests = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, JobRequest> eldest) {
+                    return size() > 512;
+                }
+            });
+
+    private final JdbcJobTraceParents parents;
 
     JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
-        this(jdbc, reader, () -> null);
+        this(jdbc, reader, () -> null, null);
     }
 
-    /** @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null}) */
-    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent) {
+    /**
+     * @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null})
+     * @param parents     told the trace parent of each job row read, or {@code null}
+     */
+    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent,
+            JdbcJobTraceParents parents) {
         this.reader = reader;
         this.jdbc = jdbc;
         this.traceParent = traceParent;
+        this.parents = parents;
     }
 
     @Override
     public void insert(Job job) {
         var callback = job.request().envelope().callback();
+        String request = JsonCodec.write(writer.write(job.request()));
         try {
             jdbc.sql("""
                     INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
@@ -70,7 +92,7 @@ final class JdbcJobRepository implements JobRepository {
                     .param("parent", job.parentJobId() == null ? null : job.parentJobId().value())
                     .param("key", job.idempotencyKey())
                     .param("hash", job.requestHash())
-                    .param("request", JsonCodec.write(writer.write(job.request())))
+                    .param("request", request)
                     .param("callbackUrl", callback == null ? null : callback.url())
                     .param("secretRef", callback == null ? null : callback.effectiveSecretRef())
                     .param("created", Timestamps.bind(job.createdAt()))
@@ -165,11 +187,19 @@ final class JdbcJobRepository implements JobRepository {
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {
-        JobRequest request = reader.read(JsonCodec.parseStored(rs.getString("request_json"))).orThrow();
+        String json = rs.getString("request_json");
+        JobRequest request = requests.get(json);
+        if (request == null) {
+            request = reader.read(JsonCodec.parseStored(json)).orThrow();
+            requests.put(json, request);
+        }
         String mode = rs.getString("mode");
         String parent = rs.getString("parent_job_id");
         String error = rs.getString("error_json");
         String manifest = rs.getString("manifest_json");
+        if (parents != null) {
+            parents.seen(rs.getString("id"), rs.getString("trace_parent"));
+        }
         return new Job(
                 new JobId(rs.getString("id")),
                 WireEnum.require(JobType.class, rs.getString("job_type")),

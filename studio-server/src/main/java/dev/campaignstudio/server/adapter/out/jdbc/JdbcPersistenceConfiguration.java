@@ -33,9 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcPersistenceConfiguration {
 
     @Bean
-    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing) {
+    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing,
+            JdbcJobTraceParents parents) {
         return new JdbcJobRepository(jdbc, reader, () -> tracing.getIfAvailable() == null ? null
-                : tracing.getIfAvailable().current());
+                : tracing.getIfAvailable().current(), parents);
     }
 
     @Bean
@@ -55,7 +56,7 @@ public class JdbcPersistenceConfiguration {
     }
 
     @Bean
-    JobTraceParents jobTraceParents(JdbcClient jdbc) {
+    JdbcJobTraceParents jobTraceParents(JdbcClient jdbc) {
         return new JdbcJobTraceParents(jdbc);
     }
 

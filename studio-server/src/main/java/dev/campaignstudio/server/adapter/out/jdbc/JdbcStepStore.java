@@ -51,10 +51,11 @@ final class JdbcStepStore implements StepStore {
     @Override
     public boolean insert(StepRecord step, Instant dispatchAt) {
         int inserted = jdbc.sql("""
-                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json, outputs_json, assets_json,
-                                   error_json, adapter, not_before, claims, created_at, updated_at, started_at, finished_at)
-                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error, :adapter, :notBefore, 0,
-                        :created, :created, :started, :finished)
+                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json,
+                                   outputs_json, assets_json, error_json, adapter, lease_owner, lease_expires_at,
+                                   not_before, claims, created_at, updated_at, started_at, finished_at)
+                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error,
+                        :adapter, :owner, :leaseUntil, :notBefore, :claims, :created, :created, :started, :finished)
                 ON CONFLICT DO NOTHING""")
                 .param("id", step.id().value())
                 .param("job", step.jobId().value())
@@ -68,6 +69,9 @@ final class JdbcStepStore implements StepStore {
                 .param("assets", StepAssetsJson.write(step.assets()))
                 .param("error", step.error() == null ? null : JsonCodec.write(step.error().toTree()))
                 .param("adapter", step.adapter())
+                .param("owner", step.leaseOwner())
+                .param("leaseUntil", Timestamps.bind(step.leaseExpiresAt()))
+                .param("claims", step.claims())
                 .param("notBefore", Timestamps.bind(step.notBefore()))
                 .param("created", Timestamps.bind(step.createdAt()))
                 .param("started", Timestamps.bind(step.startedAt()))

@@ -83,6 +83,18 @@ class JdbcStepStoreAdapterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void anAttemptTakenByTheWorkerThatMadeItReadyHasNoDispatch(Supplier<TestDatabases.Target> database) {
+        Fixture f = fixture(database);
+        StepRecord taken = pending(f.job(), "plan", 0, 1, null).claimedBy("taker", clock.instant(),
+                clock.instant().plusSeconds(30));
+        var steps = f.store().steps();
+        assertThat(f.store().transactions().inTransaction(() -> steps.insert(taken, clock.instant()))).isTrue();
+        assertThat(steps.find(taken.id())).contains(taken);
+        assertThat(f.store().dispatches().backlog()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theOutboxRelaysDueDispatchesOfTheGivenQueuesAndKeepsThemWhenPublishingFails(Supplier<TestDatabases.Target> database) {
         Fixture f = fixture(database);
         StepRecord marketing = inserted(f, "plan");
