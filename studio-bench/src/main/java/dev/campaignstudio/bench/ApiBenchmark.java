@@ -40,7 +40,8 @@ public final class ApiBenchmark {
      * @param p50      median latency of an accepted submission, ms
      * @param p99      99th percentile latency, ms
      */
-    public record Result(int clients, double seconds, long accepted, Map<Integer, Long> refused, double p50, double p99) {
+    public record Result(
+            int clients, double seconds, long accepted, Map<Integer, Long> refused, double p50, double p99) {
 
         /** Accepted jobs per second. */
         public double jobsPerSecond() {
@@ -50,8 +51,7 @@ public final class ApiBenchmark {
 
     private static final String TOKEN = "bench-" + UUID.randomUUID();
 
-    private ApiBenchmark() {
-    }
+    private ApiBenchmark() {}
 
     /**
      * Runs the benchmark against a fresh API process in this JVM.
@@ -77,8 +77,10 @@ public final class ApiBenchmark {
         properties.forEach(p -> args.add("--" + p));
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             String asset = upload(http, base);
             String run = UUID.randomUUID().toString().substring(0, 8);
             submitFor(http, base, asset, run + "-w", clients, warmup, new ArrayList<>(), new ConcurrentHashMap<>());
@@ -89,39 +91,53 @@ public final class ApiBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            return new Result(clients, seconds, sorted.size(), Map.copyOf(refused), millis(sorted, 0.5), millis(sorted, 0.99));
+            return new Result(
+                    clients, seconds, sorted.size(), Map.copyOf(refused), millis(sorted, 0.5), millis(sorted, 0.99));
         }
     }
 
-    private static void submitFor(HttpClient http, String base, String asset, String run, int clients, Duration time,
-            List<Long> latencies, Map<Integer, Long> refused) throws InterruptedException {
+    private static void submitFor(
+            HttpClient http,
+            String base,
+            String asset,
+            String run,
+            int clients,
+            Duration time,
+            List<Long> latencies,
+            Map<Integer, Long> refused)
+            throws InterruptedException {
         long deadline = System.nanoTime() + time.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         AtomicLong failures = new AtomicLong();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread thread = new Thread(() -> {
-                try {
-                    for (int i = 0; System.nanoTime() < deadline; i++) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/jobs"))
-                                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(creation(asset, run + "-" + client + "-" + i)))
-                                .build();
-                        long sent = System.nanoTime();
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        long took = System.nanoTime() - sent;
-                        if (response.statusCode() == 201) {
-                            latencies.add(took);
-                        } else {
-                            refused.merge(response.statusCode(), 1L, Long::sum);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            for (int i = 0; System.nanoTime() < deadline; i++) {
+                                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/jobs"))
+                                        .header("Authorization", "Bearer " + TOKEN)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                creation(asset, run + "-" + client + "-" + i)))
+                                        .build();
+                                long sent = System.nanoTime();
+                                HttpResponse<Void> response =
+                                        http.send(request, HttpResponse.BodyHandlers.discarding());
+                                long took = System.nanoTime() - sent;
+                                if (response.statusCode() == 201) {
+                                    latencies.add(took);
+                                } else {
+                                    refused.merge(response.statusCode(), 1L, Long::sum);
+                                }
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            failures.incrementAndGet();
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } catch (IOException | InterruptedException e) {
-                    failures.incrementAndGet();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-client-" + c);
+                    },
+                    "bench-client-" + c);
             thread.start();
         }
         done.await();
@@ -141,17 +157,22 @@ public final class ApiBenchmark {
     private static String upload(HttpClient http, String base) throws IOException, InterruptedException {
         byte[] photo = SampleProducts.bottlePhoto(600, 800, new Color(20, 130, 140), 1);
         String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bottle.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bottle.png\"\r\n"
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[head.length + photo.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(photo, 0, body, head.length, photo.length);
         System.arraycopy(tail, 0, body, head.length + photo.length, tail.length);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/assets"))
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/assets"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"(ast_[^\"]+)\"").matcher(response.body());
         if (response.statusCode() / 100 != 2 || !id.find()) {
             throw new IllegalStateException("the sample photo upload was answered " + response.statusCode());

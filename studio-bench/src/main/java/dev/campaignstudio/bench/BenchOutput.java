@@ -15,8 +15,7 @@ public final class BenchOutput {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private BenchOutput() {
-    }
+    private BenchOutput() {}
 
     /** The directory, created if missing. */
     public static Path directory() throws IOException {

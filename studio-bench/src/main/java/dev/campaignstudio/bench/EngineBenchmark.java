@@ -49,8 +49,16 @@ public final class EngineBenchmark {
      * @param loaded per step, ready to result committed, with all jobs submitted at once (includes waiting for a worker)
      * @param alone  per step, ready to result committed, one job at a time (adds the dispatch hop to {@code work})
      */
-    public record Result(String mode, int jobs, int steps, Duration wall, Duration submit, Duration busy, Percentiles work,
-            Percentiles loaded, Percentiles alone) {
+    public record Result(
+            String mode,
+            int jobs,
+            int steps,
+            Duration wall,
+            Duration submit,
+            Duration busy,
+            Percentiles work,
+            Percentiles loaded,
+            Percentiles alone) {
 
         /** Steps per second over the whole run. */
         public double stepsPerSecond() {
@@ -74,8 +82,7 @@ public final class EngineBenchmark {
     /** Jobs run one after another for the unloaded latency. */
     private static final int SOLO_JOBS = 10;
 
-    private EngineBenchmark() {
-    }
+    private EngineBenchmark() {}
 
     /**
      * Runs the benchmark in a fresh service.
@@ -110,7 +117,15 @@ public final class EngineBenchmark {
                 alone.addAll(runJobs(submit, jdbc, 1, "alone"));
             }
             List<Double> loaded = millis(jdbc, ids, "created_at");
-            return new Result(mode, jobs, loaded.size(), wall, submitted[0], busy(jdbc, ids), Percentiles.of(millis(jdbc, ids, "started_at")), Percentiles.of(loaded),
+            return new Result(
+                    mode,
+                    jobs,
+                    loaded.size(),
+                    wall,
+                    submitted[0],
+                    busy(jdbc, ids),
+                    Percentiles.of(millis(jdbc, ids, "started_at")),
+                    Percentiles.of(loaded),
                     Percentiles.of(millis(jdbc, alone, "created_at")));
         }
     }
@@ -129,11 +144,13 @@ public final class EngineBenchmark {
         }
     }
 
-    private static List<String> runJobs(SubmitJob submit, JdbcClient jdbc, int count, String label) throws InterruptedException {
+    private static List<String> runJobs(SubmitJob submit, JdbcClient jdbc, int count, String label)
+            throws InterruptedException {
         return runJobs(submit, jdbc, count, label, new Duration[1]);
     }
 
-    private static List<String> runJobs(SubmitJob submit, JdbcClient jdbc, int count, String label, Duration[] submitted)
+    private static List<String> runJobs(
+            SubmitJob submit, JdbcClient jdbc, int count, String label, Duration[] submitted)
             throws InterruptedException {
         long began = System.nanoTime();
         String run = label + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -141,11 +158,17 @@ public final class EngineBenchmark {
         for (int i = 0; i < count; i++) {
             String key = "bench-" + run + "-" + i;
             submissions.add(() -> {
-                JobRequest request = new MarketingCreationRequest(RequestEnvelope.of(key),
-                        new ProductSnapshot("bench-product", "Benchmark product",
-                                List.of(new ProductImage("https://cdn.example.com/bench.png")), null, ProductAttributes.NONE));
+                JobRequest request = new MarketingCreationRequest(
+                        RequestEnvelope.of(key),
+                        new ProductSnapshot(
+                                "bench-product",
+                                "Benchmark product",
+                                List.of(new ProductImage("https://cdn.example.com/bench.png")),
+                                null,
+                                ProductAttributes.NONE));
                 Map<String, Object> tree = new JobRequestWriter().write(request);
-                SubmitOutcome outcome = submit.submit(new JobRequestReader().read(tree).orThrow(), CanonicalJson.sha256(tree));
+                SubmitOutcome outcome =
+                        submit.submit(new JobRequestReader().read(tree).orThrow(), CanonicalJson.sha256(tree));
                 return ((SubmitOutcome.Created) outcome).job().id().value();
             });
         }
@@ -163,11 +186,17 @@ public final class EngineBenchmark {
         submitted[0] = Duration.ofNanos(System.nanoTime() - began);
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            long open = jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE :run AND status NOT IN ('succeeded', 'failed', 'cancelled')")
-                    .param("run", "bench-" + run + "-%").query(Long.class).single();
+            long open = jdbc.sql(
+                            "SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE :run AND status NOT IN ('succeeded', 'failed', 'cancelled')")
+                    .param("run", "bench-" + run + "-%")
+                    .query(Long.class)
+                    .single();
             if (open == 0) {
-                long failed = jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE :run AND status <> 'succeeded'")
-                        .param("run", "bench-" + run + "-%").query(Long.class).single();
+                long failed = jdbc.sql(
+                                "SELECT COUNT(*) FROM jobs WHERE idempotency_key LIKE :run AND status <> 'succeeded'")
+                        .param("run", "bench-" + run + "-%")
+                        .query(Long.class)
+                        .single();
                 if (failed > 0) {
                     throw new IllegalStateException(failed + " benchmark job(s) did not succeed");
                 }
@@ -183,9 +212,14 @@ public final class EngineBenchmark {
         OffsetDateTime last = null;
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<OffsetDateTime[]> span = jdbc.sql("SELECT MIN(created_at) AS first, MAX(finished_at) AS last FROM steps"
-                    + " WHERE job_id IN (:ids)").param("ids", batch).query((rs, row) -> new OffsetDateTime[] {
-                        rs.getObject("first", OffsetDateTime.class), rs.getObject("last", OffsetDateTime.class)}).list();
+            List<OffsetDateTime[]> span = jdbc.sql(
+                            "SELECT MIN(created_at) AS first, MAX(finished_at) AS last FROM steps"
+                                    + " WHERE job_id IN (:ids)")
+                    .param("ids", batch)
+                    .query((rs, row) -> new OffsetDateTime[] {
+                        rs.getObject("first", OffsetDateTime.class), rs.getObject("last", OffsetDateTime.class)
+                    })
+                    .list();
             OffsetDateTime[] range = span.get(0);
             first = first == null || range[0].isBefore(first) ? range[0] : first;
             last = last == null || range[1].isAfter(last) ? range[1] : last;
@@ -197,12 +231,15 @@ public final class EngineBenchmark {
         List<Double> overheads = new ArrayList<>();
         for (int first = 0; first < ids.size(); first += 500) {
             List<String> batch = ids.subList(first, Math.min(ids.size(), first + 500));
-            jdbc.sql("SELECT " + from + " AS since, finished_at FROM steps WHERE job_id IN (:ids)").param("ids", batch).query((rs, row) -> {
-                OffsetDateTime ready = rs.getObject("since", OffsetDateTime.class);
-                OffsetDateTime done = rs.getObject("finished_at", OffsetDateTime.class);
-                overheads.add(Duration.between(ready, done).toNanos() / 1e6);
-                return null;
-            }).list();
+            jdbc.sql("SELECT " + from + " AS since, finished_at FROM steps WHERE job_id IN (:ids)")
+                    .param("ids", batch)
+                    .query((rs, row) -> {
+                        OffsetDateTime ready = rs.getObject("since", OffsetDateTime.class);
+                        OffsetDateTime done = rs.getObject("finished_at", OffsetDateTime.class);
+                        overheads.add(Duration.between(ready, done).toNanos() / 1e6);
+                        return null;
+                    })
+                    .list();
         }
         return overheads;
     }

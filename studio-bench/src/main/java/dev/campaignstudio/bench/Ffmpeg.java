@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** Finds an ffmpeg command line that runs: the one bundled with JavaCV's FFmpeg, else one on the PATH. */
 final class Ffmpeg {
 
-    private Ffmpeg() {
-    }
+    private Ffmpeg() {}
 
     static Path locate() {
         try {
@@ -30,7 +29,9 @@ final class Ffmpeg {
 
     private static boolean runs(Path binary) {
         try {
-            Process process = new ProcessBuilder(binary.toString(), "-hide_banner", "-encoders").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(binary.toString(), "-hide_banner", "-encoders")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes());
             return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0 && output.contains("libopenh264");
         } catch (Exception e) {

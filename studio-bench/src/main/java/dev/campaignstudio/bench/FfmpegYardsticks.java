@@ -40,8 +40,15 @@ public final class FfmpegYardsticks {
      * @param encodeCpuMillis CPU time (user and system, as ffmpeg's -benchmark reports it) of the encode, ms
      * @param stitchCpuMillis CPU time of the same stitch, ms
      */
-    public record Figures(long encodeMillis, long decodeMillis, long stitchMillis, String stitchCommand,
-            Path stitchOutput, String note, long encodeCpuMillis, long stitchCpuMillis) {
+    public record Figures(
+            long encodeMillis,
+            long decodeMillis,
+            long stitchMillis,
+            String stitchCommand,
+            Path stitchOutput,
+            String note,
+            long encodeCpuMillis,
+            long stitchCpuMillis) {
 
         static Figures missing(String note) {
             return new Figures(-1, -1, -1, null, null, note, -1, -1);
@@ -59,13 +66,11 @@ public final class FfmpegYardsticks {
     }
 
     /** Wall and CPU time of one ffmpeg run, ms. */
-    private record Took(long millis, long cpuMillis) {
-    }
+    private record Took(long millis, long cpuMillis) {}
 
     private static final Pattern BENCHMARK = Pattern.compile("utime=([0-9.]+)s stime=([0-9.]+)s");
 
-    private FfmpegYardsticks() {
-    }
+    private FfmpegYardsticks() {}
 
     /** Runs both yardsticks for {@code request}, whose result {@code video} was written to {@code out}. */
     static Figures measure(StitchRequest request, MediaFile voiceOver, MediaFile video, Path out)
@@ -79,19 +84,37 @@ public final class FfmpegYardsticks {
         Path scratch = Files.createTempDirectory("studio-bench-ffmpeg");
         try {
             List<String> codec = codec(request);
-            Took decode = time(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y", "-i",
-                    out.toString(), "-f", "null", "-"), scratch);
-            List<String> reencode = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error",
-                    "-y", "-i", out.toString()));
+            Took decode = time(
+                    List.of(
+                            ffmpeg.toString(),
+                            "-hide_banner",
+                            "-loglevel",
+                            "error",
+                            "-y",
+                            "-i",
+                            out.toString(),
+                            "-f",
+                            "null",
+                            "-"),
+                    scratch);
+            List<String> reencode = new ArrayList<>(
+                    List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y", "-i", out.toString()));
             reencode.addAll(codec);
-            reencode.add(out.resolveSibling("ffmpeg-encode-" + out.getFileName()).toString());
+            reencode.add(
+                    out.resolveSibling("ffmpeg-encode-" + out.getFileName()).toString());
             Took encode = time(reencode, scratch);
             Path stitched = out.resolveSibling("ffmpeg-stitch-" + out.getFileName());
             List<String> stitch = stitchCommand(ffmpeg, request, voiceOver, scratch, codec, stitched);
             Took same = time(stitch, scratch);
-            return new Figures(encodeOnly(encode.millis(), decode.millis()), decode.millis(), same.millis(),
-                    String.join(" ", stitch).replace(scratch + "/", ""), stitched, null,
-                    encodeOnly(encode.cpuMillis(), decode.cpuMillis()), same.cpuMillis());
+            return new Figures(
+                    encodeOnly(encode.millis(), decode.millis()),
+                    decode.millis(),
+                    same.millis(),
+                    String.join(" ", stitch).replace(scratch + "/", ""),
+                    stitched,
+                    null,
+                    encodeOnly(encode.cpuMillis(), decode.cpuMillis()),
+                    same.cpuMillis());
         } catch (FfmpegFailed failed) {
             return Figures.missing(failed.getMessage());
         } finally {
@@ -105,32 +128,56 @@ public final class FfmpegYardsticks {
 
     /** The output settings of our writer (Mp4Writer): OpenH264 at ~0.12 bits a pixel, GOP 2 s, AAC 128k mono. */
     private static List<String> codec(StitchRequest request) {
-        long bitrate = Math.min(20_000_000,
-                Math.max(400_000, (long) request.width() * request.height() * request.fps() / 8));
-        return List.of("-c:v", "libopenh264", "-b:v", Long.toString(bitrate), "-g", Integer.toString(request.fps() * 2),
-                "-pix_fmt", "yuv420p", "-r", Integer.toString(request.fps()),
-                "-c:a", "aac", "-b:a", "128k", "-ar", "44100", "-ac", "1");
+        long bitrate =
+                Math.min(20_000_000, Math.max(400_000, (long) request.width() * request.height() * request.fps() / 8));
+        return List.of(
+                "-c:v",
+                "libopenh264",
+                "-b:v",
+                Long.toString(bitrate),
+                "-g",
+                Integer.toString(request.fps() * 2),
+                "-pix_fmt",
+                "yuv420p",
+                "-r",
+                Integer.toString(request.fps()),
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                "-ar",
+                "44100",
+                "-ac",
+                "1");
     }
 
     /** The same stitch as one ffmpeg command; writes its inputs (clips, voice, music, captions) into {@code dir}. */
-    static List<String> stitchCommand(Path ffmpeg, StitchRequest request, MediaFile voiceOver, Path dir,
-            List<String> codec, Path output) throws IOException {
+    static List<String> stitchCommand(
+            Path ffmpeg, StitchRequest request, MediaFile voiceOver, Path dir, List<String> codec, Path output)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y"));
         List<MediaFile> clips = request.clips();
         for (int k = 0; k < clips.size(); k++) {
-            Path clip = Files.write(dir.resolve("clip-" + k + ".mp4"), clips.get(k).data());
+            Path clip =
+                    Files.write(dir.resolve("clip-" + k + ".mp4"), clips.get(k).data());
             command.addAll(List.of("-i", clip.toString()));
         }
-        command.addAll(List.of("-i", Files.write(dir.resolve("voice.wav"), voiceOver.data()).toString()));
+        command.addAll(List.of(
+                "-i", Files.write(dir.resolve("voice.wav"), voiceOver.data()).toString()));
         byte[] music = StitchYardstick.musicBed(request);
-        command.addAll(List.of("-i", Files.write(dir.resolve("music.wav"), music).toString()));
+        command.addAll(
+                List.of("-i", Files.write(dir.resolve("music.wav"), music).toString()));
         List<CaptionImage> captions = StitchYardstick.captions(request);
         for (int j = 0; j < captions.size(); j++) {
-            command.addAll(List.of("-i", Files.write(dir.resolve("caption-" + j + ".png"), captions.get(j).png())
-                    .toString()));
+            command.addAll(List.of(
+                    "-i",
+                    Files.write(
+                                    dir.resolve("caption-" + j + ".png"),
+                                    captions.get(j).png())
+                            .toString()));
         }
-        Path graph = Files.writeString(dir.resolve("graph.txt"), filterGraph(request, captions),
-                StandardCharsets.UTF_8);
+        Path graph =
+                Files.writeString(dir.resolve("graph.txt"), filterGraph(request, captions), StandardCharsets.UTF_8);
         double seconds = StitchYardstick.frames(request) / (double) request.fps();
         command.addAll(List.of("-filter_complex_script", graph.toString(), "-map", "[vout]", "-map", "[aout]"));
         command.addAll(codec);
@@ -149,18 +196,32 @@ public final class FfmpegYardsticks {
         int h = request.height();
         StringBuilder graph = new StringBuilder();
         for (int k = 0; k < places.size(); k++) {
-            graph.append(String.format(Locale.ROOT, "[%d:v]trim=duration=%.4f,setpts=PTS-STARTPTS,fps=%d,"
-                    + "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1,format=yuv420p[v%d];%n",
-                    k, places.get(k).seconds(), request.fps(), w, h, w, h, k));
+            graph.append(String.format(
+                    Locale.ROOT,
+                    "[%d:v]trim=duration=%.4f,setpts=PTS-STARTPTS,fps=%d,"
+                            + "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1,format=yuv420p[v%d];%n",
+                    k,
+                    places.get(k).seconds(),
+                    request.fps(),
+                    w,
+                    h,
+                    w,
+                    h,
+                    k));
         }
         String current = "v0";
         for (int k = 1; k < places.size(); k++) {
             ClipPlace place = places.get(k);
             String next = "x" + k;
             if (place.fadeSeconds() > 0) {
-                graph.append(String.format(Locale.ROOT,
-                        "[%s][v%d]xfade=transition=fade:duration=%.4f:offset=%.4f[%s];%n", current, k,
-                        place.fadeSeconds(), place.startSeconds(), next));
+                graph.append(String.format(
+                        Locale.ROOT,
+                        "[%s][v%d]xfade=transition=fade:duration=%.4f:offset=%.4f[%s];%n",
+                        current,
+                        k,
+                        place.fadeSeconds(),
+                        place.startSeconds(),
+                        next));
             } else {
                 graph.append(String.format(Locale.ROOT, "[%s][v%d]concat=n=2:v=1:a=0[%s];%n", current, k, next));
             }
@@ -170,16 +231,22 @@ public final class FfmpegYardsticks {
         for (int j = 0; j < captions.size(); j++) {
             CaptionImage caption = captions.get(j);
             String next = "c" + j;
-            graph.append(String.format(Locale.ROOT,
-                    "[%s][%d:v]overlay=x=%d:y=%d:enable='gte(t,%.3f)*lt(t,%.3f)'[%s];%n", current, firstCaption + j,
-                    caption.x(), caption.y(), caption.startMs() / 1000.0,
-                    caption.endMs() / 1000.0, next));
+            graph.append(String.format(
+                    Locale.ROOT,
+                    "[%s][%d:v]overlay=x=%d:y=%d:enable='gte(t,%.3f)*lt(t,%.3f)'[%s];%n",
+                    current,
+                    firstCaption + j,
+                    caption.x(),
+                    caption.y(),
+                    caption.startMs() / 1000.0,
+                    caption.endMs() / 1000.0,
+                    next));
             current = next;
         }
         graph.append(String.format(Locale.ROOT, "[%s]null[vout];%n", current));
         int voice = places.size();
-        graph.append(String.format(Locale.ROOT,
-                "[%d:a]aresample=44100,aformat=channel_layouts=mono,apad,asplit=2[vs][vm];%n", voice));
+        graph.append(String.format(
+                Locale.ROOT, "[%d:a]aresample=44100,aformat=channel_layouts=mono,apad,asplit=2[vs][vm];%n", voice));
         graph.append(String.format(Locale.ROOT, "[%d:a]aformat=channel_layouts=mono[music];%n", voice + 1));
         graph.append("[music][vs]sidechaincompress=threshold=0.03:ratio=6:attack=10:release=250[ducked];\n");
         graph.append("[ducked][vm]amix=inputs=2:duration=first:normalize=0,alimiter=limit=0.95[aout]\n");
@@ -194,8 +261,10 @@ public final class FfmpegYardsticks {
         int level = measured.indexOf("-loglevel");
         measured.set(level + 1, "info");
         measured.add(level, "-nostats");
-        Process process = new ProcessBuilder(measured).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(measured)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long started = System.nanoTime();
         boolean ended = process.waitFor(30, TimeUnit.MINUTES);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -211,7 +280,8 @@ public final class FfmpegYardsticks {
         }
         Matcher cpu = BENCHMARK.matcher(said);
         long cpuMillis = cpu.find()
-                ? Math.round((Double.parseDouble(cpu.group(1)) + Double.parseDouble(cpu.group(2))) * 1000) : -1;
+                ? Math.round((Double.parseDouble(cpu.group(1)) + Double.parseDouble(cpu.group(2))) * 1000)
+                : -1;
         return new Took(millis, cpuMillis);
     }
 

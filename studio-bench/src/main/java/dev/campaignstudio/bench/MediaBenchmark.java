@@ -1,5 +1,6 @@
 package dev.campaignstudio.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
@@ -15,7 +16,6 @@ import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.media.SampleProducts;
-import com.sun.management.OperatingSystemMXBean;
 import java.awt.Color;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -55,8 +55,7 @@ public final class MediaBenchmark {
      * @param sceneMs each scene's length on screen
      * @param workers scenes rendered at once
      */
-    public record Settings(int width, int height, int scenes, long sceneMs, int workers) {
-    }
+    public record Settings(int width, int height, int scenes, long sceneMs, int workers) {}
 
     /**
      * What was measured.
@@ -70,8 +69,15 @@ public final class MediaBenchmark {
      * @param cpuMs     CPU time of this process (all its threads, native ones included) over every stage, ms
      * @param stitchCpuMs CPU time of this process during the stitch, ms
      */
-    public record Result(Map<String, Long> stages, long imageMs, long clipMs, MediaFile video, Path output,
-            FfmpegYardsticks.Figures yardstick, long cpuMs, long stitchCpuMs) {
+    public record Result(
+            Map<String, Long> stages,
+            long imageMs,
+            long clipMs,
+            MediaFile video,
+            Path output,
+            FfmpegYardsticks.Figures yardstick,
+            long cpuMs,
+            long stitchCpuMs) {
 
         /** Wall time of the stitch. */
         public long stitchMillis() {
@@ -89,8 +95,7 @@ public final class MediaBenchmark {
         }
     }
 
-    private MediaBenchmark() {
-    }
+    private MediaBenchmark() {}
 
     /** Renders the video, writes it to {@code out}, then runs the ffmpeg yardsticks next to it. */
     public static Result run(Settings settings, Path out) throws Exception {
@@ -100,14 +105,30 @@ public final class MediaBenchmark {
         long t = System.nanoTime();
         byte[] photo = SampleProducts.bottlePhoto(900, 1200, new Color(20, 130, 140), 1);
         ProductAnalysis.CutOut cut = media.cutOut(photo);
-        ProductAnalysis.ProductFacts facts = media.analyze(new ProductAnalysis.AnalysisRequest(cut.png().data(),
-                "Aurora Water Bottle", Map.of("brand", "Aurora"), "Summer launch: bright, upbeat, beach vibes"));
+        ProductAnalysis.ProductFacts facts = media.analyze(new ProductAnalysis.AnalysisRequest(
+                cut.png().data(),
+                "Aurora Water Bottle",
+                Map.of("brand", "Aurora"),
+                "Summer launch: bright, upbeat, beach vibes"));
         t = lap(stages, "cut-out and analysis", t);
         int scenes = settings.scenes();
-        StoryboardWriting.Storyboard board = media.plan(new StoryboardWriting.StoryboardRequest("Aurora Water Bottle",
-                facts, "Summer launch: beach vibes", scenes, scenes * settings.sceneMs(), Style.AUTO, 1));
-        ScriptWriting.Script script = media.write(new ScriptWriting.ScriptRequest("Aurora Water Bottle", facts,
-                "Summer launch: beach vibes", null, scenes, (int) (scenes * settings.sceneMs() / 1000), "en", 1));
+        StoryboardWriting.Storyboard board = media.plan(new StoryboardWriting.StoryboardRequest(
+                "Aurora Water Bottle",
+                facts,
+                "Summer launch: beach vibes",
+                scenes,
+                scenes * settings.sceneMs(),
+                Style.AUTO,
+                1));
+        ScriptWriting.Script script = media.write(new ScriptWriting.ScriptRequest(
+                "Aurora Water Bottle",
+                facts,
+                "Summer launch: beach vibes",
+                null,
+                scenes,
+                (int) (scenes * settings.sceneMs() / 1000),
+                "en",
+                1));
         SpeechSynthesis.Speech speech = media.speak(new SpeechSynthesis.SpeechRequest(script.text(), "default", "en"));
         t = lap(stages, "storyboard, script and speech", t);
         AtomicLong imageNanos = new AtomicLong();
@@ -121,25 +142,52 @@ public final class MediaBenchmark {
         long cpuEnd = cpuNanos();
         Files.write(out, video.data());
         FfmpegYardsticks.Figures yardstick = FfmpegYardsticks.measure(request, speech.wav(), video, out);
-        return new Result(stages, imageNanos.get() / 1_000_000, clipNanos.get() / 1_000_000, video, out, yardstick,
-                (cpuEnd - cpuStart) / 1_000_000, (cpuEnd - cpuStitch) / 1_000_000);
+        return new Result(
+                stages,
+                imageNanos.get() / 1_000_000,
+                clipNanos.get() / 1_000_000,
+                video,
+                out,
+                yardstick,
+                (cpuEnd - cpuStart) / 1_000_000,
+                (cpuEnd - cpuStitch) / 1_000_000);
     }
 
     /** The stitch of a fast video with voice-over: crossfades, subtitles, music bed under the voice. */
-    static Stitching.StitchRequest stitchRequest(Settings settings, List<MediaFile> clips,
-            SpeechSynthesis.Speech speech) {
-        return new Stitching.StitchRequest(clips, settings.width(), settings.height(), FPS, TRANSITION_MS,
-                speech.wav(), phrases(speech.words()), true, null, 0, 1, false, 0, Stitching.CaptionStyle.SUBTITLE,
-                List.of(), Stitching.Framing.STEADY);
+    static Stitching.StitchRequest stitchRequest(
+            Settings settings, List<MediaFile> clips, SpeechSynthesis.Speech speech) {
+        return new Stitching.StitchRequest(
+                clips,
+                settings.width(),
+                settings.height(),
+                FPS,
+                TRANSITION_MS,
+                speech.wav(),
+                phrases(speech.words()),
+                true,
+                null,
+                0,
+                1,
+                false,
+                0,
+                Stitching.CaptionStyle.SUBTITLE,
+                List.of(),
+                Stitching.Framing.STEADY);
     }
 
     /**
      * Each scene's image then its clip, {@code workers} scenes at a time, as the pipeline's workers run them; every
      * clip but the last lasts its scene plus the crossfade, so the stitched video lasts scenes x scene length.
      */
-    private static List<MediaFile> scenes(LocalMedia media, Settings settings, StoryboardWriting.Storyboard board,
-            ProductAnalysis.CutOut cut, ProductAnalysis.ProductFacts facts, AtomicLong imageNanos,
-            AtomicLong clipNanos) throws Exception {
+    private static List<MediaFile> scenes(
+            LocalMedia media,
+            Settings settings,
+            StoryboardWriting.Storyboard board,
+            ProductAnalysis.CutOut cut,
+            ProductAnalysis.ProductFacts facts,
+            AtomicLong imageNanos,
+            AtomicLong clipNanos)
+            throws Exception {
         List<String> palette = facts.palette().stream().map(p -> p.hex()).toList();
         List<StoryboardWriting.Scene> scenes = board.scenes();
         ExecutorService pool = Executors.newFixedThreadPool(settings.workers());
@@ -152,14 +200,28 @@ public final class MediaBenchmark {
                 clips.add(pool.submit(() -> {
                     long began = System.nanoTime();
                     ImageGeneration.SceneImage image = media.generate(new ImageGeneration.ImageRequest(
-                            cut.png().data(), palette, scene.text(), null, Aspect.PORTRAIT_9_16,
-                            Math.max(settings.width(), settings.height()), scene.style(), Presentation.PRODUCT_ONLY,
-                            scene.order(), 0.4, null));
+                            cut.png().data(),
+                            palette,
+                            scene.text(),
+                            null,
+                            Aspect.PORTRAIT_9_16,
+                            Math.max(settings.width(), settings.height()),
+                            scene.style(),
+                            Presentation.PRODUCT_ONLY,
+                            scene.order(),
+                            0.4,
+                            null));
                     long drawn = System.nanoTime();
                     imageNanos.addAndGet(drawn - began);
-                    MediaFile clip = media.animate(new VideoGeneration.VideoRequest(image, cut.png().data(),
-                            settings.width(), settings.height(), ms, FPS,
-                            scene.move() == null ? CameraMove.ZOOM_IN : scene.move(), index));
+                    MediaFile clip = media.animate(new VideoGeneration.VideoRequest(
+                            image,
+                            cut.png().data(),
+                            settings.width(),
+                            settings.height(),
+                            ms,
+                            FPS,
+                            scene.move() == null ? CameraMove.ZOOM_IN : scene.move(),
+                            index));
                     clipNanos.addAndGet(System.nanoTime() - drawn);
                     return new MediaFile(clip.data(), clip.mediaType(), clip.width(), clip.height(), ms);
                 }));
@@ -181,8 +243,11 @@ public final class MediaBenchmark {
         List<TimedText> phrases = new ArrayList<>();
         for (int i = 0; i < words.size(); i += 3) {
             List<TimedText> group = words.subList(i, Math.min(words.size(), i + 3));
-            phrases.add(new TimedText(String.join(" ", group.stream().map(TimedText::text).toList()).toUpperCase(),
-                    group.get(0).startMs(), group.get(group.size() - 1).endMs()));
+            phrases.add(new TimedText(
+                    String.join(" ", group.stream().map(TimedText::text).toList())
+                            .toUpperCase(),
+                    group.get(0).startMs(),
+                    group.get(group.size() - 1).endMs()));
         }
         return phrases;
     }
@@ -190,7 +255,8 @@ public final class MediaBenchmark {
     /** CPU time of this process so far, every thread's, or 0 where the JVM does not tell. */
     private static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static long lap(Map<String, Long> stages, String name, long since) {

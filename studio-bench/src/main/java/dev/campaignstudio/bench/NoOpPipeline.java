@@ -1,11 +1,11 @@
 package dev.campaignstudio.bench;
 
-import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StageHandlers;
 import dev.campaignstudio.core.engine.StepResult;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

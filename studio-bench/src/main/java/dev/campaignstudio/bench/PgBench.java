@@ -20,8 +20,7 @@ public final class PgBench {
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
-    private PgBench() {
-    }
+    private PgBench() {}
 
     /** pgbench on the PATH, or null. */
     public static Path locate() {
@@ -41,20 +40,37 @@ public final class PgBench {
      * @param table   a table with a {@code payload text} column, schema-qualified
      * @return transactions per second, or empty when pgbench failed (its output is printed)
      */
-    public static OptionalDouble insertTps(Path pgbench, String jdbcUrl, String user, String table, int clients, int seconds)
+    public static OptionalDouble insertTps(
+            Path pgbench, String jdbcUrl, String user, String table, int clients, int seconds)
             throws IOException, InterruptedException {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         String database = uri.getPath().replaceFirst("^/", "");
         Path script = Files.createTempFile("studio-pgbench", ".sql");
         try {
-            Files.writeString(script, "INSERT INTO " + table + " (payload) VALUES ('bench-' || :client_id);\n",
+            Files.writeString(
+                    script,
+                    "INSERT INTO " + table + " (payload) VALUES ('bench-' || :client_id);\n",
                     StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(pgbench.toString(), "-n", "-c", Integer.toString(clients),
-                    "-j", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())),
-                    "-T", Integer.toString(seconds), "-f", script.toString(),
-                    "-h", uri.getHost() == null ? "127.0.0.1" : uri.getHost(),
-                    "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", user, database));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(
+                    pgbench.toString(),
+                    "-n",
+                    "-c",
+                    Integer.toString(clients),
+                    "-j",
+                    Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())),
+                    "-T",
+                    Integer.toString(seconds),
+                    "-f",
+                    script.toString(),
+                    "-h",
+                    uri.getHost() == null ? "127.0.0.1" : uri.getHost(),
+                    "-p",
+                    Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                    "-U",
+                    user,
+                    database));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 System.err.println("pgbench failed:\n" + output);

@@ -12,11 +12,9 @@ final class AudioMix {
     static final double CLICK_DECAY = 0.004;
 
     private static final int RATE = Mp4Writer.SAMPLE_RATE;
-    private static final double[][] PROGRESSIONS = {
-        {0, 7, 9, 5}, {0, 5, 7, 5}, {9, 5, 0, 7}, {0, 9, 5, 7}};
+    private static final double[][] PROGRESSIONS = {{0, 7, 9, 5}, {0, 5, 7, 5}, {9, 5, 0, 7}, {0, 9, 5, 7}};
 
-    private AudioMix() {
-    }
+    private AudioMix() {}
 
     /**
      * A gentle pad-and-beat bed in a seeded key: a kick starts on every beat, at exact multiples of the beat from sample
@@ -51,7 +49,8 @@ final class AudioMix {
             }
             pad *= 0.05 * envelope;
             double inBeat = t % beat;
-            double kick = Math.sin(2 * Math.PI * (55 + 60 * Math.exp(-inBeat * 30)) * inBeat) * Math.exp(-inBeat * 9) * 0.35;
+            double kick =
+                    Math.sin(2 * Math.PI * (55 + 60 * Math.exp(-inBeat * 30)) * inBeat) * Math.exp(-inBeat * 9) * 0.35;
             double offBeat = (t + beat / 2) % beat;
             double hat = (random.nextDouble() * 2 - 1) * Math.exp(-offBeat * 60) * 0.05;
             double click = clicks == null ? 0 : (clicks.nextDouble() * 2 - 1) * Math.exp(-inBeat / CLICK_DECAY) * 0.3;

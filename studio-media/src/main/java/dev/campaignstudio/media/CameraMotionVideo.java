@@ -3,9 +3,9 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
-import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
@@ -35,7 +35,8 @@ final class CameraMotionVideo {
         BufferedImage scene = Images.copy(Images.decode(request.scene().image().data()), BufferedImage.TYPE_3BYTE_BGR);
         boolean parallax = request.move() == CameraMove.PARALLAX && request.productPng() != null;
         BufferedImage background = parallax
-                ? Images.copy(Images.decode(request.scene().background().data()), BufferedImage.TYPE_3BYTE_BGR) : null;
+                ? Images.copy(Images.decode(request.scene().background().data()), BufferedImage.TYPE_3BYTE_BGR)
+                : null;
         BufferedImage product = parallax ? SceneRenderer.trimmed(Images.decode(request.productPng())) : null;
         int frames = (int) Math.max(1, Math.round(request.durationMs() * request.fps() / 1000.0));
         BufferedImage frame = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
@@ -47,7 +48,15 @@ final class CameraMotionVideo {
                 if (parallax) {
                     drawParallax(frame, background, product, request.scene().productBox(), scene, request, t);
                 } else {
-                    Warp.affine(scene, camera(request.move(), t, scene, request, request.scene().productBox()), frame);
+                    Warp.affine(
+                            scene,
+                            camera(
+                                    request.move(),
+                                    t,
+                                    scene,
+                                    request,
+                                    request.scene().productBox()),
+                            frame);
                 }
                 writer.frame(frame);
             }
@@ -57,8 +66,10 @@ final class CameraMotionVideo {
     }
 
     /** The transform from scene pixels to frame pixels at time {@code t} (0-1) for a camera move. */
-    private static AffineTransform camera(CameraMove move, double t, BufferedImage scene, VideoRequest request, Box focus) {
-        double cover = Math.max(request.width() / (double) scene.getWidth(), request.height() / (double) scene.getHeight());
+    private static AffineTransform camera(
+            CameraMove move, double t, BufferedImage scene, VideoRequest request, Box focus) {
+        double cover =
+                Math.max(request.width() / (double) scene.getWidth(), request.height() / (double) scene.getHeight());
         double zoom = switch (move) {
             case ZOOM_IN -> 1 + ZOOM * t;
             case ZOOM_OUT -> 1 + ZOOM * (1 - t);
@@ -84,11 +95,18 @@ final class CameraMotionVideo {
         return transform;
     }
 
-    private static void drawParallax(BufferedImage frame, BufferedImage background, BufferedImage product, Box box,
-            BufferedImage scene, VideoRequest request, double t) {
+    private static void drawParallax(
+            BufferedImage frame,
+            BufferedImage background,
+            BufferedImage product,
+            Box box,
+            BufferedImage scene,
+            VideoRequest request,
+            double t) {
         Warp.affine(background, camera(CameraMove.PAN_RIGHT, t * 0.5, background, request, box), frame);
         Graphics2D g = Images.quality(frame.createGraphics());
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         AffineTransform front = camera(CameraMove.PAN_RIGHT, t * 0.5, scene, request, box);
         double drift = (t - 0.5) * request.width() * 0.06;
         front.preConcatenate(AffineTransform.getTranslateInstance(-drift, 0));

@@ -32,15 +32,21 @@ final class Captions {
 
     private static final Color OUTLINE = new Color(12, 12, 16);
 
-    private Captions() {
-    }
+    private Captions() {}
 
     /**
      * Draws the captions active at {@code timeMs} in {@code style}, each clear of the product's boxes while it shows
      * ({@code avoid} of the caption), set smaller (to 60 %) where that is what it takes to fit beside the product.
      */
-    static void draw(Graphics2D g, List<TimedText> captions, CaptionStyle style, long timeMs, int width, int height,
-            Function<TimedText, List<Rectangle>> avoid, TextLog log) {
+    static void draw(
+            Graphics2D g,
+            List<TimedText> captions,
+            CaptionStyle style,
+            long timeMs,
+            int width,
+            int height,
+            Function<TimedText, List<Rectangle>> avoid,
+            TextLog log) {
         for (TimedText caption : captions) {
             if (timeMs >= caption.startMs() && timeMs < caption.endMs()) {
                 Rectangle box = switch (style) {
@@ -61,10 +67,19 @@ final class Captions {
      */
     static Rectangle text(Graphics2D g, String text, int width, int height, double heightShare, List<Rectangle> avoid) {
         float full = Math.max(10, width / 14f);
-        return placed(g, width, height, heightShare, avoid, full, size -> {
-            FontMetrics metrics = g.getFontMetrics(Fonts.bold(size));
-            return SceneRenderer.wrap(text, metrics, (int) (width * 0.86));
-        }, size -> new Color(0, 0, 0, 200), size -> Math.max(2, size / 7));
+        return placed(
+                g,
+                width,
+                height,
+                heightShare,
+                avoid,
+                full,
+                size -> {
+                    FontMetrics metrics = g.getFontMetrics(Fonts.bold(size));
+                    return SceneRenderer.wrap(text, metrics, (int) (width * 0.86));
+                },
+                size -> new Color(0, 0, 0, 200),
+                size -> Math.max(2, size / 7));
     }
 
     /** One phrase, large, heavy-outlined, shrunk until its longest word fits the frame (and it fits clear of the product). */
@@ -78,22 +93,39 @@ final class Captions {
                 metrics = g.getFontMetrics(Fonts.bold(size));
             }
         }
-        return placed(g, width, height, BOLD_CENTRE, avoid, size,
-                s -> SceneRenderer.wrap(phrase, g.getFontMetrics(Fonts.bold(s)), maxWidth), s -> OUTLINE, s -> Math.max(3, s * 0.22f));
+        return placed(
+                g,
+                width,
+                height,
+                BOLD_CENTRE,
+                avoid,
+                size,
+                s -> SceneRenderer.wrap(phrase, g.getFontMetrics(Fonts.bold(s)), maxWidth),
+                s -> OUTLINE,
+                s -> Math.max(3, s * 0.22f));
     }
 
     /**
      * Sets lines at the largest size from {@code full} down to 60 % that has a place clear of {@code avoid} near
      * {@code centreShare}, and draws them there (at the smallest size where none has).
      */
-    private static Rectangle placed(Graphics2D g, int width, int height, double centreShare, List<Rectangle> avoid, float full,
-            Function<Float, List<String>> lines, Function<Float, Color> outline, Function<Float, Float> stroke) {
+    private static Rectangle placed(
+            Graphics2D g,
+            int width,
+            int height,
+            double centreShare,
+            List<Rectangle> avoid,
+            float full,
+            Function<Float, List<String>> lines,
+            Function<Float, Color> outline,
+            Function<Float, Float> stroke) {
         float size = full;
         while (true) {
             List<String> wrapped = lines.apply(size);
             FontMetrics metrics = g.getFontMetrics(Fonts.bold(size));
             float pad = stroke.apply(size);
-            int blockWidth = (int) Math.ceil(wrapped.stream().mapToInt(metrics::stringWidth).max().orElse(0) + 2 * pad);
+            int blockWidth = (int) Math.ceil(
+                    wrapped.stream().mapToInt(metrics::stringWidth).max().orElse(0) + 2 * pad);
             int blockHeight = (int) Math.ceil(wrapped.size() * metrics.getHeight() + 2 * pad);
             int preferred = (int) Math.round(height * centreShare - blockHeight / 2.0);
             int top = ClearSpace.top(preferred, blockWidth, blockHeight, width, height, avoid);
@@ -107,7 +139,8 @@ final class Captions {
         }
     }
 
-    private static void outlined(Graphics2D g, List<String> lines, int width, int centreY, Color outline, float stroke) {
+    private static void outlined(
+            Graphics2D g, List<String> lines, int width, int centreY, Color outline, float stroke) {
         FontMetrics metrics = g.getFontMetrics();
         int lineHeight = metrics.getHeight();
         int top = centreY - lines.size() * lineHeight / 2;
@@ -129,7 +162,8 @@ final class Captions {
     static String phraseAt(TimedText caption, long timeMs) {
         List<String> phrases = phrases(caption.text());
         int letters = phrases.stream().mapToInt(p -> p.length() + 1).sum();
-        double elapsed = (timeMs - caption.startMs()) / (double) Math.max(1, caption.endMs() - caption.startMs()) * letters;
+        double elapsed =
+                (timeMs - caption.startMs()) / (double) Math.max(1, caption.endMs() - caption.startMs()) * letters;
         for (String phrase : phrases) {
             elapsed -= phrase.length() + 1;
             if (elapsed < 0) {

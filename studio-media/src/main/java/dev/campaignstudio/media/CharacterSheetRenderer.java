@@ -49,15 +49,20 @@ final class CharacterSheetRenderer {
         List<Tile> tiles = tiles(views);
         float labelSize = tileLabelSize(g, layout, tiles);
         for (int i = 0; i < tiles.size(); i++) {
-            tile(g, layout.tiles().get(i), layout.tileImages().get(i), layout.tileLabels().get(i), tiles.get(i), labelSize);
+            tile(
+                    g,
+                    layout.tiles().get(i),
+                    layout.tileImages().get(i),
+                    layout.tileLabels().get(i),
+                    tiles.get(i),
+                    labelSize);
         }
         g.dispose();
         return MediaFile.image(Images.png(sheet), "image/png", layout.width(), layout.height());
     }
 
     /** One view in the strip. */
-    record Tile(String label, BufferedImage image) {
-    }
+    record Tile(String label, BufferedImage image) {}
 
     /** Tile names in strip order for a sheet of {@code cutOuts} sources. */
     static List<String> tileLabels(int cutOuts) {
@@ -81,7 +86,8 @@ final class CharacterSheetRenderer {
         int side = Math.max(1, Math.min(w, h) / 2);
         tiles.add(new Tile(labels.get(views.size() - 1), mirrored(first)));
         tiles.add(new Tile(labels.get(views.size()), first.getSubimage(0, 0, w, Math.max(1, (h + 2) / 3))));
-        tiles.add(new Tile(labels.get(views.size() + 1), first.getSubimage((w - side) / 2, (h - side) / 2, side, side)));
+        tiles.add(
+                new Tile(labels.get(views.size() + 1), first.getSubimage((w - side) / 2, (h - side) / 2, side, side)));
         return tiles;
     }
 
@@ -109,14 +115,16 @@ final class CharacterSheetRenderer {
         int floor = panel.y() + Math.round(panel.height() * 0.88f);
         p.setPaint(new GradientPaint(0, panel.y(), Color.WHITE, 0, floor, new Color(234, 233, 229)));
         p.fillRect(panel.x(), panel.y(), panel.width(), floor - panel.y());
-        p.setPaint(new GradientPaint(0, floor, new Color(226, 225, 221), 0, SheetLayout.bottom(panel), new Color(240, 239, 236)));
+        p.setPaint(new GradientPaint(
+                0, floor, new Color(226, 225, 221), 0, SheetLayout.bottom(panel), new Color(240, 239, 236)));
         p.fillRect(panel.x(), floor, panel.width(), SheetLayout.bottom(panel) - floor);
         Box box = layout.heroProduct(product.getWidth(), product.getHeight());
         shadow(p, box);
         p.drawImage(product, box.x(), box.y(), box.width(), box.height(), null);
         p.setColor(MUTED);
         Box label = layout.heroLabel();
-        FittedText.fit(p, "front", Fonts.bold(1), label.height() * 0.8f, 4, label.width()).draw(p, label.x(), label.y(), label.height());
+        FittedText.fit(p, "front", Fonts.bold(1), label.height() * 0.8f, 4, label.width())
+                .draw(p, label.x(), label.y(), label.height());
         p.dispose();
     }
 
@@ -127,9 +135,15 @@ final class CharacterSheetRenderer {
         float cx = box.x() + box.width() / 2f;
         float cy = SheetLayout.bottom(box);
         AffineTransform squash = new AffineTransform(1, 0, 0, ry / rx, 0, cy - cy * ry / rx);
-        g.setPaint(new RadialGradientPaint(new Point2D.Float(cx, cy), rx, new Point2D.Float(cx, cy), new float[] {0f, 0.55f, 1f},
-                new Color[] {new Color(0, 0, 0, 95), new Color(0, 0, 0, 40), new Color(0, 0, 0, 0)}, MultipleGradientPaint.CycleMethod.NO_CYCLE,
-                MultipleGradientPaint.ColorSpaceType.SRGB, squash));
+        g.setPaint(new RadialGradientPaint(
+                new Point2D.Float(cx, cy),
+                rx,
+                new Point2D.Float(cx, cy),
+                new float[] {0f, 0.55f, 1f},
+                new Color[] {new Color(0, 0, 0, 95), new Color(0, 0, 0, 40), new Color(0, 0, 0, 0)},
+                MultipleGradientPaint.CycleMethod.NO_CYCLE,
+                MultipleGradientPaint.ColorSpaceType.SRGB,
+                squash));
         g.fillRect((int) (cx - rx), (int) (cy - ry), (int) Math.ceil(rx * 2), (int) Math.ceil(ry * 2));
     }
 
@@ -137,7 +151,8 @@ final class CharacterSheetRenderer {
         Graphics2D t = Images.clipped(g, region);
         t.setColor(INK);
         float size = region.height() * 0.8f;
-        FittedText.fit(t, name, Fonts.bold(1), size, size * 0.5f, region.width() - 1).draw(t, region.x(), region.y(), region.height());
+        FittedText.fit(t, name, Fonts.bold(1), size, size * 0.5f, region.width() - 1)
+                .draw(t, region.x(), region.y(), region.height());
         t.dispose();
     }
 
@@ -160,7 +175,15 @@ final class CharacterSheetRenderer {
         int maxWidth = region.width() - 1;
         for (int i = 0; i < shown; i++) {
             int top = region.y() + Math.round(i * lineHeight);
-            line(a, region.x(), top, Math.round(lineHeight), maxWidth, entries.get(i).getKey(), entries.get(i).getValue(), size);
+            line(
+                    a,
+                    region.x(),
+                    top,
+                    Math.round(lineHeight),
+                    maxWidth,
+                    entries.get(i).getKey(),
+                    entries.get(i).getValue(),
+                    size);
         }
         if (shown < entries.size()) {
             a.setColor(MUTED);
@@ -170,13 +193,15 @@ final class CharacterSheetRenderer {
         a.dispose();
     }
 
-    private static void line(Graphics2D g, int x, int top, int height, int maxWidth, String key, String value, float size) {
+    private static void line(
+            Graphics2D g, int x, int top, int height, int maxWidth, String key, String value, float size) {
         g.setColor(MUTED);
         FittedText label = FittedText.fit(g, key + ":", Fonts.bold(1), size, size, maxWidth * 2 / 5);
         label.draw(g, x, top, height);
         int valueX = x + label.width() + Math.max(3, Math.round(size * 0.4f));
         g.setColor(INK);
-        FittedText.fit(g, value, Fonts.regular(1), size, size, x + maxWidth - valueX).draw(g, valueX, top, height);
+        FittedText.fit(g, value, Fonts.regular(1), size, size, x + maxWidth - valueX)
+                .draw(g, valueX, top, height);
     }
 
     private static void swatches(Graphics2D g, SheetLayout layout, List<PaletteColor> palette) {
@@ -190,7 +215,8 @@ final class CharacterSheetRenderer {
             Box label = layout.swatchLabels().get(i);
             Graphics2D t = Images.clipped(g, label);
             t.setColor(INK);
-            FittedText hex = FittedText.fit(t, palette.get(i).hex(), Fonts.regular(1), label.height() * 0.8f, 4, label.width());
+            FittedText hex =
+                    FittedText.fit(t, palette.get(i).hex(), Fonts.regular(1), label.height() * 0.8f, 4, label.width());
             hex.draw(t, label.x() + (label.width() - hex.width()) / 2, label.y(), label.height());
             t.dispose();
         }
@@ -199,7 +225,8 @@ final class CharacterSheetRenderer {
     /** One size for every tile label: the largest at which the longest still fits. */
     private static float tileLabelSize(Graphics2D g, SheetLayout layout, List<Tile> tiles) {
         Box label = layout.tileLabels().get(0);
-        return FittedText.commonSize(g, tiles.stream().map(Tile::label).toList(), Fonts.regular(1), label.height() * 0.8f, 4, label.width());
+        return FittedText.commonSize(
+                g, tiles.stream().map(Tile::label).toList(), Fonts.regular(1), label.height() * 0.8f, 4, label.width());
     }
 
     private static void tile(Graphics2D g, Box card, Box picture, Box label, Tile tile, float labelSize) {
@@ -208,7 +235,8 @@ final class CharacterSheetRenderer {
         t.fillRect(card.x(), card.y(), card.width(), card.height());
         t.setColor(EDGE);
         t.drawRect(card.x(), card.y(), card.width() - 1, card.height() - 1);
-        Box fitted = SheetLayout.fit(picture, tile.image().getWidth(), tile.image().getHeight());
+        Box fitted =
+                SheetLayout.fit(picture, tile.image().getWidth(), tile.image().getHeight());
         t.drawImage(tile.image(), fitted.x(), fitted.y(), fitted.width(), fitted.height(), null);
         t.setColor(MUTED);
         FittedText text = FittedText.fit(t, tile.label(), Fonts.regular(1), labelSize, labelSize, label.width());

@@ -14,8 +14,7 @@ final class ClearSpace {
     /** Room kept to the frame's top and bottom edges, as a share of its height. */
     static final double EDGE = 0.03;
 
-    private ClearSpace() {
-    }
+    private ClearSpace() {}
 
     /**
      * The top of a horizontally centred block of {@code blockWidth} x {@code blockHeight} pixels nearest to
@@ -31,7 +30,9 @@ final class ClearSpace {
         int step = Math.max(1, height / 240);
         for (int d = 0; start - d >= lowest || start + d <= highest; d += step) {
             for (int top : new int[] {start + d, start - d}) {
-                if (top >= lowest && top <= highest && clear(block(top, blockWidth, blockHeight, width), height, avoid)) {
+                if (top >= lowest
+                        && top <= highest
+                        && clear(block(top, blockWidth, blockHeight, width), height, avoid)) {
                     return top;
                 }
             }
@@ -46,7 +47,8 @@ final class ClearSpace {
 
     private static boolean clear(Rectangle block, int height, List<Rectangle> avoid) {
         int margin = (int) Math.ceil(height * MARGIN);
-        Rectangle grown = new Rectangle(block.x - margin, block.y - margin, block.width + 2 * margin, block.height + 2 * margin);
+        Rectangle grown =
+                new Rectangle(block.x - margin, block.y - margin, block.width + 2 * margin, block.height + 2 * margin);
         return avoid.stream().noneMatch(grown::intersects);
     }
 }

@@ -24,7 +24,15 @@ import java.util.List;
  * @param pictures the area each image is fitted into, inside its card
  * @param labels   each image's label band, inside its card under the picture
  */
-record ContactSheetLayout(int width, int height, int columns, int rows, Box title, List<Box> cells, List<Box> pictures, List<Box> labels) {
+record ContactSheetLayout(
+        int width,
+        int height,
+        int columns,
+        int rows,
+        Box title,
+        List<Box> cells,
+        List<Box> pictures,
+        List<Box> labels) {
 
     /** The narrowest shape a picture area takes, as height over width (16:9). */
     static final double WIDEST = 9 / 16.0;
@@ -62,7 +70,11 @@ record ContactSheetLayout(int width, int height, int columns, int rows, Box titl
         List<Box> pictures = new ArrayList<>();
         List<Box> labels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Box cell = new Box(margin + (i % columns) * (cellWidth + gap), top + (i / columns) * (cellHeight + gap), cellWidth, cellHeight);
+            Box cell = new Box(
+                    margin + (i % columns) * (cellWidth + gap),
+                    top + (i / columns) * (cellHeight + gap),
+                    cellWidth,
+                    cellHeight);
             cells.add(cell);
             Box picture = new Box(cell.x() + pad, cell.y() + pad, pictureWidth, pictureHeight);
             pictures.add(picture);

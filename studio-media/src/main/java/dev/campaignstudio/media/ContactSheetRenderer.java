@@ -34,8 +34,13 @@ final class ContactSheetRenderer {
         g.fillRect(0, 0, layout.width(), layout.height());
         title(g, layout.title(), request.title());
         Box band = layout.labels().get(0);
-        float labelSize = FittedText.commonSize(g, request.tiles().stream().map(Tile::label).toList(), Fonts.regular(1), band.height() * 0.8f,
-                Math.max(6, band.height() * 0.5f), band.width());
+        float labelSize = FittedText.commonSize(
+                g,
+                request.tiles().stream().map(Tile::label).toList(),
+                Fonts.regular(1),
+                band.height() * 0.8f,
+                Math.max(6, band.height() * 0.5f),
+                band.width());
         for (int i = 0; i < images.size(); i++) {
             cell(g, layout, i, images.get(i), request.tiles().get(i).label(), labelSize);
         }
@@ -47,11 +52,13 @@ final class ContactSheetRenderer {
         Graphics2D t = Images.clipped(g, band);
         t.setColor(CharacterSheetRenderer.INK);
         float size = band.height() * 0.8f;
-        FittedText.fit(t, title, Fonts.bold(1), size, size * 0.5f, band.width() - 1).draw(t, band.x(), band.y(), band.height());
+        FittedText.fit(t, title, Fonts.bold(1), size, size * 0.5f, band.width() - 1)
+                .draw(t, band.x(), band.y(), band.height());
         t.dispose();
     }
 
-    private static void cell(Graphics2D g, ContactSheetLayout layout, int index, BufferedImage image, String label, float labelSize) {
+    private static void cell(
+            Graphics2D g, ContactSheetLayout layout, int index, BufferedImage image, String label, float labelSize) {
         Box card = layout.cells().get(index);
         Graphics2D c = Images.clipped(g, card);
         c.setColor(CharacterSheetRenderer.CARD);

@@ -3,9 +3,9 @@ package dev.campaignstudio.media;
 import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
-import dev.campaignstudio.core.capability.StepFault;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -30,10 +30,15 @@ final class DrawnPresenterLipSync {
     static final double HEAD_TOP = 0.22;
     /** The head's width and height, as shares of {@link #unit}. */
     static final double HEAD_WIDTH = 0.42;
+
     static final double HEAD_HEIGHT = 0.52;
 
-    private static final Color[] SKIN = {new Color(241, 194, 160), new Color(198, 134, 92), new Color(141, 85, 54), new Color(255, 219, 186)};
-    private static final Color[] HAIR = {new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)};
+    private static final Color[] SKIN = {
+        new Color(241, 194, 160), new Color(198, 134, 92), new Color(141, 85, 54), new Color(255, 219, 186)
+    };
+    private static final Color[] HAIR = {
+        new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)
+    };
 
     private final TempFiles temp;
 
@@ -80,13 +85,19 @@ final class DrawnPresenterLipSync {
 
     private static Look look(LipSyncRequest request) {
         SplittableRandom random = new SplittableRandom(request.seed());
-        return new Look(SKIN[random.nextInt(SKIN.length)], HAIR[random.nextInt(HAIR.length)],
-                request.palette().isEmpty() ? new Color(60, 90, 140) : Images.color(request.palette().get(0)),
+        return new Look(
+                SKIN[random.nextInt(SKIN.length)],
+                HAIR[random.nextInt(HAIR.length)],
+                request.palette().isEmpty()
+                        ? new Color(60, 90, 140)
+                        : Images.color(request.palette().get(0)),
                 request.palette().size() > 1 ? Images.color(request.palette().get(1)) : new Color(235, 232, 225));
     }
 
     private static HeldProduct held(LipSyncRequest request) throws StepFault {
-        return request.productPng() == null ? null : HeldProduct.of(Images.decode(request.productPng()), request.width(), request.height());
+        return request.productPng() == null
+                ? null
+                : HeldProduct.of(Images.decode(request.productPng()), request.width(), request.height());
     }
 
     /** Mouth opening per frame, 0 (closed) to 1, from the audio loudness, closed outside words. */
@@ -125,7 +136,8 @@ final class DrawnPresenterLipSync {
         int w = frame.getWidth();
         int h = frame.getHeight();
         Graphics2D g = Images.quality(frame.createGraphics());
-        g.setPaint(new GradientPaint(0, 0, look.backdrop(), 0, h, look.backdrop().darker()));
+        g.setPaint(
+                new GradientPaint(0, 0, look.backdrop(), 0, h, look.backdrop().darker()));
         g.fillRect(0, 0, w, h);
         double unit = unit(w, h);
         double cx = held == null ? w / 2.0 : held.presenterX();
@@ -134,9 +146,11 @@ final class DrawnPresenterLipSync {
         double headW = unit * HEAD_WIDTH;
         double headH = unit * HEAD_HEIGHT;
         g.setColor(look.shirt());
-        g.fill(new RoundRectangle2D.Double(cx - unit * 0.45, headTop + headH * 0.95, unit * 0.9, h, unit * 0.3, unit * 0.3));
+        g.fill(new RoundRectangle2D.Double(
+                cx - unit * 0.45, headTop + headH * 0.95, unit * 0.9, h, unit * 0.3, unit * 0.3));
         g.setColor(look.skin().darker());
-        g.fill(new RoundRectangle2D.Double(cx - headW * 0.18, headTop + headH * 0.75, headW * 0.36, headH * 0.35, 10, 10));
+        g.fill(new RoundRectangle2D.Double(
+                cx - headW * 0.18, headTop + headH * 0.75, headW * 0.36, headH * 0.35, 10, 10));
         g.setColor(look.skin());
         g.fill(new Ellipse2D.Double(cx - headW / 2, headTop, headW, headH));
         g.setColor(look.hair());
@@ -155,7 +169,8 @@ final class DrawnPresenterLipSync {
         g.fill(new Ellipse2D.Double(cx - mouthW / 2, mouthY - mouthH / 2, mouthW, mouthH));
         if (open > 0.3) {
             g.setColor(new Color(245, 240, 235));
-            g.fill(new RoundRectangle2D.Double(cx - mouthW * 0.35, mouthY - mouthH / 2, mouthW * 0.7, mouthH * 0.25, 4, 4));
+            g.fill(new RoundRectangle2D.Double(
+                    cx - mouthW * 0.35, mouthY - mouthH / 2, mouthW * 0.7, mouthH * 0.25, 4, 4));
         }
         if (held != null) {
             held.draw(g, look, cx, unit, h * HEAD_TOP + headH);
@@ -169,6 +184,5 @@ final class DrawnPresenterLipSync {
     }
 
     /** How the presenter looks: skin, hair, shirt and the backdrop behind. */
-    record Look(Color skin, Color hair, Color shirt, Color backdrop) {
-    }
+    record Look(Color skin, Color hair, Color shirt, Color backdrop) {}
 }

@@ -56,8 +56,11 @@ final class EndCard {
         int y;
         if (productBox != null) {
             g.setColor(new Color(0, 0, 0, 40));
-            g.fill(new Ellipse2D.Double(productBox.getCenterX() - productBox.width * 0.55, productBox.getMaxY() - height * 0.012,
-                    productBox.width * 1.1, height * 0.024));
+            g.fill(new Ellipse2D.Double(
+                    productBox.getCenterX() - productBox.width * 0.55,
+                    productBox.getMaxY() - height * 0.012,
+                    productBox.width * 1.1,
+                    height * 0.024));
             g.drawImage(Images.scaled(product, productBox.width, productBox.height), productBox.x, productBox.y, null);
             y = (int) (productBox.getMaxY() + height * 0.045);
         } else {
@@ -99,7 +102,10 @@ final class EndCard {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             widths.add(metrics.stringWidth(line));
-            g.drawString(line, (width - metrics.stringWidth(line)) / 2f, top + metrics.getAscent() + i * metrics.getHeight());
+            g.drawString(
+                    line,
+                    (width - metrics.stringWidth(line)) / 2f,
+                    top + metrics.getAscent() + i * metrics.getHeight());
         }
         int blockWidth = widths.stream().mapToInt(Integer::intValue).max().orElse(0);
         return ClearSpace.block(top, blockWidth, lines.size() * metrics.getHeight(), width);

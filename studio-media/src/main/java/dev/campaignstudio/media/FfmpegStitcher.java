@@ -1,9 +1,9 @@
 package dev.campaignstudio.media;
 
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.Stitching.Framing;
 import dev.campaignstudio.core.capability.Stitching.StitchRequest;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import java.awt.AlphaComposite;
 import java.awt.Color;
@@ -53,11 +53,20 @@ final class FfmpegStitcher {
     MediaFile stitch(StitchRequest request) throws StepFault {
         StitchPlan plan = StitchPlan.of(request);
         Handheld handheld = request.framing() == Framing.SELFIE
-                ? new Handheld(request.seed(), request.width(), request.height(), request.fps()) : null;
-        BufferedImage cutOut = request.product() == null ? null : Images.decode(request.product().data());
+                ? new Handheld(request.seed(), request.width(), request.height(), request.fps())
+                : null;
+        BufferedImage cutOut = request.product() == null
+                ? null
+                : Images.decode(request.product().data());
         EndCard endCard = new EndCard(request, cutOut);
-        ProductTrack track = cutOut == null ? ProductTrack.none(plan)
-                : ProductTrack.of(request, plan, cutOut, (raw, k, c) -> placed(raw, request, handheld, k, c), endCard.productBox());
+        ProductTrack track = cutOut == null
+                ? ProductTrack.none(plan)
+                : ProductTrack.of(
+                        request,
+                        plan,
+                        cutOut,
+                        (raw, k, c) -> placed(raw, request, handheld, k, c),
+                        endCard.productBox());
         BufferedImage canvas = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         BufferedImage mix = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
         ClipFrames[] open = new ClipFrames[request.clips().size()];
@@ -66,7 +75,10 @@ final class FfmpegStitcher {
             for (int k = 0; k < plan.frames(); k++) {
                 long ms = k * 1000L / request.fps();
                 BufferedImage frame = k >= plan.endCardStart()
-                        ? endCard.frame(Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)), ms, log)
+                        ? endCard.frame(
+                                Math.min(1, (k - plan.endCardStart() + 1) / (double) Math.max(1, request.fps() / 3)),
+                                ms,
+                                log)
                         : composed(request, plan, handheld, open, k, mix, track);
                 emit(frame, canvas, writer, audio, request, track);
             }
@@ -87,8 +99,14 @@ final class FfmpegStitcher {
      * so that its product takes over from where the previous clip's product was ({@link ProductTrack#matchInto}). A
      * lone clip's frame is answered as it is (not to be changed); a crossfade is blended in {@code mix}.
      */
-    private static BufferedImage composed(StitchRequest request, StitchPlan plan, Handheld handheld, ClipFrames[] open,
-            int k, BufferedImage mix, ProductTrack track) {
+    private static BufferedImage composed(
+            StitchRequest request,
+            StitchPlan plan,
+            Handheld handheld,
+            ClipFrames[] open,
+            int k,
+            BufferedImage mix,
+            ProductTrack track) {
         BufferedImage frame = null;
         for (int c = 0; c < open.length; c++) {
             StitchPlan.Span span = plan.clips().get(c);
@@ -102,7 +120,8 @@ final class FfmpegStitcher {
             if (open[c] == null) {
                 open[c] = new ClipFrames(request.clips().get(c));
             }
-            BufferedImage placed = placed(open[c].at((k - span.start()) * 1_000_000L / request.fps()), request, handheld, k, c);
+            BufferedImage placed =
+                    placed(open[c].at((k - span.start()) * 1_000_000L / request.fps()), request, handheld, k, c);
             AffineTransform match = frame == null ? null : track.matchInto(c, span.opacity(k));
             if (match != null) {
                 placed = Warp.affine(placed, match, request.width(), request.height());
@@ -113,17 +132,37 @@ final class FfmpegStitcher {
                 frame = blend(frame == mix ? mix : copyInto(frame, mix), placed, span.opacity(k));
             }
         }
-        return frame != null ? frame : new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
+        return frame != null
+                ? frame
+                : new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_3BYTE_BGR);
     }
 
-    private void emit(BufferedImage frame, BufferedImage canvas, Mp4Writer writer, Audio audio, StitchRequest request,
+    private void emit(
+            BufferedImage frame,
+            BufferedImage canvas,
+            Mp4Writer writer,
+            Audio audio,
+            StitchRequest request,
             ProductTrack track) {
         copyInto(frame, canvas);
         Graphics2D g = Images.quality(canvas.createGraphics());
         long ms = writer.frames() * 1000L / request.fps();
-        Captions.draw(g, request.captions(), request.captionStyle(), ms, request.width(), request.height(),
-                t -> track.during(t.startMs(), t.endMs()), log);
-        Headlines.draw(g, request.overlays(), ms, request.width(), request.height(), t -> track.during(t.startMs(), t.endMs()),
+        Captions.draw(
+                g,
+                request.captions(),
+                request.captionStyle(),
+                ms,
+                request.width(),
+                request.height(),
+                t -> track.during(t.startMs(), t.endMs()),
+                log);
+        Headlines.draw(
+                g,
+                request.overlays(),
+                ms,
+                request.width(),
+                request.height(),
+                t -> track.during(t.startMs(), t.endMs()),
                 log);
         g.dispose();
         writer.frame(canvas);
@@ -133,12 +172,15 @@ final class FfmpegStitcher {
     /** A clip frame on the output: covering it, and for the selfie framing moved by the hand at {@code k}. */
     static BufferedImage placed(BufferedImage raw, StitchRequest request, Handheld handheld, int k, int clipIndex) {
         BufferedImage covered = covered(raw, request.width(), request.height());
-        return handheld == null ? covered : Warp.affine(covered, handheld.at(k, clipIndex), request.width(), request.height());
+        return handheld == null
+                ? covered
+                : Warp.affine(covered, handheld.at(k, clipIndex), request.width(), request.height());
     }
 
     /** {@code frame} scaled to cover the output; a BGR frame of the output's size covers it and is answered as is. */
     private static BufferedImage covered(BufferedImage frame, int width, int height) {
-        if (frame.getWidth() == width && frame.getHeight() == height
+        if (frame.getWidth() == width
+                && frame.getHeight() == height
                 && frame.getType() == BufferedImage.TYPE_3BYTE_BGR) {
             return frame;
         }
@@ -179,10 +221,13 @@ final class FfmpegStitcher {
     /** The pixels of a whole-raster BGR image, row after row, or null for any other layout. */
     private static byte[] packedBgr(BufferedImage image) {
         WritableRaster raster = image.getRaster();
-        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR || raster.getParent() != null
+        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR
+                || raster.getParent() != null
                 || !(raster.getSampleModel() instanceof ComponentSampleModel model)
-                || model.getScanlineStride() != image.getWidth() * 3 || model.getPixelStride() != 3
-                || !(raster.getDataBuffer() instanceof DataBufferByte bytes) || bytes.getOffset() != 0
+                || model.getScanlineStride() != image.getWidth() * 3
+                || model.getPixelStride() != 3
+                || !(raster.getDataBuffer() instanceof DataBufferByte bytes)
+                || bytes.getOffset() != 0
                 || bytes.getData().length != image.getWidth() * image.getHeight() * 3) {
             return null;
         }
@@ -211,6 +256,7 @@ final class FfmpegStitcher {
         private BufferedImage next;
         /** The image the frame after {@code next} is decoded into: two images take turns, none is made per frame. */
         private BufferedImage spare;
+
         private final long firstUs;
         private long nextUs;
 
@@ -218,8 +264,10 @@ final class FfmpegStitcher {
             reader = Mp4Reader.of(clip);
             BufferedImage first = reader.next();
             firstUs = reader.timeUs();
-            current = first != null ? Images.copy(first, BufferedImage.TYPE_3BYTE_BGR)
-                    : new BufferedImage(Math.max(1, reader.width()), Math.max(1, reader.height()), BufferedImage.TYPE_3BYTE_BGR);
+            current = first != null
+                    ? Images.copy(first, BufferedImage.TYPE_3BYTE_BGR)
+                    : new BufferedImage(
+                            Math.max(1, reader.width()), Math.max(1, reader.height()), BufferedImage.TYPE_3BYTE_BGR);
             spare = new BufferedImage(current.getWidth(), current.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             read();
         }

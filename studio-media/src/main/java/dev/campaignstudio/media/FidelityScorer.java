@@ -10,9 +10,9 @@ import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -53,7 +53,9 @@ final class FidelityScorer {
      */
     ClipScore scoreClip(ClipRequest request) throws StepFault {
         BufferedImage reference = SceneRenderer.trimmed(Images.decode(request.referencePng()));
-        long lengthMs = request.clip().durationMs() != null ? request.clip().durationMs() : Mp4Reader.durationMs(request.clip());
+        long lengthMs = request.clip().durationMs() != null
+                ? request.clip().durationMs()
+                : Mp4Reader.durationMs(request.clip());
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < request.samples(); i++) {
             times.add(Math.round(lengthMs * (i + 0.5) / request.samples()));
@@ -94,8 +96,12 @@ final class FidelityScorer {
         if (weakest == null) {
             throw StepFault.permanent("SOURCE_UNREADABLE", "the clip has no frames to score");
         }
-        return new ClipScore(weakest, scores, shown, MediaFile.image(Images.png(weakestFrame), "image/png", weakestFrame.getWidth(),
-                weakestFrame.getHeight()));
+        return new ClipScore(
+                weakest,
+                scores,
+                shown,
+                MediaFile.image(
+                        Images.png(weakestFrame), "image/png", weakestFrame.getWidth(), weakestFrame.getHeight()));
     }
 
     private static FidelityScore shapeOnly(FidelityScore s) {
@@ -109,19 +115,21 @@ final class FidelityScorer {
             return new FidelityScore(0, 0, 0, 0, 0, new Box(0, 0, 0, 0));
         }
         Box found = refine(reference, candidate, match.box());
-        BufferedImage region = Images.copy(candidate, BufferedImage.TYPE_INT_ARGB).getSubimage(found.x(), found.y(), found.width(), found.height());
+        BufferedImage region = Images.copy(candidate, BufferedImage.TYPE_INT_ARGB)
+                .getSubimage(found.x(), found.y(), found.width(), found.height());
         BufferedImage ref = Images.scaled(reference, found.width(), found.height());
         double structure = clamp(Ssim.masked(gray(ref), gray(region), mask(ref), found.width(), found.height()));
         double colour = clamp(colourSimilarity(ref, region));
         double location = clamp(match.correlation());
-        double ratio = ((double) found.width() / found.height()) / ((double) reference.getWidth() / reference.getHeight());
+        double ratio =
+                ((double) found.width() / found.height()) / ((double) reference.getWidth() / reference.getHeight());
         double proportion = Math.pow(Math.min(ratio, 1 / ratio), 2);
         double score = Math.min(Math.min(structure, colour), Math.min(location, proportion));
-        return new FidelityScore(round(score), round(structure), round(colour), round(location), round(proportion), found);
+        return new FidelityScore(
+                round(score), round(structure), round(colour), round(location), round(proportion), found);
     }
 
-    private record Match(Box box, double correlation) {
-    }
+    private record Match(Box box, double correlation) {}
 
     /**
      * Where {@code reference} (a trimmed cut-out) is in {@code frame}, when it is there: the search the score starts
@@ -202,11 +210,20 @@ final class FidelityScorer {
      */
     private static Box refine(BufferedImage reference, BufferedImage candidate, Box rough) {
         double shrink = Math.min(1.0, REFINE_SIDE / (double) rough.height());
-        try (Mat full = grayMat(candidate); Mat shrunk = new Mat(); Mat refGray = grayMat(reference); Mat refAlpha = Mats.alpha(reference)) {
+        try (Mat full = grayMat(candidate);
+                Mat shrunk = new Mat();
+                Mat refGray = grayMat(reference);
+                Mat refAlpha = Mats.alpha(reference)) {
             Mat view = full;
             if (shrink < 1) {
-                opencv_imgproc.resize(full, shrunk, new Size(Math.max(1, (int) Math.round(full.cols() * shrink)),
-                        Math.max(1, (int) Math.round(full.rows() * shrink))), 0, 0, opencv_imgproc.INTER_AREA);
+                opencv_imgproc.resize(
+                        full,
+                        shrunk,
+                        new Size(Math.max(1, (int) Math.round(full.cols() * shrink)), Math.max(1, (int)
+                                Math.round(full.rows() * shrink))),
+                        0,
+                        0,
+                        opencv_imgproc.INTER_AREA);
                 view = shrunk;
             }
             double w = rough.width() * shrink;
@@ -225,7 +242,8 @@ final class FidelityScorer {
                     if (x1 - x0 < tw || y1 - y0 < th) {
                         continue;
                     }
-                    try (Rect area = new Rect(x0, y0, x1 - x0, y1 - y0); Mat window = new Mat(view, area)) {
+                    try (Rect area = new Rect(x0, y0, x1 - x0, y1 - y0);
+                            Mat window = new Mat(view, area)) {
                         Match m = new Template(refGray, refAlpha, window).match(th, tw / (double) th);
                         if (m != null && (best == null || m.correlation() > best.correlation())) {
                             Box b = m.box();
@@ -280,8 +298,14 @@ final class FidelityScorer {
     private static Mat shrunk(Mat image, int side) {
         double shrink = Math.min(1.0, side / (double) Math.max(image.cols(), image.rows()));
         Mat out = new Mat();
-        opencv_imgproc.resize(image, out, new Size(Math.max(1, (int) Math.round(image.cols() * shrink)),
-                Math.max(1, (int) Math.round(image.rows() * shrink))), 0, 0, opencv_imgproc.INTER_AREA);
+        opencv_imgproc.resize(
+                image,
+                out,
+                new Size(Math.max(1, (int) Math.round(image.cols() * shrink)), Math.max(1, (int)
+                        Math.round(image.rows() * shrink))),
+                0,
+                0,
+                opencv_imgproc.INTER_AREA);
         return out;
     }
 
@@ -333,7 +357,14 @@ final class FidelityScorer {
             maskMat.data().put(mask);
             opencv_imgproc.cvtColor(bgr, hsv, opencv_imgproc.COLOR_BGR2HSV);
             MatVector images = new MatVector(hsv);
-            opencv_imgproc.calcHist(images, new IntPointer(0, 1), maskMat, hist, new IntPointer(30, 16), new FloatPointer(0f, 180f, 0f, 256f), false);
+            opencv_imgproc.calcHist(
+                    images,
+                    new IntPointer(0, 1),
+                    maskMat,
+                    hist,
+                    new IntPointer(30, 16),
+                    new FloatPointer(0f, 180f, 0f, 256f),
+                    false);
             opencv_core.normalize(hist, hist, 1, 0, opencv_core.NORM_L1, -1, null);
             return hist;
         } finally {
@@ -358,7 +389,8 @@ final class FidelityScorer {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y);
-                gray[y * image.getWidth() + x] = 0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) + 0.114 * (rgb & 0xFF);
+                gray[y * image.getWidth() + x] =
+                        0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) + 0.114 * (rgb & 0xFF);
             }
         }
         return gray;
@@ -379,5 +411,4 @@ final class FidelityScorer {
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
-
 }

@@ -47,7 +47,8 @@ record FittedText(String text, Font font, FontMetrics metrics) {
     static float commonSize(Graphics2D g, List<String> texts, Font face, float size, float minSize, int maxWidth) {
         float common = size;
         for (String text : texts) {
-            common = Math.min(common, fit(g, text, face, common, minSize, maxWidth).font().getSize2D());
+            common = Math.min(
+                    common, fit(g, text, face, common, minSize, maxWidth).font().getSize2D());
         }
         return common;
     }

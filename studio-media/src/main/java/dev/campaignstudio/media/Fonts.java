@@ -12,8 +12,7 @@ final class Fonts {
     private static final Font BOLD = load("DejaVuSans-Bold.ttf");
     private static final Font REGULAR = load("DejaVuSans.ttf");
 
-    private Fonts() {
-    }
+    private Fonts() {}
 
     /** DejaVu Sans Bold at {@code size} pixels. */
     static Font bold(float size) {

@@ -5,8 +5,7 @@ import dev.campaignstudio.core.contract.Aspect;
 /** Frame sizes: even dimensions (as H.264 needs) for an aspect and a long side. */
 final class Frames {
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** Width and height of a frame of {@code aspect} whose longer side is {@code longSide}. */
     static int[] size(Aspect aspect, int longSide) {

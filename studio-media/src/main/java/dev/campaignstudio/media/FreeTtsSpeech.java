@@ -11,9 +11,9 @@ import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.capability.StepFault;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +36,13 @@ final class FreeTtsSpeech {
 
     Speech speak(SpeechRequest request) throws StepFault {
         if (!VOICES.contains(request.voice())) {
-            throw StepFault.permanent("INPUT_INVALID", "the local speech adapter has no voice '" + request.voice() + "' (it has " + VOICES + ")");
+            throw StepFault.permanent(
+                    "INPUT_INVALID",
+                    "the local speech adapter has no voice '" + request.voice() + "' (it has " + VOICES + ")");
         }
         if (!request.language().toLowerCase(Locale.ROOT).startsWith("en")) {
-            throw StepFault.permanent("INPUT_INVALID", "the local speech adapter speaks English only, not '" + request.language() + "'");
+            throw StepFault.permanent(
+                    "INPUT_INVALID", "the local speech adapter speaks English only, not '" + request.language() + "'");
         }
         String text = request.text().trim();
         if (text.isEmpty()) {
@@ -128,10 +131,17 @@ final class FreeTtsSpeech {
                     words.add(timed(texts.get(w), offset + times.get(w)[0], offset + times.get(w)[1], total));
                 }
                 if (!times.isEmpty()) {
-                    sentences.add(timed(String.join(" ", texts), offset + times.get(0)[0], offset + times.get(times.size() - 1)[1], total));
+                    sentences.add(timed(
+                            String.join(" ", texts),
+                            offset + times.get(0)[0],
+                            offset + times.get(times.size() - 1)[1],
+                            total));
                 }
             }
-            return new Speech(new MediaFile(Wav.write(new Wav.Pcm(samples, rate)), "audio/wav", null, null, total), sentences, words);
+            return new Speech(
+                    new MediaFile(Wav.write(new Wav.Pcm(samples, rate)), "audio/wav", null, null, total),
+                    sentences,
+                    words);
         }
 
         private static TimedText timed(String text, double start, double end, long total) {
@@ -178,24 +188,19 @@ final class FreeTtsSpeech {
         }
 
         @Override
-        public void pause() {
-        }
+        public void pause() {}
 
         @Override
-        public void resume() {
-        }
+        public void resume() {}
 
         @Override
-        public void reset() {
-        }
+        public void reset() {}
 
         @Override
-        public void cancel() {
-        }
+        public void cancel() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public float getVolume() {
@@ -203,8 +208,7 @@ final class FreeTtsSpeech {
         }
 
         @Override
-        public void setVolume(float volume) {
-        }
+        public void setVolume(float volume) {}
 
         @Override
         public long getTime() {
@@ -212,15 +216,12 @@ final class FreeTtsSpeech {
         }
 
         @Override
-        public void resetTime() {
-        }
+        public void resetTime() {}
 
         @Override
-        public void startFirstSampleTimer() {
-        }
+        public void startFirstSampleTimer() {}
 
         @Override
-        public void showMetrics() {
-        }
+        public void showMetrics() {}
     }
 }

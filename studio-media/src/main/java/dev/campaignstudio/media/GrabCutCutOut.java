@@ -35,8 +35,9 @@ final class GrabCutCutOut {
      */
     static final int WORKING_LONG_SIDE = 2048;
     /** The step error for a photo in which nothing stands apart from the background. */
-    static final String NO_PRODUCT = "the photo shows no product that stands apart from its background (it is one flat colour, "
-            + "or the product has the background's colours)";
+    static final String NO_PRODUCT =
+            "the photo shows no product that stands apart from its background (it is one flat colour, "
+                    + "or the product has the background's colours)";
 
     private static final int WORK_SIZE = 560;
     private static final int ITERATIONS = 5;
@@ -60,9 +61,13 @@ final class GrabCutCutOut {
         BufferedImage cut = compose(source, soften(mask, width, height), bounds);
         double coverage = (double) count(mask) / ((long) width * height);
         double sharpness = sharpness(source, mask);
-        return new CutOut(MediaFile.image(Images.png(cut), "image/png", cut.getWidth(), cut.getHeight()),
-                inPhoto(bounds, photoWidth / (double) width, photoHeight / (double) height, photoWidth, photoHeight), coverage, sharpness,
-                photoWidth, photoHeight);
+        return new CutOut(
+                MediaFile.image(Images.png(cut), "image/png", cut.getWidth(), cut.getHeight()),
+                inPhoto(bounds, photoWidth / (double) width, photoHeight / (double) height, photoWidth, photoHeight),
+                coverage,
+                sharpness,
+                photoWidth,
+                photoHeight);
     }
 
     /** {@code box} of the working image in the photo's own pixels. */
@@ -125,7 +130,8 @@ final class GrabCutCutOut {
                 throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
             }
             try {
-                opencv_imgproc.grabCut(small, mask, new Rect(), background, foreground, ITERATIONS, opencv_imgproc.GC_INIT_WITH_MASK);
+                opencv_imgproc.grabCut(
+                        small, mask, new Rect(), background, foreground, ITERATIONS, opencv_imgproc.GC_INIT_WITH_MASK);
             } catch (RuntimeException degenerate) {
                 // OpenCV asserts when its colour models cannot be fitted, e.g. on too few distinct colours
                 throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
@@ -220,7 +226,9 @@ final class GrabCutCutOut {
             }
             for (int c = 0; c < centres.size(); c++) {
                 if (sums[c][3] > 0) {
-                    centres.set(c, new double[] {sums[c][0] / sums[c][3], sums[c][1] / sums[c][3], sums[c][2] / sums[c][3]});
+                    centres.set(
+                            c,
+                            new double[] {sums[c][0] / sums[c][3], sums[c][1] / sums[c][3], sums[c][2] / sums[c][3]});
                 }
             }
         }
@@ -409,5 +417,4 @@ final class GrabCutCutOut {
             laplacian.close();
         }
     }
-
 }

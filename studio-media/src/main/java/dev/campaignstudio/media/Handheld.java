@@ -35,7 +35,8 @@ final class Handheld {
         double theta = Math.toRadians(TILT_DEGREES);
         double halfW = width / 2.0;
         double halfH = height / 2.0;
-        this.overscan = Math.max(((halfW + amplitude) * Math.cos(theta) + (halfH + amplitude) * Math.sin(theta)) / halfW,
+        this.overscan = Math.max(
+                ((halfW + amplitude) * Math.cos(theta) + (halfH + amplitude) * Math.sin(theta)) / halfW,
                 ((halfH + amplitude) * Math.cos(theta) + (halfW + amplitude) * Math.sin(theta)) / halfH);
         SplittableRandom random = new SplittableRandom(seed ^ 0x5e1f1eL);
         this.x = new Sway(random);
@@ -47,7 +48,8 @@ final class Handheld {
     AffineTransform at(int frame, int clipIndex) {
         double t = frame / (double) fps;
         double scale = overscan * (clipIndex % 2 == 1 ? PUNCH_IN : 1);
-        AffineTransform transform = AffineTransform.getTranslateInstance(width / 2.0 + amplitude * x.at(t), height / 2.0 + amplitude * y.at(t));
+        AffineTransform transform = AffineTransform.getTranslateInstance(
+                width / 2.0 + amplitude * x.at(t), height / 2.0 + amplitude * y.at(t));
         transform.rotate(Math.toRadians(TILT_DEGREES) * tilt.at(t));
         transform.scale(scale, scale);
         transform.translate(-width / 2.0, -height / 2.0);
@@ -58,12 +60,16 @@ final class Handheld {
     private record Sway(double slow, double fast, double slowPhase, double fastPhase) {
 
         Sway(SplittableRandom random) {
-            this(0.25 + random.nextDouble() * 0.2, 0.7 + random.nextDouble() * 0.4, random.nextDouble() * 2 * Math.PI,
+            this(
+                    0.25 + random.nextDouble() * 0.2,
+                    0.7 + random.nextDouble() * 0.4,
+                    random.nextDouble() * 2 * Math.PI,
                     random.nextDouble() * 2 * Math.PI);
         }
 
         double at(double seconds) {
-            return 0.65 * Math.sin(2 * Math.PI * slow * seconds + slowPhase) + 0.35 * Math.sin(2 * Math.PI * fast * seconds + fastPhase);
+            return 0.65 * Math.sin(2 * Math.PI * slow * seconds + slowPhase)
+                    + 0.35 * Math.sin(2 * Math.PI * fast * seconds + fastPhase);
         }
     }
 }

@@ -24,15 +24,20 @@ final class Headlines {
     private static final Color INK = new Color(18, 18, 22);
     private static final int MAX_LINES = 3;
 
-    private Headlines() {
-    }
+    private Headlines() {}
 
     /**
      * Draws the overlays active at {@code timeMs}, stacked downwards from the top, each moved down (or up) to the
      * nearest place clear of the product's boxes while it shows ({@code avoid} of the overlay).
      */
-    static void draw(Graphics2D g, List<TimedText> overlays, long timeMs, int width, int height,
-            Function<TimedText, List<Rectangle>> avoid, TextLog log) {
+    static void draw(
+            Graphics2D g,
+            List<TimedText> overlays,
+            long timeMs,
+            int width,
+            int height,
+            Function<TimedText, List<Rectangle>> avoid,
+            TextLog log) {
         double top = height * TOP;
         List<Rectangle> taken = new ArrayList<>();
         for (TimedText overlay : overlays) {
@@ -71,8 +76,8 @@ final class Headlines {
         g.setFont(metrics.getFont());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            g.drawString(line, (float) ((width - metrics.stringWidth(line)) / 2.0),
-                    (float) (at + padY + metrics.getAscent() + i * lineHeight));
+            g.drawString(line, (float) ((width - metrics.stringWidth(line)) / 2.0), (float)
+                    (at + padY + metrics.getAscent() + i * lineHeight));
         }
         return ClearSpace.block(at, bandW, bandH, width);
     }

@@ -45,8 +45,13 @@ record HeldProduct(BufferedImage image, Box box, double presenterX) {
     }
 
     /** Shirts to change into when the palette's own colour would not stand apart from the product. */
-    private static final Color[] SHIRTS = {new Color(52, 56, 64), new Color(200, 182, 150), new Color(38, 50, 92), new Color(96, 104, 60),
-        new Color(246, 246, 244)};
+    private static final Color[] SHIRTS = {
+        new Color(52, 56, 64),
+        new Color(200, 182, 150),
+        new Color(38, 50, 92),
+        new Color(96, 104, 60),
+        new Color(246, 246, 244)
+    };
     /** How far apart (CIE76) the shirt must be from the product and the backdrop to keep the palette's colour. */
     private static final double APART = 25;
 
@@ -102,7 +107,8 @@ record HeldProduct(BufferedImage image, Box box, double presenterX) {
         double handX = box.x() + box.width() / 2.0;
         double handY = box.y() + box.height() - handH * 0.3;
         Color shirt = look.shirt();
-        g.setColor(new Color((int) (shirt.getRed() * 0.82), (int) (shirt.getGreen() * 0.82), (int) (shirt.getBlue() * 0.82)));
+        g.setColor(new Color(
+                (int) (shirt.getRed() * 0.82), (int) (shirt.getGreen() * 0.82), (int) (shirt.getBlue() * 0.82)));
         g.setStroke(new BasicStroke((float) (unit * 0.11), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new Line2D.Double(cx + unit * 0.3, neck + unit * 0.12, handX, handY + handH));
         g.setColor(look.skin());

@@ -34,8 +34,7 @@ final class Images {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Images() {
-    }
+    private Images() {}
 
     /** Decodes PNG, JPEG or WebP (with alpha when it has one) into ARGB. */
     static BufferedImage decode(byte[] data) throws StepFault {
@@ -69,7 +68,8 @@ final class Images {
         int width = Math.max(1, (int) Math.round(info.width() * scale));
         int height = Math.max(1, (int) Math.round(info.height() * scale));
         if (info.format() == ImageFormat.PNG) {
-            return scaled(subsampledPng(data, Math.max(1, Math.max(info.width(), info.height()) / longSide)), width, height);
+            return scaled(
+                    subsampledPng(data, Math.max(1, Math.max(info.width(), info.height()) / longSide)), width, height);
         }
         int flags = opencv_imgcodecs.IMREAD_UNCHANGED;
         if (info.format() == ImageFormat.JPEG) {
@@ -98,7 +98,8 @@ final class Images {
         int[][] reductions = {
             {8, opencv_imgcodecs.IMREAD_REDUCED_COLOR_8},
             {4, opencv_imgcodecs.IMREAD_REDUCED_COLOR_4},
-            {2, opencv_imgcodecs.IMREAD_REDUCED_COLOR_2}};
+            {2, opencv_imgcodecs.IMREAD_REDUCED_COLOR_2}
+        };
         for (int[] reduction : reductions) {
             if ((photoLongSide + reduction[0] - 1) / reduction[0] >= longSide) {
                 return reduction[1] | opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
@@ -164,7 +165,8 @@ final class Images {
     static BufferedImage scaled(BufferedImage image, int width, int height) {
         // a large reduction in one bicubic step samples a few source pixels per output pixel and aliases: halve first
         while (image.getWidth() >= 2 * Math.max(1, width) * 2 && image.getHeight() >= 2 * Math.max(1, height) * 2) {
-            BufferedImage half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_INT_ARGB);
+            BufferedImage half =
+                    new BufferedImage(image.getWidth() / 2, image.getHeight() / 2, BufferedImage.TYPE_INT_ARGB);
             Graphics2D h = half.createGraphics();
             h.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             h.setComposite(AlphaComposite.Src);

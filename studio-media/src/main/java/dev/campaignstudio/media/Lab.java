@@ -3,8 +3,7 @@ package dev.campaignstudio.media;
 /** sRGB to CIE L*a*b* (D65) and back, for palettes and colour distances. */
 final class Lab {
 
-    private Lab() {
-    }
+    private Lab() {}
 
     /** L*, a*, b* of an sRGB colour. */
     static double[] fromRgb(int r, int g, int b) {

@@ -11,11 +11,11 @@ import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis;
 import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
-import dev.campaignstudio.core.capability.StepFault;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +26,17 @@ import java.util.Set;
  * with FreeTTS, writing from templates. Images and clips are made from the neutral cut-out's own pixels; the character
  * sheet an image or video request may carry is not read, as it only shows the same product again (docs/providers.md).
  */
-public final class LocalMedia implements CapabilityAdapter, ProductAnalysis, ImageGeneration, VideoGeneration, SpeechSynthesis,
-        ScriptWriting, StoryboardWriting, FidelityCheck, Stitching, LipSync {
+public final class LocalMedia
+        implements CapabilityAdapter,
+                ProductAnalysis,
+                ImageGeneration,
+                VideoGeneration,
+                SpeechSynthesis,
+                ScriptWriting,
+                StoryboardWriting,
+                FidelityCheck,
+                Stitching,
+                LipSync {
 
     /** The name configuration binds capabilities to. */
     public static final String NAME = "local";

@@ -11,8 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /** Between OpenCV mats and Java2D images, by copying pixels. */
 final class Mats {
 
-    private Mats() {
-    }
+    private Mats() {}
 
     /** An ARGB image of a 1-, 3- or 4-channel 8-bit mat (BGR or BGRA order). */
     static BufferedImage toArgb(Mat mat) {
@@ -31,7 +30,10 @@ final class Mats {
             BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
             int[] argb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
             for (int i = 0, p = 0; i < argb.length; i++, p += 4) {
-                argb[i] = (bytes[p + 3] & 0xFF) << 24 | (bytes[p + 2] & 0xFF) << 16 | (bytes[p + 1] & 0xFF) << 8 | (bytes[p] & 0xFF);
+                argb[i] = (bytes[p + 3] & 0xFF) << 24
+                        | (bytes[p + 2] & 0xFF) << 16
+                        | (bytes[p + 1] & 0xFF) << 8
+                        | (bytes[p] & 0xFF);
             }
             return image;
         } finally {
@@ -41,7 +43,9 @@ final class Mats {
 
     /** A 3-channel BGR mat of an image (alpha dropped). */
     static Mat toBgr(BufferedImage image) {
-        BufferedImage bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR ? image : Images.copy(image, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage bgr = image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                ? image
+                : Images.copy(image, BufferedImage.TYPE_3BYTE_BGR);
         byte[] data = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
         Mat mat = new Mat(bgr.getHeight(), bgr.getWidth(), opencv_core.CV_8UC3);
         mat.data().put(data);

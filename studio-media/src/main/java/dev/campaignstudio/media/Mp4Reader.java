@@ -89,7 +89,8 @@ final class Mp4Reader implements AutoCloseable {
      * asked for BGR24, so the rows are copied as three bytes a pixel by the frame's own stride.
      */
     private BufferedImage bgr(Frame frame) {
-        if (frame.imageDepth != Frame.DEPTH_UBYTE || !(frame.image[0] instanceof ByteBuffer pixels)
+        if (frame.imageDepth != Frame.DEPTH_UBYTE
+                || !(frame.image[0] instanceof ByteBuffer pixels)
                 || frame.imageStride < frame.imageWidth * 3) {
             return converter.convert(frame);
         }
@@ -140,7 +141,9 @@ final class Mp4Reader implements AutoCloseable {
                 for (Frame frame = grabber.grabSamples(); frame != null; frame = grabber.grabSamples()) {
                     ShortBuffer chunk = (ShortBuffer) frame.samples[0];
                     if (samples.remaining() < chunk.remaining()) {
-                        samples = ShortBuffer.allocate(Math.max(samples.capacity() * 2, samples.position() + chunk.remaining())).put(samples.flip());
+                        samples = ShortBuffer.allocate(
+                                        Math.max(samples.capacity() * 2, samples.position() + chunk.remaining()))
+                                .put(samples.flip());
                     }
                     samples.put(chunk);
                 }

@@ -104,10 +104,13 @@ final class Mp4Writer implements AutoCloseable {
     /** Whether the image is whole-frame BGR bytes, row after row, with nothing between: what bgrCopy reads. */
     private boolean packedBgr(BufferedImage image) {
         WritableRaster raster = image.getRaster();
-        return image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getWidth() == bgrFrame.imageWidth
-                && image.getHeight() == bgrFrame.imageHeight && raster.getParent() == null
+        return image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getWidth() == bgrFrame.imageWidth
+                && image.getHeight() == bgrFrame.imageHeight
+                && raster.getParent() == null
                 && raster.getSampleModel() instanceof ComponentSampleModel model
-                && model.getScanlineStride() == image.getWidth() * 3 && model.getPixelStride() == 3
+                && model.getScanlineStride() == image.getWidth() * 3
+                && model.getPixelStride() == 3
                 && raster.getDataBuffer().getOffset() == 0;
     }
 

@@ -33,10 +33,18 @@ final class ProductDescriber {
         }
         List<PaletteColor> palette = palette(pixels);
         double brightness = pixels.stream().mapToDouble(p -> p[0]).average().orElse(50);
-        String words = String.join(" ", request.name(), String.valueOf(request.attributes().getOrDefault("category", "")),
-                String.valueOf(request.attributes().getOrDefault("description", "")), request.prompt() == null ? "" : request.prompt())
+        String words = String.join(
+                        " ",
+                        request.name(),
+                        String.valueOf(request.attributes().getOrDefault("category", "")),
+                        String.valueOf(request.attributes().getOrDefault("description", "")),
+                        request.prompt() == null ? "" : request.prompt())
                 .toLowerCase(Locale.ROOT);
-        return new ProductFacts(palette, round(brightness), round(aspect(cut)), category(request, words),
+        return new ProductFacts(
+                palette,
+                round(brightness),
+                round(aspect(cut)),
+                category(request, words),
                 keywords(request, palette, brightness));
     }
 
@@ -118,7 +126,11 @@ final class ProductDescriber {
             }
             double[] lab = centres.get(c);
             int[] rgb = Lab.toRgb(lab[0], lab[1], lab[2]);
-            palette.add(new PaletteColor(String.format("#%02x%02x%02x", rgb[0], rgb[1], rgb[2]), round(lab[0]), round(lab[1]), round(lab[2]),
+            palette.add(new PaletteColor(
+                    String.format("#%02x%02x%02x", rgb[0], rgb[1], rgb[2]),
+                    round(lab[0]),
+                    round(lab[1]),
+                    round(lab[2]),
                     round(share)));
         }
         palette.sort(Comparator.comparingDouble(PaletteColor::share).reversed());
@@ -129,8 +141,11 @@ final class ProductDescriber {
     private static List<PaletteColor> merge(List<PaletteColor> palette) {
         List<PaletteColor> kept = new ArrayList<>();
         for (PaletteColor colour : palette) {
-            boolean close = kept.stream().anyMatch(k -> Lab.distance(new double[] {k.l(), k.a(), k.b()},
-                    new double[] {colour.l(), colour.a(), colour.b()}) < 6);
+            boolean close = kept.stream()
+                    .anyMatch(k -> Lab.distance(
+                                    new double[] {k.l(), k.a(), k.b()},
+                                    new double[] {colour.l(), colour.a(), colour.b()})
+                            < 6);
             if (!close) {
                 kept.add(colour);
             }

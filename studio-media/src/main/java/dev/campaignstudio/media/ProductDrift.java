@@ -23,11 +23,12 @@ final class ProductDrift {
 
     /** A way the product drifts. */
     enum Kind {
-        HUE, SQUASH, SHEAR
+        HUE,
+        SQUASH,
+        SHEAR
     }
 
-    private ProductDrift() {
-    }
+    private ProductDrift() {}
 
     /** How strongly the product may drift (0 none, 1 most) at {@code variation} under {@code constraints}. */
     static double amount(double variation, Constraints constraints) {
@@ -54,7 +55,11 @@ final class ProductDrift {
             case HUE -> hueTurned(product, (float) (sign * (50 + 100 * amount)));
             case SQUASH -> {
                 double factor = 1 - (0.2 + 0.25 * amount);
-                yield transformed(product, sign > 0 ? AffineTransform.getScaleInstance(factor, 1) : AffineTransform.getScaleInstance(1, factor));
+                yield transformed(
+                        product,
+                        sign > 0
+                                ? AffineTransform.getScaleInstance(factor, 1)
+                                : AffineTransform.getScaleInstance(1, factor));
             }
             case SHEAR -> transformed(product, AffineTransform.getShearInstance(sign * (0.2 + 0.25 * amount), 0));
         };
@@ -76,8 +81,11 @@ final class ProductDrift {
     }
 
     static BufferedImage transformed(BufferedImage image, AffineTransform transform) {
-        Rectangle bounds = transform.createTransformedShape(new Rectangle(0, 0, image.getWidth(), image.getHeight())).getBounds();
-        BufferedImage out = new BufferedImage(Math.max(1, bounds.width), Math.max(1, bounds.height), BufferedImage.TYPE_INT_ARGB);
+        Rectangle bounds = transform
+                .createTransformedShape(new Rectangle(0, 0, image.getWidth(), image.getHeight()))
+                .getBounds();
+        BufferedImage out =
+                new BufferedImage(Math.max(1, bounds.width), Math.max(1, bounds.height), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = Images.quality(out.createGraphics());
         g.translate(-bounds.x, -bounds.y);
         g.drawImage(image, transform, null);

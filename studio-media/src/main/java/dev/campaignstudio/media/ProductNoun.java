@@ -16,27 +16,197 @@ import java.util.regex.Pattern;
 final class ProductNoun {
 
     /** Words that end in s but are singular. */
-    private static final Set<String> SINGULAR_S = Set.of("lens", "canvas", "atlas", "bus", "gas", "iris", "chaos", "series",
-            "species", "news", "bias", "cosmos", "dress", "glass", "press", "mattress", "compass", "harness", "plus", "pus",
-            "abacus", "cactus", "hummus", "hibiscus", "octopus", "asparagus", "bonus", "citrus", "lotus", "ukulele", "kvass",
-            "flatbus", "pilates", "analysis", "basis", "oasis", "tennis");
+    private static final Set<String> SINGULAR_S = Set.of(
+            "lens",
+            "canvas",
+            "atlas",
+            "bus",
+            "gas",
+            "iris",
+            "chaos",
+            "series",
+            "species",
+            "news",
+            "bias",
+            "cosmos",
+            "dress",
+            "glass",
+            "press",
+            "mattress",
+            "compass",
+            "harness",
+            "plus",
+            "pus",
+            "abacus",
+            "cactus",
+            "hummus",
+            "hibiscus",
+            "octopus",
+            "asparagus",
+            "bonus",
+            "citrus",
+            "lotus",
+            "ukulele",
+            "kvass",
+            "flatbus",
+            "pilates",
+            "analysis",
+            "basis",
+            "oasis",
+            "tennis");
     /** Common nouns products are called by; a capitalised last word among them still takes "the". */
-    private static final Set<String> COMMON = Set.of("bottle", "cup", "mug", "glass", "tumbler", "flask", "jar", "kettle", "pot",
-            "pan", "knife", "board", "bowl", "plate", "tray", "lamp", "light", "chair", "table", "desk", "stool", "sofa", "rug",
-            "pillow", "cushion", "blanket", "towel", "candle", "vase", "frame", "clock", "mirror", "speaker", "headphones",
-            "earbuds", "headset", "phone", "case", "charger", "cable", "keyboard", "mouse", "watch", "camera", "tripod",
-            "backpack", "bag", "tote", "wallet", "purse", "belt", "cap", "hat", "scarf", "gloves", "socks", "shirt", "tee",
-            "hoodie", "jacket", "coat", "dress", "jeans", "trousers", "shorts", "leggings", "sneakers", "shoes", "boots",
-            "sandals", "slippers", "trainers", "sunglasses", "glasses", "serum", "cream", "lotion", "balm", "oil", "soap",
-            "shampoo", "conditioner", "perfume", "fragrance", "lipstick", "mascara", "brush", "comb", "razor", "beans",
-            "coffee", "tea", "chocolate", "bar", "snack", "cookies", "granola", "sauce", "honey", "jam", "kit", "set",
-            "planner", "notebook", "pen", "pencil", "journal", "book", "toy", "puzzle", "game", "mat", "bike", "helmet",
-            "tent", "stove", "cooler", "grinder", "machine", "blender", "toaster", "scale", "ball", "racket", "skateboard",
-            "bracelet", "necklace", "ring", "earrings", "collar", "leash", "bed", "carafe", "teapot", "skillet", "organiser",
-            "organizer", "holder", "stand", "shelf", "basket", "box", "diffuser", "humidifier", "fan", "heater", "drone");
+    private static final Set<String> COMMON = Set.of(
+            "bottle",
+            "cup",
+            "mug",
+            "glass",
+            "tumbler",
+            "flask",
+            "jar",
+            "kettle",
+            "pot",
+            "pan",
+            "knife",
+            "board",
+            "bowl",
+            "plate",
+            "tray",
+            "lamp",
+            "light",
+            "chair",
+            "table",
+            "desk",
+            "stool",
+            "sofa",
+            "rug",
+            "pillow",
+            "cushion",
+            "blanket",
+            "towel",
+            "candle",
+            "vase",
+            "frame",
+            "clock",
+            "mirror",
+            "speaker",
+            "headphones",
+            "earbuds",
+            "headset",
+            "phone",
+            "case",
+            "charger",
+            "cable",
+            "keyboard",
+            "mouse",
+            "watch",
+            "camera",
+            "tripod",
+            "backpack",
+            "bag",
+            "tote",
+            "wallet",
+            "purse",
+            "belt",
+            "cap",
+            "hat",
+            "scarf",
+            "gloves",
+            "socks",
+            "shirt",
+            "tee",
+            "hoodie",
+            "jacket",
+            "coat",
+            "dress",
+            "jeans",
+            "trousers",
+            "shorts",
+            "leggings",
+            "sneakers",
+            "shoes",
+            "boots",
+            "sandals",
+            "slippers",
+            "trainers",
+            "sunglasses",
+            "glasses",
+            "serum",
+            "cream",
+            "lotion",
+            "balm",
+            "oil",
+            "soap",
+            "shampoo",
+            "conditioner",
+            "perfume",
+            "fragrance",
+            "lipstick",
+            "mascara",
+            "brush",
+            "comb",
+            "razor",
+            "beans",
+            "coffee",
+            "tea",
+            "chocolate",
+            "bar",
+            "snack",
+            "cookies",
+            "granola",
+            "sauce",
+            "honey",
+            "jam",
+            "kit",
+            "set",
+            "planner",
+            "notebook",
+            "pen",
+            "pencil",
+            "journal",
+            "book",
+            "toy",
+            "puzzle",
+            "game",
+            "mat",
+            "bike",
+            "helmet",
+            "tent",
+            "stove",
+            "cooler",
+            "grinder",
+            "machine",
+            "blender",
+            "toaster",
+            "scale",
+            "ball",
+            "racket",
+            "skateboard",
+            "bracelet",
+            "necklace",
+            "ring",
+            "earrings",
+            "collar",
+            "leash",
+            "bed",
+            "carafe",
+            "teapot",
+            "skillet",
+            "organiser",
+            "organizer",
+            "holder",
+            "stand",
+            "shelf",
+            "basket",
+            "box",
+            "diffuser",
+            "humidifier",
+            "fan",
+            "heater",
+            "drone");
+
     private static final Pattern CUT = Pattern.compile("\\s*(,|\\(|\\s[|\\u2013\\u2014-]\\s|\\swith\\s|\\sfor\\s).*$");
-    private static final Pattern TOKEN = Pattern.compile("\\{(name|It|it|its|Its|It's|it's|them|is|was|has|s|es|doesn't|This is"
-            + "|this is)\\}");
+    private static final Pattern TOKEN =
+            Pattern.compile("\\{(name|It|it|its|Its|It's|it's|them|is|was|has|s|es|doesn't|This is" + "|this is)\\}");
     /** The most words of a name that copy says; longer names keep their first word and their last two. */
     static final int MOST_WORDS = 5;
 
@@ -127,7 +297,8 @@ final class ProductNoun {
             } else if (start && !Character.isWhitespace(c) && c != '\'' && c != '"') {
                 start = false;
             }
-            if ((c == '.' || c == '!' || c == '?') && (i + 1 == out.length() || Character.isWhitespace(out.charAt(i + 1)))) {
+            if ((c == '.' || c == '!' || c == '?')
+                    && (i + 1 == out.length() || Character.isWhitespace(out.charAt(i + 1)))) {
                 start = true;
             }
         }
@@ -185,13 +356,17 @@ final class ProductNoun {
     /** A last word that is a common noun: a known product noun, or a word in lower case throughout. */
     private static boolean isCommon(String head) {
         String lower = head.toLowerCase(Locale.ROOT);
-        return head.equals(lower) && !head.isEmpty() && Character.isLetter(head.charAt(0)) || COMMON.contains(lower)
-                && !head.substring(1).chars().anyMatch(Character::isUpperCase);
+        return head.equals(lower) && !head.isEmpty() && Character.isLetter(head.charAt(0))
+                || COMMON.contains(lower) && !head.substring(1).chars().anyMatch(Character::isUpperCase);
     }
 
     private static boolean isPlural(String lower) {
-        return lower.length() > 3 && lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("us")
-                && !lower.endsWith("'s") && !SINGULAR_S.contains(lower);
+        return lower.length() > 3
+                && lower.endsWith("s")
+                && !lower.endsWith("ss")
+                && !lower.endsWith("us")
+                && !lower.endsWith("'s")
+                && !SINGULAR_S.contains(lower);
     }
 
     private static String singular(String lower) {

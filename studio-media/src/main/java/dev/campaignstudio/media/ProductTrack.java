@@ -22,6 +22,7 @@ final class ProductTrack {
     static final double LEAST_CORRELATION = 0.55;
     /** Padding around a joined box, as a share of its own size and of the frame's width. */
     static final double PAD_OWN = 0.06;
+
     static final double PAD_FRAME = 0.015;
 
     /** A product moving less than this share of the frame's width between two clips is not matched. */
@@ -34,8 +35,13 @@ final class ProductTrack {
     private final Rectangle endCard;
     private final int frameWidth;
 
-    private ProductTrack(List<Rectangle> boxes, List<Rectangle> firsts, List<Rectangle> lasts, StitchPlan plan,
-            Rectangle endCard, int frameWidth) {
+    private ProductTrack(
+            List<Rectangle> boxes,
+            List<Rectangle> firsts,
+            List<Rectangle> lasts,
+            StitchPlan plan,
+            Rectangle endCard,
+            int frameWidth) {
         this.boxes = boxes;
         this.firsts = firsts;
         this.lasts = lasts;
@@ -57,7 +63,8 @@ final class ProductTrack {
      * @param placer  places a clip's raw frame on the output as the assembly does, at output frame {@code k}
      * @param endCard the product's box on the end card, or {@code null}
      */
-    static ProductTrack of(StitchRequest request, StitchPlan plan, BufferedImage cutOut, Placer placer, Rectangle endCard) {
+    static ProductTrack of(
+            StitchRequest request, StitchPlan plan, BufferedImage cutOut, Placer placer, Rectangle endCard) {
         BufferedImage reference = SceneRenderer.trimmed(cutOut);
         List<Rectangle> boxes = new ArrayList<>();
         List<Rectangle> firsts = new ArrayList<>();
@@ -77,7 +84,8 @@ final class ProductTrack {
                     firstUs = firstUs < 0 ? reader.timeUs() : firstUs;
                     long at = reader.timeUs() - firstUs;
                     while (next < samples.length && at >= samples[next]) {
-                        int k = span.start() + (int) Math.min(span.length() - 1, samples[next] * request.fps() / 1_000_000L);
+                        int k = span.start()
+                                + (int) Math.min(span.length() - 1, samples[next] * request.fps() / 1_000_000L);
                         Box found = FidelityScorer.located(reference, placer.place(raw, k, c), LEAST_CORRELATION);
                         if (found != null) {
                             Rectangle box = new Rectangle(found.x(), found.y(), found.width(), found.height());
@@ -140,8 +148,12 @@ final class ProductTrack {
                 during.add(boxes.get(c));
             }
             // a matched transition carries the product from the previous clip's last place to this clip's first
-            if (c > 0 && firsts.get(c) != null && lasts.get(c - 1) != null && span.overlapIn() > 0
-                    && span.start() <= last && span.start() + span.overlapIn() > first) {
+            if (c > 0
+                    && firsts.get(c) != null
+                    && lasts.get(c - 1) != null
+                    && span.overlapIn() > 0
+                    && span.start() <= last
+                    && span.start() + span.overlapIn() > first) {
                 during.add(padded(lasts.get(c - 1).union(firsts.get(c)), frameWidth));
             }
         }

@@ -4,9 +4,9 @@ import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.capability.StepFault;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.FontMetrics;
@@ -36,8 +36,11 @@ final class SceneRenderer {
     private static final double FLOOR = 0.82;
     /** Most lines a headline takes; a longer one is set smaller, then cut with an ellipsis. */
     private static final int MAX_HEADLINE_LINES = 3;
+
     private static final double FLOOR_JITTER = 0.03;
-    private static final Style[] AUTO_STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
+    private static final Style[] AUTO_STYLES = {
+        Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN
+    };
 
     SceneImage render(ImageRequest request) throws StepFault {
         return render(request, TextLog.NONE);
@@ -45,7 +48,10 @@ final class SceneRenderer {
 
     /** Renders the scene and tells {@code log} where its headline went (above the product, which is kept under it). */
     SceneImage render(ImageRequest request, TextLog log) throws StepFault {
-        BufferedImage product = ProductDrift.apply(trimmed(Images.decode(request.productPng())), request.variation(), request.constraints(),
+        BufferedImage product = ProductDrift.apply(
+                trimmed(Images.decode(request.productPng())),
+                request.variation(),
+                request.constraints(),
                 request.seed());
         int[] size = Frames.size(request.aspect(), request.longSide());
         int width = size[0];
@@ -63,8 +69,10 @@ final class SceneRenderer {
         Graphics2D g = Images.quality(scene.createGraphics());
         boolean hasHeadline = request.headline() != null && !request.headline().isBlank();
         // a regeneration that asks for the product larger gets it: the headline is set smaller to make room
-        float headlineSize = hasHeadline ? fittedHeadline(g, request.headline(), width, height,
-                (int) Math.round(height * (FLOOR - FLOOR_JITTER - request.constraints().minProductShare()))) : 0;
+        float headlineSize = hasHeadline
+                ? fittedHeadline(g, request.headline(), width, height, (int) Math.round(
+                        height * (FLOOR - FLOOR_JITTER - request.constraints().minProductShare())))
+                : 0;
         int headlineBottom = hasHeadline ? headlineBottom(g, request.headline(), width, height, headlineSize) : 0;
         Box box = layout(request, product, width, height, headlineBottom, random);
         if (request.presentation() != Presentation.PRODUCT_ONLY) {
@@ -79,15 +87,22 @@ final class SceneRenderer {
             log.drawn(0, headline(g, request.headline(), colours, width, height, headlineSize));
         }
         g.dispose();
-        return new SceneImage(MediaFile.image(Images.png(scene), "image/png", width, height),
-                MediaFile.image(Images.png(background), "image/png", width, height), box);
+        return new SceneImage(
+                MediaFile.image(Images.png(scene), "image/png", width, height),
+                MediaFile.image(Images.png(background), "image/png", width, height),
+                box);
     }
 
     /**
      * Where the product goes: its height a share of the frame, placed centre or on a third, standing on the floor line,
      * and never under the headline (it is made smaller instead).
      */
-    private static Box layout(ImageRequest request, BufferedImage product, int width, int height, int headlineBottom,
+    private static Box layout(
+            ImageRequest request,
+            BufferedImage product,
+            int width,
+            int height,
+            int headlineBottom,
             SplittableRandom random) {
         double variation = request.variation();
         boolean presenter = request.presentation() != Presentation.PRODUCT_ONLY;
@@ -129,7 +144,11 @@ final class SceneRenderer {
         b.fill(new Ellipse2D.Double(sh, sh, sw, sh));
         b.dispose();
         BufferedImage soft = blur(blob, Math.max(1, sh / 3));
-        g.drawImage(soft, box.x() + box.width() / 2 - soft.getWidth() / 2, box.y() + box.height() - soft.getHeight() / 2, null);
+        g.drawImage(
+                soft,
+                box.x() + box.width() / 2 - soft.getWidth() / 2,
+                box.y() + box.height() - soft.getHeight() / 2,
+                null);
     }
 
     private static void reflection(Graphics2D g, BufferedImage product, Box box) {
@@ -151,8 +170,9 @@ final class SceneRenderer {
     private static float fittedHeadline(Graphics2D g, String text, int width, int height, int limit) {
         float size = headlineSize(width, height);
         float smallest = Math.max(12, size * 0.6f);
-        while (size > smallest && (headlineBottom(g, text, width, height, size) > limit
-                || headlineLines(g, text, width, size) > MAX_HEADLINE_LINES)) {
+        while (size > smallest
+                && (headlineBottom(g, text, width, height, size) > limit
+                        || headlineLines(g, text, width, size) > MAX_HEADLINE_LINES)) {
             size = Math.max(smallest, size * 0.9f);
         }
         return size;
@@ -167,7 +187,8 @@ final class SceneRenderer {
     private static int headlineBottom(Graphics2D g, String text, int width, int height, float size) {
         g.setFont(Fonts.bold(size));
         FontMetrics metrics = g.getFontMetrics();
-        int lines = Math.min(MAX_HEADLINE_LINES, wrap(text, metrics, (int) (width * 0.84)).size());
+        int lines = Math.min(
+                MAX_HEADLINE_LINES, wrap(text, metrics, (int) (width * 0.84)).size());
         return (int) (height * 0.09) + lines * metrics.getHeight() + metrics.getDescent() + height / 40;
     }
 
@@ -299,8 +320,7 @@ final class SceneRenderer {
     /** The five background styles. */
     static final class Backgrounds {
 
-        private Backgrounds() {
-        }
+        private Backgrounds() {}
 
         static void paint(Graphics2D g, Style style, Harmony c, int w, int h, SplittableRandom random) {
             switch (style) {
@@ -323,8 +343,9 @@ final class SceneRenderer {
             floor.closePath();
             g.setPaint(new GradientPaint(0, h * 0.7f, c.light(), 0, h, c.mid()));
             g.fill(floor);
-            g.setPaint(new RadialGradientPaint(w / 2f, h * 0.55f, w * 0.6f, new float[] {0f, 1f},
-                    new Color[] {new Color(255, 255, 255, 110), new Color(255, 255, 255, 0)}));
+            g.setPaint(new RadialGradientPaint(w / 2f, h * 0.55f, w * 0.6f, new float[] {0f, 1f}, new Color[] {
+                new Color(255, 255, 255, 110), new Color(255, 255, 255, 0)
+            }));
             g.fillRect(0, 0, w, h);
         }
 
@@ -355,10 +376,14 @@ final class SceneRenderer {
             g.setPaint(new GradientPaint(0, 0, new Color(120, 170, 225), 0, h * 0.7f, new Color(230, 238, 245)));
             g.fillRect(0, 0, w, h);
             float sunX = (float) (w * (0.2 + random.nextDouble() * 0.6));
-            g.setPaint(new RadialGradientPaint(sunX, h * 0.18f, w * 0.45f, new float[] {0f, 1f},
-                    new Color[] {new Color(255, 244, 214, 200), new Color(255, 244, 214, 0)}));
+            g.setPaint(new RadialGradientPaint(sunX, h * 0.18f, w * 0.45f, new float[] {0f, 1f}, new Color[] {
+                new Color(255, 244, 214, 200), new Color(255, 244, 214, 0)
+            }));
             g.fillRect(0, 0, w, h);
-            Color ground = new Color(Math.min(255, c.mid().getRed() / 2 + 90), Math.min(255, c.mid().getGreen() / 2 + 110), 110);
+            Color ground = new Color(
+                    Math.min(255, c.mid().getRed() / 2 + 90),
+                    Math.min(255, c.mid().getGreen() / 2 + 110),
+                    110);
             Path2D hills = new Path2D.Double();
             hills.moveTo(0, h * 0.7);
             for (int i = 1; i <= 4; i++) {
@@ -389,11 +414,13 @@ final class SceneRenderer {
                     if (dots) {
                         g.fillOval(x + offset, y, step / 4, step / 4);
                     } else {
-                        g.fill(new RoundRectangle2D.Double(x + offset, y, step / 2.0, step / 8.0, step / 8.0, step / 8.0));
+                        g.fill(new RoundRectangle2D.Double(
+                                x + offset, y, step / 2.0, step / 8.0, step / 8.0, step / 8.0));
                     }
                 }
             }
-            g.setPaint(new GradientPaint(0, h * 0.6f, new Color(255, 255, 255, 0), 0, h, new Color(255, 255, 255, 150)));
+            g.setPaint(
+                    new GradientPaint(0, h * 0.6f, new Color(255, 255, 255, 0), 0, h, new Color(255, 255, 255, 150)));
             g.fillRect(0, 0, w, h);
         }
 
@@ -408,29 +435,43 @@ final class SceneRenderer {
     /** A stylised presenter: flat shapes in the scene's colours, standing left of the product and reaching towards it. */
     static final class Presenter {
 
-        private Presenter() {
-        }
+        private Presenter() {}
 
         static void draw(Graphics2D g, Harmony c, int w, int h, Box product, SplittableRandom random) {
             double unit = Math.min(w * 0.5, h * 0.36);
             double cx = Math.max(unit * 0.6, product.x() - unit * 0.55);
             double floor = product.y() + product.height();
             double top = Math.max(h * 0.2, floor - unit * 1.9);
-            Color skin = new Color[] {new Color(241, 194, 160), new Color(198, 134, 92), new Color(141, 85, 54), new Color(255, 219, 186)}
+            Color skin = new Color[] {
+                        new Color(241, 194, 160),
+                        new Color(198, 134, 92),
+                        new Color(141, 85, 54),
+                        new Color(255, 219, 186)
+                    }
                     [random.nextInt(4)];
-            Color hair = new Color[] {new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)}
+            Color hair = new Color[] {
+                        new Color(45, 30, 22), new Color(110, 70, 40), new Color(20, 20, 24), new Color(200, 160, 90)
+                    }
                     [random.nextInt(4)];
             Color shirt = c.deep();
             Path2D body = new Path2D.Double();
             body.moveTo(cx - unit * 0.42, floor + unit * 0.2);
             body.curveTo(cx - unit * 0.44, top + unit * 0.75, cx - unit * 0.3, top + unit * 0.62, cx, top + unit * 0.6);
-            body.curveTo(cx + unit * 0.3, top + unit * 0.62, cx + unit * 0.44, top + unit * 0.75, cx + unit * 0.42, floor + unit * 0.2);
+            body.curveTo(
+                    cx + unit * 0.3,
+                    top + unit * 0.62,
+                    cx + unit * 0.44,
+                    top + unit * 0.75,
+                    cx + unit * 0.42,
+                    floor + unit * 0.2);
             body.closePath();
             g.setColor(shirt);
             g.fill(body);
             g.setColor(skin.darker());
-            g.fill(new RoundRectangle2D.Double(cx - unit * 0.07, top + unit * 0.42, unit * 0.14, unit * 0.22, unit * 0.05, unit * 0.05));
-            g.setStroke(new java.awt.BasicStroke((float) (unit * 0.11), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+            g.fill(new RoundRectangle2D.Double(
+                    cx - unit * 0.07, top + unit * 0.42, unit * 0.14, unit * 0.22, unit * 0.05, unit * 0.05));
+            g.setStroke(new java.awt.BasicStroke(
+                    (float) (unit * 0.11), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
             g.setColor(shirt.darker());
             double handX = product.x() + product.width() * 0.15;
             double handY = product.y() + product.height() * 0.55;
@@ -444,15 +485,29 @@ final class SceneRenderer {
             g.setColor(hair);
             Path2D hairShape = new Path2D.Double();
             hairShape.moveTo(cx - unit * 0.22, top + unit * 0.22);
-            hairShape.curveTo(cx - unit * 0.24, top - unit * 0.06, cx + unit * 0.24, top - unit * 0.06, cx + unit * 0.22, top + unit * 0.22);
-            hairShape.curveTo(cx + unit * 0.1, top + unit * 0.08, cx - unit * 0.1, top + unit * 0.08, cx - unit * 0.22, top + unit * 0.22);
+            hairShape.curveTo(
+                    cx - unit * 0.24,
+                    top - unit * 0.06,
+                    cx + unit * 0.24,
+                    top - unit * 0.06,
+                    cx + unit * 0.22,
+                    top + unit * 0.22);
+            hairShape.curveTo(
+                    cx + unit * 0.1,
+                    top + unit * 0.08,
+                    cx - unit * 0.1,
+                    top + unit * 0.08,
+                    cx - unit * 0.22,
+                    top + unit * 0.22);
             g.fill(hairShape);
             g.setColor(new Color(40, 35, 35));
             g.fill(new Ellipse2D.Double(cx - unit * 0.1, top + unit * 0.22, unit * 0.045, unit * 0.06));
             g.fill(new Ellipse2D.Double(cx + unit * 0.055, top + unit * 0.22, unit * 0.045, unit * 0.06));
-            g.setStroke(new java.awt.BasicStroke((float) Math.max(1, unit * 0.02), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+            g.setStroke(new java.awt.BasicStroke(
+                    (float) Math.max(1, unit * 0.02), java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
             g.setColor(new Color(150, 60, 60));
-            g.draw(new java.awt.geom.Arc2D.Double(cx - unit * 0.08, top + unit * 0.28, unit * 0.16, unit * 0.1, 200, 140, java.awt.geom.Arc2D.OPEN));
+            g.draw(new java.awt.geom.Arc2D.Double(
+                    cx - unit * 0.08, top + unit * 0.28, unit * 0.16, unit * 0.1, 200, 140, java.awt.geom.Arc2D.OPEN));
         }
     }
 }

@@ -23,11 +23,22 @@ import java.util.List;
  * @param tileImages   where each tile's picture is fitted, inside its card
  * @param tileLabels   each tile's label, inside its card under the picture
  */
-record SheetLayout(int width, int height, Box hero, Box heroLabel, Box title, Box attributes, List<Box> swatches, List<Box> swatchLabels,
-        List<Box> tiles, List<Box> tileImages, List<Box> tileLabels) {
+record SheetLayout(
+        int width,
+        int height,
+        Box hero,
+        Box heroLabel,
+        Box title,
+        Box attributes,
+        List<Box> swatches,
+        List<Box> swatchLabels,
+        List<Box> tiles,
+        List<Box> tileImages,
+        List<Box> tileLabels) {
 
     /** The most swatches a sheet shows. */
     static final int MAX_SWATCHES = 6;
+
     private static final int MAX_COLUMNS = 5;
 
     SheetLayout {
@@ -40,7 +51,10 @@ record SheetLayout(int width, int height, Box hero, Box heroLabel, Box title, Bo
 
     /** The layout of the sheet {@code request} asks for. */
     static SheetLayout of(SheetRequest request) {
-        return of(request.width(), tileCount(request.cutOuts().size()), Math.min(MAX_SWATCHES, request.palette().size()));
+        return of(
+                request.width(),
+                tileCount(request.cutOuts().size()),
+                Math.min(MAX_SWATCHES, request.palette().size()));
     }
 
     /** Tiles for a sheet of {@code cutOuts} sources: every other source, the first mirrored, two close-ups of it. */
@@ -94,13 +108,18 @@ record SheetLayout(int width, int height, Box hero, Box heroLabel, Box title, Bo
         int pad = Math.max(2, gap / 2);
         int tileLabel = Math.min(labelHeight, Math.max(1, (cellHeight - 2 * pad) / 3));
         for (int i = 0; i < tileCount; i++) {
-            Box cell = new Box(right + (i % columns) * (cellWidth + gap), strip.y() + (i / columns) * (cellHeight + gap), cellWidth, cellHeight);
+            Box cell = new Box(
+                    right + (i % columns) * (cellWidth + gap),
+                    strip.y() + (i / columns) * (cellHeight + gap),
+                    cellWidth,
+                    cellHeight);
             tiles.add(cell);
             int inner = Math.max(1, cellWidth - 2 * pad);
             images.add(new Box(cell.x() + pad, cell.y() + pad, inner, Math.max(1, cellHeight - 2 * pad - tileLabel)));
             labels.add(new Box(cell.x() + pad, bottom(cell) - pad - tileLabel, inner, tileLabel));
         }
-        return new SheetLayout(width, height, hero, heroLabel, title, attributes, squares, hexes, tiles, images, labels);
+        return new SheetLayout(
+                width, height, hero, heroLabel, title, attributes, squares, hexes, tiles, images, labels);
     }
 
     /**
@@ -109,8 +128,11 @@ record SheetLayout(int width, int height, Box hero, Box heroLabel, Box title, Bo
      */
     Box heroProduct(int w, int h) {
         int floor = hero.y() + Math.round(hero.height() * 0.88f);
-        Box room = new Box(hero.x() + Math.round(hero.width() * 0.1f), floor - Math.round(hero.height() * 0.74f),
-                Math.round(hero.width() * 0.8f), Math.round(hero.height() * 0.74f));
+        Box room = new Box(
+                hero.x() + Math.round(hero.width() * 0.1f),
+                floor - Math.round(hero.height() * 0.74f),
+                Math.round(hero.width() * 0.8f),
+                Math.round(hero.height() * 0.74f));
         Box fitted = fit(room, w, h);
         return new Box(fitted.x(), floor - fitted.height(), fitted.width(), fitted.height());
     }

@@ -12,13 +12,13 @@ final class Soundtrack {
 
     private static final int RATE = Mp4Writer.SAMPLE_RATE;
 
-    private Soundtrack() {
-    }
+    private Soundtrack() {}
 
     /** The track for {@code plan}, with a second of headroom past its end. */
     static short[] of(StitchRequest request, StitchPlan plan) {
         int samples = (int) (plan.totalMs() * RATE / 1000) + RATE;
-        double[] speech = request.voiceOver() == null ? null
+        double[] speech = request.voiceOver() == null
+                ? null
                 : fitted(AudioMix.unit(Wav.resample(Wav.read(request.voiceOver().data()), RATE)), samples);
         if (request.clipAudio()) {
             speech = speech == null ? new double[samples] : speech;

@@ -7,8 +7,7 @@ final class Ssim {
     private static final double C2 = Math.pow(0.03 * 255, 2);
     private static final int RADIUS = 3;
 
-    private Ssim() {
-    }
+    private Ssim() {}
 
     /** Mean SSIM over the pixels where {@code mask} is set; 1 is identical. */
     static double masked(double[] a, double[] b, byte[] mask, int width, int height) {

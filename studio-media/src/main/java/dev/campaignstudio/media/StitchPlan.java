@@ -55,7 +55,8 @@ record StitchPlan(List<Span> clips, int endCardStart, int frames, long totalMs, 
             long lengthMs = lengthMs(clip);
             int start = frame(startMs, fps);
             int end = Math.max(start, frame(startMs + lengthMs, fps));
-            spans.add(new Span(start, end - start, spans.isEmpty() ? 0 : Math.max(0, Math.min(end, previousEnd) - start)));
+            spans.add(new Span(
+                    start, end - start, spans.isEmpty() ? 0 : Math.max(0, Math.min(end, previousEnd) - start)));
             previousEnd = end;
             startMs += lengthMs - request.transitionMs();
         }

@@ -30,38 +30,96 @@ import java.util.SplittableRandom;
  */
 final class TemplateWriters {
 
-    private static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "for", "with", "to", "of", "in", "on", "at", "by", "is",
-            "are", "be", "it", "its", "this", "that", "our", "your", "we", "you", "make", "create", "video", "launch", "campaign", "ad");
+    private static final Set<String> STOP = Set.of(
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "for",
+            "with",
+            "to",
+            "of",
+            "in",
+            "on",
+            "at",
+            "by",
+            "is",
+            "are",
+            "be",
+            "it",
+            "its",
+            "this",
+            "that",
+            "our",
+            "your",
+            "we",
+            "you",
+            "make",
+            "create",
+            "video",
+            "launch",
+            "campaign",
+            "ad");
 
     private static final String[] HOOKS = {
-        "Meet {name}.", "Stop scrolling: meet {name}.", "Say hello to {name}.", "Your day just got better: meet {name}.",
-        "You need to see {name}."};
+        "Meet {name}.",
+        "Stop scrolling: meet {name}.",
+        "Say hello to {name}.",
+        "Your day just got better: meet {name}.",
+        "You need to see {name}."
+    };
     private static final String[] BENEFITS = {
         "Built to go wherever you go.", "{Its} {colour} finish turns heads.", "Every detail is made to last.",
-        "{It} fit{s} right into your day.", "Small things, done properly.", "Light in your hand, big on style."};
+        "{It} fit{s} right into your day.", "Small things, done properly.", "Light in your hand, big on style."
+    };
     private static final String[] THEMED_BENEFITS = {"Made with {theme} in mind.", "Ready for {theme}, ready for you."};
     private static final String[] PROOFS = {
-        "Try {them} once and you will keep coming back.", "Loved by thousands every day.", "Tested hard, so you can trust {them}.",
-        "Five stars, again and again."};
+        "Try {them} once and you will keep coming back.",
+        "Loved by thousands every day.",
+        "Tested hard, so you can trust {them}.",
+        "Five stars, again and again."
+    };
     private static final String[] DETAILS = {
         "Pick {them} up and you feel the difference.", "You will reach for {them} without thinking.",
-        "Clean lines, honest materials, nothing you do not need.", "{It} look{s} as good on day one hundred as on day one.",
-        "Take {them} to work, take {them} on the weekend, take {them} everywhere.", "{It} keep{s} up with you, whatever the day brings.",
-        "The details are where {it} shine{s}: every edge, every finish.", "{It} {is} easy to love and hard to put down.",
+        "Clean lines, honest materials, nothing you do not need.",
+                "{It} look{s} as good on day one hundred as on day one.",
+        "Take {them} to work, take {them} on the weekend, take {them} everywhere.",
+                "{It} keep{s} up with you, whatever the day brings.",
+        "The details are where {it} shine{s}: every edge, every finish.",
+                "{It} {is} easy to love and hard to put down.",
         "Made to be used, every single day.", "One look and you will see why people talk about {them}.",
-        "{It} {is} simple, and that is the point.", "From morning to night, {it} just work{s}."};
+        "{It} {is} simple, and that is the point.", "From morning to night, {it} just work{s}."
+    };
     /** Spoken words per second the local voice manages, for sizing a script to its target length. */
     static final double WORDS_PER_SECOND = 2.3;
+
     private static final String[] CALLS = {
-        "Get yours today.", "Tap to shop {name} now.", "Find {name} at your favourite store.", "Try {name} today."};
-    private static final String[] ON_SCREEN = {"Made to last", "Go anywhere", "Built for every day", "Look closer",
-        "Small details, big difference", "Worth a second look", "Made for you", "Easy to love", "Yours today",
-        "Every day, every way"};
+        "Get yours today.", "Tap to shop {name} now.", "Find {name} at your favourite store.", "Try {name} today."
+    };
+    private static final String[] ON_SCREEN = {
+        "Made to last",
+        "Go anywhere",
+        "Built for every day",
+        "Look closer",
+        "Small details, big difference",
+        "Worth a second look",
+        "Made for you",
+        "Easy to love",
+        "Yours today",
+        "Every day, every way"
+    };
     private static final String[] SHOTS = {
-        "hero shot of the product", "close-up on the details", "the product in context", "the product from a low angle",
-        "the product with matching colours around", "a clean packshot"};
-    private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT,
-        CameraMove.PAN_LEFT};
+        "hero shot of the product",
+        "close-up on the details",
+        "the product in context",
+        "the product from a low angle",
+        "the product with matching colours around",
+        "a clean packshot"
+    };
+    private static final CameraMove[] MOVES = {
+        CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT, CameraMove.PAN_LEFT
+    };
     private static final Style[] STYLES = {Style.STUDIO, Style.GRADIENT, Style.SURFACE, Style.OUTDOOR, Style.PATTERN};
 
     private final ConceptWriter concepts = new ConceptWriter();
@@ -71,8 +129,8 @@ final class TemplateWriters {
             return segmented(request.readyScript());
         }
         SplittableRandom random = new SplittableRandom(request.seed());
-        Filler filler = new Filler(ProductNoun.of(request.productName()), request.facts(),
-                themes(request.prompt(), request.facts()));
+        Filler filler = new Filler(
+                ProductNoun.of(request.productName()), request.facts(), themes(request.prompt(), request.facts()));
         int count = Math.max(2, request.segments());
         List<Segment> segments = new ArrayList<>();
         String hook = filler.fill(pick(HOOKS, random));
@@ -91,10 +149,11 @@ final class TemplateWriters {
             segments.add(new Segment("proof", seeded(request, count - 2, filler.fill(pick(PROOFS, random)))));
         }
         segments.add(new Segment("call_to_action", filler.fill(pick(CALLS, random))));
-        List<String> more = new ArrayList<>(benefits.subList(Math.min(benefits.size(), Math.max(0, count - 3)), benefits.size()));
+        List<String> more =
+                new ArrayList<>(benefits.subList(Math.min(benefits.size(), Math.max(0, count - 3)), benefits.size()));
         more.addAll(shuffled(DETAILS, random));
-        lengthen(segments, more.stream().map(filler::fill).toList(),
-                (int) Math.round(request.targetSeconds() * WORDS_PER_SECOND));
+        lengthen(segments, more.stream().map(filler::fill).toList(), (int)
+                Math.round(request.targetSeconds() * WORDS_PER_SECOND));
         return new Script(segments);
     }
 
@@ -141,7 +200,8 @@ final class TemplateWriters {
      * about {@code targetWords} words (or the sentences run out), so that it takes about its target time to speak.
      */
     private static void lengthen(List<Segment> segments, List<String> more, int targetWords) {
-        int words = segments.stream().mapToInt(s -> s.text().split("\\s+").length).sum();
+        int words =
+                segments.stream().mapToInt(s -> s.text().split("\\s+").length).sum();
         int next = 0;
         for (int round = 0; words < targetWords * 0.9 && next < more.size(); round++) {
             int index = round % Math.max(1, segments.size() - 1);
@@ -184,10 +244,19 @@ final class TemplateWriters {
         long start = 0;
         for (int i = 1; i <= request.scenes(); i++) {
             long duration = durations[i - 1];
-            String text = i == 1 ? (themes.isEmpty() ? ProductNoun.of(shortName).fill("Meet {name}") : capitalise(themes.get(0) + " ready"))
+            String text = i == 1
+                    ? (themes.isEmpty()
+                            ? ProductNoun.of(shortName).fill("Meet {name}")
+                            : capitalise(themes.get(0) + " ready"))
                     : i == request.scenes() ? shortName : onScreen.get((i - 2) % onScreen.size());
             Style style = request.style() == Style.AUTO ? STYLES[random.nextInt(STYLES.length)] : request.style();
-            scenes.add(new Scene(i, start, duration, SHOTS[(i - 1 + random.nextInt(2)) % SHOTS.length], MOVES[(i - 1) % MOVES.length], text,
+            scenes.add(new Scene(
+                    i,
+                    start,
+                    duration,
+                    SHOTS[(i - 1 + random.nextInt(2)) % SHOTS.length],
+                    MOVES[(i - 1) % MOVES.length],
+                    text,
                     style));
             start += duration;
         }
@@ -251,8 +320,11 @@ final class TemplateWriters {
     record Filler(ProductNoun noun, ProductFacts facts, List<String> themes) {
 
         String fill(String template) {
-            String colour = facts.palette().isEmpty() ? "signature" : ProductDescriber.colourName(facts.palette().get(0));
-            String out = template.replace("{colour}", colour).replace("{category}", facts.category())
+            String colour = facts.palette().isEmpty()
+                    ? "signature"
+                    : ProductDescriber.colourName(facts.palette().get(0));
+            String out = template.replace("{colour}", colour)
+                    .replace("{category}", facts.category())
                     .replace("{theme}", themes.isEmpty() ? "every day" : themes.get(0));
             return noun.fill(out);
         }

@@ -7,7 +7,7 @@ import java.awt.Rectangle;
 interface TextLog {
 
     /** Hears nothing. */
-    TextLog NONE = (timeMs, box) -> { };
+    TextLog NONE = (timeMs, box) -> {};
 
     /**
      * One block of text drawn.

@@ -21,29 +21,60 @@ import java.util.SplittableRandom;
  */
 final class UgcLines {
 
-    private static final List<String> TALKING = List.of("Okay, so I've been using {name} for two weeks now.", "I was honestly so skeptical at first.",
-            "I use {them} every single day, not even kidding.", "You know when something just works?", "So here's the thing.",
-            "Let me show you why.", "Real talk, I was surprised.", "Honestly? Obsessed.", "I did not expect to love {them} this much.",
+    private static final List<String> TALKING = List.of(
+            "Okay, so I've been using {name} for two weeks now.",
+            "I was honestly so skeptical at first.",
+            "I use {them} every single day, not even kidding.",
+            "You know when something just works?",
+            "So here's the thing.",
+            "Let me show you why.",
+            "Real talk, I was surprised.",
+            "Honestly? Obsessed.",
+            "I did not expect to love {them} this much.",
             "I've tried a lot of brands, and I keep coming back to {them}.");
-    private static final List<String> CLOSEUP = List.of("Look at this {colour} finish.", "The {colour} is even prettier in person.",
-            "Every little detail feels really well made.", "See how clean that looks?", "{It} feel{s} so solid in your hand.",
-            "This part right here is my favourite.", "Such a small thing, but what a difference.", "Look at that shine.", "So pretty.");
-    private static final List<String> HOLDING = List.of("{This is} {name}, and {it} go{es} everywhere with me.", "{It} live{s} in my {place} now.",
-            "I honestly keep reaching for {them}.", "My friends keep asking where I got {them}.", "Best thing I've bought this year.",
-            "{It's} light, {it} look{s} good, and {it} just work{s}.", "Total game changer.", "Love {them}.");
-    static final List<String> CALLS = List.of("Link's below, go grab yours.", "Go get {name}, you can thank me later.",
-            "Seriously, just try {name}, you won't be sorry.", "Tap the link and get yours today.", "Grab yours through the link below.");
+    private static final List<String> CLOSEUP = List.of(
+            "Look at this {colour} finish.",
+            "The {colour} is even prettier in person.",
+            "Every little detail feels really well made.",
+            "See how clean that looks?",
+            "{It} feel{s} so solid in your hand.",
+            "This part right here is my favourite.",
+            "Such a small thing, but what a difference.",
+            "Look at that shine.",
+            "So pretty.");
+    private static final List<String> HOLDING = List.of(
+            "{This is} {name}, and {it} go{es} everywhere with me.",
+            "{It} live{s} in my {place} now.",
+            "I honestly keep reaching for {them}.",
+            "My friends keep asking where I got {them}.",
+            "Best thing I've bought this year.",
+            "{It's} light, {it} look{s} good, and {it} just work{s}.",
+            "Total game changer.",
+            "Love {them}.");
+    static final List<String> CALLS = List.of(
+            "Link's below, go grab yours.",
+            "Go get {name}, you can thank me later.",
+            "Seriously, just try {name}, you won't be sorry.",
+            "Tap the link and get yours today.",
+            "Grab yours through the link below.");
     private static final Map<String, List<String>> BENEFITS = Map.of(
-            "drinkware", List.of("{It} keep{s} my drinks cold for hours.", "{It} {doesn't} leak in my bag, which is a first."),
-            "footwear", List.of("{It's} comfy from the very first step.", "I walk all day in {them} and my feet are fine."),
+            "drinkware",
+                    List.of(
+                            "{It} keep{s} my drinks cold for hours.",
+                            "{It} {doesn't} leak in my bag, which is a first."),
+            "footwear",
+                    List.of("{It's} comfy from the very first step.", "I walk all day in {them} and my feet are fine."),
             "beauty", List.of("My skin feels so soft after.", "A little goes a really long way."),
             "electronics", List.of("{It} {was} so easy to set up.", "The battery just keeps going."),
             "bags", List.of("{It} fit{s} everything I need.", "There's a pocket for literally everything."),
-            "apparel", List.of("{It's} so soft, and {it} fit{s} perfectly.", "I've washed {them} a bunch and {it} still look{s} new."),
+            "apparel",
+                    List.of(
+                            "{It's} so soft, and {it} fit{s} perfectly.",
+                            "I've washed {them} a bunch and {it} still look{s} new."),
             "home", List.of("{It} make{s} my place feel so much cosier.", "{It} look{s} good in every room."),
             "food", List.of("{It} taste{s} amazing, honestly.", "{It's} my go-to snack now."));
-    private static final List<String> ANY_BENEFITS = List.of("{It} just work{s}, every single day.",
-            "{It} do{es} exactly what you would hope.");
+    private static final List<String> ANY_BENEFITS =
+            List.of("{It} just work{s}, every single day.", "{It} do{es} exactly what you would hope.");
 
     private final ProductNoun name;
     private final String colour;
@@ -67,9 +98,12 @@ final class UgcLines {
         ProductFacts facts = request.facts();
         List<Cue> setting = UgcCues.named(UgcCues.words(request.brief().setting()));
         List<Cue> persona = UgcCues.named(UgcCues.words(request.brief().persona()));
-        String colour = facts.palette().isEmpty() ? "colour" : ProductDescriber.colourName(facts.palette().get(0));
+        String colour = facts.palette().isEmpty()
+                ? "colour"
+                : ProductDescriber.colourName(facts.palette().get(0));
         Cue where = setting.isEmpty() ? UgcCues.where(persona) : UgcCues.where(setting);
-        UgcLines lines = new UgcLines(ProductNoun.of(request.productName()), colour, where == null ? "bag" : where.place());
+        UgcLines lines =
+                new UgcLines(ProductNoun.of(request.productName()), colour, where == null ? "bag" : where.place());
         Set<Cue> cues = new LinkedHashSet<>(persona);
         cues.addAll(setting);
         List<String> life = cues.stream().flatMap(c -> c.life().stream()).toList();
@@ -77,9 +111,13 @@ final class UgcLines {
         String brand = given != null ? given.trim() : brand(facts, colour, request.productName());
         lines.pool(ShotKind.TALKING, life, TALKING, random);
         lines.pool(ShotKind.PRODUCT_CLOSEUP, BENEFITS.getOrDefault(facts.category(), ANY_BENEFITS), CLOSEUP, random);
-        lines.pool(ShotKind.PRESENTER_WITH_PRODUCT, brand == null ? List.of() : List.of(brand + " really thought of everything."),
-                HOLDING, random);
-        List<String> closeUp = new ArrayList<>(said(request.details()).stream().map(lines::fill).toList());
+        lines.pool(
+                ShotKind.PRESENTER_WITH_PRODUCT,
+                brand == null ? List.of() : List.of(brand + " really thought of everything."),
+                HOLDING,
+                random);
+        List<String> closeUp = new ArrayList<>(
+                said(request.details()).stream().map(lines::fill).toList());
         closeUp.addAll(lines.pools.get(ShotKind.PRODUCT_CLOSEUP));
         lines.pools.put(ShotKind.PRODUCT_CLOSEUP, closeUp);
         return lines;
@@ -109,8 +147,11 @@ final class UgcLines {
 
     /** A keyword that reads as a brand: capitalised, not the colour word, not the name itself. */
     private static String brand(ProductFacts facts, String colour, String name) {
-        return facts.keywords().stream().filter(k -> !k.isEmpty() && Character.isUpperCase(k.charAt(0)))
-                .filter(k -> !k.equalsIgnoreCase(colour) && !name.equalsIgnoreCase(k)).findFirst().orElse(null);
+        return facts.keywords().stream()
+                .filter(k -> !k.isEmpty() && Character.isUpperCase(k.charAt(0)))
+                .filter(k -> !k.equalsIgnoreCase(colour) && !name.equalsIgnoreCase(k))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The product's name as the lines say it. */

@@ -47,16 +47,25 @@ final class UgcWriter {
     /** The speaking pace the script is written for. */
     static final double WORDS_PER_SECOND = 2.5;
 
-    private static final List<String> HOOKS = List.of("I can't stop using {subject}.", "{subject} changed my {routine} routine.",
-            "Meet my new {routine} favourite.", "Look at my new {routine} essential.", "You need {subject} in your life.",
-            "{subject} {is} my {routine} secret.", "Why did nobody tell me?", "Say hi to {subject}.");
+    private static final List<String> HOOKS = List.of(
+            "I can't stop using {subject}.",
+            "{subject} changed my {routine} routine.",
+            "Meet my new {routine} favourite.",
+            "Look at my new {routine} essential.",
+            "You need {subject} in your life.",
+            "{subject} {is} my {routine} secret.",
+            "Why did nobody tell me?",
+            "Say hi to {subject}.");
     /** A hook that only works with the product's name in it. */
     private static final String NAMED_ONLY = "Say hi to {subject}.";
+
     private static final String FALLBACK_HOOK = "Why did nobody tell me?";
     private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
-    private static final List<String> TONES = List.of("excited, casual", "warm, casual", "honest, casual", "upbeat, friendly");
+    private static final List<String> TONES =
+            List.of("excited, casual", "warm, casual", "honest, casual", "upbeat, friendly");
 
-    private static final List<String> TALKING_SHOTS = List.of("Selfie angle in {setting}: the presenter leans in and talks to the phone, {tone}.",
+    private static final List<String> TALKING_SHOTS = List.of(
+            "Selfie angle in {setting}: the presenter leans in and talks to the phone, {tone}.",
             "Handheld, the presenter walks through {setting}, talking to the camera, {tone}.",
             "The presenter sits in {setting} and talks straight to the camera, {tone}.");
     private static final List<String> CLOSEUP_SHOTS = List.of(
@@ -74,18 +83,26 @@ final class UgcWriter {
         List<Cue> named = UgcCues.named(words);
         Cue who = UgcCues.who(named);
         Cue where = UgcCues.where(named);
-        String persona = pick(who != null ? who.personas()
-                : UgcCues.CATEGORY_PERSONAS.getOrDefault(request.facts().category(), UgcCues.PERSONAS), random);
+        String persona = pick(
+                who != null
+                        ? who.personas()
+                        : UgcCues.CATEGORY_PERSONAS.getOrDefault(request.facts().category(), UgcCues.PERSONAS),
+                random);
         String setting = pick(where != null ? where.settings() : UgcCues.SETTINGS, random);
         String asked = UgcCues.tone(words);
         String tone = asked != null ? asked : who != null ? who.tone() : pick(TONES, random);
-        String routine = where != null ? where.routine() : who != null ? who.routine() : routine(request.prompt(), request.facts());
+        String routine = where != null
+                ? where.routine()
+                : who != null ? who.routine() : routine(request.prompt(), request.facts());
         return new Brief(persona, tone, setting, hook(request.productName(), routine, random));
     }
 
     /** A one-word theme of the prompt for the hook ("my new {routine} essential"), else "daily". */
     private static String routine(String prompt, ProductFacts facts) {
-        return TemplateWriters.themes(prompt, facts).stream().filter(w -> w.length() <= 8).findFirst().orElse("daily");
+        return TemplateWriters.themes(prompt, facts).stream()
+                .filter(w -> w.length() <= 8)
+                .findFirst()
+                .orElse("daily");
     }
 
     /** The first hook, in a seeded order, that is short enough with the name in it, else with "this". */
@@ -129,8 +146,14 @@ final class UgcWriter {
             } else if (seed != null) {
                 sentences.add(TemplateWriters.sentence(seed.hook()));
             }
-            String call = last ? call(said.toString().toLowerCase(Locale.ROOT).contains(lines.name().toLowerCase(Locale.ROOT)), lines,
-                    random) : "";
+            String call = last
+                    ? call(
+                            said.toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains(lines.name().toLowerCase(Locale.ROOT)),
+                            lines,
+                            random)
+                    : "";
             int cumulative = (int) Math.round((double) target * i / kinds.size());
             int room = cumulative - total - words(String.join(" ", sentences)) - words(call);
             sentences.addAll(lines.take(kind, room, !first && !last));
@@ -141,7 +164,8 @@ final class UgcWriter {
             said.append(line).append(' ');
             total += words(line);
             String idea = ScriptWriting.ideaOf(request.seeds(), i - 1);
-            String direction = idea == null ? directions.get(i - 1)
+            String direction = idea == null
+                    ? directions.get(i - 1)
                     : directions.get(i - 1) + " Shot idea: " + TemplateWriters.sentence(idea);
             shots.add(new Shot(i, kind, line, direction));
         }
@@ -150,13 +174,16 @@ final class UgcWriter {
 
     /** A call to action; one that names the product when nothing before it has. */
     private static String call(boolean named, UgcLines lines, SplittableRandom random) {
-        List<String> options = named ? UgcLines.CALLS : UgcLines.CALLS.stream().filter(c -> c.contains("{name}")).toList();
+        List<String> options = named
+                ? UgcLines.CALLS
+                : UgcLines.CALLS.stream().filter(c -> c.contains("{name}")).toList();
         return lines.fill(pick(options, random));
     }
 
     /** Shot kinds: talking first, holding the product last, a rotation starting with a close-up between. */
     static List<ShotKind> kinds(int shots, SplittableRandom random) {
-        List<List<ShotKind>> rotations = List.of(List.of(ShotKind.PRODUCT_CLOSEUP, ShotKind.TALKING, ShotKind.PRESENTER_WITH_PRODUCT),
+        List<List<ShotKind>> rotations = List.of(
+                List.of(ShotKind.PRODUCT_CLOSEUP, ShotKind.TALKING, ShotKind.PRESENTER_WITH_PRODUCT),
                 List.of(ShotKind.PRODUCT_CLOSEUP, ShotKind.PRESENTER_WITH_PRODUCT, ShotKind.TALKING));
         List<ShotKind> rotation = rotations.get(random.nextInt(rotations.size()));
         List<ShotKind> middle = new ArrayList<>();
@@ -183,12 +210,14 @@ final class UgcWriter {
         options.put(ShotKind.PRESENTER_WITH_PRODUCT, TemplateWriters.shuffled(HOLDING_SHOTS, random));
         Map<ShotKind, Integer> used = new EnumMap<>(ShotKind.class);
         List<String> directions = new ArrayList<>();
-        directions.add(TemplateWriters.capitalise(brief.persona()) + " looks into the phone camera in " + brief.setting()
-                + " and says the hook, " + brief.tone() + ".");
+        directions.add(TemplateWriters.capitalise(brief.persona()) + " looks into the phone camera in "
+                + brief.setting() + " and says the hook, " + brief.tone() + ".");
         for (ShotKind kind : kinds.subList(1, kinds.size())) {
             int turn = used.merge(kind, 1, Integer::sum) - 1;
             List<String> own = options.get(kind);
-            String direction = lines.fill(own.get(turn % own.size())).replace("{setting}", brief.setting()).replace("{tone}", brief.tone());
+            String direction = lines.fill(own.get(turn % own.size()))
+                    .replace("{setting}", brief.setting())
+                    .replace("{tone}", brief.tone());
             directions.add(TemplateWriters.capitalise(direction));
         }
         return directions;

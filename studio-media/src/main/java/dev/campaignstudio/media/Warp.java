@@ -11,8 +11,7 @@ import java.awt.image.DataBufferByte;
  */
 final class Warp {
 
-    private Warp() {
-    }
+    private Warp() {}
 
     /** {@code source} (TYPE_3BYTE_BGR) moved by {@code toOutput} onto a new {@code width} x {@code height} BGR frame. */
     static BufferedImage affine(BufferedImage source, AffineTransform toOutput, int width, int height) {

@@ -31,8 +31,10 @@ class AudioVisualTest {
 
     @Test
     void aPresenterSpeaksForExactlyTheLengthOfTheSpeechWithItAsAudio() throws Exception {
-        Speech speech = SPEECH.speak(new SpeechRequest("Hi, I'm loving this bottle. It stays cold all day.", "default", "en"));
-        MediaFile clip = new DrawnPresenterLipSync().animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4));
+        Speech speech =
+                SPEECH.speak(new SpeechRequest("Hi, I'm loving this bottle. It stays cold all day.", "default", "en"));
+        MediaFile clip =
+                new DrawnPresenterLipSync().animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4));
         Probe probe = Probe.of(clip.data());
         assertThat(probe.videoCodec()).isEqualTo("h264");
         assertThat(probe.audioCodec()).isEqualTo("aac");
@@ -40,13 +42,15 @@ class AudioVisualTest {
         List<BufferedImage> frames = probe.sampledFrames();
         double mouthChange = 0;
         for (int i = 1; i < frames.size(); i++) {
-            mouthChange = Math.max(mouthChange, Probe.difference(mouthRegion(frames.get(i - 1)), mouthRegion(frames.get(i))));
+            mouthChange =
+                    Math.max(mouthChange, Probe.difference(mouthRegion(frames.get(i - 1)), mouthRegion(frames.get(i))));
         }
         assertThat(mouthChange).as("the mouth moves").isGreaterThan(1);
     }
 
     private static BufferedImage mouthRegion(BufferedImage frame) {
-        return frame.getSubimage(frame.getWidth() / 3, (int) (frame.getHeight() * 0.3), frame.getWidth() / 3, frame.getHeight() / 6);
+        return frame.getSubimage(
+                frame.getWidth() / 3, (int) (frame.getHeight() * 0.3), frame.getWidth() / 3, frame.getHeight() / 6);
     }
 
     @Test
@@ -54,24 +58,35 @@ class AudioVisualTest {
         CameraMotionVideo video = new CameraMotionVideo();
         List<MediaFile> clips = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            clips.add(video.animate(new VideoRequest(MediaFixtures.scene(Aspect.PORTRAIT_9_16, 320, Style.values()[i + 1], Presentation.PRODUCT_ONLY, i),
-                    MediaFixtures.product(), 180, 320, 1_000, 30, CameraMove.ZOOM_IN, i)));
+            clips.add(video.animate(new VideoRequest(
+                    MediaFixtures.scene(Aspect.PORTRAIT_9_16, 320, Style.values()[i + 1], Presentation.PRODUCT_ONLY, i),
+                    MediaFixtures.product(),
+                    180,
+                    320,
+                    1_000,
+                    30,
+                    CameraMove.ZOOM_IN,
+                    i)));
         }
         Speech speech = SPEECH.speak(new SpeechRequest("Cold all day.", "default", "en"));
         List<TimedText> captions = List.of(new TimedText("COLD ALL DAY", 200, 1_200));
-        MediaFile out = new FfmpegStitcher().stitch(new StitchRequest(clips, 180, 320, 30, 200, speech.wav(), captions, true, "Aurora",
-                600, 11));
+        MediaFile out = new FfmpegStitcher()
+                .stitch(new StitchRequest(clips, 180, 320, 30, 200, speech.wav(), captions, true, "Aurora", 600, 11));
         Probe probe = Probe.of(out.data());
         double expected = 3.0 - 2 * 0.2 + 0.6;
         assertThat(probe.videoCodec()).isEqualTo("h264");
         assertThat(probe.audioCodec()).isEqualTo("aac");
         assertThat(probe.durationSeconds()).isCloseTo(expected, within(0.1));
         assertThat(out.durationMs() / 1000.0).isCloseTo(expected, within(0.1));
-        assertThat(captions.get(0).endMs()).as("captions lie inside the audio").isLessThanOrEqualTo(Math.round(probe.durationSeconds() * 1000));
+        assertThat(captions.get(0).endMs())
+                .as("captions lie inside the audio")
+                .isLessThanOrEqualTo(Math.round(probe.durationSeconds() * 1000));
 
         BufferedImage captioned = probe.sampledFrames().get(1);
         BufferedImage plain = probe.sampledFrames().get(4);
-        assertThat(whiteShare(captioned)).as("the caption is burned in at 0.5 s").isGreaterThan(whiteShare(plain) + 0.005);
+        assertThat(whiteShare(captioned))
+                .as("the caption is burned in at 0.5 s")
+                .isGreaterThan(whiteShare(plain) + 0.005);
         double[] rms = audioRms(out.data());
         assertThat(rms[0]).as("voice and music are audible").isGreaterThan(500);
     }

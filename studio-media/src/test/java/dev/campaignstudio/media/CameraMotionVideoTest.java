@@ -10,9 +10,9 @@ import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class CameraMotionVideoTest {
 
@@ -31,7 +31,9 @@ class CameraMotionVideoTest {
         assertThat(probe.durationSeconds()).isCloseTo(1.2, within(0.1));
         assertThat(probe.frames()).isEqualTo(36);
         assertThat(clip.durationMs()).isEqualTo(1_200);
-        double motion = Probe.difference(probe.sampledFrames().get(0), probe.sampledFrames().get(probe.sampledFrames().size() - 1));
+        double motion = Probe.difference(
+                probe.sampledFrames().get(0),
+                probe.sampledFrames().get(probe.sampledFrames().size() - 1));
         if (move == CameraMove.STATIC) {
             assertThat(motion).as("a static shot does not move").isLessThan(3);
         } else {
@@ -42,7 +44,8 @@ class CameraMotionVideoTest {
     @Test
     void aFullSizeClip() throws Exception {
         SceneImage scene = MediaFixtures.scene(Aspect.PORTRAIT_9_16, 1920, Style.OUTDOOR, Presentation.PRODUCT_ONLY, 5);
-        MediaFile clip = video.animate(new VideoRequest(scene, MediaFixtures.product(), 1080, 1920, 1_000, 30, CameraMove.ZOOM_IN, 5));
+        MediaFile clip = video.animate(
+                new VideoRequest(scene, MediaFixtures.product(), 1080, 1920, 1_000, 30, CameraMove.ZOOM_IN, 5));
         Probe probe = Probe.of(clip.data());
         assertThat(probe.videoCodec()).isEqualTo("h264");
         assertThat(probe.width()).isEqualTo(1080);

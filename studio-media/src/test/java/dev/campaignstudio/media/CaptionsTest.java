@@ -12,7 +12,8 @@ class CaptionsTest {
     void boldPhrasesHoldAtMostThreeWordsAndEndAtPunctuation() {
         assertThat(Captions.phrases("Okay, you need to see this bottle. It stays cold all day"))
                 .containsExactly("Okay,", "you need to", "see this bottle.", "It stays cold", "all day");
-        assertThat(Captions.phrases("Unbelievably-refreshing hydration")).containsExactly("Unbelievably-refreshing", "hydration");
+        assertThat(Captions.phrases("Unbelievably-refreshing hydration"))
+                .containsExactly("Unbelievably-refreshing", "hydration");
     }
 
     @Test

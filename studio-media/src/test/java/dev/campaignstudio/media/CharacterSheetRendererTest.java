@@ -26,14 +26,16 @@ class CharacterSheetRendererTest {
 
     private static final Color TEAL = new Color(20, 130, 140);
     private static final List<PaletteColor> PALETTE = List.of(colour("#14828c"), colour("#f5f5f0"));
-    private static final Map<String, String> ATTRIBUTES = attributes("brand", "Aurora", "category", "drinkware", "colors", "teal, white");
+    private static final Map<String, String> ATTRIBUTES =
+            attributes("brand", "Aurora", "category", "drinkware", "colors", "teal, white");
 
     private final CharacterSheetRenderer renderer = new CharacterSheetRenderer();
 
     @ParameterizedTest
     @ValueSource(ints = {320, 641, 1280})
     void theSheetIsSixteenByNineAtTheRequestedWidth(int width) throws Exception {
-        MediaFile sheet = renderer.render(new SheetRequest("Aurora Bottle", List.of(MediaFixtures.product()), PALETTE, ATTRIBUTES, width));
+        MediaFile sheet = renderer.render(
+                new SheetRequest("Aurora Bottle", List.of(MediaFixtures.product()), PALETTE, ATTRIBUTES, width));
         BufferedImage image = Images.decode(sheet.data());
         assertThat(sheet.mediaType()).isEqualTo("image/png");
         assertThat(image.getWidth()).isEqualTo(width).isEqualTo(sheet.width());
@@ -43,9 +45,16 @@ class CharacterSheetRendererTest {
 
     @Test
     void everySwatchShowsItsPaletteColourAndNoMoreThanSixAreShown() throws Exception {
-        List<PaletteColor> palette = List.of(colour("#c0392b"), colour("#2980b9"), colour("#27ae60"), colour("#f1c40f"), colour("#8e44ad"),
-                colour("#2c3e50"), colour("#ffffff"));
-        SheetRequest request = new SheetRequest("Seven colours", List.of(MediaFixtures.product()), palette, ATTRIBUTES, 960);
+        List<PaletteColor> palette = List.of(
+                colour("#c0392b"),
+                colour("#2980b9"),
+                colour("#27ae60"),
+                colour("#f1c40f"),
+                colour("#8e44ad"),
+                colour("#2c3e50"),
+                colour("#ffffff"));
+        SheetRequest request =
+                new SheetRequest("Seven colours", List.of(MediaFixtures.product()), palette, ATTRIBUTES, 960);
         BufferedImage image = Images.decode(renderer.render(request).data());
         SheetLayout layout = SheetLayout.of(request);
         assertThat(layout.swatches()).hasSize(6);
@@ -56,29 +65,43 @@ class CharacterSheetRendererTest {
             assertThat(distance(centre, expected)).as("swatch %d", i).isLessThanOrEqualTo(3);
         }
         Box lastLabel = layout.swatchLabels().get(5);
-        assertThat(inked(image, new Box(SheetLayout.right(lastLabel), lastLabel.y(), layout.width() - SheetLayout.right(lastLabel) - 1,
-                lastLabel.height()))).as("no seventh swatch label").isZero();
+        assertThat(inked(
+                        image,
+                        new Box(
+                                SheetLayout.right(lastLabel),
+                                lastLabel.y(),
+                                layout.width() - SheetLayout.right(lastLabel) - 1,
+                                lastLabel.height())))
+                .as("no seventh swatch label")
+                .isZero();
     }
 
     @Test
     void theHeroShowsTheProductInItsOwnColourOnALightBackground() throws Exception {
-        SheetRequest request = new SheetRequest("Aurora Bottle", List.of(MediaFixtures.product()), PALETTE, ATTRIBUTES, 960);
+        SheetRequest request =
+                new SheetRequest("Aurora Bottle", List.of(MediaFixtures.product()), PALETTE, ATTRIBUTES, 960);
         BufferedImage image = Images.decode(renderer.render(request).data());
         BufferedImage cut = SceneRenderer.trimmed(Images.decode(MediaFixtures.product()));
         SheetLayout layout = SheetLayout.of(request);
         Box product = layout.heroProduct(cut.getWidth(), cut.getHeight());
-        assertThat(share(image, product, TEAL, 10)).as("teal product pixels where the hero stands").isGreaterThan(0.4);
+        assertThat(share(image, product, TEAL, 10))
+                .as("teal product pixels where the hero stands")
+                .isGreaterThan(0.4);
         Box hero = layout.hero();
         Color corner = new Color(image.getRGB(hero.x() + hero.width() - 3, hero.y() + 3));
-        assertThat(corner.getRed() + corner.getGreen() + corner.getBlue()).as("a light panel").isGreaterThan(3 * 225);
-        assertThat(share(image, new Box(hero.x(), hero.y(), hero.width(), product.y() - hero.y()), TEAL, 10)).as("nothing teal above it")
+        assertThat(corner.getRed() + corner.getGreen() + corner.getBlue())
+                .as("a light panel")
+                .isGreaterThan(3 * 225);
+        assertThat(share(image, new Box(hero.x(), hero.y(), hero.width(), product.y() - hero.y()), TEAL, 10))
+                .as("nothing teal above it")
                 .isZero();
     }
 
     @Test
     void theMirroredTileIsTheFirstViewFlippedLeftToRight() throws Exception {
         byte[] asymmetric = Images.png(asymmetricProduct());
-        SheetRequest request = new SheetRequest("Flip", List.of(asymmetric, MediaFixtures.product()), PALETTE, ATTRIBUTES, 1280);
+        SheetRequest request =
+                new SheetRequest("Flip", List.of(asymmetric, MediaFixtures.product()), PALETTE, ATTRIBUTES, 1280);
         BufferedImage image = Images.decode(renderer.render(request).data());
         SheetLayout layout = SheetLayout.of(request);
         int mirrored = CharacterSheetRenderer.tileLabels(2).indexOf("mirrored");
@@ -89,15 +112,20 @@ class CharacterSheetRendererTest {
         for (double column : new double[] {0.15, 0.85}) {
             for (double row : new double[] {0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9}) {
                 Color flipped = sample(image, tile, column, row);
-                assertThat(distance(flipped, sample(image, hero, 1 - column, row))).as("column %s row %s", column, row)
+                assertThat(distance(flipped, sample(image, hero, 1 - column, row)))
+                        .as("column %s row %s", column, row)
                         .isLessThan(40);
                 matches += distance(flipped, sample(image, hero, column, row)) > 100 ? 1 : 0;
             }
         }
-        assertThat(matches).as("rows where the flip differs from the unflipped view").isGreaterThanOrEqualTo(12);
+        assertThat(matches)
+                .as("rows where the flip differs from the unflipped view")
+                .isGreaterThanOrEqualTo(12);
         BufferedImage cut = SceneRenderer.trimmed(Images.decode(MediaFixtures.product()));
         Box second = SheetLayout.fit(layout.tileImages().get(0), cut.getWidth(), cut.getHeight());
-        assertThat(share(image, second, TEAL, 10)).as("the second source is the first tile").isGreaterThan(0.4);
+        assertThat(share(image, second, TEAL, 10))
+                .as("the second source is the first tile")
+                .isGreaterThan(0.4);
     }
 
     @ParameterizedTest
@@ -105,9 +133,13 @@ class CharacterSheetRendererTest {
     void aLongNameAndManyAttributesStayInsideTheirRegions(int width) throws Exception {
         Map<String, String> many = new LinkedHashMap<>();
         for (int i = 0; i < 40; i++) {
-            many.put("a rather long attribute label number " + i, "and an even longer value that goes on and on ".repeat(3) + i);
+            many.put(
+                    "a rather long attribute label number " + i,
+                    "and an even longer value that goes on and on ".repeat(3) + i);
         }
-        String name = "The Extraordinarily Long Product Name of the Anniversary Edition ".repeat(4).trim();
+        String name = "The Extraordinarily Long Product Name of the Anniversary Edition "
+                .repeat(4)
+                .trim();
         List<byte[]> cuts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             cuts.add(MediaFixtures.product());
@@ -116,13 +148,21 @@ class CharacterSheetRendererTest {
         BufferedImage image = Images.decode(renderer.render(request).data());
         SheetLayout layout = SheetLayout.of(request);
         assertThat(image.getHeight()).isEqualTo(layout.height());
-        assertThat(outsideRegions(image, layout)).as("pixels drawn outside every region").isZero();
+        assertThat(outsideRegions(image, layout))
+                .as("pixels drawn outside every region")
+                .isZero();
         Box title = layout.title();
-        assertThat(inked(image, new Box(title.x() + title.width() * 3 / 4, title.y(), title.width() / 4 - 1, title.height())))
-                .as("the title uses the width").isPositive();
-        assertThat(inked(image, new Box(SheetLayout.right(title) - 1, title.y(), 1, title.height()))).as("but stops before its edge").isZero();
+        assertThat(inked(
+                        image,
+                        new Box(title.x() + title.width() * 3 / 4, title.y(), title.width() / 4 - 1, title.height())))
+                .as("the title uses the width")
+                .isPositive();
+        assertThat(inked(image, new Box(SheetLayout.right(title) - 1, title.y(), 1, title.height())))
+                .as("but stops before its edge")
+                .isZero();
         Box attributes = layout.attributes();
-        assertThat(inked(image, new Box(SheetLayout.right(attributes) - 1, attributes.y(), 1, attributes.height()))).isZero();
+        assertThat(inked(image, new Box(SheetLayout.right(attributes) - 1, attributes.y(), 1, attributes.height())))
+                .isZero();
         assertThat(inked(image, attributes)).as("attribute lines are written").isPositive();
     }
 
@@ -134,16 +174,26 @@ class CharacterSheetRendererTest {
                 List<Box> regions = new ArrayList<>(layout.regions());
                 for (int i = 0; i < regions.size(); i++) {
                     Box a = regions.get(i);
-                    assertThat(a.width() > 0 && a.height() > 0 && a.x() >= 0 && a.y() >= 0 && SheetLayout.right(a) <= width
-                            && SheetLayout.bottom(a) <= layout.height()).as("%d wide, %d tiles: %s inside", width, tiles, a).isTrue();
+                    assertThat(a.width() > 0
+                                    && a.height() > 0
+                                    && a.x() >= 0
+                                    && a.y() >= 0
+                                    && SheetLayout.right(a) <= width
+                                    && SheetLayout.bottom(a) <= layout.height())
+                            .as("%d wide, %d tiles: %s inside", width, tiles, a)
+                            .isTrue();
                     for (int j = i + 1; j < regions.size(); j++) {
-                        assertThat(a.iou(regions.get(j))).as("%d wide, %d tiles: %s and %s", width, tiles, a, regions.get(j)).isZero();
+                        assertThat(a.iou(regions.get(j)))
+                                .as("%d wide, %d tiles: %s and %s", width, tiles, a, regions.get(j))
+                                .isZero();
                     }
                 }
                 for (int t = 0; t < tiles; t++) {
                     Box picture = layout.tileImages().get(t);
                     Box label = layout.tileLabels().get(t);
-                    assertThat(within(picture, layout.tiles().get(t)) && within(label, layout.tiles().get(t))).isTrue();
+                    assertThat(within(picture, layout.tiles().get(t))
+                                    && within(label, layout.tiles().get(t)))
+                            .isTrue();
                     assertThat(picture.iou(label)).isZero();
                 }
                 assertThat(within(layout.heroLabel(), layout.hero())).isTrue();
@@ -153,9 +203,10 @@ class CharacterSheetRendererTest {
 
     @Test
     void theSameRequestMakesTheSameBytes() throws Exception {
-        SheetRequest request = new SheetRequest("Aurora Bottle", List.of(MediaFixtures.product(), MediaFixtures.product()), PALETTE, ATTRIBUTES,
-                640);
-        assertThat(renderer.render(request).data()).isEqualTo(renderer.render(request).data());
+        SheetRequest request = new SheetRequest(
+                "Aurora Bottle", List.of(MediaFixtures.product(), MediaFixtures.product()), PALETTE, ATTRIBUTES, 640);
+        assertThat(renderer.render(request).data())
+                .isEqualTo(renderer.render(request).data());
     }
 
     @Test
@@ -232,12 +283,16 @@ class CharacterSheetRendererTest {
     }
 
     private static boolean within(Box inner, Box outer) {
-        return inner.x() >= outer.x() && inner.y() >= outer.y() && SheetLayout.right(inner) <= SheetLayout.right(outer)
+        return inner.x() >= outer.x()
+                && inner.y() >= outer.y()
+                && SheetLayout.right(inner) <= SheetLayout.right(outer)
                 && SheetLayout.bottom(inner) <= SheetLayout.bottom(outer);
     }
 
     private static double distance(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
+        return Math.abs(a.getRed() - b.getRed())
+                + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
     }
 
     private static PaletteColor colour(String hex) {

@@ -33,6 +33,7 @@ class ClipFidelityAdapterTest {
     private static final int FPS = 10;
     /** The clip thresholds with the service's default still thresholds (0.8 and 0.7). */
     private static final double PRODUCT_ONLY = 0.8 * ClipLoop.CLIP_SHARE;
+
     private static final double WITH_MODEL = 0.7 * ClipLoop.CLIP_SHARE;
 
     private final LocalMedia local = new LocalMedia();
@@ -44,8 +45,12 @@ class ClipFidelityAdapterTest {
             ClipScore score = local.scoreClip(new ClipRequest(product, clip(scene(3), move), 3));
             assertThat(score.frameScores()).hasSize(3);
             assertThat(score.frameTimesMs()).isSorted();
-            assertThat(score.weakest().score()).as("%s: %s", move, score.frameScores()).isGreaterThanOrEqualTo(PRODUCT_ONLY);
-            assertThat(score.weakest().structure()).as("the shape survives the encode").isGreaterThan(0.8);
+            assertThat(score.weakest().score())
+                    .as("%s: %s", move, score.frameScores())
+                    .isGreaterThanOrEqualTo(PRODUCT_ONLY);
+            assertThat(score.weakest().structure())
+                    .as("the shape survives the encode")
+                    .isGreaterThan(0.8);
             assertThat(Images.decode(score.weakestFrame().data()).getWidth()).isEqualTo(WIDTH);
         }
     }
@@ -53,7 +58,8 @@ class ClipFidelityAdapterTest {
     @Test
     void aPresenterHoldingTheProductReachesTheWithModelThreshold() throws Exception {
         Speech speech = local.speak(new SpeechRequest("Look at this, it goes everywhere with me.", "default", "en"));
-        MediaFile clip = local.animate(new LipSyncRequest(speech, WIDTH, HEIGHT, FPS, MediaFixtures.PALETTE, 4, product));
+        MediaFile clip =
+                local.animate(new LipSyncRequest(speech, WIDTH, HEIGHT, FPS, MediaFixtures.PALETTE, 4, product));
         ClipScore score = local.scoreClip(new ClipRequest(product, clip, 3));
         assertThat(score.weakest().score()).as("%s", score.frameScores()).isGreaterThanOrEqualTo(WITH_MODEL);
     }
@@ -64,10 +70,14 @@ class ClipFidelityAdapterTest {
         SceneImage squashed = squashed(faithful);
         ClipScore score = local.scoreClip(new ClipRequest(product, clip(squashed, CameraMove.ZOOM_IN), 3));
         assertThat(score.weakest().score()).as("%s", score.weakest()).isLessThan(WITH_MODEL);
-        assertThat(score.weakest().proportion()).as("the squash is what drifted").isLessThan(0.5);
+        assertThat(score.weakest().proportion())
+                .as("the squash is what drifted")
+                .isLessThan(0.5);
         ClipScore kept = local.scoreClip(new ClipRequest(product, clip(faithful, CameraMove.ZOOM_IN), 3));
-        assertThat(kept.weakest().score()).isEqualTo(Math.min(kept.weakest().structure(),
-                Math.min(kept.weakest().location(), kept.weakest().proportion())));
+        assertThat(kept.weakest().score())
+                .isEqualTo(Math.min(
+                        kept.weakest().structure(),
+                        Math.min(kept.weakest().location(), kept.weakest().proportion())));
         assertThat(kept.weakest().colour()).as("measured").isPositive();
     }
 
@@ -82,13 +92,25 @@ class ClipFidelityAdapterTest {
         int w = (int) Math.round(box.width() * 0.55);
         g.drawImage(product, box.x() + (box.width() - w) / 2, box.y(), w, box.height(), null);
         g.dispose();
-        return new SceneImage(MediaFile.image(Images.png(out), "image/png", out.getWidth(), out.getHeight()), scene.background(),
+        return new SceneImage(
+                MediaFile.image(Images.png(out), "image/png", out.getWidth(), out.getHeight()),
+                scene.background(),
                 box);
     }
 
     private SceneImage scene(long seed) throws Exception {
-        return local.generate(new ImageRequest(product, MediaFixtures.PALETTE, null, null, Aspect.PORTRAIT_9_16, HEIGHT,
-                Style.STUDIO, Presentation.PRODUCT_ONLY, seed, 0.3, Constraints.NONE));
+        return local.generate(new ImageRequest(
+                product,
+                MediaFixtures.PALETTE,
+                null,
+                null,
+                Aspect.PORTRAIT_9_16,
+                HEIGHT,
+                Style.STUDIO,
+                Presentation.PRODUCT_ONLY,
+                seed,
+                0.3,
+                Constraints.NONE));
     }
 
     private MediaFile clip(SceneImage scene, CameraMove move) throws Exception {

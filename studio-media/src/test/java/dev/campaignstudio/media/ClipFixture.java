@@ -10,8 +10,7 @@ import java.util.List;
 /** Small clips made to measure, and what a written MP4 decodes to, for stitching tests. */
 final class ClipFixture {
 
-    private ClipFixture() {
-    }
+    private ClipFixture() {}
 
     /** {@code still} held for {@code ms}, with {@code sound} (mono at {@link Mp4Writer#SAMPLE_RATE}) or no audio track. */
     static MediaFile still(BufferedImage still, long ms, int fps, short[] sound) {
@@ -22,7 +21,12 @@ final class ClipFixture {
                 writer.frame(still);
                 if (sound != null) {
                     short[] chunk = new short[perFrame];
-                    System.arraycopy(sound, Math.min(sound.length, i * perFrame), chunk, 0, Math.max(0, Math.min(perFrame, sound.length - i * perFrame)));
+                    System.arraycopy(
+                            sound,
+                            Math.min(sound.length, i * perFrame),
+                            chunk,
+                            0,
+                            Math.max(0, Math.min(perFrame, sound.length - i * perFrame)));
                     writer.audio(chunk, 0, perFrame);
                 }
             }

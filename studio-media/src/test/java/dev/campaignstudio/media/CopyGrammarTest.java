@@ -37,20 +37,44 @@ class CopyGrammarTest {
 
     private static final Pattern ARTICLE = Pattern.compile("(?<![\\w'])([Aa]n?)\\s+([A-Za-z0-9][\\w'-]*)");
     private static final Pattern DOUBLE_ARTICLE = Pattern.compile("(?i)\\b(the|a|an)\\s+(the|a|an)\\b");
-    private static final Set<String> DANGLING = Set.of("the", "a", "an", "and", "or", "of", "in", "with", "for", "to", "that",
-            "your", "my", "its", "their", "is", "are");
-    private static final Set<String> SINGULAR_VERBS = Set.of("is", "has", "was", "goes", "keeps", "looks", "fits", "does",
-            "doesn't", "changes", "steps", "promises", "works", "feels", "lives", "makes", "tastes", "shines");
-    private static final Set<String> PLURAL_VERBS = Set.of("are", "have", "were", "go", "keep", "look", "fit", "do", "don't",
-            "change", "step", "promise", "work", "feel", "live", "make", "taste", "shine");
+    private static final Set<String> DANGLING = Set.of(
+            "the", "a", "an", "and", "or", "of", "in", "with", "for", "to", "that", "your", "my", "its", "their", "is",
+            "are");
+    private static final Set<String> SINGULAR_VERBS = Set.of(
+            "is",
+            "has",
+            "was",
+            "goes",
+            "keeps",
+            "looks",
+            "fits",
+            "does",
+            "doesn't",
+            "changes",
+            "steps",
+            "promises",
+            "works",
+            "feels",
+            "lives",
+            "makes",
+            "tastes",
+            "shines");
+    private static final Set<String> PLURAL_VERBS = Set.of(
+            "are", "have", "were", "go", "keep", "look", "fit", "do", "don't", "change", "step", "promise", "work",
+            "feel", "live", "make", "taste", "shine");
     private static final Pattern IT_WORDS = Pattern.compile("(?i)\\b(it|its|it's|this is)\\b");
     private static final Pattern THEY_WORDS = Pattern.compile("(?i)\\b(they|them|their|they're|these are)\\b");
-    private static final List<String> CATEGORIES = List.of("drinkware", "footwear", "apparel", "food", "electronics", "home",
-            "beauty", "bags", "other");
-    private static final List<PaletteColor> COLOURS = List.of(new PaletteColor("#d08030", 62, 20, 35, 0.7),
-            new PaletteColor("#14828c", 49, -28, -10, 0.8), new PaletteColor("#f4f4f4", 92, 0, 1, 0.6));
-    private static final List<String> PROMPTS = List.of("", "Summer launch: beach vibes for runners",
-            "an honest review in the kitchen, unboxing", "office essentials for autumn");
+    private static final List<String> CATEGORIES =
+            List.of("drinkware", "footwear", "apparel", "food", "electronics", "home", "beauty", "bags", "other");
+    private static final List<PaletteColor> COLOURS = List.of(
+            new PaletteColor("#d08030", 62, 20, 35, 0.7),
+            new PaletteColor("#14828c", 49, -28, -10, 0.8),
+            new PaletteColor("#f4f4f4", 92, 0, 1, 0.6));
+    private static final List<String> PROMPTS = List.of(
+            "",
+            "Summer launch: beach vibes for runners",
+            "an honest review in the kitchen, unboxing",
+            "office essentials for autumn");
 
     private final TemplateWriters writers = new TemplateWriters();
     private final UgcWriter ugc = new UgcWriter();
@@ -87,7 +111,11 @@ class CopyGrammarTest {
     void everyWriterSaysTheNameGrammatically(String name, String spoken, boolean plural) {
         Copy copy = new Copy();
         for (int i = 0; i < CATEGORIES.size(); i++) {
-            ProductFacts facts = new ProductFacts(List.of(COLOURS.get(i % COLOURS.size())), 50, 0.5, CATEGORIES.get(i),
+            ProductFacts facts = new ProductFacts(
+                    List.of(COLOURS.get(i % COLOURS.size())),
+                    50,
+                    0.5,
+                    CATEGORIES.get(i),
                     List.of("Northwind", "teal", "balanced"));
             String prompt = PROMPTS.get(i % PROMPTS.size());
             write(copy, name, facts, prompt, i);
@@ -108,24 +136,35 @@ class CopyGrammarTest {
 
     private void write(Copy copy, String name, ProductFacts facts, String prompt, int variant) {
         for (int segments = 1; segments <= 6; segments++) {
-            Script script = writers.write(new ScriptRequest(name, facts, prompt, null, segments, 5 + segments * 4, "en",
-                    variant * 31L + segments));
+            Script script = writers.write(new ScriptRequest(
+                    name, facts, prompt, null, segments, 5 + segments * 4, "en", variant * 31L + segments));
             List<String> texts = script.segments().stream().map(Segment::text).toList();
             assertThat(texts).as("segments differ: %s", texts).doesNotHaveDuplicates();
             copy.sentences.addAll(texts);
         }
         for (int scenes : new int[] {2, 5, 12}) {
-            Storyboard board = writers.plan(new StoryboardRequest(name, facts, prompt, scenes, scenes * 3_000L, Style.AUTO,
-                    variant * 7L + scenes, 500));
+            Storyboard board = writers.plan(new StoryboardRequest(
+                    name, facts, prompt, scenes, scenes * 3_000L, Style.AUTO, variant * 7L + scenes, 500));
             List<String> texts = board.scenes().stream().map(Scene::text).toList();
-            assertThat(texts).as("every scene says something of its own: %s", texts).doesNotHaveDuplicates();
+            assertThat(texts)
+                    .as("every scene says something of its own: %s", texts)
+                    .doesNotHaveDuplicates();
             copy.labels.addAll(texts);
             copy.labels.add(board.title());
             board.scenes().forEach(s -> copy.labels.add(s.shot()));
         }
-        Map<String, String> page = variant % 2 == 0 ? Map.of() : Map.of("brand", "Northwind", "price", "EUR 34.90",
-                "title", "Northwind goods | Shop", "description", "Crafted by hand in small batches from materials that"
-                        + " we source ourselves from farms and mills we have visited, so that every piece lasts for years. More.");
+        Map<String, String> page = variant % 2 == 0
+                ? Map.of()
+                : Map.of(
+                        "brand",
+                        "Northwind",
+                        "price",
+                        "EUR 34.90",
+                        "title",
+                        "Northwind goods | Shop",
+                        "description",
+                        "Crafted by hand in small batches from materials that"
+                                + " we source ourselves from farms and mills we have visited, so that every piece lasts for years. More.");
         for (Concept concept : writers.concepts(new ConceptRequest(name, facts, page, prompt, 8, variant))) {
             copy.sentences.add(concept.hook());
             copy.labels.add(concept.title());
@@ -135,7 +174,8 @@ class CopyGrammarTest {
         Brief brief = ugc.interpret(new BriefRequest(name, facts, ugcPrompt, "en", variant));
         copy.sentences.add(brief.hook());
         for (int shots = 2; shots <= 6; shots += 2) {
-            UgcScript script = ugc.script(new UgcScriptRequest(name, facts, brief, shots, 8 + shots * 3, "en", variant + shots));
+            UgcScript script =
+                    ugc.script(new UgcScriptRequest(name, facts, brief, shots, 8 + shots * 3, "en", variant + shots));
             for (Shot shot : script.shots()) {
                 copy.sentences.add(shot.line());
                 copy.labels.add(shot.direction());
@@ -145,24 +185,37 @@ class CopyGrammarTest {
 
     /** Rules for any text: tokens filled, a/an by sound, no doubled article, pronouns and verbs agreeing with the name. */
     private static void everyText(String text, String spoken, boolean plural) {
-        assertThat(text).as("filled").doesNotContain("{").doesNotContain("}").doesNotContain("%s").doesNotContain("null");
+        assertThat(text)
+                .as("filled")
+                .doesNotContain("{")
+                .doesNotContain("}")
+                .doesNotContain("%s")
+                .doesNotContain("null");
         assertThat(text).as("not cut off").doesNotContain("\u2026").doesNotContain("...");
         Matcher article = ARTICLE.matcher(text);
         while (article.find()) {
             boolean an = article.group(1).equalsIgnoreCase("an");
-            assertThat(an).as("'%s %s' in: %s", article.group(1), article.group(2), text).isEqualTo(vowelSound(article.group(2)));
+            assertThat(an)
+                    .as("'%s %s' in: %s", article.group(1), article.group(2), text)
+                    .isEqualTo(vowelSound(article.group(2)));
         }
-        assertThat(DOUBLE_ARTICLE.matcher(text).find()).as("doubled article in: %s", text).isFalse();
+        assertThat(DOUBLE_ARTICLE.matcher(text).find())
+                .as("doubled article in: %s", text)
+                .isFalse();
         assertThat((plural ? IT_WORDS : THEY_WORDS).matcher(text).find())
-                .as("%s product, pronoun in: %s", plural ? "a plural" : "a singular", text).isFalse();
+                .as("%s product, pronoun in: %s", plural ? "a plural" : "a singular", text)
+                .isFalse();
         Set<String> wrongVerbs = plural ? SINGULAR_VERBS : PLURAL_VERBS;
         List<String> subjects = new ArrayList<>(List.of(spoken.toLowerCase(Locale.ROOT)));
         subjects.add(plural ? "they" : "it");
         String lower = text.toLowerCase(Locale.ROOT);
         for (String subject : subjects) {
-            Matcher next = Pattern.compile("(?<![\\w'])" + Pattern.quote(subject) + "\\s+([\\w']+)").matcher(lower);
+            Matcher next = Pattern.compile("(?<![\\w'])" + Pattern.quote(subject) + "\\s+([\\w']+)")
+                    .matcher(lower);
             while (next.find()) {
-                assertThat(wrongVerbs).as("'%s %s' in: %s", subject, next.group(1), text).doesNotContain(next.group(1));
+                assertThat(wrongVerbs)
+                        .as("'%s %s' in: %s", subject, next.group(1), text)
+                        .doesNotContain(next.group(1));
             }
         }
     }
@@ -172,7 +225,9 @@ class CopyGrammarTest {
         for (String sentence : text.split("(?<=[.!?])\\s+")) {
             assertThat(sentence).as("a sentence ends: %s", text).matches("(?s).*[.!?]");
             String first = sentence.replaceAll("^[^\\p{L}]+", "");
-            assertThat(Character.isUpperCase(first.charAt(0))).as("a capital starts: %s", sentence).isTrue();
+            assertThat(Character.isUpperCase(first.charAt(0)))
+                    .as("a capital starts: %s", sentence)
+                    .isTrue();
             String[] words = sentence.replaceAll("[.!?]+$", "").trim().split("[\\s,:;]+");
             String last = words[words.length - 1].toLowerCase(Locale.ROOT);
             assertThat(DANGLING).as("'%s' ends a clause in: %s", last, sentence).doesNotContain(last);

@@ -34,23 +34,32 @@ class DrawnPresenterLipSyncTest {
     @Test
     void aGivenProductIsHeldUpBesideTheFaceAtTwoFifthsOfTheFrameHeightInItsOwnColour() throws Exception {
         byte[] product = Images.png(block(60, 150, MAGENTA));
-        Probe probe = Probe.of(lipSync.animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4, product)).data());
+        Probe probe =
+                Probe.of(lipSync.animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4, product))
+                        .data());
         assertThat(probe.audioCodec()).isEqualTo("aac");
         assertThat(probe.durationSeconds()).isCloseTo(speech.wav().durationMs() / 1000.0, within(0.1));
         for (BufferedImage frame : probe.sampledFrames()) {
             Box found = bounds(frame, MAGENTA);
             assertThat(found.height() / 320.0).as("height share %s", found).isBetween(0.35, 0.45);
-            assertThat((double) found.width() / found.height()).as("aspect kept").isCloseTo(60 / 150.0, within(0.05));
-            assertThat(near(frame, found, MAGENTA)).as("the product's pixels keep their colour").isGreaterThan(0.9);
+            assertThat((double) found.width() / found.height())
+                    .as("aspect kept")
+                    .isCloseTo(60 / 150.0, within(0.05));
+            assertThat(near(frame, found, MAGENTA))
+                    .as("the product's pixels keep their colour")
+                    .isGreaterThan(0.9);
             assertThat(found.x()).as("beside the face, right of the centre").isGreaterThan(180 / 2);
             assertThat(SheetLayout.right(found)).as("inside the frame").isLessThanOrEqualTo(180);
-            assertThat(found.y() + found.height() / 2.0).as("at face-to-shoulder height").isBetween(320 * 0.3, 320 * 0.7);
+            assertThat(found.y() + found.height() / 2.0)
+                    .as("at face-to-shoulder height")
+                    .isBetween(320 * 0.3, 320 * 0.7);
         }
     }
 
     @Test
     void withoutAProductNothingIsHeld() throws Exception {
-        Probe probe = Probe.of(lipSync.animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4)).data());
+        Probe probe = Probe.of(lipSync.animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4))
+                .data());
         BufferedImage frame = probe.sampledFrames().get(0);
         assertThat(near(frame, new Box(0, 0, 180, 320), MAGENTA)).isLessThan(0.001);
     }
@@ -58,7 +67,8 @@ class DrawnPresenterLipSyncTest {
     @Test
     void aHeldProductScoresAsFaithfulAgainstItsReference() throws Exception {
         byte[] reference = MediaFixtures.product();
-        BufferedImage still = lipSync.still(new LipSyncRequest(speech, 360, 640, 30, MediaFixtures.PALETTE, 2, reference));
+        BufferedImage still =
+                lipSync.still(new LipSyncRequest(speech, 360, 640, 30, MediaFixtures.PALETTE, 2, reference));
         FidelityScore score = new FidelityScorer().score(new FidelityRequest(reference, Images.png(still)));
         assertThat(score.score()).as("%s", score).isGreaterThanOrEqualTo(0.85);
         assertThat(score.found().height() / 640.0).as("%s", score.found()).isBetween(0.35, 0.45);
@@ -68,8 +78,10 @@ class DrawnPresenterLipSyncTest {
     @Test
     void aProductThatDoesNotDecodeIsUnreadable() {
         byte[] junk = "not a picture".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> lipSync.animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4, junk)))
-                .isInstanceOfSatisfying(StepFault.class, f -> assertThat(f.code()).isEqualTo("SOURCE_UNREADABLE"));
+        assertThatThrownBy(
+                        () -> lipSync.animate(new LipSyncRequest(speech, 180, 320, 30, MediaFixtures.PALETTE, 4, junk)))
+                .isInstanceOfSatisfying(
+                        StepFault.class, f -> assertThat(f.code()).isEqualTo("SOURCE_UNREADABLE"));
     }
 
     /** A {@code w} x {@code h} rounded block of {@code colour}, in a transparent margin. */
@@ -83,8 +95,10 @@ class DrawnPresenterLipSyncTest {
     }
 
     private static boolean close(int rgb, Color colour) {
-        return Math.abs((rgb >> 16 & 0xFF) - colour.getRed()) + Math.abs((rgb >> 8 & 0xFF) - colour.getGreen())
-                + Math.abs((rgb & 0xFF) - colour.getBlue()) < 60;
+        return Math.abs((rgb >> 16 & 0xFF) - colour.getRed())
+                        + Math.abs((rgb >> 8 & 0xFF) - colour.getGreen())
+                        + Math.abs((rgb & 0xFF) - colour.getBlue())
+                < 60;
     }
 
     /** The bounds of the pixels close to {@code colour}, ignoring rows and columns with only a stray few. */

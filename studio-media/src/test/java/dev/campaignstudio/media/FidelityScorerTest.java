@@ -23,33 +23,53 @@ class FidelityScorerTest {
 
     private final FidelityScorer scorer = new FidelityScorer();
     private final SceneRenderer renderer = new SceneRenderer();
-    private final BufferedImage product = SceneRenderer.trimmed(SyntheticPhotos.bottleOnTexture(300, 400, new Color(20, 130, 140), 1).product());
+    private final BufferedImage product =
+            SceneRenderer.trimmed(SyntheticPhotos.bottleOnTexture(300, 400, new Color(20, 130, 140), 1)
+                    .product());
     private final byte[] reference = Images.png(product);
 
     private FidelityScore scoreOf(BufferedImage shown, Style style, long seed) throws Exception {
-        SceneImage scene = renderer.render(new ImageRequest(Images.png(shown), List.of("#14828c", "#f5f5f0"), "Stay cool", null,
-                Aspect.PORTRAIT_4_5, 480, style, Presentation.PRODUCT_ONLY, seed, 0.5, Constraints.NONE));
+        SceneImage scene = renderer.render(new ImageRequest(
+                Images.png(shown),
+                List.of("#14828c", "#f5f5f0"),
+                "Stay cool",
+                null,
+                Aspect.PORTRAIT_4_5,
+                480,
+                style,
+                Presentation.PRODUCT_ONLY,
+                seed,
+                0.5,
+                Constraints.NONE));
         return scorer.score(new FidelityRequest(reference, scene.image().data()));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Style.class, names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
+    @EnumSource(
+            value = Style.class,
+            names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
     void aFaithfulCompositeScoresHigh(Style style) throws Exception {
         FidelityScore score = scoreOf(product, style, 7);
         assertThat(score.score()).as("%s: %s", style, score).isGreaterThanOrEqualTo(0.8);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Style.class, names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
+    @EnumSource(
+            value = Style.class,
+            names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
     void aProductWithItsHueTurnedSixtyDegreesOrMoreScoresLow(Style style) throws Exception {
         for (int degrees : new int[] {60, 180}) {
             FidelityScore score = scoreOf(hueRotated(product, degrees), style, 7);
-            assertThat(score.score()).as("%s, hue +%d: %s", style, degrees, score).isLessThan(0.5);
+            assertThat(score.score())
+                    .as("%s, hue +%d: %s", style, degrees, score)
+                    .isLessThan(0.5);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Style.class, names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
+    @EnumSource(
+            value = Style.class,
+            names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
     void aWarpedProductScoresLow(Style style) throws Exception {
         FidelityScore squashed = scoreOf(transformed(product, AffineTransform.getScaleInstance(0.55, 1.0)), style, 7);
         assertThat(squashed.score()).as("%s squashed: %s", style, squashed).isLessThan(0.5);
@@ -58,7 +78,9 @@ class FidelityScorerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Style.class, names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
+    @EnumSource(
+            value = Style.class,
+            names = {"STUDIO", "GRADIENT", "SURFACE", "OUTDOOR", "PATTERN"})
     void anotherObjectInItsPlaceScoresLow(Style style) throws Exception {
         BufferedImage other = new BufferedImage(product.getWidth(), product.getHeight(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = Images.quality(other.createGraphics());

@@ -24,7 +24,10 @@ class GrabCutCutOutTest {
             for (int x = 0; x < width; x++) {
                 int cx = x - cut.bounds().x();
                 int cy = y - cut.bounds().y();
-                boolean predicted = cx >= 0 && cy >= 0 && cx < alpha.getWidth() && cy < alpha.getHeight()
+                boolean predicted = cx >= 0
+                        && cy >= 0
+                        && cx < alpha.getWidth()
+                        && cy < alpha.getHeight()
                         && (alpha.getRGB(cx, cy) >>> 24) >= 128;
                 boolean actual = truth[y * width + x];
                 inter += predicted && actual ? 1 : 0;
@@ -43,8 +46,11 @@ class GrabCutCutOutTest {
             assertThat(iou(cut, photo.mask(), 480, 640)).as("seed %d", seed).isGreaterThanOrEqualTo(0.9);
             BufferedImage png = Images.decode(cut.png().data());
             assertThat(png.getColorModel().hasAlpha()).isTrue();
-            assertThat(png.getRGB(0, 0) >>> 24).as("a corner of the trimmed cut-out is clear").isLessThan(32);
-            assertThat(png.getRGB(png.getWidth() / 2, png.getHeight() / 2) >>> 24).isEqualTo(255);
+            assertThat(png.getRGB(0, 0) >>> 24)
+                    .as("a corner of the trimmed cut-out is clear")
+                    .isLessThan(32);
+            assertThat(png.getRGB(png.getWidth() / 2, png.getHeight() / 2) >>> 24)
+                    .isEqualTo(255);
             assertThat(cut.png().width()).isEqualTo(png.getWidth());
             assertThat(cut.coverage()).isBetween(0.05, 0.3);
             assertThat(cut.sharpness()).isPositive();
@@ -80,7 +86,8 @@ class GrabCutCutOutTest {
     void aFullyTransparentPhotoIsRefusedAsShowingNoProduct() {
         BufferedImage clear = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
         assertThatThrownBy(() -> cutter.cutOut(Images.png(clear)))
-                .isInstanceOfSatisfying(StepFault.class, f -> assertThat(f.code()).isEqualTo("INPUT_INVALID"));
+                .isInstanceOfSatisfying(
+                        StepFault.class, f -> assertThat(f.code()).isEqualTo("INPUT_INVALID"));
     }
 
     @Test
@@ -125,7 +132,8 @@ class GrabCutCutOutTest {
         CutOut cut = cutter.cutOut(LargePhotos.jpeg(6000, 4000));
         assertThat(cut.sourceWidth()).isEqualTo(6000);
         assertThat(cut.sourceHeight()).isEqualTo(4000);
-        assertThat(Math.max(cut.png().width(), cut.png().height())).isLessThanOrEqualTo(GrabCutCutOut.WORKING_LONG_SIDE);
+        assertThat(Math.max(cut.png().width(), cut.png().height()))
+                .isLessThanOrEqualTo(GrabCutCutOut.WORKING_LONG_SIDE);
         BufferedImage png = Images.decode(cut.png().data());
         assertThat(png.getWidth()).isEqualTo(cut.png().width());
         // the product is the rectangle from (2000, 1000) to (4000, 3000) of the photo
@@ -144,6 +152,7 @@ class GrabCutCutOutTest {
     @Test
     void somethingThatIsNotAnImageIsUnreadable() {
         assertThatThrownBy(() -> cutter.cutOut("not an image".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(StepFault.class, f -> assertThat(f.code()).isEqualTo("SOURCE_UNREADABLE"));
+                .isInstanceOfSatisfying(
+                        StepFault.class, f -> assertThat(f.code()).isEqualTo("SOURCE_UNREADABLE"));
     }
 }

@@ -17,8 +17,7 @@ import java.util.zip.DeflaterOutputStream;
  */
 final class LargePhotos {
 
-    private LargePhotos() {
-    }
+    private LargePhotos() {}
 
     /** A greyscale JPEG (one byte a pixel while it is drawn). */
     static byte[] jpeg(int width, int height) {
@@ -50,8 +49,18 @@ final class LargePhotos {
             }
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0).put((byte) 0)
-                    .put((byte) 0).put((byte) 0).array());
+            chunk(
+                    png,
+                    "IHDR",
+                    ByteBuffer.allocate(13)
+                            .putInt(width)
+                            .putInt(height)
+                            .put((byte) 8)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .put((byte) 0)
+                            .array());
             chunk(png, "IDAT", idat.toByteArray());
             chunk(png, "IEND", new byte[0]);
             return png.toByteArray();

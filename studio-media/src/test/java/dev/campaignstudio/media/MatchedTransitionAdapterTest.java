@@ -30,29 +30,38 @@ class MatchedTransitionAdapterTest {
 
     @Test
     void halfWayThroughTheCrossfadeTheProductStandsHalfWayBetweenItsPlaces() throws Exception {
-        StitchRequest request = request().withProduct(new MediaFile(Images.png(cutOut()), "image/png", null, null, null), null);
+        StitchRequest request =
+                request().withProduct(new MediaFile(Images.png(cutOut()), "image/png", null, null, null), null);
         List<BufferedImage> frames = ClipFixture.frames(stitcher.stitch(request).data());
         StitchPlan.Span second = StitchPlan.of(request).clips().get(1);
         assertThat(second.overlapIn()).isEqualTo(15);
         double whole = redness(frames.get(second.start() + second.overlapIn() + 3), SECOND);
-        assertThat(whole).as("the product alone in its place after the crossfade").isGreaterThan(60);
+        assertThat(whole)
+                .as("the product alone in its place after the crossfade")
+                .isGreaterThan(60);
 
         int half = second.start() + 7;
         assertThat(second.opacity(half)).isEqualTo(0.5);
         Rectangle midway = new Rectangle((FIRST.x + SECOND.x) / 2, (FIRST.y + SECOND.y) / 2, FIRST.width, FIRST.height);
-        assertThat(redness(frames.get(half), SECOND)).as("the product's own place half-way through").isLessThan(whole * 0.15);
-        assertThat(redness(frames.get(half), midway)).as("the product half-way between, at half opacity")
+        assertThat(redness(frames.get(half), SECOND))
+                .as("the product's own place half-way through")
+                .isLessThan(whole * 0.15);
+        assertThat(redness(frames.get(half), midway))
+                .as("the product half-way between, at half opacity")
                 .isGreaterThan(whole * 0.3);
-        assertThat(redness(frames.get(second.start()), FIRST)).as("both products where the first clip's was, at the cut")
+        assertThat(redness(frames.get(second.start()), FIRST))
+                .as("both products where the first clip's was, at the cut")
                 .isGreaterThan(whole * 0.8);
     }
 
     @Test
     void withoutTheProductToFollowTheCrossfadeIsAPlainDissolve() throws Exception {
-        List<BufferedImage> frames = ClipFixture.frames(stitcher.stitch(request()).data());
+        List<BufferedImage> frames =
+                ClipFixture.frames(stitcher.stitch(request()).data());
         StitchPlan.Span second = StitchPlan.of(request()).clips().get(1);
         double whole = redness(frames.get(second.start() + second.overlapIn() + 3), SECOND);
-        assertThat(redness(frames.get(second.start() + 7), SECOND)).as("half the product already in its place")
+        assertThat(redness(frames.get(second.start() + 7), SECOND))
+                .as("half the product already in its place")
                 .isBetween(whole * 0.35, whole * 0.65);
     }
 

@@ -33,8 +33,12 @@ class Mp4ReaderTest {
             BufferedImage decoded = reader.next();
             assertThat(decoded.getWidth()).isEqualTo(width);
             for (int y : new int[] {2, height / 2, height - 3}) {
-                assertThat(new Color(decoded.getRGB(width / 4, y)).getRed()).as("left at row %d", y).isGreaterThan(150);
-                assertThat(new Color(decoded.getRGB(width * 3 / 4, y)).getBlue()).as("right at row %d", y).isGreaterThan(150);
+                assertThat(new Color(decoded.getRGB(width / 4, y)).getRed())
+                        .as("left at row %d", y)
+                        .isGreaterThan(150);
+                assertThat(new Color(decoded.getRGB(width * 3 / 4, y)).getBlue())
+                        .as("right at row %d", y)
+                        .isGreaterThan(150);
             }
         }
     }

@@ -40,8 +40,12 @@ class Mp4WriterTest {
         assertThat(fast).hasSize(4);
         assertThat(converted).hasSize(4);
         for (int i = 0; i < 4; i++) {
-            assertThat(meanDifference(fast.get(i), converted.get(i))).as("frame %d", i).isLessThan(0.5);
-            assertThat(meanDifference(fast.get(i), plain.get(i))).as("frame %d against its source", i).isLessThan(6);
+            assertThat(meanDifference(fast.get(i), converted.get(i)))
+                    .as("frame %d", i)
+                    .isLessThan(0.5);
+            assertThat(meanDifference(fast.get(i), plain.get(i)))
+                    .as("frame %d against its source", i)
+                    .isLessThan(6);
         }
     }
 

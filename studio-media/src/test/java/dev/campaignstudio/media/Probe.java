@@ -8,8 +8,16 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
 /** What an MP4 holds, read back by decoding it. */
-record Probe(String videoCodec, String audioCodec, int width, int height, double fps, double durationSeconds, int frames,
-        int audioChannels, List<java.awt.image.BufferedImage> sampledFrames) {
+record Probe(
+        String videoCodec,
+        String audioCodec,
+        int width,
+        int height,
+        double fps,
+        double durationSeconds,
+        int frames,
+        int audioChannels,
+        List<java.awt.image.BufferedImage> sampledFrames) {
 
     static Probe of(byte[] mp4) throws Exception {
         Path file = Files.createTempFile("probe", ".mp4");
@@ -27,9 +35,16 @@ record Probe(String videoCodec, String audioCodec, int width, int height, double
                     }
                     frames++;
                 }
-                return new Probe(grabber.getVideoCodecName(), grabber.getAudioChannels() > 0 ? grabber.getAudioCodecName() : null,
-                        grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate(), grabber.getLengthInTime() / 1e6, frames,
-                        grabber.getAudioChannels(), sampled);
+                return new Probe(
+                        grabber.getVideoCodecName(),
+                        grabber.getAudioChannels() > 0 ? grabber.getAudioCodecName() : null,
+                        grabber.getImageWidth(),
+                        grabber.getImageHeight(),
+                        grabber.getFrameRate(),
+                        grabber.getLengthInTime() / 1e6,
+                        frames,
+                        grabber.getAudioChannels(),
+                        sampled);
             }
         } finally {
             Files.deleteIfExists(file);
@@ -44,7 +59,9 @@ record Probe(String videoCodec, String audioCodec, int width, int height, double
             for (int x = 0; x < a.getWidth(); x += 4) {
                 int p = a.getRGB(x, y);
                 int q = b.getRGB(x, y);
-                sum += Math.abs((p >> 16 & 0xFF) - (q >> 16 & 0xFF)) + Math.abs((p >> 8 & 0xFF) - (q >> 8 & 0xFF)) + Math.abs((p & 0xFF) - (q & 0xFF));
+                sum += Math.abs((p >> 16 & 0xFF) - (q >> 16 & 0xFF))
+                        + Math.abs((p >> 8 & 0xFF) - (q >> 8 & 0xFF))
+                        + Math.abs((p & 0xFF) - (q & 0xFF));
                 n += 3;
             }
         }

@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 class ProductDescriberTest {
 
     private final ProductDescriber describer = new ProductDescriber();
-    private final byte[] teal = Images.png(SyntheticPhotos.bottleOnTexture(240, 320, new Color(20, 130, 140), 1).product());
+    private final byte[] teal = Images.png(SyntheticPhotos.bottleOnTexture(240, 320, new Color(20, 130, 140), 1)
+            .product());
 
     @Test
     void findsTheDominantColoursAndGuessesTheCategory() throws Exception {
-        ProductFacts facts = describer.analyze(new AnalysisRequest(teal, "Aurora Water Bottle", Map.of("brand", "Aurora"), "summer"));
+        ProductFacts facts = describer.analyze(
+                new AnalysisRequest(teal, "Aurora Water Bottle", Map.of("brand", "Aurora"), "summer"));
         PaletteColor first = facts.palette().get(0);
         double[] expected = Lab.fromRgb(20, 130, 140);
-        assertThat(Lab.distance(new double[] {first.l(), first.a(), first.b()}, expected)).isLessThan(8);
+        assertThat(Lab.distance(new double[] {first.l(), first.a(), first.b()}, expected))
+                .isLessThan(8);
         assertThat(first.share()).isGreaterThan(0.5);
         assertThat(facts.palette()).anySatisfy(c -> assertThat(c.l()).isGreaterThan(85));
         assertThat(facts.category()).isEqualTo("drinkware");
@@ -38,9 +41,12 @@ class ProductDescriberTest {
 
     @Test
     void namesColours() {
-        assertThat(ProductDescriber.colourName(new PaletteColor("#ff0000", 53, 80, 67, 1))).isEqualTo("red");
-        assertThat(ProductDescriber.colourName(new PaletteColor("#ffffff", 100, 0, 0, 1))).isEqualTo("white");
-        assertThat(ProductDescriber.colourName(new PaletteColor("#0000ff", 32, 79, -108, 1))).isEqualTo("blue");
+        assertThat(ProductDescriber.colourName(new PaletteColor("#ff0000", 53, 80, 67, 1)))
+                .isEqualTo("red");
+        assertThat(ProductDescriber.colourName(new PaletteColor("#ffffff", 100, 0, 0, 1)))
+                .isEqualTo("white");
+        assertThat(ProductDescriber.colourName(new PaletteColor("#0000ff", 32, 79, -108, 1)))
+                .isEqualTo("blue");
         assertThat(List.of("green")).contains(ProductDescriber.colourName(new PaletteColor("#00ff00", 88, -86, 83, 1)));
     }
 }

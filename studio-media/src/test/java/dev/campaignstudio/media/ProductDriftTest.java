@@ -6,10 +6,10 @@ import dev.campaignstudio.core.capability.FidelityCheck.FidelityRequest;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityScore;
 import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +38,20 @@ class ProductDriftTest {
     }
 
     private FidelityScore score(int seed, Presentation presentation, Constraints constraints) throws Exception {
-        ImageRequest request = new ImageRequest(product, MediaFixtures.PALETTE, "Cold for 24 hours, every day", null, ASPECTS[seed % 3], 480,
-                STYLES[seed % 5], presentation, seed, 1.0, constraints);
-        return scorer.score(new FidelityRequest(product, renderer.render(request).image().data()));
+        ImageRequest request = new ImageRequest(
+                product,
+                MediaFixtures.PALETTE,
+                "Cold for 24 hours, every day",
+                null,
+                ASPECTS[seed % 3],
+                480,
+                STYLES[seed % 5],
+                presentation,
+                seed,
+                1.0,
+                constraints);
+        return scorer.score(
+                new FidelityRequest(product, renderer.render(request).image().data()));
     }
 
     private boolean drifts(int seed, Constraints constraints) {
@@ -57,7 +68,9 @@ class ProductDriftTest {
                 drifted.add(seed + ": " + score);
                 assertThat(score.score()).as("seed %d drifted: %s", seed, score).isLessThan(0.7);
             } else {
-                assertThat(score.score()).as("seed %d kept the product: %s", seed, score).isGreaterThanOrEqualTo(0.8);
+                assertThat(score.score())
+                        .as("seed %d kept the product: %s", seed, score)
+                        .isGreaterThanOrEqualTo(0.8);
             }
         }
         assertThat(drifted).as("drifted generations").hasSizeGreaterThanOrEqualTo(10);
@@ -71,7 +84,9 @@ class ProductDriftTest {
             FidelityScore alone = score(seed, Presentation.PRODUCT_ONLY, none);
             assertThat(alone.score()).as("seed %d alone: %s", seed, alone).isGreaterThanOrEqualTo(0.8);
             FidelityScore presented = score(seed, Presentation.WITH_MODEL, none);
-            assertThat(presented.score()).as("seed %d with a presenter: %s", seed, presented).isGreaterThanOrEqualTo(0.7);
+            assertThat(presented.score())
+                    .as("seed %d with a presenter: %s", seed, presented)
+                    .isGreaterThanOrEqualTo(0.7);
         }
     }
 
@@ -86,7 +101,9 @@ class ProductDriftTest {
                 drifted++;
                 double[] mean = meanColour(drawn);
                 for (int channel = 0; channel < 3; channel++) {
-                    assertThat(Math.abs(mean[channel] - own[channel])).as("seed %d channel %d", seed, channel).isLessThan(12);
+                    assertThat(Math.abs(mean[channel] - own[channel]))
+                            .as("seed %d channel %d", seed, channel)
+                            .isLessThan(12);
                 }
             }
         }

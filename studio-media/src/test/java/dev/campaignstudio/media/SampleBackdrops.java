@@ -11,8 +11,7 @@ import java.util.Random;
 /** Textured backgrounds for sample and test photos: busy enough that a cut-out has to work. */
 final class SampleBackdrops {
 
-    private SampleBackdrops() {
-    }
+    private SampleBackdrops() {}
 
     /**
      * A warm, busy, textured background: a gradient with speckles and grain lines, so that a cut-out has to work.
@@ -71,8 +70,10 @@ final class SampleBackdrops {
             int y = random.nextInt(height);
             g.fillRect(0, y, width, 1 + random.nextInt(Math.max(2, pitch)));
         }
-        g.setPaint(new RadialGradientPaint(width / 2f, height * 0.45f, Math.max(width, height) * 0.75f, new float[] {0.5f, 1f},
-                new Color[] {new Color(0, 0, 0, 0), new Color(40, 30, 20, 70)}));
+        g.setPaint(new RadialGradientPaint(
+                width / 2f, height * 0.45f, Math.max(width, height) * 0.75f, new float[] {0.5f, 1f}, new Color[] {
+                    new Color(0, 0, 0, 0), new Color(40, 30, 20, 70)
+                }));
         g.fillRect(0, 0, width, height);
         g.dispose();
         return photo;

@@ -25,30 +25,47 @@ public final class SampleCatalog {
 
     /** The samples, in the order they are listed. */
     static final List<Sample> SAMPLES = List.of(
-            new Sample("aurora-bottle", "Aurora Water Bottle", "Aurora", "drinkware", List.of("teal", "white"),
+            new Sample(
+                    "aurora-bottle",
+                    "Aurora Water Bottle",
+                    "Aurora",
+                    "drinkware",
+                    List.of("teal", "white"),
                     "Double-wall insulated steel bottle that keeps drinks cold for 24 hours. 500 ml, leak-proof cap.",
                     "Summer launch: bright, upbeat, beach vibes",
-                    List.of(new Photo("front.jpg", new Shot(900, 1200, View.FRONT, Backdrop.WOOD, 1)),
+                    List.of(
+                            new Photo("front.jpg", new Shot(900, 1200, View.FRONT, Backdrop.WOOD, 1)),
                             new Photo("angled.jpg", new Shot(900, 1200, View.ANGLED, Backdrop.LINEN, 2)),
                             new Photo("front-linen.jpg", new Shot(900, 1200, View.FRONT, Backdrop.LINEN, 3))),
                     shot -> SampleProducts.bottlePhoto(AURORA_TEAL, shot)),
-            new Sample("kiln-mug", "Kiln Stoneware Mug", "Kiln & Co", "drinkware", List.of("forest green"),
+            new Sample(
+                    "kiln-mug",
+                    "Kiln Stoneware Mug",
+                    "Kiln & Co",
+                    "drinkware",
+                    List.of("forest green"),
                     "Hand-glazed stoneware mug with a speckled forest-green glaze. 350 ml, dishwasher and microwave safe.",
                     "Cosy autumn mornings: slow coffee, warm light, calm and homely",
-                    List.of(new Photo("angled.jpg", new Shot(1024, 1024, View.ANGLED, Backdrop.LINEN, 4)),
+                    List.of(
+                            new Photo("angled.jpg", new Shot(1024, 1024, View.ANGLED, Backdrop.LINEN, 4)),
                             new Photo("front.jpg", new Shot(1024, 1024, View.FRONT, Backdrop.WOOD, 5)),
                             new Photo("angled-wood.jpg", new Shot(1024, 1024, View.ANGLED, Backdrop.WOOD, 6))),
                     shot -> SampleProducts.mugPhoto(KILN_GREEN, shot)),
-            new Sample("velvet-noir-perfume", "Velvet Noir Eau de Parfum", "Maison Velours", "beauty", List.of("deep rose", "black", "gold"),
+            new Sample(
+                    "velvet-noir-perfume",
+                    "Velvet Noir Eau de Parfum",
+                    "Maison Velours",
+                    "beauty",
+                    List.of("deep rose", "black", "gold"),
                     "A warm, dark floral fragrance of rose, oud and vanilla in a faceted glass flacon. 50 ml.",
                     "Holiday gifting: evening elegance, luxurious and a little mysterious",
-                    List.of(new Photo("front.jpg", new Shot(900, 1200, View.FRONT, Backdrop.LINEN, 7)),
+                    List.of(
+                            new Photo("front.jpg", new Shot(900, 1200, View.FRONT, Backdrop.LINEN, 7)),
                             new Photo("angled.jpg", new Shot(900, 1200, View.ANGLED, Backdrop.WOOD, 8)),
                             new Photo("angled-linen.jpg", new Shot(900, 1200, View.ANGLED, Backdrop.LINEN, 9))),
                     shot -> SampleProducts.perfumePhoto(VELVET_ROSE, shot)));
 
-    private SampleCatalog() {
-    }
+    private SampleCatalog() {}
 
     /**
      * Writes every sample under {@code args[0]}, or under {@code samples/} of the repository this is run from (found by
@@ -58,7 +75,9 @@ public final class SampleCatalog {
      * @throws IOException when a file cannot be written
      */
     public static void main(String[] args) throws IOException {
-        Path root = args.length > 0 ? Path.of(args[0]) : repositoryRoot(Path.of("").toAbsolutePath()).resolve("samples");
+        Path root = args.length > 0
+                ? Path.of(args[0])
+                : repositoryRoot(Path.of("").toAbsolutePath()).resolve("samples");
         write(root);
         System.out.println("wrote " + SAMPLES.size() + " sample products to " + root);
     }
@@ -86,16 +105,24 @@ public final class SampleCatalog {
                 return dir;
             }
         }
-        throw new IllegalStateException("not inside the Campaign Studio repository (" + from + "); name the target directory");
+        throw new IllegalStateException(
+                "not inside the Campaign Studio repository (" + from + "); name the target directory");
     }
 
     /** One photo of a sample: its file name and how it is taken. */
-    record Photo(String file, Shot shot) {
-    }
+    record Photo(String file, Shot shot) {}
 
     /** One sample product: what the contract's product object says about it, a prompt, and its photos. */
-    record Sample(String id, String name, String brand, String category, List<String> colors, String description, String prompt,
-            List<Photo> photos, Function<Shot, byte[]> camera) {
+    record Sample(
+            String id,
+            String name,
+            String brand,
+            String category,
+            List<String> colors,
+            String description,
+            String prompt,
+            List<Photo> photos,
+            Function<Shot, byte[]> camera) {
 
         /** The {@code product.json}: the contract's product object with file names as image URIs, and a prompt. */
         String json() {

@@ -33,7 +33,9 @@ class SampleCatalogTest {
     private static List<Path> folders() throws Exception {
         try (Stream<Path> list = Files.list(SAMPLES)) {
             // photographed/ holds real photos under their own licence (its LICENSES.md), not made by the catalogue
-            return list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals("photographed")).sorted()
+            return list.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().equals("photographed"))
+                    .sorted()
                     .toList();
         }
     }
@@ -45,12 +47,14 @@ class SampleCatalogTest {
 
     @SuppressWarnings("unchecked")
     private static List<Path> images(Path folder, Map<String, Object> product) {
-        return ((List<Map<String, Object>>) product.get("images")).stream().map(i -> folder.resolve((String) i.get("uri"))).toList();
+        return ((List<Map<String, Object>>) product.get("images"))
+                .stream().map(i -> folder.resolve((String) i.get("uri"))).toList();
     }
 
     @Test
     void everySampleIsNamedForItsFolderAndEveryPhotoItListsDecodes() throws Exception {
-        assertThat(folders()).extracting(p -> p.getFileName().toString())
+        assertThat(folders())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder("aurora-bottle", "kiln-mug", "velvet-noir-perfume");
         for (Path folder : folders()) {
             Map<String, Object> product = product(folder);
@@ -61,7 +65,8 @@ class SampleCatalogTest {
                 BufferedImage image = Images.decode(Files.readAllBytes(photo));
                 assertThat(image.getWidth() * image.getHeight()).isGreaterThanOrEqualTo(900 * 1000);
             });
-            assertThat(product.get("prompt")).isInstanceOfSatisfying(String.class, p -> assertThat(p).isNotBlank());
+            assertThat(product.get("prompt"))
+                    .isInstanceOfSatisfying(String.class, p -> assertThat(p).isNotBlank());
         }
     }
 
@@ -71,7 +76,8 @@ class SampleCatalogTest {
             Map<String, Object> product = new LinkedHashMap<>(product(folder));
             Object prompt = product.remove("prompt");
             List<Map<String, Object>> uploaded = new ArrayList<>();
-            images(folder, product).forEach(p -> uploaded.add(Map.of("uri", "asset:" + AssetId.next(Clock.systemUTC()))));
+            images(folder, product)
+                    .forEach(p -> uploaded.add(Map.of("uri", "asset:" + AssetId.next(Clock.systemUTC()))));
             product.put("images", uploaded);
             Map<String, Object> job = new LinkedHashMap<>();
             job.put("contract_version", 2);
@@ -107,9 +113,13 @@ class SampleCatalogTest {
     void theCommittedFilesAreWhatTheCatalogWrites() throws Exception {
         for (SampleCatalog.Sample sample : SampleCatalog.SAMPLES) {
             Path folder = SAMPLES.resolve(sample.id());
-            assertThat(Files.readString(folder.resolve("product.json"), StandardCharsets.UTF_8)).isEqualTo(sample.json());
-            assertThat(images(folder, product(folder))).extracting(p -> p.getFileName().toString())
-                    .containsExactlyElementsOf(sample.photos().stream().map(SampleCatalog.Photo::file).toList());
+            assertThat(Files.readString(folder.resolve("product.json"), StandardCharsets.UTF_8))
+                    .isEqualTo(sample.json());
+            assertThat(images(folder, product(folder)))
+                    .extracting(p -> p.getFileName().toString())
+                    .containsExactlyElementsOf(sample.photos().stream()
+                            .map(SampleCatalog.Photo::file)
+                            .toList());
         }
     }
 
@@ -119,10 +129,13 @@ class SampleCatalogTest {
         Shot angled = new Shot(240, 240, View.ANGLED, Backdrop.LINEN, 3);
         Color green = new Color(46, 94, 70);
         assertThat(SampleProducts.mugPhoto(green, front)).isEqualTo(SampleProducts.mugPhoto(green, front));
-        assertThat(Probe.difference(decode(SampleProducts.mugPhoto(green, front)), decode(SampleProducts.mugPhoto(green, angled))))
+        assertThat(Probe.difference(
+                        decode(SampleProducts.mugPhoto(green, front)), decode(SampleProducts.mugPhoto(green, angled))))
                 .isGreaterThan(2);
         Color rose = new Color(150, 30, 70);
-        assertThat(Probe.difference(decode(SampleProducts.perfumePhoto(rose, front)), decode(SampleProducts.perfumePhoto(rose, angled))))
+        assertThat(Probe.difference(
+                        decode(SampleProducts.perfumePhoto(rose, front)),
+                        decode(SampleProducts.perfumePhoto(rose, angled))))
                 .isGreaterThan(2);
     }
 

@@ -22,8 +22,7 @@ import java.util.Random;
  */
 public final class SampleProducts {
 
-    private SampleProducts() {
-    }
+    private SampleProducts() {}
 
     /** Where the camera stands. */
     public enum View {
@@ -88,7 +87,8 @@ public final class SampleProducts {
         Graphics2D g = Images.quality(photo.createGraphics());
         double cx = width * 0.5;
         double bodyW = width * 0.3;
-        Area shape = new Area(new RoundRectangle2D.Double(cx - bodyW / 2, height * 0.35, bodyW, height * 0.5, bodyW * 0.3, bodyW * 0.3));
+        Area shape = new Area(new RoundRectangle2D.Double(
+                cx - bodyW / 2, height * 0.35, bodyW, height * 0.5, bodyW * 0.3, bodyW * 0.3));
         shape.add(new Area(new Ellipse2D.Double(cx - bodyW / 2, height * 0.27, bodyW, height * 0.18)));
         Rectangle2D cap = new Rectangle2D.Double(cx - bodyW * 0.17, height * 0.16, bodyW * 0.34, height * 0.16);
         shape.add(new Area(new RoundRectangle2D.Double(cap.getX(), cap.getY(), cap.getWidth(), cap.getHeight(), 6, 6)));
@@ -133,16 +133,22 @@ public final class SampleProducts {
 
         double loopW = bodyW * (angled ? 0.2 : 0.38);
         double thickness = bodyW * (angled ? 0.075 : 0.085);
-        Area handle = new Area(new Ellipse2D.Double(left + bodyW - loopW * 0.3, top + bodyH * 0.16, loopW, bodyH * 0.58));
-        handle.subtract(new Area(new Ellipse2D.Double(left + bodyW - loopW * 0.3 + thickness, top + bodyH * 0.16 + thickness,
-                loopW - 2 * thickness, bodyH * 0.58 - 2 * thickness)));
-        g.setPaint(new GradientPaint((float) (left + bodyW), 0, glaze, (float) (left + bodyW + loopW), 0, glaze.darker()));
+        Area handle =
+                new Area(new Ellipse2D.Double(left + bodyW - loopW * 0.3, top + bodyH * 0.16, loopW, bodyH * 0.58));
+        handle.subtract(new Area(new Ellipse2D.Double(
+                left + bodyW - loopW * 0.3 + thickness,
+                top + bodyH * 0.16 + thickness,
+                loopW - 2 * thickness,
+                bodyH * 0.58 - 2 * thickness)));
+        g.setPaint(
+                new GradientPaint((float) (left + bodyW), 0, glaze, (float) (left + bodyW + loopW), 0, glaze.darker()));
         g.fill(handle);
 
         Area body = new Area(new Rectangle2D.Double(left, top, bodyW, bodyH));
         body.add(new Area(new Ellipse2D.Double(left, top - rim / 2, bodyW, rim)));
         body.add(new Area(new Ellipse2D.Double(left, top + bodyH - foot / 2, bodyW, foot)));
-        g.setPaint(new GradientPaint((float) left, 0, blend(glaze, Color.WHITE, 0.18), (float) (left + bodyW), 0, glaze.darker()));
+        g.setPaint(new GradientPaint(
+                (float) left, 0, blend(glaze, Color.WHITE, 0.18), (float) (left + bodyW), 0, glaze.darker()));
         g.fill(body);
         g.setClip(body);
         speckles(g, body.getBounds(), shot.seed());
@@ -151,7 +157,8 @@ public final class SampleProducts {
         g.fill(new Ellipse2D.Double(left, top - rim / 2, bodyW, rim));
         double lip = bodyW * 0.035;
         g.setColor(blend(glaze, Color.BLACK, 0.45));
-        g.fill(new Ellipse2D.Double(left + lip, top - rim / 2 + lip * rim / bodyW, bodyW - 2 * lip, rim - 2 * lip * rim / bodyW));
+        g.fill(new Ellipse2D.Double(
+                left + lip, top - rim / 2 + lip * rim / bodyW, bodyW - 2 * lip, rim - 2 * lip * rim / bodyW));
         g.dispose();
         return Images.jpeg(photo);
     }
@@ -180,26 +187,54 @@ public final class SampleProducts {
         Shape front = new RoundRectangle2D.Double(left, top, frontW, bodyH, frontW * 0.08, frontW * 0.08);
         if (angled) {
             g.setColor(blend(glass, Color.BLACK, 0.45));
-            g.fill(quad(left + frontW - 2, top + 6, left + frontW + depth, top - lift + 6, left + frontW + depth, bottom - lift - 6,
-                    left + frontW - 2, bottom - 6));
+            g.fill(quad(
+                    left + frontW - 2,
+                    top + 6,
+                    left + frontW + depth,
+                    top - lift + 6,
+                    left + frontW + depth,
+                    bottom - lift - 6,
+                    left + frontW - 2,
+                    bottom - 6));
             g.setColor(blend(glass, Color.WHITE, 0.3));
-            g.fill(quad(left + 6, top + 1, left + frontW - 2, top + 1, left + frontW + depth, top - lift + 1, left + depth + 6, top - lift + 1));
+            g.fill(quad(
+                    left + 6,
+                    top + 1,
+                    left + frontW - 2,
+                    top + 1,
+                    left + frontW + depth,
+                    top - lift + 1,
+                    left + depth + 6,
+                    top - lift + 1));
         }
-        g.setPaint(new GradientPaint((float) left, (float) top, blend(glass, Color.WHITE, 0.22), (float) (left + frontW), (float) bottom,
+        g.setPaint(new GradientPaint(
+                (float) left,
+                (float) top,
+                blend(glass, Color.WHITE, 0.22),
+                (float) (left + frontW),
+                (float) bottom,
                 blend(glass, Color.BLACK, 0.3)));
         g.fill(front);
         double inset = frontW * 0.07;
-        g.setPaint(new GradientPaint((float) left, (float) top, blend(glass, Color.WHITE, 0.08), (float) (left + frontW), (float) bottom,
+        g.setPaint(new GradientPaint(
+                (float) left,
+                (float) top,
+                blend(glass, Color.WHITE, 0.08),
+                (float) (left + frontW),
+                (float) bottom,
                 blend(glass, Color.BLACK, 0.15)));
-        g.fill(new RoundRectangle2D.Double(left + inset, top + inset, frontW - 2 * inset, bodyH - 2 * inset, inset, inset));
+        g.fill(new RoundRectangle2D.Double(
+                left + inset, top + inset, frontW - 2 * inset, bodyH - 2 * inset, inset, inset));
         g.setColor(new Color(255, 255, 255, 70));
-        g.fill(new RoundRectangle2D.Double(left + inset * 1.4, top + inset * 1.4, frontW * 0.07, bodyH - inset * 2.8, inset, inset));
+        g.fill(new RoundRectangle2D.Double(
+                left + inset * 1.4, top + inset * 1.4, frontW * 0.07, bodyH - inset * 2.8, inset, inset));
         label(g, left + frontW * 0.22, top + bodyH * 0.38, frontW * 0.56, bodyH * 0.26);
 
         double collarW = frontW * 0.3;
         double collarX = left + (frontW - collarW) / 2 + depth * 0.3;
         double collarH = height * 0.03;
-        g.setPaint(new GradientPaint((float) collarX, 0, new Color(226, 190, 110), (float) (collarX + collarW), 0, new Color(150, 112, 46)));
+        g.setPaint(new GradientPaint(
+                (float) collarX, 0, new Color(226, 190, 110), (float) (collarX + collarW), 0, new Color(150, 112, 46)));
         g.fill(new Rectangle2D.Double(collarX, top - lift * 0.5 - collarH, collarW, collarH + 2));
         double capW = frontW * 0.46;
         double capH = height * 0.15;
@@ -207,13 +242,28 @@ public final class SampleProducts {
         double capTop = top - lift * 0.5 - collarH - capH;
         if (angled) {
             g.setColor(new Color(10, 10, 12));
-            g.fill(quad(capX + capW - 1, capTop + 2, capX + capW + depth * 0.45, capTop - lift * 0.5 + 2, capX + capW + depth * 0.45,
-                    capTop + capH - lift * 0.5, capX + capW - 1, capTop + capH));
+            g.fill(quad(
+                    capX + capW - 1,
+                    capTop + 2,
+                    capX + capW + depth * 0.45,
+                    capTop - lift * 0.5 + 2,
+                    capX + capW + depth * 0.45,
+                    capTop + capH - lift * 0.5,
+                    capX + capW - 1,
+                    capTop + capH));
             g.setColor(new Color(70, 70, 76));
-            g.fill(quad(capX + 2, capTop + 1, capX + capW, capTop + 1, capX + capW + depth * 0.45, capTop - lift * 0.5 + 1,
-                    capX + depth * 0.45 + 2, capTop - lift * 0.5 + 1));
+            g.fill(quad(
+                    capX + 2,
+                    capTop + 1,
+                    capX + capW,
+                    capTop + 1,
+                    capX + capW + depth * 0.45,
+                    capTop - lift * 0.5 + 1,
+                    capX + depth * 0.45 + 2,
+                    capTop - lift * 0.5 + 1));
         }
-        g.setPaint(new GradientPaint((float) capX, 0, new Color(58, 58, 64), (float) (capX + capW), 0, new Color(18, 18, 22)));
+        g.setPaint(new GradientPaint(
+                (float) capX, 0, new Color(58, 58, 64), (float) (capX + capW), 0, new Color(18, 18, 22)));
         g.fill(new RoundRectangle2D.Double(capX, capTop, capW, capH, capW * 0.06, capW * 0.06));
         g.dispose();
         return Images.jpeg(photo);
@@ -236,7 +286,8 @@ public final class SampleProducts {
     private static void sideLight(Graphics2D g, Rectangle2D bounds) {
         float x = (float) bounds.getX();
         float w = (float) bounds.getWidth();
-        g.setPaint(new GradientPaint(x + w * 0.12f, 0, new Color(255, 255, 255, 0), x + w * 0.26f, 0, new Color(255, 255, 255, 80), true));
+        g.setPaint(new GradientPaint(
+                x + w * 0.12f, 0, new Color(255, 255, 255, 0), x + w * 0.26f, 0, new Color(255, 255, 255, 80), true));
         g.fill(new Rectangle2D.Double(x + w * 0.12, bounds.getY(), w * 0.28, bounds.getHeight()));
         g.setPaint(new GradientPaint(x + w * 0.7f, 0, new Color(0, 0, 0, 0), x + w, 0, new Color(0, 0, 0, 70)));
         g.fill(new Rectangle2D.Double(x + w * 0.7, bounds.getY(), w * 0.3, bounds.getHeight()));
@@ -248,7 +299,11 @@ public final class SampleProducts {
         for (int i = 0; i < count; i++) {
             int r = 1 + random.nextInt(Math.max(2, area.width / 160));
             g.setColor(new Color(30, 25, 20, 40 + random.nextInt(60)));
-            g.fillOval(area.x + random.nextInt(Math.max(1, area.width)), area.y + random.nextInt(Math.max(1, area.height)), r, r);
+            g.fillOval(
+                    area.x + random.nextInt(Math.max(1, area.width)),
+                    area.y + random.nextInt(Math.max(1, area.height)),
+                    r,
+                    r);
         }
     }
 
@@ -263,12 +318,15 @@ public final class SampleProducts {
     }
 
     private static Color blend(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t), (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+        return new Color(
+                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
     }
 
     private static BufferedImage backdrop(Shot shot) {
-        return shot.backdrop() == Backdrop.LINEN ? SampleBackdrops.linen(shot.width(), shot.height(), shot.seed())
+        return shot.backdrop() == Backdrop.LINEN
+                ? SampleBackdrops.linen(shot.width(), shot.height(), shot.seed())
                 : SampleBackdrops.wood(shot.width(), shot.height(), shot.seed());
     }
 }

@@ -26,8 +26,7 @@ public final class StitchYardstick {
      * @param seconds      how long it is on screen
      * @param fadeSeconds  how long it crossfades from the clip before (0 for the first)
      */
-    public record ClipPlace(double startSeconds, double seconds, double fadeSeconds) {
-    }
+    public record ClipPlace(double startSeconds, double seconds, double fadeSeconds) {}
 
     /**
      * One caption as the stitcher draws it, cropped to its ink.
@@ -38,18 +37,17 @@ public final class StitchYardstick {
      * @param startMs when it appears
      * @param endMs   when it goes
      */
-    public record CaptionImage(byte[] png, int x, int y, long startMs, long endMs) {
-    }
+    public record CaptionImage(byte[] png, int x, int y, long startMs, long endMs) {}
 
-    private StitchYardstick() {
-    }
+    private StitchYardstick() {}
 
     /** Where the stitcher places each clip of {@code request}. */
     public static List<ClipPlace> clips(StitchRequest request) {
         StitchPlan plan = StitchPlan.of(request);
         double fps = request.fps();
         return plan.clips().stream()
-                .map(s -> new ClipPlace(s.start() / fps, s.length() / fps, s.overlapIn() / fps)).toList();
+                .map(s -> new ClipPlace(s.start() / fps, s.length() / fps, s.overlapIn() / fps))
+                .toList();
     }
 
     /** Frames the stitcher writes for {@code request}. */
@@ -78,8 +76,15 @@ public final class StitchYardstick {
         for (TimedText caption : request.captions()) {
             BufferedImage full = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB);
             Graphics2D g = Images.quality(full.createGraphics());
-            Captions.draw(g, List.of(caption), request.captionStyle(), caption.startMs(), request.width(),
-                    request.height(), text -> List.of(), TextLog.NONE);
+            Captions.draw(
+                    g,
+                    List.of(caption),
+                    request.captionStyle(),
+                    caption.startMs(),
+                    request.width(),
+                    request.height(),
+                    text -> List.of(),
+                    TextLog.NONE);
             g.dispose();
             int[] box = ink(full);
             if (box != null) {

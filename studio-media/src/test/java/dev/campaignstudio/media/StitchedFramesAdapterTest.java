@@ -29,8 +29,8 @@ class StitchedFramesAdapterTest {
         MediaFile red = ClipFixture.still(ClipFixture.plain(W, H, new Color(220, 20, 20)), 1_000, 10, null);
         MediaFile blue = ClipFixture.still(ClipFixture.plain(W, H, new Color(20, 20, 220)), 1_000, 10, null);
         MediaFile green = ClipFixture.still(ClipFixture.plain(120, 200, new Color(20, 200, 20)), 1_000, 10, null);
-        StitchRequest request = new StitchRequest(List.of(red, blue, green), W, H, FPS, 500, null, List.of(), false,
-                null, 0, 1);
+        StitchRequest request =
+                new StitchRequest(List.of(red, blue, green), W, H, FPS, 500, null, List.of(), false, null, 0, 1);
         StitchPlan plan = StitchPlan.of(request);
         List<BufferedImage> frames = ClipFixture.frames(stitcher.stitch(request).data());
         assertThat(frames).hasSize(plan.frames());
@@ -38,20 +38,27 @@ class StitchedFramesAdapterTest {
         StitchPlan.Span second = plan.clips().get(1);
         assertThat(second.overlapIn()).isEqualTo(15);
         for (int k = 0; k < second.start(); k++) {
-            assertThat(blueShare(frames.get(k))).as("frame %d, the first clip alone", k).isLessThan(0.03);
+            assertThat(blueShare(frames.get(k)))
+                    .as("frame %d, the first clip alone", k)
+                    .isLessThan(0.03);
         }
         for (int k = second.start(); k < second.start() + second.overlapIn(); k++) {
-            assertThat(blueShare(frames.get(k))).as("frame %d, crossfading", k)
+            assertThat(blueShare(frames.get(k)))
+                    .as("frame %d, crossfading", k)
                     .isCloseTo(second.opacity(k), within(0.06));
         }
         StitchPlan.Span third = plan.clips().get(2);
         for (int k = second.start() + second.overlapIn(); k < third.start(); k++) {
-            assertThat(blueShare(frames.get(k))).as("frame %d, the second clip alone", k).isGreaterThan(0.97);
+            assertThat(blueShare(frames.get(k)))
+                    .as("frame %d, the second clip alone", k)
+                    .isGreaterThan(0.97);
         }
         BufferedImage last = frames.get(frames.size() - 1);
         for (int[] at : new int[][] {{2, 2}, {W - 3, H - 3}, {W / 2, H / 2}}) {
             Color c = new Color(last.getRGB(at[0], at[1]));
-            assertThat(c.getGreen()).as("the smaller clip covers the frame at %d,%d", at[0], at[1]).isGreaterThan(170);
+            assertThat(c.getGreen())
+                    .as("the smaller clip covers the frame at %d,%d", at[0], at[1])
+                    .isGreaterThan(170);
             assertThat(c.getRed() + c.getBlue()).isLessThan(90);
         }
     }

@@ -22,12 +22,15 @@ class StoppedStepMediaAdapterTest {
     void anEncodeStopsAtTheFrameAfterItsStepIsToldToStop() {
         CancellationSignal signal = new CancellationSignal();
         BufferedImage frame = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
-        try (CancellationSignal.Binding bound = signal.bindToCurrentThread(); Mp4Writer writer = new Mp4Writer(64, 64, 10, true)) {
+        try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
+                Mp4Writer writer = new Mp4Writer(64, 64, 10, true)) {
             for (int i = 0; i < 3; i++) {
                 writer.frame(frame);
             }
             signal.cancel("the job was cancelled");
-            assertThatThrownBy(() -> writer.frame(frame)).isInstanceOf(StepStopped.class).hasMessageContaining("the job was cancelled");
+            assertThatThrownBy(() -> writer.frame(frame))
+                    .isInstanceOf(StepStopped.class)
+                    .hasMessageContaining("the job was cancelled");
             assertThat(writer.frames()).isEqualTo(3);
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
@@ -39,8 +42,10 @@ class StoppedStepMediaAdapterTest {
         CancellationSignal signal = new CancellationSignal();
         signal.cancel("timed out");
         try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
-            assertThatThrownBy(() -> new CameraMotionVideo().animate(new VideoRequest(scene, MediaFixtures.product(), 180, 320, 600_000, 30,
-                    CameraMove.ZOOM_IN, 3))).isInstanceOf(StepStopped.class);
+            assertThatThrownBy(() -> new CameraMotionVideo()
+                            .animate(new VideoRequest(
+                                    scene, MediaFixtures.product(), 180, 320, 600_000, 30, CameraMove.ZOOM_IN, 3)))
+                    .isInstanceOf(StepStopped.class);
         }
     }
 
@@ -49,7 +54,8 @@ class StoppedStepMediaAdapterTest {
         CancellationSignal signal = new CancellationSignal();
         signal.cancel("the job was cancelled");
         try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
-            assertThatThrownBy(() -> new FreeTtsSpeech().speak(new SpeechRequest("Nothing to hear here.", "default", "en")))
+            assertThatThrownBy(() ->
+                            new FreeTtsSpeech().speak(new SpeechRequest("Nothing to hear here.", "default", "en")))
                     .isInstanceOf(StepStopped.class);
         }
     }

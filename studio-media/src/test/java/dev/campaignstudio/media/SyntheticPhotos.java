@@ -18,11 +18,9 @@ final class SyntheticPhotos {
      * @param mask    true where the product is
      * @param product the product alone on transparency, at photo scale
      */
-    record Photo(BufferedImage photo, boolean[] mask, BufferedImage product) {
-    }
+    record Photo(BufferedImage photo, boolean[] mask, BufferedImage product) {}
 
-    private SyntheticPhotos() {
-    }
+    private SyntheticPhotos() {}
 
     /** A bottle of {@code body} colour on a busy, warm textured background. */
     static Photo bottleOnTexture(int width, int height, Color body, long seed) {
@@ -54,9 +52,11 @@ final class SyntheticPhotos {
     static Shape bottle(int width, int height) {
         double cx = width * 0.5;
         double bodyW = width * 0.3;
-        Area shape = new Area(new RoundRectangle2D.Double(cx - bodyW / 2, height * 0.35, bodyW, height * 0.5, bodyW * 0.3, bodyW * 0.3));
+        Area shape = new Area(new RoundRectangle2D.Double(
+                cx - bodyW / 2, height * 0.35, bodyW, height * 0.5, bodyW * 0.3, bodyW * 0.3));
         shape.add(new Area(new Ellipse2D.Double(cx - bodyW / 2, height * 0.27, bodyW, height * 0.18)));
-        shape.add(new Area(new RoundRectangle2D.Double(cx - bodyW * 0.17, height * 0.16, bodyW * 0.34, height * 0.16, 6, 6)));
+        shape.add(new Area(
+                new RoundRectangle2D.Double(cx - bodyW * 0.17, height * 0.16, bodyW * 0.34, height * 0.16, 6, 6)));
         return shape;
     }
 }

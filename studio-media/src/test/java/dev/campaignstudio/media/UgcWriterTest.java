@@ -23,7 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UgcWriterTest {
 
-    private static final ProductFacts FACTS = new ProductFacts(List.of(new PaletteColor("#14828c", 49, -28, -10, 0.8)), 50, 0.4, "drinkware",
+    private static final ProductFacts FACTS = new ProductFacts(
+            List.of(new PaletteColor("#14828c", 49, -28, -10, 0.8)),
+            50,
+            0.4,
+            "drinkware",
             List.of("Aurora", "teal", "balanced"));
     private static final String LONG_NAME = "The Extraordinarily Long Product Name of the Anniversary Edition";
 
@@ -42,23 +46,40 @@ class UgcWriterTest {
         String prompt = "A student showing it off in her dorm";
         assertThat(brief(prompt, 5)).isEqualTo(brief(prompt, 5));
         assertThat(script(brief(prompt, 5), 5, 20, 9)).isEqualTo(script(brief(prompt, 5), 5, 20, 9));
-        assertThat(LongStream.range(0, 20).mapToObj(seed -> brief(prompt, seed)).distinct().count()).isGreaterThan(5);
+        assertThat(LongStream.range(0, 20)
+                        .mapToObj(seed -> brief(prompt, seed))
+                        .distinct()
+                        .count())
+                .isGreaterThan(5);
         Brief brief = brief(prompt, 5);
-        assertThat(LongStream.range(0, 20).mapToObj(seed -> script(brief, 5, 20, seed)).distinct().count()).isGreaterThan(10);
+        assertThat(LongStream.range(0, 20)
+                        .mapToObj(seed -> script(brief, 5, 20, seed))
+                        .distinct()
+                        .count())
+                .isGreaterThan(10);
     }
 
     @ParameterizedTest
-    @CsvSource({"Film it at the gym after a workout, gym, setting", "Someone in a sunny kitchen making breakfast, kitchen, setting",
-        "Quick desk review at the office, office, setting", "Summer fun at the beach, beach, setting",
-        "A student reviewing it honestly, student, persona", "A busy mom talking about her day, mom, persona",
-        "A runner before her morning run, runner, persona", "Two moms comparing bags, mom, persona",
-        "Students on campus, student, persona"})
+    @CsvSource({
+        "Film it at the gym after a workout, gym, setting",
+        "Someone in a sunny kitchen making breakfast, kitchen, setting",
+        "Quick desk review at the office, office, setting",
+        "Summer fun at the beach, beach, setting",
+        "A student reviewing it honestly, student, persona",
+        "A busy mom talking about her day, mom, persona",
+        "A runner before her morning run, runner, persona",
+        "Two moms comparing bags, mom, persona",
+        "Students on campus, student, persona"
+    })
     void aPersonOrPlaceThePromptNamesShowsInTheBrief(String prompt, String word, String field) {
         for (long seed = 0; seed < 8; seed++) {
             Brief brief = brief(prompt, seed);
-            assertThat(field.equals("setting") ? brief.setting() : brief.persona()).as("seed %d: %s", seed, brief).contains(word);
+            assertThat(field.equals("setting") ? brief.setting() : brief.persona())
+                    .as("seed %d: %s", seed, brief)
+                    .contains(word);
         }
-        assertThat(brief("Show it off", 1).persona() + brief("Show it off", 1).setting()).doesNotContain(word);
+        assertThat(brief("Show it off", 1).persona() + brief("Show it off", 1).setting())
+                .doesNotContain(word);
     }
 
     @Test
@@ -87,24 +108,32 @@ class UgcWriterTest {
     void theHookIsAtMostSixWordsWithNoPauseAndTheVoiceSaysItWithinTwoSeconds() throws Exception {
         Set<String> hooks = new LinkedHashSet<>();
         for (String name : List.of("Aurora Bottle", "Glow", LONG_NAME)) {
-            for (String prompt : List.of("gym", "school run with a mom", "holiday gift guide", "", "a student at the office")) {
+            for (String prompt :
+                    List.of("gym", "school run with a mom", "holiday gift guide", "", "a student at the office")) {
                 for (long seed = 0; seed < 12; seed++) {
-                    hooks.add(writer.interpret(new BriefRequest(name, FACTS, prompt, "en", seed)).hook());
+                    hooks.add(writer.interpret(new BriefRequest(name, FACTS, prompt, "en", seed))
+                            .hook());
                 }
             }
         }
         assertThat(hooks).hasSizeGreaterThan(10).allSatisfy(hook -> {
             assertThat(UgcWriter.words(hook)).as(hook).isLessThanOrEqualTo(UgcWriter.HOOK_WORDS);
             assertThat(UgcWriter.syllables(hook)).as(hook).isLessThanOrEqualTo(UgcWriter.HOOK_SYLLABLES);
-            assertThat(hook).as(hook).matches("[A-Z][^,;:]*[.?!]").doesNotContain("{").doesNotContain("Extraordinarily");
+            assertThat(hook)
+                    .as(hook)
+                    .matches("[A-Z][^,;:]*[.?!]")
+                    .doesNotContain("{")
+                    .doesNotContain("Extraordinarily");
         });
         assertThat(hooks).anySatisfy(hook -> assertThat(hook).contains("Aurora Bottle"));
         assertThat(hooks).anySatisfy(hook -> assertThat(hook).contains("gym"));
         assertThat(UgcWriter.syllables("I can't stop using Aurora Bottle.")).isEqualTo(10);
         FreeTtsSpeech voice = new FreeTtsSpeech();
         for (String hook : hooks) {
-            List<TimedText> words = voice.speak(new SpeechRequest(hook, "default", "en")).words();
-            assertThat(words.get(words.size() - 1).endMs() - words.get(0).startMs()).as("%s, first word to last", hook)
+            List<TimedText> words =
+                    voice.speak(new SpeechRequest(hook, "default", "en")).words();
+            assertThat(words.get(words.size() - 1).endMs() - words.get(0).startMs())
+                    .as("%s, first word to last", hook)
                     .isLessThanOrEqualTo(2_000);
         }
     }
@@ -117,19 +146,30 @@ class UgcWriterTest {
                 UgcScript script = script(brief, shots, 30, seed);
                 List<ShotKind> kinds = script.shots().stream().map(Shot::kind).toList();
                 assertThat(script.shots()).hasSize(shots);
-                assertThat(script.shots()).extracting(Shot::order).containsExactlyElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, shots).boxed().toList());
+                assertThat(script.shots())
+                        .extracting(Shot::order)
+                        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, shots)
+                                .boxed()
+                                .toList());
                 assertThat(kinds.get(0)).isEqualTo(ShotKind.TALKING);
                 assertThat(script.shots().get(0).line()).startsWith(brief.hook());
                 assertThat(kinds.get(shots - 1)).isEqualTo(ShotKind.PRESENTER_WITH_PRODUCT);
                 if (shots >= 3) {
-                    assertThat(kinds).as("%d shots", shots).contains(ShotKind.TALKING, ShotKind.PRODUCT_CLOSEUP, ShotKind.PRESENTER_WITH_PRODUCT);
+                    assertThat(kinds)
+                            .as("%d shots", shots)
+                            .contains(ShotKind.TALKING, ShotKind.PRODUCT_CLOSEUP, ShotKind.PRESENTER_WITH_PRODUCT);
                 }
                 for (int i = 1; i < shots; i++) {
-                    assertThat(kinds.get(i)).as("%d shots: shot %d follows a shot of another kind", shots, i + 1).isNotEqualTo(kinds.get(i - 1));
+                    assertThat(kinds.get(i))
+                            .as("%d shots: shot %d follows a shot of another kind", shots, i + 1)
+                            .isNotEqualTo(kinds.get(i - 1));
                 }
                 assertThat(script.shots()).allSatisfy(shot -> {
-                    assertThat(shot.line()).isNotBlank().doesNotContain("{").doesNotContain("}").doesNotContain("null");
+                    assertThat(shot.line())
+                            .isNotBlank()
+                            .doesNotContain("{")
+                            .doesNotContain("}")
+                            .doesNotContain("null");
                     assertThat(UgcWriter.words(shot.direction())).isGreaterThan(5);
                     assertThat(shot.direction()).doesNotContain("{");
                 });
@@ -143,44 +183,80 @@ class UgcWriterTest {
         double target = seconds * UgcWriter.WORDS_PER_SECOND;
         for (long seed = 0; seed < 10; seed++) {
             UgcScript script = script(brief("gym", seed), shots, seconds, seed);
-            int words = script.shots().stream().mapToInt(s -> UgcWriter.words(s.line())).sum();
+            int words = script.shots().stream()
+                    .mapToInt(s -> UgcWriter.words(s.line()))
+                    .sum();
             assertThat((double) words).as("seed %d: %s", seed, script).isBetween(target * 0.7, target * 1.3);
-            List<String> sentences = script.shots().stream().flatMap(s -> List.of(s.line().split("(?<=[.?!])\\s+")).stream()).toList();
+            List<String> sentences = script.shots().stream()
+                    .flatMap(s -> List.of(s.line().split("(?<=[.?!])\\s+")).stream())
+                    .toList();
             assertThat(sentences).as("no sentence twice").doesNotHaveDuplicates();
         }
     }
 
     @Test
     void theShotsFollowTheStoryboardSeedsInTurnAndTheLinesSayTheMetadataFacts() {
-        Brief brief = new Brief("a runner in her twenties", "upbeat, casual", "a sunny kitchen",
-                "Meet my new summer favourite.");
+        Brief brief = new Brief(
+                "a runner in her twenties", "upbeat, casual", "a sunny kitchen", "Meet my new summer favourite.");
         for (long seed = 0; seed < 5; seed++) {
-            UgcScript morning = writer.script(new UgcScriptRequest("Aurora Bottle", FACTS, brief, 4, 30, "en", seed,
-                    TemplateWritersTest.MORNING_AND_TRAIL, TemplateWritersTest.DETAILS));
+            UgcScript morning = writer.script(new UgcScriptRequest(
+                    "Aurora Bottle",
+                    FACTS,
+                    brief,
+                    4,
+                    30,
+                    "en",
+                    seed,
+                    TemplateWritersTest.MORNING_AND_TRAIL,
+                    TemplateWritersTest.DETAILS));
             // docs/modes.md: shot i takes seed i % n, and its next idea each time the seeds come round again
-            assertThat(morning.shots()).extracting(Shot::direction).satisfiesExactly(
-                    d -> assertThat(d).endsWith("Shot idea: steam rising from Aurora on a windowsill."),
-                    d -> assertThat(d).endsWith("Shot idea: Aurora clipped to a backpack on a ridge."),
-                    d -> assertThat(d).endsWith("Shot idea: a hand grabbing Aurora on the way out."),
-                    d -> assertThat(d).endsWith("Shot idea: Aurora clipped to a backpack on a ridge."));
-            assertThat(morning.shots()).extracting(Shot::line).satisfiesExactly(
-                    l -> assertThat(l).as("the brief's hook opens").startsWith("Meet my new summer favourite."),
-                    l -> assertThat(l).startsWith("Built for the trail and back."),
-                    l -> assertThat(l).startsWith("Your mornings start with Aurora."),
-                    l -> assertThat(l).startsWith("Built for the trail and back."));
-            UgcScript colour = writer.script(new UgcScriptRequest("Aurora Bottle", FACTS, brief, 4, 30, "en", seed,
-                    TemplateWritersTest.COLOUR_DETAIL_VALUE, TemplateWritersTest.DETAILS));
-            assertThat(colour.shots()).extracting(Shot::line).satisfiesExactly(
-                    l -> assertThat(l).startsWith("Meet my new summer favourite."),
-                    l -> assertThat(l).startsWith("Every line is there on purpose."),
-                    l -> assertThat(l).startsWith("So much bottle for so little."),
-                    l -> assertThat(l).startsWith("Teal never looked this good."));
+            assertThat(morning.shots())
+                    .extracting(Shot::direction)
+                    .satisfiesExactly(
+                            d -> assertThat(d).endsWith("Shot idea: steam rising from Aurora on a windowsill."),
+                            d -> assertThat(d).endsWith("Shot idea: Aurora clipped to a backpack on a ridge."),
+                            d -> assertThat(d).endsWith("Shot idea: a hand grabbing Aurora on the way out."),
+                            d -> assertThat(d).endsWith("Shot idea: Aurora clipped to a backpack on a ridge."));
+            assertThat(morning.shots())
+                    .extracting(Shot::line)
+                    .satisfiesExactly(
+                            l -> assertThat(l).as("the brief's hook opens").startsWith("Meet my new summer favourite."),
+                            l -> assertThat(l).startsWith("Built for the trail and back."),
+                            l -> assertThat(l).startsWith("Your mornings start with Aurora."),
+                            l -> assertThat(l).startsWith("Built for the trail and back."));
+            UgcScript colour = writer.script(new UgcScriptRequest(
+                    "Aurora Bottle",
+                    FACTS,
+                    brief,
+                    4,
+                    30,
+                    "en",
+                    seed,
+                    TemplateWritersTest.COLOUR_DETAIL_VALUE,
+                    TemplateWritersTest.DETAILS));
+            assertThat(colour.shots())
+                    .extracting(Shot::line)
+                    .satisfiesExactly(
+                            l -> assertThat(l).startsWith("Meet my new summer favourite."),
+                            l -> assertThat(l).startsWith("Every line is there on purpose."),
+                            l -> assertThat(l).startsWith("So much bottle for so little."),
+                            l -> assertThat(l).startsWith("Teal never looked this good."));
             assertThat(colour.shots().get(3).direction()).endsWith("Shot idea: Aurora on a teal backdrop.");
-            UgcScript roomy = writer.script(new UgcScriptRequest("Aurora Bottle", FACTS, brief, 4, 45, "en", seed,
-                    TemplateWritersTest.COLOUR_DETAIL_VALUE, TemplateWritersTest.DETAILS));
+            UgcScript roomy = writer.script(new UgcScriptRequest(
+                    "Aurora Bottle",
+                    FACTS,
+                    brief,
+                    4,
+                    45,
+                    "en",
+                    seed,
+                    TemplateWritersTest.COLOUR_DETAIL_VALUE,
+                    TemplateWritersTest.DETAILS));
             String all = roomy.shots().stream().map(Shot::line).collect(Collectors.joining(" "));
-            assertThat(all).as("with room, the metadata's description and brand come first").contains(
-                    "keeps drinks cold for 24 hours").contains("Aurora Labs");
+            assertThat(all)
+                    .as("with room, the metadata's description and brand come first")
+                    .contains("keeps drinks cold for 24 hours")
+                    .contains("Aurora Labs");
         }
     }
 
@@ -193,7 +269,8 @@ class UgcWriterTest {
             String last = script.shots().get(script.shots().size() - 1).line();
             String[] sentences = last.split("(?<=[.?!])\\s+");
             assertThat(sentences[sentences.length - 1]).as(last).containsPattern("(?i)\\b(get|grab|try|tap|shop)\\b");
-            assertThat(script.shots().get(0).line().split("(?<=[.?!])\\s+")[0]).doesNotContainPattern("(?i)\\b(grab|tap|link)\\b");
+            assertThat(script.shots().get(0).line().split("(?<=[.?!])\\s+")[0])
+                    .doesNotContainPattern("(?i)\\b(grab|tap|link)\\b");
         }
     }
 }

@@ -34,7 +34,8 @@ class WarpTest {
                     int rgb = out.getRGB(x, y);
                     int[] actual = {rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF};
                     for (int c = 0; c < 3; c++) {
-                        assertThat(Math.abs(actual[c] - expected[c])).as("%s at %d,%d channel %d", move, x, y, c)
+                        assertThat(Math.abs(actual[c] - expected[c]))
+                                .as("%s at %d,%d channel %d", move, x, y, c)
                                 .isLessThanOrEqualTo(2);
                     }
                 }
@@ -78,9 +79,10 @@ class WarpTest {
         int[] value = new int[3];
         for (int c = 0; c < 3; c++) {
             int shift = 16 - 8 * c;
-            double top = (source.getRGB(x0, y0) >> shift & 0xFF) * (1 - fx) + (source.getRGB(x1, y0) >> shift & 0xFF) * fx;
-            double bottom = (source.getRGB(x0, y1) >> shift & 0xFF) * (1 - fx)
-                    + (source.getRGB(x1, y1) >> shift & 0xFF) * fx;
+            double top =
+                    (source.getRGB(x0, y0) >> shift & 0xFF) * (1 - fx) + (source.getRGB(x1, y0) >> shift & 0xFF) * fx;
+            double bottom =
+                    (source.getRGB(x0, y1) >> shift & 0xFF) * (1 - fx) + (source.getRGB(x1, y1) >> shift & 0xFF) * fx;
             value[c] = (int) Math.round(top * (1 - fy) + bottom * fy);
         }
         return value;

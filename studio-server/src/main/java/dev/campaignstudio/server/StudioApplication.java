@@ -6,5 +6,4 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** The Campaign Studio service: API, persistence and (in embedded mode) workers in one process. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class StudioApplication {
-}
+public class StudioApplication {}

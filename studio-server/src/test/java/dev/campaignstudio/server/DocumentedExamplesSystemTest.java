@@ -30,13 +30,16 @@ class DocumentedExamplesSystemTest extends EmbeddedSystemTest {
             examples.add(matcher.group(1));
         }
         assertThat(examples).as("the README submits a documented example").isNotEmpty();
-        String asset = Samples.upload(api, "front.jpg", Samples.photo("aurora-bottle", "front.jpg")).substring("asset:".length());
+        String asset = Samples.upload(api, "front.jpg", Samples.photo("aurora-bottle", "front.jpg"))
+                .substring("asset:".length());
         for (String example : examples) {
             String body = Files.readString(root.resolve(example)).replace("ASSET_ID", asset);
             ApiClient.Response first = api.postJson("/v1/jobs", body);
             assertThat(first.status()).as(example + ": " + first.body()).isIn(200, 201);
             ApiClient.Response again = api.postJson("/v1/jobs", body);
-            assertThat(again.status()).as("posting the example twice replays it").isEqualTo(200);
+            assertThat(again.status())
+                    .as("posting the example twice replays it")
+                    .isEqualTo(200);
             String id = again.json().get("id").asString();
             assertThat(api.get("/v1/jobs/" + id).status()).isEqualTo(200);
         }

@@ -55,8 +55,8 @@ final class ChaosEnvironment implements AutoCloseable {
         this.logs = Files.createDirectories(target.workDir().resolve("chaos-" + run));
         this.scratch = Files.createTempDirectory("studio-chaos-" + run);
         admin("CREATE DATABASE " + database);
-        this.ledger = new Ledger(target.databaseUrl(target.pgHost(), target.pgPort(), database), target.pgUser(),
-                target.pgPassword());
+        this.ledger = new Ledger(
+                target.databaseUrl(target.pgHost(), target.pgPort(), database), target.pgUser(), target.pgPassword());
         this.databaseLink = opened(new LinkProxy(target.pgHost(), target.pgPort()));
         this.brokerLink = opened(new LinkProxy(target.rabbitHost(), target.rabbitPort()));
         this.store = newStore();
@@ -91,17 +91,34 @@ final class ChaosEnvironment implements AutoCloseable {
         store.createBucket(bucket);
         receiver.start(deadline);
         Map<String, String> properties = properties(bucket);
-        Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", ObjectStoreProcess.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", ObjectStoreProcess.SECRET_KEY, "STUDIO_API_TOKENS", TOKEN);
+        Map<String, String> environment = Map.of(
+                "AWS_ACCESS_KEY_ID",
+                ObjectStoreProcess.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY",
+                ObjectStoreProcess.SECRET_KEY,
+                "STUDIO_API_TOKENS",
+                TOKEN);
         List<String> serve = List.of("serve", "--distributed", "--port", String.valueOf(apiPort));
-        api = opened(new StudioProcess("api", QUICK_START, serve,
-                with(properties, "studio.data-dir", scratch.resolve("api").toString()), environment, logs, apiPort));
+        api = opened(new StudioProcess(
+                "api",
+                QUICK_START,
+                serve,
+                with(properties, "studio.data-dir", scratch.resolve("api").toString()),
+                environment,
+                logs,
+                apiPort));
         api.start();
         for (int i = 1; i <= 2; i++) {
             String name = "worker" + i;
             List<String> work = List.of("worker", "--queues", String.join(",", QUEUES));
-            StudioProcess worker = opened(new StudioProcess(name, quickStartWorkers ? QUICK_START : List.of(), work,
-                    with(properties, "studio.data-dir", scratch.resolve(name).toString()), environment, logs, null));
+            StudioProcess worker = opened(new StudioProcess(
+                    name,
+                    quickStartWorkers ? QUICK_START : List.of(),
+                    work,
+                    with(properties, "studio.data-dir", scratch.resolve(name).toString()),
+                    environment,
+                    logs,
+                    null));
             worker.start();
             workers.add(worker);
         }
@@ -158,8 +175,8 @@ final class ChaosEnvironment implements AutoCloseable {
 
     /** A new S3Proxy (not started) on a free port, serving the same objects as the others. */
     ObjectStoreProcess newStore() throws IOException {
-        ObjectStoreProcess created = opened(new ObjectStoreProcess(target.s3proxyJar(), scratch.resolve("s3"), logs,
-                freePort()));
+        ObjectStoreProcess created =
+                opened(new ObjectStoreProcess(target.s3proxyJar(), scratch.resolve("s3"), logs, freePort()));
         stores.add(created);
         return created;
     }
@@ -204,7 +221,8 @@ final class ChaosEnvironment implements AutoCloseable {
         }
         deleteQueues();
         try (Stream<Path> files = Files.walk(scratch)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("chaos: could not delete " + scratch + ": " + e.getMessage());
         }

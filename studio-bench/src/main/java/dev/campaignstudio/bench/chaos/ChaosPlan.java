@@ -15,8 +15,16 @@ import java.time.Duration;
  * @param deadline    the whole run's generous limit: a run that has not settled by then fails
  * @param quickStartWorkers whether workers run on the client compiler only, to start faster (the short form)
  */
-public record ChaosPlan(int minJobs, int inFlight, int workerKills, long seed, FaultSchedule.Outages outages,
-        Duration minPause, Duration maxPause, Duration deadline, boolean quickStartWorkers) {
+public record ChaosPlan(
+        int minJobs,
+        int inFlight,
+        int workerKills,
+        long seed,
+        FaultSchedule.Outages outages,
+        Duration minPause,
+        Duration maxPause,
+        Duration deadline,
+        boolean quickStartWorkers) {
 
     public ChaosPlan {
         if (minJobs < 1 || inFlight < 1 || workerKills < 0) {
@@ -26,16 +34,32 @@ public record ChaosPlan(int minJobs, int inFlight, int workerKills, long seed, F
 
     /** The full form: at least 60 jobs, 20 worker kills, the receiver down for 30 s. */
     public static ChaosPlan full(long seed) {
-        return new ChaosPlan(60, 6, 20, seed, new FaultSchedule.Outages(Duration.ofSeconds(15), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(30)), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofMinutes(90), false);
+        return new ChaosPlan(
+                60,
+                6,
+                20,
+                seed,
+                new FaultSchedule.Outages(
+                        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(90),
+                false);
     }
 
     /** The short form that the build runs: a few jobs, one fault of each kind, short outages. */
     public static ChaosPlan brief(long seed) {
-        return new ChaosPlan(4, 2, 1, seed, new FaultSchedule.Outages(Duration.ofSeconds(4), Duration.ofSeconds(4),
-                Duration.ofSeconds(3), Duration.ofSeconds(5)), Duration.ofSeconds(1), Duration.ofSeconds(3),
-                Duration.ofMinutes(12), true);
+        return new ChaosPlan(
+                4,
+                2,
+                1,
+                seed,
+                new FaultSchedule.Outages(
+                        Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(12),
+                true);
     }
 
     /** The same plan with other counts (the command line's options). */

@@ -39,11 +39,31 @@ import java.util.TreeMap;
  * @param unsettled       why the run did not settle before its deadline, or null
  * @param seconds         the run's wall time
  */
-public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, Map<String, Integer> statuses,
-        long succeededTwice, long executions, long minimum, Map<String, String> failedByCode, long eventsLost,
-        long outOfOrder, long duplicates, long invalid, long mismatchedIds, long running, long pending, long dispatches,
-        long undelivered, List<FaultResult> faults, int killsMidStep, int unexpectedExits, long resubmissions,
-        Map<String, String> jobErrors, String unsettled, double seconds) {
+public record ChaosReport(
+        long seed,
+        Map<String, Integer> jobs,
+        int asExpected,
+        Map<String, Integer> statuses,
+        long succeededTwice,
+        long executions,
+        long minimum,
+        Map<String, String> failedByCode,
+        long eventsLost,
+        long outOfOrder,
+        long duplicates,
+        long invalid,
+        long mismatchedIds,
+        long running,
+        long pending,
+        long dispatches,
+        long undelivered,
+        List<FaultResult> faults,
+        int killsMidStep,
+        int unexpectedExits,
+        long resubmissions,
+        Map<String, String> jobErrors,
+        String unsettled,
+        double seconds) {
 
     /**
      * One injected fault.
@@ -54,12 +74,19 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
      * @param recovery  how long until the system was seen working again (see {@code note} for the measure)
      * @param note      what recovery meant for this fault
      */
-    public record FaultResult(FaultSchedule.Kind kind, String target, double atSeconds, Duration recovery,
-            String note) {
-    }
+    public record FaultResult(
+            FaultSchedule.Kind kind, String target, double atSeconds, Duration recovery, String note) {}
 
-    static ChaosReport collect(ChaosPlan plan, ChaosEnvironment env, Load load, List<FaultResult> faults,
-            int killsMidStep, int unexpectedExits, String unsettled, double seconds) throws SQLException {
+    static ChaosReport collect(
+            ChaosPlan plan,
+            ChaosEnvironment env,
+            Load load,
+            List<FaultResult> faults,
+            int killsMidStep,
+            int unexpectedExits,
+            String unsettled,
+            double seconds)
+            throws SQLException {
         Ledger ledger = env.ledger;
         Map<String, String> statuses = ledger.statuses();
         Map<String, Integer> byMode = new TreeMap<>();
@@ -73,12 +100,31 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
                 asExpected++;
             }
         }
-        return new ChaosReport(plan.seed(), byMode, asExpected, byStatus, ledger.stepsSucceededTwice(),
-                ledger.executions(), ledger.minimumExecutions(), ledger.failedAttemptsByCode(), eventsLost(env, load),
-                outOfOrder(env, load), env.receiver.duplicates(), env.receiver.invalidSignatures(),
-                env.receiver.mismatchedIds(), ledger.stepsIn("running"), ledger.stepsIn("pending"),
-                ledger.pendingDispatches(), ledger.undeliveredCallbacks(), List.copyOf(faults), killsMidStep,
-                unexpectedExits, load.resubmissions(), ledger.errorsOfUnsuccessfulJobs(), unsettled, seconds);
+        return new ChaosReport(
+                plan.seed(),
+                byMode,
+                asExpected,
+                byStatus,
+                ledger.stepsSucceededTwice(),
+                ledger.executions(),
+                ledger.minimumExecutions(),
+                ledger.failedAttemptsByCode(),
+                eventsLost(env, load),
+                outOfOrder(env, load),
+                env.receiver.duplicates(),
+                env.receiver.invalidSignatures(),
+                env.receiver.mismatchedIds(),
+                ledger.stepsIn("running"),
+                ledger.stepsIn("pending"),
+                ledger.pendingDispatches(),
+                ledger.undeliveredCallbacks(),
+                List.copyOf(faults),
+                killsMidStep,
+                unexpectedExits,
+                load.resubmissions(),
+                ledger.errorsOfUnsuccessfulJobs(),
+                unsettled,
+                seconds);
     }
 
     /** Events of submitted jobs (sequences 1 to the job's last) that the receiver has not had. */
@@ -87,7 +133,10 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
         long lost = 0;
         for (Load.Submitted job : load.submitted()) {
             long expected = last.getOrDefault(job.id(), 0L);
-            lost += expected - env.receiver.arrivals(job.id()).stream().filter(s -> s >= 1 && s <= expected).count();
+            lost += expected
+                    - env.receiver.arrivals(job.id()).stream()
+                            .filter(s -> s >= 1 && s <= expected)
+                            .count();
         }
         return lost;
     }
@@ -152,16 +201,33 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
     /** The table {@code studio bench chaos} prints. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nCampaign Studio fault and load suite (chaos), seed %d: %d jobs %s;"
-                + " API + 2 workers (separate JVMs), PostgreSQL, RabbitMQ, S3Proxy; %d cores, Java %s, %.0f s%n", seed,
-                jobCount(), jobs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        out.append(String.format(
+                Locale.ROOT,
+                "%nCampaign Studio fault and load suite (chaos), seed %d: %d jobs %s;"
+                        + " API + 2 workers (separate JVMs), PostgreSQL, RabbitMQ, S3Proxy; %d cores, Java %s, %.0f s%n",
+                seed,
+                jobCount(),
+                jobs,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
                 seconds));
         out.append(String.format(Locale.ROOT, "%-52s %-22s %s%n", "check", "result", "must be"));
-        row(out, "jobs finished with the expected status", String.format(Locale.ROOT, "%d/%d (%.0f%%)", asExpected,
-                jobCount(), jobCount() == 0 ? 0.0 : 100.0 * asExpected / jobCount()), "100%");
+        row(
+                out,
+                "jobs finished with the expected status",
+                String.format(
+                        Locale.ROOT,
+                        "%d/%d (%.0f%%)",
+                        asExpected,
+                        jobCount(),
+                        jobCount() == 0 ? 0.0 : 100.0 * asExpected / jobCount()),
+                "100%");
         row(out, "steps that succeeded twice (database)", succeededTwice, "0");
-        row(out, "step executions beyond the minimum", String.format(Locale.ROOT, "%d (%d of %d)",
-                executions - minimum, executions, minimum), "reported");
+        row(
+                out,
+                "step executions beyond the minimum",
+                String.format(Locale.ROOT, "%d (%d of %d)", executions - minimum, executions, minimum),
+                "reported");
         row(out, "  failed attempts by code", failedByCode.toString(), "");
         row(out, "events lost at the receiver", eventsLost, "0");
         row(out, "events out of order at the receiver", outOfOrder, "0");
@@ -172,17 +238,27 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
         row(out, "repeated deliveries (same webhook-id, dropped)", duplicates, "reported");
         row(out, "jobs submitted again (same idempotency key)", resubmissions, "reported");
         row(out, "processes that exited on their own", unexpectedExits, "0");
-        out.append(String.format(Locale.ROOT, "%n%-28s %5s %10s %10s  %s%n", "fault", "count", "recovery", "max",
-                "recovered when"));
+        out.append(String.format(
+                Locale.ROOT, "%n%-28s %5s %10s %10s  %s%n", "fault", "count", "recovery", "max", "recovered when"));
         Map<FaultSchedule.Kind, List<FaultResult>> byKind = new EnumMap<>(FaultSchedule.Kind.class);
-        faults.forEach(f -> byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f));
-        byKind.forEach((kind, list) -> out.append(String.format(Locale.ROOT, "%-28s %5d %8.1f s %8.1f s  %s%n",
-                kind.label, list.size(), median(list), max(list), measure(kind, list))));
-        out.append(String.format(Locale.ROOT, "recovery: the median over the faults of the kind; worker kills that"
-                + " landed mid-step: %d of %d (an idle kill counts 0 s)%n", killsMidStep,
+        faults.forEach(
+                f -> byKind.computeIfAbsent(f.kind(), k -> new ArrayList<>()).add(f));
+        byKind.forEach((kind, list) -> out.append(String.format(
+                Locale.ROOT,
+                "%-28s %5d %8.1f s %8.1f s  %s%n",
+                kind.label,
+                list.size(),
+                median(list),
+                max(list),
+                measure(kind, list))));
+        out.append(String.format(
+                Locale.ROOT,
+                "recovery: the median over the faults of the kind; worker kills that"
+                        + " landed mid-step: %d of %d (an idle kill counts 0 s)%n",
+                killsMidStep,
                 count(FaultSchedule.Kind.WORKER_KILL)));
-        out.append(failures().isEmpty() ? "result: PASSED\n" : "result: FAILED: " + String.join("; ", failures())
-                + "\n");
+        out.append(
+                failures().isEmpty() ? "result: PASSED\n" : "result: FAILED: " + String.join("; ", failures()) + "\n");
         return out.toString();
     }
 
@@ -202,7 +278,10 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
     }
 
     private static double max(List<FaultResult> list) {
-        return list.stream().mapToDouble(f -> f.recovery().toMillis() / 1000.0).max().orElse(0);
+        return list.stream()
+                .mapToDouble(f -> f.recovery().toMillis() / 1000.0)
+                .max()
+                .orElse(0);
     }
 
     private static void row(StringBuilder out, String check, Object result, String mustBe) {
@@ -213,8 +292,14 @@ public record ChaosReport(long seed, Map<String, Integer> jobs, int asExpected, 
     public String faultLog() {
         StringBuilder out = new StringBuilder();
         for (FaultResult f : faults) {
-            out.append(String.format(Locale.ROOT, "  %7.1f s  %-26s %-8s %6.1f s  %s%n", f.atSeconds(), f.kind().label,
-                    f.target(), f.recovery().toMillis() / 1000.0, f.note()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %7.1f s  %-26s %-8s %6.1f s  %s%n",
+                    f.atSeconds(),
+                    f.kind().label,
+                    f.target(),
+                    f.recovery().toMillis() / 1000.0,
+                    f.note()));
         }
         return out.toString();
     }

@@ -57,8 +57,8 @@ public final class ChaosRun {
         Thread loader = new Thread(this::submitLoop, "chaos-load");
         loader.setDaemon(true);
         loader.start();
-        List<FaultSchedule.Fault> faults = FaultSchedule.draw(plan.seed(), plan.workerKills(), plan.outages(),
-                plan.minPause(), plan.maxPause());
+        List<FaultSchedule.Fault> faults =
+                FaultSchedule.draw(plan.seed(), plan.workerKills(), plan.outages(), plan.minPause(), plan.maxPause());
         progress.println("chaos: " + faults.size() + " faults, seed " + plan.seed() + "; at least " + plan.minJobs()
                 + " jobs, " + plan.inFlight() + " at a time");
         for (FaultSchedule.Fault fault : faults) {
@@ -67,8 +67,13 @@ public final class ChaosRun {
             supervise();
             ChaosReport.FaultResult result = inject(fault);
             results.add(result);
-            progress.println(String.format(Locale.ROOT, "chaos: %6.1f s  %-26s %-8s recovered in %5.1f s (%s)",
-                    result.atSeconds(), fault.kind().label, result.target(), result.recovery().toMillis() / 1000.0,
+            progress.println(String.format(
+                    Locale.ROOT,
+                    "chaos: %6.1f s  %-26s %-8s recovered in %5.1f s (%s)",
+                    result.atSeconds(),
+                    fault.kind().label,
+                    result.target(),
+                    result.recovery().toMillis() / 1000.0,
                     result.note()));
         }
         scheduleDone = true;
@@ -80,7 +85,14 @@ public final class ChaosRun {
         failIfLoadFailed();
         String unsettled = settle();
         supervise();
-        return ChaosReport.collect(plan, env, load, results, killsMidStep, unexpectedExits, unsettled,
+        return ChaosReport.collect(
+                plan,
+                env,
+                load,
+                results,
+                killsMidStep,
+                unexpectedExits,
+                unsettled,
                 (System.nanoTime() - startNanos) / 1e9);
     }
 
@@ -148,8 +160,8 @@ public final class ChaosRun {
                 env.databaseLink.cut();
                 deadline.hold(fault.hold());
                 env.databaseLink.restore();
-                return recovered(fault, at, "a step committed after",
-                        since -> env.ledger.stepsFinishedAfter(since) > 0);
+                return recovered(
+                        fault, at, "a step committed after", since -> env.ledger.stepsFinishedAfter(since) > 0);
             case STORE_OUTAGE:
                 ObjectStoreProcess standby = env.newStore();
                 standby.start(deadline);
@@ -159,9 +171,14 @@ public final class ChaosRun {
                 env.storeLink.retarget(standby.port());
                 env.store = standby;
                 env.storeLink.restore();
-                return recovered(fault, at, "a file stored after",
-                        since -> env.ledger.count("SELECT COUNT(*) FROM assets WHERE created_at > ?",
-                                java.sql.Timestamp.from(since)) > 0);
+                return recovered(
+                        fault,
+                        at,
+                        "a file stored after",
+                        since -> env.ledger.count(
+                                        "SELECT COUNT(*) FROM assets WHERE created_at > ?",
+                                        java.sql.Timestamp.from(since))
+                                > 0);
             case RECEIVER_DOWN:
                 env.receiver.stop();
                 deadline.hold(fault.hold());
@@ -193,8 +210,12 @@ public final class ChaosRun {
         env.api.kill();
         env.api.start();
         env.api.awaitReady(deadline);
-        return new ChaosReport.FaultResult(FaultSchedule.Kind.API_KILL, "api", at,
-                Duration.ofNanos(System.nanoTime() - from), "restarted and ready");
+        return new ChaosReport.FaultResult(
+                FaultSchedule.Kind.API_KILL,
+                "api",
+                at,
+                Duration.ofNanos(System.nanoTime() - from),
+                "restarted and ready");
     }
 
     private ChaosReport.FaultResult killWorker(FaultSchedule.Fault fault, double at) throws Exception {
@@ -224,16 +245,22 @@ public final class ChaosRun {
             killsMidStep++;
         }
         String note = lost.isEmpty() ? "idle at the kill" : lost.size() + " running step(s) succeeded again";
-        return new ChaosReport.FaultResult(fault.kind(), worker.name(), at, lost.isEmpty() ? Duration.ZERO : recovery,
+        return new ChaosReport.FaultResult(
+                fault.kind(),
+                worker.name(),
+                at,
+                lost.isEmpty() ? Duration.ZERO : recovery,
                 String.format(Locale.ROOT, "%s; back up in %.1f s", note, restart));
     }
 
     /** Waits until every job ended and every event reached the receiver; says what did not, or null. */
     private String settle() {
         try {
-            deadline.await("every job to end and every event to reach the receiver",
+            deadline.await(
+                    "every job to end and every event to reach the receiver",
                     () -> env.ledger.unfinishedJobs() == 0
-                    && env.ledger.undeliveredCallbacks() == 0 && ChaosReport.eventsLost(env, load) == 0);
+                            && env.ledger.undeliveredCallbacks() == 0
+                            && ChaosReport.eventsLost(env, load) == 0);
             return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

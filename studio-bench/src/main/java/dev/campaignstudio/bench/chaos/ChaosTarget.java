@@ -17,8 +17,16 @@ import java.nio.file.Path;
  * @param s3proxyJar     the S3Proxy jar (the build copies it to {@code studio-server/target/s3proxy/s3proxy.jar})
  * @param workDir        where process logs go
  */
-public record ChaosTarget(String pgUrl, String pgUser, String pgPassword, String rabbitHost, int rabbitPort,
-        String rabbitUser, String rabbitPassword, Path s3proxyJar, Path workDir) {
+public record ChaosTarget(
+        String pgUrl,
+        String pgUser,
+        String pgPassword,
+        String rabbitHost,
+        int rabbitPort,
+        String rabbitUser,
+        String rabbitPassword,
+        Path s3proxyJar,
+        Path workDir) {
 
     /** The PostgreSQL server's host. */
     String pgHost() {

@@ -44,8 +44,7 @@ final class FaultSchedule {
      * @param hold   how long the outage lasts (zero for kills and cuts)
      * @param target which worker, for a kill (0 or 1)
      */
-    record Fault(Kind kind, Duration pause, Duration hold, int target) {
-    }
+    record Fault(Kind kind, Duration pause, Duration hold, int target) {}
 
     /**
      * How long each outage lasts.
@@ -55,11 +54,9 @@ final class FaultSchedule {
      * @param store    the asset store stopped
      * @param receiver the callback receiver stopped
      */
-    record Outages(Duration broker, Duration database, Duration store, Duration receiver) {
-    }
+    record Outages(Duration broker, Duration database, Duration store, Duration receiver) {}
 
-    private FaultSchedule() {
-    }
+    private FaultSchedule() {}
 
     /**
      * The schedule.

@@ -15,11 +15,10 @@ import java.util.Map;
 final class Launcher {
 
     private static final String CLI = "dev.campaignstudio.server.adapter.in.cli.StudioCli";
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=256m");
+    private static final List<String> JVM_OPTIONS =
+            List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=256m");
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** This JVM's {@code java}. */
     static String javaBinary() {
@@ -41,7 +40,8 @@ final class Launcher {
         }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         String classPath = System.getProperty("java.class.path");
-        boolean applicationJar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")
+        boolean applicationJar = !classPath.contains(File.pathSeparator)
+                && classPath.endsWith(".jar")
                 && Files.isRegularFile(Path.of(classPath));
         if (applicationJar) {
             // run from the bench's jar: the processes are the service's own jar, which the launcher builds with it

@@ -26,8 +26,7 @@ final class Ledger {
      * @param scene   its scene (0 for none)
      * @param attempt its attempt number
      */
-    record Slot(String job, String stage, int scene, int attempt) {
-    }
+    record Slot(String job, String stage, int scene, int attempt) {}
 
     private final String url;
     private final String user;
@@ -40,7 +39,8 @@ final class Ledger {
     }
 
     long count(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -106,7 +106,8 @@ final class Ledger {
 
     /** Steps that succeeded (or were reused) after {@code since}. */
     long stepsFinishedAfter(Instant since) throws SQLException {
-        return count("SELECT COUNT(*) FROM steps WHERE status IN ('succeeded', 'reused') AND finished_at > ?",
+        return count(
+                "SELECT COUNT(*) FROM steps WHERE status IN ('succeeded', 'reused') AND finished_at > ?",
                 Timestamp.from(since));
     }
 
@@ -119,9 +120,11 @@ final class Ledger {
     List<Slot> runningOn(long pid) throws SQLException {
         List<Slot> slots = new ArrayList<>();
         try (Connection connection = connect();
-                PreparedStatement statement = prepare(connection,
+                PreparedStatement statement = prepare(
+                        connection,
                         "SELECT job_id, stage, scene_order, attempt FROM steps"
-                        + " WHERE status = 'running' AND lease_owner LIKE ?", "%:" + pid + ":%");
+                                + " WHERE status = 'running' AND lease_owner LIKE ?",
+                        "%:" + pid + ":%");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 slots.add(new Slot(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4)));
@@ -132,15 +135,24 @@ final class Ledger {
 
     /** Whether a later attempt of {@code slot} succeeded, or its job ended anyway. */
     boolean recovered(Slot slot) throws SQLException {
-        return count("SELECT COUNT(*) FROM steps WHERE job_id = ? AND stage = ? AND scene_order = ? AND attempt > ?"
-                + " AND status IN ('succeeded', 'reused')", slot.job(), slot.stage(), slot.scene(), slot.attempt()) > 0
-                || count("SELECT COUNT(*) FROM jobs WHERE id = ? AND status IN ('succeeded', 'failed', 'cancelled')",
-                        slot.job()) > 0;
+        return count(
+                                "SELECT COUNT(*) FROM steps WHERE job_id = ? AND stage = ? AND scene_order = ? AND attempt > ?"
+                                        + " AND status IN ('succeeded', 'reused')",
+                                slot.job(),
+                                slot.stage(),
+                                slot.scene(),
+                                slot.attempt())
+                        > 0
+                || count(
+                                "SELECT COUNT(*) FROM jobs WHERE id = ? AND status IN ('succeeded', 'failed', 'cancelled')",
+                                slot.job())
+                        > 0;
     }
 
     private Map<String, String> pairs(String sql) throws SQLException {
         Map<String, String> pairs = new LinkedHashMap<>();
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql);
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 pairs.put(rows.getString(1), rows.getString(2));

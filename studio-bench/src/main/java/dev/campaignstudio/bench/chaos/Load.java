@@ -36,10 +36,10 @@ final class Load {
      * @param id       the job id the API gave
      * @param expected the status it must end in
      */
-    record Submitted(String key, String mode, String id, String expected) {
-    }
+    record Submitted(String key, String mode, String id, String expected) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int apiPort;
     private final String token;
@@ -58,8 +58,8 @@ final class Load {
 
     /** Uploads a photo of each sample product (a bottle, a mug, a perfume) and keeps the products to submit. */
     void uploadProducts(Deadline deadline) throws InterruptedException {
-        SampleProducts.Shot shot = new SampleProducts.Shot(480, 640, SampleProducts.View.FRONT,
-                SampleProducts.Backdrop.WOOD, 7);
+        SampleProducts.Shot shot =
+                new SampleProducts.Shot(480, 640, SampleProducts.View.FRONT, SampleProducts.Backdrop.WOOD, 7);
         Map<String, byte[]> photos = new LinkedHashMap<>();
         photos.put("bottle", SampleProducts.bottlePhoto(new Color(20, 130, 140), shot));
         photos.put("mug", SampleProducts.mugPhoto(new Color(46, 94, 62), shot));
@@ -123,8 +123,10 @@ final class Load {
 
     /** The job id, or null when the API did not answer it (down, restarting, a 5xx): try again. */
     private String post(byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = request("/v1/jobs").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = request("/v1/jobs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 || response.statusCode() == 201) {
             return json.readTree(response.body()).get("id").asString();
@@ -132,18 +134,22 @@ final class Load {
         if (response.statusCode() >= 500) {
             return null;
         }
-        throw new IllegalStateException("the API refused a chaos job: " + response.statusCode() + " "
-                + response.body());
+        throw new IllegalStateException(
+                "the API refused a chaos job: " + response.statusCode() + " " + response.body());
     }
 
     private String upload(String fileName, byte[] data) throws IOException, InterruptedException {
         String boundary = "chaos" + UUID.randomUUID().toString().replace("-", "");
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        HttpRequest request = request("/v1/assets").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofByteArray(data), HttpRequest.BodyPublishers.ofByteArray(tail)))
+        HttpRequest request = request("/v1/assets")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(data),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 || response.statusCode() == 201) {
@@ -158,7 +164,8 @@ final class Load {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
     }
 
     /** Every job submitted so far. */

@@ -54,18 +54,30 @@ final class ObjectStoreProcess implements AutoCloseable {
         }
         Path data = Files.createDirectories(directory.resolve("objects"));
         Path config = directory.resolve("s3proxy-" + port + ".properties");
-        Files.writeString(config, String.join("\n",
-                "s3proxy.endpoint=" + endpoint(),
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + data,
-                ""));
-        List<String> command = List.of(Launcher.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--properties", config.toString());
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=" + endpoint(),
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + ACCESS_KEY,
+                        "s3proxy.credential=" + SECRET_KEY,
+                        "jclouds.provider=filesystem",
+                        "jclouds.filesystem.basedir=" + data,
+                        ""));
+        List<String> command = List.of(
+                Launcher.javaBinary(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toString(),
+                "--properties",
+                config.toString());
         Path log = logs.resolve("s3proxy-" + port + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Process started = process;
         deadline.await("S3Proxy to listen (see " + log + ")", () -> {
             if (!started.isAlive()) {
@@ -86,8 +98,8 @@ final class ObjectStoreProcess implements AutoCloseable {
 
     /** Creates the bucket the services store their assets in. */
     void createBucket(String bucket) {
-        S3Settings settings = new S3Settings(endpoint(), bucket, REGION, true, "", S3Settings.MIN_PART_BYTES,
-                S3Settings.MIN_PART_BYTES);
+        S3Settings settings = new S3Settings(
+                endpoint(), bucket, REGION, true, "", S3Settings.MIN_PART_BYTES, S3Settings.MIN_PART_BYTES);
         StaticCredentialsProvider credentials =
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         try (S3Client client = S3Clients.client(settings, credentials)) {

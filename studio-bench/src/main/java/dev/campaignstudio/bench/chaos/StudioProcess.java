@@ -21,7 +21,9 @@ final class StudioProcess implements AutoCloseable {
 
     /** Spring Boot's line once the application context is up, e.g. "Started StudioCli in 24.2 seconds". */
     private static final Pattern STARTED = Pattern.compile("Started \\w+ in [0-9.]+ seconds");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final List<String> jvmOptions;
@@ -37,8 +39,14 @@ final class StudioProcess implements AutoCloseable {
     /**
      * @param httpPort the API's port, whose readiness probe says it is up; null for a worker (its log says so)
      */
-    StudioProcess(String name, List<String> jvmOptions, List<String> arguments, Map<String, String> properties,
-            Map<String, String> environment, Path logs, Integer httpPort) {
+    StudioProcess(
+            String name,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Path logs,
+            Integer httpPort) {
         this.name = name;
         this.jvmOptions = jvmOptions;
         this.arguments = arguments;
@@ -56,7 +64,8 @@ final class StudioProcess implements AutoCloseable {
     void start() throws IOException {
         log = logs.resolve(name + "-" + (++starts) + ".log");
         ProcessBuilder builder = new ProcessBuilder(Launcher.command(jvmOptions, properties, arguments))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
     }
@@ -73,8 +82,11 @@ final class StudioProcess implements AutoCloseable {
     }
 
     private boolean ready() throws IOException, InterruptedException {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest probe = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         return HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 

@@ -8,8 +8,7 @@ import picocli.CommandLine;
  */
 public final class BenchCli {
 
-    private BenchCli() {
-    }
+    private BenchCli() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -23,9 +23,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code studio bench}: benchmarks that print figures. */
-@Command(name = "studio bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class, BenchCommand.Api.class,
-            ChaosCommand.class})
+@Command(
+        name = "studio bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures.",
+        subcommands = {BenchCommand.Engine.class, BenchCommand.Media.class, BenchCommand.Api.class, ChaosCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -37,10 +39,14 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code studio bench engine}: jobs of no-op steps through the whole engine, embedded and distributed. */
-    @Command(name = "engine", mixinStandardHelpOptions = true,
-            description = {"Run N jobs of S no-op steps through the engine and print steps per second and the per-step",
-                    "overhead (ready to committed), median and p99, in embedded mode (H2, in-process queues) and in",
-                    "distributed mode (PostgreSQL and RabbitMQ; skipped when they are unreachable)."})
+    @Command(
+            name = "engine",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run N jobs of S no-op steps through the engine and print steps per second and the per-step",
+                "overhead (ready to committed), median and p99, in embedded mode (H2, in-process queues) and in",
+                "distributed mode (PostgreSQL and RabbitMQ; skipped when they are unreachable)."
+            })
     static final class Engine implements Callable<Integer> {
 
         @Spec
@@ -52,14 +58,21 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "10", description = "No-op steps per job (default ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--mode", defaultValue = "both", description = "embedded, distributed or both (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--mode",
+                defaultValue = "both",
+                description = "embedded, distributed or both (default ${DEFAULT-VALUE}).")
         String mode;
 
         @Option(names = "--concurrency", description = "Workers per queue (default: the service's, marketing 4).")
         Integer concurrency;
 
-        @Option(names = "--warmup", description = {"Jobs run before measuring, so the JIT has compiled the engine's",
-                "paths (default: as many as measured, at least 200)."})
+        @Option(
+                names = "--warmup",
+                description = {
+                    "Jobs run before measuring, so the JIT has compiled the engine's",
+                    "paths (default: as many as measured, at least 200)."
+                })
         Integer warmup;
 
         @Mixin
@@ -81,7 +94,9 @@ public final class BenchCommand implements Runnable {
             }
             String which = mode.toLowerCase(Locale.ROOT);
             if (!List.of("embedded", "distributed", "both").contains(which)) {
-                spec.commandLine().getErr().println("studio bench engine: --mode must be embedded, distributed or both");
+                spec.commandLine()
+                        .getErr()
+                        .println("studio bench engine: --mode must be embedded, distributed or both");
                 return 2;
             }
             List<EngineBenchmark.Result> results = new ArrayList<>();
@@ -112,8 +127,8 @@ public final class BenchCommand implements Runnable {
         private void distributed(List<EngineBenchmark.Result> results) throws Exception {
             try (DistributedTarget.Scratch scratch = target.open("studio bench engine")) {
                 if (scratch != null) {
-                    results.add(EngineBenchmark.run("distributed", tuned(scratch.properties()), warmupJobs(),
-                            jobs, steps));
+                    results.add(
+                            EngineBenchmark.run("distributed", tuned(scratch.properties()), warmupJobs(), jobs, steps));
                 }
             }
         }
@@ -124,25 +139,65 @@ public final class BenchCommand implements Runnable {
 
         private void print(List<EngineBenchmark.Result> results) throws IOException {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps"
-                    + " after %d warm-up jobs, workers %s, %d cores, Java %s%n", jobs, steps, warmupJobs(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps"
+                            + " after %d warm-up jobs, workers %s, %d cores, Java %s%n",
+                    jobs,
+                    steps,
+                    warmupJobs(),
                     concurrency == null ? "default" : concurrency,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-            out.append(String.format(Locale.ROOT, "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n", "", "", "submit", "execute",
-                    "overall", "step work ms", "ready->done ms", "ready->done ms"));
-            out.append(String.format(Locale.ROOT, "%-12s %6s %8s %8s %8s | %8s %8s | %8s %8s | %8s %8s%n", "mode", "steps",
-                    "jobs/s", "steps/s", "steps/s", "p50", "p99", "p50", "p99", "p50", "p99"));
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version")));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n",
+                    "",
+                    "",
+                    "submit",
+                    "execute",
+                    "overall",
+                    "step work ms",
+                    "ready->done ms",
+                    "ready->done ms"));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-12s %6s %8s %8s %8s | %8s %8s | %8s %8s | %8s %8s%n",
+                    "mode",
+                    "steps",
+                    "jobs/s",
+                    "steps/s",
+                    "steps/s",
+                    "p50",
+                    "p99",
+                    "p50",
+                    "p99",
+                    "p50",
+                    "p99"));
             for (EngineBenchmark.Result r : results) {
-                out.append(String.format(Locale.ROOT, "%-12s %6d %8.1f %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n",
-                        r.mode(), r.steps(), r.submittedPerSecond(), r.executedPerSecond(), r.stepsPerSecond(), r.work().p50(),
-                        r.work().p99(), r.loaded().p50(), r.loaded().p99(), r.alone().p50(), r.alone().p99()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-12s %6d %8.1f %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n",
+                        r.mode(),
+                        r.steps(),
+                        r.submittedPerSecond(),
+                        r.executedPerSecond(),
+                        r.stepsPerSecond(),
+                        r.work().p50(),
+                        r.work().p99(),
+                        r.loaded().p50(),
+                        r.loaded().p99(),
+                        r.alone().p50(),
+                        r.alone().p99()));
             }
-            out.append("submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)\n");
+            out.append(
+                    "submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)\n");
             out.append("execute: steps per second from the first step created to the last finished\n");
             out.append("overall: steps per second from the first submission to the last job finished\n");
             out.append("step work: claim to result committed (claim, events, no-op handler, completion, next step)\n");
             out.append("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker\n");
-            out.append("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included\n");
+            out.append(
+                    "ready->done (second): one job at a time: the engine's latency per step, dispatch hop included\n");
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(out);
             stdout.println("  figures saved to " + BenchOutput.save("engine", out.toString()));
@@ -151,11 +206,15 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code studio bench media}: a full-size video with the local adapters, against the ffmpeg command line. */
-    @Command(name = "media", mixinStandardHelpOptions = true,
-            description = {"Render a 1080x1920 fast video of 6 scenes of 5 s (crossfades, voice-over, captions, music)",
-                    "with the local adapters as the pipeline does (scene images and clips in parallel, one per worker,",
-                    "then the stitch) and print the time of each stage; then time the ffmpeg command line encoding",
-                    "the final frames once and running the same stitch (-filter_complex), and print both ratios."})
+    @Command(
+            name = "media",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Render a 1080x1920 fast video of 6 scenes of 5 s (crossfades, voice-over, captions, music)",
+                "with the local adapters as the pipeline does (scene images and clips in parallel, one per worker,",
+                "then the stitch) and print the time of each stage; then time the ffmpeg command line encoding",
+                "the final frames once and running the same stitch (-filter_complex), and print both ratios."
+            })
     static final class Media implements Callable<Integer> {
 
         @Spec
@@ -170,7 +229,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--scenes", defaultValue = "6", description = "Scenes (default ${DEFAULT-VALUE}).")
         int scenes;
 
-        @Option(names = "--scene-seconds", defaultValue = "5",
+        @Option(
+                names = "--scene-seconds",
+                defaultValue = "5",
                 description = "Seconds per scene (default ${DEFAULT-VALUE}).")
         int sceneSeconds;
 
@@ -194,10 +255,10 @@ public final class BenchCommand implements Runnable {
                 return 2;
             }
             String loadBefore = load();
-            MediaBenchmark.Settings settings = new MediaBenchmark.Settings(width, height, scenes, sceneSeconds * 1000L,
-                    workers == null ? cores : workers);
-            MediaBenchmark.Result r = MediaBenchmark.run(settings,
-                    (out == null ? BenchOutput.file("media", "mp4") : out).toAbsolutePath());
+            MediaBenchmark.Settings settings = new MediaBenchmark.Settings(
+                    width, height, scenes, sceneSeconds * 1000L, workers == null ? cores : workers);
+            MediaBenchmark.Result r = MediaBenchmark.run(
+                    settings, (out == null ? BenchOutput.file("media", "mp4") : out).toAbsolutePath());
             String printed = report(settings, r, loadBefore);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(printed);
@@ -208,11 +269,21 @@ public final class BenchCommand implements Runnable {
 
         private String report(MediaBenchmark.Settings settings, MediaBenchmark.Result r, String loadBefore) {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "%nCampaign Studio media benchmark: %dx%d, %d scenes, %.1f s of video,"
-                    + " %d scenes at once, %d cores, Java %s%n", width, height, scenes, r.seconds(),
-                    settings.workers(), Runtime.getRuntime().availableProcessors(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%nCampaign Studio media benchmark: %dx%d, %d scenes, %.1f s of video,"
+                            + " %d scenes at once, %d cores, Java %s%n",
+                    width,
+                    height,
+                    scenes,
+                    r.seconds(),
+                    settings.workers(),
+                    Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version")));
-            b.append("  load average (1, 5, 15 min) before: ").append(loadBefore).append(", after: ").append(load())
+            b.append("  load average (1, 5, 15 min) before: ")
+                    .append(loadBefore)
+                    .append(", after: ")
+                    .append(load())
                     .append('\n');
             r.stages().forEach((stage, millis) -> b.append(line(stage, millis)));
             b.append(line("  of which scene images, summed over the workers", r.imageMs()));
@@ -220,21 +291,33 @@ public final class BenchCommand implements Runnable {
             b.append(line("total", r.totalMillis()));
             FfmpegYardsticks.Figures f = r.yardstick();
             if (f.note() != null) {
-                b.append("  ffmpeg command line: not measured (").append(f.note()).append(")\n");
+                b.append("  ffmpeg command line: not measured (")
+                        .append(f.note())
+                        .append(")\n");
             } else {
                 b.append(line("ffmpeg: encode the final frames once", f.encodeMillis()));
                 b.append(line("  (its decode alone, taken off the re-encode)", f.decodeMillis()));
                 b.append(line("ffmpeg: the same stitch (-filter_complex)", f.stitchMillis()));
-                b.append(String.format(Locale.ROOT, "  whole video / ffmpeg encode of the final frames: %.2f"
-                        + " (goal <= 2.0)%n", r.totalMillis() / (double) f.encodeMillis()));
-                b.append(String.format(Locale.ROOT, "  stitch / ffmpeg same stitch:                     %.2f"
-                        + " (goal <= 1.2)%n", r.stitchMillis() / (double) f.stitchMillis()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  whole video / ffmpeg encode of the final frames: %.2f" + " (goal <= 2.0)%n",
+                        r.totalMillis() / (double) f.encodeMillis()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  stitch / ffmpeg same stitch:                     %.2f" + " (goal <= 1.2)%n",
+                        r.stitchMillis() / (double) f.stitchMillis()));
                 if (f.encodeCpuMillis() > 0 && f.stitchCpuMillis() > 0) {
-                    b.append(String.format(Locale.ROOT, "  CPU time (less sensitive to a shared machine's load): whole"
-                            + " video %.1f s / ffmpeg encode %.1f s = %.2f; stitch %.1f s / ffmpeg same stitch %.1f s"
-                            + " = %.2f%n", r.cpuMs() / 1000.0, f.encodeCpuMillis() / 1000.0,
-                            r.cpuMs() / (double) f.encodeCpuMillis(), r.stitchCpuMs() / 1000.0,
-                            f.stitchCpuMillis() / 1000.0, r.stitchCpuMs() / (double) f.stitchCpuMillis()));
+                    b.append(String.format(
+                            Locale.ROOT,
+                            "  CPU time (less sensitive to a shared machine's load): whole"
+                                    + " video %.1f s / ffmpeg encode %.1f s = %.2f; stitch %.1f s / ffmpeg same stitch %.1f s"
+                                    + " = %.2f%n",
+                            r.cpuMs() / 1000.0,
+                            f.encodeCpuMillis() / 1000.0,
+                            r.cpuMs() / (double) f.encodeCpuMillis(),
+                            r.stitchCpuMs() / 1000.0,
+                            f.stitchCpuMillis() / 1000.0,
+                            r.stitchCpuMs() / (double) f.stitchCpuMillis()));
                 }
                 b.append("  ffmpeg's stitch: ").append(f.stitchOutput()).append('\n');
             }
@@ -249,7 +332,8 @@ public final class BenchCommand implements Runnable {
         /** The machine's load average, as uptime prints it, or "unknown". */
         private static String load() {
             try {
-                String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+                String[] parts =
+                        Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
                 return parts[0] + ", " + parts[1] + ", " + parts[2];
             } catch (IOException | RuntimeException unknown) {
                 return "unknown";
@@ -258,23 +342,36 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code studio bench api}: concurrent HTTP clients submitting creation jobs, against pgbench's inserts. */
-    @Command(name = "api", mixinStandardHelpOptions = true,
-            description = {"Start the API (no workers) against PostgreSQL and RabbitMQ, have N HTTP clients submit creation",
-                    "jobs (each its own idempotency key) for a fixed time after a warm-up, and print accepted jobs per",
-                    "second and the latency of POST /v1/jobs, median and p99. When pgbench is on the PATH, run its",
-                    "one-row insert with as many clients on the same database and print the ratio."})
+    @Command(
+            name = "api",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Start the API (no workers) against PostgreSQL and RabbitMQ, have N HTTP clients submit creation",
+                "jobs (each its own idempotency key) for a fixed time after a warm-up, and print accepted jobs per",
+                "second and the latency of POST /v1/jobs, median and p99. When pgbench is on the PATH, run its",
+                "one-row insert with as many clients on the same database and print the ratio."
+            })
     static final class Api implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--clients", defaultValue = "16", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--clients",
+                defaultValue = "16",
+                description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
         int clients;
 
-        @Option(names = "--seconds", defaultValue = "20", description = "Seconds to measure (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seconds",
+                defaultValue = "20",
+                description = "Seconds to measure (default ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--warmup", defaultValue = "5", description = "Seconds of warm-up first (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--warmup",
+                defaultValue = "5",
+                description = "Seconds of warm-up first (default ${DEFAULT-VALUE}).")
         int warmup;
 
         @Mixin
@@ -283,30 +380,55 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (clients < 1 || seconds < 1 || warmup < 0) {
-                spec.commandLine().getErr().println("studio bench api: --clients and --seconds must be at least 1, --warmup at least 0");
+                spec.commandLine()
+                        .getErr()
+                        .println("studio bench api: --clients and --seconds must be at least 1, --warmup at least 0");
                 return 2;
             }
             try (DistributedTarget.Scratch scratch = target.open("studio bench api")) {
                 if (scratch == null) {
                     return 1;
                 }
-                ApiBenchmark.Result r = ApiBenchmark.run("distributed", scratch.properties(), clients,
-                        Duration.ofSeconds(seconds), Duration.ofSeconds(warmup));
+                ApiBenchmark.Result r = ApiBenchmark.run(
+                        "distributed",
+                        scratch.properties(),
+                        clients,
+                        Duration.ofSeconds(seconds),
+                        Duration.ofSeconds(warmup));
                 OptionalDouble tps = pgbench(scratch);
                 StringBuilder out = new StringBuilder();
-                out.append(String.format(Locale.ROOT, "%nCampaign Studio API benchmark: %d clients, %d s after %d s warm-up,"
-                        + " %d cores, Java %s, PostgreSQL %s%n", clients, seconds, warmup,
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), target.pgUrl));
-                out.append(String.format(Locale.ROOT, "  POST /v1/jobs accepted      %8d jobs, %8.1f jobs/s%n", r.accepted(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%nCampaign Studio API benchmark: %d clients, %d s after %d s warm-up,"
+                                + " %d cores, Java %s, PostgreSQL %s%n",
+                        clients,
+                        seconds,
+                        warmup,
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"),
+                        target.pgUrl));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  POST /v1/jobs accepted      %8d jobs, %8.1f jobs/s%n",
+                        r.accepted(),
                         r.jobsPerSecond()));
-                out.append(String.format(Locale.ROOT, "  latency (accepted)          p50 %6.1f ms, p99 %6.1f ms%n", r.p50(), r.p99()));
+                out.append(String.format(
+                        Locale.ROOT, "  latency (accepted)          p50 %6.1f ms, p99 %6.1f ms%n", r.p50(), r.p99()));
                 if (!r.refused().isEmpty()) {
-                    out.append("  answered otherwise (status: count) ").append(r.refused()).append('\n');
+                    out.append("  answered otherwise (status: count) ")
+                            .append(r.refused())
+                            .append('\n');
                 }
                 if (tps.isPresent()) {
-                    out.append(String.format(Locale.ROOT, "  pgbench one-row insert      %8.1f tps (%d clients, %d s)%n",
-                            tps.getAsDouble(), clients, seconds));
-                    out.append(String.format(Locale.ROOT, "  ratio jobs/s : insert tps   %8.2f (goal >= 0.5)%n",
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "  pgbench one-row insert      %8.1f tps (%d clients, %d s)%n",
+                            tps.getAsDouble(),
+                            clients,
+                            seconds));
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "  ratio jobs/s : insert tps   %8.2f (goal >= 0.5)%n",
                             r.jobsPerSecond() / tps.getAsDouble()));
                 } else {
                     out.append("  pgbench: not measured (not on the PATH, or it failed)\n");

@@ -13,13 +13,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code studio bench chaos}: the fault and load suite (docs/operations.md "Fault and load suite"). */
-@Command(name = "chaos", mixinStandardHelpOptions = true,
-        description = {"Start S3Proxy, the API and two workers as separate processes on a fresh PostgreSQL",
-                "database and RabbitMQ queues, submit a mixed load of the four modes with callbacks to a local",
-                "receiver, and inject faults on a seeded schedule: SIGKILL of workers and of the API, RabbitMQ cut",
-                "and down, PostgreSQL down, the asset store down, the receiver down. Print the checks and the",
-                "recovery time of each fault; exit 1 when a check fails. The database, queues and data directories",
-                "are removed afterwards."})
+@Command(
+        name = "chaos",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start S3Proxy, the API and two workers as separate processes on a fresh PostgreSQL",
+            "database and RabbitMQ queues, submit a mixed load of the four modes with callbacks to a local",
+            "receiver, and inject faults on a seeded schedule: SIGKILL of workers and of the API, RabbitMQ cut",
+            "and down, PostgreSQL down, the asset store down, the receiver down. Print the checks and the",
+            "recovery time of each fault; exit 1 when a check fails. The database, queues and data directories",
+            "are removed afterwards."
+        })
 final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--short", description = "The short form the build runs: a few jobs, one fault of each kind.")
@@ -31,7 +35,9 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--worker-kills", description = "SIGKILLs of workers (default 20; short form 1).")
     Integer workerKills;
 
-    @Option(names = "--seed", defaultValue = "21",
+    @Option(
+            names = "--seed",
+            defaultValue = "21",
             description = "Seed of the fault schedule (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -41,8 +47,10 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--rabbit-password", defaultValue = "guest", description = "RabbitMQ password (default guest).")
     String rabbitPassword;
 
-    @Option(names = "--s3proxy-jar", description = "The S3Proxy jar (default studio-server/target/s3proxy/s3proxy.jar"
-            + " of the installation, which the build puts there).")
+    @Option(
+            names = "--s3proxy-jar",
+            description = "The S3Proxy jar (default studio-server/target/s3proxy/s3proxy.jar"
+                    + " of the installation, which the build puts there).")
     Path s3proxyJar;
 
     @Mixin
@@ -63,8 +71,16 @@ final class ChaosCommand implements Callable<Integer> {
                     + " puts it there, or pass --s3proxy-jar)");
             return 2;
         }
-        ChaosTarget chaosTarget = new ChaosTarget(target.pgUrl, target.pgUser, target.pgPassword, target.rabbitHost,
-                target.rabbitPort, rabbitUser, rabbitPassword, jar.toAbsolutePath(), BenchOutput.directory());
+        ChaosTarget chaosTarget = new ChaosTarget(
+                target.pgUrl,
+                target.pgUser,
+                target.pgPassword,
+                target.rabbitHost,
+                target.rabbitPort,
+                rabbitUser,
+                rabbitPassword,
+                jar.toAbsolutePath(),
+                BenchOutput.directory());
         ChaosReport report = ChaosRun.run(plan.with(minJobs, kills), chaosTarget, System.out);
         String printed = report.table() + "\nfaults in the order injected (time from the start, recovery):\n"
                 + report.faultLog();

@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
  */
 final class DistributedTarget {
 
-    @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres",
-            description = "PostgreSQL for distributed mode; a scratch schema is created and dropped (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pg-url",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/postgres",
+            description =
+                    "PostgreSQL for distributed mode; a scratch schema is created and dropped (default ${DEFAULT-VALUE}).")
     String pgUrl;
 
     @Option(names = "--pg-user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE}).")
@@ -29,7 +32,10 @@ final class DistributedTarget {
     @Option(names = "--pg-password", defaultValue = "", description = "PostgreSQL password (default empty).")
     String pgPassword;
 
-    @Option(names = "--rabbit-host", defaultValue = "127.0.0.1", description = "RabbitMQ host (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rabbit-host",
+            defaultValue = "127.0.0.1",
+            description = "RabbitMQ host (default ${DEFAULT-VALUE}).")
     String rabbitHost;
 
     @Option(names = "--rabbit-port", defaultValue = "5672", description = "RabbitMQ port (default ${DEFAULT-VALUE}).")
@@ -41,7 +47,8 @@ final class DistributedTarget {
      * @param schema     the schema the service's tables live in for this run
      * @param properties Spring properties ({@code key=value}) that point a service at them
      */
-    record Scratch(DistributedTarget target, String schema, String prefix, List<String> properties) implements AutoCloseable {
+    record Scratch(DistributedTarget target, String schema, String prefix, List<String> properties)
+            implements AutoCloseable {
 
         @Override
         public void close() {
@@ -63,7 +70,8 @@ final class DistributedTarget {
                     + " is unreachable");
             return null;
         }
-        String schema = "studio_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "studio_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String prefix = "studio-bench-" + schema.substring(13);
         try (Connection connection = DriverManager.getConnection(pgUrl, pgUser, pgPassword);
                 Statement statement = connection.createStatement()) {
@@ -74,18 +82,22 @@ final class DistributedTarget {
             return null;
         }
         String separator = pgUrl.contains("?") ? "&" : "?";
-        return new Scratch(this, schema, prefix, List.of(
-                "studio.mode=distributed",
-                "studio.data-dir=" + Files.createTempDirectory("studio-bench"),
-                "studio.storage.filesystem.shared=true",
-                "spring.datasource.url=" + pgUrl + separator + "currentSchema=" + schema,
-                "spring.datasource.username=" + pgUser,
-                "spring.datasource.password=" + pgPassword,
-                "spring.flyway.schemas=" + schema,
-                "spring.rabbitmq.host=" + rabbitHost,
-                "spring.rabbitmq.port=" + rabbitPort,
-                "spring.rabbitmq.publisher-confirm-type=simple",
-                "studio.engine.queue-prefix=" + prefix));
+        return new Scratch(
+                this,
+                schema,
+                prefix,
+                List.of(
+                        "studio.mode=distributed",
+                        "studio.data-dir=" + Files.createTempDirectory("studio-bench"),
+                        "studio.storage.filesystem.shared=true",
+                        "spring.datasource.url=" + pgUrl + separator + "currentSchema=" + schema,
+                        "spring.datasource.username=" + pgUser,
+                        "spring.datasource.password=" + pgPassword,
+                        "spring.flyway.schemas=" + schema,
+                        "spring.rabbitmq.host=" + rabbitHost,
+                        "spring.rabbitmq.port=" + rabbitPort,
+                        "spring.rabbitmq.publisher-confirm-type=simple",
+                        "studio.engine.queue-prefix=" + prefix));
     }
 
     /** Runs one statement in the benchmark's database. */

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /** The chaos receiver against real HTTP on loopback, signed by the test oracle written from the specification. */
 class CallbackReceiverTest {
 
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
-            "chaos-receiver-test-key-32-bytes".getBytes(StandardCharsets.US_ASCII));
+    private static final String SECRET = "whsec_"
+            + Base64.getEncoder()
+                    .encodeToString("chaos-receiver-test-key-32-bytes".getBytes(StandardCharsets.US_ASCII));
 
     private final HttpClient http = HttpClient.newHttpClient();
     private CallbackReceiver receiver;
@@ -45,14 +46,21 @@ class CallbackReceiverTest {
     private int send(String job, long sequence, String secret, boolean tamper) throws Exception {
         String id = "evt_" + job + "_" + sequence;
         byte[] body = ("{\"event_id\":\"" + id + "\",\"job_id\":\"" + job + "\",\"sequence\":" + sequence
-                + ",\"type\":\"progress\"}").getBytes(StandardCharsets.UTF_8);
+                        + ",\"type\":\"progress\"}")
+                .getBytes(StandardCharsets.UTF_8);
         long now = System.currentTimeMillis() / 1000;
         String signature = StandardWebhooksOracle.sign(secret, id, now, body);
-        byte[] sent = tamper ? new String(body, StandardCharsets.UTF_8).replace("progress", "completed")
-                .getBytes(StandardCharsets.UTF_8) : body;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.url())).header("webhook-id", id)
-                .header("webhook-timestamp", String.valueOf(now)).header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(sent)).build();
+        byte[] sent = tamper
+                ? new String(body, StandardCharsets.UTF_8)
+                        .replace("progress", "completed")
+                        .getBytes(StandardCharsets.UTF_8)
+                : body;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(receiver.url()))
+                .header("webhook-id", id)
+                .header("webhook-timestamp", String.valueOf(now))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sent))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

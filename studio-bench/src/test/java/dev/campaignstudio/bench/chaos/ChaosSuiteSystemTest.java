@@ -27,8 +27,9 @@ class ChaosSuiteSystemTest {
 
     /** Skips when PostgreSQL or RabbitMQ does not answer, and fails instead under CI=true (as the server's tests). */
     private static void requireServers() {
-        for (String[] server : new String[][] {{"PostgreSQL", "127.0.0.1", "5432"},
-                {"RabbitMQ", RABBIT_HOST, Integer.toString(RABBIT_PORT)}}) {
+        for (String[] server : new String[][] {
+            {"PostgreSQL", "127.0.0.1", "5432"}, {"RabbitMQ", RABBIT_HOST, Integer.toString(RABBIT_PORT)}
+        }) {
             try (Socket ignored = new Socket(server[1], Integer.parseInt(server[2]))) {
                 // reachable
             } catch (IOException unreachable) {
@@ -45,10 +46,17 @@ class ChaosSuiteSystemTest {
     @Test
     void oneFaultOfEachKindLosesNoJobNoEventAndRunsNoStepTwice() throws Exception {
         requireServers();
-        ChaosTarget target = new ChaosTarget(env("STUDIO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
-                env("STUDIO_TEST_PG_USER", "postgres"), env("STUDIO_TEST_PG_PASSWORD", ""), RABBIT_HOST,
-                RABBIT_PORT, "guest", "guest",
-                Path.of("..", "studio-server", "target", "s3proxy", "s3proxy.jar").toAbsolutePath().normalize(),
+        ChaosTarget target = new ChaosTarget(
+                env("STUDIO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
+                env("STUDIO_TEST_PG_USER", "postgres"),
+                env("STUDIO_TEST_PG_PASSWORD", ""),
+                RABBIT_HOST,
+                RABBIT_PORT,
+                "guest",
+                "guest",
+                Path.of("..", "studio-server", "target", "s3proxy", "s3proxy.jar")
+                        .toAbsolutePath()
+                        .normalize(),
                 Files.createDirectories(Path.of("target", "chaos")).toAbsolutePath());
 
         ChaosReport report = ChaosRun.run(ChaosPlan.brief(21), target, System.out);
@@ -59,8 +67,9 @@ class ChaosSuiteSystemTest {
         for (FaultSchedule.Kind kind : FaultSchedule.Kind.values()) {
             assertThat(report.count(kind)).as("faults of kind %s", kind).isEqualTo(1);
         }
-        assertThat(report.jobs()).as("every mode was submitted").containsOnlyKeys("image_bundle", "fast_video",
-                "script_video", "ugc");
+        assertThat(report.jobs())
+                .as("every mode was submitted")
+                .containsOnlyKeys("image_bundle", "fast_video", "script_video", "ugc");
         assertThat(report.jobCount()).isGreaterThanOrEqualTo(4);
         assertThat(report.asExpected()).isEqualTo(report.jobCount());
         assertThat(report.statuses()).containsOnlyKeys("succeeded");

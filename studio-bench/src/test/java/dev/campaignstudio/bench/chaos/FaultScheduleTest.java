@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class FaultScheduleTest {
 
-    private static final FaultSchedule.Outages OUTAGES = new FaultSchedule.Outages(Duration.ofSeconds(15),
-            Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    private static final FaultSchedule.Outages OUTAGES = new FaultSchedule.Outages(
+            Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
     private static List<FaultSchedule.Fault> draw(long seed) {
         return FaultSchedule.draw(seed, 20, OUTAGES, Duration.ofSeconds(3), Duration.ofSeconds(10));
@@ -29,8 +29,10 @@ class FaultScheduleTest {
             long count = faults.stream().filter(f -> f.kind() == kind).count();
             assertThat(count).as("%s", kind).isEqualTo(kind == FaultSchedule.Kind.WORKER_KILL ? 20 : 1);
         }
-        List<Integer> targets = faults.stream().filter(f -> f.kind() == FaultSchedule.Kind.WORKER_KILL)
-                .map(FaultSchedule.Fault::target).toList();
+        List<Integer> targets = faults.stream()
+                .filter(f -> f.kind() == FaultSchedule.Kind.WORKER_KILL)
+                .map(FaultSchedule.Fault::target)
+                .toList();
         for (int i = 0; i < targets.size(); i++) {
             assertThat(targets.get(i)).isEqualTo(i % 2);
         }

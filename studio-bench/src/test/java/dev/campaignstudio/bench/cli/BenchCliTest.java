@@ -12,8 +12,7 @@ import picocli.CommandLine;
 class BenchCliTest {
 
     /** What a run printed and answered. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -40,15 +39,21 @@ class BenchCliTest {
 
     @Test
     void badNumbersAreRefusedInOneLineWithExitCodeTwo() {
-        List<List<String>> bad = List.of(List.of("engine", "--jobs", "0"), List.of("engine", "--mode", "cluster"),
+        List<List<String>> bad = List.of(
+                List.of("engine", "--jobs", "0"),
+                List.of("engine", "--mode", "cluster"),
                 List.of("engine", "--warmup", "-1"),
-                List.of("media", "--width", "63"), List.of("media", "--workers", "0"),
+                List.of("media", "--width", "63"),
+                List.of("media", "--workers", "0"),
                 List.of("api", "--clients", "0"));
         for (List<String> args : bad) {
             Run run = run(args.toArray(String[]::new));
             assertThat(run.exit()).as(args.toString()).isEqualTo(2);
-            assertThat(run.err().strip()).as(args.toString()).startsWith("studio bench " + args.get(0) + ": ")
-                    .doesNotContain("\n").doesNotContain("Exception");
+            assertThat(run.err().strip())
+                    .as(args.toString())
+                    .startsWith("studio bench " + args.get(0) + ": ")
+                    .doesNotContain("\n")
+                    .doesNotContain("Exception");
             assertThat(run.out()).as(args.toString()).isEmpty();
         }
     }

@@ -56,16 +56,32 @@ class BenchSystemTest {
     @Test
     void theMediaBenchmarkMakesTheVideoAndRunsTheSameStitchOnTheFfmpegCommandLine() throws Exception {
         Path video = home.resolve("small.mp4");
-        Run run = BenchCliTest.run("media", "--width", "180", "--height", "320", "--scenes", "3", "--scene-seconds",
-                "1", "--workers", "2", "--out", video.toString());
+        Run run = BenchCliTest.run(
+                "media",
+                "--width",
+                "180",
+                "--height",
+                "320",
+                "--scenes",
+                "3",
+                "--scene-seconds",
+                "1",
+                "--workers",
+                "2",
+                "--out",
+                video.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("3 scenes, 3.0 s of video, 2 scenes at once", "scene images and clips",
-                "stitch (decode, compose, captions, mix, encode)");
+        assertThat(run.out())
+                .contains(
+                        "3 scenes, 3.0 s of video, 2 scenes at once",
+                        "scene images and clips",
+                        "stitch (decode, compose, captions, mix, encode)");
         assertDecodes(video, 3.0);
         if (run.out().contains("ffmpeg command line: not measured")) {
             assertThat(run.out()).as("says what to install").contains("apt-get install -y libpulse0 libva2 libva-drm2");
         } else {
-            assertThat(run.out()).containsPattern("whole video / ffmpeg encode of the final frames: +\\d+\\.\\d\\d")
+            assertThat(run.out())
+                    .containsPattern("whole video / ffmpeg encode of the final frames: +\\d+\\.\\d\\d")
                     .containsPattern("stitch / ffmpeg same stitch: +\\d+\\.\\d\\d");
             assertDecodes(video.resolveSibling("ffmpeg-stitch-small.mp4"), 3.0);
         }

@@ -37,7 +37,8 @@ public final class AssetUploadService implements UploadAsset {
     private final Path staging;
 
     /** An upload service that stages uploads in the system's temporary directory. */
-    public AssetUploadService(AssetRepository assets, BlobStore blobs, ImageDecoder decoder, UploadLimits limits, Clock clock) {
+    public AssetUploadService(
+            AssetRepository assets, BlobStore blobs, ImageDecoder decoder, UploadLimits limits, Clock clock) {
         this(assets, blobs, decoder, limits, clock, null);
     }
 
@@ -45,7 +46,12 @@ public final class AssetUploadService implements UploadAsset {
      * @param staging where uploads are written while they are checked (owner-only), or {@code null} for the system's
      *                temporary directory
      */
-    public AssetUploadService(AssetRepository assets, BlobStore blobs, ImageDecoder decoder, UploadLimits limits, Clock clock,
+    public AssetUploadService(
+            AssetRepository assets,
+            BlobStore blobs,
+            ImageDecoder decoder,
+            UploadLimits limits,
+            Clock clock,
             Path staging) {
         this.assets = assets;
         this.blobs = blobs;
@@ -57,15 +63,18 @@ public final class AssetUploadService implements UploadAsset {
 
     @Override
     public UploadOutcome upload(InputStream data, String owner) throws IOException {
-        Path staged = staging == null ? Files.createTempFile("upload-", ".part") : Files.createTempFile(staging, "upload-", ".part");
+        Path staged = staging == null
+                ? Files.createTempFile("upload-", ".part")
+                : Files.createTempFile(staging, "upload-", ".part");
         try {
             Staged upload = stage(data, staged);
             if (upload.bytes() == 0) {
                 return new UploadOutcome.Refused(Reason.EMPTY, "the file is empty");
             }
             if (upload.bytes() > limits.maxBytes()) {
-                return new UploadOutcome.Refused(Reason.TOO_MANY_BYTES, "the file has more than " + limits.maxBytes()
-                        + " bytes; the limit is " + limits.maxBytes());
+                return new UploadOutcome.Refused(
+                        Reason.TOO_MANY_BYTES,
+                        "the file has more than " + limits.maxBytes() + " bytes; the limit is " + limits.maxBytes());
             }
             return check(staged, upload, owner);
         } finally {
@@ -89,13 +98,22 @@ public final class AssetUploadService implements UploadAsset {
         if (same.isPresent()) {
             return new UploadOutcome.Stored(same.get(), false);
         }
-        Asset asset = new Asset(AssetId.next(clock), AssetKind.UPLOAD, info.format().mediaType(), sha256, upload.bytes(),
-                info.width(), info.height(), null, clock.instant());
+        Asset asset = new Asset(
+                AssetId.next(clock),
+                AssetKind.UPLOAD,
+                info.format().mediaType(),
+                sha256,
+                upload.bytes(),
+                info.width(),
+                info.height(),
+                null,
+                clock.instant());
         try {
             assets.insert(asset, owner);
             return new UploadOutcome.Stored(asset, true);
         } catch (DuplicateContentException raced) {
-            return new UploadOutcome.Stored(assets.findByContent(sha256, AssetKind.UPLOAD, owner).orElseThrow(() -> raced), false);
+            return new UploadOutcome.Stored(
+                    assets.findByContent(sha256, AssetKind.UPLOAD, owner).orElseThrow(() -> raced), false);
         }
     }
 
@@ -115,8 +133,7 @@ public final class AssetUploadService implements UploadAsset {
         return new Staged(total, Sha256.hex(digest));
     }
 
-    private record Staged(long bytes, String sha256) {
-    }
+    private record Staged(long bytes, String sha256) {}
 
     private static Reason reason(ImageValidator.Flaw flaw) {
         return switch (flaw) {

@@ -24,10 +24,15 @@ public final class CallbackCheck {
         }
         if (secrets.key(callback.effectiveSecretRef()).isEmpty()) {
             if (callback.secretRef() == null) {
-                violations.add("/callback", "NOT_CONFIGURED",
+                violations.add(
+                        "/callback",
+                        "NOT_CONFIGURED",
                         "no default callback secret is configured (studio.callbacks.secrets.default); name one with secret_ref");
             } else {
-                violations.add("/callback/secret_ref", "NOT_FOUND", "no callback secret is configured under '" + callback.secretRef() + "'");
+                violations.add(
+                        "/callback/secret_ref",
+                        "NOT_FOUND",
+                        "no callback secret is configured under '" + callback.secretRef() + "'");
             }
         }
         OutboundGuard.Verdict verdict = guard.judge(URI.create(callback.url()));

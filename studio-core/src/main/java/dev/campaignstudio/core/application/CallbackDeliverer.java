@@ -39,8 +39,14 @@ public final class CallbackDeliverer {
     private final DoubleSupplier random;
     private final String owner;
 
-    public CallbackDeliverer(DeliveryStore store, WebhookSender sender, CallbackSecrets secrets, DeliveryPolicy policy, Clock clock,
-            DoubleSupplier random, String owner) {
+    public CallbackDeliverer(
+            DeliveryStore store,
+            WebhookSender sender,
+            CallbackSecrets secrets,
+            DeliveryPolicy policy,
+            Clock clock,
+            DoubleSupplier random,
+            String owner) {
         this.store = store;
         this.sender = sender;
         this.secrets = secrets;
@@ -60,7 +66,8 @@ public final class CallbackDeliverer {
 
     /** The body of an event's callback: its envelope as compact JSON with sorted keys, the same bytes at every attempt. */
     public static byte[] body(DeliveryStore.Due due) {
-        return CanonicalJson.write(EventEnvelope.tree(due.event(), due.metadata())).getBytes(StandardCharsets.UTF_8);
+        return CanonicalJson.write(EventEnvelope.tree(due.event(), due.metadata()))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private void deliver(DeliveryStore.Due due) {
@@ -69,7 +76,8 @@ public final class CallbackDeliverer {
         Instant started = clock.instant();
         SendResult result;
         if (key.isEmpty()) {
-            result = new SendResult.Unreachable("no callback secret is configured under '" + delivery.secretRef() + "'", 0);
+            result = new SendResult.Unreachable(
+                    "no callback secret is configured under '" + delivery.secretRef() + "'", 0);
         } else {
             byte[] body = body(due);
             long timestamp = started.getEpochSecond();
@@ -88,27 +96,48 @@ public final class CallbackDeliverer {
         Instant now = clock.instant();
         int attempts = delivery.attempts() + 1;
         if (result instanceof SendResult.Answered answered && answered.status() >= 200 && answered.status() < 300) {
-            store.record(delivery, attempt(delivery, at, answered.status(), answered.latencyMs(), null, "delivered"),
-                    DeliveryStatus.DELIVERED, null, now);
+            store.record(
+                    delivery,
+                    attempt(delivery, at, answered.status(), answered.latencyMs(), null, "delivered"),
+                    DeliveryStatus.DELIVERED,
+                    null,
+                    now);
         } else if (result instanceof SendResult.Answered gone && gone.status() == 410) {
-            store.record(delivery, attempt(delivery, at, 410, gone.latencyMs(), "the receiver answered 410 Gone", "stopped"),
-                    DeliveryStatus.STOPPED, null, now);
+            store.record(
+                    delivery,
+                    attempt(delivery, at, 410, gone.latencyMs(), "the receiver answered 410 Gone", "stopped"),
+                    DeliveryStatus.STOPPED,
+                    null,
+                    now);
             store.stopPending(delivery.jobId(), "the receiver answered 410 Gone for an earlier event", now);
         } else if (result instanceof SendResult.Refused refused) {
-            store.record(delivery, attempt(delivery, at, null, 0, refused.reason(), "stopped"), DeliveryStatus.STOPPED, null, now);
+            store.record(
+                    delivery,
+                    attempt(delivery, at, null, 0, refused.reason(), "stopped"),
+                    DeliveryStatus.STOPPED,
+                    null,
+                    now);
             store.stopPending(delivery.jobId(), refused.reason(), now);
         } else {
             Integer status = result instanceof SendResult.Answered other ? other.status() : null;
-            long latency = result instanceof SendResult.Answered other ? other.latencyMs() : ((SendResult.Unreachable) result).latencyMs();
-            String error = status != null ? "the receiver answered " + status : ((SendResult.Unreachable) result).error();
+            long latency = result instanceof SendResult.Answered other
+                    ? other.latencyMs()
+                    : ((SendResult.Unreachable) result).latencyMs();
+            String error =
+                    status != null ? "the receiver answered " + status : ((SendResult.Unreachable) result).error();
             Instant next = now.plus(policy.backoff(attempts, random));
             boolean giveUp = delivery.giveUpAt() != null && next.isAfter(delivery.giveUpAt());
-            store.record(delivery, attempt(delivery, at, status, latency, error, giveUp ? "failed" : "retry"),
-                    giveUp ? DeliveryStatus.FAILED : DeliveryStatus.PENDING, giveUp ? null : next, now);
+            store.record(
+                    delivery,
+                    attempt(delivery, at, status, latency, error, giveUp ? "failed" : "retry"),
+                    giveUp ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+                    giveUp ? null : next,
+                    now);
         }
     }
 
-    private static DeliveryAttempt attempt(Delivery delivery, Instant at, Integer status, long latency, String error, String outcome) {
+    private static DeliveryAttempt attempt(
+            Delivery delivery, Instant at, Integer status, long latency, String error, String outcome) {
         return new DeliveryAttempt(delivery.id(), delivery.eventId(), at, status, latency, error, outcome);
     }
 }

@@ -53,12 +53,15 @@ public final class ImageValidator {
         }
         ImageInfo info = sniffed.get();
         if (info.pixels() > maxPixels) {
-            return new Verdict.Unfit(Flaw.TOO_MANY_PIXELS, "is " + info.width() + "x" + info.height() + " (" + info.pixels()
-                    + " pixels); the limit is " + maxPixels + " pixels (studio.assets.max-pixels)");
+            return new Verdict.Unfit(
+                    Flaw.TOO_MANY_PIXELS,
+                    "is " + info.width() + "x" + info.height() + " (" + info.pixels() + " pixels); the limit is "
+                            + maxPixels + " pixels (studio.assets.max-pixels)");
         }
         Optional<String> damage = decoder.damage(image, info);
         if (damage.isPresent()) {
-            return new Verdict.Unfit(Flaw.DAMAGED, "is a damaged or truncated " + info.format().name() + " image: " + damage.get());
+            return new Verdict.Unfit(
+                    Flaw.DAMAGED, "is a damaged or truncated " + info.format().name() + " image: " + damage.get());
         }
         return new Verdict.Sound(info);
     }

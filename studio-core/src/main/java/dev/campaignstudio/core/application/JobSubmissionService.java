@@ -8,8 +8,8 @@ import dev.campaignstudio.core.contract.Violations;
 import dev.campaignstudio.core.engine.JobStarter;
 import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.event.JobEventType;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
 import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
@@ -42,8 +42,15 @@ public final class JobSubmissionService implements SubmitJob {
      * @param callbacks checks a callback's secret and URL
      * @param images    checks the product's photos: uploaded assets and URLs
      */
-    public JobSubmissionService(JobRepository jobs, EventLog events, Transactions transactions, RetryPlanner retries,
-            JobStarter starter, CallbackCheck callbacks, ImageCheck images, Clock clock) {
+    public JobSubmissionService(
+            JobRepository jobs,
+            EventLog events,
+            Transactions transactions,
+            RetryPlanner retries,
+            JobStarter starter,
+            CallbackCheck callbacks,
+            ImageCheck images,
+            Clock clock) {
         this.jobs = jobs;
         this.events = events;
         this.transactions = transactions;
@@ -74,7 +81,8 @@ public final class JobSubmissionService implements SubmitJob {
             });
             return new SubmitOutcome.Created(job);
         } catch (DuplicateIdempotencyKeyException raced) {
-            Job winner = jobs.findByIdempotencyKey(owner, request.idempotencyKey()).orElseThrow(() -> raced);
+            Job winner =
+                    jobs.findByIdempotencyKey(owner, request.idempotencyKey()).orElseThrow(() -> raced);
             return replayOrConflict(winner, payloadHash);
         }
     }
@@ -95,18 +103,26 @@ public final class JobSubmissionService implements SubmitJob {
         JobId id = JobId.next(clock);
         if (request instanceof MarketingCreationRequest creation) {
             images.check(creation.product(), owner, violations);
-            return Job.accepted(id, request, payloadHash, null, creation.product().productId(), null, clock.instant());
+            return Job.accepted(
+                    id, request, payloadHash, null, creation.product().productId(), null, clock.instant());
         }
         if (request instanceof MarketingOutputRequest output) {
             images.check(output.product(), owner, violations);
-            return Job.accepted(id, request, payloadHash, output.mode(), output.product().productId(), null, clock.instant());
+            return Job.accepted(
+                    id, request, payloadHash, output.mode(), output.product().productId(), null, clock.instant());
         }
         RetryRequest retry = (RetryRequest) request;
         Optional<Job> parent = retries.check(retry, owner, violations);
         if (parent.isEmpty()) {
             return null;
         }
-        return Job.accepted(id, request, payloadHash, parent.get().mode(), parent.get().productId(), parent.get().id(),
+        return Job.accepted(
+                id,
+                request,
+                payloadHash,
+                parent.get().mode(),
+                parent.get().productId(),
+                parent.get().id(),
                 clock.instant());
     }
 

@@ -77,7 +77,8 @@ public final class OrphanBlobCollector {
         Set<String> referenced = assets.referencedBlobs(candidates);
         long deleted = 0;
         for (String sha256 : candidates) {
-            if (referenced.contains(sha256) || !assets.referencedBlobs(List.of(sha256)).isEmpty()) {
+            if (referenced.contains(sha256)
+                    || !assets.referencedBlobs(List.of(sha256)).isEmpty()) {
                 continue;
             }
             Optional<StoredBlob> now = blobs.stat(sha256);
@@ -94,6 +95,5 @@ public final class OrphanBlobCollector {
      * @param examined blobs listed
      * @param deleted  unreferenced blobs deleted
      */
-    public record Collected(long examined, long deleted) {
-    }
+    public record Collected(long examined, long deleted) {}
 }

@@ -78,6 +78,5 @@ public final class TempFileSweeper {
      * @param examined files looked at
      * @param deleted  files deleted
      */
-    public record Swept(long examined, long deleted) {
-    }
+    public record Swept(long examined, long deleted) {}
 }

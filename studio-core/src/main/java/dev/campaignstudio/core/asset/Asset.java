@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param durationMs length of audio or video, or {@code null}
  * @param createdAt  when it was stored
  */
-public record Asset(AssetId id, AssetKind kind, String mediaType, String sha256, long bytes, Integer width, Integer height,
-        Long durationMs, Instant createdAt) {
+public record Asset(
+        AssetId id,
+        AssetKind kind,
+        String mediaType,
+        String sha256,
+        long bytes,
+        Integer width,
+        Integer height,
+        Long durationMs,
+        Instant createdAt) {
 
     public Asset {
         Objects.requireNonNull(id, "id");

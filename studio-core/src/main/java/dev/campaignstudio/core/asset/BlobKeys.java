@@ -7,8 +7,7 @@ public final class BlobKeys {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private BlobKeys() {
-    }
+    private BlobKeys() {}
 
     /** Whether {@code name} is a lower-case hex SHA-256 digest. */
     public static boolean isSha256(String name) {

@@ -17,10 +17,10 @@ public final class ImageSniffer {
 
     /** Bytes read before deciding the format: enough for the PNG IHDR and every WebP frame header. */
     private static final int HEAD = 30;
+
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    private ImageSniffer() {
-    }
+    private ImageSniffer() {}
 
     /** The format and size of {@code data}, or empty when it is not a PNG, JPEG or WebP with a readable header. */
     public static Optional<ImageInfo> sniff(byte[] data) {
@@ -46,7 +46,9 @@ public final class ImageSniffer {
         if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
             return jpeg(new SequenceInputStream(new ByteArrayInputStream(head, 2, head.length - 2), in));
         }
-        if (head.length >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+        if (head.length >= 12
+                && ascii(head, 0, 4).equals("RIFF")
+                && ascii(head, 8, 4).equals("WEBP")) {
             return webp(head);
         }
         return Optional.empty();
@@ -81,10 +83,13 @@ public final class ImageSniffer {
             if (length.length < 2 || uint16(length, 0) < 2) {
                 return Optional.empty();
             }
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            boolean startOfFrame =
+                    marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
                 byte[] frame = in.readNBytes(5);
-                return frame.length < 5 ? Optional.empty() : sized(ImageFormat.JPEG, uint16(frame, 3), uint16(frame, 1));
+                return frame.length < 5
+                        ? Optional.empty()
+                        : sized(ImageFormat.JPEG, uint16(frame, 3), uint16(frame, 1));
             }
             if (!skipped(in, uint16(length, 0) - 2L)) {
                 return Optional.empty();

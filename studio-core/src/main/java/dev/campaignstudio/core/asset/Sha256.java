@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** SHA-256 content hashes, in lower-case hex. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** Hex SHA-256 of {@code data}. */
     public static String hex(byte[] data) {

@@ -18,8 +18,7 @@ public final class Wav {
     private static final int FLOAT = 3;
     private static final int EXTENSIBLE = 0xFFFE;
 
-    private Wav() {
-    }
+    private Wav() {}
 
     /**
      * Mono samples and their rate.
@@ -46,8 +45,14 @@ public final class Wav {
         short[] samples = pcm.samples();
         ByteBuffer out = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         out.put(ascii("RIFF")).putInt(36 + samples.length * 2).put(ascii("WAVE"));
-        out.put(ascii("fmt ")).putInt(16).putShort((short) PCM).putShort((short) 1).putInt(pcm.sampleRate())
-                .putInt(pcm.sampleRate() * 2).putShort((short) 2).putShort((short) 16);
+        out.put(ascii("fmt "))
+                .putInt(16)
+                .putShort((short) PCM)
+                .putShort((short) 1)
+                .putInt(pcm.sampleRate())
+                .putInt(pcm.sampleRate() * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         out.put(ascii("data")).putInt(samples.length * 2);
         for (short sample : samples) {
             out.putShort(sample);
@@ -144,7 +149,8 @@ public final class Wav {
             samples.write(chunks.data(), 0, chunks.data().length);
         }
         byte[] data = samples.toByteArray();
-        ByteBuffer out = ByteBuffer.allocate(12 + 8 + format.length + 8 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocate(12 + 8 + format.length + 8 + data.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put(ascii("RIFF")).putInt(4 + 8 + format.length + 8 + data.length).put(ascii("WAVE"));
         out.put(ascii("fmt ")).putInt(format.length).put(format);
         out.put(ascii("data")).putInt(data.length).put(data);
@@ -168,7 +174,9 @@ public final class Wav {
 
         static Chunks of(byte[] file) {
             ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
-            if (file.length < 12 || !tag(file, 0).equals("RIFF") || !tag(file, 8).equals("WAVE")) {
+            if (file.length < 12
+                    || !tag(file, 0).equals("RIFF")
+                    || !tag(file, 8).equals("WAVE")) {
                 throw new IllegalArgumentException("not a WAV file");
             }
             byte[] format = null;

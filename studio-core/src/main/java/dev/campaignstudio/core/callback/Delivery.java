@@ -22,8 +22,20 @@ import java.util.Objects;
  * @param createdAt      when the event was written
  * @param deliveredAt    when a 2xx came back, or {@code null}
  */
-public record Delivery(String id, JobId jobId, String eventId, long sequence, String url, String secretRef, DeliveryStatus status,
-        int attempts, Instant nextAttemptAt, Instant giveUpAt, Integer lastStatusCode, String lastError, Instant createdAt,
+public record Delivery(
+        String id,
+        JobId jobId,
+        String eventId,
+        long sequence,
+        String url,
+        String secretRef,
+        DeliveryStatus status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant giveUpAt,
+        Integer lastStatusCode,
+        String lastError,
+        Instant createdAt,
         Instant deliveredAt) {
 
     public Delivery {

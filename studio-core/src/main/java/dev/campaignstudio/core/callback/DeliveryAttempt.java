@@ -13,5 +13,11 @@ import java.time.Instant;
  * @param error      what went wrong, or {@code null}
  * @param outcome    {@code delivered}, {@code retry}, {@code failed} or {@code stopped}
  */
-public record DeliveryAttempt(String deliveryId, String eventId, Instant at, Integer statusCode, long latencyMs, String error, String outcome) {
-}
+public record DeliveryAttempt(
+        String deliveryId,
+        String eventId,
+        Instant at,
+        Integer statusCode,
+        long latencyMs,
+        String error,
+        String outcome) {}

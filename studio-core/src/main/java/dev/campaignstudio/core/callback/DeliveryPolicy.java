@@ -13,11 +13,12 @@ import java.util.function.DoubleSupplier;
  * @param jitter         0..1: each wait is drawn from {@code [wait * (1 - jitter), wait]}
  * @param lease          how long one attempt may hold its delivery before another worker may take it
  */
-public record DeliveryPolicy(Duration initialBackoff, Duration maxBackoff, Duration horizon, double jitter, Duration lease) {
+public record DeliveryPolicy(
+        Duration initialBackoff, Duration maxBackoff, Duration horizon, double jitter, Duration lease) {
 
     /** 5 s doubling to 30 min, for 24 hours. */
-    public static final DeliveryPolicy STANDARD = new DeliveryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24),
-            0.2, Duration.ofMinutes(1));
+    public static final DeliveryPolicy STANDARD = new DeliveryPolicy(
+            Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofHours(24), 0.2, Duration.ofMinutes(1));
 
     public DeliveryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");

@@ -16,8 +16,7 @@ public final class WebhookSignature {
     /** Prefix of Standard Webhooks secrets. */
     public static final String SECRET_PREFIX = "whsec_";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /**
      * The key bytes of a {@code whsec_<base64>} secret.

@@ -2,7 +2,6 @@ package dev.campaignstudio.core.capability;
 
 import java.time.Duration;
 import java.util.Optional;
-
 import java.util.Set;
 
 /** An adapter that serves capabilities by implementing their ports; configuration binds capabilities to it by name. */

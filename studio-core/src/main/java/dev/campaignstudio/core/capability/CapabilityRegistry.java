@@ -40,17 +40,26 @@ public final class CapabilityRegistry {
      * @param adapters every adapter available
      * @throws IllegalStateException naming every binding that cannot be made
      */
-    public static CapabilityRegistry bind(Map<Capability, String> bindings, List<? extends CapabilityAdapter> adapters) {
+    public static CapabilityRegistry bind(
+            Map<Capability, String> bindings, List<? extends CapabilityAdapter> adapters) {
         Map<Capability, CapabilityAdapter> bound = new EnumMap<>(Capability.class);
         List<String> problems = new ArrayList<>();
         bindings.forEach((capability, name) -> {
-            Optional<? extends CapabilityAdapter> adapter = adapters.stream().filter(a -> a.name().equals(name)).findFirst();
+            Optional<? extends CapabilityAdapter> adapter =
+                    adapters.stream().filter(a -> a.name().equals(name)).findFirst();
             if (adapter.isEmpty()) {
-                problems.add("studio.capabilities." + capability.wire() + "=" + name + ": no adapter is called '" + name + "' (available: "
-                        + String.join(", ", adapters.stream().map(CapabilityAdapter::name).distinct().toList()) + ")");
-            } else if (!adapter.get().capabilities().contains(capability) || !capability.port().isInstance(adapter.get())) {
-                problems.add("studio.capabilities." + capability.wire() + "=" + name + ": adapter '" + name + "' does not serve "
-                        + capability.wire());
+                problems.add("studio.capabilities." + capability.wire() + "=" + name + ": no adapter is called '" + name
+                        + "' (available: "
+                        + String.join(
+                                ", ",
+                                adapters.stream()
+                                        .map(CapabilityAdapter::name)
+                                        .distinct()
+                                        .toList()) + ")");
+            } else if (!adapter.get().capabilities().contains(capability)
+                    || !capability.port().isInstance(adapter.get())) {
+                problems.add("studio.capabilities." + capability.wire() + "=" + name + ": adapter '" + name
+                        + "' does not serve " + capability.wire());
             } else {
                 bound.put(capability, adapter.get());
             }
@@ -64,13 +73,15 @@ public final class CapabilityRegistry {
     /** The port serving {@code capability}, if one is bound. */
     public <T> Optional<T> port(Capability capability, Class<T> type) {
         if (!capability.port().equals(type)) {
-            throw new IllegalArgumentException(capability.wire() + " is served through " + capability.port().getSimpleName());
+            throw new IllegalArgumentException(capability.wire() + " is served through "
+                    + capability.port().getSimpleName());
         }
         Optional<T> port = Optional.ofNullable(bound.get(capability)).map(type::cast);
         if (decorator == null) {
             return port;
         }
-        return port.map(p -> decorator.decorate(capability, bound.get(capability).name(), type, p));
+        return port.map(
+                p -> decorator.decorate(capability, bound.get(capability).name(), type, p));
     }
 
     /** The name of the adapter serving {@code capability}, if one is bound. */

@@ -82,6 +82,6 @@ public interface FidelityCheck {
      * @param proportion how well the found product keeps the reference's width-to-height ratio (1 is exact)
      * @param found      where the product was found in the candidate
      */
-    record FidelityScore(double score, double structure, double colour, double location, double proportion, Box found) {
-    }
+    record FidelityScore(
+            double score, double structure, double colour, double location, double proportion, Box found) {}
 }

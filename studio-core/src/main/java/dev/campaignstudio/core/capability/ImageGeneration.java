@@ -82,7 +82,8 @@ public interface ImageGeneration {
      * @param attributes labelled facts in display order, e.g. {@code brand -> Aurora}, {@code category -> drinkware}
      * @param width      pixels across (the sheet is landscape, 16:9)
      */
-    record SheetRequest(String name, List<byte[]> cutOuts, List<PaletteColor> palette, Map<String, String> attributes, int width) {
+    record SheetRequest(
+            String name, List<byte[]> cutOuts, List<PaletteColor> palette, Map<String, String> attributes, int width) {
         public SheetRequest {
             Objects.requireNonNull(name, "name");
             cutOuts = List.copyOf(cutOuts);
@@ -114,8 +115,19 @@ public interface ImageGeneration {
      * @param sheetPng     the product's character sheet (its views, palette and facts on one page), a second reference
      *                     for adapters that take more than one image; or {@code null} (a product made before sheets)
      */
-    record ImageRequest(byte[] productPng, List<String> palette, String headline, String prompt, Aspect aspect, int longSide, Style style,
-            Presentation presentation, long seed, double variation, Constraints constraints, byte[] sheetPng) {
+    record ImageRequest(
+            byte[] productPng,
+            List<String> palette,
+            String headline,
+            String prompt,
+            Aspect aspect,
+            int longSide,
+            Style style,
+            Presentation presentation,
+            long seed,
+            double variation,
+            Constraints constraints,
+            byte[] sheetPng) {
         public ImageRequest {
             Objects.requireNonNull(productPng, "productPng");
             palette = List.copyOf(palette);
@@ -129,11 +141,31 @@ public interface ImageGeneration {
         }
 
         /** Without a character sheet. */
-        public ImageRequest(byte[] productPng, List<String> palette, String headline, String prompt, Aspect aspect,
-                int longSide, Style style, Presentation presentation, long seed, double variation,
+        public ImageRequest(
+                byte[] productPng,
+                List<String> palette,
+                String headline,
+                String prompt,
+                Aspect aspect,
+                int longSide,
+                Style style,
+                Presentation presentation,
+                long seed,
+                double variation,
                 Constraints constraints) {
-            this(productPng, palette, headline, prompt, aspect, longSide, style, presentation, seed, variation,
-                    constraints, null);
+            this(
+                    productPng,
+                    palette,
+                    headline,
+                    prompt,
+                    aspect,
+                    longSide,
+                    style,
+                    presentation,
+                    seed,
+                    variation,
+                    constraints,
+                    null);
         }
     }
 

@@ -25,7 +25,14 @@ public interface LinkReader {
      * @param images      image URLs
      * @param warning     why the page could not be read (fully), or {@code null}
      */
-    record PageFacts(String title, String description, String brand, String price, String currency, List<String> images, String warning) {
+    record PageFacts(
+            String title,
+            String description,
+            String brand,
+            String price,
+            String currency,
+            List<String> images,
+            String warning) {
         public PageFacts {
             images = images == null ? List.of() : List.copyOf(images);
         }

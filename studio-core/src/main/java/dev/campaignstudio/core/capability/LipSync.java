@@ -26,7 +26,13 @@ public interface LipSync {
      * @param seed       the same seed makes the same presenter
      * @param productPng the product on transparency, which the presenter holds up beside them, or {@code null} for none
      */
-    record LipSyncRequest(SpeechSynthesis.Speech speech, int width, int height, int fps, List<String> palette, long seed,
+    record LipSyncRequest(
+            SpeechSynthesis.Speech speech,
+            int width,
+            int height,
+            int fps,
+            List<String> palette,
+            long seed,
             byte[] productPng) {
         public LipSyncRequest {
             Objects.requireNonNull(speech, "speech");
@@ -34,7 +40,8 @@ public interface LipSync {
         }
 
         /** A presenter alone. */
-        public LipSyncRequest(SpeechSynthesis.Speech speech, int width, int height, int fps, List<String> palette, long seed) {
+        public LipSyncRequest(
+                SpeechSynthesis.Speech speech, int width, int height, int fps, List<String> palette, long seed) {
             this(speech, width, height, fps, palette, seed, null);
         }
     }

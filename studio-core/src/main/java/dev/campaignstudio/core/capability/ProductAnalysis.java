@@ -69,7 +69,8 @@ public interface ProductAnalysis {
      * @param category   a category guess, e.g. {@code drinkware}
      * @param keywords   words that describe it, for writers
      */
-    record ProductFacts(List<PaletteColor> palette, double brightness, double aspect, String category, List<String> keywords) {
+    record ProductFacts(
+            List<PaletteColor> palette, double brightness, double aspect, String category, List<String> keywords) {
         public ProductFacts {
             palette = List.copyOf(palette);
             keywords = List.copyOf(keywords);

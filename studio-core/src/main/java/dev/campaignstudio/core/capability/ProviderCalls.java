@@ -15,8 +15,7 @@ public final class ProviderCalls {
 
     private static final ThreadLocal<List<Call>> CALLS = ThreadLocal.withInitial(ArrayList::new);
 
-    private ProviderCalls() {
-    }
+    private ProviderCalls() {}
 
     /**
      * One call to a provider, retries included.
@@ -32,15 +31,30 @@ public final class ProviderCalls {
      * @param seed      the seed sent, or {@code null}
      * @param usage     what the provider reports it used (tokens, seconds), or empty
      */
-    public record Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome,
-            Double cost, String version, Long seed, Map<String, Number> usage) {
+    public record Call(
+            String provider,
+            String model,
+            String operation,
+            long latencyMs,
+            int attempts,
+            String outcome,
+            Double cost,
+            String version,
+            Long seed,
+            Map<String, Number> usage) {
         public Call {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(operation, "operation");
             usage = usage == null ? Map.of() : Map.copyOf(usage);
         }
 
-        public Call(String provider, String model, String operation, long latencyMs, int attempts, String outcome,
+        public Call(
+                String provider,
+                String model,
+                String operation,
+                long latencyMs,
+                int attempts,
+                String outcome,
                 Double cost) {
             this(provider, model, operation, latencyMs, attempts, outcome, cost, null, null, Map.of());
         }
@@ -92,7 +106,7 @@ public final class ProviderCalls {
         return copy;
     }
 
-    private static volatile java.util.function.Consumer<Call> listener = call -> { };
+    private static volatile java.util.function.Consumer<Call> listener = call -> {};
 
     /** Notes a call made on this thread, and tells the listener (metrics). */
     public static void record(Call call) {

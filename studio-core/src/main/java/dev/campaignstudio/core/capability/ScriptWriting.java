@@ -59,7 +59,8 @@ public interface ScriptWriting {
      */
     static String ideaOf(List<StoryboardWriting.Concept> seeds, int index) {
         StoryboardWriting.Concept seed = seedOf(seeds, index);
-        return seed == null || seed.sceneIdeas().isEmpty() ? null
+        return seed == null || seed.sceneIdeas().isEmpty()
+                ? null
                 : seed.sceneIdeas().get(index / seeds.size() % seed.sceneIdeas().size());
     }
 
@@ -79,8 +80,16 @@ public interface ScriptWriting {
      * @param details       what the product's metadata and page say, by name ({@code brand}, {@code description},
      *                      {@code colours}, {@code price}, ...), for the words to keep to; possibly empty
      */
-    record ScriptRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String readyScript,
-            int segments, int targetSeconds, String language, long seed, List<StoryboardWriting.Concept> seeds,
+    record ScriptRequest(
+            String productName,
+            ProductAnalysis.ProductFacts facts,
+            String prompt,
+            String readyScript,
+            int segments,
+            int targetSeconds,
+            String language,
+            long seed,
+            List<StoryboardWriting.Concept> seeds,
             Map<String, String> details) {
         public ScriptRequest {
             Objects.requireNonNull(productName, "productName");
@@ -90,8 +99,15 @@ public interface ScriptWriting {
         }
 
         /** Without seeds or details. */
-        public ScriptRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String readyScript,
-                int segments, int targetSeconds, String language, long seed) {
+        public ScriptRequest(
+                String productName,
+                ProductAnalysis.ProductFacts facts,
+                String prompt,
+                String readyScript,
+                int segments,
+                int targetSeconds,
+                String language,
+                long seed) {
             this(productName, facts, prompt, readyScript, segments, targetSeconds, language, seed, List.of(), Map.of());
         }
     }
@@ -121,8 +137,7 @@ public interface ScriptWriting {
      * @param role {@code hook}, {@code benefit}, {@code proof} or {@code call_to_action}
      * @param text the words
      */
-    record Segment(String role, String text) {
-    }
+    record Segment(String role, String text) {}
 
     /**
      * What to read a brief from.
@@ -133,7 +148,8 @@ public interface ScriptWriting {
      * @param language    language tag
      * @param seed        the same seed reads the same brief
      */
-    record BriefRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, String language, long seed) {
+    record BriefRequest(
+            String productName, ProductAnalysis.ProductFacts facts, String prompt, String language, long seed) {
         public BriefRequest {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
@@ -174,8 +190,15 @@ public interface ScriptWriting {
      * @param details       what the product's metadata and page say, by name ({@code brand}, {@code description},
      *                      {@code colours}, {@code price}, ...), for the lines to keep to; possibly empty
      */
-    record UgcScriptRequest(String productName, ProductAnalysis.ProductFacts facts, Brief brief, int shots,
-            int targetSeconds, String language, long seed, List<StoryboardWriting.Concept> seeds,
+    record UgcScriptRequest(
+            String productName,
+            ProductAnalysis.ProductFacts facts,
+            Brief brief,
+            int shots,
+            int targetSeconds,
+            String language,
+            long seed,
+            List<StoryboardWriting.Concept> seeds,
             Map<String, String> details) {
         public UgcScriptRequest {
             Objects.requireNonNull(productName, "productName");
@@ -189,8 +212,14 @@ public interface ScriptWriting {
         }
 
         /** Without seeds or details. */
-        public UgcScriptRequest(String productName, ProductAnalysis.ProductFacts facts, Brief brief, int shots,
-                int targetSeconds, String language, long seed) {
+        public UgcScriptRequest(
+                String productName,
+                ProductAnalysis.ProductFacts facts,
+                Brief brief,
+                int shots,
+                int targetSeconds,
+                String language,
+                long seed) {
             this(productName, facts, brief, shots, targetSeconds, language, seed, List.of(), Map.of());
         }
     }

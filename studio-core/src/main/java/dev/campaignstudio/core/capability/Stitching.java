@@ -39,9 +39,25 @@ public interface Stitching {
      *                     placed clear of where it is on screen, and the end card shows it (docs/modes.md, layout)
      * @param callToAction the end card's call to action under the name (e.g. "Shop now"), or {@code null}
      */
-    record StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
-            List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed, boolean clipAudio, int musicBpm,
-            CaptionStyle captionStyle, List<TimedText> overlays, Framing framing, MediaFile product, String callToAction) {
+    record StitchRequest(
+            List<MediaFile> clips,
+            int width,
+            int height,
+            int fps,
+            long transitionMs,
+            MediaFile voiceOver,
+            List<TimedText> captions,
+            boolean musicBed,
+            String endCard,
+            long endCardMs,
+            long seed,
+            boolean clipAudio,
+            int musicBpm,
+            CaptionStyle captionStyle,
+            List<TimedText> overlays,
+            Framing framing,
+            MediaFile product,
+            String callToAction) {
         public StitchRequest {
             clips = List.copyOf(clips);
             captions = captions == null ? List.of() : List.copyOf(captions);
@@ -61,24 +77,97 @@ public interface Stitching {
         }
 
         /** An assembly that knows nothing of the product: no layout around it, an end card with text only. */
-        public StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
-                List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed, boolean clipAudio,
-                int musicBpm, CaptionStyle captionStyle, List<TimedText> overlays, Framing framing) {
-            this(clips, width, height, fps, transitionMs, voiceOver, captions, musicBed, endCard, endCardMs, seed, clipAudio,
-                    musicBpm, captionStyle, overlays, framing, null, null);
+        public StitchRequest(
+                List<MediaFile> clips,
+                int width,
+                int height,
+                int fps,
+                long transitionMs,
+                MediaFile voiceOver,
+                List<TimedText> captions,
+                boolean musicBed,
+                String endCard,
+                long endCardMs,
+                long seed,
+                boolean clipAudio,
+                int musicBpm,
+                CaptionStyle captionStyle,
+                List<TimedText> overlays,
+                Framing framing) {
+            this(
+                    clips,
+                    width,
+                    height,
+                    fps,
+                    transitionMs,
+                    voiceOver,
+                    captions,
+                    musicBed,
+                    endCard,
+                    endCardMs,
+                    seed,
+                    clipAudio,
+                    musicBpm,
+                    captionStyle,
+                    overlays,
+                    framing,
+                    null,
+                    null);
         }
 
         /** The same assembly, laid out around {@code cutOut} and closing on it with {@code call} under the name. */
         public StitchRequest withProduct(MediaFile cutOut, String call) {
-            return new StitchRequest(clips, width, height, fps, transitionMs, voiceOver, captions, musicBed, endCard, endCardMs,
-                    seed, clipAudio, musicBpm, captionStyle, overlays, framing, cutOut, call);
+            return new StitchRequest(
+                    clips,
+                    width,
+                    height,
+                    fps,
+                    transitionMs,
+                    voiceOver,
+                    captions,
+                    musicBed,
+                    endCard,
+                    endCardMs,
+                    seed,
+                    clipAudio,
+                    musicBpm,
+                    captionStyle,
+                    overlays,
+                    framing,
+                    cutOut,
+                    call);
         }
 
         /** A steady, subtitled assembly without clip sound, at the adapter's tempo. */
-        public StitchRequest(List<MediaFile> clips, int width, int height, int fps, long transitionMs, MediaFile voiceOver,
-                List<TimedText> captions, boolean musicBed, String endCard, long endCardMs, long seed) {
-            this(clips, width, height, fps, transitionMs, voiceOver, captions, musicBed, endCard, endCardMs, seed, false, 0,
-                    CaptionStyle.SUBTITLE, List.of(), Framing.STEADY);
+        public StitchRequest(
+                List<MediaFile> clips,
+                int width,
+                int height,
+                int fps,
+                long transitionMs,
+                MediaFile voiceOver,
+                List<TimedText> captions,
+                boolean musicBed,
+                String endCard,
+                long endCardMs,
+                long seed) {
+            this(
+                    clips,
+                    width,
+                    height,
+                    fps,
+                    transitionMs,
+                    voiceOver,
+                    captions,
+                    musicBed,
+                    endCard,
+                    endCardMs,
+                    seed,
+                    false,
+                    0,
+                    CaptionStyle.SUBTITLE,
+                    List.of(),
+                    Framing.STEADY);
         }
 
         /** The length of the assembled video: the clips less their overlaps, plus the end card. */

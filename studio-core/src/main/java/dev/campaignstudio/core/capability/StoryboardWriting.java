@@ -39,8 +39,13 @@ public interface StoryboardWriting {
      *                    wording)
      * @param seed        the same seed proposes the same concepts
      */
-    record ConceptRequest(String productName, ProductAnalysis.ProductFacts facts, Map<String, String> pageFacts, String prompt,
-            int count, long seed) {
+    record ConceptRequest(
+            String productName,
+            ProductAnalysis.ProductFacts facts,
+            Map<String, String> pageFacts,
+            String prompt,
+            int count,
+            long seed) {
         public ConceptRequest {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
@@ -83,8 +88,15 @@ public interface StoryboardWriting {
      * @param beatMs      cut only on multiples of this (a beat of the music): every scene starts and lasts whole beats;
      *                    or 0 for free timing
      */
-    record StoryboardRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, int scenes, long durationMs, Style style,
-            long seed, long beatMs) {
+    record StoryboardRequest(
+            String productName,
+            ProductAnalysis.ProductFacts facts,
+            String prompt,
+            int scenes,
+            long durationMs,
+            Style style,
+            long seed,
+            long beatMs) {
         public StoryboardRequest {
             Objects.requireNonNull(productName, "productName");
             Objects.requireNonNull(facts, "facts");
@@ -98,7 +110,13 @@ public interface StoryboardWriting {
         }
 
         /** Free cut timing. */
-        public StoryboardRequest(String productName, ProductAnalysis.ProductFacts facts, String prompt, int scenes, long durationMs, Style style,
+        public StoryboardRequest(
+                String productName,
+                ProductAnalysis.ProductFacts facts,
+                String prompt,
+                int scenes,
+                long durationMs,
+                Style style,
                 long seed) {
             this(productName, facts, prompt, scenes, durationMs, style, seed, 0);
         }
@@ -127,6 +145,5 @@ public interface StoryboardWriting {
      * @param text       on-screen text, or {@code null}
      * @param style      background style
      */
-    record Scene(int order, long startMs, long durationMs, String shot, CameraMove move, String text, Style style) {
-    }
+    record Scene(int order, long startMs, long durationMs, String shot, CameraMove move, String text, Style style) {}
 }

@@ -28,8 +28,16 @@ public interface VideoGeneration {
      * @param sheetPng   the product's character sheet, a reference for adapters that take more than one image; or
      *                   {@code null} (a product made before sheets)
      */
-    record VideoRequest(ImageGeneration.SceneImage scene, byte[] productPng, int width, int height, long durationMs, int fps,
-            CameraMove move, long seed, byte[] sheetPng) {
+    record VideoRequest(
+            ImageGeneration.SceneImage scene,
+            byte[] productPng,
+            int width,
+            int height,
+            long durationMs,
+            int fps,
+            CameraMove move,
+            long seed,
+            byte[] sheetPng) {
         public VideoRequest {
             Objects.requireNonNull(scene, "scene");
             Objects.requireNonNull(move, "move");
@@ -42,8 +50,15 @@ public interface VideoGeneration {
         }
 
         /** Without a character sheet. */
-        public VideoRequest(ImageGeneration.SceneImage scene, byte[] productPng, int width, int height, long durationMs,
-                int fps, CameraMove move, long seed) {
+        public VideoRequest(
+                ImageGeneration.SceneImage scene,
+                byte[] productPng,
+                int width,
+                int height,
+                long durationMs,
+                int fps,
+                CameraMove move,
+                long seed) {
             this(scene, productPng, width, height, durationMs, fps, move, seed, null);
         }
     }

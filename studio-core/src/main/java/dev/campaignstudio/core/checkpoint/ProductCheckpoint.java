@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param jobId     the job that made them
  * @param createdAt when
  */
-public record ProductCheckpoint(CheckpointKey key, Map<String, Object> outputs, List<StepRecord.StepAsset> assets, String adapter, JobId jobId,
+public record ProductCheckpoint(
+        CheckpointKey key,
+        Map<String, Object> outputs,
+        List<StepRecord.StepAsset> assets,
+        String adapter,
+        JobId jobId,
         Instant createdAt) {
 
     public ProductCheckpoint {

@@ -23,8 +23,7 @@ public final class CanonicalJson {
     /** Longest plain spelling of a number; a value beyond it (such as {@code 1e-999999}) keeps its exponent. */
     static final int PLAIN_DIGITS_MAX = 400;
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** The canonical text of a neutral tree, numbers spelled plainly. */
     public static String write(Object tree) {
@@ -73,12 +72,14 @@ public final class CanonicalJson {
         } else if (value instanceof Number n) {
             out.append(numbers.apply(exact(n)));
         } else {
-            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a JSON value: " + value.getClass().getName());
         }
     }
 
     private static BigDecimal exact(Number n) {
-        if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())
+                || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
             throw new IllegalArgumentException("JSON has no non-finite numbers");
         }
         BigDecimal exact = new BigDecimal(n.toString());

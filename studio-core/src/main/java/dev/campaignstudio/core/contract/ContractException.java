@@ -20,7 +20,11 @@ public final class ContractException extends IllegalArgumentException {
     private static String describe(List<Violation> violations) {
         StringBuilder text = new StringBuilder("invalid request:");
         for (Violation v : violations) {
-            text.append(' ').append(v.pointer().isEmpty() ? "/" : v.pointer()).append(' ').append(v.message()).append(';');
+            text.append(' ')
+                    .append(v.pointer().isEmpty() ? "/" : v.pointer())
+                    .append(' ')
+                    .append(v.message())
+                    .append(';');
         }
         return text.toString();
     }

@@ -88,7 +88,8 @@ final class Fields {
         }
         int length = s.codePointCount(0, s.length());
         if (length < min || (min > 0 && s.isBlank())) {
-            violations.add(where, "TOO_SHORT", min == 1 ? "must not be empty" : "must have at least " + min + " characters");
+            violations.add(
+                    where, "TOO_SHORT", min == 1 ? "must not be empty" : "must have at least " + min + " characters");
             return null;
         }
         if (length > max) {
@@ -151,7 +152,8 @@ final class Fields {
             violations.add(at(key), "TYPE", "must be an integer");
             return null;
         }
-        BigInteger clamped = whole.get().max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE));
+        BigInteger clamped =
+                whole.get().max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE));
         return clamped.intValueExact();
     }
 
@@ -265,7 +267,8 @@ final class Fields {
         if (value instanceof BigInteger big) {
             return Optional.of(big);
         }
-        if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
+        if (value instanceof Number number
+                && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
                 && !(value instanceof Float f && (f.isNaN() || f.isInfinite()))) {
             BigDecimal exact = new BigDecimal(number.toString());
             if (exact.abs().compareTo(HUGE) > 0) {

@@ -1,8 +1,8 @@
 package dev.campaignstudio.core.contract;
 
 import dev.campaignstudio.core.contract.Fields.Text;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.id.WireEnum;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +62,11 @@ public final class JobRequestReader {
 
     private RequestEnvelope envelope(Fields fields) {
         Integer version = fields.integer("contract_version", true, Limits.CONTRACT_VERSION, Limits.CONTRACT_VERSION);
-        String key = fields.token("idempotency_key", true, Limits.IDEMPOTENCY_KEY_MAX, Limits.KEY_PATTERN,
+        String key = fields.token(
+                "idempotency_key",
+                true,
+                Limits.IDEMPOTENCY_KEY_MAX,
+                Limits.KEY_PATTERN,
                 "1 to " + Limits.IDEMPOTENCY_KEY_MAX + " printable ASCII characters without spaces");
         Callback callback = fields.object("callback", false).map(this::callback).orElse(null);
         boolean callbackBroken = fields.has("callback") && callback == null;
@@ -75,8 +79,8 @@ public final class JobRequestReader {
 
     private Callback callback(Fields fields) {
         String url = url(fields, "url", true);
-        String secretRef = fields.token("secret_ref", false, 64, Limits.SECRET_REF_PATTERN,
-                "1 to 64 of a-z, 0-9, _ and -");
+        String secretRef =
+                fields.token("secret_ref", false, 64, Limits.SECRET_REF_PATTERN, "1 to 64 of a-z, 0-9, _ and -");
         boolean secretBroken = fields.has("secret_ref") && secretRef == null;
         fields.refuseUnknown();
         if (url == null || secretBroken) {
@@ -106,7 +110,10 @@ public final class JobRequestReader {
             String key = String.valueOf(entry.getKey());
             String at = Violation.child(where, key);
             if (key.isEmpty() || key.length() > Limits.METADATA_KEY_MAX || !key.matches("[A-Za-z0-9._-]+")) {
-                violations.add(at, "FORMAT", "metadata keys must be 1 to " + Limits.METADATA_KEY_MAX + " of A-Z, a-z, 0-9, . _ -");
+                violations.add(
+                        at,
+                        "FORMAT",
+                        "metadata keys must be 1 to " + Limits.METADATA_KEY_MAX + " of A-Z, a-z, 0-9, . _ -");
                 ok = false;
                 continue;
             }
@@ -128,7 +135,8 @@ public final class JobRequestReader {
     }
 
     private JobRequest creation(Fields fields, RequestEnvelope envelope) {
-        ProductSnapshot product = fields.object("product", true).map(this::product).orElse(null);
+        ProductSnapshot product =
+                fields.object("product", true).map(this::product).orElse(null);
         if (envelope == null || product == null) {
             return null;
         }
@@ -136,11 +144,13 @@ public final class JobRequestReader {
     }
 
     private JobRequest output(Fields fields, RequestEnvelope envelope) {
-        ProductSnapshot product = fields.object("product", true).map(this::product).orElse(null);
+        ProductSnapshot product =
+                fields.object("product", true).map(this::product).orElse(null);
         OutputMode mode = fields.choice("mode", true, modes::mode, modes.spellings());
         String prompt = fields.text("prompt", true, 1, Limits.PROMPT_MAX, Text.PARAGRAPHS);
         int before = fields.violations().list().size();
-        SettingsPatch patch = fields.object("settings", false).map(this::settings).orElse(SettingsPatch.EMPTY);
+        SettingsPatch patch =
+                fields.object("settings", false).map(this::settings).orElse(SettingsPatch.EMPTY);
         boolean patchBroken = fields.violations().list().size() > before;
         OutputSettings settings = null;
         if (mode != null) {
@@ -166,7 +176,8 @@ public final class JobRequestReader {
         String prompt = fields.text("prompt", false, 1, Limits.PROMPT_MAX, Text.PARAGRAPHS);
         boolean promptBroken = fields.has("prompt") && prompt == null;
         int before = fields.violations().list().size();
-        SettingsPatch patch = fields.object("settings", false).map(this::settings).orElse(SettingsPatch.EMPTY);
+        SettingsPatch patch =
+                fields.object("settings", false).map(this::settings).orElse(SettingsPatch.EMPTY);
         boolean patchBroken = fields.violations().list().size() > before;
         fields.refuse("product", "a retry reads the product from the earlier job");
         fields.refuse("mode", "a retry keeps the mode of the earlier job");
@@ -178,7 +189,8 @@ public final class JobRequestReader {
     }
 
     private RetryTarget target(Fields fields) {
-        String stage = fields.token("stage", true, Limits.STAGE_NAME_MAX, Limits.STAGE_PATTERN, "a stage name such as scene_video");
+        String stage = fields.token(
+                "stage", true, Limits.STAGE_NAME_MAX, Limits.STAGE_PATTERN, "a stage name such as scene_video");
         Integer scene = fields.integer("scene_order", false, 1, Limits.SCENE_ORDER_MAX);
         boolean sceneBroken = fields.has("scene_order") && scene == null;
         fields.refuseUnknown();
@@ -189,13 +201,18 @@ public final class JobRequestReader {
     }
 
     private ProductSnapshot product(Fields fields) {
-        String productId = fields.token("product_id", true, Limits.PRODUCT_ID_MAX, Limits.PRODUCT_ID_PATTERN,
+        String productId = fields.token(
+                "product_id",
+                true,
+                Limits.PRODUCT_ID_MAX,
+                Limits.PRODUCT_ID_PATTERN,
                 "1 to " + Limits.PRODUCT_ID_MAX + " of A-Z, a-z, 0-9, . _ : -");
         String name = fields.text("name", true, 1, Limits.NAME_MAX, Text.LINE);
         List<ProductImage> images = images(fields);
         String link = url(fields, "link", false);
         boolean linkBroken = fields.has("link") && link == null;
-        ProductAttributes attributes = fields.object("attributes", false).map(this::attributes)
+        ProductAttributes attributes = fields.object("attributes", false)
+                .map(this::attributes)
                 .orElse(fields.has("attributes") ? null : ProductAttributes.NONE);
         fields.refuseUnknown();
         if (productId == null || name == null || images == null || linkBroken || attributes == null) {
@@ -212,7 +229,8 @@ public final class JobRequestReader {
         List<ProductImage> images = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < items.get().size(); i++) {
-            Optional<Fields> item = Fields.of(items.get().get(i), Violation.child(fields.at("images"), i), fields.violations());
+            Optional<Fields> item =
+                    Fields.of(items.get().get(i), Violation.child(fields.at("images"), i), fields.violations());
             if (item.isEmpty()) {
                 ok = false;
                 continue;
@@ -240,14 +258,16 @@ public final class JobRequestReader {
         String category = fields.text("category", false, 1, Limits.ATTRIBUTE_MAX, Text.LINE);
         String description = fields.text("description", false, 1, Limits.DESCRIPTION_MAX, Text.PARAGRAPHS);
         List<String> colors = new ArrayList<>();
-        boolean ok = !(fields.has("brand") && brand == null) && !(fields.has("category") && category == null)
+        boolean ok = !(fields.has("brand") && brand == null)
+                && !(fields.has("category") && category == null)
                 && !(fields.has("description") && description == null);
         Optional<List<?>> items = fields.array("colors", false, 0, Limits.COLORS_MAX);
         if (fields.has("colors") && items.isEmpty()) {
             ok = false;
         }
         for (int i = 0; i < items.map(List::size).orElse(0); i++) {
-            String color = Fields.checkText(items.get().get(i), Violation.child(fields.at("colors"), i), 1, 50, Text.LINE, fields.violations());
+            String color = Fields.checkText(
+                    items.get().get(i), Violation.child(fields.at("colors"), i), 1, 50, Text.LINE, fields.violations());
             ok &= color != null;
             colors.add(color);
         }
@@ -270,7 +290,8 @@ public final class JobRequestReader {
                 fields.boundedLater("duration_s", false),
                 fields.boundedLater("scene_count", false),
                 fields.choice("presentation", false, Presentation.class),
-                fields.token("voice", false, Limits.VOICE_MAX, Limits.VOICE_PATTERN, "a voice name of A-Z, a-z, 0-9, . _ -"),
+                fields.token(
+                        "voice", false, Limits.VOICE_MAX, Limits.VOICE_PATTERN, "a voice name of A-Z, a-z, 0-9, . _ -"),
                 fields.choice("style", false, Style.class),
                 fields.token("language", false, 35, Limits.LANGUAGE_PATTERN, "a language tag such as en or pt-BR"),
                 fields.decimal("creative_variation", false, 0, 1),
@@ -289,7 +310,8 @@ public final class JobRequestReader {
         for (int i = 0; i < items.get().size(); i++) {
             String pointer = Violation.child(fields.at("aspects"), i);
             Object item = items.get().get(i);
-            Optional<Aspect> aspect = item instanceof String text ? WireEnum.parse(Aspect.class, text) : Optional.empty();
+            Optional<Aspect> aspect =
+                    item instanceof String text ? WireEnum.parse(Aspect.class, text) : Optional.empty();
             if (aspect.isEmpty()) {
                 fields.violations().add(pointer, "ENUM", "must be one of " + WireEnum.spellings(Aspect.class));
             } else if (aspects.contains(aspect.get())) {
@@ -315,7 +337,8 @@ public final class JobRequestReader {
     }
 
     private static boolean isSmallFinite(Number n) {
-        if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())
+                || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
             return false;
         }
         return new BigDecimal(n.toString()).abs().compareTo(METADATA_NUMBER_MAX) <= 0;

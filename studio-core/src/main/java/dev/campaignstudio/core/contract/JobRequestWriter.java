@@ -48,10 +48,18 @@ public final class JobRequestWriter {
     public Map<String, Object> settings(SettingsPatch patch) {
         Map<String, Object> tree = new LinkedHashMap<>();
         putIfSet(tree, "aspect", patch.aspect() == null ? null : patch.aspect().wire());
-        putIfSet(tree, "aspects", patch.aspects() == null ? null : patch.aspects().stream().map(Aspect::wire).toList());
+        putIfSet(
+                tree,
+                "aspects",
+                patch.aspects() == null
+                        ? null
+                        : patch.aspects().stream().map(Aspect::wire).toList());
         putIfSet(tree, "duration_s", patch.durationS());
         putIfSet(tree, "scene_count", patch.sceneCount());
-        putIfSet(tree, "presentation", patch.presentation() == null ? null : patch.presentation().wire());
+        putIfSet(
+                tree,
+                "presentation",
+                patch.presentation() == null ? null : patch.presentation().wire());
         putIfSet(tree, "voice", patch.voice());
         putIfSet(tree, "style", patch.style() == null ? null : patch.style().wire());
         putIfSet(tree, "language", patch.language());

@@ -5,6 +5,7 @@ public final class Limits {
 
     /** The contract version this service reads and writes. */
     public static final int CONTRACT_VERSION = 2;
+
     public static final int IDEMPOTENCY_KEY_MAX = 128;
     public static final int PRODUCT_ID_MAX = 128;
     public static final int NAME_MAX = 200;
@@ -37,6 +38,5 @@ public final class Limits {
     /** Stage names as the pipelines spell them. */
     public static final String STAGE_PATTERN = "[a-z][a-z0-9_]*";
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -9,8 +9,9 @@ package dev.campaignstudio.core.contract;
  * @param prompt   the campaign instruction
  * @param settings settings with the mode's defaults applied
  */
-public record MarketingOutputRequest(RequestEnvelope envelope, ProductSnapshot product, OutputMode mode, String prompt,
-        OutputSettings settings) implements JobRequest {
+public record MarketingOutputRequest(
+        RequestEnvelope envelope, ProductSnapshot product, OutputMode mode, String prompt, OutputSettings settings)
+        implements JobRequest {
 
     public MarketingOutputRequest {
         Require.present(envelope, "envelope");

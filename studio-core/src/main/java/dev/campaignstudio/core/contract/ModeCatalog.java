@@ -12,10 +12,44 @@ public final class ModeCatalog {
 
     /** The four built-in modes (docs/modes.md), with the defaults and bounds docs/modes.md lists. */
     public static final ModeCatalog BUILT_IN = new ModeCatalog(List.of(
-            new ModeRules(OutputMode.IMAGE_BUNDLE, Aspect.SQUARE_1_1, 0, 0, 0, 1, 12, 4, Presentation.PRODUCT_ONLY, false, true),
-            new ModeRules(OutputMode.FAST_VIDEO, Aspect.PORTRAIT_9_16, 5, 60, 15, 2, 12, 5, Presentation.PRODUCT_ONLY, false, false),
-            new ModeRules(OutputMode.SCRIPT_VIDEO, Aspect.PORTRAIT_9_16, 10, 180, 30, 1, 12, 4, Presentation.PRODUCT_ONLY, true, false),
-            new ModeRules(OutputMode.UGC, Aspect.PORTRAIT_9_16, 8, 60, 20, 2, 8, 4, Presentation.WITH_MODEL, false, false)));
+            new ModeRules(
+                    OutputMode.IMAGE_BUNDLE,
+                    Aspect.SQUARE_1_1,
+                    0,
+                    0,
+                    0,
+                    1,
+                    12,
+                    4,
+                    Presentation.PRODUCT_ONLY,
+                    false,
+                    true),
+            new ModeRules(
+                    OutputMode.FAST_VIDEO,
+                    Aspect.PORTRAIT_9_16,
+                    5,
+                    60,
+                    15,
+                    2,
+                    12,
+                    5,
+                    Presentation.PRODUCT_ONLY,
+                    false,
+                    false),
+            new ModeRules(
+                    OutputMode.SCRIPT_VIDEO,
+                    Aspect.PORTRAIT_9_16,
+                    10,
+                    180,
+                    30,
+                    1,
+                    12,
+                    4,
+                    Presentation.PRODUCT_ONLY,
+                    true,
+                    false),
+            new ModeRules(
+                    OutputMode.UGC, Aspect.PORTRAIT_9_16, 8, 60, 20, 2, 8, 4, Presentation.WITH_MODEL, false, false)));
 
     private final Map<OutputMode, ModeRules> rules = new LinkedHashMap<>();
 

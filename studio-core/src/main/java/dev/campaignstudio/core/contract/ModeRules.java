@@ -77,14 +77,20 @@ public record ModeRules(
             ok = false;
         }
         if (patch.script() != null && !acceptsScript) {
-            violations.add(Violation.child(pointer, "script"), "NOT_ALLOWED", "a ready script is only accepted by script_video");
+            violations.add(
+                    Violation.child(pointer, "script"),
+                    "NOT_ALLOWED",
+                    "a ready script is only accepted by script_video");
             ok = false;
         }
         Integer scenes;
         if (patch.script() != null && acceptsScript) {
             scenes = null;
             if (patch.sceneCount() != null) {
-                violations.add(Violation.child(pointer, "scene_count"), "NOT_ALLOWED", "with a ready script, its segments decide the scenes");
+                violations.add(
+                        Violation.child(pointer, "scene_count"),
+                        "NOT_ALLOWED",
+                        "with a ready script, its segments decide the scenes");
                 ok = false;
             }
         } else {
@@ -94,7 +100,10 @@ public record ModeRules(
         Aspect aspect = patch.aspect() != null ? patch.aspect() : defaultAspect;
         List<Aspect> aspects = List.of(aspect);
         if (patch.aspects() != null && !acceptsAspects) {
-            violations.add(Violation.child(pointer, "aspects"), "NOT_ALLOWED", "only image_bundle makes outputs in several aspects");
+            violations.add(
+                    Violation.child(pointer, "aspects"),
+                    "NOT_ALLOWED",
+                    "only image_bundle makes outputs in several aspects");
             ok = false;
         } else if (patch.aspects() != null) {
             aspect = patch.aspect() != null ? patch.aspect() : patch.aspects().get(0);

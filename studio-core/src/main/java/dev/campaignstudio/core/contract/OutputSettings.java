@@ -49,7 +49,17 @@ public record OutputSettings(
 
     /** These settings as a patch that sets every field, for overlaying changes. */
     public SettingsPatch asPatch() {
-        return new SettingsPatch(aspect, aspects.size() == 1 ? null : aspects, durationS, sceneCount, presentation, voice, style, language,
-                creativeVariation, maxAttempts, script);
+        return new SettingsPatch(
+                aspect,
+                aspects.size() == 1 ? null : aspects,
+                durationS,
+                sceneCount,
+                presentation,
+                voice,
+                style,
+                language,
+                creativeVariation,
+                maxAttempts,
+                script);
     }
 }

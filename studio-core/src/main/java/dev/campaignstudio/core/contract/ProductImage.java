@@ -32,6 +32,8 @@ public record ProductImage(String uri) {
 
     /** The uploaded asset this image names, when it names one. */
     public Optional<AssetId> assetId() {
-        return uri.startsWith(ASSET_SCHEME) ? Optional.of(new AssetId(uri.substring(ASSET_SCHEME.length()))) : Optional.empty();
+        return uri.startsWith(ASSET_SCHEME)
+                ? Optional.of(new AssetId(uri.substring(ASSET_SCHEME.length())))
+                : Optional.empty();
     }
 }

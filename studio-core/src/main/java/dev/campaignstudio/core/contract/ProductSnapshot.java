@@ -11,7 +11,8 @@ import java.util.List;
  * @param link       product page URL, or {@code null}
  * @param attributes optional facts, never {@code null}
  */
-public record ProductSnapshot(String productId, String name, List<ProductImage> images, String link, ProductAttributes attributes) {
+public record ProductSnapshot(
+        String productId, String name, List<ProductImage> images, String link, ProductAttributes attributes) {
 
     public ProductSnapshot {
         Require.text(productId, "product_id", Limits.PRODUCT_ID_MAX);

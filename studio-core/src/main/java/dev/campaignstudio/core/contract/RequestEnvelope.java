@@ -12,7 +12,8 @@ import java.util.Map;
  * @param callback        where events are POSTed, or {@code null}
  * @param metadata        small map of scalars echoed in events, possibly empty
  */
-public record RequestEnvelope(int contractVersion, String idempotencyKey, Callback callback, Map<String, Object> metadata) {
+public record RequestEnvelope(
+        int contractVersion, String idempotencyKey, Callback callback, Map<String, Object> metadata) {
 
     public RequestEnvelope {
         if (contractVersion != Limits.CONTRACT_VERSION) {

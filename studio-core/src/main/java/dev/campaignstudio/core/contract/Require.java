@@ -5,8 +5,7 @@ import java.util.Objects;
 /** Guards for record constructors: contract objects built in code obey the same rules as read ones. */
 final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     static <T> T present(T value, String name) {
         return Objects.requireNonNull(value, name + " is required");

@@ -11,7 +11,8 @@ import dev.campaignstudio.core.id.JobId;
  * @param prompt   a new prompt for the stages from the target on, or {@code null} to keep the earlier one
  * @param settings setting changes for the stages from the target on, possibly {@link SettingsPatch#EMPTY}
  */
-public record RetryRequest(RequestEnvelope envelope, JobId jobId, RetryTarget target, String prompt, SettingsPatch settings)
+public record RetryRequest(
+        RequestEnvelope envelope, JobId jobId, RetryTarget target, String prompt, SettingsPatch settings)
         implements JobRequest {
 
     public RetryRequest {

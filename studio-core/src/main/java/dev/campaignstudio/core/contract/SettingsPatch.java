@@ -24,7 +24,8 @@ public record SettingsPatch(
     }
 
     /** A patch that sets nothing. */
-    public static final SettingsPatch EMPTY = new SettingsPatch(null, null, null, null, null, null, null, null, null, null, null);
+    public static final SettingsPatch EMPTY =
+            new SettingsPatch(null, null, null, null, null, null, null, null, null, null, null);
 
     /** This patch with every field that {@code over} sets replaced by its value. */
     public SettingsPatch overlaidWith(SettingsPatch over) {

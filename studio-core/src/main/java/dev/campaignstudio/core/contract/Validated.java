@@ -10,8 +10,7 @@ import java.util.List;
 public sealed interface Validated<T> {
 
     /** Input that met every rule. */
-    record Valid<T>(T value) implements Validated<T> {
-    }
+    record Valid<T>(T value) implements Validated<T> {}
 
     /** Input refused, with every violation found. */
     record Invalid<T>(List<Violation> violations) implements Validated<T> {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Shape checks for URLs a client hands us. Address checks (private ranges, redirects) happen at fetch time. */
 public final class WebUrl {
 
-    private WebUrl() {
-    }
+    private WebUrl() {}
 
     /** True for an absolute http or https URL with a host and without user info. */
     public static boolean isAllowed(String text) {

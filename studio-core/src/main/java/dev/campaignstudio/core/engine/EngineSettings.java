@@ -16,8 +16,8 @@ import java.util.Set;
  *                        itself, in the transaction that records the finished one, instead of dispatching it (the
  *                        queues this process serves; empty: every ready step is dispatched)
  */
-public record EngineSettings(Duration lease, Duration heartbeat, Duration redispatchAfter, String workerId,
-        Set<WorkQueue> takesNext) {
+public record EngineSettings(
+        Duration lease, Duration heartbeat, Duration redispatchAfter, String workerId, Set<WorkQueue> takesNext) {
 
     /** Settings of a worker that dispatches every ready step. */
     public EngineSettings(Duration lease, Duration heartbeat, Duration redispatchAfter, String workerId) {

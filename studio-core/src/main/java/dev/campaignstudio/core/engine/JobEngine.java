@@ -3,14 +3,14 @@ package dev.campaignstudio.core.engine;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
-import dev.campaignstudio.core.job.StepId;
-import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.event.JobEventType;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.pipeline.JobInputs;
@@ -57,14 +57,31 @@ public final class JobEngine implements JobStarter, CancelJob {
     private final DownloadLinks links;
     private final JobPlanner planner = new JobPlanner();
 
-    public JobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
-            PipelineRouter router, RetryPlanner retries, Clock clock, DoubleSupplier random) {
+    public JobEngine(
+            JobRepository jobs,
+            StepStore steps,
+            EventLog events,
+            AssetRepository assets,
+            Transactions transactions,
+            PipelineRouter router,
+            RetryPlanner retries,
+            Clock clock,
+            DoubleSupplier random) {
         this(jobs, steps, events, assets, transactions, router, retries, clock, random, DownloadLinks.NONE);
     }
 
     /** @param links makes the {@code download_url} of each output in a finished job's manifest */
-    public JobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
-            PipelineRouter router, RetryPlanner retries, Clock clock, DoubleSupplier random, DownloadLinks links) {
+    public JobEngine(
+            JobRepository jobs,
+            StepStore steps,
+            EventLog events,
+            AssetRepository assets,
+            Transactions transactions,
+            PipelineRouter router,
+            RetryPlanner retries,
+            Clock clock,
+            DoubleSupplier random,
+            DownloadLinks links) {
         this.links = links;
         this.jobs = jobs;
         this.steps = steps;
@@ -160,10 +177,21 @@ public final class JobEngine implements JobStarter, CancelJob {
         Plan plan = planner.plan(job, pipeline, all, defaultScenes(job), now, random);
         StepRecord taken = null;
         for (Plan.NewStep next : plan.newSteps()) {
-            StepRecord step = StepRecord.pending(StepId.next(clock), id, next.stage(), next.sceneOrder(), next.attempt(),
-                    next.queue(), now, next.notBefore());
-            if (taken == null && taker != null && next.notBefore() == null && !plan.skipPending()
-                    && plan.ending() == null && taker.takes(next.queue())) {
+            StepRecord step = StepRecord.pending(
+                    StepId.next(clock),
+                    id,
+                    next.stage(),
+                    next.sceneOrder(),
+                    next.attempt(),
+                    next.queue(),
+                    now,
+                    next.notBefore());
+            if (taken == null
+                    && taker != null
+                    && next.notBefore() == null
+                    && !plan.skipPending()
+                    && plan.ending() == null
+                    && taker.takes(next.queue())) {
                 StepRecord claimed = step.claimedBy(taker.owner(), now, now.plus(taker.lease()));
                 if (steps.insert(claimed, now)) {
                     taken = claimed;
@@ -197,12 +225,17 @@ public final class JobEngine implements JobStarter, CancelJob {
     }
 
     /** @param all the job's steps as they stand, or {@code null} to read them */
-    private void end(Job job, Plan.Ending ending, PipelineDefinition pipeline, Instant now, List<StepRecord> all,
+    private void end(
+            Job job,
+            Plan.Ending ending,
+            PipelineDefinition pipeline,
+            Instant now,
+            List<StepRecord> all,
             EventBatch batch) {
         if (ending instanceof Plan.Succeeded) {
             Job running = job.status() == JobStatus.QUEUED ? markStarted(job, now, batch) : job;
-            Map<String, Object> manifest = Manifests.build(pipeline, all != null ? all : steps.forJob(job.id()),
-                    assets::find, links);
+            Map<String, Object> manifest =
+                    Manifests.build(pipeline, all != null ? all : steps.forJob(job.id()), assets::find, links);
             jobs.update(running.succeeded(manifest, now));
             batch.add(JobEventType.COMPLETED, Map.of("manifest", manifest));
         } else if (ending instanceof Plan.Failed failed) {
@@ -268,7 +301,11 @@ public final class JobEngine implements JobStarter, CancelJob {
         Instant now = clock.instant();
         int givenUp = 0;
         for (StepRecord lapsed : steps.lapsed(now, 200)) {
-            if (giveUp(lapsed, "the worker running this step stopped renewing its lease", error -> steps.giveUp(lapsed.id(), error, now), now)) {
+            if (giveUp(
+                    lapsed,
+                    "the worker running this step stopped renewing its lease",
+                    error -> steps.giveUp(lapsed.id(), error, now),
+                    now)) {
                 givenUp++;
             }
         }
@@ -290,8 +327,11 @@ public final class JobEngine implements JobStarter, CancelJob {
         do {
             held = steps.heldBy(deadWorker, 200);
             for (StepRecord step : held) {
-                if (giveUp(step, "the process running this step ended before it finished",
-                        error -> steps.giveUpHeldBy(step.id(), deadWorker, error, now), now)) {
+                if (giveUp(
+                        step,
+                        "the process running this step ended before it finished",
+                        error -> steps.giveUpHeldBy(step.id(), deadWorker, error, now),
+                        now)) {
                     givenUp++;
                 }
             }
@@ -311,8 +351,14 @@ public final class JobEngine implements JobStarter, CancelJob {
             return true;
         });
         if (done) {
-            log.log(System.Logger.Level.WARNING, "gave up step {0} ({1} scene {2}) of {3}: {4}", step.id(), step.stage(), step.sceneOrder(),
-                    step.jobId(), why);
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "gave up step {0} ({1} scene {2}) of {3}: {4}",
+                    step.id(),
+                    step.stage(),
+                    step.sceneOrder(),
+                    step.jobId(),
+                    why);
         }
         return done;
     }
@@ -331,7 +377,12 @@ public final class JobEngine implements JobStarter, CancelJob {
      *
      * @param all every step of the job, read after the change reported
      */
-    void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets, Instant now,
+    void reportStep(
+            Job job,
+            StepRecord step,
+            StepStatus status,
+            List<Map<String, Object>> newAssets,
+            Instant now,
             List<StepRecord> all) {
         EventBatch batch = batch(job.id(), now);
         reportStep(job, step, status, newAssets, all, batch);
@@ -339,8 +390,13 @@ public final class JobEngine implements JobStarter, CancelJob {
     }
 
     /** {@link #reportStep(Job, StepRecord, StepStatus, List, Instant, List)} that adds its event to {@code batch}. */
-    void reportStep(Job job, StepRecord step, StepStatus status, List<Map<String, Object>> newAssets,
-            List<StepRecord> all, EventBatch batch) {
+    void reportStep(
+            Job job,
+            StepRecord step,
+            StepStatus status,
+            List<Map<String, Object>> newAssets,
+            List<StepRecord> all,
+            EventBatch batch) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stage", step.stage());
         data.put("scene_order", step.sceneOrNull());
@@ -354,7 +410,8 @@ public final class JobEngine implements JobStarter, CancelJob {
     }
 
     /** Reports a running step's note as a {@code progress} event, with the files that came with it. */
-    void reportNote(Job job, StepRecord step, Map<String, Object> note, List<Map<String, Object>> newAssets, Instant now) {
+    void reportNote(
+            Job job, StepRecord step, Map<String, Object> note, List<Map<String, Object>> newAssets, Instant now) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stage", step.stage());
         data.put("scene_order", step.sceneOrNull());
@@ -386,7 +443,8 @@ public final class JobEngine implements JobStarter, CancelJob {
         List<StageDefinition> stages = pipeline.stages();
         String targetName = pipeline.retryTarget(retry.target().stage());
         int target = pipeline.stageNames().indexOf(targetName);
-        Set<String> rerun = pipeline.rerunFrom(targetName, retry.prompt() != null || !retry.settings().isEmpty());
+        Set<String> rerun = pipeline.rerunFrom(
+                targetName, retry.prompt() != null || !retry.settings().isEmpty());
         int fromScene = retry.target().sceneOrder() == null ? 1 : retry.target().sceneOrder();
         Instant now = clock.instant();
         boolean chained = true;
@@ -400,11 +458,31 @@ public final class JobEngine implements JobStarter, CancelJob {
                 if (!kept.stage().equals(stage.name())) {
                     continue;
                 }
-                boolean keep = !runsAgain || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
+                boolean keep =
+                        !runsAgain || ((i == target || chained) && stage.perScene() && kept.sceneOrder() < fromScene);
                 if (keep) {
-                    steps.insert(new StepRecord(StepId.next(clock), job.id(), kept.stage(), kept.sceneOrder(), 1, StepStatus.REUSED,
-                            stage.queue(), kept.inputs(), ProviderCalls.without(kept.outputs()), kept.assets(), null, kept.adapter(), null, null, null,
-                            0, now, now, now), now);
+                    steps.insert(
+                            new StepRecord(
+                                    StepId.next(clock),
+                                    job.id(),
+                                    kept.stage(),
+                                    kept.sceneOrder(),
+                                    1,
+                                    StepStatus.REUSED,
+                                    stage.queue(),
+                                    kept.inputs(),
+                                    ProviderCalls.without(kept.outputs()),
+                                    kept.assets(),
+                                    null,
+                                    kept.adapter(),
+                                    null,
+                                    null,
+                                    null,
+                                    0,
+                                    now,
+                                    now,
+                                    now),
+                            now);
                 }
             }
         }
@@ -416,6 +494,5 @@ public final class JobEngine implements JobStarter, CancelJob {
      * @param givenUp      running steps failed as {@code WORKER_LOST}
      * @param redispatched pending steps dispatched again
      */
-    public record SweepResult(int givenUp, int redispatched) {
-    }
+    public record SweepResult(int givenUp, int redispatched) {}
 }

@@ -1,9 +1,9 @@
 package dev.campaignstudio.core.engine;
 
-import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
@@ -43,7 +43,13 @@ public final class JobPlanner {
      * @param now           the current time
      * @param random        uniform in [0, 1), for backoff jitter
      */
-    public Plan plan(Job job, PipelineDefinition pipeline, List<StepRecord> steps, int defaultScenes, Instant now, DoubleSupplier random) {
+    public Plan plan(
+            Job job,
+            PipelineDefinition pipeline,
+            List<StepRecord> steps,
+            int defaultScenes,
+            Instant now,
+            DoubleSupplier random) {
         if (job.status().isTerminal()) {
             return Plan.WAIT;
         }
@@ -62,8 +68,10 @@ public final class JobPlanner {
                 String code = error == null ? "INTERNAL" : error.code();
                 boolean retryable = error != null && error.retryable();
                 if (!stage.retry().retries(code, retryable, step.attempt())) {
-                    JobError failure = error == null ? new JobError(code, "the step failed", false, stage.name(), step.sceneOrNull(),
-                            step.attempt()) : error.at(stage.name(), step.sceneOrNull(), step.attempt());
+                    JobError failure = error == null
+                            ? new JobError(
+                                    code, "the step failed", false, stage.name(), step.sceneOrNull(), step.attempt())
+                            : error.at(stage.name(), step.sceneOrNull(), step.attempt());
                     // siblings already running finish and keep their results, so a retry from this slot reuses them
                     // (docs/retries.md): nothing new starts, and the job fails once none runs
                     return new Plan(List.of(), true, running ? null : new Plan.Failed(failure));
@@ -73,7 +81,8 @@ public final class JobPlanner {
                     wait = Duration.ofMillis(asked.longValue());
                 }
                 Instant from = step.finishedAt() == null ? now : step.finishedAt();
-                create.add(new Plan.NewStep(stage.name(), step.sceneOrder(), step.attempt() + 1, WorkQueue.RETRY, from.plus(wait)));
+                create.add(new Plan.NewStep(
+                        stage.name(), step.sceneOrder(), step.attempt() + 1, WorkQueue.RETRY, from.plus(wait)));
             }
         }
         int scenes = sceneCount(pipeline, latest, defaultScenes);
@@ -142,7 +151,10 @@ public final class JobPlanner {
         int scenes = Math.max(1, defaultScenes);
         for (StageDefinition stage : pipeline.stages()) {
             StepRecord step = latest.get(new Slot(stage.name(), 0));
-            if (!stage.perScene() && step != null && step.status().isDone() && step.outputs().get(SCENE_COUNT) instanceof Number n
+            if (!stage.perScene()
+                    && step != null
+                    && step.status().isDone()
+                    && step.outputs().get(SCENE_COUNT) instanceof Number n
                     && n.intValue() >= 1) {
                 scenes = n.intValue();
             }
@@ -155,7 +167,8 @@ public final class JobPlanner {
      * per-scene stage waits for scene 2 of an earlier per-scene stage only), whole otherwise. Every earlier stage, not
      * only the previous one: a retry records kept stages up front, some of them after a stage it runs again.
      */
-    private static boolean ready(List<StageDefinition> earlier, StageDefinition stage, int scene, Map<Slot, StepRecord> latest, int scenes) {
+    private static boolean ready(
+            List<StageDefinition> earlier, StageDefinition stage, int scene, Map<Slot, StepRecord> latest, int scenes) {
         for (StageDefinition previous : earlier) {
             if (stage.perScene() && previous.perScene()) {
                 if (!isDone(latest.get(new Slot(previous.name(), scene)))) {

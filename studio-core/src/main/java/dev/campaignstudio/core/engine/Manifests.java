@@ -3,9 +3,8 @@ package dev.campaignstudio.core.engine;
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
-import dev.campaignstudio.core.job.StepRecord.Slot;
-import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.StageDefinition;
 import dev.campaignstudio.core.port.out.DownloadLinks;
@@ -33,8 +32,7 @@ public final class Manifests {
     /** An output's key for when its download link expires. */
     public static final String DOWNLOAD_EXPIRES_AT = "download_expires_at";
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /**
      * Builds the manifest.
@@ -43,7 +41,8 @@ public final class Manifests {
      * @param steps    every attempt of the job
      * @param assets   looks up asset records
      */
-    public static Map<String, Object> build(PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets) {
+    public static Map<String, Object> build(
+            PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets) {
         return build(pipeline, steps, assets, DownloadLinks.NONE);
     }
 
@@ -56,19 +55,25 @@ public final class Manifests {
      * @param assets   looks up asset records
      * @param links    makes download links
      */
-    public static Map<String, Object> build(PipelineDefinition pipeline, List<StepRecord> steps, Function<AssetId, Optional<Asset>> assets,
+    public static Map<String, Object> build(
+            PipelineDefinition pipeline,
+            List<StepRecord> steps,
+            Function<AssetId, Optional<Asset>> assets,
             DownloadLinks links) {
         Map<Slot, StepRecord> done = JobPlanner.done(steps);
         Map<String, Integer> sceneOfAsset = new HashMap<>();
-        done.values().stream().filter(s -> s.sceneOrNull() != null)
+        done.values().stream()
+                .filter(s -> s.sceneOrNull() != null)
                 .forEach(s -> s.assets().forEach(a -> sceneOfAsset.putIfAbsent(a.assetId(), s.sceneOrNull())));
         List<StageDefinition> stages = pipeline.stages();
         String last = stages.get(stages.size() - 1).name();
         List<Object> outputs = new ArrayList<>();
         List<Object> stageOutputs = new ArrayList<>();
         for (StageDefinition stage : stages) {
-            List<StepRecord> ofStage = done.values().stream().filter(s -> s.stage().equals(stage.name()))
-                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder)).toList();
+            List<StepRecord> ofStage = done.values().stream()
+                    .filter(s -> s.stage().equals(stage.name()))
+                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder))
+                    .toList();
             for (StepRecord step : ofStage) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("stage", step.stage());
@@ -76,18 +81,34 @@ public final class Manifests {
                 entry.put("status", step.status().wire());
                 entry.put("adapter", step.adapter());
                 entry.put("attempt", step.attempt());
-                entry.put("started_at", step.startedAt() == null ? null : step.startedAt().toString());
-                entry.put("finished_at", step.finishedAt() == null ? null : step.finishedAt().toString());
-                entry.put("duration_ms", step.startedAt() == null || step.finishedAt() == null ? null
-                        : Duration.between(step.startedAt(), step.finishedAt()).toMillis());
+                entry.put(
+                        "started_at",
+                        step.startedAt() == null ? null : step.startedAt().toString());
+                entry.put(
+                        "finished_at",
+                        step.finishedAt() == null ? null : step.finishedAt().toString());
+                entry.put(
+                        "duration_ms",
+                        step.startedAt() == null || step.finishedAt() == null
+                                ? null
+                                : Duration.between(step.startedAt(), step.finishedAt())
+                                        .toMillis());
                 entry.put("outputs", step.outputs());
-                entry.put("assets", step.assets().stream().map(a -> Map.of("asset_id", a.assetId(), "role", a.role())).toList());
+                entry.put(
+                        "assets",
+                        step.assets().stream()
+                                .map(a -> Map.of("asset_id", a.assetId(), "role", a.role()))
+                                .toList());
                 stageOutputs.add(entry);
                 if (stage.name().equals(last)) {
                     for (StepRecord.StepAsset ref : step.assets()) {
-                        Integer scene = step.sceneOrNull() != null ? step.sceneOrNull() : sceneOfAsset.get(ref.assetId());
-                        assets.apply(new AssetId(ref.assetId())).ifPresent(asset -> outputs.add(withLink(
-                                withMakers(describe(asset, ref.role(), scene), pipeline, done, scene), asset, links)));
+                        Integer scene =
+                                step.sceneOrNull() != null ? step.sceneOrNull() : sceneOfAsset.get(ref.assetId());
+                        assets.apply(new AssetId(ref.assetId()))
+                                .ifPresent(asset -> outputs.add(withLink(
+                                        withMakers(describe(asset, ref.role(), scene), pipeline, done, scene),
+                                        asset,
+                                        links)));
                     }
                 }
             }
@@ -153,13 +174,17 @@ public final class Manifests {
      * those of its scene, or of every scene for a whole-job output), with the models, versions and seeds of their
      * provider calls.
      */
-    private static Map<String, Object> withMakers(Map<String, Object> output, PipelineDefinition pipeline,
-            Map<Slot, StepRecord> done, Integer scene) {
+    private static Map<String, Object> withMakers(
+            Map<String, Object> output, PipelineDefinition pipeline, Map<Slot, StepRecord> done, Integer scene) {
         List<Object> makers = new ArrayList<>();
         for (StageDefinition stage : pipeline.stages()) {
-            done.values().stream().filter(s -> s.stage().equals(stage.name()) && s.adapter() != null)
-                    .filter(s -> scene == null || s.sceneOrNull() == null || s.sceneOrNull().equals(scene))
-                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder)).forEach(step -> makers.add(maker(step)));
+            done.values().stream()
+                    .filter(s -> s.stage().equals(stage.name()) && s.adapter() != null)
+                    .filter(s -> scene == null
+                            || s.sceneOrNull() == null
+                            || s.sceneOrNull().equals(scene))
+                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder))
+                    .forEach(step -> makers.add(maker(step)));
         }
         output.put("made_by", makers);
         return output;
@@ -205,7 +230,9 @@ public final class Manifests {
     private static List<Object> fidelity(PipelineDefinition pipeline, Map<Slot, StepRecord> done) {
         List<Object> images = new ArrayList<>();
         for (StageDefinition stage : pipeline.stages()) {
-            done.values().stream().filter(s -> s.stage().equals(stage.name())).sorted(Comparator.comparingInt(StepRecord::sceneOrder))
+            done.values().stream()
+                    .filter(s -> s.stage().equals(stage.name()))
+                    .sorted(Comparator.comparingInt(StepRecord::sceneOrder))
                     .forEach(step -> {
                         if (step.outputs().get("fidelity") instanceof List<?> checks) {
                             for (Object check : checks) {
@@ -218,7 +245,9 @@ public final class Manifests {
                                     entry.put("asset_id", accepted.get("asset_id"));
                                     entry.put("score", accepted.get("score"));
                                     entry.put("threshold", accepted.get("threshold"));
-                                    entry.put("attempts", accepted.get("attempts") instanceof List<?> all ? all.size() : 1);
+                                    entry.put(
+                                            "attempts",
+                                            accepted.get("attempts") instanceof List<?> all ? all.size() : 1);
                                     images.add(entry);
                                 }
                             }
@@ -233,18 +262,22 @@ public final class Manifests {
      * made again now (an old one may have expired), others left as they are.
      */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> withFreshLinks(Map<String, Object> manifest, Function<AssetId, Optional<Asset>> assets,
-            DownloadLinks links) {
+    public static Map<String, Object> withFreshLinks(
+            Map<String, Object> manifest, Function<AssetId, Optional<Asset>> assets, DownloadLinks links) {
         if (manifest == null || !(manifest.get("outputs") instanceof List<?> outputs)) {
             return manifest;
         }
         List<Object> fresh = new ArrayList<>();
         for (Object output : outputs) {
-            if (output instanceof Map<?, ?> entry && entry.get("asset_id") instanceof String id && AssetId.isValid(id)) {
+            if (output instanceof Map<?, ?> entry
+                    && entry.get("asset_id") instanceof String id
+                    && AssetId.isValid(id)) {
                 Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) entry);
                 copy.remove(DOWNLOAD_URL);
                 copy.remove(DOWNLOAD_EXPIRES_AT);
-                fresh.add(assets.apply(new AssetId(id)).map(asset -> withLink(copy, asset, links)).orElse(copy));
+                fresh.add(assets.apply(new AssetId(id))
+                        .map(asset -> withLink(copy, asset, links))
+                        .orElse(copy));
             } else {
                 fresh.add(output);
             }

@@ -31,16 +31,13 @@ public record Plan(List<NewStep> newSteps, boolean skipPending, Ending ending) {
      * @param queue      queue to dispatch it on
      * @param notBefore  earliest start, or {@code null} for now
      */
-    public record NewStep(String stage, int sceneOrder, int attempt, WorkQueue queue, Instant notBefore) {
-    }
+    public record NewStep(String stage, int sceneOrder, int attempt, WorkQueue queue, Instant notBefore) {}
 
     /** How a job ends. */
-    public sealed interface Ending {
-    }
+    public sealed interface Ending {}
 
     /** Every stage is done. */
-    public record Succeeded() implements Ending {
-    }
+    public record Succeeded() implements Ending {}
 
     /** A step failed for good; the error names its stage and scene. */
     public record Failed(JobError error) implements Ending {
@@ -50,6 +47,5 @@ public record Plan(List<NewStep> newSteps, boolean skipPending, Ending ending) {
     }
 
     /** Cancellation was requested and no step is running any more. */
-    public record Cancelled() implements Ending {
-    }
+    public record Cancelled() implements Ending {}
 }

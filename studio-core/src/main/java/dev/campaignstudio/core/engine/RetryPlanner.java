@@ -7,8 +7,8 @@ import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.contract.SettingsPatch;
 import dev.campaignstudio.core.contract.Violations;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.pipeline.PipelineDefinition;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
@@ -57,7 +57,10 @@ public final class RetryPlanner {
         }
         Job parent = found.get();
         if (!parent.status().isTerminal()) {
-            violations.add("/job_id", "NOT_FINISHED", "the job is " + parent.status().wire() + "; retry it once it has finished");
+            violations.add(
+                    "/job_id",
+                    "NOT_FINISHED",
+                    "the job is " + parent.status().wire() + "; retry it once it has finished");
         }
         Optional<OutputSettings> settings = effectiveSettings(parent);
         checkTarget(retry, parent, settings, violations);
@@ -68,10 +71,14 @@ public final class RetryPlanner {
     private void checkTarget(RetryRequest retry, Job parent, Optional<OutputSettings> settings, Violations violations) {
         PipelineDefinition routed = router.route(parent.mode());
         PipelineDefinition pipeline = inputs(parent).map(routed::applicableTo).orElse(routed);
-        Optional<StageDefinition> stage = pipeline.stage(pipeline.retryTarget(retry.target().stage()));
+        Optional<StageDefinition> stage =
+                pipeline.stage(pipeline.retryTarget(retry.target().stage()));
         if (stage.isEmpty()) {
-            violations.add("/target/stage", "NOT_FOUND", "the " + pipeline.name() + " pipeline has no stage '"
-                    + retry.target().stage() + "'; its stages are " + String.join(", ", pipeline.stageNames()));
+            violations.add(
+                    "/target/stage",
+                    "NOT_FOUND",
+                    "the " + pipeline.name() + " pipeline has no stage '"
+                            + retry.target().stage() + "'; its stages are " + String.join(", ", pipeline.stageNames()));
             return;
         }
         Integer scene = retry.target().sceneOrder();
@@ -79,16 +86,21 @@ public final class RetryPlanner {
             return;
         }
         if (!stage.get().perScene()) {
-            violations.add("/target/scene_order", "NOT_ALLOWED", "stage " + stage.get().name() + " does not run per scene");
+            violations.add(
+                    "/target/scene_order", "NOT_ALLOWED", "stage " + stage.get().name() + " does not run per scene");
             return;
         }
         Integer scenes = settings.map(OutputSettings::sceneCount).orElse(null);
         if (scenes != null && scene > scenes) {
-            violations.add("/target/scene_order", "OUT_OF_RANGE", "the job has " + scenes + " scenes; scene_order must be 1 to " + scenes);
+            violations.add(
+                    "/target/scene_order",
+                    "OUT_OF_RANGE",
+                    "the job has " + scenes + " scenes; scene_order must be 1 to " + scenes);
         }
     }
 
-    private void checkChanges(RetryRequest retry, Job parent, Optional<OutputSettings> settings, Violations violations) {
+    private void checkChanges(
+            RetryRequest retry, Job parent, Optional<OutputSettings> settings, Violations violations) {
         if (parent.mode() == null) {
             if (retry.prompt() != null) {
                 violations.add("/prompt", "NOT_ALLOWED", "a marketing_creation job has no prompt to change");
@@ -99,7 +111,8 @@ public final class RetryPlanner {
             return;
         }
         if (!retry.settings().isEmpty()) {
-            SettingsPatch merged = settings.map(earlier -> earlier.asPatch().overlaidWith(retry.settings())).orElse(retry.settings());
+            SettingsPatch merged = settings.map(earlier -> earlier.asPatch().overlaidWith(retry.settings()))
+                    .orElse(retry.settings());
             router.modes().rules(parent.mode()).resolve(merged, "/settings", violations);
         }
     }

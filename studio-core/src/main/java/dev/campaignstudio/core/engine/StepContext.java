@@ -7,14 +7,13 @@ import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.job.StepNote;
-import dev.campaignstudio.core.job.StepRecord.Slot;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepRecord.Slot;
 import dev.campaignstudio.core.pipeline.JobInputs;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
@@ -59,9 +58,18 @@ public final class StepContext {
      * @param retryTarget  whether the job is a retry whose target is this step's stage
      * @param temp         where files read from the store for this attempt (videos) are written
      */
-    public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
-            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook,
-            boolean retryTarget, TempFiles temp) {
+    public StepContext(
+            Job job,
+            StepRecord step,
+            Map<Slot, StepRecord> done,
+            JobInputs inputs,
+            CancellationSignal cancellation,
+            BlobStore blobs,
+            AssetRepository assets,
+            Clock clock,
+            Notebook notebook,
+            boolean retryTarget,
+            TempFiles temp) {
         this.job = job;
         this.step = step;
         this.done = Map.copyOf(done);
@@ -76,8 +84,16 @@ public final class StepContext {
     }
 
     /** As the full constructor, with files read from the store written to the JVM's temporary directory. */
-    public StepContext(Job job, StepRecord step, Map<Slot, StepRecord> done, JobInputs inputs,
-            CancellationSignal cancellation, BlobStore blobs, AssetRepository assets, Clock clock, Notebook notebook,
+    public StepContext(
+            Job job,
+            StepRecord step,
+            Map<Slot, StepRecord> done,
+            JobInputs inputs,
+            CancellationSignal cancellation,
+            BlobStore blobs,
+            AssetRepository assets,
+            Clock clock,
+            Notebook notebook,
             boolean retryTarget) {
         this(job, step, done, inputs, cancellation, blobs, assets, clock, notebook, retryTarget, TempFiles.system());
     }
@@ -112,7 +128,8 @@ public final class StepContext {
      */
     public JobInputs inputs() {
         if (inputs == null) {
-            throw new IllegalStateException("the inputs of job " + job.id() + " cannot be found (its retry chain is broken)");
+            throw new IllegalStateException(
+                    "the inputs of job " + job.id() + " cannot be found (its retry chain is broken)");
         }
         return inputs;
     }
@@ -147,7 +164,10 @@ public final class StepContext {
 
     /** Every finished step of {@code stage}, in scene order. */
     public List<StepRecord> finished(String stage) {
-        return done.values().stream().filter(s -> s.stage().equals(stage)).sorted(Comparator.comparingInt(StepRecord::sceneOrder)).toList();
+        return done.values().stream()
+                .filter(s -> s.stage().equals(stage))
+                .sorted(Comparator.comparingInt(StepRecord::sceneOrder))
+                .toList();
     }
 
     /** The latest done attempt of every finished slot of the job. */
@@ -176,12 +196,23 @@ public final class StepContext {
      * @return the stored asset
      * @throws IOException when the blob store cannot write
      */
-    public ProducedAsset store(byte[] data, AssetKind kind, String mediaType, Integer width, Integer height, Long durationMs,
-            String role) throws IOException {
+    public ProducedAsset store(
+            byte[] data, AssetKind kind, String mediaType, Integer width, Integer height, Long durationMs, String role)
+            throws IOException {
         String sha256 = Sha256.hex(data);
         blobs.put(data, sha256);
-        return recordProduced(new Asset(AssetId.next(clock), kind, mediaType, sha256, data.length, width, height, durationMs,
-                clock.instant()), role);
+        return recordProduced(
+                new Asset(
+                        AssetId.next(clock),
+                        kind,
+                        mediaType,
+                        sha256,
+                        data.length,
+                        width,
+                        height,
+                        durationMs,
+                        clock.instant()),
+                role);
     }
 
     /**
@@ -198,12 +229,23 @@ public final class StepContext {
      * @return the stored asset
      * @throws IOException when the file cannot be read or the blob store cannot write
      */
-    public ProducedAsset store(Path file, AssetKind kind, String mediaType, Integer width, Integer height, Long durationMs,
-            String role) throws IOException {
+    public ProducedAsset store(
+            Path file, AssetKind kind, String mediaType, Integer width, Integer height, Long durationMs, String role)
+            throws IOException {
         String sha256 = Sha256.hex(file);
         blobs.put(file, sha256);
-        return recordProduced(new Asset(AssetId.next(clock), kind, mediaType, sha256, Files.size(file), width, height,
-                durationMs, clock.instant()), role);
+        return recordProduced(
+                new Asset(
+                        AssetId.next(clock),
+                        kind,
+                        mediaType,
+                        sha256,
+                        Files.size(file),
+                        width,
+                        height,
+                        durationMs,
+                        clock.instant()),
+                role);
     }
 
     private ProducedAsset recordProduced(Asset asset, String role) {

@@ -40,7 +40,7 @@ public interface StepJournal {
     }
 
     /** A journal kept in memory, shared by whoever holds it: for tests of adapters,
-            and for code run outside the engine. */
+     * and for code run outside the engine. */
     static StepJournal inMemory() {
         List<Map<String, Object>> notes = new ArrayList<>();
         return new StepJournal() {
@@ -62,7 +62,8 @@ public interface StepJournal {
      * its lease was lost. A step stopped because its job was cancelled or has ended should cancel what it started.
      */
     static boolean resumesAfter(String reason) {
-        return StepWatchdog.TIMEOUT.equals(reason) || StepRunner.SHUTTING_DOWN.equals(reason)
+        return StepWatchdog.TIMEOUT.equals(reason)
+                || StepRunner.SHUTTING_DOWN.equals(reason)
                 || StepWatchdog.LEASE_LOST.equals(reason);
     }
 
@@ -81,7 +82,6 @@ public interface StepJournal {
         };
         private static final ThreadLocal<StepJournal> CURRENT = ThreadLocal.withInitial(() -> NONE);
 
-        private Bound() {
-        }
+        private Bound() {}
     }
 }

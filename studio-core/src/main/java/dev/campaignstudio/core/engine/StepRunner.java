@@ -81,19 +81,49 @@ public final class StepRunner {
     private final Set<StepWatchdog> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
-            BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings, ScheduledExecutorService heartbeats,
+    public StepRunner(
+            JobEngine engine,
+            JobRepository jobs,
+            StepStore steps,
+            AssetRepository assets,
+            CheckpointStore checkpoints,
+            BlobStore blobs,
+            Transactions transactions,
+            StageHandlers handlers,
+            EngineSettings settings,
+            ScheduledExecutorService heartbeats,
             Clock clock) {
-        this(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings, heartbeats, clock,
+        this(
+                engine,
+                jobs,
+                steps,
+                assets,
+                checkpoints,
+                blobs,
+                transactions,
+                handlers,
+                settings,
+                heartbeats,
+                clock,
                 TempFiles.system());
     }
 
     /**
      * @param temp where steps write local files too large to hold in memory (videos read from the store)
      */
-    public StepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets,
-            CheckpointStore checkpoints, BlobStore blobs, Transactions transactions, StageHandlers handlers,
-            EngineSettings settings, ScheduledExecutorService heartbeats, Clock clock, TempFiles temp) {
+    public StepRunner(
+            JobEngine engine,
+            JobRepository jobs,
+            StepStore steps,
+            AssetRepository assets,
+            CheckpointStore checkpoints,
+            BlobStore blobs,
+            Transactions transactions,
+            StageHandlers handlers,
+            EngineSettings settings,
+            ScheduledExecutorService heartbeats,
+            Clock clock,
+            TempFiles temp) {
         this.temp = temp;
         this.engine = engine;
         this.jobs = jobs;
@@ -128,7 +158,11 @@ public final class StepRunner {
             claimDecided.run();
         } catch (RuntimeException e) {
             // the claim is ours whatever the transport says; a redelivered message will find the step taken
-            log.log(System.Logger.Level.WARNING, "could not acknowledge the message of step {0}: {1}", id, e.toString());
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "could not acknowledge the message of step {0}: {1}",
+                    id,
+                    e.toString());
         }
         if (claimed.isEmpty()) {
             return false;
@@ -170,16 +204,28 @@ public final class StepRunner {
         StepRecord step = claimed.step();
         PipelineDefinition pipeline = engine.pipeline(claimed.job());
         StageDefinition stage = pipeline.stage(step.stage())
-                .orElseThrow(() -> new IllegalStateException("stage " + step.stage() + " is not in the job's pipeline"));
+                .orElseThrow(
+                        () -> new IllegalStateException("stage " + step.stage() + " is not in the job's pipeline"));
         CancellationSignal signal = new CancellationSignal();
-        boolean retryTarget = claimed.job().request() instanceof RetryRequest retry && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
-        StepContext context = new StepContext(claimed.job(), step, JobPlanner.done(claimed.all()), engine.inputs(claimed.job()).orElse(null),
-                signal, blobs, assets, clock, new RunnerNotebook(), retryTarget, temp);
+        boolean retryTarget = claimed.job().request() instanceof RetryRequest retry
+                && pipeline.retryTarget(retry.target().stage()).equals(step.stage());
+        StepContext context = new StepContext(
+                claimed.job(),
+                step,
+                JobPlanner.done(claimed.all()),
+                engine.inputs(claimed.job()).orElse(null),
+                signal,
+                blobs,
+                assets,
+                clock,
+                new RunnerNotebook(),
+                retryTarget,
+                temp);
         StepWatchdog watchdog = new StepWatchdog(steps, settings, clock, step, stage, signal);
         Outcome outcome;
         running.add(watchdog);
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(watchdog, settings.heartbeat().toMillis(),
-                settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
+                watchdog, settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
         try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
                 CancellationSignal.Binding journal = StepJournal.bind(journalOf(context));
@@ -245,14 +291,17 @@ public final class StepRunner {
      */
     private static void clearStrayInterrupt() {
         if (Thread.interrupted()) {
-            log.log(System.Logger.Level.WARNING, "a step thread was interrupted; stopping is the cancellation signal's job, the interrupt is ignored");
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "a step thread was interrupted; stopping is the cancellation signal's job, the interrupt is ignored");
         }
     }
 
     private Outcome attempt(StageDefinition stage, StepContext context, CancellationSignal signal) {
         Optional<StageHandler> handler = handlers.forStage(stage.name());
         if (handler.isEmpty()) {
-            return Outcome.failure("CAPABILITY_UNAVAILABLE", "no adapter serves the " + stage.name() + " stage in this build", false);
+            return Outcome.failure(
+                    "CAPABILITY_UNAVAILABLE", "no adapter serves the " + stage.name() + " stage in this build", false);
         }
         try {
             StepResult result = handler.get().execute(context);
@@ -260,39 +309,74 @@ public final class StepRunner {
                 return stopped(signal);
             }
             if (result instanceof StepResult.Succeeded ok) {
-                return new Outcome(StepStatus.SUCCEEDED, ok.inputs(), ok.outputs(), null, ok.adapter(), ok.checkpoint(), List.of());
+                return new Outcome(
+                        StepStatus.SUCCEEDED,
+                        ok.inputs(),
+                        ok.outputs(),
+                        null,
+                        ok.adapter(),
+                        ok.checkpoint(),
+                        List.of());
             }
             if (result instanceof StepResult.Reused reused) {
                 ProductCheckpoint from = reused.checkpoint();
-                return new Outcome(StepStatus.REUSED, reused.inputs(), from.outputs(), null, from.adapter(), null, from.assets());
+                return new Outcome(
+                        StepStatus.REUSED, reused.inputs(), from.outputs(), null, from.adapter(), null, from.assets());
             }
             StepResult.Rejected rejected = (StepResult.Rejected) result;
-            return new Outcome(StepStatus.FAILED, Map.of(), rejected.details(), new JobError(rejected.code(), rejected.message(), false,
-                    context.stage(), context.sceneOrder(), context.attempt(), rejected.details()), null, null, List.of());
+            return new Outcome(
+                    StepStatus.FAILED,
+                    Map.of(),
+                    rejected.details(),
+                    new JobError(
+                            rejected.code(),
+                            rejected.message(),
+                            false,
+                            context.stage(),
+                            context.sceneOrder(),
+                            context.attempt(),
+                            rejected.details()),
+                    null,
+                    null,
+                    List.of());
         } catch (StepFault fault) {
             if (signal.isCancelled()) {
                 return stopped(signal);
             }
             Outcome failure = Outcome.failure(fault.code(), fault.getMessage(), fault.retryable());
             if (fault.retryAfter() != null) {
-                return new Outcome(failure.status(), Map.of(), Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()),
-                        failure.error(), null, null, List.of());
+                return new Outcome(
+                        failure.status(),
+                        Map.of(),
+                        Map.of(JobPlanner.RETRY_AFTER_MS, fault.retryAfter().toMillis()),
+                        failure.error(),
+                        null,
+                        null,
+                        List.of());
             }
             return failure;
         } catch (StepStopped stop) {
             return stopped(signal);
         } catch (InterruptedException interrupted) {
-            return signal.isCancelled() ? stopped(signal) : Outcome.failure("INTERNAL", "the step was interrupted", false);
+            return signal.isCancelled()
+                    ? stopped(signal)
+                    : Outcome.failure("INTERNAL", "the step was interrupted", false);
         } catch (Exception bug) {
             if (signal.isCancelled()) {
                 return stopped(signal);
             }
             if (BlobStoreUnavailableException.in(bug)) {
-                log.log(System.Logger.Level.WARNING, "stage {0}: the asset store is unavailable: {1}", stage.name(), bug.toString());
-                return Outcome.failure(STORAGE_UNAVAILABLE, "the asset store could not be reached; the step is tried again", true);
+                log.log(
+                        System.Logger.Level.WARNING,
+                        "stage {0}: the asset store is unavailable: {1}",
+                        stage.name(),
+                        bug.toString());
+                return Outcome.failure(
+                        STORAGE_UNAVAILABLE, "the asset store could not be reached; the step is tried again", true);
             }
             log.log(System.Logger.Level.ERROR, "stage " + stage.name() + " failed unexpectedly", bug);
-            return Outcome.failure("INTERNAL", "the " + stage.name() + " stage failed unexpectedly; the failure is logged", false);
+            return Outcome.failure(
+                    "INTERNAL", "the " + stage.name() + " stage failed unexpectedly; the failure is logged", false);
         }
     }
 
@@ -302,8 +386,16 @@ public final class StepRunner {
             return outcome;
         }
         Map<String, Object> outputs = new java.util.LinkedHashMap<>(outcome.outputs());
-        outputs.put(ProviderCalls.OUTPUT, calls.stream().map(ProviderCalls.Call::toTree).toList());
-        return new Outcome(outcome.status(), outcome.inputs(), outputs, outcome.error(), outcome.adapter(), outcome.checkpoint(),
+        outputs.put(
+                ProviderCalls.OUTPUT,
+                calls.stream().map(ProviderCalls.Call::toTree).toList());
+        return new Outcome(
+                outcome.status(),
+                outcome.inputs(),
+                outputs,
+                outcome.error(),
+                outcome.adapter(),
+                outcome.checkpoint(),
                 outcome.reusedAssets());
     }
 
@@ -314,7 +406,8 @@ public final class StepRunner {
         if (SHUTTING_DOWN.equals(signal.reason())) {
             return Outcome.failure("WORKER_LOST", "the worker shut down while running this step", true);
         }
-        return Outcome.failure("STOPPED", "the step was stopped" + (signal.isCancelled() ? ": " + signal.reason() : ""), false);
+        return Outcome.failure(
+                "STOPPED", "the step was stopped" + (signal.isCancelled() ? ": " + signal.reason() : ""), false);
     }
 
     private Optional<Claimed> record(Claimed claimed, Outcome outcome, StepContext context, JobEngine.Taker taker) {
@@ -323,27 +416,51 @@ public final class StepRunner {
         return transactions.inTransaction(() -> {
             Job job = jobs.lock(step.jobId()).orElseThrow();
             Instant now = clock.instant();
-            JobError error = outcome.error() == null ? null : outcome.error().at(step.stage(), step.sceneOrNull(), step.attempt());
+            JobError error = outcome.error() == null
+                    ? null
+                    : outcome.error().at(step.stage(), step.sceneOrNull(), step.attempt());
             List<StepRecord.StepAsset> existing = new ArrayList<>(outcome.reusedAssets());
             if (outcome.status() == StepStatus.SUCCEEDED) {
                 existing.addAll(context.attached());
             }
             List<StepRecord.StepAsset> refs = new ArrayList<>(existing);
-            context.noted().forEach(p -> refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
-            produced.forEach(p -> refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
-            if (!steps.finish(step.id(), settings.workerId(), outcome.status(), outcome.inputs(), outcome.outputs(), refs, error,
-                    outcome.adapter(), now)) {
-                log.log(System.Logger.Level.INFO, "step {0} finished after its lease was given up; its result is discarded", step.id());
+            context.noted()
+                    .forEach(p ->
+                            refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
+            produced.forEach(
+                    p -> refs.add(new StepRecord.StepAsset(p.asset().id().value(), p.role())));
+            if (!steps.finish(
+                    step.id(),
+                    settings.workerId(),
+                    outcome.status(),
+                    outcome.inputs(),
+                    outcome.outputs(),
+                    refs,
+                    error,
+                    outcome.adapter(),
+                    now)) {
+                log.log(
+                        System.Logger.Level.INFO,
+                        "step {0} finished after its lease was given up; its result is discarded",
+                        step.id());
                 return Optional.<Claimed>empty();
             }
             produced.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
             if (outcome.checkpoint() != null) {
-                checkpoints.save(new ProductCheckpoint(outcome.checkpoint(), ProviderCalls.without(outcome.outputs()), refs, outcome.adapter(),
-                        step.jobId(), now), step.id());
+                checkpoints.save(
+                        new ProductCheckpoint(
+                                outcome.checkpoint(),
+                                ProviderCalls.without(outcome.outputs()),
+                                refs,
+                                outcome.adapter(),
+                                step.jobId(),
+                                now),
+                        step.id());
             }
             List<Map<String, Object>> described = new ArrayList<>();
             for (StepRecord.StepAsset ref : existing) {
-                assets.find(new AssetId(ref.assetId())).ifPresent(a -> described.add(Manifests.describe(a, ref.role(), step.sceneOrNull())));
+                assets.find(new AssetId(ref.assetId()))
+                        .ifPresent(a -> described.add(Manifests.describe(a, ref.role(), step.sceneOrNull())));
             }
             produced.forEach(p -> described.add(Manifests.describe(p.asset(), p.role(), step.sceneOrNull())));
             List<StepRecord> all = steps.forJob(step.jobId());
@@ -386,12 +503,21 @@ public final class StepRunner {
             transactions.inTransaction(() -> {
                 Job job = jobs.lock(step.jobId()).orElseThrow();
                 Instant now = clock.instant();
-                List<StepRecord.StepAsset> refs = files.stream().map(p -> new StepRecord.StepAsset(p.asset().id().value(), p.role())).toList();
+                List<StepRecord.StepAsset> refs = files.stream()
+                        .map(p -> new StepRecord.StepAsset(p.asset().id().value(), p.role()))
+                        .toList();
                 if (!steps.note(step.id(), settings.workerId(), note, refs, now)) {
                     throw new IllegalStateException("step " + step.id() + " is no longer held by this worker");
                 }
                 files.forEach(p -> assets.insertProduced(p.asset(), step.jobId(), step.id()));
-                engine.reportNote(job, step, note, files.stream().map(p -> Manifests.describe(p.asset(), p.role(), step.sceneOrNull())).toList(), now);
+                engine.reportNote(
+                        job,
+                        step,
+                        note,
+                        files.stream()
+                                .map(p -> Manifests.describe(p.asset(), p.role(), step.sceneOrNull()))
+                                .toList(),
+                        now);
                 return null;
             });
         }
@@ -422,13 +548,24 @@ public final class StepRunner {
         }
     }
 
-    private record Claimed(Job job, StepRecord step, List<StepRecord> all) {
-    }
+    private record Claimed(Job job, StepRecord step, List<StepRecord> all) {}
 
-    private record Outcome(StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs, JobError error, String adapter,
-            CheckpointKey checkpoint, List<StepRecord.StepAsset> reusedAssets) {
+    private record Outcome(
+            StepStatus status,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            JobError error,
+            String adapter,
+            CheckpointKey checkpoint,
+            List<StepRecord.StepAsset> reusedAssets) {
         static Outcome failure(String code, String message, boolean retryable) {
-            return new Outcome(StepStatus.FAILED, Map.of(), Map.of(), new JobError(code, message, retryable, null, null, 0), null, null,
+            return new Outcome(
+                    StepStatus.FAILED,
+                    Map.of(),
+                    Map.of(),
+                    new JobError(code, message, retryable, null, null, 0),
+                    null,
+                    null,
                     List.of());
         }
     }

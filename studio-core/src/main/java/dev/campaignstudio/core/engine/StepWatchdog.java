@@ -32,7 +32,13 @@ final class StepWatchdog implements Runnable {
     private final Instant started;
     private volatile Instant stoppedAt;
 
-    StepWatchdog(StepStore steps, EngineSettings settings, Clock clock, StepRecord step, StageDefinition stage, CancellationSignal signal) {
+    StepWatchdog(
+            StepStore steps,
+            EngineSettings settings,
+            Clock clock,
+            StepRecord step,
+            StageDefinition stage,
+            CancellationSignal signal) {
         this.steps = steps;
         this.settings = settings;
         this.clock = clock;

@@ -6,8 +6,7 @@ import java.util.Map;
 /** An event as clients receive it: in callbacks, the event feed and the event stream. */
 public final class EventEnvelope {
 
-    private EventEnvelope() {
-    }
+    private EventEnvelope() {}
 
     /** The envelope tree: {@code event_id, job_id, sequence, type, occurred_at, data} and {@code metadata} when the job has some. */
     public static Map<String, Object> tree(JobEvent event, Map<String, Object> metadata) {

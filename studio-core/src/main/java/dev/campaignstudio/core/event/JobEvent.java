@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param occurredAt when
  * @param data       type-specific payload as a neutral JSON tree
  */
-public record JobEvent(String eventId, JobId jobId, long sequence, JobEventType type, Instant occurredAt, Map<String, Object> data) {
+public record JobEvent(
+        String eventId, JobId jobId, long sequence, JobEventType type, Instant occurredAt, Map<String, Object> data) {
 
     public JobEvent {
         Objects.requireNonNull(eventId, "eventId");

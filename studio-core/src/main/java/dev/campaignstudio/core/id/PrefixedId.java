@@ -3,8 +3,7 @@ package dev.campaignstudio.core.id;
 /** Checks and builds identifiers of the form {@code <prefix>_<ulid>}. */
 public final class PrefixedId {
 
-    private PrefixedId() {
-    }
+    private PrefixedId() {}
 
     /** True when {@code value} is {@code prefix + "_" + ulid}. */
     public static boolean matches(String prefix, String value) {

@@ -9,8 +9,7 @@ public final class Ulid {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ulid() {
-    }
+    private Ulid() {}
 
     /** A new identifier for the current time of {@code clock}. */
     public static String next(Clock clock) {

@@ -23,8 +23,9 @@ public interface WireEnum {
 
     /** The constant spelled {@code wire}, or an exception naming the accepted spellings. */
     static <E extends Enum<E> & WireEnum> E require(Class<E> type, String wire) {
-        return parse(type, wire).orElseThrow(
-                () -> new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + wire + "', expected one of " + spellings(type)));
+        return parse(type, wire)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown " + type.getSimpleName() + " '" + wire + "', expected one of " + spellings(type)));
     }
 
     /** Every accepted spelling, in declaration order, keyed to its constant. */

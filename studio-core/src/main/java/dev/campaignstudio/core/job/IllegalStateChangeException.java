@@ -1,6 +1,5 @@
 package dev.campaignstudio.core.job;
 
-
 /** A job or step was asked to move between states that {@link StateChanges} does not allow. */
 public final class IllegalStateChangeException extends IllegalStateException {
 

@@ -65,24 +65,88 @@ public record Job(
     }
 
     /** A job of the default caller ({@link #DEFAULT_OWNER}). */
-    public Job(JobId id, JobType type, JobStatus status, OutputMode mode, String productId, JobId parentJobId,
-            JobRequest request, String requestHash, Instant createdAt, Instant updatedAt, Instant startedAt,
-            Instant finishedAt, JobError error, Map<String, Object> manifest, boolean cancelRequested) {
-        this(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, updatedAt, startedAt,
-                finishedAt, error, manifest, cancelRequested, DEFAULT_OWNER);
+    public Job(
+            JobId id,
+            JobType type,
+            JobStatus status,
+            OutputMode mode,
+            String productId,
+            JobId parentJobId,
+            JobRequest request,
+            String requestHash,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant startedAt,
+            Instant finishedAt,
+            JobError error,
+            Map<String, Object> manifest,
+            boolean cancelRequested) {
+        this(
+                id,
+                type,
+                status,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                error,
+                manifest,
+                cancelRequested,
+                DEFAULT_OWNER);
     }
 
     /** A job just accepted: queued, nothing run. */
-    public static Job accepted(JobId id, JobRequest request, String requestHash, OutputMode mode, String productId,
-            JobId parentJobId, Instant now) {
-        return new Job(id, request.type(), JobStatus.QUEUED, mode, productId, parentJobId, request, requestHash,
-                now, now, null, null, null, null, false, DEFAULT_OWNER);
+    public static Job accepted(
+            JobId id,
+            JobRequest request,
+            String requestHash,
+            OutputMode mode,
+            String productId,
+            JobId parentJobId,
+            Instant now) {
+        return new Job(
+                id,
+                request.type(),
+                JobStatus.QUEUED,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null,
+                false,
+                DEFAULT_OWNER);
     }
 
     /** This job, owned by {@code caller}. */
     public Job ownedBy(String caller) {
-        return new Job(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, updatedAt, startedAt,
-                finishedAt, error, manifest, cancelRequested, caller);
+        return new Job(
+                id,
+                type,
+                status,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                error,
+                manifest,
+                cancelRequested,
+                caller);
     }
 
     /** Whether {@code viewer} may see this job: its owner, or anyone when {@code viewer} is {@code null} (an admin). */
@@ -93,8 +157,23 @@ public record Job(
     /** This job, now running (first step claimed). */
     public Job started(Instant now) {
         StateChanges.check(status, JobStatus.RUNNING);
-        return new Job(id, type, JobStatus.RUNNING, mode, productId, parentJobId, request, requestHash, createdAt, now, now,
-                null, null, null, cancelRequested, owner);
+        return new Job(
+                id,
+                type,
+                JobStatus.RUNNING,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                createdAt,
+                now,
+                now,
+                null,
+                null,
+                null,
+                cancelRequested,
+                owner);
     }
 
     /** This job, succeeded with {@code outputManifest}. */
@@ -114,20 +193,65 @@ public record Job(
 
     /** This job as it is, with {@code replacement} as its manifest (e.g. with fresh download links). */
     public Job withManifest(Map<String, Object> replacement) {
-        return new Job(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, updatedAt, startedAt,
-                finishedAt, error, replacement, cancelRequested, owner);
+        return new Job(
+                id,
+                type,
+                status,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                error,
+                replacement,
+                cancelRequested,
+                owner);
     }
 
     /** This job with cancellation requested. */
     public Job cancelRequested(Instant now) {
-        return new Job(id, type, status, mode, productId, parentJobId, request, requestHash, createdAt, now, startedAt,
-                finishedAt, error, manifest, true, owner);
+        return new Job(
+                id,
+                type,
+                status,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                createdAt,
+                now,
+                startedAt,
+                finishedAt,
+                error,
+                manifest,
+                true,
+                owner);
     }
 
     private Job finished(JobStatus to, JobError failure, Map<String, Object> outputManifest, Instant now) {
         StateChanges.check(status, to);
-        return new Job(id, type, to, mode, productId, parentJobId, request, requestHash, createdAt, now, startedAt, now,
-                failure, outputManifest, cancelRequested, owner);
+        return new Job(
+                id,
+                type,
+                to,
+                mode,
+                productId,
+                parentJobId,
+                request,
+                requestHash,
+                createdAt,
+                now,
+                startedAt,
+                now,
+                failure,
+                outputManifest,
+                cancelRequested,
+                owner);
     }
 
     /** The client's idempotency key. */

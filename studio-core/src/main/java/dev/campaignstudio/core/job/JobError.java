@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param attempts   how many attempts were made
  * @param details    structured facts for clients, e.g. every fidelity attempt's score; empty when there are none
  */
-public record JobError(String code, String message, boolean retryable, String stage, Integer sceneOrder, int attempts,
+public record JobError(
+        String code,
+        String message,
+        boolean retryable,
+        String stage,
+        Integer sceneOrder,
+        int attempts,
         Map<String, Object> details) {
 
     public JobError {
@@ -57,8 +63,13 @@ public record JobError(String code, String message, boolean retryable, String st
         if (tree.get("details") instanceof Map<?, ?> stored) {
             stored.forEach((k, v) -> details.put(String.valueOf(k), v));
         }
-        return new JobError(String.valueOf(tree.get("code")), String.valueOf(tree.get("message")),
-                Boolean.TRUE.equals(tree.get("retryable")), (String) tree.get("stage"),
-                scene == null ? null : ((Number) scene).intValue(), attempts == null ? 0 : ((Number) attempts).intValue(), details);
+        return new JobError(
+                String.valueOf(tree.get("code")),
+                String.valueOf(tree.get("message")),
+                Boolean.TRUE.equals(tree.get("retryable")),
+                (String) tree.get("stage"),
+                scene == null ? null : ((Number) scene).intValue(),
+                attempts == null ? 0 : ((Number) attempts).intValue(),
+                details);
     }
 }

@@ -20,15 +20,16 @@ public final class StateChanges {
 
         STEP.put(StepStatus.PENDING, EnumSet.of(StepStatus.RUNNING, StepStatus.SKIPPED, StepStatus.REUSED));
         // a running step whose worker vanished is failed (WORKER_LOST) and retried as a new attempt, never re-claimed
-        STEP.put(StepStatus.RUNNING, EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.SKIPPED, StepStatus.REUSED));
+        STEP.put(
+                StepStatus.RUNNING,
+                EnumSet.of(StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.SKIPPED, StepStatus.REUSED));
         STEP.put(StepStatus.SUCCEEDED, EnumSet.noneOf(StepStatus.class));
         STEP.put(StepStatus.FAILED, EnumSet.noneOf(StepStatus.class));
         STEP.put(StepStatus.SKIPPED, EnumSet.noneOf(StepStatus.class));
         STEP.put(StepStatus.REUSED, EnumSet.noneOf(StepStatus.class));
     }
 
-    private StateChanges() {
-    }
+    private StateChanges() {}
 
     /** Whether a job may go from {@code from} to {@code to}. */
     public static boolean allowed(JobStatus from, JobStatus to) {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param assets    files that belong to it, already stored and recorded
  * @param createdAt when it was written
  */
-public record StepNote(StepId stepId, int attempt, Map<String, Object> note, List<StepRecord.StepAsset> assets, Instant createdAt) {
+public record StepNote(
+        StepId stepId, int attempt, Map<String, Object> note, List<StepRecord.StepAsset> assets, Instant createdAt) {
 
     public StepNote {
         Objects.requireNonNull(stepId, "stepId");

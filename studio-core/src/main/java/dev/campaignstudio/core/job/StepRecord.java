@@ -29,9 +29,26 @@ import java.util.Objects;
  * @param startedAt      first claim, or {@code null}
  * @param finishedAt     when it ended, or {@code null}
  */
-public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, int attempt, StepStatus status, WorkQueue queue,
-        Map<String, Object> inputs, Map<String, Object> outputs, List<StepAsset> assets, JobError error, String adapter, String leaseOwner,
-        Instant leaseExpiresAt, Instant notBefore, int claims, Instant createdAt, Instant startedAt, Instant finishedAt) {
+public record StepRecord(
+        StepId id,
+        JobId jobId,
+        String stage,
+        int sceneOrder,
+        int attempt,
+        StepStatus status,
+        WorkQueue queue,
+        Map<String, Object> inputs,
+        Map<String, Object> outputs,
+        List<StepAsset> assets,
+        JobError error,
+        String adapter,
+        String leaseOwner,
+        Instant leaseExpiresAt,
+        Instant notBefore,
+        int claims,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
 
     public StepRecord {
         Objects.requireNonNull(id, "id");
@@ -49,10 +66,35 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
     }
 
     /** A new pending attempt. */
-    public static StepRecord pending(StepId id, JobId jobId, String stage, int sceneOrder, int attempt, WorkQueue queue,
-            Instant now, Instant notBefore) {
-        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.PENDING, queue, Map.of(), Map.of(), List.of(), null, null,
-                null, null, notBefore, 0, now, null, null);
+    public static StepRecord pending(
+            StepId id,
+            JobId jobId,
+            String stage,
+            int sceneOrder,
+            int attempt,
+            WorkQueue queue,
+            Instant now,
+            Instant notBefore) {
+        return new StepRecord(
+                id,
+                jobId,
+                stage,
+                sceneOrder,
+                attempt,
+                StepStatus.PENDING,
+                queue,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                notBefore,
+                0,
+                now,
+                null,
+                null);
     }
 
     /**
@@ -61,13 +103,31 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
      */
     public StepRecord claimedBy(String owner, Instant now, Instant leaseUntil) {
         if (status != StepStatus.PENDING || claims != 0) {
-            throw new IllegalStateException("only a new pending attempt is taken at once; this one is "
-                    + status.wire());
+            throw new IllegalStateException(
+                    "only a new pending attempt is taken at once; this one is " + status.wire());
         }
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(leaseUntil, "leaseUntil");
-        return new StepRecord(id, jobId, stage, sceneOrder, attempt, StepStatus.RUNNING, queue, inputs, outputs, assets,
-                error, adapter, owner, leaseUntil, notBefore, 1, createdAt, now, null);
+        return new StepRecord(
+                id,
+                jobId,
+                stage,
+                sceneOrder,
+                attempt,
+                StepStatus.RUNNING,
+                queue,
+                inputs,
+                outputs,
+                assets,
+                error,
+                adapter,
+                owner,
+                leaseUntil,
+                notBefore,
+                1,
+                createdAt,
+                now,
+                null);
     }
 
     /** The slot this attempt fills: its stage and scene, whatever the attempt. */
@@ -86,8 +146,7 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
      * @param assetId the asset
      * @param role    what it is in the output, e.g. {@code scene_image}
      */
-    public record StepAsset(String assetId, String role) {
-    }
+    public record StepAsset(String assetId, String role) {}
 
     /**
      * A stage and scene of a job, which successive attempts fill.
@@ -95,6 +154,5 @@ public record StepRecord(StepId id, JobId jobId, String stage, int sceneOrder, i
      * @param stage      stage name
      * @param sceneOrder 1-based scene, or 0
      */
-    public record Slot(String stage, int sceneOrder) {
-    }
+    public record Slot(String stage, int sceneOrder) {}
 }

@@ -95,6 +95,11 @@ public record AddressRules(boolean allowLoopback, boolean allowPrivate) {
 
     /** The kinds of range the rules tell apart. */
     private enum Range {
-        PUBLIC, LOOPBACK, PRIVATE, LINK_LOCAL, UNSPECIFIED, MULTICAST_OR_RESERVED
+        PUBLIC,
+        LOOPBACK,
+        PRIVATE,
+        LINK_LOCAL,
+        UNSPECIFIED,
+        MULTICAST_OR_RESERVED
     }
 }

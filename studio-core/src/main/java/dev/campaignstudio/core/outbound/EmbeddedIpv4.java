@@ -20,8 +20,7 @@ import java.util.List;
  */
 final class EmbeddedIpv4 {
 
-    private EmbeddedIpv4() {
-    }
+    private EmbeddedIpv4() {}
 
     /**
      * Every IPv4 address {@code address} embeds; empty for an IPv4 address or an IPv6 address that embeds none. The

@@ -25,8 +25,12 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
         for (StageDefinition stage : stages) {
             // a stage may name one that is not in this pipeline (a conditional stage left out), never one after it
             if (stage.uses() != null && stage.uses().stream().anyMatch(u -> all.contains(u) && !names.contains(u))) {
-                throw new IllegalArgumentException("stage " + stage.name() + " of " + name + " uses stages that do not come before it: "
-                        + stage.uses().stream().filter(u -> all.contains(u) && !names.contains(u)).sorted().toList());
+                throw new IllegalArgumentException(
+                        "stage " + stage.name() + " of " + name + " uses stages that do not come before it: "
+                                + stage.uses().stream()
+                                        .filter(u -> all.contains(u) && !names.contains(u))
+                                        .sorted()
+                                        .toList());
             }
             if (!names.add(stage.name())) {
                 throw new IllegalArgumentException("stage " + stage.name() + " appears twice in " + name);
@@ -47,7 +51,9 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
      * {@code storyboard_seeds}, as docs/engine.md ("Retry jobs") lets retries call both.
      */
     public String retryTarget(String requested) {
-        if (name.equals(CREATION) && Stages.STORYBOARD.equals(requested) && stage(Stages.STORYBOARD_SEEDS).isPresent()) {
+        if (name.equals(CREATION)
+                && Stages.STORYBOARD.equals(requested)
+                && stage(Stages.STORYBOARD_SEEDS).isPresent()) {
             return Stages.STORYBOARD_SEEDS;
         }
         return requested;
@@ -72,7 +78,9 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
             if (stage.name().equals(target)) {
                 reached = true;
                 rerun.add(stage.name());
-            } else if (reached && (rerun.stream().anyMatch(stage::buildsOn) || requestChanged && stage.buildsOn(StageDefinition.REQUEST))) {
+            } else if (reached
+                    && (rerun.stream().anyMatch(stage::buildsOn)
+                            || requestChanged && stage.buildsOn(StageDefinition.REQUEST))) {
                 rerun.add(stage.name());
             }
         }
@@ -89,7 +97,8 @@ public record PipelineDefinition(String name, List<StageDefinition> stages) {
      * Planning, manifests and retries all work on this.
      */
     public PipelineDefinition applicableTo(JobInputs inputs) {
-        List<StageDefinition> applicable = stages.stream().filter(s -> s.when().appliesTo(inputs)).toList();
+        List<StageDefinition> applicable =
+                stages.stream().filter(s -> s.when().appliesTo(inputs)).toList();
         return applicable.size() == stages.size() ? this : new PipelineDefinition(name, applicable);
     }
 }

@@ -35,7 +35,8 @@ public final class PipelineRouter {
     private final Map<OutputMode, PipelineDefinition> outputs;
     private final ModeCatalog modes;
 
-    private PipelineRouter(PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs, ModeCatalog modes) {
+    private PipelineRouter(
+            PipelineDefinition creation, Map<OutputMode, PipelineDefinition> outputs, ModeCatalog modes) {
         this.creation = creation;
         this.outputs = new LinkedHashMap<>(outputs);
         this.modes = modes;
@@ -48,39 +49,107 @@ public final class PipelineRouter {
 
     /** The built-in pipelines (docs/modes.md, "Pipelines and what they make"). */
     public static PipelineRouter standard() {
-        PipelineDefinition creation = new PipelineDefinition(PipelineDefinition.CREATION, concat(IDENTITY, List.of(once(Stages.EMIT)
-                .using(Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.CHARACTER_SHEET, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS))));
+        PipelineDefinition creation = new PipelineDefinition(
+                PipelineDefinition.CREATION,
+                concat(
+                        IDENTITY,
+                        List.of(once(Stages.EMIT)
+                                .using(
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.METADATA,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.LINK_METADATA,
+                                        Stages.STORYBOARD_SEEDS))));
         Map<OutputMode, PipelineDefinition> outputs = new LinkedHashMap<>();
-        outputs.put(OutputMode.IMAGE_BUNDLE, output(OutputMode.IMAGE_BUNDLE,
-                once(Stages.CONCEPTS).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
-                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
-                        Stages.METADATA, Stages.CONCEPTS),
-                once(Stages.FINALIZE_BUNDLE).using(REQUEST, Stages.METADATA, Stages.SCENE_IMAGE)));
-        outputs.put(OutputMode.FAST_VIDEO, output(OutputMode.FAST_VIDEO,
-                once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
-                perScene(Stages.SCENE_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
-                        Stages.METADATA, Stages.STORYBOARD),
-                perScene(Stages.SCENE_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
-                        Stages.STORYBOARD, Stages.SCENE_IMAGE),
-                once(Stages.STITCH).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCENE_VIDEO)));
-        outputs.put(OutputMode.SCRIPT_VIDEO, output(OutputMode.SCRIPT_VIDEO,
-                once(Stages.SCRIPT).using(REQUEST, Stages.METADATA, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS),
-                perScene(Stages.VOICEOVER).using(REQUEST, Stages.SCRIPT),
-                perScene(Stages.SEGMENT_IMAGE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
-                        Stages.METADATA, Stages.SCRIPT),
-                perScene(Stages.SEGMENT_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET,
-                        Stages.VOICEOVER, Stages.SEGMENT_IMAGE),
-                once(Stages.TIMED_VIDEO).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.VOICEOVER,
-                        Stages.SEGMENT_VIDEO)));
-        outputs.put(OutputMode.UGC, output(OutputMode.UGC,
-                once(Stages.INTERPRET_PROMPT).using(REQUEST, Stages.METADATA),
-                once(Stages.SCRIPT_STORYBOARD).using(REQUEST, Stages.METADATA, Stages.LINK_METADATA,
-                        Stages.STORYBOARD_SEEDS, Stages.INTERPRET_PROMPT),
-                perScene(Stages.UGC_MEDIA).on(WorkQueue.AVATAR).timingOutAfter(Duration.ofMinutes(15))
-                        .using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.CHARACTER_SHEET, Stages.METADATA,
-                                Stages.SCRIPT_STORYBOARD),
-                once(Stages.ASSEMBLE).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.INTERPRET_PROMPT,
-                        Stages.UGC_MEDIA)));
+        outputs.put(
+                OutputMode.IMAGE_BUNDLE,
+                output(
+                        OutputMode.IMAGE_BUNDLE,
+                        once(Stages.CONCEPTS).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
+                        perScene(Stages.SCENE_IMAGE)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.METADATA,
+                                        Stages.CONCEPTS),
+                        once(Stages.FINALIZE_BUNDLE).using(REQUEST, Stages.METADATA, Stages.SCENE_IMAGE)));
+        outputs.put(
+                OutputMode.FAST_VIDEO,
+                output(
+                        OutputMode.FAST_VIDEO,
+                        once(Stages.STORYBOARD).using(REQUEST, Stages.METADATA, Stages.STORYBOARD_SEEDS),
+                        perScene(Stages.SCENE_IMAGE)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.METADATA,
+                                        Stages.STORYBOARD),
+                        perScene(Stages.SCENE_VIDEO)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.STORYBOARD,
+                                        Stages.SCENE_IMAGE),
+                        once(Stages.STITCH).using(REQUEST, Stages.NEUTRAL_IMAGE, Stages.METADATA, Stages.SCENE_VIDEO)));
+        outputs.put(
+                OutputMode.SCRIPT_VIDEO,
+                output(
+                        OutputMode.SCRIPT_VIDEO,
+                        once(Stages.SCRIPT)
+                                .using(REQUEST, Stages.METADATA, Stages.LINK_METADATA, Stages.STORYBOARD_SEEDS),
+                        perScene(Stages.VOICEOVER).using(REQUEST, Stages.SCRIPT),
+                        perScene(Stages.SEGMENT_IMAGE)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.METADATA,
+                                        Stages.SCRIPT),
+                        perScene(Stages.SEGMENT_VIDEO)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.VOICEOVER,
+                                        Stages.SEGMENT_IMAGE),
+                        once(Stages.TIMED_VIDEO)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.METADATA,
+                                        Stages.VOICEOVER,
+                                        Stages.SEGMENT_VIDEO)));
+        outputs.put(
+                OutputMode.UGC,
+                output(
+                        OutputMode.UGC,
+                        once(Stages.INTERPRET_PROMPT).using(REQUEST, Stages.METADATA),
+                        once(Stages.SCRIPT_STORYBOARD)
+                                .using(
+                                        REQUEST,
+                                        Stages.METADATA,
+                                        Stages.LINK_METADATA,
+                                        Stages.STORYBOARD_SEEDS,
+                                        Stages.INTERPRET_PROMPT),
+                        perScene(Stages.UGC_MEDIA)
+                                .on(WorkQueue.AVATAR)
+                                .timingOutAfter(Duration.ofMinutes(15))
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.CHARACTER_SHEET,
+                                        Stages.METADATA,
+                                        Stages.SCRIPT_STORYBOARD),
+                        once(Stages.ASSEMBLE)
+                                .using(
+                                        REQUEST,
+                                        Stages.NEUTRAL_IMAGE,
+                                        Stages.METADATA,
+                                        Stages.INTERPRET_PROMPT,
+                                        Stages.UGC_MEDIA)));
         return new PipelineRouter(creation, outputs, ModeCatalog.BUILT_IN);
     }
 
@@ -104,10 +173,13 @@ public final class PipelineRouter {
     }
 
     private static PipelineDefinition retime(PipelineDefinition pipeline, Map<String, Duration> timeouts) {
-        return new PipelineDefinition(pipeline.name(), pipeline.stages().stream()
-                .map(stage -> timeouts.containsKey(stage.name())
-                        ? stage.timingOutAfter(timeouts.get(stage.name())) : stage)
-                .toList());
+        return new PipelineDefinition(
+                pipeline.name(),
+                pipeline.stages().stream()
+                        .map(stage -> timeouts.containsKey(stage.name())
+                                ? stage.timingOutAfter(timeouts.get(stage.name()))
+                                : stage)
+                        .toList());
     }
 
     /** Every stage of every pipeline by name (the same name has the same definition in every pipeline it is in). */

@@ -16,16 +16,29 @@ import java.util.function.DoubleSupplier;
  * @param jitter         0..1: the wait is drawn from {@code [wait * (1 - jitter), wait]}
  * @param retryableCodes error codes that may be retried; any other fails the step for good
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, double jitter,
+public record RetryPolicy(
+        int maxAttempts,
+        Duration initialBackoff,
+        double multiplier,
+        Duration maxBackoff,
+        double jitter,
         Set<String> retryableCodes) {
 
     /** Codes of faults that another attempt may cure. */
-    public static final Set<String> TRANSIENT = Set.of("PROVIDER_TIMEOUT", "PROVIDER_RATE_LIMITED", "PROVIDER_ERROR",
-            "STEP_TIMEOUT", "WORKER_LOST", "SOURCE_UNREACHABLE", "STORAGE_UNAVAILABLE", "DATABASE_UNAVAILABLE",
+    public static final Set<String> TRANSIENT = Set.of(
+            "PROVIDER_TIMEOUT",
+            "PROVIDER_RATE_LIMITED",
+            "PROVIDER_ERROR",
+            "STEP_TIMEOUT",
+            "WORKER_LOST",
+            "SOURCE_UNREACHABLE",
+            "STORAGE_UNAVAILABLE",
+            "DATABASE_UNAVAILABLE",
             "TRANSIENT");
 
     /** Three attempts, 2 s then 8 s (jittered), for the transient codes. */
-    public static final RetryPolicy STANDARD = new RetryPolicy(3, Duration.ofSeconds(2), 4, Duration.ofMinutes(1), 0.3, TRANSIENT);
+    public static final RetryPolicy STANDARD =
+            new RetryPolicy(3, Duration.ofSeconds(2), 4, Duration.ofMinutes(1), 0.3, TRANSIENT);
 
     /** A single attempt. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, 1, Duration.ZERO, 0, Set.of());
@@ -45,8 +58,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * stage that retries them at all gets at least {@link #INFRASTRUCTURE_ATTEMPTS} attempts for them: a worker kill
      * and an outage landing on the same step must not fail the job (docs/engine.md "Retries").
      */
-    public static final Set<String> INFRASTRUCTURE = Set.of("WORKER_LOST", "STORAGE_UNAVAILABLE", "DATABASE_UNAVAILABLE",
-            "TRANSIENT");
+    public static final Set<String> INFRASTRUCTURE =
+            Set.of("WORKER_LOST", "STORAGE_UNAVAILABLE", "DATABASE_UNAVAILABLE", "TRANSIENT");
 
     /** The fewest attempts a retrying stage gets for an {@link #INFRASTRUCTURE} fault. */
     public static final int INFRASTRUCTURE_ATTEMPTS = 8;

@@ -16,8 +16,8 @@ public record StageCondition(String description, Predicate<JobInputs> test) {
     public static final StageCondition ALWAYS = new StageCondition("always", inputs -> true);
 
     /** Jobs whose product has a link (a product page). */
-    public static final StageCondition PRODUCT_HAS_LINK = new StageCondition("the product has a link",
-            inputs -> inputs.product().link() != null);
+    public static final StageCondition PRODUCT_HAS_LINK = new StageCondition(
+            "the product has a link", inputs -> inputs.product().link() != null);
 
     public StageCondition {
         Objects.requireNonNull(description, "description");

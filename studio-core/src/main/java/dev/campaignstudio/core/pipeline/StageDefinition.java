@@ -18,7 +18,13 @@ import java.util.Set;
  * @param uses     the earlier stages whose outputs it builds on, so that it reruns when a retry reruns one of them; or
  *                 {@code null} for every earlier stage (the safe default)
  */
-public record StageDefinition(String name, boolean perScene, WorkQueue queue, RetryPolicy retry, Duration timeout, StageCondition when,
+public record StageDefinition(
+        String name,
+        boolean perScene,
+        WorkQueue queue,
+        RetryPolicy retry,
+        Duration timeout,
+        StageCondition when,
         Set<String> uses) {
 
     /**
@@ -47,12 +53,14 @@ public record StageDefinition(String name, boolean perScene, WorkQueue queue, Re
 
     /** A stage that runs once per job on the marketing queue with the standard retry policy. */
     public static StageDefinition once(String name) {
-        return new StageDefinition(name, false, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT, StageCondition.ALWAYS, null);
+        return new StageDefinition(
+                name, false, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT, StageCondition.ALWAYS, null);
     }
 
     /** A stage that runs once per scene on the marketing queue with the standard retry policy. */
     public static StageDefinition perScene(String name) {
-        return new StageDefinition(name, true, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT, StageCondition.ALWAYS, null);
+        return new StageDefinition(
+                name, true, WorkQueue.MARKETING, RetryPolicy.STANDARD, DEFAULT_TIMEOUT, StageCondition.ALWAYS, null);
     }
 
     /** This stage on another queue. */

@@ -25,6 +25,5 @@ public final class Stages {
     public static final String UGC_MEDIA = "ugc_media";
     public static final String ASSEMBLE = "assemble";
 
-    private Stages() {
-    }
+    private Stages() {}
 }

@@ -38,7 +38,9 @@ public final class Capabilities {
     }
 
     private static StepFault unbound(Capability capability) {
-        return StepFault.permanent("CAPABILITY_UNAVAILABLE", "no adapter is bound to the " + capability.wire()
-                + " capability (studio.capabilities." + capability.wire() + ")");
+        return StepFault.permanent(
+                "CAPABILITY_UNAVAILABLE",
+                "no adapter is bound to the " + capability.wire() + " capability (studio.capabilities."
+                        + capability.wire() + ")");
     }
 }

@@ -4,8 +4,8 @@ import dev.campaignstudio.core.checkpoint.CheckpointKey;
 import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import java.io.IOException;
 import java.util.Collections;
@@ -117,7 +117,8 @@ public abstract class CheckpointedStage<P> implements StageHandler {
                 return Optional.of("the kept " + file.role() + " file " + file.assetId() + " has no record any more");
             }
             if (!context.stored(file.assetId())) {
-                return Optional.of("the kept " + file.role() + " file " + file.assetId() + " is missing from the asset store");
+                return Optional.of(
+                        "the kept " + file.role() + " file " + file.assetId() + " is missing from the asset store");
             }
         }
         return Optional.empty();
@@ -128,7 +129,10 @@ public abstract class CheckpointedStage<P> implements StageHandler {
      * {@code null} when it has none (a stage that does not apply to the job).
      */
     protected static String revisionOf(StepContext context, String stage) {
-        return context.outputsOf(stage).map(o -> o.get(REVISION)).map(Object::toString).orElse(null);
+        return context.outputsOf(stage)
+                .map(o -> o.get(REVISION))
+                .map(Object::toString)
+                .orElse(null);
     }
 
     /**
@@ -150,6 +154,5 @@ public abstract class CheckpointedStage<P> implements StageHandler {
      * @param adapter the adapter that served it
      * @param keep    whether to keep them as a checkpoint (not, for example, facts read with a warning)
      */
-    public record Produced(Map<String, Object> outputs, String adapter, boolean keep) {
-    }
+    public record Produced(Map<String, Object> outputs, String adapter, boolean keep) {}
 }

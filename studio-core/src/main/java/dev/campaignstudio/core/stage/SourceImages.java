@@ -6,8 +6,8 @@ import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.ByteSource;
 import dev.campaignstudio.core.asset.ImageInfo;
 import dev.campaignstudio.core.asset.Sha256;
-import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;
@@ -44,7 +44,12 @@ public final class SourceImages {
      * @param maxBytes  largest photo fetched from a URL
      * @param deadline  longest a URL fetch may take
      */
-    public SourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, ImageValidator validator, long maxBytes,
+    public SourceImages(
+            AssetRepository assets,
+            BlobStore blobs,
+            WebFetcher web,
+            ImageValidator validator,
+            long maxBytes,
             Duration deadline) {
         this.assets = assets;
         this.blobs = blobs;
@@ -97,7 +102,9 @@ public final class SourceImages {
         if (fetch instanceof Fetch.Status status) {
             boolean worthRetrying = status.status() >= 500 || status.status() == 429 || status.status() == 408;
             String message = label + ": the server answered HTTP " + status.status();
-            throw worthRetrying ? StepFault.transientFault("SOURCE_UNREACHABLE", message) : StepFault.permanent("SOURCE_UNREADABLE", message);
+            throw worthRetrying
+                    ? StepFault.transientFault("SOURCE_UNREACHABLE", message)
+                    : StepFault.permanent("SOURCE_UNREADABLE", message);
         }
         if (fetch instanceof Fetch.TooLarge tooLarge) {
             throw StepFault.permanent("SOURCE_UNREADABLE", label + " is larger than " + tooLarge.maxBytes() + " bytes");

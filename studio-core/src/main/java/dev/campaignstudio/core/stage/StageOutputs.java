@@ -21,6 +21,7 @@ public final class StageOutputs {
     private final String owner;
     /** What a key is called in errors: {@code output}, or {@code key} in a note. */
     private final String noun;
+
     private final String path;
     private final Map<?, ?> values;
 
@@ -50,8 +51,7 @@ public final class StageOutputs {
      */
     public static StageOutputs ofNote(StepContext context, Map<?, ?> note) {
         Integer scene = context.sceneOrder();
-        return new StageOutputs("a note of stage " + name(context.stage(), scene == null ? 0 : scene), "key", "",
-                note);
+        return new StageOutputs("a note of stage " + name(context.stage(), scene == null ? 0 : scene), "key", "", note);
     }
 
     /** The outputs of a finished step, named by its stage and, for a per-scene stage, its scene. */
@@ -137,8 +137,9 @@ public final class StageOutputs {
     /** The wire spelling at {@code key} as a constant of {@code type}. */
     public <E extends Enum<E> & WireEnum> E wire(String key, Class<E> type) {
         String wire = text(key);
-        return WireEnum.parse(type, wire).orElseThrow(() -> new IllegalStateException(owner + " " + noun + " "
-                + path + key + " is '" + wire + "', not one of " + WireEnum.spellings(type)));
+        return WireEnum.parse(type, wire)
+                .orElseThrow(() -> new IllegalStateException(owner + " " + noun + " " + path + key + " is '" + wire
+                        + "', not one of " + WireEnum.spellings(type)));
     }
 
     /** The object at {@code key}, read the same way. */

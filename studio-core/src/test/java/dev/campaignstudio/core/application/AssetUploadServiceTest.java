@@ -9,8 +9,8 @@ import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.core.port.in.UploadOutcome;
 import dev.campaignstudio.core.port.in.UploadOutcome.Reason;
 import java.awt.Color;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,8 +22,8 @@ class AssetUploadServiceTest {
 
     private final InMemoryAssets assets = new InMemoryAssets();
     private final FakeImageDecoder decoder = new FakeImageDecoder();
-    private final AssetUploadService service = new AssetUploadService(assets, assets, decoder, new UploadLimits(1_000_000, 40_000_000),
-            MutableClock.startingNow());
+    private final AssetUploadService service = new AssetUploadService(
+            assets, assets, decoder, new UploadLimits(1_000_000, 40_000_000), MutableClock.startingNow());
 
     @Test
     void storesAPngWithItsMediaFacts() {
@@ -50,9 +50,11 @@ class AssetUploadServiceTest {
     @Test
     void refusesWhatIsNotAnImageWithoutStoringIt() {
         assertThat(service.upload("%PDF-1.7 not an image".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.UNSUPPORTED_TYPE));
+                .isInstanceOfSatisfying(
+                        UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.UNSUPPORTED_TYPE));
         assertThat(service.upload(new byte[0]))
-                .isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.EMPTY));
+                .isInstanceOfSatisfying(
+                        UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.EMPTY));
         assertThat(assets.recordCount()).isZero();
         assertThat(assets.blobCount()).isZero();
     }
@@ -74,7 +76,9 @@ class AssetUploadServiceTest {
         decoder.damaged(cut, "its data ends before the image is complete");
         assertThat(service.upload(cut)).isInstanceOfSatisfying(UploadOutcome.Refused.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.UNREADABLE);
-            assertThat(r.message()).isEqualTo("the file is a damaged or truncated PNG image: its data ends before the image is complete");
+            assertThat(r.message())
+                    .isEqualTo(
+                            "the file is a damaged or truncated PNG image: its data ends before the image is complete");
         });
         assertThat(assets.blobCount()).isZero();
     }
@@ -88,8 +92,8 @@ class AssetUploadServiceTest {
 
     @Test
     void theStagedFileIsCheckedFromDiskAndDeletedWhateverTheOutcome(@TempDir Path staging) throws IOException {
-        AssetUploadService staged = new AssetUploadService(assets, assets, decoder, new UploadLimits(1_000_000, 40_000_000),
-                MutableClock.startingNow(), staging);
+        AssetUploadService staged = new AssetUploadService(
+                assets, assets, decoder, new UploadLimits(1_000_000, 40_000_000), MutableClock.startingNow(), staging);
         byte[] cut = Arrays.copyOf(TestImages.png(50, 50, Color.RED), 60);
         decoder.damaged(cut, "its data ends before the image is complete");
         assertThat(staged.upload(cut)).isInstanceOf(UploadOutcome.Refused.class);
@@ -102,10 +106,11 @@ class AssetUploadServiceTest {
 
     @Test
     void refusesPastTheByteLimitWithoutDecoding() {
-        AssetUploadService small = new AssetUploadService(assets, assets, decoder, new UploadLimits(100, 40_000_000),
-                MutableClock.startingNow());
-        assertThat(small.upload(TestImages.jpeg(64, 64, Color.GRAY))).isInstanceOfSatisfying(UploadOutcome.Refused.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.TOO_MANY_BYTES));
+        AssetUploadService small = new AssetUploadService(
+                assets, assets, decoder, new UploadLimits(100, 40_000_000), MutableClock.startingNow());
+        assertThat(small.upload(TestImages.jpeg(64, 64, Color.GRAY)))
+                .isInstanceOfSatisfying(
+                        UploadOutcome.Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.TOO_MANY_BYTES));
         assertThat(decoder.calls()).isZero();
         assertThat(assets.blobCount()).isZero();
     }

@@ -48,9 +48,15 @@ class JobSubmissionServiceTest {
     private final JobSubmissionService service = service(jobs);
 
     private JobSubmissionService service(JobRepository repository) {
-        return new JobSubmissionService(repository, events, new DirectTransactions(),
-                new RetryPlanner(repository, PipelineRouter.standard()), started::add, CallbackFixtures.permissive(),
-                new ImageCheck(assets, guard), clock);
+        return new JobSubmissionService(
+                repository,
+                events,
+                new DirectTransactions(),
+                new RetryPlanner(repository, PipelineRouter.standard()),
+                started::add,
+                CallbackFixtures.permissive(),
+                new ImageCheck(assets, guard),
+                clock);
     }
 
     private SubmitOutcome submit(Map<String, Object> tree) {
@@ -90,7 +96,8 @@ class JobSubmissionServiceTest {
     @Test
     void sameKeyWithAnotherPayloadIsAConflict() {
         Job first = created(RequestFixture.output("ugc").tree());
-        SubmitOutcome other = submit(RequestFixture.output("ugc").with("prompt", "something else").tree());
+        SubmitOutcome other = submit(
+                RequestFixture.output("ugc").with("prompt", "something else").tree());
         assertThat(other).isEqualTo(new SubmitOutcome.KeyConflict(first.id()));
         assertThat(jobs.size()).isEqualTo(1);
     }
@@ -105,8 +112,22 @@ class JobSubmissionServiceTest {
             @Override
             public void insert(Job job) {
                 if (raced.compareAndSet(false, true)) {
-                    jobs.insert(new Job(dev.campaignstudio.core.id.JobId.next(clock), job.type(), job.status(), job.mode(),
-                            job.productId(), null, job.request(), job.requestHash(), job.createdAt(), job.updatedAt(), null, null, null, null, false));
+                    jobs.insert(new Job(
+                            dev.campaignstudio.core.id.JobId.next(clock),
+                            job.type(),
+                            job.status(),
+                            job.mode(),
+                            job.productId(),
+                            null,
+                            job.request(),
+                            job.requestHash(),
+                            job.createdAt(),
+                            job.updatedAt(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            false));
                 }
                 jobs.insert(job);
             }
@@ -150,8 +171,14 @@ class JobSubmissionServiceTest {
     @Test
     void duplicateKeyExceptionIsTheRepositoryContract() {
         created(RequestFixture.creation().tree());
-        Job second = Job.accepted(dev.campaignstudio.core.id.JobId.next(clock),
-                new JobRequestReader().read(RequestFixture.creation().tree()).orThrow(), "h", null, "sku-123", null, clock.instant());
+        Job second = Job.accepted(
+                dev.campaignstudio.core.id.JobId.next(clock),
+                new JobRequestReader().read(RequestFixture.creation().tree()).orThrow(),
+                "h",
+                null,
+                "sku-123",
+                null,
+                clock.instant());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.insert(second))
                 .isInstanceOf(DuplicateIdempotencyKeyException.class);
     }
@@ -159,12 +186,17 @@ class JobSubmissionServiceTest {
     @Test
     void missingUploadedAssetIsNamedByItsPointer() {
         AssetId stored = AssetId.next(clock);
-        assets.insert(new Asset(stored, AssetKind.UPLOAD, "image/png", "a".repeat(64), 10, 1, 1, null, clock.instant()));
+        assets.insert(
+                new Asset(stored, AssetKind.UPLOAD, "image/png", "a".repeat(64), 10, 1, 1, null, clock.instant()));
         SubmitOutcome outcome = submit(RequestFixture.creation()
                 .with("product.images.0.uri", "asset:" + stored.value())
-                .with("product.images.1", Map.of("uri", "asset:" + AssetId.next(clock).value())).tree());
+                .with(
+                        "product.images.1",
+                        Map.of("uri", "asset:" + AssetId.next(clock).value()))
+                .tree());
         assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
-        assertThat(((SubmitOutcome.Rejected) outcome).violations()).extracting(Violation::pointer, Violation::code)
+        assertThat(((SubmitOutcome.Rejected) outcome).violations())
+                .extracting(Violation::pointer, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/product/images/1/uri", "NOT_FOUND"));
         assertThat(jobs.size()).isZero();
     }
@@ -174,27 +206,36 @@ class JobSubmissionServiceTest {
         SubmitOutcome outcome = submit(RequestFixture.output("image_bundle")
                 .with("product.images.0.uri", "https://cdn.example.com/ok.png")
                 .with("product.images.1", Map.of("uri", "https://10.0.0.1/x.png"))
-                .with("product.images.2", Map.of("uri", "https://internal.example/x.png")).tree());
+                .with("product.images.2", Map.of("uri", "https://internal.example/x.png"))
+                .tree());
         assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
         assertThat(((SubmitOutcome.Rejected) outcome).violations())
                 .extracting(Violation::pointer, Violation::code, Violation::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("/product/images/1/uri", "NOT_ALLOWED", "not allowed by the outbound rules"),
-                        org.assertj.core.groups.Tuple.tuple("/product/images/2/uri", "NOT_ALLOWED", "not allowed by the outbound rules"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/product/images/1/uri", "NOT_ALLOWED", "not allowed by the outbound rules"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "/product/images/2/uri", "NOT_ALLOWED", "not allowed by the outbound rules"));
         assertThat(jobs.size()).isZero();
         assertThat(events.all()).isEmpty();
     }
 
     @Test
     void anImageHostThatDoesNotResolveYetIsLeftToTheFetch() {
-        created(RequestFixture.creation().with("product.images.0.uri", "https://not-yet.example/x.png").tree());
+        created(RequestFixture.creation()
+                .with("product.images.0.uri", "https://not-yet.example/x.png")
+                .tree());
     }
 
     @Test
     void retryOfAFinishedJobInheritsItsProductAndMode() {
-        Job parent = finished(created(RequestFixture.output("fast_video").with("settings.scene_count", 6).tree()));
-        Job retry = created(RequestFixture.retry(parent.id().value(), "scene_video").with("idempotency_key", "r1")
-                .with("target.scene_order", 4).tree());
+        Job parent = finished(created(RequestFixture.output("fast_video")
+                .with("settings.scene_count", 6)
+                .tree()));
+        Job retry = created(RequestFixture.retry(parent.id().value(), "scene_video")
+                .with("idempotency_key", "r1")
+                .with("target.scene_order", 4)
+                .tree());
         assertThat(retry.parentJobId()).isEqualTo(parent.id());
         assertThat(retry.mode()).isEqualTo(parent.mode());
         assertThat(retry.productId()).isEqualTo("sku-123");
@@ -202,53 +243,83 @@ class JobSubmissionServiceTest {
 
     @Test
     void retryTargetsMustExistInTheEarlierPipeline() {
-        Job parent = finished(created(RequestFixture.output("fast_video").with("settings.scene_count", 6).tree()));
-        assertThat(rejected(RequestFixture.retry(parent.id().value(), "voiceover").with("idempotency_key", "r1").tree()))
+        Job parent = finished(created(RequestFixture.output("fast_video")
+                .with("settings.scene_count", 6)
+                .tree()));
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "voiceover")
+                        .with("idempotency_key", "r1")
+                        .tree()))
                 .extracting(Violation::pointer, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/target/stage", "NOT_FOUND"));
-        assertThat(rejected(RequestFixture.retry(parent.id().value(), "scene_video").with("idempotency_key", "r2")
-                .with("target.scene_order", 7).tree()))
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "scene_video")
+                        .with("idempotency_key", "r2")
+                        .with("target.scene_order", 7)
+                        .tree()))
                 .extracting(Violation::pointer, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/target/scene_order", "OUT_OF_RANGE"));
-        assertThat(rejected(RequestFixture.retry(parent.id().value(), "stitch").with("idempotency_key", "r3")
-                .with("target.scene_order", 2).tree()))
-                .extracting(Violation::code).containsExactly("NOT_ALLOWED");
-        assertThat(rejected(RequestFixture.retry(parent.id().value(), "stitch").with("idempotency_key", "r4")
-                .with("settings.duration_s", 500).tree()))
-                .extracting(Violation::pointer).containsExactly("/settings/duration_s");
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "stitch")
+                        .with("idempotency_key", "r3")
+                        .with("target.scene_order", 2)
+                        .tree()))
+                .extracting(Violation::code)
+                .containsExactly("NOT_ALLOWED");
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "stitch")
+                        .with("idempotency_key", "r4")
+                        .with("settings.duration_s", 500)
+                        .tree()))
+                .extracting(Violation::pointer)
+                .containsExactly("/settings/duration_s");
     }
 
     @Test
     void aRetrysFarOutSettingIsRefusedWithTheBoundOfTheEarlierJobsMode() {
         Job parent = finished(created(RequestFixture.output("ugc").tree()));
-        assertThat(rejected(RequestFixture.retry(parent.id().value(), "assemble").with("idempotency_key", "r-huge")
-                .with("settings.duration_s", new java.math.BigDecimal("1e30")).with("settings.scene_count", -(1L << 40)).tree()))
+        assertThat(rejected(RequestFixture.retry(parent.id().value(), "assemble")
+                        .with("idempotency_key", "r-huge")
+                        .with("settings.duration_s", new java.math.BigDecimal("1e30"))
+                        .with("settings.scene_count", -(1L << 40))
+                        .tree()))
                 .extracting(Violation::pointer, Violation::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/settings/duration_s", "must be at most 60"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/settings/duration_s", "must be at most 60"),
                         org.assertj.core.groups.Tuple.tuple("/settings/scene_count", "must be at least 2"));
     }
 
     @Test
     void retryOfAnUnknownOrRunningJobIsRefused() {
-        assertThat(rejected(RequestFixture.retry("job_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "metadata").tree()))
+        assertThat(rejected(RequestFixture.retry("job_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "metadata")
+                        .tree()))
                 .extracting(Violation::pointer, Violation::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/job_id", "NOT_FOUND"));
         Job queued = created(RequestFixture.creation().tree());
-        assertThat(rejected(RequestFixture.retry(queued.id().value(), "metadata").with("idempotency_key", "r9").tree()))
-                .extracting(Violation::code).containsExactly("NOT_FINISHED");
+        assertThat(rejected(RequestFixture.retry(queued.id().value(), "metadata")
+                        .with("idempotency_key", "r9")
+                        .tree()))
+                .extracting(Violation::code)
+                .containsExactly("NOT_FINISHED");
     }
 
     @Test
     void retriesChainAndSeeEveryEarlierSettingChange() {
-        Job parent = finished(created(RequestFixture.output("fast_video").with("settings.scene_count", 6).tree()));
-        Job first = finished(created(RequestFixture.retry(parent.id().value(), "storyboard").with("idempotency_key", "r1")
-                .with("settings.scene_count", 3).tree()));
+        Job parent = finished(created(RequestFixture.output("fast_video")
+                .with("settings.scene_count", 6)
+                .tree()));
+        Job first = finished(created(RequestFixture.retry(parent.id().value(), "storyboard")
+                .with("idempotency_key", "r1")
+                .with("settings.scene_count", 3)
+                .tree()));
         RetryPlanner planner = new RetryPlanner(jobs, PipelineRouter.standard());
         assertThat(planner.effectiveSettings(first).orElseThrow().sceneCount()).isEqualTo(3);
-        assertThat(rejected(RequestFixture.retry(first.id().value(), "scene_image").with("idempotency_key", "r2")
-                .with("target.scene_order", 4).tree()))
-                .extracting(Violation::code).containsExactly("OUT_OF_RANGE");
-        created(RequestFixture.retry(first.id().value(), "scene_image").with("idempotency_key", "r3").with("target.scene_order", 3).tree());
+        assertThat(rejected(RequestFixture.retry(first.id().value(), "scene_image")
+                        .with("idempotency_key", "r2")
+                        .with("target.scene_order", 4)
+                        .tree()))
+                .extracting(Violation::code)
+                .containsExactly("OUT_OF_RANGE");
+        created(RequestFixture.retry(first.id().value(), "scene_image")
+                .with("idempotency_key", "r3")
+                .with("target.scene_order", 3)
+                .tree());
     }
 
     private List<Violation> rejected(Map<String, Object> tree) {
@@ -258,8 +329,22 @@ class JobSubmissionServiceTest {
     }
 
     private Job finished(Job job) {
-        Job done = new Job(job.id(), job.type(), JobStatus.SUCCEEDED, job.mode(), job.productId(), job.parentJobId(), job.request(),
-                job.requestHash(), job.createdAt(), clock.instant(), clock.instant(), clock.instant(), null, Map.of(), false);
+        Job done = new Job(
+                job.id(),
+                job.type(),
+                JobStatus.SUCCEEDED,
+                job.mode(),
+                job.productId(),
+                job.parentJobId(),
+                job.request(),
+                job.requestHash(),
+                job.createdAt(),
+                clock.instant(),
+                clock.instant(),
+                clock.instant(),
+                null,
+                Map.of(),
+                false);
         jobs.replace(done);
         return done;
     }

@@ -25,7 +25,10 @@ class OrphanBlobCollectorTest {
     }
 
     private void record(String sha256) {
-        store.insertProduced(new Asset(AssetId.next(clock), AssetKind.IMAGE, "image/png", sha256, 4, 1, 1, null, clock.instant()), null, null);
+        store.insertProduced(
+                new Asset(AssetId.next(clock), AssetKind.IMAGE, "image/png", sha256, 4, 1, 1, null, clock.instant()),
+                null,
+                null);
     }
 
     @Test
@@ -53,7 +56,9 @@ class OrphanBlobCollectorTest {
 
         record(inFlight);
         clock.advance(Duration.ofHours(5));
-        assertThat(collector.collect().deleted()).as("its row committed: it is referenced now").isZero();
+        assertThat(collector.collect().deleted())
+                .as("its row committed: it is referenced now")
+                .isZero();
         assertThat(store.contains(inFlight)).isTrue();
     }
 
@@ -64,7 +69,9 @@ class OrphanBlobCollectorTest {
         blob("deterministic output");
         clock.advance(Duration.ofMinutes(30));
 
-        assertThat(collector.collect().deleted()).as("a new writer's row may be on its way").isZero();
+        assertThat(collector.collect().deleted())
+                .as("a new writer's row may be on its way")
+                .isZero();
         assertThat(store.contains(reused)).isTrue();
 
         clock.advance(Duration.ofMinutes(31));

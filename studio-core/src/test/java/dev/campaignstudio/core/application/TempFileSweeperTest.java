@@ -53,7 +53,8 @@ class TempFileSweeperTest {
         Path nested = written(tmp.resolve("cache").resolve("image-check.bin"));
         clock.advance(Duration.ofHours(3));
 
-        assertThat(new TempFileSweeper(tmp, Duration.ofHours(1), clock).sweep().deleted()).isEqualTo(1);
+        assertThat(new TempFileSweeper(tmp, Duration.ofHours(1), clock).sweep().deleted())
+                .isEqualTo(1);
         assertThat(nested).doesNotExist();
         assertThat(tmp.resolve("cache")).isDirectory();
     }

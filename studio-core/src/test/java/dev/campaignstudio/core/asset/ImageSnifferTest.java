@@ -47,13 +47,16 @@ class ImageSnifferTest {
         CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(data));
 
         assertThat(ImageSniffer.sniff(in)).contains(new ImageInfo(ImageFormat.JPEG, 120, 80));
-        assertThat(in.count).as("stopped at the frame header, before the pixel data").isLessThan(data.length - jpeg.length + 1000);
+        assertThat(in.count)
+                .as("stopped at the frame header, before the pixel data")
+                .isLessThan(data.length - jpeg.length + 1000);
     }
 
     @Test
     void aStreamThatEndsInsideTheHeaderIsNotAnImage() throws Exception {
         byte[] jpeg = TestImages.jpeg(120, 80, Color.BLUE);
-        assertThat(ImageSniffer.sniff(new ByteArrayInputStream(Arrays.copyOf(jpeg, 25)))).isEmpty();
+        assertThat(ImageSniffer.sniff(new ByteArrayInputStream(Arrays.copyOf(jpeg, 25))))
+                .isEmpty();
     }
 
     @Test
@@ -82,12 +85,15 @@ class ImageSnifferTest {
 
     @Test
     void textAndTruncatedHeadersAreNotImages() {
-        assertThat(ImageSniffer.sniff("hello, I am a PNG".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(ImageSniffer.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ImageSniffer.sniff("hello, I am a PNG".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(ImageSniffer.sniff("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
         byte[] png = TestImages.png(10, 10, Color.GREEN);
         assertThat(ImageSniffer.sniff(Arrays.copyOf(png, 20))).isEmpty();
         assertThat(ImageSniffer.sniff(new byte[0])).isEmpty();
-        assertThat(ImageSniffer.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})).isEmpty();
+        assertThat(ImageSniffer.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
+                .isEmpty();
     }
 
     private static byte[] webp(String chunk, int size) {

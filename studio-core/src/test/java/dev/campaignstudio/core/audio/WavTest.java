@@ -15,10 +15,16 @@ class WavTest {
     /** A WAV file built by hand: {@code tag}, {@code channels}, {@code rate}, {@code bits}, then {@code data}. */
     private static byte[] wav(int tag, int channels, int rate, int bits, byte[] data) {
         ByteBuffer out = ByteBuffer.allocate(44 + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data.length)
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + data.length)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        out.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) tag).putShort((short) channels)
-                .putInt(rate).putInt(rate * channels * bits / 8).putShort((short) (channels * bits / 8))
+        out.put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) tag)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
                 .putShort((short) bits);
         out.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data);
         return out.array();
@@ -43,8 +49,12 @@ class WavTest {
     @Test
     void stereoAndEightBitFilesAreMixedDownToSixteenBitMono() {
         ByteBuffer stereo = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        stereo.putShort((short) 1000).putShort((short) 3000).putShort((short) -2000).putShort((short) 0);
-        assertThat(Wav.read(wav(1, 2, 16000, 16, stereo.array())).samples()).containsExactly((short) 2000, (short) -1000);
+        stereo.putShort((short) 1000)
+                .putShort((short) 3000)
+                .putShort((short) -2000)
+                .putShort((short) 0);
+        assertThat(Wav.read(wav(1, 2, 16000, 16, stereo.array())).samples())
+                .containsExactly((short) 2000, (short) -1000);
 
         byte[] unsigned = {(byte) 128, (byte) 255, 0};
         assertThat(Wav.read(wav(1, 1, 8000, 8, unsigned)).samples())

@@ -6,8 +6,8 @@ import dev.campaignstudio.core.application.CallbackDeliverer;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.CallbackFixtures;
-import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import dev.campaignstudio.core.fixtures.MutableClock;
+import dev.campaignstudio.core.fixtures.StandardWebhooksOracle;
 import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.DeliveryStore;
 import java.nio.charset.StandardCharsets;
@@ -29,22 +29,44 @@ class CallbackDelivererTest {
     private final List<Map<String, String>> sentHeaders = new ArrayList<>();
     private final List<byte[]> sentBodies = new ArrayList<>();
     private final FakeStore store = new FakeStore();
-    private final DeliveryPolicy policy = new DeliveryPolicy(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(10), 0,
-            Duration.ofMinutes(1));
-    private final CallbackDeliverer deliverer = new CallbackDeliverer(store, (url, headers, body) -> {
-        sentHeaders.add(headers);
-        sentBodies.add(body);
-        return answers.removeFirst();
-    }, ref -> ref.equals("default") ? Optional.of(WebhookSignature.key(CallbackFixtures.SECRET)) : Optional.empty(), policy, clock, () -> 0,
+    private final DeliveryPolicy policy = new DeliveryPolicy(
+            Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(10), 0, Duration.ofMinutes(1));
+    private final CallbackDeliverer deliverer = new CallbackDeliverer(
+            store,
+            (url, headers, body) -> {
+                sentHeaders.add(headers);
+                sentBodies.add(body);
+                return answers.removeFirst();
+            },
+            ref -> ref.equals("default")
+                    ? Optional.of(WebhookSignature.key(CallbackFixtures.SECRET))
+                    : Optional.empty(),
+            policy,
+            clock,
+            () -> 0,
             "worker");
 
     private Delivery delivery(long sequence, String secretRef) {
-        return new Delivery("dlv_" + sequence, job, "evt_" + sequence, sequence, "https://hooks.example.com/x", secretRef,
-                DeliveryStatus.PENDING, 0, clock.instant(), clock.instant().plus(policy.horizon()), null, null, clock.instant(), null);
+        return new Delivery(
+                "dlv_" + sequence,
+                job,
+                "evt_" + sequence,
+                sequence,
+                "https://hooks.example.com/x",
+                secretRef,
+                DeliveryStatus.PENDING,
+                0,
+                clock.instant(),
+                clock.instant().plus(policy.horizon()),
+                null,
+                null,
+                clock.instant(),
+                null);
     }
 
     private DeliveryStore.Due due(long sequence, String secretRef) {
-        JobEvent event = new JobEvent("evt_" + sequence, job, sequence, JobEventType.PROGRESS, clock.instant(), Map.of("percent", 10));
+        JobEvent event = new JobEvent(
+                "evt_" + sequence, job, sequence, JobEventType.PROGRESS, clock.instant(), Map.of("percent", 10));
         return new DeliveryStore.Due(delivery(sequence, secretRef), event, Map.of("campaign", "summer"));
     }
 
@@ -56,9 +78,15 @@ class CallbackDelivererTest {
         Map<String, String> headers = sentHeaders.get(0);
         assertThat(headers).containsEntry("webhook-id", "evt_1").containsEntry("Content-Type", "application/json");
         long timestamp = Long.parseLong(headers.get("webhook-timestamp"));
-        assertThat(StandardWebhooksOracle.verify(CallbackFixtures.SECRET, "evt_1", timestamp, sentBodies.get(0),
-                headers.get("webhook-signature"))).isTrue();
-        assertThat(new String(sentBodies.get(0), StandardCharsets.UTF_8)).contains("\"sequence\":1", "\"metadata\":{\"campaign\":\"summer\"}");
+        assertThat(StandardWebhooksOracle.verify(
+                        CallbackFixtures.SECRET,
+                        "evt_1",
+                        timestamp,
+                        sentBodies.get(0),
+                        headers.get("webhook-signature")))
+                .isTrue();
+        assertThat(new String(sentBodies.get(0), StandardCharsets.UTF_8))
+                .contains("\"sequence\":1", "\"metadata\":{\"campaign\":\"summer\"}");
         assertThat(store.recorded).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(r.attempt().statusCode()).isEqualTo(204);
@@ -75,12 +103,27 @@ class CallbackDelivererTest {
         assertThat(store.recorded.get(0).next()).isEqualTo(clock.instant().plusSeconds(5));
         assertThat(store.recorded.get(0).attempt().error()).isEqualTo("the receiver answered 503");
 
-        Delivery late = new Delivery("dlv_2", job, "evt_2", 2, "https://hooks.example.com/x", "default", DeliveryStatus.PENDING, 7,
-                clock.instant(), clock.instant().plusSeconds(30), null, null, clock.instant(), null);
+        Delivery late = new Delivery(
+                "dlv_2",
+                job,
+                "evt_2",
+                2,
+                "https://hooks.example.com/x",
+                "default",
+                DeliveryStatus.PENDING,
+                7,
+                clock.instant(),
+                clock.instant().plusSeconds(30),
+                null,
+                null,
+                clock.instant(),
+                null);
         store.due.add(new DeliveryStore.Due(late, due(2, "default").event(), Map.of()));
         answers.add(new SendResult.Unreachable("timed out", 10_000));
         deliverer.deliverDue(10);
-        assertThat(store.recorded.get(1).status()).as("the next wait would pass the horizon").isEqualTo(DeliveryStatus.FAILED);
+        assertThat(store.recorded.get(1).status())
+                .as("the next wait would pass the horizon")
+                .isEqualTo(DeliveryStatus.FAILED);
         assertThat(store.recorded.get(1).attempt().outcome()).isEqualTo("failed");
     }
 
@@ -109,11 +152,12 @@ class CallbackDelivererTest {
         deliverer.deliverDue(10);
         assertThat(sentBodies).isEmpty();
         assertThat(store.recorded.get(0).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(store.recorded.get(0).attempt().error()).contains("no callback secret").doesNotContain("whsec_");
+        assertThat(store.recorded.get(0).attempt().error())
+                .contains("no callback secret")
+                .doesNotContain("whsec_");
     }
 
-    private record Recorded(Delivery delivery, DeliveryAttempt attempt, DeliveryStatus status, Instant next) {
-    }
+    private record Recorded(Delivery delivery, DeliveryAttempt attempt, DeliveryStatus status, Instant next) {}
 
     private static final class FakeStore implements DeliveryStore {
         final List<Due> due = new ArrayList<>();
@@ -128,7 +172,8 @@ class CallbackDelivererTest {
         }
 
         @Override
-        public void record(Delivery delivery, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now) {
+        public void record(
+                Delivery delivery, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now) {
             recorded.add(new Recorded(delivery, attempt, status, nextAttemptAt));
         }
 

@@ -47,24 +47,32 @@ class CapabilityRegistryTest {
 
     @Test
     void bindsEachCapabilityToTheNamedAdapter() throws Exception {
-        CapabilityRegistry registry = CapabilityRegistry.bind(Map.of(Capability.SCRIPT, "b"), List.of(new Writer("a"), new Writer("b")));
-        ScriptWriting writer = registry.port(Capability.SCRIPT, ScriptWriting.class).orElseThrow();
+        CapabilityRegistry registry =
+                CapabilityRegistry.bind(Map.of(Capability.SCRIPT, "b"), List.of(new Writer("a"), new Writer("b")));
+        ScriptWriting writer =
+                registry.port(Capability.SCRIPT, ScriptWriting.class).orElseThrow();
         assertThat(writer.write(null).text()).isEqualTo("b");
         assertThat(registry.adapterName(Capability.SCRIPT)).contains("b");
-        assertThat(registry.port(Capability.IMAGE, ImageGeneration.class)).as("unbound").isEmpty();
+        assertThat(registry.port(Capability.IMAGE, ImageGeneration.class))
+                .as("unbound")
+                .isEmpty();
     }
 
     @Test
     void refusesANameNoAdapterHasOrAnAdapterThatDoesNotServeTheCapability() {
-        assertThatThrownBy(() -> CapabilityRegistry.bind(Map.of(Capability.SCRIPT, "openai"), List.of(new Writer("local"))))
-                .hasMessageContaining("studio.capabilities.script=openai").hasMessageContaining("available: local");
-        assertThatThrownBy(() -> CapabilityRegistry.bind(Map.of(Capability.IMAGE, "local"), List.of(new Writer("local"))))
+        assertThatThrownBy(() ->
+                        CapabilityRegistry.bind(Map.of(Capability.SCRIPT, "openai"), List.of(new Writer("local"))))
+                .hasMessageContaining("studio.capabilities.script=openai")
+                .hasMessageContaining("available: local");
+        assertThatThrownBy(
+                        () -> CapabilityRegistry.bind(Map.of(Capability.IMAGE, "local"), List.of(new Writer("local"))))
                 .hasMessageContaining("does not serve image");
     }
 
     @Test
     void aPortIsAskedForByItsOwnType() {
         CapabilityRegistry registry = CapabilityRegistry.bind(Map.of(), List.of());
-        assertThatThrownBy(() -> registry.port(Capability.SCRIPT, ImageGeneration.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.port(Capability.SCRIPT, ImageGeneration.class))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -41,15 +41,27 @@ class CanonicalJsonTest {
 
     @Test
     void stringsAreEscaped() {
-        assertThat(CanonicalJson.write(Arrays.asList("q\"\\\n\u0001", null))).isEqualTo("[\"q\\\"\\\\\\n\\u0001\",null]");
+        assertThat(CanonicalJson.write(Arrays.asList("q\"\\\n\u0001", null)))
+                .isEqualTo("[\"q\\\"\\\\\\n\\u0001\",null]");
     }
 
     @Test
     void integersAreWrittenAsIntegerDigitsAndDecimalsWithoutExponent() {
-        assertThat(CanonicalJson.write(List.of(10, 0, -3, 1e20, 2.5, 0.1))).isEqualTo("[10,0,-3,100000000000000000000,2.5,0.1]");
-        assertThat(CanonicalJson.write(List.of(new BigDecimal("1E+1"), new BigDecimal("10.00"), 100L, 30.0, BigInteger.TEN.pow(30),
-                Integer.MAX_VALUE, Long.MIN_VALUE, new BigDecimal("-2.50"), new BigDecimal("1e-7"), 1.0E-5)))
-                .isEqualTo("[10,10,100,30,1000000000000000000000000000000,2147483647,-9223372036854775808,-2.5,0.0000001,0.00001]");
+        assertThat(CanonicalJson.write(List.of(10, 0, -3, 1e20, 2.5, 0.1)))
+                .isEqualTo("[10,0,-3,100000000000000000000,2.5,0.1]");
+        assertThat(CanonicalJson.write(List.of(
+                        new BigDecimal("1E+1"),
+                        new BigDecimal("10.00"),
+                        100L,
+                        30.0,
+                        BigInteger.TEN.pow(30),
+                        Integer.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        new BigDecimal("-2.50"),
+                        new BigDecimal("1e-7"),
+                        1.0E-5)))
+                .isEqualTo(
+                        "[10,10,100,30,1000000000000000000000000000000,2147483647,-9223372036854775808,-2.5,0.0000001,0.00001]");
     }
 
     @Test
@@ -73,17 +85,21 @@ class CanonicalJsonTest {
         tree.put("settings", settings);
         tree.put("images", List.of(Map.of("uri", "https://cdn.example.com/a.png")));
         // computed by the canonical form before numbers were spelled plainly: stored jobs carry hashes like it
-        assertThat(CanonicalJson.sha256(tree)).isEqualTo("784057e9fc13f4a4a0d3c997a5eeecbcb9c026a536342ce6671a04550c641299");
+        assertThat(CanonicalJson.sha256(tree))
+                .isEqualTo("784057e9fc13f4a4a0d3c997a5eeecbcb9c026a536342ce6671a04550c641299");
         assertThat(CanonicalJson.sha256(Map.of("n", 10))).isEqualTo(Sha256.hex("{\"n\":1E+1}"));
-        assertThat(CanonicalJson.write(tree)).isEqualTo("{\"idempotency_key\":\"k-1\",\"images\":[{\"uri\":\"https://cdn.example.com/a.png\"}],"
-                + "\"settings\":{\"big\":100000000000000000000,\"creative_variation\":0.3,\"duration_s\":30,\"neg\":-3,\"scene_count\":10,"
-                + "\"tiny\":0.0000001,\"zero\":0}}");
+        assertThat(CanonicalJson.write(tree))
+                .isEqualTo("{\"idempotency_key\":\"k-1\",\"images\":[{\"uri\":\"https://cdn.example.com/a.png\"}],"
+                        + "\"settings\":{\"big\":100000000000000000000,\"creative_variation\":0.3,\"duration_s\":30,\"neg\":-3,\"scene_count\":10,"
+                        + "\"tiny\":0.0000001,\"zero\":0}}");
     }
 
     @Test
     void equalValuesHaveEqualFingerprintsWhateverTheirSpelling() {
-        assertThat(CanonicalJson.sha256(Map.of("d", 10))).isEqualTo(CanonicalJson.sha256(Map.of("d", new BigDecimal("10.0"))))
-                .isEqualTo(CanonicalJson.sha256(Map.of("d", new BigDecimal("1e1")))).isEqualTo(CanonicalJson.sha256(Map.of("d", 10.0)));
+        assertThat(CanonicalJson.sha256(Map.of("d", 10)))
+                .isEqualTo(CanonicalJson.sha256(Map.of("d", new BigDecimal("10.0"))))
+                .isEqualTo(CanonicalJson.sha256(Map.of("d", new BigDecimal("1e1"))))
+                .isEqualTo(CanonicalJson.sha256(Map.of("d", 10.0)));
         assertThat(CanonicalJson.sha256(Map.of("d", 10))).isNotEqualTo(CanonicalJson.sha256(Map.of("d", 100)));
     }
 }

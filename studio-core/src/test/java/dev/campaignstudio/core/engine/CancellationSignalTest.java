@@ -35,7 +35,9 @@ class CancellationSignalTest {
         try (CancellationSignal.Binding bound = signal.bindToCurrentThread()) {
             CancellationSignal.current().checkpoint();
             signal.cancel("timed out");
-            assertThatThrownBy(() -> CancellationSignal.current().checkpoint()).isInstanceOf(StepStopped.class).hasMessageContaining("timed out");
+            assertThatThrownBy(() -> CancellationSignal.current().checkpoint())
+                    .isInstanceOf(StepStopped.class)
+                    .hasMessageContaining("timed out");
         }
         CancellationSignal.current().checkpoint();
         assertThat(CancellationSignal.current()).isNotSameAs(signal);

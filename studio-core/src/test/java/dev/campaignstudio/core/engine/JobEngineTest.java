@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class JobEngineTest {
 
     private final CountingHandlers counting = new CountingHandlers();
-    private EngineHarness harness = new EngineHarness(PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))), counting.handlers());
+    private EngineHarness harness =
+            new EngineHarness(PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))), counting.handlers());
 
     @AfterEach
     void close() {
@@ -44,7 +45,9 @@ class JobEngineTest {
     }
 
     private List<StepRecord> steps(Job job, String stage) {
-        return harness.steps.forJob(job.id()).stream().filter(s -> s.stage().equals(stage)).toList();
+        return harness.steps.forJob(job.id()).stream()
+                .filter(s -> s.stage().equals(stage))
+                .toList();
     }
 
     @Test
@@ -63,17 +66,20 @@ class JobEngineTest {
         assertThat(counting.count("assemble")).isEqualTo(1);
 
         List<StepRecord> flaky = steps(job, "flaky");
-        assertThat(flaky).extracting(StepRecord::attempt, StepRecord::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, StepStatus.FAILED),
-                org.assertj.core.groups.Tuple.tuple(2, StepStatus.FAILED),
-                org.assertj.core.groups.Tuple.tuple(3, StepStatus.SUCCEEDED));
+        assertThat(flaky)
+                .extracting(StepRecord::attempt, StepRecord::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, StepStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(2, StepStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(3, StepStatus.SUCCEEDED));
         assertThat(flaky.get(0).error().code()).isEqualTo("PROVIDER_TIMEOUT");
         assertThat(flaky.get(1).queue()).isEqualTo(WorkQueue.RETRY);
         assertThat(flaky.get(1).notBefore()).isEqualTo(flaky.get(0).finishedAt().plusSeconds(2));
         assertThat(steps(job, "voice")).allSatisfy(s -> assertThat(s.queue()).isEqualTo(WorkQueue.AVATAR));
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> outputs = (List<Map<String, Object>>) done.manifest().get("outputs");
+        List<Map<String, Object>> outputs =
+                (List<Map<String, Object>>) done.manifest().get("outputs");
         assertThat(outputs).singleElement().satisfies(o -> {
             assertThat(o.get("role")).isEqualTo("final_output");
             assertThat(o.get("url")).asString().startsWith("/v1/assets/ast_");
@@ -85,12 +91,18 @@ class JobEngineTest {
         Job job = submit();
         harness.drain();
         List<JobEvent> events = harness.events.after(job.id(), 0, 1000);
-        assertThat(events).extracting(JobEvent::sequence).containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events)
+                .extracting(JobEvent::sequence)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, events.size()).boxed().toList());
         assertThat(events.get(0).type()).isEqualTo(JobEventType.ACCEPTED);
         assertThat(events.get(1).type()).isEqualTo(JobEventType.STARTED);
         assertThat(events.get(events.size() - 1).type()).isEqualTo(JobEventType.COMPLETED);
-        assertThat(events).filteredOn(e -> e.type() == JobEventType.PROGRESS && "succeeded".equals(e.data().get("status"))
-                && "render".equals(e.data().get("stage"))).hasSize(TestPipelines.SCENES)
+        assertThat(events)
+                .filteredOn(e -> e.type() == JobEventType.PROGRESS
+                        && "succeeded".equals(e.data().get("status"))
+                        && "render".equals(e.data().get("stage")))
+                .hasSize(TestPipelines.SCENES)
                 .allSatisfy(e -> assertThat(e.data().get("assets")).asList().hasSize(1));
         assertThat(events.get(events.size() - 2).data().get("percent")).isEqualTo(100);
     }
@@ -109,15 +121,20 @@ class JobEngineTest {
         assertThat(counting.count("render", 3)).as("a rejection is not retried").isEqualTo(1);
         assertThat(counting.count("voice", 3)).isZero();
         assertThat(counting.count("assemble")).isZero();
-        assertThat(harness.steps.forJob(job.id())).noneMatch(s -> s.status() == StepStatus.PENDING || s.status() == StepStatus.RUNNING);
-        assertThat(harness.events.all()).last().satisfies(e -> assertThat(e.type()).isEqualTo(JobEventType.FAILED));
+        assertThat(harness.steps.forJob(job.id()))
+                .noneMatch(s -> s.status() == StepStatus.PENDING || s.status() == StepStatus.RUNNING);
+        assertThat(harness.events.all())
+                .last()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(JobEventType.FAILED));
     }
 
     @Test
     void aWorkerTakesTheNextStepOfItsOwnQueueItselfAndEveryStepStillRunsOnceWithItsEvents() {
         harness.close();
-        harness = new EngineHarness(PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))),
-                h -> counting.handlers(), EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY));
+        harness = new EngineHarness(
+                PipelineRouter.only(TestPipelines.sample(Duration.ofSeconds(2))),
+                h -> counting.handlers(),
+                EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY));
         Job job = submit();
         int delivered = 0;
         for (int round = 0; round < 100 && !harness.job(job).status().isTerminal(); round++) {
@@ -136,17 +153,24 @@ class JobEngineTest {
         // stage's re-attempts wait out a backoff, so those go through the queue
         assertThat(delivered).isEqualTo(all.size() - 1);
         List<JobEvent> events = harness.events.after(job.id(), 0, 1000);
-        assertThat(events).extracting(JobEvent::sequence)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
-        assertThat(events).filteredOn(e -> "running".equals(e.data().get("status"))).hasSize(all.size());
+        assertThat(events)
+                .extracting(JobEvent::sequence)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, events.size()).boxed().toList());
+        assertThat(events)
+                .filteredOn(e -> "running".equals(e.data().get("status")))
+                .hasSize(all.size());
         int planDone = indexOf(events, "plan", "succeeded");
-        assertThat(events.get(planDone + 1).data()).containsEntry("stage", "render").containsEntry("scene_order", 1)
+        assertThat(events.get(planDone + 1).data())
+                .containsEntry("stage", "render")
+                .containsEntry("scene_order", 1)
                 .containsEntry("status", "running");
     }
 
     private static int indexOf(List<JobEvent> events, String stage, String status) {
         for (int i = 0; i < events.size(); i++) {
-            if (stage.equals(events.get(i).data().get("stage")) && status.equals(events.get(i).data().get("status"))) {
+            if (stage.equals(events.get(i).data().get("stage"))
+                    && status.equals(events.get(i).data().get("status"))) {
                 return i;
             }
         }
@@ -159,8 +183,10 @@ class JobEngineTest {
         for (int round = 0; round < 100 && !harness.job(job).status().isTerminal(); round++) {
             List<InMemoryStepStore.Dispatch> due = harness.steps.takeDue(harness.clock.instant());
             for (InMemoryStepStore.Dispatch dispatch : due) {
-                harness.runner.run(dispatch.stepId(), () -> { });
-                assertThat(harness.runner.run(dispatch.stepId(), () -> { })).as("the second delivery runs nothing").isFalse();
+                harness.runner.run(dispatch.stepId(), () -> {});
+                assertThat(harness.runner.run(dispatch.stepId(), () -> {}))
+                        .as("the second delivery runs nothing")
+                        .isFalse();
             }
             harness.clock.advance(Duration.ofSeconds(3));
         }
@@ -175,9 +201,13 @@ class JobEngineTest {
         harness.deliverDue();
         List<InMemoryStepStore.Dispatch> renders = harness.steps.takeDue(harness.clock.instant());
         assertThat(renders).hasSize(TestPipelines.SCENES);
-        harness.runner.run(renders.get(0).stepId(), () -> { });
-        assertThat(harness.steps.waiting()).singleElement().satisfies(d -> assertThat(d.queue()).isEqualTo("avatar"));
-        assertThat(steps(job, "voice")).singleElement().satisfies(v -> assertThat(v.sceneOrder()).isEqualTo(1));
+        harness.runner.run(renders.get(0).stepId(), () -> {});
+        assertThat(harness.steps.waiting())
+                .singleElement()
+                .satisfies(d -> assertThat(d.queue()).isEqualTo("avatar"));
+        assertThat(steps(job, "voice"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.sceneOrder()).isEqualTo(1));
     }
 
     @Test
@@ -189,11 +219,13 @@ class JobEngineTest {
         assertThat(outcome).isInstanceOf(CancelOutcome.Accepted.class);
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.CANCELLED);
         for (InMemoryStepStore.Dispatch late : renders) {
-            assertThat(harness.runner.run(late.stepId(), () -> { })).isFalse();
+            assertThat(harness.runner.run(late.stepId(), () -> {})).isFalse();
         }
         assertThat(counting.count("render")).isZero();
         assertThat(steps(job, "render")).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.SKIPPED));
-        assertThat(harness.events.all()).last().satisfies(e -> assertThat(e.type()).isEqualTo(JobEventType.CANCELLED));
+        assertThat(harness.events.all())
+                .last()
+                .satisfies(e -> assertThat(e.type()).isEqualTo(JobEventType.CANCELLED));
         assertThat(harness.engine.cancel(job.id())).isInstanceOf(CancelOutcome.AlreadyFinished.class);
     }
 
@@ -202,15 +234,20 @@ class JobEngineTest {
         counting.renderTaking(Duration.ofSeconds(20));
         Job job = submit();
         harness.deliverDue();
-        InMemoryStepStore.Dispatch render = harness.steps.takeDue(harness.clock.instant()).get(0);
-        CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> harness.runner.run(render.stepId(), () -> { }));
-        assertThat(counting.awaitStarted("render", Duration.ofSeconds(30))).as("a render started").isTrue();
+        InMemoryStepStore.Dispatch render =
+                harness.steps.takeDue(harness.clock.instant()).get(0);
+        CompletableFuture<Boolean> running =
+                CompletableFuture.supplyAsync(() -> harness.runner.run(render.stepId(), () -> {}));
+        assertThat(counting.awaitStarted("render", Duration.ofSeconds(30)))
+                .as("a render started")
+                .isTrue();
         assertThat(steps(job, "render")).anySatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.RUNNING));
         harness.engine.cancel(job.id());
         assertThat(harness.job(job).status()).as("a step is still running").isEqualTo(JobStatus.RUNNING);
         assertThat(running.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(harness.steps.find(render.stepId()).orElseThrow().error().code()).isEqualTo("STOPPED");
+        assertThat(harness.steps.find(render.stepId()).orElseThrow().error().code())
+                .isEqualTo("STOPPED");
     }
 
     @Test
@@ -219,8 +256,12 @@ class JobEngineTest {
         harness.deliverDue();
         List<InMemoryStepStore.Dispatch> renders = harness.steps.takeDue(harness.clock.instant());
         InMemoryStepStore.Dispatch render = renders.get(0);
-        harness.steps.claim(render.stepId(), "worker-that-dies", harness.clock.instant(), harness.clock.instant().plusSeconds(30));
-        renders.subList(1, renders.size()).forEach(d -> harness.runner.run(d.stepId(), () -> { }));
+        harness.steps.claim(
+                render.stepId(),
+                "worker-that-dies",
+                harness.clock.instant(),
+                harness.clock.instant().plusSeconds(30));
+        renders.subList(1, renders.size()).forEach(d -> harness.runner.run(d.stepId(), () -> {}));
         harness.clock.advance(Duration.ofSeconds(31));
 
         JobEngine.SweepResult sweep = harness.engine.sweep(Duration.ofMinutes(10));
@@ -231,8 +272,11 @@ class JobEngineTest {
 
         harness.drain();
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(counting.count("render", lost.sceneOrder())).as("only the retry ran it").isEqualTo(1);
-        assertThat(steps(job, "render").stream().filter(s -> s.sceneOrder() == lost.sceneOrder())).extracting(StepRecord::attempt)
+        assertThat(counting.count("render", lost.sceneOrder()))
+                .as("only the retry ran it")
+                .isEqualTo(1);
+        assertThat(steps(job, "render").stream().filter(s -> s.sceneOrder() == lost.sceneOrder()))
+                .extracting(StepRecord::attempt)
                 .containsExactly(1, 2);
     }
 
@@ -241,7 +285,9 @@ class JobEngineTest {
         Job job = submit();
         assertThat(harness.steps.takeDue(harness.clock.instant())).hasSize(1);
         harness.clock.advance(Duration.ofSeconds(30));
-        assertThat(harness.engine.sweep(Duration.ofSeconds(60)).redispatched()).as("not yet overdue").isZero();
+        assertThat(harness.engine.sweep(Duration.ofSeconds(60)).redispatched())
+                .as("not yet overdue")
+                .isZero();
         harness.clock.advance(Duration.ofSeconds(31));
         assertThat(harness.engine.sweep(Duration.ofSeconds(60)).redispatched()).isEqualTo(1);
         harness.drain();
@@ -253,24 +299,39 @@ class JobEngineTest {
     void aRetryFromSceneThreeKeepsEverythingBeforeItAndRerunsTheRest() {
         Job first = submit();
         harness.drain();
-        Job retry = harness.submit(RequestFixture.retry(first.id().value(), "render").with("idempotency_key", "retry-1")
-                .with("target.scene_order", 3).tree());
+        Job retry = harness.submit(RequestFixture.retry(first.id().value(), "render")
+                .with("idempotency_key", "retry-1")
+                .with("target.scene_order", 3)
+                .tree());
         harness.drain();
 
         assertThat(harness.job(retry).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(counting.count("plan")).isEqualTo(1);
         for (int scene = 1; scene <= TestPipelines.SCENES; scene++) {
             int expected = scene < 3 ? 1 : 2;
-            assertThat(counting.count("render", scene)).as("render scene %d", scene).isEqualTo(expected);
-            assertThat(counting.count("voice", scene)).as("voice scene %d", scene).isEqualTo(expected);
+            assertThat(counting.count("render", scene))
+                    .as("render scene %d", scene)
+                    .isEqualTo(expected);
+            assertThat(counting.count("voice", scene))
+                    .as("voice scene %d", scene)
+                    .isEqualTo(expected);
         }
         assertThat(counting.count("assemble")).isEqualTo(2);
-        assertThat(harness.steps.forJob(retry.id())).filteredOn(s -> s.status() == StepStatus.REUSED)
+        assertThat(harness.steps.forJob(retry.id()))
+                .filteredOn(s -> s.status() == StepStatus.REUSED)
                 .extracting(s -> s.stage() + "#" + s.sceneOrder())
                 .containsExactlyInAnyOrder("plan#0", "render#1", "render#2", "voice#1", "voice#2");
-        StepRecord keptRender = steps(retry, "render").stream().filter(s -> s.sceneOrder() == 1).findFirst().orElseThrow();
-        StepRecord original = steps(first, "render").stream().filter(s -> s.sceneOrder() == 1).findFirst().orElseThrow();
-        assertThat(keptRender.assets()).as("kept outputs are referenced, not copied").isEqualTo(original.assets());
+        StepRecord keptRender = steps(retry, "render").stream()
+                .filter(s -> s.sceneOrder() == 1)
+                .findFirst()
+                .orElseThrow();
+        StepRecord original = steps(first, "render").stream()
+                .filter(s -> s.sceneOrder() == 1)
+                .findFirst()
+                .orElseThrow();
+        assertThat(keptRender.assets())
+                .as("kept outputs are referenced, not copied")
+                .isEqualTo(original.assets());
     }
 
     @Test
@@ -288,26 +349,38 @@ class JobEngineTest {
 
     @Test
     void aStepPastItsTimeoutIsStoppedAndRetriedAsTransient() throws Exception {
-        PipelineDefinition pipeline = new PipelineDefinition("slow", List.of(
-                StageDefinition.once("plan"),
-                StageDefinition.perScene("render").timingOutAfter(Duration.ofMillis(200))
-                        .retrying(new RetryPolicy(2, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 0, RetryPolicy.TRANSIENT))));
+        PipelineDefinition pipeline = new PipelineDefinition(
+                "slow",
+                List.of(
+                        StageDefinition.once("plan"),
+                        StageDefinition.perScene("render")
+                                .timingOutAfter(Duration.ofMillis(200))
+                                .retrying(new RetryPolicy(
+                                        2,
+                                        Duration.ofSeconds(1),
+                                        1,
+                                        Duration.ofSeconds(1),
+                                        0,
+                                        RetryPolicy.TRANSIENT))));
         harness.close();
         counting.renderTaking(Duration.ofSeconds(30));
         harness = new EngineHarness(PipelineRouter.only(pipeline), counting.handlers());
         Job job = submit();
         harness.deliverDue();
-        InMemoryStepStore.Dispatch render = harness.steps.takeDue(harness.clock.instant()).get(0);
+        InMemoryStepStore.Dispatch render =
+                harness.steps.takeDue(harness.clock.instant()).get(0);
         // the watchdog notes its start before the handler runs, so the clock moves past the limit only after it
         CompletableFuture<Void> clockMover = CompletableFuture.runAsync(() -> {
             try {
-                assertThat(counting.awaitStarted("render", Duration.ofSeconds(30))).as("the render started").isTrue();
+                assertThat(counting.awaitStarted("render", Duration.ofSeconds(30)))
+                        .as("the render started")
+                        .isTrue();
                 harness.clock.advance(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        harness.runner.run(render.stepId(), () -> { });
+        harness.runner.run(render.stepId(), () -> {});
         clockMover.get(30, TimeUnit.SECONDS);
         StepRecord timedOut = harness.steps.find(render.stepId()).orElseThrow();
         assertThat(timedOut.status()).isEqualTo(StepStatus.FAILED);

@@ -8,9 +8,9 @@ import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.fixtures.MutableClock;
 import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestPipelines;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.job.StepStatus;
@@ -34,13 +34,33 @@ class JobPlannerTest {
     private Job job() {
         Map<String, Object> tree = RequestFixture.creation().tree();
         JobRequest request = new JobRequestReader().read(tree).orThrow();
-        return Job.accepted(JobId.next(clock), request, CanonicalJson.sha256(tree), null, "sku-123", null, clock.instant());
+        return Job.accepted(
+                JobId.next(clock), request, CanonicalJson.sha256(tree), null, "sku-123", null, clock.instant());
     }
 
-    private StepRecord step(String stage, int scene, int attempt, StepStatus status, Map<String, Object> outputs, JobError error) {
+    private StepRecord step(
+            String stage, int scene, int attempt, StepStatus status, Map<String, Object> outputs, JobError error) {
         Instant now = clock.instant();
-        StepRecord step = new StepRecord(StepId.next(clock), job.id(), stage, scene, attempt, status, WorkQueue.MARKETING, Map.of(), outputs, List.of(),
-                error, null, null, null, null, 1, now, now, status.isTerminal() ? now : null);
+        StepRecord step = new StepRecord(
+                StepId.next(clock),
+                job.id(),
+                stage,
+                scene,
+                attempt,
+                status,
+                WorkQueue.MARKETING,
+                Map.of(),
+                outputs,
+                List.of(),
+                error,
+                null,
+                null,
+                null,
+                null,
+                1,
+                now,
+                now,
+                status.isTerminal() ? now : null);
         steps.add(step);
         return step;
     }
@@ -55,7 +75,9 @@ class JobPlannerTest {
         step("plan", 0, 1, StepStatus.RUNNING, Map.of(), null);
         step("render", 1, 1, StepStatus.REUSED, Map.of(), null);
         step("voice", 1, 1, StepStatus.REUSED, Map.of(), null);
-        assertThat(plan()).as("'flaky' waits for 'plan' although 'voice' before it is done").isEqualTo(Plan.WAIT);
+        assertThat(plan())
+                .as("'flaky' waits for 'plan' although 'voice' before it is done")
+                .isEqualTo(Plan.WAIT);
 
         step("plan", 0, 2, StepStatus.SUCCEEDED, Map.of("scene_count", 1), null);
         assertThat(plan().newSteps()).extracting(Plan.NewStep::stage).containsExactly("flaky");
@@ -69,9 +91,12 @@ class JobPlannerTest {
     @Test
     void theSceneCountComesFromTheLatestFinishedOnceStage() {
         step("plan", 0, 1, StepStatus.SUCCEEDED, Map.of("scene_count", 3), null);
-        assertThat(plan().newSteps()).extracting(Plan.NewStep::stage, Plan.NewStep::sceneOrder).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("render", 1), org.assertj.core.groups.Tuple.tuple("render", 2),
-                org.assertj.core.groups.Tuple.tuple("render", 3));
+        assertThat(plan().newSteps())
+                .extracting(Plan.NewStep::stage, Plan.NewStep::sceneOrder)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("render", 1),
+                        org.assertj.core.groups.Tuple.tuple("render", 2),
+                        org.assertj.core.groups.Tuple.tuple("render", 3));
     }
 
     @Test
@@ -98,17 +123,30 @@ class JobPlannerTest {
 
     @Test
     void aProviderAskingForALongerWaitIsHonoured() {
-        step("plan", 0, 1, StepStatus.FAILED, Map.of(JobPlanner.RETRY_AFTER_MS, 30_000),
+        step(
+                "plan",
+                0,
+                1,
+                StepStatus.FAILED,
+                Map.of(JobPlanner.RETRY_AFTER_MS, 30_000),
                 new JobError("PROVIDER_RATE_LIMITED", "429", true, "plan", null, 1));
-        assertThat(plan().newSteps()).singleElement()
-                .satisfies(next -> assertThat(next.notBefore()).isEqualTo(clock.instant().plusSeconds(30)));
+        assertThat(plan().newSteps())
+                .singleElement()
+                .satisfies(next ->
+                        assertThat(next.notBefore()).isEqualTo(clock.instant().plusSeconds(30)));
     }
 
     @Test
     void exhaustedAttemptsFailTheJobNamingStageSceneAndAttempts() {
         step("plan", 0, 1, StepStatus.SUCCEEDED, Map.of("scene_count", 2), null);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            step("render", 2, attempt, StepStatus.FAILED, Map.of(), new JobError("PROVIDER_TIMEOUT", "slow", true, "render", 2, attempt));
+            step(
+                    "render",
+                    2,
+                    attempt,
+                    StepStatus.FAILED,
+                    Map.of(),
+                    new JobError("PROVIDER_TIMEOUT", "slow", true, "render", 2, attempt));
         }
         Plan plan = plan();
         assertThat(plan.skipPending()).isTrue();
@@ -123,11 +161,19 @@ class JobPlannerTest {
     @Test
     void aSlotFailingForGoodLetsItsRunningSiblingsFinishBeforeTheJobFails() {
         step("plan", 0, 1, StepStatus.SUCCEEDED, Map.of("scene_count", 3), null);
-        step("render", 1, 1, StepStatus.FAILED, Map.of(), new JobError("FIDELITY_DRIFT", "drifted", false, "render", 1, 1));
+        step(
+                "render",
+                1,
+                1,
+                StepStatus.FAILED,
+                Map.of(),
+                new JobError("FIDELITY_DRIFT", "drifted", false, "render", 1, 1));
         step("render", 2, 1, StepStatus.RUNNING, Map.of(), null);
         step("render", 3, 1, StepStatus.SUCCEEDED, Map.of(), null);
         Plan waiting = plan();
-        assertThat(waiting.newSteps()).as("nothing new starts, not even scene 3's voice").isEmpty();
+        assertThat(waiting.newSteps())
+                .as("nothing new starts, not even scene 3's voice")
+                .isEmpty();
         assertThat(waiting.skipPending()).isTrue();
         assertThat(waiting.ending()).as("scene 2 is still running").isNull();
 
@@ -148,7 +194,9 @@ class JobPlannerTest {
         assertThat(waiting.ending()).isNull();
         steps.clear();
         step("plan", 0, 1, StepStatus.SUCCEEDED, Map.of(), null);
-        assertThat(planner.plan(cancelled, pipeline, steps, 1, clock.instant(), () -> 0).ending()).isInstanceOf(Plan.Cancelled.class);
+        assertThat(planner.plan(cancelled, pipeline, steps, 1, clock.instant(), () -> 0)
+                        .ending())
+                .isInstanceOf(Plan.Cancelled.class);
     }
 
     @Test

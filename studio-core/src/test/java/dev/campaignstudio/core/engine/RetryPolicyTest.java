@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofSeconds(1), 3, Duration.ofSeconds(5), 0.5, RetryPolicy.TRANSIENT);
+    private final RetryPolicy policy =
+            new RetryPolicy(4, Duration.ofSeconds(1), 3, Duration.ofSeconds(5), 0.5, RetryPolicy.TRANSIENT);
 
     @Test
     void backoffGrowsExponentiallyUpToTheCap() {
@@ -43,7 +44,8 @@ class RetryPolicyTest {
         }
         assertThat(three.retries("PROVIDER_ERROR", true, 2)).isTrue();
         assertThat(three.retries("PROVIDER_ERROR", true, 3)).isFalse();
-        RetryPolicy ten = new RetryPolicy(10, Duration.ofSeconds(1), 2, Duration.ofSeconds(5), 0, RetryPolicy.TRANSIENT);
+        RetryPolicy ten =
+                new RetryPolicy(10, Duration.ofSeconds(1), 2, Duration.ofSeconds(5), 0, RetryPolicy.TRANSIENT);
         assertThat(ten.retries("WORKER_LOST", true, 9)).isTrue();
     }
 }

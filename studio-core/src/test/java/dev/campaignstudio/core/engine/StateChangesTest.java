@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 class StateChangesTest {
 
     private static final Set<String> JOB_CHANGES = Set.of(
-            "QUEUED->RUNNING", "QUEUED->FAILED", "QUEUED->CANCELLED",
-            "RUNNING->SUCCEEDED", "RUNNING->FAILED", "RUNNING->CANCELLED");
+            "QUEUED->RUNNING",
+            "QUEUED->FAILED",
+            "QUEUED->CANCELLED",
+            "RUNNING->SUCCEEDED",
+            "RUNNING->FAILED",
+            "RUNNING->CANCELLED");
 
     private static final Set<String> STEP_CHANGES = Set.of(
-            "PENDING->RUNNING", "PENDING->SKIPPED", "PENDING->REUSED",
-            "RUNNING->SUCCEEDED", "RUNNING->FAILED", "RUNNING->SKIPPED", "RUNNING->REUSED");
+            "PENDING->RUNNING",
+            "PENDING->SKIPPED",
+            "PENDING->REUSED",
+            "RUNNING->SUCCEEDED",
+            "RUNNING->FAILED",
+            "RUNNING->SKIPPED",
+            "RUNNING->REUSED");
 
     @Test
     void everyJobStatePairIsAllowedExactlyWhenListed() {
@@ -28,7 +37,8 @@ class StateChangesTest {
                 boolean listed = JOB_CHANGES.contains(from + "->" + to);
                 assertThat(StateChanges.allowed(from, to)).as(from + "->" + to).isEqualTo(listed);
                 if (!listed) {
-                    assertThatThrownBy(() -> StateChanges.check(from, to)).isInstanceOf(IllegalStateChangeException.class);
+                    assertThatThrownBy(() -> StateChanges.check(from, to))
+                            .isInstanceOf(IllegalStateChangeException.class);
                 }
             }
         }
@@ -41,7 +51,8 @@ class StateChangesTest {
                 boolean listed = STEP_CHANGES.contains(from + "->" + to);
                 assertThat(StateChanges.allowed(from, to)).as(from + "->" + to).isEqualTo(listed);
                 if (!listed) {
-                    assertThatThrownBy(() -> StateChanges.check(from, to)).isInstanceOf(IllegalStateChangeException.class);
+                    assertThatThrownBy(() -> StateChanges.check(from, to))
+                            .isInstanceOf(IllegalStateChangeException.class);
                 }
             }
         }

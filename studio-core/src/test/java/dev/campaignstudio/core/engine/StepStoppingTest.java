@@ -38,9 +38,13 @@ class StepStoppingTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final Held held = new Held();
-    private final EngineHarness harness = new EngineHarness(PipelineRouter.only(new PipelineDefinition("held", List.of(
-            StageDefinition.once("plan"),
-            StageDefinition.perScene("render").timingOutAfter(TIME_LIMIT)))), new StageHandlers(handlers()));
+    private final EngineHarness harness = new EngineHarness(
+            PipelineRouter.only(new PipelineDefinition(
+                    "held",
+                    List.of(
+                            StageDefinition.once("plan"),
+                            StageDefinition.perScene("render").timingOutAfter(TIME_LIMIT)))),
+            new StageHandlers(handlers()));
 
     private Map<String, StageHandler> handlers() {
         Map<String, StageHandler> handlers = new LinkedHashMap<>();
@@ -90,8 +94,10 @@ class StepStoppingTest {
         List<InMemoryStepStore.Dispatch> renders = harness.steps.takeDue(harness.clock.instant());
         assertThat(renders).hasSize(2);
         StepId render = renders.get(0).stepId();
-        CompletableFuture.runAsync(() -> run.complete(harness.runner.run(render, () -> { })));
-        assertThat(held.entered.await(30, TimeUnit.SECONDS)).as("the render started").isTrue();
+        CompletableFuture.runAsync(() -> run.complete(harness.runner.run(render, () -> {})));
+        assertThat(held.entered.await(30, TimeUnit.SECONDS))
+                .as("the render started")
+                .isTrue();
         return render;
     }
 
@@ -155,7 +161,9 @@ class StepStoppingTest {
         held.release.countDown();
 
         assertThat(run.get(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(step(render).error().code()).as("the late result is discarded").isEqualTo("WORKER_LOST");
+        assertThat(step(render).error().code())
+                .as("the late result is discarded")
+                .isEqualTo("WORKER_LOST");
         assertThat(harness.job(job).status()).isEqualTo(JobStatus.CANCELLED);
     }
 
@@ -171,13 +179,19 @@ class StepStoppingTest {
         harness.steps.claim(alive, "another-worker", now, now.plus(Duration.ofHours(1)));
 
         assertThat(harness.engine.recover("previous-incarnation")).isEqualTo(1);
-        assertThat(harness.engine.recover("previous-incarnation")).as("nothing left to give up").isZero();
+        assertThat(harness.engine.recover("previous-incarnation"))
+                .as("nothing left to give up")
+                .isZero();
 
         assertThat(step(gone).status()).isEqualTo(StepStatus.FAILED);
         assertThat(step(gone).error().code()).isEqualTo("WORKER_LOST");
         assertThat(step(alive).status()).isEqualTo(StepStatus.RUNNING);
         StepRecord again = harness.steps.forJob(job.id()).stream()
-                .filter(s -> s.stage().equals("render") && s.sceneOrder() == step(gone).sceneOrder() && s.attempt() == 2).findFirst().orElseThrow();
+                .filter(s -> s.stage().equals("render")
+                        && s.sceneOrder() == step(gone).sceneOrder()
+                        && s.attempt() == 2)
+                .findFirst()
+                .orElseThrow();
         assertThat(again.status()).as("a new attempt waits for dispatch").isEqualTo(StepStatus.PENDING);
     }
 
@@ -186,8 +200,11 @@ class StepStoppingTest {
         Job job = harness.submit(RequestFixture.creation().tree());
         CompletableFuture<Boolean> run = new CompletableFuture<>();
         StepId render = startFirstRender(run, job);
-        StepId other = harness.steps.forJob(job.id()).stream().filter(s -> s.stage().equals("render") && !s.id().equals(render))
-                .findFirst().orElseThrow().id();
+        StepId other = harness.steps.forJob(job.id()).stream()
+                .filter(s -> s.stage().equals("render") && !s.id().equals(render))
+                .findFirst()
+                .orElseThrow()
+                .id();
 
         harness.runner.stopAll();
         assertThat(held.signal.isCancelled()).isTrue();
@@ -198,9 +215,12 @@ class StepStoppingTest {
         assertThat(held.interrupted).isFalse();
         assertThat(step(render).error().code()).isEqualTo("WORKER_LOST");
         assertThat(step(render).error().retryable()).isTrue();
-        assertThatThrownBy(() -> harness.runner.run(other, () -> { })).as("no claim once shutting down, and the message comes back")
+        assertThatThrownBy(() -> harness.runner.run(other, () -> {}))
+                .as("no claim once shutting down, and the message comes back")
                 .isInstanceOf(IllegalStateException.class);
         assertThat(step(other).status()).isEqualTo(StepStatus.PENDING);
-        assertThat(harness.steps.forJob(job.id())).filteredOn(s -> s.stage().equals("render") && s.attempt() == 2).hasSize(1);
+        assertThat(harness.steps.forJob(job.id()))
+                .filteredOn(s -> s.stage().equals("render") && s.attempt() == 2)
+                .hasSize(1);
     }
 }

@@ -39,19 +39,24 @@ class StorageOutageTest {
     private EngineHarness harness;
 
     private EngineHarness harness(int failingAttempts, boolean wrapped) {
-        RetryPolicy quick = new RetryPolicy(3, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 0, RetryPolicy.TRANSIENT);
-        PipelineDefinition pipeline = new PipelineDefinition("test_store", List.of(StageDefinition.once("render").retrying(quick)));
+        RetryPolicy quick =
+                new RetryPolicy(3, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 0, RetryPolicy.TRANSIENT);
+        PipelineDefinition pipeline = new PipelineDefinition(
+                "test_store", List.of(StageDefinition.once("render").retrying(quick)));
         StageHandler render = context -> {
             if (attempts.incrementAndGet() <= failingAttempts) {
-                BlobStoreUnavailableException down = new BlobStoreUnavailableException("the asset store could not store blob x",
-                        new ConnectException("refused"));
+                BlobStoreUnavailableException down = new BlobStoreUnavailableException(
+                        "the asset store could not store blob x", new ConnectException("refused"));
                 if (wrapped) {
                     throw new UncheckedIOException(down);
                 }
                 throw down;
             }
             Path file = Files.write(temp.resolve("clip-" + context.attempt() + ".mp4"), video);
-            String id = context.store(file, AssetKind.VIDEO, "video/mp4", 16, 9, 1000L, "final_video").asset().id().value();
+            String id = context.store(file, AssetKind.VIDEO, "video/mp4", 16, 9, 1000L, "final_video")
+                    .asset()
+                    .id()
+                    .value();
             return StepResult.outputs(Map.of("clip", id));
         };
         harness = new EngineHarness(PipelineRouter.only(pipeline), new StageHandlers(Map.of("render", render)));
@@ -66,7 +71,9 @@ class StorageOutageTest {
     }
 
     private List<StepRecord> attempts(Job job) {
-        return harness.steps.forJob(job.id()).stream().filter(s -> s.stage().equals("render")).toList();
+        return harness.steps.forJob(job.id()).stream()
+                .filter(s -> s.stage().equals("render"))
+                .toList();
     }
 
     @Test
@@ -81,8 +88,12 @@ class StorageOutageTest {
         assertThat(tries.get(0).error().code()).isEqualTo(StepRunner.STORAGE_UNAVAILABLE);
         assertThat(tries.get(0).error().retryable()).isTrue();
         assertThat(tries.get(0).error().message()).doesNotContain("refused");
-        assertThat(engine.assets.contains(Sha256.hex(video))).as("stored from the file, as a stream").isTrue();
-        assertThat(engine.assets.records()).singleElement().satisfies(a -> assertThat(a.bytes()).isEqualTo(video.length));
+        assertThat(engine.assets.contains(Sha256.hex(video)))
+                .as("stored from the file, as a stream")
+                .isTrue();
+        assertThat(engine.assets.records())
+                .singleElement()
+                .satisfies(a -> assertThat(a.bytes()).isEqualTo(video.length));
     }
 
     @Test
@@ -103,7 +114,9 @@ class StorageOutageTest {
 
         assertThat(engine.job(job).status()).isEqualTo(JobStatus.FAILED);
         // an infrastructure fault gets eight attempts, not the stage's three (docs/engine.md "Retries inside a job")
-        assertThat(attempts(job)).hasSize(8).allSatisfy(s -> assertThat(s.error().code()).isEqualTo(StepRunner.STORAGE_UNAVAILABLE));
+        assertThat(attempts(job))
+                .hasSize(8)
+                .allSatisfy(s -> assertThat(s.error().code()).isEqualTo(StepRunner.STORAGE_UNAVAILABLE));
         assertThat(engine.job(job).error().code()).isEqualTo(StepRunner.STORAGE_UNAVAILABLE);
     }
 }

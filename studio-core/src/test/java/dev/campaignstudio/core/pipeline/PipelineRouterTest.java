@@ -12,7 +12,8 @@ class PipelineRouterTest {
     @Test
     void everyOutputStartsWithTheIdentityStages() {
         for (OutputMode mode : OutputMode.builtIn()) {
-            assertThat(router.route(mode).stageNames()).as(mode.wire())
+            assertThat(router.route(mode).stageNames())
+                    .as(mode.wire())
                     .startsWith("neutral_image", "metadata", "character_sheet", "link_metadata", "storyboard_seeds");
         }
     }
@@ -21,8 +22,10 @@ class PipelineRouterTest {
     void fastVideoRunsScenesThenStitches() {
         PipelineDefinition fast = router.route(OutputMode.FAST_VIDEO);
         assertThat(fast.stageNames()).endsWith("storyboard", "scene_image", "scene_video", "stitch");
-        assertThat(fast.stage("scene_video")).hasValueSatisfying(s -> assertThat(s.perScene()).isTrue());
-        assertThat(fast.stage("stitch")).hasValueSatisfying(s -> assertThat(s.perScene()).isFalse());
+        assertThat(fast.stage("scene_video"))
+                .hasValueSatisfying(s -> assertThat(s.perScene()).isTrue());
+        assertThat(fast.stage("stitch"))
+                .hasValueSatisfying(s -> assertThat(s.perScene()).isFalse());
     }
 
     @Test

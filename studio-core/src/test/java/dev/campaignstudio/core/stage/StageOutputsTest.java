@@ -33,7 +33,8 @@ class StageOutputsTest {
     void aMissingKeyNamesTheStageAndTheKey() {
         StageOutputs outputs = StageOutputs.of("voiceover (scene 2)", Map.of("audio", "01J0AUDIO"));
 
-        assertThatThrownBy(() -> outputs.whole("duration_ms")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> outputs.whole("duration_ms"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage voiceover (scene 2) has no output duration_ms");
     }
 
@@ -41,21 +42,25 @@ class StageOutputsTest {
     void aValueOfAnotherTypeNamesTheKeyAndWhatItHolds() {
         StageOutputs outputs = StageOutputs.of("segment_video", Map.of("duration_ms", "long", "clip", List.of("x")));
 
-        assertThatThrownBy(() -> outputs.whole("duration_ms")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> outputs.whole("duration_ms"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage segment_video output duration_ms is not a number but 'long'");
-        assertThatThrownBy(() -> outputs.text("clip")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> outputs.text("clip"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage segment_video output clip is not a string but a list");
     }
 
     @Test
     void aNestedKeyIsNamedByItsPath() {
-        StageOutputs outputs = StageOutputs.of("scene_image (scene 3)",
+        StageOutputs outputs = StageOutputs.of(
+                "scene_image (scene 3)",
                 Map.of("images", List.of(Map.of("image", "01J0IMAGE", "product_box", Map.of("x", 4)))));
 
         StageOutputs box = outputs.objects("images").get(0).object("product_box");
 
         assertThat(box.integer("x")).isEqualTo(4);
-        assertThatThrownBy(() -> box.integer("y")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> box.integer("y"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage scene_image (scene 3) has no output images[0].product_box.y");
     }
 
@@ -63,7 +68,8 @@ class StageOutputsTest {
     void aListItemThatIsNoObjectIsNamedByItsIndex() {
         StageOutputs outputs = StageOutputs.of("script", Map.of("segments", List.of(Map.of("text", "Hi."), "oops")));
 
-        assertThatThrownBy(() -> outputs.objects("segments")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> outputs.objects("segments"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage script output segments[1] is not an object but 'oops'");
     }
 
@@ -92,16 +98,25 @@ class StageOutputsTest {
     @Test
     void aNoteReadBackNamesItsStageSceneAndKey() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-04T00:00:00Z"), ZoneOffset.UTC);
-        StepRecord step = StepRecord.pending(StepId.next(clock), JobId.next(clock), "scene_video", 2, 1,
-                WorkQueue.MARKETING, clock.instant(), clock.instant());
+        StepRecord step = StepRecord.pending(
+                StepId.next(clock),
+                JobId.next(clock),
+                "scene_video",
+                2,
+                1,
+                WorkQueue.MARKETING,
+                clock.instant(),
+                clock.instant());
         StepContext context = new StepContext(null, step, Map.of(), null, null, null, null, clock, null, false);
 
-        StageOutputs note = StageOutputs.ofNote(context,
-                Map.of("kind", "clip_check", "parts", Map.of("colour", "red")));
+        StageOutputs note =
+                StageOutputs.ofNote(context, Map.of("kind", "clip_check", "parts", Map.of("colour", "red")));
 
-        assertThatThrownBy(() -> note.object("parts").real("colour")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> note.object("parts").real("colour"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a note of stage scene_video (scene 2) key parts.colour is not a number but 'red'");
-        assertThatThrownBy(() -> note.text("clip")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> note.text("clip"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a note of stage scene_video (scene 2) has no key clip");
     }
 
@@ -109,7 +124,8 @@ class StageOutputsTest {
     void anUnfinishedStageIsNamed() {
         StepContext context = new StepContext(null, null, Map.of(), null, null, null, null, null, null, false);
 
-        assertThatThrownBy(() -> StageOutputs.of(context, "segment_image", 4)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> StageOutputs.of(context, "segment_image", 4))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage segment_image (scene 4) has not finished, so its outputs cannot be read");
     }
 }

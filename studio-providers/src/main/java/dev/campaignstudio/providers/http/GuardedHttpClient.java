@@ -55,9 +55,11 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
 
     /** Redirects followed at most. */
     public static final int MAX_REDIRECTS = 3;
+
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
     /** The largest body a {@link #get} can hold: one array. */
     private static final long MAX_FETCH_BYTES = Integer.MAX_VALUE - 16;
+
     private static final String TIMED_OUT = "timed out";
 
     private final AddressRules rules;
@@ -79,7 +81,9 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(8)
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -104,11 +108,17 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
     @Override
     public SendResult post(URI url, Map<String, String> headers, byte[] body) {
         long started = System.nanoTime();
-        return follow(url,
+        return follow(
+                url,
                 target -> client.execute(postRequest(target, headers, body), response -> {
-                    drain(response.getEntity() == null ? null : response.getEntity().getContent());
+                    drain(
+                            response.getEntity() == null
+                                    ? null
+                                    : response.getEntity().getContent());
                     String location = redirectLocation(response);
-                    return location != null ? Hop.redirect(location) : Hop.answer(new SendResult.Answered(response.getCode(), elapsed(started)));
+                    return location != null
+                            ? Hop.redirect(location)
+                            : Hop.answer(new SendResult.Answered(response.getCode(), elapsed(started)));
                 }),
                 SendResult.Refused::new,
                 failed -> new SendResult.Unreachable(describe(failed), elapsed(started)));
@@ -137,13 +147,15 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
     private Fetch fetch(URI url, String accept, long maxBytes, Duration deadline, BodyReader reader) {
         Objects.requireNonNull(url, "url");
         if (maxBytes < 0 || maxBytes > MAX_FETCH_BYTES) {
-            throw new IllegalArgumentException("maxBytes must be between 0 and " + MAX_FETCH_BYTES + ", was " + maxBytes);
+            throw new IllegalArgumentException(
+                    "maxBytes must be between 0 and " + MAX_FETCH_BYTES + ", was " + maxBytes);
         }
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the deadline must be positive, was " + deadline);
         }
         Deadline clock = Deadline.after(deadline);
-        return follow(url,
+        return follow(
+                url,
                 target -> getOnce(target, accept, maxBytes, clock, reader),
                 Fetch.Refused::new,
                 failed -> clock.passed() || describe(failed).equals(TIMED_OUT)
@@ -193,7 +205,8 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
     }
 
     private static ClassicHttpRequest postRequest(URI target, Map<String, String> headers, byte[] body) {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.post(target).setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        ClassicRequestBuilder builder =
+                ClassicRequestBuilder.post(target).setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         headers.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 builder.addHeader(name, value);
@@ -212,8 +225,11 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         if (accept != null) {
             request.setHeader(HttpHeaders.ACCEPT, accept);
         }
-        long socketMillis = Math.max(1, Math.min(readTimeout.toMillis(), TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos())));
-        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(socketMillis)).build());
+        long socketMillis =
+                Math.max(1, Math.min(readTimeout.toMillis(), TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos())));
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(socketMillis))
+                .build());
         ScheduledFuture<?> alarm = alarms.schedule(request::cancel, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         try {
             ClassicHttpResponse response = client.executeOpen(null, request, null);
@@ -227,8 +243,9 @@ public final class GuardedHttpClient implements WebhookSender, OutboundGuard, We
         }
     }
 
-    private static Hop<Fetch> readAnswer(URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline,
-            BodyReader reader) throws IOException {
+    private static Hop<Fetch> readAnswer(
+            URI target, ClassicHttpResponse response, long maxBytes, Deadline deadline, BodyReader reader)
+            throws IOException {
         String location = redirectLocation(response);
         if (location != null) {
             return Hop.redirect(location);

@@ -29,7 +29,11 @@ final class GuardedResolver implements DnsResolver {
         for (InetAddress address : addresses) {
             Optional<String> refusal = rules.refusal(address);
             if (refusal.isPresent()) {
-                log.log(System.Logger.Level.DEBUG, "outbound request to {0} refused: it resolves to {1}", host, refusal.get());
+                log.log(
+                        System.Logger.Level.DEBUG,
+                        "outbound request to {0} refused: it resolves to {1}",
+                        host,
+                        refusal.get());
                 throw new RefusedAddressException(OutboundGuard.NOT_ALLOWED);
             }
         }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class AlignedWords {
 
-    private AlignedWords() {
-    }
+    private AlignedWords() {}
 
     /**
      * The words and sentences of an alignment.
@@ -76,7 +75,9 @@ final class AlignedWords {
     }
 
     private static TimedText join(List<TimedText> words) {
-        return new TimedText(String.join(" ", words.stream().map(TimedText::text).toList()), words.get(0).startMs(),
+        return new TimedText(
+                String.join(" ", words.stream().map(TimedText::text).toList()),
+                words.get(0).startMs(),
                 words.get(words.size() - 1).endMs());
     }
 
@@ -86,6 +87,5 @@ final class AlignedWords {
      * @param words     each word as written, with its punctuation
      * @param sentences each sentence
      */
-    record Timings(List<TimedText> words, List<TimedText> sentences) {
-    }
+    record Timings(List<TimedText> words, List<TimedText> sentences) {}
 }

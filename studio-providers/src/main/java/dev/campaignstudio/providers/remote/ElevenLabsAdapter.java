@@ -4,8 +4,8 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
-import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TimedText;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -98,20 +98,27 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
         }
         String voice = "default".equals(request.voice()) ? voiceId : request.voice();
         if (!VOICE_ID.matcher(voice).matches()) {
-            throw StepFault.permanent("INPUT_INVALID", NAME + " has no voice '" + request.voice()
-                    + "' (a voice is an ElevenLabs voice id)");
+            throw StepFault.permanent(
+                    "INPUT_INVALID",
+                    NAME + " has no voice '" + request.voice() + "' (a voice is an ElevenLabs voice id)");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text);
         body.put("model_id", modelId);
         if (LANGUAGE_MODELS.contains(modelId)) {
-            body.put("language_code", request.language().toLowerCase(Locale.ROOT).split("[-_]")[0]);
+            body.put(
+                    "language_code", request.language().toLowerCase(Locale.ROOT).split("[-_]")[0]);
         }
         byte[] json = JSON.writeValueAsBytes(body);
         String path = "/v1/text-to-speech/" + voice + "/with-timestamps?output_format=" + outputFormat;
-        byte[] answer = client.send("text-to-speech/with-timestamps", modelId, attempt -> client.request(path)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+        byte[] answer = client.send(
+                "text-to-speech/with-timestamps",
+                modelId,
+                attempt -> client.request(path)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                        .build());
         return speech(answer, text);
     }
 
@@ -132,11 +139,13 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without audio (audio_base64)");
         }
         long millis = (pcm.length / 2) * 1000L / sampleRate;
-        JsonNode alignment = tree.path("alignment").isObject() ? tree.get("alignment")
-                : tree.path("normalized_alignment");
-        AlignedWords.Timings timings = AlignedWords.of(strings(alignment.path("characters")),
+        JsonNode alignment =
+                tree.path("alignment").isObject() ? tree.get("alignment") : tree.path("normalized_alignment");
+        AlignedWords.Timings timings = AlignedWords.of(
+                strings(alignment.path("characters")),
                 numbers(alignment.path("character_start_times_seconds")),
-                numbers(alignment.path("character_end_times_seconds")), millis);
+                numbers(alignment.path("character_end_times_seconds")),
+                millis);
         List<TimedText> words = timings.words();
         List<TimedText> sentences = timings.sentences();
         if (words.isEmpty()) {
@@ -167,7 +176,9 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
         out.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
         out.putShort((short) 1).putShort((short) 1);
         out.putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        out.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(length).put(pcm, 0, length);
+        out.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(length)
+                .put(pcm, 0, length);
         return out.array();
     }
 }

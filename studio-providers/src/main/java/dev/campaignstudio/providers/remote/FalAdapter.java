@@ -48,8 +48,13 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     private final TempFiles temp;
 
     /** As the full constructor, downloading videos into the JVM's temporary directory. */
-    public FalAdapter(ProviderClient client, WebFetcher downloads, ImageGeneration layouts, Duration pollFirst,
-            Duration pollMax, Duration deadline) {
+    public FalAdapter(
+            ProviderClient client,
+            WebFetcher downloads,
+            ImageGeneration layouts,
+            Duration pollFirst,
+            Duration pollMax,
+            Duration deadline) {
         this(client, downloads, layouts, pollFirst, pollMax, deadline, TempFiles.system());
     }
 
@@ -62,8 +67,14 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
      * @param deadline  longest one attempt waits for a request
      * @param temp      where videos are downloaded to; each is handed on in its file
      */
-    public FalAdapter(ProviderClient client, WebFetcher downloads, ImageGeneration layouts, Duration pollFirst,
-            Duration pollMax, Duration deadline, TempFiles temp) {
+    public FalAdapter(
+            ProviderClient client,
+            WebFetcher downloads,
+            ImageGeneration layouts,
+            Duration pollFirst,
+            Duration pollMax,
+            Duration deadline,
+            TempFiles temp) {
         this.temp = temp;
         this.client = client;
         this.downloads = downloads;
@@ -121,9 +132,15 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("prompt", "Product shot, camera " + request.move().wire().replace('_', ' ')
-                + "; keep the product exactly as it is.");
-        input.put("image_url", dataUri(request.scene().image().mediaType(), request.scene().image().data()));
+        input.put(
+                "prompt",
+                "Product shot, camera " + request.move().wire().replace('_', ' ')
+                        + "; keep the product exactly as it is.");
+        input.put(
+                "image_url",
+                dataUri(
+                        request.scene().image().mediaType(),
+                        request.scene().image().data()));
         // the model makes 5 or 10 second clips; the stitch lays each out at its planned length
         input.put("duration", request.durationMs() > 5000 ? "10" : "5");
         JsonNode result = queue.run("video", videoModel(), input);
@@ -189,7 +206,8 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
                     : StepFault.transientFault("PROVIDER_ERROR", NAME + " output unreachable: " + unreachable.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.TooLarge) {
-            return StepFault.permanent("PROVIDER_ERROR", NAME + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
+            return StepFault.permanent(
+                    "PROVIDER_ERROR", NAME + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
         }
         int status = ((WebFetcher.Fetch.Status) fetch).status();
         boolean retryable = status >= 500 || status == 429;

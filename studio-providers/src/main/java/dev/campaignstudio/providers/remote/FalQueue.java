@@ -1,8 +1,8 @@
 package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.asset.Sha256;
-import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepJournal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -78,15 +78,21 @@ final class FalQueue {
 
     private Handle submit(String capability, String model, byte[] body, String fingerprint) throws StepFault {
         // submitting is not idempotent (a second request is billed again): tried again only when surely not taken
-        JsonNode answer = parse(client.send("queue/submit", model, false, attempt -> client.request("/" + model)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+        JsonNode answer = parse(client.send(
+                "queue/submit",
+                model,
+                false,
+                attempt -> client.request("/" + model)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build()));
         String id = answer.path("request_id").asString("");
         if (id.isEmpty() || !id.matches("[A-Za-z0-9._-]{1,128}")) {
             throw StepFault.permanent("PROVIDER_ERROR", FalAdapter.NAME + " queued a request without a usable id");
         }
         String app = appOf(model);
-        Handle handle = new Handle(id,
+        Handle handle = new Handle(
+                id,
                 pathOf(answer.path("status_url").asString(""), app + "/requests/" + id + "/status"),
                 pathOf(answer.path("response_url").asString(""), app + "/requests/" + id),
                 pathOf(answer.path("cancel_url").asString(""), app + "/requests/" + id + "/cancel"));
@@ -123,8 +129,9 @@ final class FalQueue {
                 if (Instant.now().isAfter(until)) {
                     // left running and noted: the step's next attempt takes it up again
                     settled = true;
-                    throw StepFault.transientFault("PROVIDER_TIMEOUT", handle.what() + " did not complete within "
-                            + deadline.toSeconds() + " s");
+                    throw StepFault.transientFault(
+                            "PROVIDER_TIMEOUT",
+                            handle.what() + " did not complete within " + deadline.toSeconds() + " s");
                 }
                 pause(wait, handle);
                 wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
@@ -142,7 +149,9 @@ final class FalQueue {
 
     private JsonNode status(Handle handle, String model) throws StepFault {
         try {
-            return parse(client.send("queue/status", model,
+            return parse(client.send(
+                    "queue/status",
+                    model,
                     attempt -> client.request(handle.statusPath()).GET().build()));
         } catch (StepFault fault) {
             if (fault.getMessage() != null && fault.getMessage().contains(" answered 404")) {
@@ -156,11 +165,16 @@ final class FalQueue {
     private JsonNode result(Handle handle, String model, JsonNode status) throws StepFault {
         if (status.path("error").isString() && !status.path("error").asString().isBlank()) {
             jobs.closed(handle.requestId(), "failed");
-            throw StepFault.transientFault("PROVIDER_ERROR", handle.what() + " failed: "
-                    + ProviderErrors.text(status.path("error").asString().getBytes(StandardCharsets.UTF_8)));
+            throw StepFault.transientFault(
+                    "PROVIDER_ERROR",
+                    handle.what() + " failed: "
+                            + ProviderErrors.text(
+                                    status.path("error").asString().getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            return parse(client.send("queue/result", model,
+            return parse(client.send(
+                    "queue/result",
+                    model,
                     attempt -> client.request(handle.responsePath()).GET().build()));
         } catch (StepFault fault) {
             if (!fault.retryable()) {
@@ -191,8 +205,13 @@ final class FalQueue {
     /** Asks the queue to cancel a request no one will wait for, and notes it closed (best effort). */
     private void cancel(Handle handle, String model) {
         try {
-            client.send("queue/cancel", model, false, attempt -> client.request(handle.cancelPath())
-                    .PUT(HttpRequest.BodyPublishers.noBody()).build());
+            client.send(
+                    "queue/cancel",
+                    model,
+                    false,
+                    attempt -> client.request(handle.cancelPath())
+                            .PUT(HttpRequest.BodyPublishers.noBody())
+                            .build());
         } catch (StepFault | RuntimeException ignored) {
             // a completed request cannot be cancelled (the queue answers 400); the step's own error says the rest
         }
@@ -202,15 +221,19 @@ final class FalQueue {
     private Handle handle(Map<String, Object> note, String model) {
         String id = String.valueOf(note.get("request_id"));
         String app = appOf(model);
-        return new Handle(id, pathOf(String.valueOf(note.get("status_url")), app + "/requests/" + id + "/status"),
+        return new Handle(
+                id,
+                pathOf(String.valueOf(note.get("status_url")), app + "/requests/" + id + "/status"),
                 pathOf(String.valueOf(note.get("response_url")), app + "/requests/" + id),
                 pathOf(String.valueOf(note.get("cancel_url")), app + "/requests/" + id + "/cancel"));
     }
 
     private static void checkModel(String capability, String model) throws StepFault {
         if (model == null || !model.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)+")) {
-            throw StepFault.permanent("CAPABILITY_UNAVAILABLE", FalAdapter.NAME + " has no usable model id for "
-                    + capability + " (studio.providers.fal.models." + capability + ", e.g. owner/app/path)");
+            throw StepFault.permanent(
+                    "CAPABILITY_UNAVAILABLE",
+                    FalAdapter.NAME + " has no usable model id for " + capability + " (studio.providers.fal.models."
+                            + capability + ", e.g. owner/app/path)");
         }
     }
 

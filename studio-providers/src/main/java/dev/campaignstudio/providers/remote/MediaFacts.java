@@ -10,13 +10,14 @@ import java.nio.ByteOrder;
 /** What a provider's file is, read from its header: the APIs do not say, and a file that is not what was asked fails the step. */
 final class MediaFacts {
 
-    private MediaFacts() {
-    }
+    private MediaFacts() {}
 
     /** The header facts of a PNG or JPEG (a WebP, which later stages do not decode, is refused). */
     static ImageInfo image(byte[] data, String provider) throws StepFault {
-        return ImageSniffer.sniff(data).filter(info -> info.format() == ImageFormat.PNG || info.format() == ImageFormat.JPEG)
-                .orElseThrow(() -> StepFault.permanent("PROVIDER_ERROR", provider + " returned an image that is neither PNG nor JPEG"));
+        return ImageSniffer.sniff(data)
+                .filter(info -> info.format() == ImageFormat.PNG || info.format() == ImageFormat.JPEG)
+                .orElseThrow(() -> StepFault.permanent(
+                        "PROVIDER_ERROR", provider + " returned an image that is neither PNG nor JPEG"));
     }
 
     /** Length of a PCM WAV in milliseconds. */

@@ -2,16 +2,16 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.ScriptWriting.Brief;
 import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.capability.StoryboardWriting.Scene;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.id.WireEnum;
-import dev.campaignstudio.core.capability.StepFault;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import dev.campaignstudio.core.capability.ProviderCalls;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class OpenAiText {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> STYLES = Arrays.stream(Style.values()).filter(s -> s != Style.AUTO).map(Style::wire).toList();
-    private static final List<String> MOVES = Arrays.stream(CameraMove.values()).map(CameraMove::wire).toList();
-    private static final List<String> SHOTS = Arrays.stream(ShotKind.values()).map(ShotKind::wire).toList();
+    private static final List<String> STYLES = Arrays.stream(Style.values())
+            .filter(s -> s != Style.AUTO)
+            .map(Style::wire)
+            .toList();
+    private static final List<String> MOVES =
+            Arrays.stream(CameraMove.values()).map(CameraMove::wire).toList();
+    private static final List<String> SHOTS =
+            Arrays.stream(ShotKind.values()).map(ShotKind::wire).toList();
 
     private final ProviderClient client;
 
@@ -38,7 +43,8 @@ final class OpenAiText {
     }
 
     /** Asks the model and returns its answer as JSON that keeps to {@code schema}. */
-    JsonNode ask(String capability, String name, String system, String user, Map<String, Object> schema) throws StepFault {
+    JsonNode ask(String capability, String name, String system, String user, Map<String, Object> schema)
+            throws StepFault {
         return ask(capability, name, system, user, null, schema);
     }
 
@@ -51,34 +57,61 @@ final class OpenAiText {
         String model = client.settings().model(capability, "gpt-4o-mini");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
-        Object asked = png == null ? user : List.of(props("type", "text", "text", user), props("type", "image_url",
-                "image_url", props("url", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png),
-                        "detail", "low")));
-        body.put("messages", List.of(props("role", "system", "content", system),
-                props("role", "user", "content", asked)));
-        body.put("response_format", props("type", "json_schema", "json_schema", props("name", name, "strict", true, "schema", schema)));
+        Object asked = png == null
+                ? user
+                : List.of(
+                        props("type", "text", "text", user),
+                        props(
+                                "type",
+                                "image_url",
+                                "image_url",
+                                props(
+                                        "url",
+                                        "data:image/png;base64,"
+                                                + java.util.Base64.getEncoder().encodeToString(png),
+                                        "detail",
+                                        "low")));
+        body.put(
+                "messages",
+                List.of(props("role", "system", "content", system), props("role", "user", "content", asked)));
+        body.put(
+                "response_format",
+                props("type", "json_schema", "json_schema", props("name", name, "strict", true, "schema", schema)));
         byte[] json = JSON.writeValueAsBytes(body);
-        byte[] answer = client.send("chat/completions " + name, model, attempt -> client.request("/v1/chat/completions")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+        byte[] answer = client.send(
+                "chat/completions " + name,
+                model,
+                attempt -> client.request("/v1/chat/completions")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                        .build());
         JsonNode content;
         try {
             JsonNode tree = JSON.readTree(answer);
             Map<String, Number> usage = usage(tree.path("usage"), "prompt_tokens", "completion_tokens");
-            ProviderCalls.report(tree.path("model").asString(null), null, usage,
+            ProviderCalls.report(
+                    tree.path("model").asString(null),
+                    null,
+                    usage,
                     client.settings().cost(capability, usage));
             JsonNode message = tree.path("choices").path(0).path("message");
             if (message.path("refusal").isString()) {
-                throw StepFault.permanent("PROVIDER_ERROR", OpenAiAdapter.NAME + " refused the " + name + " request: "
-                        + ProviderErrors.text(message.get("refusal").asString().getBytes()));
+                throw StepFault.permanent(
+                        "PROVIDER_ERROR",
+                        OpenAiAdapter.NAME + " refused the " + name + " request: "
+                                + ProviderErrors.text(
+                                        message.get("refusal").asString().getBytes()));
             }
             content = JSON.readTree(message.path("content").asString(""));
         } catch (StepFault refused) {
             throw refused;
         } catch (RuntimeException malformed) {
-            throw StepFault.transientFault("PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + name + " with malformed JSON");
+            throw StepFault.transientFault(
+                    "PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + name + " with malformed JSON");
         }
         if (!content.isObject()) {
-            throw StepFault.transientFault("PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + name + " without a JSON object");
+            throw StepFault.transientFault(
+                    "PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + name + " without a JSON object");
         }
         return content;
     }
@@ -96,8 +129,15 @@ final class OpenAiText {
 
     /** The product as the prompts describe it. */
     static String product(String name, ProductFacts facts) {
-        return "Product: " + name + (facts == null ? "" : "; category " + facts.category() + "; colours "
-                + String.join(", ", facts.palette().stream().map(c -> c.hex()).toList()) + "; keywords " + String.join(", ", facts.keywords()));
+        return "Product: " + name
+                + (facts == null
+                        ? ""
+                        : "; category " + facts.category() + "; colours "
+                                + String.join(
+                                        ", ",
+                                        facts.palette().stream()
+                                                .map(c -> c.hex())
+                                                .toList()) + "; keywords " + String.join(", ", facts.keywords()));
     }
 
     /**
@@ -108,16 +148,26 @@ final class OpenAiText {
         StringBuilder text = new StringBuilder();
         if (!details.isEmpty()) {
             text.append("\nProduct facts (keep to them): ");
-            details.forEach((name, value) -> text.append(name).append(": ").append(value).append("; "));
+            details.forEach((name, value) ->
+                    text.append(name).append(": ").append(value).append("; "));
             text.setLength(text.length() - 2);
         }
         if (!seeds.isEmpty()) {
             text.append("\nStoryboard seeds of this product (concepts every output follows):");
             for (int i = 0; i < seeds.size(); i++) {
                 Concept seed = seeds.get(i);
-                text.append("\n").append(i + 1).append(". ").append(seed.title()).append(" (").append(seed.angle())
-                        .append("): hook \"").append(seed.hook()).append("\"; scene ideas: ")
-                        .append(String.join("; ", seed.sceneIdeas())).append("; style ").append(seed.style().wire());
+                text.append("\n")
+                        .append(i + 1)
+                        .append(". ")
+                        .append(seed.title())
+                        .append(" (")
+                        .append(seed.angle())
+                        .append("): hook \"")
+                        .append(seed.hook())
+                        .append("\"; scene ideas: ")
+                        .append(String.join("; ", seed.sceneIdeas()))
+                        .append("; style ")
+                        .append(seed.style().wire());
             }
         }
         return text.toString();
@@ -165,21 +215,38 @@ final class OpenAiText {
     }
 
     static Map<String, Object> segmentsSchema() {
-        return object(props("segments", array(object(props("role", oneOf(List.of("hook", "body", "cta")), "text", string())))));
+        return object(props(
+                "segments", array(object(props("role", oneOf(List.of("hook", "body", "cta")), "text", string())))));
     }
 
     static Map<String, Object> shotsSchema() {
-        return object(props("shots", array(object(props("kind", oneOf(SHOTS), "line", string(), "direction", string())))));
+        return object(
+                props("shots", array(object(props("kind", oneOf(SHOTS), "line", string(), "direction", string())))));
     }
 
     static Map<String, Object> conceptsSchema() {
-        return object(props("concepts", array(object(props("title", string(), "angle", string(), "hook", string(), "scene_ideas",
-                array(string()), "style", oneOf(STYLES))))));
+        return object(props(
+                "concepts",
+                array(object(props(
+                        "title",
+                        string(),
+                        "angle",
+                        string(),
+                        "hook",
+                        string(),
+                        "scene_ideas",
+                        array(string()),
+                        "style",
+                        oneOf(STYLES))))));
     }
 
     static Map<String, Object> storyboardSchema() {
-        return object(props("title", string(), "scenes", array(object(props("shot", string(), "move", oneOf(MOVES), "text", string(),
-                "style", oneOf(STYLES))))));
+        return object(props(
+                "title",
+                string(),
+                "scenes",
+                array(object(
+                        props("shot", string(), "move", oneOf(MOVES), "text", string(), "style", oneOf(STYLES))))));
     }
 
     static Map<String, Object> analysisSchema() {
@@ -190,7 +257,8 @@ final class OpenAiText {
     static List<JsonNode> items(JsonNode answer, String field, int count, String what) throws StepFault {
         JsonNode array = answer.path(field);
         if (!array.isArray() || (count > 0 && array.size() != count)) {
-            throw StepFault.transientFault("PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + array.size() + " " + what + " for " + count);
+            throw StepFault.transientFault(
+                    "PROVIDER_ERROR", OpenAiAdapter.NAME + " answered " + array.size() + " " + what + " for " + count);
         }
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
@@ -206,14 +274,22 @@ final class OpenAiText {
     }
 
     static <E extends Enum<E> & WireEnum> E choice(Class<E> type, JsonNode node, String field) throws StepFault {
-        return WireEnum.parse(type, node.path(field).asString("")).orElseThrow(() -> StepFault.transientFault("PROVIDER_ERROR",
-                OpenAiAdapter.NAME + " answered an unknown " + field + " '" + node.path(field).asString("") + "'"));
+        return WireEnum.parse(type, node.path(field).asString(""))
+                .orElseThrow(() -> StepFault.transientFault(
+                        "PROVIDER_ERROR",
+                        OpenAiAdapter.NAME + " answered an unknown " + field + " '"
+                                + node.path(field).asString("") + "'"));
     }
 
     static Concept concept(JsonNode item) throws StepFault {
         List<String> ideas = new ArrayList<>();
         item.path("scene_ideas").forEach(i -> ideas.add(i.asString()));
-        return new Concept(text(item, "title"), text(item, "angle"), text(item, "hook"), ideas, choice(Style.class, item, "style"));
+        return new Concept(
+                text(item, "title"),
+                text(item, "angle"),
+                text(item, "hook"),
+                ideas,
+                choice(Style.class, item, "style"));
     }
 
     /**
@@ -239,7 +315,14 @@ final class OpenAiText {
         for (int i = 0; i < n; i++) {
             JsonNode item = items.get(i);
             Style style = fixed != null && fixed != Style.AUTO ? fixed : choice(Style.class, item, "style");
-            scenes.add(new Scene(i + 1, start, lengths[i], text(item, "shot"), choice(CameraMove.class, item, "move"), text(item, "text"), style));
+            scenes.add(new Scene(
+                    i + 1,
+                    start,
+                    lengths[i],
+                    text(item, "shot"),
+                    choice(CameraMove.class, item, "move"),
+                    text(item, "text"),
+                    style));
             start += lengths[i];
         }
         return scenes;

@@ -1,8 +1,8 @@
 package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
-import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepStopped;
 import java.io.IOException;
 import java.net.URI;
@@ -76,7 +76,10 @@ public final class ProviderClient {
     public ProviderClient(ProviderSettings settings, Clock clock, Sleeper sleeper, Auth auth) {
         this.auth = auth;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.slots = new Semaphore(settings.maxConcurrency(), true);
         this.clock = clock;
         this.sleeper = sleeper;
@@ -115,8 +118,11 @@ public final class ProviderClient {
 
     private boolean sameOrigin(URI uri) {
         URI base = settings.baseUrl();
-        return base.getScheme().equalsIgnoreCase(uri.getScheme()) && base.getHost() != null && base.getHost().equalsIgnoreCase(uri.getHost())
-                && base.getPort() == uri.getPort() && uri.getRawUserInfo() == null;
+        return base.getScheme().equalsIgnoreCase(uri.getScheme())
+                && base.getHost() != null
+                && base.getHost().equalsIgnoreCase(uri.getHost())
+                && base.getPort() == uri.getPort()
+                && uri.getRawUserInfo() == null;
     }
 
     /**
@@ -136,7 +142,8 @@ public final class ProviderClient {
      * bills for) is tried again only when the provider surely did not take it: a 429, or no connection at all, not after a
      * timeout or a 5xx.
      */
-    public byte[] send(String operation, String model, boolean idempotent, Function<Integer, HttpRequest> request) throws StepFault {
+    public byte[] send(String operation, String model, boolean idempotent, Function<Integer, HttpRequest> request)
+            throws StepFault {
         Instant started = clock.instant();
         int attempts = 0;
         String outcome = "ok";
@@ -151,7 +158,9 @@ public final class ProviderClient {
                     try {
                         built = request.apply(attempts);
                     } catch (IllegalArgumentException invalid) {
-                        throw StepFault.permanent("PROVIDER_ERROR", settings.name() + " " + operation + ": the request could not be built");
+                        throw StepFault.permanent(
+                                "PROVIDER_ERROR",
+                                settings.name() + " " + operation + ": the request could not be built");
                     }
                     Attempt attempt = once(built);
                     if (attempt.body != null) {
@@ -161,8 +170,12 @@ public final class ProviderClient {
                     boolean last = attempts >= settings.maxAttempts();
                     boolean safe = idempotent || attempt.notTaken;
                     Duration wait = attempt.retryAfter != null ? attempt.retryAfter : backoff(attempts);
-                    if (!attempt.fault.retryable() || !safe || last || circuitOpen()
-                            || (attempt.retryAfter != null && attempt.retryAfter.compareTo(settings.maxRetryAfter()) > 0)) {
+                    if (!attempt.fault.retryable()
+                            || !safe
+                            || last
+                            || circuitOpen()
+                            || (attempt.retryAfter != null
+                                    && attempt.retryAfter.compareTo(settings.maxRetryAfter()) > 0)) {
                         if (attempt.countsAgainstCircuit) {
                             failed();
                         }
@@ -186,19 +199,27 @@ public final class ProviderClient {
             if (trial) {
                 endTrial();
             }
-            ProviderCalls.record(new ProviderCalls.Call(settings.name(), model, operation, Duration.between(started, clock.instant()).toMillis(),
-                    attempts, outcome, null));
+            ProviderCalls.record(new ProviderCalls.Call(
+                    settings.name(),
+                    model,
+                    operation,
+                    Duration.between(started, clock.instant()).toMillis(),
+                    attempts,
+                    outcome,
+                    null));
         }
     }
 
-    private record Attempt(byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit, boolean notTaken) {
+    private record Attempt(
+            byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit, boolean notTaken) {
         Attempt(byte[] body, StepFault fault, Duration retryAfter, boolean countsAgainstCircuit) {
             this(body, fault, retryAfter, countsAgainstCircuit, false);
         }
     }
 
     private Attempt once(HttpRequest request) throws StepFault {
-        String what = settings.name() + " " + request.method() + " " + request.uri().getPath();
+        String what =
+                settings.name() + " " + request.method() + " " + request.uri().getPath();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
@@ -206,31 +227,66 @@ public final class ProviderClient {
                 return new Attempt(response.body(), null, null, false);
             }
             if (status == 429) {
-                Duration after = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-                return new Attempt(null, new StepFault("PROVIDER_RATE_LIMITED", what + " answered 429 (rate limited)", true, after), after, false,
+                Duration after =
+                        retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                return new Attempt(
+                        null,
+                        new StepFault("PROVIDER_RATE_LIMITED", what + " answered 429 (rate limited)", true, after),
+                        after,
+                        false,
                         true);
             }
             String detail = ProviderErrors.detail(response.body(), settings.apiKey());
             if (status >= 500) {
-                return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " answered " + status + detail), null, true);
+                return new Attempt(
+                        null,
+                        StepFault.transientFault("PROVIDER_ERROR", what + " answered " + status + detail),
+                        null,
+                        true);
             }
             if (status == 401 || status == 403) {
                 // the operator's to mend, not the request's: its own code, so an alert can tell it from a bad input
-                return new Attempt(null, StepFault.permanent("PROVIDER_UNAUTHORIZED", what + " answered " + status
-                        + ": the API key was refused (check " + settings.name() + "'s key, docs/providers.md)" + detail),
-                        null, false);
+                return new Attempt(
+                        null,
+                        StepFault.permanent(
+                                "PROVIDER_UNAUTHORIZED",
+                                what + " answered " + status + ": the API key was refused (check " + settings.name()
+                                        + "'s key, docs/providers.md)" + detail),
+                        null,
+                        false);
             }
-            return new Attempt(null, StepFault.permanent("PROVIDER_ERROR", what + " answered " + status + detail), null, false);
+            return new Attempt(
+                    null, StepFault.permanent("PROVIDER_ERROR", what + " answered " + status + detail), null, false);
         } catch (HttpTimeoutException e) {
-            return new Attempt(null, StepFault.transientFault("PROVIDER_TIMEOUT", what + " did not answer within "
-                    + settings.readTimeout().toMillis() + " ms"), null, true);
+            return new Attempt(
+                    null,
+                    StepFault.transientFault(
+                            "PROVIDER_TIMEOUT",
+                            what + " did not answer within "
+                                    + settings.readTimeout().toMillis() + " ms"),
+                    null,
+                    true);
         } catch (java.net.ConnectException e) {
-            return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " failed: no connection"), null, true, true);
+            return new Attempt(
+                    null,
+                    StepFault.transientFault("PROVIDER_ERROR", what + " failed: no connection"),
+                    null,
+                    true,
+                    true);
         } catch (IOException e) {
-            return new Attempt(null, StepFault.transientFault("PROVIDER_ERROR", what + " failed: " + e.getClass().getSimpleName()), null, true);
+            return new Attempt(
+                    null,
+                    StepFault.transientFault(
+                            "PROVIDER_ERROR", what + " failed: " + e.getClass().getSimpleName()),
+                    null,
+                    true);
         } catch (IllegalArgumentException e) {
             // the JDK names an invalid header value in its message: never pass it on
-            return new Attempt(null, StepFault.permanent("PROVIDER_ERROR", what + ": the request was refused by the HTTP client"), null, false);
+            return new Attempt(
+                    null,
+                    StepFault.permanent("PROVIDER_ERROR", what + ": the request was refused by the HTTP client"),
+                    null,
+                    false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw StepFault.permanent("STOPPED", what + " was interrupted");
@@ -251,8 +307,12 @@ public final class ProviderClient {
         }
         if (now.isBefore(openUntil) || trialRunning) {
             Duration wait = now.isBefore(openUntil) ? Duration.between(now, openUntil) : Duration.ofSeconds(1);
-            throw new StepFault("PROVIDER_ERROR", settings.name() + " has failed " + consecutiveFailures + " calls in a row; not calling "
-                    + operation + " until it has rested", true, wait);
+            throw new StepFault(
+                    "PROVIDER_ERROR",
+                    settings.name() + " has failed " + consecutiveFailures + " calls in a row; not calling " + operation
+                            + " until it has rested",
+                    true,
+                    wait);
         }
         trialRunning = true;
         return true;
@@ -282,8 +342,8 @@ public final class ProviderClient {
      */
     public String probe(String path) {
         try {
-            HttpResponse<Void> response = http.send(request(path).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    request(path).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return "HTTP " + response.statusCode();
         } catch (HttpTimeoutException e) {
             return "no answer within 5 s";
@@ -305,8 +365,12 @@ public final class ProviderClient {
     private void acquire(String operation) throws StepFault {
         try {
             if (!slots.tryAcquire(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StepFault("PROVIDER_RATE_LIMITED", settings.name() + " has " + settings.maxConcurrency() + " calls in flight; "
-                        + operation + " waited too long for a slot", true, Duration.ofSeconds(1));
+                throw new StepFault(
+                        "PROVIDER_RATE_LIMITED",
+                        settings.name() + " has " + settings.maxConcurrency() + " calls in flight; " + operation
+                                + " waited too long for a slot",
+                        true,
+                        Duration.ofSeconds(1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -340,7 +404,9 @@ public final class ProviderClient {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = java.time.ZonedDateTime.parse(header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = java.time.ZonedDateTime.parse(
+                                header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(Instant.now(), at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException unreadable) {

@@ -10,8 +10,7 @@ final class ProviderErrors {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX = 200;
 
-    private ProviderErrors() {
-    }
+    private ProviderErrors() {}
 
     /**
      * {@code ": <message>"} from an OpenAI- or Replicate-style error body ({@code error.message}, {@code detail}), cut
@@ -22,7 +21,9 @@ final class ProviderErrors {
         try {
             JsonNode tree = JSON.readTree(body);
             JsonNode error = tree.path("error");
-            message = error.isString() ? error.asString() : error.path("message").asString(tree.path("detail").asString(""));
+            message = error.isString()
+                    ? error.asString()
+                    : error.path("message").asString(tree.path("detail").asString(""));
         } catch (RuntimeException notJson) {
             message = "";
         }
@@ -32,7 +33,9 @@ final class ProviderErrors {
         if (apiKey != null && !apiKey.isBlank()) {
             message = message.replace(apiKey, "[redacted]");
         }
-        message = message.replaceAll("(?i)(bearer\\s+|sk-|r8_)[A-Za-z0-9._-]{6,}", "[redacted]").replaceAll("\\s+", " ").trim();
+        message = message.replaceAll("(?i)(bearer\\s+|sk-|r8_)[A-Za-z0-9._-]{6,}", "[redacted]")
+                .replaceAll("\\s+", " ")
+                .trim();
         return ": " + (message.length() > MAX ? message.substring(0, MAX) + "..." : message);
     }
 

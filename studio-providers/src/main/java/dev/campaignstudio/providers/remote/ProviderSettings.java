@@ -24,42 +24,85 @@ import java.util.stream.Collectors;
  * @param prices           price per unit of usage, per capability (e.g. {@code image -> output_tokens -> 0.00004}), for
  *                         the cost of each call (docs/providers.md, "Cost and provenance")
  */
-public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<String, String> models, Duration connectTimeout,
-        Duration readTimeout, int maxConcurrency, int maxAttempts, Duration backoff, Duration maxRetryAfter, int breakerFailures,
-        Duration breakerCooldown, Map<String, Map<String, Double>> prices) {
+public record ProviderSettings(
+        String name,
+        URI baseUrl,
+        String apiKey,
+        Map<String, String> models,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxConcurrency,
+        int maxAttempts,
+        Duration backoff,
+        Duration maxRetryAfter,
+        int breakerFailures,
+        Duration breakerCooldown,
+        Map<String, Map<String, Double>> prices) {
 
     /** Settings without prices: calls are recorded without a cost. */
-    public ProviderSettings(String name, URI baseUrl, String apiKey, Map<String, String> models,
-            Duration connectTimeout, Duration readTimeout, int maxConcurrency, int maxAttempts, Duration backoff,
-            Duration maxRetryAfter, int breakerFailures, Duration breakerCooldown) {
-        this(name, baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency, maxAttempts, backoff,
-                maxRetryAfter, breakerFailures, breakerCooldown, Map.of());
+    public ProviderSettings(
+            String name,
+            URI baseUrl,
+            String apiKey,
+            Map<String, String> models,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxConcurrency,
+            int maxAttempts,
+            Duration backoff,
+            Duration maxRetryAfter,
+            int breakerFailures,
+            Duration breakerCooldown) {
+        this(
+                name,
+                baseUrl,
+                apiKey,
+                models,
+                connectTimeout,
+                readTimeout,
+                maxConcurrency,
+                maxAttempts,
+                backoff,
+                maxRetryAfter,
+                breakerFailures,
+                breakerCooldown,
+                Map.of());
     }
 
     public ProviderSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         models = models == null ? Map.of() : Map.copyOf(models);
-        prices = prices == null ? Map.of() : prices.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                e -> unit(e.getKey()), e -> e.getValue().entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                        p -> unit(p.getKey()), Map.Entry::getValue))));
-        prices.values().stream().flatMap(p -> p.values().stream())
-                .filter(p -> p == null || p < 0 || p.isNaN()).findAny()
+        prices = prices == null
+                ? Map.of()
+                : prices.entrySet().stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                e -> unit(e.getKey()),
+                                e -> e.getValue().entrySet().stream()
+                                        .collect(Collectors.toUnmodifiableMap(
+                                                p -> unit(p.getKey()), Map.Entry::getValue))));
+        prices.values().stream()
+                .flatMap(p -> p.values().stream())
+                .filter(p -> p == null || p < 0 || p.isNaN())
+                .findAny()
                 .ifPresent(bad -> {
                     throw new IllegalArgumentException("provider " + name + ": prices must be numbers of 0 or more");
                 });
         apiKey = apiKey == null ? null : apiKey.strip();
         if (apiKey != null && apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
             // never echo the value: a key read from a file with a stray character would otherwise end up in an error
-            throw new IllegalArgumentException("provider " + name + ": the API key contains spaces or control characters");
+            throw new IllegalArgumentException(
+                    "provider " + name + ": the API key contains spaces or control characters");
         }
         for (Duration d : new Duration[] {connectTimeout, readTimeout, backoff, maxRetryAfter, breakerCooldown}) {
             if (d == null || d.isNegative() || d.isZero() && d != backoff) {
-                throw new IllegalArgumentException("provider " + name + ": timeouts, backoff and cooldown must be positive durations");
+                throw new IllegalArgumentException(
+                        "provider " + name + ": timeouts, backoff and cooldown must be positive durations");
             }
         }
         if (maxConcurrency < 1 || maxAttempts < 1 || breakerFailures < 1) {
-            throw new IllegalArgumentException("provider " + name + ": max-concurrency, max-attempts and breaker-failures must be 1 or more");
+            throw new IllegalArgumentException(
+                    "provider " + name + ": max-concurrency, max-attempts and breaker-failures must be 1 or more");
         }
     }
 
@@ -94,8 +137,20 @@ public record ProviderSettings(String name, URI baseUrl, String apiKey, Map<Stri
 
     /** These settings with short timeouts and no waiting, for tests. */
     public ProviderSettings withTimeouts(Duration connect, Duration read) {
-        return new ProviderSettings(name, baseUrl, apiKey, models, connect, read, maxConcurrency, maxAttempts, backoff, maxRetryAfter,
-                breakerFailures, breakerCooldown, prices);
+        return new ProviderSettings(
+                name,
+                baseUrl,
+                apiKey,
+                models,
+                connect,
+                read,
+                maxConcurrency,
+                maxAttempts,
+                backoff,
+                maxRetryAfter,
+                breakerFailures,
+                breakerCooldown,
+                prices);
     }
 
     @Override

@@ -30,12 +30,15 @@ final class RemoteJobs {
         List<Map<String, Object>> notes = StepJournal.current().read();
         for (int i = notes.size() - 1; i >= 0; i--) {
             Map<String, Object> note = notes.get(i);
-            if (KIND.equals(note.get("kind")) && provider.equals(note.get("provider"))
+            if (KIND.equals(note.get("kind"))
+                    && provider.equals(note.get("provider"))
                     && fingerprint.equals(note.get("fingerprint"))) {
                 Object id = note.get("request_id");
-                boolean closed = notes.stream().anyMatch(n -> CLOSED.equals(n.get("kind"))
-                        && provider.equals(n.get("provider"))
-                        && id != null && id.equals(n.get("request_id")));
+                boolean closed = notes.stream()
+                        .anyMatch(n -> CLOSED.equals(n.get("kind"))
+                                && provider.equals(n.get("provider"))
+                                && id != null
+                                && id.equals(n.get("request_id")));
                 return closed ? Optional.empty() : Optional.of(note);
             }
         }
@@ -56,8 +59,8 @@ final class RemoteJobs {
     /** Writes down that a job is not to be taken up again (it failed, was cancelled, or is gone). */
     void closed(String requestId, String why) {
         try {
-            StepJournal.current().write(Map.of("kind", CLOSED, "provider", provider, "request_id", requestId,
-                    "why", why));
+            StepJournal.current()
+                    .write(Map.of("kind", CLOSED, "provider", provider, "request_id", requestId, "why", why));
         } catch (StepFault | RuntimeException notWritten) {
             // a later attempt then polls the job once more and finds it ended, which costs a poll, not a generation
         }

@@ -1,9 +1,9 @@
 package dev.campaignstudio.providers.remote;
 
+import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
-import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.RemoteJobs;
@@ -11,7 +11,6 @@ import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepStopped;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import java.io.IOException;
@@ -56,8 +55,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     private final TempFiles temp;
 
     /** As the full constructor, downloading outputs into the JVM's temporary directory. */
-    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax,
-            Duration deadline) {
+    public ReplicateAdapter(
+            ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax, Duration deadline) {
         this(client, downloads, pollFirst, pollMax, deadline, TempFiles.system());
     }
 
@@ -69,8 +68,13 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
      * @param deadline  longest a prediction may take
      * @param temp      where outputs are downloaded to; each is handed on in its file
      */
-    public ReplicateAdapter(ProviderClient client, WebFetcher downloads, Duration pollFirst, Duration pollMax,
-            Duration deadline, TempFiles temp) {
+    public ReplicateAdapter(
+            ProviderClient client,
+            WebFetcher downloads,
+            Duration pollFirst,
+            Duration pollMax,
+            Duration deadline,
+            TempFiles temp) {
         this.temp = temp;
         this.client = client;
         this.downloads = downloads;
@@ -86,7 +90,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
 
     @Override
     public String version() {
-        return client.settings().model("video", "none") + "+" + client.settings().model("lip_sync", "none");
+        return client.settings().model("video", "none") + "+"
+                + client.settings().model("lip_sync", "none");
     }
 
     @Override
@@ -98,14 +103,18 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     @Override
     public Optional<Duration> deadline(Capability capability) {
         return capabilities().contains(capability)
-                ? Optional.of(deadline.plus(client.settings().readTimeout().multipliedBy(2))) : Optional.empty();
+                ? Optional.of(deadline.plus(client.settings().readTimeout().multipliedBy(2)))
+                : Optional.empty();
     }
 
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("image", dataUri("image/png", request.scene().image().data()));
-        input.put("prompt", "Product shot, camera " + request.move().wire().replace('_', ' ') + "; keep the product exactly as it is.");
+        input.put(
+                "prompt",
+                "Product shot, camera " + request.move().wire().replace('_', ' ')
+                        + "; keep the product exactly as it is.");
         input.put("duration", request.durationMs() / 1000.0);
         input.put("fps", request.fps());
         input.put("width", request.width());
@@ -126,7 +135,11 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         input.put("height", request.height());
         input.put("fps", request.fps());
         input.put("seed", request.seed() & 0x7FFFFFFF);
-        return MediaFile.inFile(run("lip_sync", input), "video/mp4", request.width(), request.height(),
+        return MediaFile.inFile(
+                run("lip_sync", input),
+                "video/mp4",
+                request.width(),
+                request.height(),
                 request.speech().wav().durationMs());
     }
 
@@ -138,8 +151,10 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     private Path run(String capability, Map<String, Object> input) throws StepFault {
         String version = client.settings().model(capability, null);
         if (version == null) {
-            throw StepFault.permanent("CAPABILITY_UNAVAILABLE", NAME + " has no model version for " + capability
-                    + " (studio.providers.replicate.models." + capability + ")");
+            throw StepFault.permanent(
+                    "CAPABILITY_UNAVAILABLE",
+                    NAME + " has no model version for " + capability + " (studio.providers.replicate.models."
+                            + capability + ")");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", version);
@@ -148,7 +163,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         String key = NAME + ":" + capability + ":" + Sha256.hex(json);
         RemoteJobs.Journal journal = RemoteJobs.current();
         Optional<String> earlier = journal.recall(key);
-        JsonNode prediction = earlier.isPresent() ? stillValid(earlier.get(), version).orElse(null) : null;
+        JsonNode prediction =
+                earlier.isPresent() ? stillValid(earlier.get(), version).orElse(null) : null;
         if (prediction == null) {
             prediction = create(version, json);
             journal.remember(key, prediction.path("id").asString());
@@ -157,21 +173,31 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         Instant until = createdAt(prediction).plus(deadline);
         prediction = follow(prediction, id, version, until);
         String status = prediction.path("status").asString();
-        Map<String, Number> usage = prediction.path("metrics").path("predict_time").isNumber()
-                ? Map.of("predict_seconds", prediction.path("metrics").path("predict_time").numberValue()) : Map.of();
+        Map<String, Number> usage =
+                prediction.path("metrics").path("predict_time").isNumber()
+                        ? Map.of(
+                                "predict_seconds",
+                                prediction.path("metrics").path("predict_time").numberValue())
+                        : Map.of();
         Object seed = input.get("seed");
-        ProviderCalls.report(prediction.path("version").asString(null), seed instanceof Number n ? n.longValue() : null,
-                usage, client.settings().cost(capability, usage));
+        ProviderCalls.report(
+                prediction.path("version").asString(null),
+                seed instanceof Number n ? n.longValue() : null,
+                usage,
+                client.settings().cost(capability, usage));
         if (!"succeeded".equals(status)) {
             String error = prediction.path("error").isString()
-                    ? ": " + ProviderErrors.text(prediction.get("error").asString().getBytes()) : "";
+                    ? ": "
+                            + ProviderErrors.text(
+                                    prediction.get("error").asString().getBytes())
+                    : "";
             throw StepFault.transientFault("PROVIDER_ERROR", NAME + " prediction " + id + " ended " + status + error);
         }
         JsonNode output = prediction.path("output");
         String url = output.isArray() ? output.path(0).asString("") : output.asString("");
         if (url.isEmpty()) {
-            throw StepFault.permanent("PROVIDER_ERROR",
-                    NAME + " prediction " + id + " succeeded without an output URL");
+            throw StepFault.permanent(
+                    "PROVIDER_ERROR", NAME + " prediction " + id + " succeeded without an output URL");
         }
         return download(id, url);
     }
@@ -180,9 +206,15 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         // creating is not idempotent (a second prediction is billed again): tried again only when surely not taken;
         // Cancel-After has the provider stop it at the deadline even if no attempt is left to follow it
         String cancelAfter = Math.max(5, deadline.toSeconds()) + "s";
-        JsonNode prediction = parse(client.send("predictions", version, false, attempt -> client.request("/v1/predictions")
-                .header("Content-Type", "application/json").header("Cancel-After", cancelAfter)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build()));
+        JsonNode prediction = parse(client.send(
+                "predictions",
+                version,
+                false,
+                attempt -> client.request("/v1/predictions")
+                        .header("Content-Type", "application/json")
+                        .header("Cancel-After", cancelAfter)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                        .build()));
         if (prediction.path("id").asString("").isEmpty()) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " created a prediction without an id");
         }
@@ -197,7 +229,9 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     private Optional<JsonNode> stillValid(String id, String version) throws StepFault {
         JsonNode prediction;
         try {
-            prediction = parse(client.send("predictions/get", version,
+            prediction = parse(client.send(
+                    "predictions/get",
+                    version,
                     attempt -> client.request("/v1/predictions/" + id).GET().build()));
         } catch (StepFault fault) {
             if (!fault.retryable()) {
@@ -206,8 +240,10 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
             throw fault;
         }
         String status = prediction.path("status").asString("");
-        boolean usable = status.equals("succeeded") ? !prediction.path("data_removed").asBoolean(false)
-                : !ended(prediction) && Instant.now().isBefore(createdAt(prediction).plus(deadline));
+        boolean usable = status.equals("succeeded")
+                ? !prediction.path("data_removed").asBoolean(false)
+                : !ended(prediction)
+                        && Instant.now().isBefore(createdAt(prediction).plus(deadline));
         return usable ? Optional.of(prediction) : Optional.empty();
     }
 
@@ -221,7 +257,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         try {
             while (!ended(prediction)) {
                 if (Instant.now().isAfter(until)) {
-                    throw StepFault.transientFault("PROVIDER_TIMEOUT",
+                    throw StepFault.transientFault(
+                            "PROVIDER_TIMEOUT",
                             NAME + " prediction " + id + " did not end within " + deadline.toSeconds() + " s");
                 }
                 try {
@@ -235,7 +272,9 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                 wait = Duration.ofMillis(Math.min(pollMax.toMillis(), wait.toMillis() * 3 / 2));
                 String get = pathOf(prediction.path("urls").path("get").asString("/v1/predictions/" + id), id);
                 try {
-                    prediction = parse(client.send("predictions/get", version,
+                    prediction = parse(client.send(
+                            "predictions/get",
+                            version,
                             attempt -> client.request(get).GET().build()));
                 } catch (StepFault failedPoll) {
                     // the prediction runs on: the next attempt of the step takes it up from its note
@@ -268,7 +307,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException bad) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " gave an output that is not a URL");
+            throw StepFault.permanent(
+                    "PROVIDER_ERROR", NAME + " prediction " + id + " gave an output that is not a URL");
         }
         Path file;
         try {
@@ -282,17 +322,22 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         }
         TempFiles.delete(file);
         if (fetch instanceof WebFetcher.Fetch.Refused refused) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " output URL refused: " + refused.reason());
+            throw StepFault.permanent(
+                    "PROVIDER_ERROR", NAME + " prediction " + id + " output URL refused: " + refused.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.Unreachable unreachable) {
-            throw unreachable.timedOut() ? StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " output download timed out")
+            throw unreachable.timedOut()
+                    ? StepFault.transientFault("PROVIDER_TIMEOUT", NAME + " output download timed out")
                     : StepFault.transientFault("PROVIDER_ERROR", NAME + " output unreachable: " + unreachable.reason());
         }
         if (fetch instanceof WebFetcher.Fetch.TooLarge) {
-            throw StepFault.permanent("PROVIDER_ERROR", NAME + " prediction " + id + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
+            throw StepFault.permanent(
+                    "PROVIDER_ERROR",
+                    NAME + " prediction " + id + " output is larger than " + MAX_OUTPUT_BYTES + " bytes");
         }
         int status = ((WebFetcher.Fetch.Status) fetch).status();
-        throw new StepFault("PROVIDER_ERROR", NAME + " output download answered " + status, status >= 500 || status == 429, null);
+        throw new StepFault(
+                "PROVIDER_ERROR", NAME + " output download answered " + status, status >= 500 || status == 429, null);
     }
 
     /**
@@ -315,8 +360,13 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     /** Asks the provider to stop a prediction this step no longer waits for (best effort: it would run and bill on). */
     private void cancel(String id, String version) {
         try {
-            client.send("predictions/cancel", version, false, attempt -> client.request("/v1/predictions/" + id + "/cancel")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            client.send(
+                    "predictions/cancel",
+                    version,
+                    false,
+                    attempt -> client.request("/v1/predictions/" + id + "/cancel")
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build());
         } catch (StepFault | RuntimeException ignored) {
             // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's
             // timeout
@@ -324,7 +374,8 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     }
 
     private static boolean ended(JsonNode prediction) {
-        return Set.of("succeeded", "failed", "canceled", "aborted").contains(prediction.path("status").asString(""));
+        return Set.of("succeeded", "failed", "canceled", "aborted")
+                .contains(prediction.path("status").asString(""));
     }
 
     private static JsonNode parse(byte[] body) throws StepFault {

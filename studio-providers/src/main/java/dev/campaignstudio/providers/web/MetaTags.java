@@ -9,15 +9,15 @@ import org.jsoup.nodes.Element;
 /** A page's {@code <meta>} tags: Open Graph (with its product prices), and the plain title and description. */
 final class MetaTags {
 
-    private MetaTags() {
-    }
+    private MetaTags() {}
 
     /**
      * The Open Graph tags: {@code og:title}, {@code og:description}, every {@code og:image}, the price from
      * {@code product:price:*} or {@code og:price:*}, and the brand from {@code product:brand} or else {@code og:site_name}.
      */
     static PageSource openGraph(Document page, URI base) {
-        return PageSource.of(base,
+        return PageSource.of(
+                base,
                 content(page, "og:title"),
                 content(page, "og:description"),
                 firstContent(page, "product:brand", "og:site_name"),

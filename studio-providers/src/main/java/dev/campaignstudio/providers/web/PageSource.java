@@ -37,10 +37,22 @@ record PageSource(String title, String description, String brand, String price, 
      * @param base   the page's URL, against which relative image URLs resolve
      * @param images image URLs in the page's order; the first {@value #MAX_IMAGES} usable ones are kept
      */
-    static PageSource of(URI base, String title, String description, String brand, String price, String currency, List<String> images) {
+    static PageSource of(
+            URI base,
+            String title,
+            String description,
+            String brand,
+            String price,
+            String currency,
+            List<String> images) {
         String cleanPrice = price(price);
-        return new PageSource(plain(title, MAX_TITLE), plain(description, MAX_DESCRIPTION), plain(brand, MAX_BRAND),
-                cleanPrice, cleanPrice == null ? null : currency(currency), images(base, images));
+        return new PageSource(
+                plain(title, MAX_TITLE),
+                plain(description, MAX_DESCRIPTION),
+                plain(brand, MAX_BRAND),
+                cleanPrice,
+                cleanPrice == null ? null : currency(currency),
+                images(base, images));
     }
 
     /** Whether this source said nothing. */
@@ -66,7 +78,9 @@ record PageSource(String title, String description, String brand, String price, 
             return null;
         }
         String bounded = raw.length() > 4 * max + 256 ? raw.substring(0, 4 * max + 256) : raw;
-        String text = CONTROL.matcher(Jsoup.parseBodyFragment(bounded).text()).replaceAll("").strip();
+        String text = CONTROL.matcher(Jsoup.parseBodyFragment(bounded).text())
+                .replaceAll("")
+                .strip();
         if (text.isEmpty()) {
             return null;
         }

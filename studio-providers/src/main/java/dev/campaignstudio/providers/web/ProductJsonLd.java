@@ -26,12 +26,12 @@ final class ProductJsonLd {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
-    private static final Set<String> PRODUCT_TYPES = Set.of("Product", "ProductGroup", "ProductModel", "IndividualProduct");
+    private static final Set<String> PRODUCT_TYPES =
+            Set.of("Product", "ProductGroup", "ProductModel", "IndividualProduct");
     private static final int MAX_SCRIPTS = 32;
     private static final int MAX_NODES = 512;
 
-    private ProductJsonLd() {
-    }
+    private ProductJsonLd() {}
 
     /** The first product any script describes, or {@link PageSource#NONE}. */
     static PageSource read(Document page, URI base) {
@@ -83,14 +83,17 @@ final class ProductJsonLd {
         } else {
             types.add(type);
         }
-        return types.stream().filter(JsonNode::isString).map(JsonNode::stringValue)
+        return types.stream()
+                .filter(JsonNode::isString)
+                .map(JsonNode::stringValue)
                 .map(name -> name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1))
                 .anyMatch(PRODUCT_TYPES::contains);
     }
 
     private static PageSource facts(JsonNode product, URI base) {
         JsonNode offer = pricedOffer(product.path("offers"));
-        return PageSource.of(base,
+        return PageSource.of(
+                base,
                 scalar(product.path("name")),
                 scalar(product.path("description")),
                 nameOf(product.path("brand")),
@@ -114,12 +117,16 @@ final class ProductJsonLd {
         if (price == null) {
             price = scalar(offer.path("lowPrice"));
         }
-        return price != null ? price : scalar(first(offer.path("priceSpecification")).path("price"));
+        return price != null
+                ? price
+                : scalar(first(offer.path("priceSpecification")).path("price"));
     }
 
     private static String currency(JsonNode offer) {
         String currency = scalar(offer.path("priceCurrency"));
-        return currency != null ? currency : scalar(first(offer.path("priceSpecification")).path("priceCurrency"));
+        return currency != null
+                ? currency
+                : scalar(first(offer.path("priceSpecification")).path("priceCurrency"));
     }
 
     /** A brand (or anything with a name) given as a string, an object with a {@code name}, or an array of either. */

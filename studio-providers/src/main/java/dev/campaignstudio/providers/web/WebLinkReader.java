@@ -30,12 +30,15 @@ public final class WebLinkReader implements CapabilityAdapter, LinkReader {
     public static final long DEFAULT_MAX_PAGE_BYTES = 2L * 1024 * 1024;
     /** The longest a page may take by default, redirects included. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
     static final String NO_FACTS = "no product facts found (the page has no schema.org Product or Open Graph data)";
 
     private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
     private static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
-    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
-    private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEDIA_TYPE =
+            Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
+    private static final Pattern CHARSET =
+            Pattern.compile(";\\s*charset=\"?([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final int MAX_REASON = 200;
 
     private final WebFetcher fetcher;
@@ -93,7 +96,10 @@ public final class WebLinkReader implements CapabilityAdapter, LinkReader {
         }
         Document document;
         try {
-            document = Jsoup.parse(new ByteArrayInputStream(page.body()), charset(page.contentType()), page.finalUrl().toString());
+            document = Jsoup.parse(
+                    new ByteArrayInputStream(page.body()),
+                    charset(page.contentType()),
+                    page.finalUrl().toString());
         } catch (IOException unreadable) {
             return unread("the page could not be decoded");
         }
@@ -101,7 +107,14 @@ public final class WebLinkReader implements CapabilityAdapter, LinkReader {
         PageSource openGraph = MetaTags.openGraph(document, page.finalUrl());
         PageSource found = jsonLd.or(openGraph).or(MetaTags.basics(document, page.finalUrl()));
         String warning = jsonLd.isEmpty() && openGraph.isEmpty() ? NO_FACTS : null;
-        return new PageFacts(found.title(), found.description(), found.brand(), found.price(), found.currency(), found.images(), warning);
+        return new PageFacts(
+                found.title(),
+                found.description(),
+                found.brand(),
+                found.price(),
+                found.currency(),
+                found.images(),
+                warning);
     }
 
     private String whyNot(Fetch fetch) {

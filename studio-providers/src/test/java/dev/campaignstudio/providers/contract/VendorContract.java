@@ -291,8 +291,8 @@ public final class VendorContract {
             }
             Matcher file = FILE_NAME.matcher(headers);
             String value = part.substring(split + 4, part.length() - 2);
-            parts.add(new Part(name.group(1), file.find() ? file.group(1) : null,
-                    value.getBytes(StandardCharsets.ISO_8859_1)));
+            parts.add(new Part(
+                    name.group(1), file.find() ? file.group(1) : null, value.getBytes(StandardCharsets.ISO_8859_1)));
         }
         return parts;
     }

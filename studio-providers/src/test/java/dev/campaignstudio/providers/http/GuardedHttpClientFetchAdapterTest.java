@@ -28,7 +28,8 @@ class GuardedHttpClientFetchAdapterTest {
 
     private final LoopbackServer server = new LoopbackServer();
     /** Loopback allowed, private refused; a read timeout well past the deadlines tested, so only the deadline can stop a slow answer. */
-    private final GuardedHttpClient client = new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private final GuardedHttpClient client =
+            new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     @AfterEach
     void stop() throws IOException {
@@ -64,10 +65,14 @@ class GuardedHttpClientFetchAdapterTest {
                 .redirect("/hop3", 307, "/hop2")
                 .redirect("/hop4", 308, "/hop3");
 
-        assertThat(get("/hop3", 1000)).isInstanceOfSatisfying(Fetch.Fetched.class,
-                fetched -> assertThat(fetched.finalUrl()).isEqualTo(server.url("/end")));
-        assertThat(get("/hop4", 1000)).isInstanceOfSatisfying(Fetch.Refused.class,
-                refused -> assertThat(refused.reason()).isEqualTo("more than 3 redirects"));
+        assertThat(get("/hop3", 1000))
+                .isInstanceOfSatisfying(
+                        Fetch.Fetched.class,
+                        fetched -> assertThat(fetched.finalUrl()).isEqualTo(server.url("/end")));
+        assertThat(get("/hop4", 1000))
+                .isInstanceOfSatisfying(
+                        Fetch.Refused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo("more than 3 redirects"));
         assertThat(server.hits("/end")).isEqualTo(1);
     }
 
@@ -75,8 +80,10 @@ class GuardedHttpClientFetchAdapterTest {
     void aRelativeRedirectResolvesAgainstTheUrlThatSentIt() {
         server.page("/shop/items/42", HTML, "item").redirect("/shop/old/42", 301, "../items/42");
 
-        assertThat(get("/shop/old/42", 1000)).isInstanceOfSatisfying(Fetch.Fetched.class,
-                fetched -> assertThat(fetched.finalUrl()).isEqualTo(server.url("/shop/items/42")));
+        assertThat(get("/shop/old/42", 1000))
+                .isInstanceOfSatisfying(
+                        Fetch.Fetched.class,
+                        fetched -> assertThat(fetched.finalUrl()).isEqualTo(server.url("/shop/items/42")));
     }
 
     @Test
@@ -85,10 +92,16 @@ class GuardedHttpClientFetchAdapterTest {
         server.page("/sized", HTML, hundred).route("/streamed", exchange -> LoopbackServer.stream(exchange, HTML, 100));
 
         for (String path : List.of("/sized", "/streamed")) {
-            assertThat(get(path, 100)).as(path).isInstanceOfSatisfying(Fetch.Fetched.class,
-                    fetched -> assertThat(fetched.body()).hasSize(100));
-            assertThat(get(path, 99)).as(path).isInstanceOfSatisfying(Fetch.TooLarge.class,
-                    tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(99));
+            assertThat(get(path, 100))
+                    .as(path)
+                    .isInstanceOfSatisfying(
+                            Fetch.Fetched.class,
+                            fetched -> assertThat(fetched.body()).hasSize(100));
+            assertThat(get(path, 99))
+                    .as(path)
+                    .isInstanceOfSatisfying(
+                            Fetch.TooLarge.class,
+                            tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(99));
         }
     }
 
@@ -118,8 +131,10 @@ class GuardedHttpClientFetchAdapterTest {
         server.route("/endless", exchange -> LoopbackServer.stream(exchange, HTML, -1));
 
         // the body never ends: only stopping at the cap can return, and before the deadline's "timed out"
-        assertThat(get("/endless", 64 * 1024)).isInstanceOfSatisfying(Fetch.TooLarge.class,
-                tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(64 * 1024));
+        assertThat(get("/endless", 64 * 1024))
+                .isInstanceOfSatisfying(
+                        Fetch.TooLarge.class,
+                        tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(64 * 1024));
     }
 
     @Test
@@ -133,16 +148,24 @@ class GuardedHttpClientFetchAdapterTest {
         });
 
         // the body stops after 10 bytes until the test ends: reading it could only end in "timed out"
-        assertThat(get("/declared", 1000)).isInstanceOfSatisfying(Fetch.TooLarge.class,
-                tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(1000));
+        assertThat(get("/declared", 1000))
+                .isInstanceOfSatisfying(
+                        Fetch.TooLarge.class,
+                        tooLarge -> assertThat(tooLarge.maxBytes()).isEqualTo(1000));
     }
 
     @Test
     void anAnswerOtherThan2xxAfterRedirectsIsItsStatus() {
-        server.route("/gone", exchange -> LoopbackServer.send(exchange, 404, HTML, "not here".getBytes(StandardCharsets.UTF_8)))
+        server.route(
+                        "/gone",
+                        exchange ->
+                                LoopbackServer.send(exchange, 404, HTML, "not here".getBytes(StandardCharsets.UTF_8)))
                 .redirect("/to-gone", 302, "/gone");
 
-        assertThat(get("/to-gone", 1000)).isInstanceOfSatisfying(Fetch.Status.class, status -> assertThat(status.status()).isEqualTo(404));
+        assertThat(get("/to-gone", 1000))
+                .isInstanceOfSatisfying(
+                        Fetch.Status.class,
+                        status -> assertThat(status.status()).isEqualTo(404));
     }
 
     @Test
@@ -214,10 +237,18 @@ class GuardedHttpClientFetchAdapterTest {
         Fetch toPrivate = get("/to-private", 1000);
         Fetch toMetadata = get("/to-metadata", 1000);
 
-        assertThat(toPrivate).isInstanceOfSatisfying(Fetch.Refused.class, refused -> assertThat(refused.reason())
-                .isEqualTo("a redirect to http://10.0.0.1:8080 was refused: not allowed by the outbound rules"));
-        assertThat(toMetadata).isInstanceOfSatisfying(Fetch.Refused.class, refused -> assertThat(refused.reason())
-                .isEqualTo("a redirect to http://169.254.169.254 was refused: not allowed by the outbound rules"));
+        assertThat(toPrivate)
+                .isInstanceOfSatisfying(
+                        Fetch.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .isEqualTo(
+                                        "a redirect to http://10.0.0.1:8080 was refused: not allowed by the outbound rules"));
+        assertThat(toMetadata)
+                .isInstanceOfSatisfying(
+                        Fetch.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .isEqualTo(
+                                        "a redirect to http://169.254.169.254 was refused: not allowed by the outbound rules"));
         // a connection attempt to a non-routed address would end Unreachable (connect timeout), never Refused
     }
 
@@ -235,28 +266,41 @@ class GuardedHttpClientFetchAdapterTest {
                 get("/to-ftp", 1000),
                 get("/to-private", 1000),
                 get("/bad-location", 1000),
-                client.get(URI.create("http://127.0.0.1:" + closedPort + "/private/key?token=s3cret"), "text/html", 1000, DEADLINE),
+                client.get(
+                        URI.create("http://127.0.0.1:" + closedPort + "/private/key?token=s3cret"),
+                        "text/html",
+                        1000,
+                        DEADLINE),
                 client.get(URI.create("http://10.1.1.1/private/key?token=s3cret"), "text/html", 1000, DEADLINE));
 
-        assertThat(fetches).extracting(GuardedHttpClientFetchAdapterTest::reason)
+        assertThat(fetches)
+                .extracting(GuardedHttpClientFetchAdapterTest::reason)
                 .containsExactly(
                         "a redirect to ftp://files.example.com was refused: only http and https URLs may be reached",
                         "a redirect to http://192.168.1.1 was refused: not allowed by the outbound rules",
                         "a redirect had an invalid location",
                         "connection refused",
                         "not allowed by the outbound rules")
-                .allSatisfy(reason -> assertThat(reason).doesNotContain("private/key").doesNotContain("s3cret"));
+                .allSatisfy(reason ->
+                        assertThat(reason).doesNotContain("private/key").doesNotContain("s3cret"));
     }
 
     @Test
     void loopbackIsRefusedUnlessAllowedAndNothingIsSent() throws IOException {
         server.page("/page", HTML, "hello");
-        try (GuardedHttpClient publicOnly = new GuardedHttpClient(AddressRules.PUBLIC_ONLY, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
-            assertThat(publicOnly.get(server.url("/page"), "text/html", 1000, DEADLINE)).isInstanceOfSatisfying(Fetch.Refused.class,
-                    refused -> assertThat(refused.reason()).isEqualTo("not allowed by the outbound rules"));
-            URI compatible = URI.create("http://[::127.0.0.1]:" + server.url("/page").getPort() + "/page");
-            assertThat(publicOnly.get(compatible, "text/html", 1000, DEADLINE)).as(compatible.toString()).isInstanceOf(Fetch.Refused.class);
-            assertThat(client.get(URI.create("http://[::ffff:10.0.0.1]/page"), "text/html", 1000, DEADLINE)).isInstanceOf(Fetch.Refused.class);
+        try (GuardedHttpClient publicOnly =
+                new GuardedHttpClient(AddressRules.PUBLIC_ONLY, Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            assertThat(publicOnly.get(server.url("/page"), "text/html", 1000, DEADLINE))
+                    .isInstanceOfSatisfying(
+                            Fetch.Refused.class,
+                            refused -> assertThat(refused.reason()).isEqualTo("not allowed by the outbound rules"));
+            URI compatible =
+                    URI.create("http://[::127.0.0.1]:" + server.url("/page").getPort() + "/page");
+            assertThat(publicOnly.get(compatible, "text/html", 1000, DEADLINE))
+                    .as(compatible.toString())
+                    .isInstanceOf(Fetch.Refused.class);
+            assertThat(client.get(URI.create("http://[::ffff:10.0.0.1]/page"), "text/html", 1000, DEADLINE))
+                    .isInstanceOf(Fetch.Refused.class);
         }
         assertThat(server.hits("/page")).isZero();
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
-import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.providers.fixtures.FakeElevenLabs;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -40,13 +40,24 @@ class ElevenLabsAdapterTest {
     }
 
     private ElevenLabsAdapter adapter(String key, String model, int attempts) {
-        ProviderSettings settings = new ProviderSettings("elevenlabs", URI.create(vendor.url()), key, Map.of(),
+        ProviderSettings settings = new ProviderSettings(
+                "elevenlabs",
+                URI.create(vendor.url()),
+                key,
+                Map.of(),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 2, attempts, Duration.ofMillis(10), Duration.ofSeconds(30), 5,
-                        Duration.ofMinutes(1));
-        return new ElevenLabsAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, ElevenLabsAdapter.AUTH),
+                Duration.ofSeconds(5),
+                2,
+                attempts,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(30),
+                5,
+                Duration.ofMinutes(1));
+        return new ElevenLabsAdapter(
+                new ProviderClient(settings, Clock.systemUTC(), d -> {}, ElevenLabsAdapter.AUTH),
                 "21m00Tcm4TlvDq8ikWAM",
-                model, "pcm_24000");
+                model,
+                "pcm_24000");
     }
 
     @Test
@@ -58,10 +69,13 @@ class ElevenLabsAdapterTest {
                 .containsExactly("/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM/with-timestamps?output_format=pcm_24000");
         assertThat(vendor.keys).containsExactly(KEY);
         assertThat(vendor.bodies.get(0).get("model_id").asString()).isEqualTo("eleven_multilingual_v2");
-        assertThat(vendor.bodies.get(0).has("language_code")).as("multilingual v2 refuses language_code").isFalse();
+        assertThat(vendor.bodies.get(0).has("language_code"))
+                .as("multilingual v2 refuses language_code")
+                .isFalse();
 
         long expectedMs = TEXT.length() * FakeElevenLabs.CHAR_MS;
-        AudioInputStream wav = AudioSystem.getAudioInputStream(new ByteArrayInputStream(speech.wav().data()));
+        AudioInputStream wav = AudioSystem.getAudioInputStream(
+                new ByteArrayInputStream(speech.wav().data()));
         AudioFormat format = wav.getFormat();
         assertThat(format.getSampleRate()).isEqualTo(24000f);
         assertThat(format.getSampleSizeInBits()).isEqualTo(16);
@@ -69,17 +83,21 @@ class ElevenLabsAdapterTest {
         assertThat(speech.wav().durationMs()).isEqualTo(expectedMs);
 
         List<String> words = speech.words().stream().map(TimedText::text).toList();
-        assertThat(words).containsExactly("Meet", "Aurora,", "the", "mug", "that", "keeps", "24", "ounces", "warm.",
-                "Order", "today!");
+        assertThat(words)
+                .containsExactly(
+                        "Meet", "Aurora,", "the", "mug", "that", "keeps", "24", "ounces", "warm.", "Order", "today!");
         // "Aurora," is characters 5..11 of the text: 300 ms to 720 ms
         assertThat(speech.words().get(1)).isEqualTo(new TimedText("Aurora,", 5 * 60, 12 * 60));
         assertThat(speech.words().get(10)).isEqualTo(new TimedText("today!", (TEXT.length() - 6) * 60, expectedMs));
-        assertThat(speech.sentences()).extracting(TimedText::text)
+        assertThat(speech.sentences())
+                .extracting(TimedText::text)
                 .containsExactly("Meet Aurora, the mug that keeps 24 ounces warm.", "Order today!");
 
         byte[] pcm = wav.readAllBytes();
         assertThat(rms(pcm, 5 * 60 + 10, 5 * 60 + 50)).as("a word is heard").isGreaterThan(1000);
-        assertThat(rms(pcm, 4 * 60 + 10, 4 * 60 + 50)).as("the space before it is silent").isZero();
+        assertThat(rms(pcm, 4 * 60 + 10, 4 * 60 + 50))
+                .as("the space before it is silent")
+                .isZero();
     }
 
     @Test
@@ -93,8 +111,8 @@ class ElevenLabsAdapterTest {
     @Test
     void aWrongKeyIsAPermanentFaultThatDoesNotShowTheKey() {
         String wrong = "sk_SECRET_wrong_key_987654321";
-        StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(wrong, null, 3)
-                .speak(new SpeechRequest(TEXT, null, "en")));
+        StepFault fault = catchThrowableOfType(
+                StepFault.class, () -> adapter(wrong, null, 3).speak(new SpeechRequest(TEXT, null, "en")));
 
         assertThat(fault.code()).as("docs/providers.md: a refused key").isEqualTo("PROVIDER_UNAUTHORIZED");
         assertThat(fault.retryable()).isFalse();
@@ -105,14 +123,14 @@ class ElevenLabsAdapterTest {
     @Test
     void rateLimitsAndServerErrorsAreRetryable() {
         vendor.failNext(429, 1);
-        StepFault limited = catchThrowableOfType(StepFault.class, () -> adapter(KEY, null, 1)
-                .speak(new SpeechRequest(TEXT, null, "en")));
+        StepFault limited = catchThrowableOfType(
+                StepFault.class, () -> adapter(KEY, null, 1).speak(new SpeechRequest(TEXT, null, "en")));
         assertThat(limited.code()).isEqualTo("PROVIDER_RATE_LIMITED");
         assertThat(limited.retryable()).isTrue();
 
         vendor.failNext(503, 1);
-        StepFault down = catchThrowableOfType(StepFault.class, () -> adapter(KEY, null, 1).speak(new SpeechRequest(TEXT,
-                null, "en")));
+        StepFault down = catchThrowableOfType(
+                StepFault.class, () -> adapter(KEY, null, 1).speak(new SpeechRequest(TEXT, null, "en")));
         assertThat(down.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(down.retryable()).isTrue();
         assertThat(down.getMessage()).contains("503").doesNotContain(KEY);
@@ -130,16 +148,29 @@ class ElevenLabsAdapterTest {
 
     @Test
     void anOutputFormatThatIsNotPcmOrAVoiceThatIsNotAnIdIsRefusedAtStart() {
-        ProviderSettings settings = new ProviderSettings("elevenlabs", URI.create(vendor.url()), KEY, Map.of(),
+        ProviderSettings settings = new ProviderSettings(
+                "elevenlabs",
+                URI.create(vendor.url()),
+                KEY,
+                Map.of(),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 2, 1, Duration.ofMillis(10), Duration.ofSeconds(30), 5, Duration.ofMinutes(1));
+                Duration.ofSeconds(5),
+                2,
+                1,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(30),
+                5,
+                Duration.ofMinutes(1));
         ProviderClient client = new ProviderClient(settings, ElevenLabsAdapter.AUTH);
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "abc", null,
-                "mp3_44100_128"))
-                .getMessage()).contains("output-format");
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "../x",
-                null, null))
-                .getMessage()).contains("voice-id");
+        assertThat(catchThrowableOfType(
+                                IllegalArgumentException.class,
+                                () -> new ElevenLabsAdapter(client, "abc", null, "mp3_44100_128"))
+                        .getMessage())
+                .contains("output-format");
+        assertThat(catchThrowableOfType(
+                                IllegalArgumentException.class, () -> new ElevenLabsAdapter(client, "../x", null, null))
+                        .getMessage())
+                .contains("voice-id");
     }
 
     /** Root mean square of 16-bit little-endian mono samples at 24 kHz between two times. */

@@ -9,14 +9,14 @@ import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.ProviderCalls;
+import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepJournal;
 import dev.campaignstudio.core.engine.StepRunner;
 import dev.campaignstudio.core.engine.StepStopped;
@@ -55,9 +55,8 @@ class FalAdapterTest {
     private static final String KEY = "fal-key-id:SECRET0123456789abcdef";
 
     private final FakeFal vendor = new FakeFal(KEY);
-    private final GuardedHttpClient downloads = new GuardedHttpClient(new AddressRules(true, false),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+    private final GuardedHttpClient downloads =
+            new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5));
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -69,13 +68,27 @@ class FalAdapterTest {
     }
 
     private FalAdapter adapter(String key, int attempts) {
-        ProviderSettings settings = new ProviderSettings("fal", URI.create(vendor.url()), key, Map.of(),
+        ProviderSettings settings = new ProviderSettings(
+                "fal",
+                URI.create(vendor.url()),
+                key,
+                Map.of(),
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 4, attempts, Duration.ofMillis(10), Duration.ofSeconds(30), 5,
-                        Duration.ofMinutes(1));
-        return new FalAdapter(new ProviderClient(settings, Clock.systemUTC(), d -> { }, FalAdapter.AUTH), downloads,
+                Duration.ofSeconds(5),
+                4,
+                attempts,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(30),
+                5,
+                Duration.ofMinutes(1));
+        return new FalAdapter(
+                new ProviderClient(settings, Clock.systemUTC(), d -> {}, FalAdapter.AUTH),
+                downloads,
                 new NoLayouts(),
-                Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofSeconds(30), new TempFiles(downloadDir));
+                Duration.ofMillis(20),
+                Duration.ofMillis(40),
+                Duration.ofSeconds(30),
+                new TempFiles(downloadDir));
     }
 
     private static byte[] png(int width, int height) throws Exception {
@@ -90,14 +103,24 @@ class FalAdapterTest {
     }
 
     private static ImageRequest imageRequest(String prompt) throws Exception {
-        return new ImageRequest(png(64, 96), List.of("#285ac8"), null, prompt, Aspect.PORTRAIT_9_16, 320, Style.STUDIO,
-                Presentation.PRODUCT_ONLY, 42, 0.3, null);
+        return new ImageRequest(
+                png(64, 96),
+                List.of("#285ac8"),
+                null,
+                prompt,
+                Aspect.PORTRAIT_9_16,
+                320,
+                Style.STUDIO,
+                Presentation.PRODUCT_ONLY,
+                42,
+                0.3,
+                null);
     }
 
     private static VideoRequest videoRequest() throws Exception {
         MediaFile still = MediaFile.image(png(96, 160), "image/png", 96, 160);
-        return new VideoRequest(new SceneImage(still, still, new Box(0, 0, 96, 160)), null, 96, 160, 2000, 10,
-                CameraMove.ZOOM_IN, 7);
+        return new VideoRequest(
+                new SceneImage(still, still, new Box(0, 0, 96, 160)), null, 96, 160, 2000, 10, CameraMove.ZOOM_IN, 7);
     }
 
     @Test
@@ -107,10 +130,13 @@ class FalAdapterTest {
         assertThat(vendor.violations).isEmpty();
         assertThat(vendor.submitted(FalAdapter.DEFAULT_IMAGE)).isEqualTo(1);
         assertThat(vendor.authorizations).isNotEmpty().allMatch(("Key " + KEY)::equals);
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(scene.image().data())).getWidth()).isEqualTo(128);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(scene.image().data()))
+                        .getWidth())
+                .isEqualTo(128);
         assertThat(scene.image().width()).isEqualTo(128);
-        assertThat(ProviderCalls.drain()).extracting(ProviderCalls.Call::operation).startsWith("queue/submit",
-                "queue/status")
+        assertThat(ProviderCalls.drain())
+                .extracting(ProviderCalls.Call::operation)
+                .startsWith("queue/submit", "queue/status")
                 .endsWith("queue/result");
     }
 
@@ -137,7 +163,9 @@ class FalAdapterTest {
         assertThat(vendor.violations).isEmpty();
         assertThat(pollsWhenNoted).containsExactly(0);
         Map<String, Object> note = memory.read().get(0);
-        assertThat(note).containsEntry("kind", "remote_job").containsEntry("provider", "fal")
+        assertThat(note)
+                .containsEntry("kind", "remote_job")
+                .containsEntry("provider", "fal")
                 .containsEntry("request_id", "req-1")
                 .containsEntry("status_url", "/fal-ai/kling-video/requests/req-1/status");
     }
@@ -151,18 +179,25 @@ class FalAdapterTest {
         Future<?> crashed = threads.submit(() -> attempt(first, journal));
         assertThat(vendor.heldPolls.await(10, TimeUnit.SECONDS)).isTrue();
         first.cancel(StepRunner.SHUTTING_DOWN);
-        assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> crashed.get(10,
-                TimeUnit.SECONDS)).getCause())
+        assertThat(catchThrowableOfType(
+                                java.util.concurrent.ExecutionException.class, () -> crashed.get(10, TimeUnit.SECONDS))
+                        .getCause())
                 .isInstanceOf(StepStopped.class);
-        assertThat(vendor.cancels).as("a request the next attempt takes up is not cancelled").isEmpty();
+        assertThat(vendor.cancels)
+                .as("a request the next attempt takes up is not cancelled")
+                .isEmpty();
 
         vendor.hold = false;
         MediaFile clip = attempt(new CancellationSignal(), journal);
 
         assertThat(clip.data()).isNotEmpty();
-        assertThat(clip.onDisk()).as("the video is handed on in the file it was streamed to").isTrue();
+        assertThat(clip.onDisk())
+                .as("the video is handed on in the file it was streamed to")
+                .isTrue();
         assertThat(clip.file().getParent()).isEqualTo(downloadDir);
-        assertThat(vendor.submitted()).as("one request for the scene, whatever the attempts").isEqualTo(1);
+        assertThat(vendor.submitted())
+                .as("one request for the scene, whatever the attempts")
+                .isEqualTo(1);
         assertThat(vendor.violations).isEmpty();
     }
 
@@ -174,7 +209,8 @@ class FalAdapterTest {
             fal.generate(imageRequest("Autumn table, product larger"));
             fal.generate(imageRequest("Autumn table"));
         }
-        assertThat(vendor.submitted()).as("the third asks what the first did, which the step already has noted")
+        assertThat(vendor.submitted())
+                .as("the third asks what the first did, which the step already has noted")
                 .isEqualTo(2);
     }
 
@@ -188,19 +224,22 @@ class FalAdapterTest {
         assertThat(vendor.heldPolls.await(10, TimeUnit.SECONDS)).isTrue();
         signal.cancel("the job was cancelled or has ended");
 
-        assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class, () -> running.get(10,
-                TimeUnit.SECONDS)).getCause())
+        assertThat(catchThrowableOfType(
+                                java.util.concurrent.ExecutionException.class, () -> running.get(10, TimeUnit.SECONDS))
+                        .getCause())
                 .isInstanceOf(StepStopped.class);
         assertThat(vendor.cancels).containsExactly("req-1");
-        assertThat(journal.read()).anyMatch(note -> "remote_job_closed".equals(note.get("kind"))
-                && "req-1".equals(note.get("request_id")));
+        assertThat(journal.read())
+                .anyMatch(
+                        note -> "remote_job_closed".equals(note.get("kind")) && "req-1".equals(note.get("request_id")));
         assertThat(vendor.violations).isEmpty();
     }
 
     @Test
     void aWrongKeyIsAPermanentFaultThatDoesNotShowTheKey() {
         String wrong = "fal-key-id:SECRETwrong999";
-        StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(wrong, 3).generate(imageRequest("x")));
+        StepFault fault =
+                catchThrowableOfType(StepFault.class, () -> adapter(wrong, 3).generate(imageRequest("x")));
 
         assertThat(fault.code()).as("docs/providers.md: a refused key").isEqualTo("PROVIDER_UNAUTHORIZED");
         assertThat(fault.retryable()).isFalse();
@@ -215,14 +254,19 @@ class FalAdapterTest {
         assertThat(vendor.submitted()).isEqualTo(1);
 
         vendor.failNextSubmits(500, 1);
-        StepFault fault = catchThrowableOfType(StepFault.class, () -> adapter(KEY, 3).generate(imageRequest("y")));
+        StepFault fault =
+                catchThrowableOfType(StepFault.class, () -> adapter(KEY, 3).generate(imageRequest("y")));
         assertThat(fault.code()).isEqualTo("PROVIDER_ERROR");
-        assertThat(fault.retryable()).as("the engine's retry decides; the call itself does not submit twice").isTrue();
-        assertThat(vendor.submitted()).as("a 5xx on submit may have been taken: not sent again within the call")
+        assertThat(fault.retryable())
+                .as("the engine's retry decides; the call itself does not submit twice")
+                .isTrue();
+        assertThat(vendor.submitted())
+                .as("a 5xx on submit may have been taken: not sent again within the call")
                 .isEqualTo(1);
 
         vendor.failNextSubmits(429, 1);
-        StepFault limited = catchThrowableOfType(StepFault.class, () -> adapter(KEY, 1).generate(imageRequest("z")));
+        StepFault limited =
+                catchThrowableOfType(StepFault.class, () -> adapter(KEY, 1).generate(imageRequest("z")));
         assertThat(limited.code()).isEqualTo("PROVIDER_RATE_LIMITED");
         assertThat(limited.retryable()).isTrue();
     }

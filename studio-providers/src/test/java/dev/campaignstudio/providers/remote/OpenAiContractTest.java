@@ -10,11 +10,11 @@ import dev.campaignstudio.core.capability.ProductAnalysis;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.contract.Aspect;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.providers.contract.FakeOpenAi;
 import dev.campaignstudio.providers.contract.FakeVendor;
 import dev.campaignstudio.providers.contract.VendorContract;
@@ -115,7 +115,8 @@ class OpenAiContractTest {
             case "storyboard" ->
                 "{\"title\":\"Warm\",\"scenes\":["
                         + ("{\"shot\":\"mug on wood\",\"move\":\"zoom_in\","
-                                + "\"text\":\"Warm hands\",\"style\":\"surface\"},").repeat(2)
+                                        + "\"text\":\"Warm hands\",\"style\":\"surface\"},")
+                                .repeat(2)
                         + "{\"shot\":\"logo\",\"move\":\"static\",\"text\":\"Kiln\",\"style\":\"studio\"}]}";
             case "concepts" ->
                 "{\"concepts\":[{\"title\":\"Ritual\",\"angle\":\"mornings\",\"hook\":\"Slow down.\",\"scene_ideas\":"
@@ -185,26 +186,50 @@ class OpenAiContractTest {
         start();
         ImageGeneration.ImageRequest plain = imageRequest();
         byte[] sheet = png(160, 90);
-        ImageGeneration.ImageRequest withSheet = new ImageGeneration.ImageRequest(plain.productPng(), plain.palette(),
-                plain.headline(), plain.prompt(), plain.aspect(), plain.longSide(), plain.style(), plain.presentation(),
-                plain.seed(), plain.variation(), plain.constraints(), sheet);
+        ImageGeneration.ImageRequest withSheet = new ImageGeneration.ImageRequest(
+                plain.productPng(),
+                plain.palette(),
+                plain.headline(),
+                plain.prompt(),
+                plain.aspect(),
+                plain.longSide(),
+                plain.style(),
+                plain.presentation(),
+                plain.seed(),
+                plain.variation(),
+                plain.constraints(),
+                sheet);
 
         adapter(true, Map.of()).generate(withSheet);
         adapter(true, Map.of()).generate(plain);
 
-        assertThat(vendor.vendor().problems()).as("image[] keeps to the document's array of binary images").isEmpty();
+        assertThat(vendor.vendor().problems())
+                .as("image[] keeps to the document's array of binary images")
+                .isEmpty();
         List<FakeVendor.Request> edits = vendor.vendor().requests("POST", "/images/edits");
-        List<VendorContract.Part> sent = VendorContract.parts(edits.get(0).contentType(), edits.get(0).body());
-        List<VendorContract.Part> images = sent.stream().filter(p -> p.fileName() != null).toList();
+        List<VendorContract.Part> sent =
+                VendorContract.parts(edits.get(0).contentType(), edits.get(0).body());
+        List<VendorContract.Part> images =
+                sent.stream().filter(p -> p.fileName() != null).toList();
         assertThat(images).extracting(VendorContract.Part::name).containsExactly("image[]", "image[]");
         assertThat(images.get(0).data()).as("the cut-out is the first image").isEqualTo(plain.productPng());
-        assertThat(images.get(1).data()).as("the sheet arrives as the second image").isEqualTo(sheet);
-        String prompt = sent.stream().filter(p -> p.name().equals("prompt")).map(p -> new String(p.data(),
-                StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        assertThat(images.get(1).data())
+                .as("the sheet arrives as the second image")
+                .isEqualTo(sheet);
+        String prompt = sent.stream()
+                .filter(p -> p.name().equals("prompt"))
+                .map(p -> new String(p.data(), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
         assertThat(prompt).contains("character sheet");
-        List<VendorContract.Part> without = VendorContract.parts(edits.get(1).contentType(), edits.get(1).body())
-                .stream().filter(p -> p.fileName() != null).toList();
-        assertThat(without).extracting(VendorContract.Part::name).as("no sheet: the cut-out alone").containsExactly("image");
+        List<VendorContract.Part> without =
+                VendorContract.parts(edits.get(1).contentType(), edits.get(1).body()).stream()
+                        .filter(p -> p.fileName() != null)
+                        .toList();
+        assertThat(without)
+                .extracting(VendorContract.Part::name)
+                .as("no sheet: the cut-out alone")
+                .containsExactly("image");
         assertThat(without.get(0).data()).isEqualTo(plain.productPng());
     }
 
@@ -232,10 +257,18 @@ class OpenAiContractTest {
         start();
         OpenAiAdapter adapter = adapter(true, Map.of());
         List<StoryboardWriting.Concept> seeds = List.of(
-                new StoryboardWriting.Concept("Slow mornings", "ritual", "Slow down with Kiln.",
-                        List.of("steam over the rim at dawn"), Style.SURFACE),
-                new StoryboardWriting.Concept("Hand made", "craft", "Glazed by hand.",
-                        List.of("a potter's hands at the wheel"), Style.STUDIO));
+                new StoryboardWriting.Concept(
+                        "Slow mornings",
+                        "ritual",
+                        "Slow down with Kiln.",
+                        List.of("steam over the rim at dawn"),
+                        Style.SURFACE),
+                new StoryboardWriting.Concept(
+                        "Hand made",
+                        "craft",
+                        "Glazed by hand.",
+                        List.of("a potter's hands at the wheel"),
+                        Style.STUDIO));
         Map<String, String> details = Map.of("brand", "Kiln & Co", "price", "24.00");
         ScriptWriting.Brief brief = new ScriptWriting.Brief("potter", "warm", "studio", "This mug changed my mornings");
 
@@ -246,9 +279,13 @@ class OpenAiContractTest {
         for (FakeVendor.Request chat : vendor.vendor().requests("POST", "/chat/completions")) {
             String user = chat.json().path("messages").path(1).path("content").asString();
             assertThat(user).contains("Kiln & Co").contains("24.00");
-            assertThat(user.indexOf("Slow down with Kiln.")).as("seed 1 before seed 2").isPositive()
+            assertThat(user.indexOf("Slow down with Kiln."))
+                    .as("seed 1 before seed 2")
+                    .isPositive()
                     .isLessThan(user.indexOf("Glazed by hand."));
-            assertThat(user).contains("steam over the rim at dawn").contains("a potter's hands at the wheel")
+            assertThat(user)
+                    .contains("steam over the rim at dawn")
+                    .contains("a potter's hands at the wheel")
                     .contains("seeds in turn");
         }
     }
@@ -323,8 +360,8 @@ class OpenAiContractTest {
     void theCheckerRefusesFieldsTheDocumentDoesNotKnowAndMissingOnes() {
         VendorContract openai = VendorContract.OPENAI;
         String good = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-            + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"strict\":true,"
-            + "\"schema\":{\"type\":\"object\"}}}}";
+                + "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"strict\":true,"
+                + "\"schema\":{\"type\":\"object\"}}}}";
         assertThat(openai.requestProblems("POST", "/v1/chat/completions", "application/json", good.getBytes()))
                 .isEmpty();
 

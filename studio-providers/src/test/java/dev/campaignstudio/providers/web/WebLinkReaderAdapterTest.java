@@ -19,7 +19,8 @@ class WebLinkReaderAdapterTest {
     private static final String HTML = "text/html; charset=utf-8";
 
     private final LoopbackServer server = new LoopbackServer();
-    private final GuardedHttpClient client = new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private final GuardedHttpClient client =
+            new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(10));
     private final WebLinkReader reader = new WebLinkReader(client);
 
     @AfterEach
@@ -45,8 +46,15 @@ class WebLinkReaderAdapterTest {
 
         PageFacts facts = reader.read(server.url("/p/kettle"));
 
-        assertThat(facts).isEqualTo(new PageFacts("Copper Kettle", "Boils water & looks good.", "Kitchen Co", "49.90", "EUR",
-                List.of(server.url("/img/kettle-1.jpg").toString(), "https://cdn.example.com/kettle-2.jpg"), null));
+        assertThat(facts)
+                .isEqualTo(new PageFacts(
+                        "Copper Kettle",
+                        "Boils water & looks good.",
+                        "Kitchen Co",
+                        "49.90",
+                        "EUR",
+                        List.of(server.url("/img/kettle-1.jpg").toString(), "https://cdn.example.com/kettle-2.jpg"),
+                        null));
     }
 
     @Test
@@ -72,8 +80,17 @@ class WebLinkReaderAdapterTest {
 
         PageFacts facts = reader.read(server.url("/p/shoe"));
 
-        assertThat(facts).isEqualTo(new PageFacts("Trail Runner 2", "A light trail shoe.", "Northpeak", "129.50", "GBP",
-                List.of(server.url("/media/shoe-front.jpg").toString(), "https://cdn.example.com/shoe-side.jpg"), null));
+        assertThat(facts)
+                .isEqualTo(new PageFacts(
+                        "Trail Runner 2",
+                        "A light trail shoe.",
+                        "Northpeak",
+                        "129.50",
+                        "GBP",
+                        List.of(
+                                server.url("/media/shoe-front.jpg").toString(),
+                                "https://cdn.example.com/shoe-side.jpg"),
+                        null));
     }
 
     @Test
@@ -115,10 +132,12 @@ class WebLinkReaderAdapterTest {
         PageFacts toMetadata = reader.read(server.url("/p/to-metadata"));
         PageFacts toPrivate = reader.read(server.url("/p/to-private"));
 
-        assertThat(toMetadata.warning()).isEqualTo("refused by the outbound rules: a redirect to http://169.254.169.254 was refused: "
-                + "not allowed by the outbound rules");
-        assertThat(toPrivate.warning()).isEqualTo("refused by the outbound rules: a redirect to http://10.0.0.1 was refused: "
-                + "not allowed by the outbound rules");
+        assertThat(toMetadata.warning())
+                .isEqualTo("refused by the outbound rules: a redirect to http://169.254.169.254 was refused: "
+                        + "not allowed by the outbound rules");
+        assertThat(toPrivate.warning())
+                .isEqualTo("refused by the outbound rules: a redirect to http://10.0.0.1 was refused: "
+                        + "not allowed by the outbound rules");
         assertThat(toPrivate.title()).isNull();
         // refused in the resolver, before a socket exists: a connection attempt would end unreachable, not refused
     }
@@ -129,7 +148,8 @@ class WebLinkReaderAdapterTest {
             server.hold();
             LoopbackServer.send(exchange, 200, HTML, "<title>late</title>".getBytes(StandardCharsets.UTF_8));
         });
-        WebLinkReader impatient = new WebLinkReader(client, WebLinkReader.DEFAULT_MAX_PAGE_BYTES, Duration.ofSeconds(1));
+        WebLinkReader impatient =
+                new WebLinkReader(client, WebLinkReader.DEFAULT_MAX_PAGE_BYTES, Duration.ofSeconds(1));
 
         long started = System.nanoTime();
         PageFacts facts = impatient.read(server.url("/p/slow"));
@@ -141,17 +161,26 @@ class WebLinkReaderAdapterTest {
 
     @Test
     void somethingOtherThanHtmlIsNotRead() {
-        server.route("/api/product", exchange -> LoopbackServer.send(exchange, 200, "application/json",
-                        "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
-                .route("/img/x.png", exchange -> LoopbackServer.send(exchange, 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        server.route(
+                        "/api/product",
+                        exchange -> LoopbackServer.send(
+                                exchange, 200, "application/json", "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .route(
+                        "/img/x.png",
+                        exchange -> LoopbackServer.send(
+                                exchange, 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
 
-        assertThat(reader.read(server.url("/api/product")).warning()).isEqualTo("the page is not HTML (application/json)");
+        assertThat(reader.read(server.url("/api/product")).warning())
+                .isEqualTo("the page is not HTML (application/json)");
         assertThat(reader.read(server.url("/img/x.png")).warning()).isEqualTo("the page is not HTML (image/png)");
     }
 
     @Test
     void aMissingPageSaysItsStatus() {
-        server.route("/p/gone", exchange -> LoopbackServer.send(exchange, 404, HTML, "<title>Not found</title>".getBytes(StandardCharsets.UTF_8)));
+        server.route(
+                "/p/gone",
+                exchange -> LoopbackServer.send(
+                        exchange, 404, HTML, "<title>Not found</title>".getBytes(StandardCharsets.UTF_8)));
 
         PageFacts facts = reader.read(server.url("/p/gone?ref=mail"));
 

@@ -31,7 +31,8 @@ class WebLinkReaderTest {
     }
 
     private static PageFacts failing(Fetch fetch) {
-        return new WebLinkReader((url, accept, maxBytes, deadline) -> fetch, 512 * 1024, Duration.ofMillis(1500)).read(PAGE);
+        return new WebLinkReader((url, accept, maxBytes, deadline) -> fetch, 512 * 1024, Duration.ofMillis(1500))
+                .read(PAGE);
     }
 
     private static String jsonLd(String json) {
@@ -58,9 +59,16 @@ class WebLinkReaderTest {
         new WebLinkReader(fetcher, 1234, Duration.ofSeconds(3)).read(PAGE);
         new WebLinkReader(fetcher).read(PAGE);
 
-        assertThat(asked).containsExactly(
-                PAGE, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1", 1234L, Duration.ofSeconds(3),
-                PAGE, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1", 2L * 1024 * 1024, Duration.ofSeconds(10));
+        assertThat(asked)
+                .containsExactly(
+                        PAGE,
+                        "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                        1234L,
+                        Duration.ofSeconds(3),
+                        PAGE,
+                        "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+                        2L * 1024 * 1024,
+                        Duration.ofSeconds(10));
     }
 
     @Test
@@ -74,8 +82,15 @@ class WebLinkReaderTest {
                 ]}
                 """));
 
-        assertThat(facts).isEqualTo(new PageFacts("Oak Chair", null, "Woodworks", "89", "USD",
-                List.of("https://shop.example.com/img/chair.jpg"), null));
+        assertThat(facts)
+                .isEqualTo(new PageFacts(
+                        "Oak Chair",
+                        null,
+                        "Woodworks",
+                        "89",
+                        "USD",
+                        List.of("https://shop.example.com/img/chair.jpg"),
+                        null));
     }
 
     @Test
@@ -92,7 +107,8 @@ class WebLinkReaderTest {
         assertThat(inArray.price()).isEqualTo("12");
         assertThat(inArray.currency()).isEqualTo("EUR");
         assertThat(asMainEntity.title()).isEqualTo("Teapot");
-        assertThat(asMainEntity.images()).containsExactly("https://shop.example.com/t.jpg", "https://cdn.example.com/t2.jpg");
+        assertThat(asMainEntity.images())
+                .containsExactly("https://shop.example.com/t.jpg", "https://cdn.example.com/t2.jpg");
     }
 
     @Test
@@ -106,13 +122,22 @@ class WebLinkReaderTest {
                 </head></html>
                 """);
 
-        assertThat(facts).isEqualTo(new PageFacts("LD name", "OG description", "Store", "10", "CAD", List.of("https://cdn.example.com/og.jpg"), null));
+        assertThat(facts)
+                .isEqualTo(new PageFacts(
+                        "LD name",
+                        "OG description",
+                        "Store",
+                        "10",
+                        "CAD",
+                        List.of("https://cdn.example.com/og.jpg"),
+                        null));
     }
 
     @Test
     void aHostilePageGivesPlainCappedTextAndOnlyHttpImages() {
         String huge = "A".repeat(1_000_000);
-        String images = IntStream.range(0, 20).mapToObj(i -> "<meta property=\"og:image\" content=\"/img/" + i % 12 + ".jpg\">")
+        String images = IntStream.range(0, 20)
+                .mapToObj(i -> "<meta property=\"og:image\" content=\"/img/" + i % 12 + ".jpg\">")
                 .collect(Collectors.joining());
         PageFacts facts = read("<html><head>"
                 + "<meta property=\"og:title\" content=\"<script>alert(1)</script>Nice <b>Lamp</b>\">"
@@ -130,8 +155,10 @@ class WebLinkReaderTest {
         assertThat(facts.description()).hasSize(2000).startsWith("AAAA").endsWith("\u2026");
         assertThat(facts.brand()).isEqualTo("Brand");
         assertThat(facts.price()).isNull();
-        assertThat(facts.images()).containsExactlyElementsOf(IntStream.range(0, 8)
-                .mapToObj(i -> "https://shop.example.com/img/" + i + ".jpg").collect(Collectors.toList()));
+        assertThat(facts.images())
+                .containsExactlyElementsOf(IntStream.range(0, 8)
+                        .mapToObj(i -> "https://shop.example.com/img/" + i + ".jpg")
+                        .collect(Collectors.toList()));
     }
 
     @Test
@@ -157,28 +184,42 @@ class WebLinkReaderTest {
 
     @Test
     void theHeaderCharsetDecodesThePage() {
-        byte[] latin1 = "<html><head><title>Caf\u00e9 cr\u00e8me</title></head></html>".getBytes(Charset.forName("ISO-8859-1"));
+        byte[] latin1 =
+                "<html><head><title>Caf\u00e9 cr\u00e8me</title></head></html>".getBytes(Charset.forName("ISO-8859-1"));
 
         assertThat(read("text/html; charset=ISO-8859-1", latin1).title()).isEqualTo("Caf\u00e9 cr\u00e8me");
-        assertThat(read(null, "<title>No type</title>".getBytes(StandardCharsets.UTF_8)).title()).isEqualTo("No type");
+        assertThat(read(null, "<title>No type</title>".getBytes(StandardCharsets.UTF_8))
+                        .title())
+                .isEqualTo("No type");
     }
 
     @Test
     void aContentTypeThatIsNotHtmlIsNamedInTheWarning() {
-        assertThat(read("application/pdf", new byte[] {'%', 'P', 'D', 'F'}).warning()).isEqualTo("the page is not HTML (application/pdf)");
-        assertThat(read("<script>x</script>", new byte[0]).warning()).isEqualTo("the page is not HTML (a malformed content type)");
-        assertThat(read("application/xhtml+xml", "<html><head><title>X</title></head></html>".getBytes(StandardCharsets.UTF_8)).title())
+        assertThat(read("application/pdf", new byte[] {'%', 'P', 'D', 'F'}).warning())
+                .isEqualTo("the page is not HTML (application/pdf)");
+        assertThat(read("<script>x</script>", new byte[0]).warning())
+                .isEqualTo("the page is not HTML (a malformed content type)");
+        assertThat(read(
+                                "application/xhtml+xml",
+                                "<html><head><title>X</title></head></html>".getBytes(StandardCharsets.UTF_8))
+                        .title())
                 .isEqualTo("X");
     }
 
     @Test
     void eachFailureGivesOneShortWarningAndNoFacts() {
         assertThat(failing(new Fetch.Unreachable("timed out", true)))
-                .isEqualTo(new PageFacts(null, null, null, null, null, null, "the page timed out (no full answer within 1500 ms)"));
-        assertThat(failing(new Fetch.Unreachable("connection refused", false)).warning()).isEqualTo("the page could not be reached: connection refused");
+                .isEqualTo(new PageFacts(
+                        null, null, null, null, null, null, "the page timed out (no full answer within 1500 ms)"));
+        assertThat(failing(new Fetch.Unreachable("connection refused", false)).warning())
+                .isEqualTo("the page could not be reached: connection refused");
         assertThat(failing(new Fetch.TooLarge(512 * 1024)).warning()).isEqualTo("the page is too large (over 512 KiB)");
         assertThat(failing(new Fetch.Status(503)).warning()).isEqualTo("the page answered HTTP 503");
-        assertThat(failing(new Fetch.Refused("more than 3 redirects")).warning()).isEqualTo("refused by the outbound rules: more than 3 redirects");
-        assertThat(failing(new Fetch.Refused("line one\nline two " + "x".repeat(500))).warning()).hasSizeLessThan(260).doesNotContain("\n");
+        assertThat(failing(new Fetch.Refused("more than 3 redirects")).warning())
+                .isEqualTo("refused by the outbound rules: more than 3 redirects");
+        assertThat(failing(new Fetch.Refused("line one\nline two " + "x".repeat(500)))
+                        .warning())
+                .hasSizeLessThan(260)
+                .doesNotContain("\n");
     }
 }

@@ -18,8 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout longest a connection may take
  */
 @ConfigurationProperties("studio.callbacks")
-public record CallbackProperties(Map<String, String> secrets, Duration initialBackoff, Duration maxBackoff, Duration horizon,
-        Double jitter, Duration timeout, Duration connectTimeout) {
+public record CallbackProperties(
+        Map<String, String> secrets,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration horizon,
+        Double jitter,
+        Duration timeout,
+        Duration connectTimeout) {
 
     public CallbackProperties {
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
@@ -33,6 +39,11 @@ public record CallbackProperties(Map<String, String> secrets, Duration initialBa
 
     /** The retry schedule; an attempt's lease covers the connect and answer times twice over. */
     public DeliveryPolicy policy() {
-        return new DeliveryPolicy(initialBackoff, maxBackoff, horizon, jitter, connectTimeout.plus(timeout).multipliedBy(2));
+        return new DeliveryPolicy(
+                initialBackoff,
+                maxBackoff,
+                horizon,
+                jitter,
+                connectTimeout.plus(timeout).multipliedBy(2));
     }
 }

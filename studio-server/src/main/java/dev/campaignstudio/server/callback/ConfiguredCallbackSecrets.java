@@ -37,11 +37,14 @@ public final class ConfiguredCallbackSecrets implements CallbackSecrets {
             try {
                 keys.put(ref, WebhookSignature.key(secret));
             } catch (IllegalArgumentException malformed) {
-                throw new IllegalStateException("studio.callbacks.secrets." + ref + " is invalid: " + malformed.getMessage());
+                throw new IllegalStateException(
+                        "studio.callbacks.secrets." + ref + " is invalid: " + malformed.getMessage());
             }
         });
         if (!keys.containsKey("default") && dataDir != null) {
-            String secret = LocalSecretFile.readOrCreate(dataDir.resolve(SECRET_FILE), ConfiguredCallbackSecrets::generate,
+            String secret = LocalSecretFile.readOrCreate(
+                    dataDir.resolve(SECRET_FILE),
+                    ConfiguredCallbackSecrets::generate,
                     "default callback signing secret");
             keys.put("default", WebhookSignature.key(secret));
         }

@@ -1,11 +1,12 @@
 package dev.campaignstudio.server.config;
 
+import dev.campaignstudio.core.job.Job;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.campaignstudio.core.job.Job;
 
 /**
  * The bearer tokens accepted on {@code /v1/**} and the caller each stands for. Compared in constant time; never logged.
@@ -30,8 +30,7 @@ public final class ApiTokens {
     /** The name of the caller a configured token authenticates. */
     public static final String CALLER = Job.DEFAULT_OWNER;
 
-    private record Entry(byte[] digest, ApiCaller caller) {
-    }
+    private record Entry(byte[] digest, ApiCaller caller) {}
 
     private final List<Entry> entries;
 
@@ -54,13 +53,14 @@ public final class ApiTokens {
         List<String> tokens = properties.api().tokens();
         if (tokens.isEmpty() && entries.isEmpty()) {
             if (properties.mode() == StudioMode.DISTRIBUTED) {
-                throw new IllegalStateException("studio.api.tokens or studio.clients.<name> must be set in distributed mode"
-                        + " (e.g. STUDIO_API_TOKENS=...)");
+                throw new IllegalStateException(
+                        "studio.api.tokens or studio.clients.<name> must be set in distributed mode"
+                                + " (e.g. STUDIO_API_TOKENS=...)");
             }
             tokens = List.of(generatedToken(properties.dataDir()));
         }
-        ApiCaller standard = new ApiCaller(CALLER, EnumSet.allOf(ApiScope.class), null,
-                clients.limits().requestsPerMinute());
+        ApiCaller standard = new ApiCaller(
+                CALLER, EnumSet.allOf(ApiScope.class), null, clients.limits().requestsPerMinute());
         tokens.forEach(token -> entries.add(new Entry(digest(token), standard)));
         return new ApiTokens(entries);
     }
@@ -68,15 +68,17 @@ public final class ApiTokens {
     private static Entry named(String name, ClientProperties.Client client, ClientProperties.Limits limits) {
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String scope : client.scopes()) {
-            scopes.add(ApiScope.of(scope).orElseThrow(() -> new IllegalStateException("studio.clients." + name
-                    + ".scopes: unknown scope '" + scope + "' (jobs:write, jobs:read, assets:read, admin)")));
+            scopes.add(ApiScope.of(scope)
+                    .orElseThrow(() -> new IllegalStateException("studio.clients." + name + ".scopes: unknown scope '"
+                            + scope + "' (jobs:write, jobs:read, assets:read, admin)")));
         }
         long rate = client.requestsPerMinute() > 0 ? client.requestsPerMinute() : limits.requestsPerMinute();
         ApiCaller caller = new ApiCaller(name, scopes, client.callbackPrefixes(), rate);
         if (client.token() != null && !client.token().isBlank()) {
             return new Entry(digest(client.token().trim()), caller);
         }
-        String hex = client.tokenSha256() == null ? "" : client.tokenSha256().trim().toLowerCase(Locale.ROOT);
+        String hex =
+                client.tokenSha256() == null ? "" : client.tokenSha256().trim().toLowerCase(Locale.ROOT);
         if (!hex.matches("[0-9a-f]{64}")) {
             throw new IllegalStateException("studio.clients." + name + ".token-sha256 must be the 64 hex digits of the"
                     + " SHA-256 of its token (or give the token as STUDIO_CLIENTS_" + name.toUpperCase(Locale.ROOT)
@@ -106,7 +108,9 @@ public final class ApiTokens {
     }
 
     private static String generatedToken(Path dataDir) {
-        return LocalSecretFile.readOrCreate(dataDir.resolve(TOKEN_FILE), ApiTokens::generate,
+        return LocalSecretFile.readOrCreate(
+                dataDir.resolve(TOKEN_FILE),
+                ApiTokens::generate,
                 "API token for /v1/** (send it as 'Authorization: Bearer <token>')");
     }
 

@@ -1,8 +1,8 @@
 package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.application.CallbackCheck;
-import dev.campaignstudio.core.application.CallbackDeliveriesService;
 import dev.campaignstudio.core.application.CallbackDeliverer;
+import dev.campaignstudio.core.application.CallbackDeliveriesService;
 import dev.campaignstudio.core.callback.DeliveryPolicy;
 import dev.campaignstudio.core.engine.EngineSettings;
 import dev.campaignstudio.core.job.WorkQueue;
@@ -35,7 +35,8 @@ public class CallbackConfiguration {
 
     @Bean
     CallbackSecrets callbackSecrets(CallbackProperties properties, StudioProperties studio) {
-        return ConfiguredCallbackSecrets.from(properties.secrets(), studio.mode() == StudioMode.EMBEDDED ? studio.dataDir() : null);
+        return ConfiguredCallbackSecrets.from(
+                properties.secrets(), studio.mode() == StudioMode.EMBEDDED ? studio.dataDir() : null);
     }
 
     @Bean(destroyMethod = "close")
@@ -49,13 +50,26 @@ public class CallbackConfiguration {
     }
 
     @Bean
-    CallbackDeliverer callbackDeliverer(DeliveryStore store, GuardedHttpClient sender, CallbackSecrets secrets, DeliveryPolicy policy,
-            Clock clock, EngineSettings engine) {
-        return new CallbackDeliverer(store, sender, secrets, policy, clock, () -> ThreadLocalRandom.current().nextDouble(), engine.workerId());
+    CallbackDeliverer callbackDeliverer(
+            DeliveryStore store,
+            GuardedHttpClient sender,
+            CallbackSecrets secrets,
+            DeliveryPolicy policy,
+            Clock clock,
+            EngineSettings engine) {
+        return new CallbackDeliverer(
+                store,
+                sender,
+                secrets,
+                policy,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                engine.workerId());
     }
 
     @Bean
-    CallbackDeliveriesService callbackDeliveries(DeliveryStore store, DeliveryPolicy policy, Clock clock, DeliverySignal signal) {
+    CallbackDeliveriesService callbackDeliveries(
+            DeliveryStore store, DeliveryPolicy policy, Clock clock, DeliverySignal signal) {
         return new CallbackDeliveriesService(store, policy, clock, signal::nudge);
     }
 

@@ -5,7 +5,6 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.id.WireEnum;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.port.out.WebFetcher;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.providers.web.WebLinkReader;
@@ -35,7 +34,9 @@ public class CapabilityConfiguration {
     }
 
     @Bean
-    CapabilityRegistry capabilityRegistry(CapabilityBindings bindings, List<CapabilityAdapter> adapters,
+    CapabilityRegistry capabilityRegistry(
+            CapabilityBindings bindings,
+            List<CapabilityAdapter> adapters,
             ProviderConfiguration.RemoteAdapters remote) {
         List<CapabilityAdapter> all = new java.util.ArrayList<>(adapters);
         all.addAll(remote.adapters());
@@ -59,8 +60,9 @@ public class CapabilityConfiguration {
             Map<Capability, String> resolved = new EnumMap<>(Capability.class);
             capabilities.forEach((name, adapter) -> {
                 String key = name.toLowerCase(Locale.ROOT).replace('-', '_');
-                Capability capability = WireEnum.parse(Capability.class, key).orElseThrow(() -> new IllegalStateException(
-                        "studio.capabilities." + name + ": no such capability (they are " + WireEnum.spellings(Capability.class) + ")"));
+                Capability capability = WireEnum.parse(Capability.class, key)
+                        .orElseThrow(() -> new IllegalStateException("studio.capabilities." + name
+                                + ": no such capability (they are " + WireEnum.spellings(Capability.class) + ")"));
                 if (adapter != null && !adapter.isBlank()) {
                     resolved.put(capability, adapter.trim());
                 }

@@ -27,7 +27,11 @@ public record ClientProperties(Map<String, Client> clients, Limits limits) {
      * @param callbackPrefixes  URL prefixes its callbacks may go to; none: it may not ask for callbacks
      * @param requestsPerMinute its rate limit; 0: {@code studio.limits.requests-per-minute}
      */
-    public record Client(String tokenSha256, String token, List<String> scopes, List<String> callbackPrefixes,
+    public record Client(
+            String tokenSha256,
+            String token,
+            List<String> scopes,
+            List<String> callbackPrefixes,
             long requestsPerMinute) {
         public Client {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
@@ -42,6 +46,5 @@ public record ClientProperties(Map<String, Client> clients, Limits limits) {
      * @param burst             requests a caller may make at once above its rate; 0: one minute's worth
      * @param maxReadySteps     refuse new jobs while a queue has more steps ready than this; 0 for no limit
      */
-    public record Limits(long requestsPerMinute, long burst, long maxReadySteps) {
-    }
+    public record Limits(long requestsPerMinute, long burst, long maxReadySteps) {}
 }

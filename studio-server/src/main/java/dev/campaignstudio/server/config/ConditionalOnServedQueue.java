@@ -28,8 +28,11 @@ public @interface ConditionalOnServedQueue {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnServedQueue.class.getName());
             WorkQueue queue = (WorkQueue) attributes.get("value");
-            return Binder.get(context.getEnvironment()).bind("studio.engine.queues", String[].class)
-                    .map(queues -> java.util.Arrays.stream(queues).map(q -> q.trim().toLowerCase(Locale.ROOT)).anyMatch(queue.wire()::equals))
+            return Binder.get(context.getEnvironment())
+                    .bind("studio.engine.queues", String[].class)
+                    .map(queues -> java.util.Arrays.stream(queues)
+                            .map(q -> q.trim().toLowerCase(Locale.ROOT))
+                            .anyMatch(queue.wire()::equals))
                     .orElse(true);
         }
     }

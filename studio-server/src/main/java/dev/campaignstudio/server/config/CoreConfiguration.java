@@ -6,14 +6,13 @@ import dev.campaignstudio.core.application.ImageCheck;
 import dev.campaignstudio.core.application.JobQueryService;
 import dev.campaignstudio.core.application.JobSubmissionService;
 import dev.campaignstudio.core.application.ProductQueryService;
-import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.application.UploadLimits;
+import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.engine.JobEngine;
-import dev.campaignstudio.core.capability.CapabilityRegistry;
+import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
-import dev.campaignstudio.core.stage.StageTimeouts;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.CheckpointStore;
@@ -24,6 +23,7 @@ import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.OutboundGuard;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.core.port.out.Transactions;
+import dev.campaignstudio.core.stage.StageTimeouts;
 import dev.campaignstudio.server.adapter.out.imageio.ImageIoDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +50,8 @@ public class CoreConfiguration {
     @ConditionalOnMissingBean
     PipelineRouter pipelineRouter(CapabilityRegistry registry, org.springframework.core.env.Environment environment) {
         PipelineRouter standard = PipelineRouter.standard();
-        StageTimeouts.Resolved limits = StageTimeouts.resolve(standard.stages(), StageLimits.configured(environment),
-                registry::deadline);
+        StageTimeouts.Resolved limits =
+                StageTimeouts.resolve(standard.stages(), StageLimits.configured(environment), registry::deadline);
         limits.raised().forEach(line -> log.info(line));
         return standard.withTimeouts(limits.timeouts());
     }
@@ -100,21 +100,35 @@ public class CoreConfiguration {
     }
 
     @Bean
-    JobSubmissionService jobSubmissionService(JobRepository jobs, EventLog events, Transactions transactions, RetryPlanner retries,
-            JobEngine engine, CallbackCheck callbackCheck, ImageCheck imageCheck, Clock clock) {
+    JobSubmissionService jobSubmissionService(
+            JobRepository jobs,
+            EventLog events,
+            Transactions transactions,
+            RetryPlanner retries,
+            JobEngine engine,
+            CallbackCheck callbackCheck,
+            ImageCheck imageCheck,
+            Clock clock) {
         return new JobSubmissionService(jobs, events, transactions, retries, engine, callbackCheck, imageCheck, clock);
     }
 
     @Bean
-    AssetUploadService assetUploadService(AssetRepository assets, BlobStore blobs, ImageDecoder decoder,
-            StudioProperties properties, Clock clock) {
-        UploadLimits limits = new UploadLimits(properties.assets().maxBytes().toBytes(), properties.assets().maxPixels());
+    AssetUploadService assetUploadService(
+            AssetRepository assets, BlobStore blobs, ImageDecoder decoder, StudioProperties properties, Clock clock) {
+        UploadLimits limits = new UploadLimits(
+                properties.assets().maxBytes().toBytes(), properties.assets().maxPixels());
         return new AssetUploadService(assets, blobs, decoder, limits, clock, stagingDirectory(properties));
     }
 
     @Bean
-    JobQueryService jobQueryService(JobRepository jobs, EventLog events, AssetRepository assets, BlobStore blobs, StepStore steps,
-            PipelineRouter router, DownloadLinks links) {
+    JobQueryService jobQueryService(
+            JobRepository jobs,
+            EventLog events,
+            AssetRepository assets,
+            BlobStore blobs,
+            StepStore steps,
+            PipelineRouter router,
+            DownloadLinks links) {
         return new JobQueryService(jobs, events, assets, blobs, steps, router, links);
     }
 

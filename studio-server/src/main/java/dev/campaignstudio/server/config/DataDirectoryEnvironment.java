@@ -29,6 +29,8 @@ public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("studioDataDir", Map.of("studio.data-dir", dir.toString())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("studioDataDir", Map.of("studio.data-dir", dir.toString())));
     }
 }

@@ -1,18 +1,17 @@
 package dev.campaignstudio.server.config;
 
-import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.capability.TempFiles;
-import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.engine.EngineSettings;
 import dev.campaignstudio.core.engine.JobEngine;
+import dev.campaignstudio.core.engine.RetryPlanner;
 import dev.campaignstudio.core.engine.StageHandlers;
 import dev.campaignstudio.core.engine.StepRunner;
 import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
-import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.CheckpointStore;
+import dev.campaignstudio.core.port.out.DownloadLinks;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.core.port.out.JobRepository;
 import dev.campaignstudio.core.port.out.StepStore;
@@ -38,7 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,9 +51,26 @@ public class EngineConfiguration {
     }
 
     @Bean
-    JobEngine jobEngine(JobRepository jobs, StepStore steps, EventLog events, AssetRepository assets, Transactions transactions,
-            PipelineRouter router, RetryPlanner retries, Clock clock, DownloadLinks links) {
-        return new JobEngine(jobs, steps, events, assets, transactions, router, retries, clock, () -> ThreadLocalRandom.current().nextDouble(),
+    JobEngine jobEngine(
+            JobRepository jobs,
+            StepStore steps,
+            EventLog events,
+            AssetRepository assets,
+            Transactions transactions,
+            PipelineRouter router,
+            RetryPlanner retries,
+            Clock clock,
+            DownloadLinks links) {
+        return new JobEngine(
+                jobs,
+                steps,
+                events,
+                assets,
+                transactions,
+                router,
+                retries,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble(),
                 links);
     }
 
@@ -72,16 +87,37 @@ public class EngineConfiguration {
     EngineSettings engineSettings(EngineProperties properties) {
         Set<WorkQueue> takesNext = EnumSet.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY);
         takesNext.retainAll(properties.servedQueues());
-        return new EngineSettings(properties.lease(), properties.heartbeat(), properties.redispatchAfter(), workerId(),
-                takesNext);
+        return new EngineSettings(
+                properties.lease(), properties.heartbeat(), properties.redispatchAfter(), workerId(), takesNext);
     }
 
     @Bean
-    StepRunner stepRunner(JobEngine engine, JobRepository jobs, StepStore steps, AssetRepository assets, CheckpointStore checkpoints,
-            BlobStore blobs, Transactions transactions, StageHandlers handlers, EngineSettings settings,
-            ScheduledExecutorService engineHeartbeats, Clock clock, TempFiles temp) {
-        return new StepRunner(engine, jobs, steps, assets, checkpoints, blobs, transactions, handlers, settings,
-                engineHeartbeats, clock, temp);
+    StepRunner stepRunner(
+            JobEngine engine,
+            JobRepository jobs,
+            StepStore steps,
+            AssetRepository assets,
+            CheckpointStore checkpoints,
+            BlobStore blobs,
+            Transactions transactions,
+            StageHandlers handlers,
+            EngineSettings settings,
+            ScheduledExecutorService engineHeartbeats,
+            Clock clock,
+            TempFiles temp) {
+        return new StepRunner(
+                engine,
+                jobs,
+                steps,
+                assets,
+                checkpoints,
+                blobs,
+                transactions,
+                handlers,
+                settings,
+                engineHeartbeats,
+                clock,
+                temp);
     }
 
     @Bean
@@ -103,16 +139,30 @@ public class EngineConfiguration {
     }
 
     @Bean
-    DispatchRelay dispatchRelay(DispatchOutbox outbox, WorkTransport transport, DispatchSignal signal, EngineProperties properties, Clock clock) {
+    DispatchRelay dispatchRelay(
+            DispatchOutbox outbox,
+            WorkTransport transport,
+            DispatchSignal signal,
+            EngineProperties properties,
+            Clock clock) {
         return new DispatchRelay(outbox, transport, signal, properties.relayInterval(), clock);
     }
 
     @Bean
     @ConditionalOnServedQueue(WorkQueue.MAINTENANCE)
-    Sweeper sweeper(JobEngine engine, EngineProperties properties, StudioProperties studio, ObjectProvider<EmbeddedIncarnation> incarnation) {
+    Sweeper sweeper(
+            JobEngine engine,
+            EngineProperties properties,
+            StudioProperties studio,
+            ObjectProvider<EmbeddedIncarnation> incarnation) {
         EmbeddedIncarnation embedded = incarnation.getIfAvailable();
         String gone = embedded == null ? null : embedded.previous().orElse(null);
-        return new Sweeper(engine, properties.sweepInterval(), properties.redispatchAfter(), studio.mode() == StudioMode.EMBEDDED, gone);
+        return new Sweeper(
+                engine,
+                properties.sweepInterval(),
+                properties.redispatchAfter(),
+                studio.mode() == StudioMode.EMBEDDED,
+                gone);
     }
 
     private static String workerId() {
@@ -124,6 +174,7 @@ public class EngineConfiguration {
         }
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":" + HexFormat.of().formatHex(random);
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + HexFormat.of().formatHex(random);
     }
 }

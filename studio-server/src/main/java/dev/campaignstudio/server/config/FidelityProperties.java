@@ -22,14 +22,14 @@ public record FidelityProperties(Thresholds thresholds) {
      * @param withModel   {@code with_model}
      * @param mixed       {@code mixed}
      */
-    public record Thresholds(Double productOnly, Double withModel, Double mixed) {
-    }
+    public record Thresholds(Double productOnly, Double withModel, Double mixed) {}
 
     /** The thresholds; an out-of-range value stops the service with a message naming it. */
     public FidelityThresholds resolved() {
         FidelityThresholds defaults = FidelityThresholds.DEFAULTS;
         try {
-            return new FidelityThresholds(thresholds.productOnly() == null ? defaults.productOnly() : thresholds.productOnly(),
+            return new FidelityThresholds(
+                    thresholds.productOnly() == null ? defaults.productOnly() : thresholds.productOnly(),
                     thresholds.withModel() == null ? defaults.withModel() : thresholds.withModel(),
                     thresholds.mixed() == null ? defaults.mixed() : thresholds.mixed());
         } catch (IllegalArgumentException e) {

@@ -16,8 +16,7 @@ public final class LocalSecretFile {
 
     private static final Logger log = LoggerFactory.getLogger(LocalSecretFile.class);
 
-    private LocalSecretFile() {
-    }
+    private LocalSecretFile() {}
 
     /**
      * The secret in {@code file}, created from {@code generate} when the file does not exist.

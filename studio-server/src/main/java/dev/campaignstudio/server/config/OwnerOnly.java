@@ -14,8 +14,7 @@ public final class OwnerOnly {
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Makes {@code path} owner-only; does nothing on a file system without POSIX permissions. */
     public static void restrict(Path path) throws IOException {

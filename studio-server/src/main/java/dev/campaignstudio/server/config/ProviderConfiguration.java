@@ -28,13 +28,19 @@ public class ProviderConfiguration {
         if (providers.openai().configured()) {
             ProviderClient client = new ProviderClient(providers.openai().settings(OpenAiAdapter.NAME));
             clients.add(client);
-            adapters.add(new OpenAiAdapter(client, local, local, local, providers.openai().edits()));
+            adapters.add(new OpenAiAdapter(
+                    client, local, local, local, providers.openai().edits()));
         }
         if (providers.replicate().configured()) {
             ProviderClient client = new ProviderClient(providers.replicate().settings(ReplicateAdapter.NAME));
             clients.add(client);
-            adapters.add(new ReplicateAdapter(client, web, providers.replicate().pollFirst(), Duration.ofSeconds(10),
-                    providers.replicate().predictionDeadline(), temp));
+            adapters.add(new ReplicateAdapter(
+                    client,
+                    web,
+                    providers.replicate().pollFirst(),
+                    Duration.ofSeconds(10),
+                    providers.replicate().predictionDeadline(),
+                    temp));
         }
         return new RemoteAdapters(List.copyOf(adapters), List.copyOf(clients));
     }
@@ -45,6 +51,5 @@ public class ProviderConfiguration {
      * @param adapters registered with the capability registry
      * @param clients  one per provider, for reachability checks
      */
-    public record RemoteAdapters(List<CapabilityAdapter> adapters, List<ProviderClient> clients) {
-    }
+    public record RemoteAdapters(List<CapabilityAdapter> adapters, List<ProviderClient> clients) {}
 }

@@ -43,9 +43,21 @@ public record ProviderProperties(Provider openai, Provider replicate) {
      * @param prices           price per unit of usage by capability, e.g. {@code video: {predict_seconds: 0.0023}}
      *                         (docs/providers.md, "Cost and provenance"); none: calls have no cost
      */
-    public record Provider(URI baseUrl, String apiKey, Map<String, String> models, Duration connectTimeout, Duration readTimeout,
-            Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter, Integer breakerFailures,
-            Duration breakerCooldown, String imageEndpoint, Duration pollInterval, Duration deadline,
+    public record Provider(
+            URI baseUrl,
+            String apiKey,
+            Map<String, String> models,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Integer maxConcurrency,
+            Integer maxAttempts,
+            Duration backoff,
+            Duration maxRetryAfter,
+            Integer breakerFailures,
+            Duration breakerCooldown,
+            String imageEndpoint,
+            Duration pollInterval,
+            Duration deadline,
             Map<String, Map<String, Double>> prices) {
 
         static final Provider NONE =
@@ -60,10 +72,20 @@ public record ProviderProperties(Provider openai, Provider replicate) {
             if (baseUrl.getScheme() == null || !baseUrl.getScheme().startsWith("http")) {
                 throw new IllegalStateException("studio.providers." + name + ".base-url must be an http(s) URL");
             }
-            return new ProviderSettings(name, baseUrl, apiKey, models, or(connectTimeout, Duration.ofSeconds(5)),
-                    or(readTimeout, Duration.ofSeconds(120)), or(maxConcurrency, 4), or(maxAttempts, 3), or(backoff, Duration.ofMillis(500)),
-                    or(maxRetryAfter, Duration.ofSeconds(30)), or(breakerFailures, 5),
-                    or(breakerCooldown, Duration.ofSeconds(30)), prices == null ? Map.of() : prices);
+            return new ProviderSettings(
+                    name,
+                    baseUrl,
+                    apiKey,
+                    models,
+                    or(connectTimeout, Duration.ofSeconds(5)),
+                    or(readTimeout, Duration.ofSeconds(120)),
+                    or(maxConcurrency, 4),
+                    or(maxAttempts, 3),
+                    or(backoff, Duration.ofMillis(500)),
+                    or(maxRetryAfter, Duration.ofSeconds(30)),
+                    or(breakerFailures, 5),
+                    or(breakerCooldown, Duration.ofSeconds(30)),
+                    prices == null ? Map.of() : prices);
         }
 
         public boolean edits() {

@@ -1,19 +1,19 @@
 package dev.campaignstudio.server.config;
 
 import dev.campaignstudio.core.engine.StepRunner;
-import dev.campaignstudio.server.adapter.out.rabbitmq.RabbitWorkPublisher;
 import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.server.adapter.in.amqp.StepMessageListener;
+import dev.campaignstudio.server.adapter.out.rabbitmq.RabbitWorkPublisher;
 import dev.campaignstudio.server.engine.EngineProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -37,7 +37,8 @@ public class RabbitConfiguration {
      * The queues that carry step messages. {@code callbacks} is worked off the {@code callback_deliveries} table and
      * {@code maintenance} is a role (the sweep), so neither needs a broker queue.
      */
-    static final java.util.List<WorkQueue> STEP_QUEUES = java.util.List.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY);
+    static final java.util.List<WorkQueue> STEP_QUEUES =
+            java.util.List.of(WorkQueue.MARKETING, WorkQueue.AVATAR, WorkQueue.RETRY);
 
     @Bean
     Declarables studioQueues(EngineProperties properties) {
@@ -49,8 +50,11 @@ public class RabbitConfiguration {
         all.add(dead);
         all.add(BindingBuilder.bind(dead).to(exchange));
         for (WorkQueue queue : STEP_QUEUES) {
-            all.add(QueueBuilder.durable(properties.brokerQueue(queue)).quorum().deliveryLimit(DELIVERY_LIMIT)
-                    .deadLetterExchange(deadLetter).build());
+            all.add(QueueBuilder.durable(properties.brokerQueue(queue))
+                    .quorum()
+                    .deliveryLimit(DELIVERY_LIMIT)
+                    .deadLetterExchange(deadLetter)
+                    .build());
         }
         return new Declarables(all);
     }

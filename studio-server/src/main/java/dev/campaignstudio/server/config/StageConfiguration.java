@@ -30,10 +30,20 @@ public class StageConfiguration {
     }
 
     @Bean
-    SourceImages sourceImages(AssetRepository assets, BlobStore blobs, WebFetcher web, ImageDecoder decoder, StudioProperties studio,
+    SourceImages sourceImages(
+            AssetRepository assets,
+            BlobStore blobs,
+            WebFetcher web,
+            ImageDecoder decoder,
+            StudioProperties studio,
             StageProperties stages) {
-        return new SourceImages(assets, blobs, web, new ImageValidator(decoder, studio.assets().maxPixels()),
-                studio.assets().maxBytes().toBytes(), stages.fetchTimeout());
+        return new SourceImages(
+                assets,
+                blobs,
+                web,
+                new ImageValidator(decoder, studio.assets().maxPixels()),
+                studio.assets().maxBytes().toBytes(),
+                stages.fetchTimeout());
     }
 
     @Bean
@@ -42,10 +52,15 @@ public class StageConfiguration {
     }
 
     @Bean
-    StageHandlers stageHandlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, StageProperties stages,
-            RenderSettings render, FidelityProperties fidelity) {
-        Map<String, StageHandler> handlers = new HashMap<>(IdentityStages.handlers(capabilities, sources, checkpoints,
-                stages.linkMaxAge()));
+    StageHandlers stageHandlers(
+            Capabilities capabilities,
+            SourceImages sources,
+            CheckpointStore checkpoints,
+            StageProperties stages,
+            RenderSettings render,
+            FidelityProperties fidelity) {
+        Map<String, StageHandler> handlers =
+                new HashMap<>(IdentityStages.handlers(capabilities, sources, checkpoints, stages.linkMaxAge()));
         handlers.putAll(OutputStages.handlers(capabilities, render, fidelity.resolved()));
         handlers.replaceAll((stage, handler) -> DatabaseOutages.retryable(stage, handler));
         return new StageHandlers(handlers);

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fps          video frame rate
  */
 @ConfigurationProperties("studio.stages")
-public record StageProperties(Duration fetchTimeout, Duration linkMaxAge, Integer imageLongSide, Integer videoLongSide, Integer fps) {
+public record StageProperties(
+        Duration fetchTimeout, Duration linkMaxAge, Integer imageLongSide, Integer videoLongSide, Integer fps) {
 
     public StageProperties {
         fetchTimeout = fetchTimeout == null ? Duration.ofSeconds(30) : fetchTimeout;
@@ -29,7 +30,8 @@ public record StageProperties(Duration fetchTimeout, Duration linkMaxAge, Intege
         try {
             return new RenderSettings(imageLongSide, videoLongSide, fps);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("studio.stages.image-long-side, video-long-side, fps: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "studio.stages.image-long-side, video-long-side, fps: " + e.getMessage(), e);
         }
     }
 }

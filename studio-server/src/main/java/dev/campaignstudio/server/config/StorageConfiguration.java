@@ -3,7 +3,6 @@ package dev.campaignstudio.server.config;
 import dev.campaignstudio.core.application.OrphanBlobCollector;
 import dev.campaignstudio.core.application.TempFileSweeper;
 import dev.campaignstudio.core.job.WorkQueue;
-import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.DownloadLinks;
@@ -51,11 +50,14 @@ public class StorageConfiguration {
      * carry presigned links instead).
      */
     @Bean
-    SignedAssetUrls signedAssetUrls(StorageProperties storage, StudioProperties studio, Environment environment, Clock clock) {
+    SignedAssetUrls signedAssetUrls(
+            StorageProperties storage, StudioProperties studio, Environment environment, Clock clock) {
         String secret = storage.signingSecret();
         if (secret == null) {
             secret = storage.type() == StorageProperties.StorageType.FILESYSTEM
-                    ? LocalSecretFile.readOrCreate(studio.dataDir().resolve(SIGNING_SECRET_FILE), StorageConfiguration::randomSecret,
+                    ? LocalSecretFile.readOrCreate(
+                            studio.dataDir().resolve(SIGNING_SECRET_FILE),
+                            StorageConfiguration::randomSecret,
                             "download link signing secret")
                     : randomSecret();
         }
@@ -65,8 +67,10 @@ public class StorageConfiguration {
     /** Deletes blobs that no asset record names, older than {@code studio.storage.orphan-grace}, on the maintenance role. */
     @Bean
     @ConditionalOnServedQueue(WorkQueue.MAINTENANCE)
-    OrphanCollectorTask orphanCollectorTask(BlobStore blobs, AssetRepository assets, StorageProperties storage, Clock clock) {
-        return new OrphanCollectorTask(new OrphanBlobCollector(blobs, assets, storage.orphanGrace(), clock), storage.orphanSweep());
+    OrphanCollectorTask orphanCollectorTask(
+            BlobStore blobs, AssetRepository assets, StorageProperties storage, Clock clock) {
+        return new OrphanCollectorTask(
+                new OrphanBlobCollector(blobs, assets, storage.orphanGrace(), clock), storage.orphanSweep());
     }
 
     /**
@@ -107,13 +111,15 @@ public class StorageConfiguration {
         @Bean
         BlobStore blobStore(StudioProperties studio, StorageProperties storage, Environment environment) {
             if (studio.mode() == StudioMode.DISTRIBUTED && !storage.filesystem().shared()) {
-                throw new IllegalStateException("distributed mode needs asset storage that every API and worker process reaches: "
-                        + "set studio.storage.type=s3 (with studio.storage.s3.bucket and, for a store other than AWS, "
-                        + "studio.storage.s3.endpoint), or, only when every process mounts the same data directory, "
-                        + "studio.storage.filesystem.shared=true");
+                throw new IllegalStateException(
+                        "distributed mode needs asset storage that every API and worker process reaches: "
+                                + "set studio.storage.type=s3 (with studio.storage.s3.bucket and, for a store other than AWS, "
+                                + "studio.storage.s3.endpoint), or, only when every process mounts the same data directory, "
+                                + "studio.storage.filesystem.shared=true");
             }
             if (studio.mode() == StudioMode.DISTRIBUTED && environment.getProperty("studio.public-base-url") == null) {
-                log.warn("studio.public-base-url is not set: workers make no download_url for outputs; the API adds them when a job is read");
+                log.warn(
+                        "studio.public-base-url is not set: workers make no download_url for outputs; the API adds them when a job is read");
             }
             return new FileSystemBlobStore(studio.dataDir().resolve("assets"));
         }
@@ -135,7 +141,13 @@ public class StorageConfiguration {
             if (s3.bucket() == null || s3.bucket().isBlank()) {
                 throw new IllegalStateException("studio.storage.type=s3 needs studio.storage.s3.bucket");
             }
-            return new S3Settings(s3.endpoint(), s3.bucket(), s3.region(), s3.pathStyleAccess(), s3.prefix(), s3.partSize().toBytes(),
+            return new S3Settings(
+                    s3.endpoint(),
+                    s3.bucket(),
+                    s3.region(),
+                    s3.pathStyleAccess(),
+                    s3.prefix(),
+                    s3.partSize().toBytes(),
                     s3.multipartThreshold().toBytes());
         }
 
@@ -160,7 +172,8 @@ public class StorageConfiguration {
         }
 
         @Bean
-        DownloadLinks downloadLinks(S3Presigner presigner, S3BlobStore store, S3Settings settings, StorageProperties storage) {
+        DownloadLinks downloadLinks(
+                S3Presigner presigner, S3BlobStore store, S3Settings settings, StorageProperties storage) {
             return new S3DownloadLinks(presigner, store, settings, storage.urlTtl());
         }
     }

@@ -33,7 +33,12 @@ public record StudioProperties(StudioMode mode, Path dataDir, Api api, Assets as
      */
     public record Api(List<String> tokens, DataSize maxRequestBytes) {
         public Api {
-            tokens = tokens == null ? List.of() : tokens.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+            tokens = tokens == null
+                    ? List.of()
+                    : tokens.stream()
+                            .map(String::trim)
+                            .filter(t -> !t.isEmpty())
+                            .toList();
             maxRequestBytes = maxRequestBytes == null ? DataSize.ofKilobytes(256) : maxRequestBytes;
         }
     }

@@ -36,7 +36,7 @@ public class VendorProviderConfiguration {
     FalAdapter falAdapter(VendorProviderProperties vendors, LocalMedia local, WebFetcher web, TempFiles temp) {
         VendorProviderProperties.Fal config = vendors.fal();
         ProviderClient client = new ProviderClient(config.settings(FalAdapter.NAME), FalAdapter.AUTH);
-        return new FalAdapter(client, web, local, config.pollFirst(), Duration.ofSeconds(10), config.requestDeadline(),
-                temp);
+        return new FalAdapter(
+                client, web, local, config.pollFirst(), Duration.ofSeconds(10), config.requestDeadline(), temp);
     }
 }

@@ -19,8 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
 
     public VendorProviderProperties {
-        elevenlabs = elevenlabs == null ? new ElevenLabs(null, null, null, null, null, null, null, null, null, null,
-                null, null, null) : elevenlabs;
+        elevenlabs = elevenlabs == null
+                ? new ElevenLabs(null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : elevenlabs;
         fal = fal == null ? new Fal(null, null, null, null, null, null, null, null, null, null, null, null, null) : fal;
     }
 
@@ -34,10 +35,19 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
      * @param outputFormat a PCM format, default {@code pcm_24000}
      * @param connectTimeout and the rest: as for the other providers ({@link ProviderProperties.Provider})
      */
-    public record ElevenLabs(URI baseUrl, String apiKey, String voiceId, String modelId, String outputFormat,
+    public record ElevenLabs(
+            URI baseUrl,
+            String apiKey,
+            String voiceId,
+            String modelId,
+            String outputFormat,
             Duration connectTimeout,
-            Duration readTimeout, Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter,
-                    Integer breakerFailures,
+            Duration readTimeout,
+            Integer maxConcurrency,
+            Integer maxAttempts,
+            Duration backoff,
+            Duration maxRetryAfter,
+            Integer breakerFailures,
             Duration breakerCooldown) {
 
         public boolean configured() {
@@ -45,9 +55,23 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
         }
 
         ProviderSettings settings(String name) {
-            return new ProviderProperties.Provider(baseUrl, apiKey, modelId == null ? Map.of() : Map.of("audio",
-                    modelId), connectTimeout, readTimeout, maxConcurrency, maxAttempts,
-                    backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null, null).settings(name);
+            return new ProviderProperties.Provider(
+                            baseUrl,
+                            apiKey,
+                            modelId == null ? Map.of() : Map.of("audio", modelId),
+                            connectTimeout,
+                            readTimeout,
+                            maxConcurrency,
+                            maxAttempts,
+                            backoff,
+                            maxRetryAfter,
+                            breakerFailures,
+                            breakerCooldown,
+                            null,
+                            null,
+                            null,
+                            null)
+                    .settings(name);
         }
 
         @Override
@@ -66,10 +90,19 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
      * @param deadline     longest one attempt waits for a request, default 10 min
      * @param connectTimeout and the rest: as for the other providers ({@link ProviderProperties.Provider})
      */
-    public record Fal(URI baseUrl, String apiKey, Map<String, String> models, Duration pollInterval, Duration deadline,
+    public record Fal(
+            URI baseUrl,
+            String apiKey,
+            Map<String, String> models,
+            Duration pollInterval,
+            Duration deadline,
             Duration connectTimeout,
-            Duration readTimeout, Integer maxConcurrency, Integer maxAttempts, Duration backoff, Duration maxRetryAfter,
-                    Integer breakerFailures,
+            Duration readTimeout,
+            Integer maxConcurrency,
+            Integer maxAttempts,
+            Duration backoff,
+            Duration maxRetryAfter,
+            Integer breakerFailures,
             Duration breakerCooldown) {
 
         public boolean configured() {
@@ -77,9 +110,23 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
         }
 
         ProviderSettings settings(String name) {
-            return new ProviderProperties.Provider(baseUrl, apiKey, models, connectTimeout, readTimeout, maxConcurrency,
-                    maxAttempts,
-                    backoff, maxRetryAfter, breakerFailures, breakerCooldown, null, null, null, null).settings(name);
+            return new ProviderProperties.Provider(
+                            baseUrl,
+                            apiKey,
+                            models,
+                            connectTimeout,
+                            readTimeout,
+                            maxConcurrency,
+                            maxAttempts,
+                            backoff,
+                            maxRetryAfter,
+                            breakerFailures,
+                            breakerCooldown,
+                            null,
+                            null,
+                            null,
+                            null)
+                    .settings(name);
         }
 
         Duration pollFirst() {

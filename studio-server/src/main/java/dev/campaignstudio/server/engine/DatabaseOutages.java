@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.engine;
 
-import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.engine.StageHandler;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.slf4j.Logger;
@@ -19,8 +19,7 @@ public final class DatabaseOutages {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutages.class);
 
-    private DatabaseOutages() {
-    }
+    private DatabaseOutages() {}
 
     /** {@code handler}, with database outages met inside it turned into a retryable fault. */
     public static StageHandler retryable(String stage, StageHandler handler) {
@@ -32,8 +31,8 @@ public final class DatabaseOutages {
                     throw failure;
                 }
                 log.warn("stage {}: the database is unavailable: {}", stage, failure.toString());
-                throw StepFault.transientFault("DATABASE_UNAVAILABLE",
-                        "the database could not be reached; the step is tried again");
+                throw StepFault.transientFault(
+                        "DATABASE_UNAVAILABLE", "the database could not be reached; the step is tried again");
             }
         };
     }
@@ -41,8 +40,10 @@ public final class DatabaseOutages {
     /** Whether {@code failure} or one of its causes says the database could not be reached for now. */
     static boolean outage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
-                    || t instanceof RecoverableDataAccessException || t instanceof SQLTransientException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException) {
                 return true;
             }

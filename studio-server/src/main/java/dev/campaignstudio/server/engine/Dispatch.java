@@ -9,5 +9,4 @@ import dev.campaignstudio.core.job.WorkQueue;
  * @param stepId the step
  * @param queue  its queue
  */
-public record Dispatch(StepId stepId, WorkQueue queue) {
-}
+public record Dispatch(StepId stepId, WorkQueue queue) {}

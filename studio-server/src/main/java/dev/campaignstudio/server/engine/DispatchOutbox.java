@@ -2,9 +2,9 @@ package dev.campaignstudio.server.engine;
 
 import dev.campaignstudio.core.job.WorkQueue;
 import java.time.Instant;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The dispatch requests written with each ready step, waiting to be handed to a transport. */

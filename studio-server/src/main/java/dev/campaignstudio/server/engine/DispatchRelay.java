@@ -25,7 +25,8 @@ public final class DispatchRelay implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    public DispatchRelay(DispatchOutbox outbox, WorkTransport transport, DispatchSignal signal, Duration poll, Clock clock) {
+    public DispatchRelay(
+            DispatchOutbox outbox, WorkTransport transport, DispatchSignal signal, Duration poll, Clock clock) {
         this.outbox = outbox;
         this.transport = transport;
         this.signal = signal;
@@ -46,7 +47,8 @@ public final class DispatchRelay implements SmartLifecycle {
         running = false;
         Thread current = thread;
         if (current != null) {
-            // woken, not interrupted: the relay may be inside the database, and an interrupt there closes an embedded one
+            // woken, not interrupted: the relay may be inside the database, and an interrupt there closes an embedded
+            // one
             signal.nudge();
             try {
                 current.join(5_000);
@@ -71,7 +73,9 @@ public final class DispatchRelay implements SmartLifecycle {
         boolean failing = false;
         while (running) {
             try {
-                int relayed = transport.carries().isEmpty() ? 0 : outbox.relay(clock.instant(), BATCH, transport.carries(), transport::publish);
+                int relayed = transport.carries().isEmpty()
+                        ? 0
+                        : outbox.relay(clock.instant(), BATCH, transport.carries(), transport::publish);
                 if (failing) {
                     log.info("dispatching works again; {} dispatch(es) waiting", outbox.backlog());
                     failing = false;
@@ -85,7 +89,8 @@ public final class DispatchRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 if (!failing) {
-                    log.warn("cannot dispatch steps ({}); they wait in the database and will be dispatched when this recovers",
+                    log.warn(
+                            "cannot dispatch steps ({}); they wait in the database and will be dispatched when this recovers",
                             rootMessage(e));
                     failing = true;
                 }
@@ -95,7 +100,9 @@ public final class DispatchRelay implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                        ? Duration.ofSeconds(5)
+                        : pause.multipliedBy(2);
             }
         }
     }

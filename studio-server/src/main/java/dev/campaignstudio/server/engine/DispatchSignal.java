@@ -1,5 +1,4 @@
 package dev.campaignstudio.server.engine;
 
 /** Wakes the dispatch relay as soon as a transaction that requested a dispatch commits. */
-public final class DispatchSignal extends WakeSignal {
-}
+public final class DispatchSignal extends WakeSignal {}

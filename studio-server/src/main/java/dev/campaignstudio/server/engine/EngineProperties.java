@@ -22,11 +22,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queuePrefix     prefix of broker queue names, e.g. {@code studio} gives {@code studio.marketing}
  */
 @ConfigurationProperties("studio.engine")
-public record EngineProperties(Duration lease, Duration heartbeat, Duration redispatchAfter, Duration sweepInterval,
-        Duration relayInterval, List<String> queues, Map<String, Integer> concurrency, String queuePrefix) {
+public record EngineProperties(
+        Duration lease,
+        Duration heartbeat,
+        Duration redispatchAfter,
+        Duration sweepInterval,
+        Duration relayInterval,
+        List<String> queues,
+        Map<String, Integer> concurrency,
+        String queuePrefix) {
 
     private static final Map<WorkQueue, Integer> DEFAULT_CONCURRENCY = Map.of(
-            WorkQueue.MARKETING, 4, WorkQueue.AVATAR, 2, WorkQueue.CALLBACKS, 4, WorkQueue.MAINTENANCE, 1, WorkQueue.RETRY, 2);
+            WorkQueue.MARKETING,
+            4,
+            WorkQueue.AVATAR,
+            2,
+            WorkQueue.CALLBACKS,
+            4,
+            WorkQueue.MAINTENANCE,
+            1,
+            WorkQueue.RETRY,
+            2);
 
     public EngineProperties {
         lease = lease == null ? Duration.ofSeconds(30) : lease;
@@ -34,7 +50,9 @@ public record EngineProperties(Duration lease, Duration heartbeat, Duration redi
         redispatchAfter = redispatchAfter == null ? Duration.ofSeconds(60) : redispatchAfter;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         relayInterval = relayInterval == null ? Duration.ofMillis(500) : relayInterval;
-        queues = queues == null ? List.of("marketing", "avatar", "callbacks", "maintenance", "retry") : List.copyOf(queues);
+        queues = queues == null
+                ? List.of("marketing", "avatar", "callbacks", "maintenance", "retry")
+                : List.copyOf(queues);
         concurrency = concurrency == null ? Map.of() : Map.copyOf(concurrency);
         queuePrefix = queuePrefix == null || queuePrefix.isBlank() ? "studio" : queuePrefix;
         for (String queue : queues) {
@@ -58,7 +76,8 @@ public record EngineProperties(Duration lease, Duration heartbeat, Duration redi
     /** Workers for {@code queue}, at least 1. */
     public int concurrency(WorkQueue queue) {
         Map<WorkQueue, Integer> merged = new EnumMap<>(DEFAULT_CONCURRENCY);
-        concurrency.forEach((name, n) -> merged.put(WorkQueue.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)), n));
+        concurrency.forEach(
+                (name, n) -> merged.put(WorkQueue.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)), n));
         return Math.max(1, merged.get(queue));
     }
 

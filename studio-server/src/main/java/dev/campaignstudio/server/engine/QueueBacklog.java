@@ -13,8 +13,7 @@ public interface QueueBacklog {
      * @param ready        steps pending and due now
      * @param oldestReadyAt when the oldest of them became due (or was made), {@code null} when none is ready
      */
-    record Depth(String queue, long ready, Instant oldestReadyAt) {
-    }
+    record Depth(String queue, long ready, Instant oldestReadyAt) {}
 
     /** Every queue that has ready steps now. */
     List<Depth> depths();

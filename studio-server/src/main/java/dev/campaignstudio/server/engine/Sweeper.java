@@ -26,7 +26,12 @@ public final class Sweeper extends PeriodicTask {
      *                         not survive the previous process
      * @param goneWorker       a worker known to be gone whose running steps are given up at start, or {@code null}
      */
-    public Sweeper(JobEngine engine, Duration interval, Duration redispatchAfter, boolean sweepLostAtStart, String goneWorker) {
+    public Sweeper(
+            JobEngine engine,
+            Duration interval,
+            Duration redispatchAfter,
+            boolean sweepLostAtStart,
+            String goneWorker) {
         super("maintenance-sweeper", interval);
         this.engine = engine;
         this.redispatchAfter = redispatchAfter;
@@ -53,10 +58,13 @@ public final class Sweeper extends PeriodicTask {
         try {
             int givenUp = engine.recover(goneWorker);
             if (givenUp > 0) {
-                log.info("maintenance: {} step(s) the previous process was running given up, to be redone now", givenUp);
+                log.info(
+                        "maintenance: {} step(s) the previous process was running given up, to be redone now", givenUp);
             }
         } catch (RuntimeException e) {
-            log.warn("could not give up the steps of the previous process; they wait for their leases to lapse: {}", e.toString());
+            log.warn(
+                    "could not give up the steps of the previous process; they wait for their leases to lapse: {}",
+                    e.toString());
         }
     }
 
@@ -64,8 +72,10 @@ public final class Sweeper extends PeriodicTask {
         try {
             JobEngine.SweepResult result = engine.sweep(lostAfter);
             if (result.givenUp() + result.redispatched() > 0) {
-                log.info("maintenance: {} step(s) of vanished workers given up, {} lost dispatch(es) sent again",
-                        result.givenUp(), result.redispatched());
+                log.info(
+                        "maintenance: {} step(s) of vanished workers given up, {} lost dispatch(es) sent again",
+                        result.givenUp(),
+                        result.redispatched());
             }
         } catch (RuntimeException e) {
             log.warn("maintenance sweep failed, will try again: {}", e.toString());

@@ -20,8 +20,7 @@ public final class JsonCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonCodec() {
-    }
+    private JsonCodec() {}
 
     /**
      * Parses {@code json} into a neutral tree.
@@ -73,8 +72,10 @@ public final class JsonCodec {
         } else {
             what = "unexpected content";
         }
-        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
         return "the body is not valid JSON: " + what + where;
     }
 }

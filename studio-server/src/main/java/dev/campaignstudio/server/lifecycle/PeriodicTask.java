@@ -30,12 +30,10 @@ public abstract class PeriodicTask implements SmartLifecycle {
     protected abstract void tick();
 
     /** Runs in {@link #start}, before the timer starts: work the application waits for. None by default. */
-    protected void beforeTimer() {
-    }
+    protected void beforeTimer() {}
 
     /** Runs first on the timer thread, at once: start-up work the application need not wait for. None by default. */
-    protected void firstOnTimer() {
-    }
+    protected void firstOnTimer() {}
 
     @Override
     public void start() {

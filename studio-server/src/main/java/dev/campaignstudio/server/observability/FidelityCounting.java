@@ -5,8 +5,7 @@ final class FidelityCounting {
 
     private static final ThreadLocal<int[]> CHECKS = new ThreadLocal<>();
 
-    private FidelityCounting() {
-    }
+    private FidelityCounting() {}
 
     static void begin() {
         CHECKS.set(new int[1]);

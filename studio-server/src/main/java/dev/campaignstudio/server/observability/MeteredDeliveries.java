@@ -34,18 +34,21 @@ final class MeteredDeliveries implements DeliveryStore {
     }
 
     private Counter attempts(String outcome) {
-        return Counter.builder("studio.callback.attempts").description("callback delivery attempts by what came of them")
-                .tag("outcome", outcome).register(meters);
+        return Counter.builder("studio.callback.attempts")
+                .description("callback delivery attempts by what came of them")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     private Timer lag() {
-        return Timer.builder("studio.callback.lag").description("from an event to its callback's delivery")
+        return Timer.builder("studio.callback.lag")
+                .description("from an event to its callback's delivery")
                 .register(meters);
     }
 
     @Override
-    public void record(Delivery delivery, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt,
-            Instant now) {
+    public void record(
+            Delivery delivery, DeliveryAttempt attempt, DeliveryStatus status, Instant nextAttemptAt, Instant now) {
         store.record(delivery, attempt, status, nextAttemptAt, now);
         String outcome = status == DeliveryStatus.PENDING ? "retry" : status.wire();
         attempts(outcome).increment();

@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.observability;
 
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.core.port.out.JobRepository;
@@ -28,11 +28,16 @@ final class MeteredJobs implements JobRepository {
     @Override
     public void update(Job job) {
         jobs.update(job);
-        if (job.status().isTerminal() && job.finishedAt() != null && job.finishedAt().equals(job.updatedAt())) {
-            Timer.builder("studio.job").description("jobs from acceptance to their end")
-                    .tag("type", job.type().wire()).tag("mode", job.mode() == null ? "none" : job.mode().wire())
+        if (job.status().isTerminal()
+                && job.finishedAt() != null
+                && job.finishedAt().equals(job.updatedAt())) {
+            Timer.builder("studio.job")
+                    .description("jobs from acceptance to their end")
+                    .tag("type", job.type().wire())
+                    .tag("mode", job.mode() == null ? "none" : job.mode().wire())
                     .tag("outcome", job.status().wire())
-                    .register(meters).record(Duration.between(job.createdAt(), job.finishedAt()));
+                    .register(meters)
+                    .record(Duration.between(job.createdAt(), job.finishedAt()));
         }
     }
 

@@ -25,14 +25,18 @@ import org.springframework.context.annotation.Configuration;
 public class ObservabilityConfiguration {
 
     @Bean
-    static BeanPostProcessor observedPorts(ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<MeterRegistry> meters, ObjectProvider<JobTraceParents> parents) {
+    static BeanPostProcessor observedPorts(
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<JobTraceParents> parents) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof StageHandlers handlers) {
-                    ObservedStages observed = new ObservedStages(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                            meters.getObject(), parents.getObject());
+                    ObservedStages observed = new ObservedStages(
+                            observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                            meters.getObject(),
+                            parents.getObject());
                     return handlers.wrapped(observed::observe);
                 }
                 if (bean instanceof CapabilityRegistry registry) {
@@ -56,8 +60,9 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    JobTracing jobTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, JobTraceParents parents) {
-        return new JobTracing(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP),
-                parents);
+    JobTracing jobTracing(
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, JobTraceParents parents) {
+        return new JobTracing(
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP), parents);
     }
 }

@@ -36,7 +36,9 @@ public final class ObservedCapabilities implements CapabilityRegistry.PortDecora
 
     @Override
     public <T> T decorate(Capability capability, String adapter, Class<T> type, T port) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        Object proxy = Proxy.newProxyInstance(
+                type.getClassLoader(),
+                new Class<?>[] {type},
                 (self, method, args) -> call(capability, adapter, port, method, args));
         return type.cast(proxy);
     }
@@ -57,8 +59,11 @@ public final class ObservedCapabilities implements CapabilityRegistry.PortDecora
             observation.lowCardinalityKeyValue("outcome", "ok");
             if (result instanceof FidelityCheck.FidelityScore score) {
                 FidelityCounting.count();
-                DistributionSummary.builder("studio.fidelity.score").description("fidelity score of a checked image")
-                        .tag("adapter", adapter).register(meters).record(score.score());
+                DistributionSummary.builder("studio.fidelity.score")
+                        .description("fidelity score of a checked image")
+                        .tag("adapter", adapter)
+                        .register(meters)
+                        .record(score.score());
             }
             return result;
         } catch (Throwable failure) {
@@ -79,9 +84,12 @@ public final class ObservedCapabilities implements CapabilityRegistry.PortDecora
     }
 
     private void providerCall(ProviderCalls.Call call) {
-        Timer.builder("studio.provider.calls").description("remote provider calls, with their retries")
-                .tag("provider", call.provider()).tag("operation", call.operation())
+        Timer.builder("studio.provider.calls")
+                .description("remote provider calls, with their retries")
+                .tag("provider", call.provider())
+                .tag("operation", call.operation())
                 .tag("outcome", call.outcome() == null ? "unknown" : call.outcome())
-                .register(meters).record(Duration.ofMillis(call.latencyMs()));
+                .register(meters)
+                .record(Duration.ofMillis(call.latencyMs()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.campaignstudio.server.observability;
 
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepResult;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,9 @@ public final class ObservedStages {
         parents.of(context.job().id()).ifPresent(parent -> carrier.put("traceparent", parent));
         ReceiverContext<Map<String, String>> receiver = new ReceiverContext<>((map, key) -> map.get(key));
         receiver.setCarrier(carrier);
-        String mode = context.job().mode() == null ? context.job().type().wire() : context.job().mode().wire();
+        String mode = context.job().mode() == null
+                ? context.job().type().wire()
+                : context.job().mode().wire();
         Observation observation = Observation.createNotStarted(STEP, () -> receiver, observations)
                 .contextualName("step " + stage)
                 .lowCardinalityKeyValue("mode", mode)
@@ -55,9 +57,10 @@ public final class ObservedStages {
         observation.start();
         FidelityCounting.begin();
         try (Observation.Scope scope = observation.openScope();
-                MDC.MDCCloseable job = MDC.putCloseable("job_id", context.job().id().value());
-                MDC.MDCCloseable step = MDC.putCloseable("step", stage + (context.sceneOrder() == null ? ""
-                        : "#" + context.sceneOrder()))) {
+                MDC.MDCCloseable job =
+                        MDC.putCloseable("job_id", context.job().id().value());
+                MDC.MDCCloseable step = MDC.putCloseable(
+                        "step", stage + (context.sceneOrder() == null ? "" : "#" + context.sceneOrder()))) {
             StepResult result = handler.execute(context);
             tag(observation, outcome(result), code(result));
             return result;
@@ -75,8 +78,12 @@ public final class ObservedStages {
         } finally {
             int checks = FidelityCounting.end();
             if (checks > 0) {
-                DistributionSummary.builder("studio.fidelity.attempts").description("fidelity checks in one step attempt")
-                        .tag("mode", mode).tag("stage", stage).register(meters).record(checks);
+                DistributionSummary.builder("studio.fidelity.attempts")
+                        .description("fidelity checks in one step attempt")
+                        .tag("mode", mode)
+                        .tag("stage", stage)
+                        .register(meters)
+                        .record(checks);
             }
             observation.stop();
         }

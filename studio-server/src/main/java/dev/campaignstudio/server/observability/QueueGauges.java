@@ -36,10 +36,17 @@ final class QueueGauges implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String queue : QUEUES) {
-            Gauge.builder("studio.queue.ready", this, gauges -> gauges.depth(queue).ready())
-                    .description("steps ready and waiting for a worker").tag("queue", queue).register(registry);
+            Gauge.builder(
+                            "studio.queue.ready",
+                            this,
+                            gauges -> gauges.depth(queue).ready())
+                    .description("steps ready and waiting for a worker")
+                    .tag("queue", queue)
+                    .register(registry);
             Gauge.builder("studio.queue.oldest.age", this, gauges -> gauges.oldestAgeSeconds(queue))
-                    .description("seconds the oldest ready step has waited").baseUnit("seconds").tag("queue", queue)
+                    .description("seconds the oldest ready step has waited")
+                    .baseUnit("seconds")
+                    .tag("queue", queue)
                     .register(registry);
         }
     }
@@ -58,6 +65,7 @@ final class QueueGauges implements MeterBinder {
         if (depth.oldestReadyAt() == null) {
             return 0;
         }
-        return Math.max(0, Duration.between(depth.oldestReadyAt(), clock.instant()).toMillis() / 1000.0);
+        return Math.max(
+                0, Duration.between(depth.oldestReadyAt(), clock.instant()).toMillis() / 1000.0);
     }
 }

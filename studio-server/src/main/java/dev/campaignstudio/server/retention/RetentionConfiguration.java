@@ -16,8 +16,14 @@ public class RetentionConfiguration {
 
     @Bean
     @ConditionalOnServedQueue(WorkQueue.MAINTENANCE)
-    RetentionTask retentionTask(RetentionStore store, BlobStore blobs, AssetRepository assets, StorageProperties storage,
-            RetentionProperties ages, Clock clock) {
-        return new RetentionTask(store, new OrphanBlobCollector(blobs, assets, storage.orphanGrace(), clock), ages, clock);
+    RetentionTask retentionTask(
+            RetentionStore store,
+            BlobStore blobs,
+            AssetRepository assets,
+            StorageProperties storage,
+            RetentionProperties ages,
+            Clock clock) {
+        return new RetentionTask(
+                store, new OrphanBlobCollector(blobs, assets, storage.orphanGrace(), clock), ages, clock);
     }
 }

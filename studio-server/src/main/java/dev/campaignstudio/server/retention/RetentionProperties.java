@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweep          how often the maintenance role applies these
  */
 @ConfigurationProperties("studio.retention")
-public record RetentionProperties(Duration jobs, Duration events, Duration deliveries, Duration rejectedImages,
-        Duration sweep) {
+public record RetentionProperties(
+        Duration jobs, Duration events, Duration deliveries, Duration rejectedImages, Duration sweep) {
 
     public RetentionProperties {
         sweep = sweep == null ? Duration.ofHours(1) : sweep;

@@ -34,8 +34,7 @@ public final class RetentionTask implements SmartLifecycle {
      * @param rejectedImages rejected images' rows deleted
      * @param blobs         unreferenced blobs deleted from the store
      */
-    public record Report(int jobs, int events, int deliveries, int rejectedImages, long blobs) {
-    }
+    public record Report(int jobs, int events, int deliveries, int rejectedImages, long blobs) {}
 
     private final RetentionStore store;
     private final OrphanBlobCollector blobs;
@@ -65,7 +64,8 @@ public final class RetentionTask implements SmartLifecycle {
         }
         int deliveries = ages.deliveries() == null ? 0 : store.deleteDeliveriesBefore(now.minus(ages.deliveries()));
         int events = ages.events() == null ? 0 : store.deleteEventsBefore(now.minus(ages.events()));
-        int images = ages.rejectedImages() == null ? 0 : store.deleteRejectedImagesBefore(now.minus(ages.rejectedImages()));
+        int images =
+                ages.rejectedImages() == null ? 0 : store.deleteRejectedImagesBefore(now.minus(ages.rejectedImages()));
         long collected = blobs.collect().deleted();
         return new Report(jobs, events, deliveries, images, collected);
     }

@@ -32,7 +32,10 @@ public final class OrphanCollectorTask extends PeriodicTask {
         try {
             OrphanBlobCollector.Collected collected = collector.collect();
             if (collected.deleted() > 0) {
-                log.info("maintenance: {} unreferenced blob(s) of {} deleted from the asset store", collected.deleted(), collected.examined());
+                log.info(
+                        "maintenance: {} unreferenced blob(s) of {} deleted from the asset store",
+                        collected.deleted(),
+                        collected.examined());
             }
         } catch (IOException | RuntimeException e) {
             log.warn("maintenance: the collection of unreferenced blobs failed, will try again: {}", e.toString());

@@ -60,8 +60,8 @@ public final class SignedAssetUrls {
         Instant expires = clock.instant().plus(ttl).plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String id = asset.id().value();
         String root = base.get().toString().replaceAll("/+$", "");
-        URI url = URI.create(root + "/v1/assets/" + id + "?" + EXPIRES + "=" + expires.getEpochSecond() + "&" + SIGNATURE + "="
-                + sign(id, expires.getEpochSecond()));
+        URI url = URI.create(root + "/v1/assets/" + id + "?" + EXPIRES + "=" + expires.getEpochSecond() + "&"
+                + SIGNATURE + "=" + sign(id, expires.getEpochSecond()));
         return Optional.of(new DownloadLink(url, expires));
     }
 
@@ -71,7 +71,11 @@ public final class SignedAssetUrls {
      * @return {@link Verdict#VALID} only for an untampered link whose time has not passed
      */
     public Verdict verify(String assetId, String expires, String signature) {
-        if (assetId == null || !AssetId.isValid(assetId) || expires == null || signature == null || !expires.matches("[0-9]{1,12}")) {
+        if (assetId == null
+                || !AssetId.isValid(assetId)
+                || expires == null
+                || signature == null
+                || !expires.matches("[0-9]{1,12}")) {
             return Verdict.INVALID;
         }
         long epochSeconds = Long.parseLong(expires);

@@ -23,8 +23,16 @@ import org.springframework.util.unit.DataSize;
  * @param tempSweep     how often every process sweeps its {@code <data-dir>/tmp} (and once when it starts)
  */
 @ConfigurationProperties("studio.storage")
-public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, Duration urlTtl, String signingSecret,
-        Duration orphanGrace, Duration orphanSweep, Duration tempGrace, Duration tempSweep) {
+public record StorageProperties(
+        StorageType type,
+        Filesystem filesystem,
+        S3 s3,
+        Duration urlTtl,
+        String signingSecret,
+        Duration orphanGrace,
+        Duration orphanSweep,
+        Duration tempGrace,
+        Duration tempSweep) {
 
     /** The shortest grace: a step writes its files as it runs and commits their rows when it ends. */
     public static final Duration MIN_ORPHAN_GRACE = Duration.ofMinutes(30);
@@ -50,8 +58,9 @@ public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, 
             throw new IllegalStateException("studio.storage.url-ttl must be positive");
         }
         if (orphanGrace.compareTo(MIN_ORPHAN_GRACE) < 0) {
-            throw new IllegalStateException("studio.storage.orphan-grace must be at least 30m: longer than a step may run (stages time "
-                    + "out after 15 minutes at most) between writing a file and committing its row");
+            throw new IllegalStateException(
+                    "studio.storage.orphan-grace must be at least 30m: longer than a step may run (stages time "
+                            + "out after 15 minutes at most) between writing a file and committing its row");
         }
     }
 
@@ -69,8 +78,7 @@ public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, 
      * @param shared set to {@code true} in distributed mode when every API and worker process mounts the same data
      *               directory; without it distributed mode refuses filesystem storage
      */
-    public record Filesystem(boolean shared) {
-    }
+    public record Filesystem(boolean shared) {}
 
     /**
      * S3-compatible store settings; credentials come from the SDK's default chain (e.g. {@code AWS_ACCESS_KEY_ID} and
@@ -84,7 +92,13 @@ public record StorageProperties(StorageType type, Filesystem filesystem, S3 s3, 
      * @param partSize           part size of multipart uploads, at least 5MB (16MB by default)
      * @param multipartThreshold files larger than this go up in parts (by default, the part size)
      */
-    public record S3(URI endpoint, String bucket, String region, boolean pathStyleAccess, String prefix, DataSize partSize,
+    public record S3(
+            URI endpoint,
+            String bucket,
+            String region,
+            boolean pathStyleAccess,
+            String prefix,
+            DataSize partSize,
             DataSize multipartThreshold) {
         public S3 {
             partSize = partSize == null ? DataSize.ofMegabytes(16) : partSize;

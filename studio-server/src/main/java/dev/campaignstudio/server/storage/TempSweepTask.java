@@ -38,7 +38,8 @@ public final class TempSweepTask extends PeriodicTask {
         try {
             TempFileSweeper.Swept swept = sweeper.sweep();
             if (swept.deleted() > 0) {
-                log.info("{} temporary file(s) left by interrupted writes deleted from the data directory",
+                log.info(
+                        "{} temporary file(s) left by interrupted writes deleted from the data directory",
                         swept.deleted());
             }
         } catch (IOException | RuntimeException e) {

@@ -33,19 +33,32 @@ class CallbackCrashSystemTest {
     }
 
     private Process start(String name, Path dataDir, int port, String queues) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), TestServiceMain.class.getName(),
-                "--studio.data-dir=" + dataDir, "--server.port=" + port, "--studio.api.tokens=crash-token",
-                "--studio.callbacks.secrets.default=" + CallbackFixtures.SECRET, "--studio.callbacks.initial-backoff=50ms",
-                "--studio.outbound.allow-loopback=true", "--studio.engine.queues=" + queues));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestServiceMain.class.getName(),
+                "--studio.data-dir=" + dataDir,
+                "--server.port=" + port,
+                "--studio.api.tokens=crash-token",
+                "--studio.callbacks.secrets.default=" + CallbackFixtures.SECRET,
+                "--studio.callbacks.initial-backoff=50ms",
+                "--studio.outbound.allow-loopback=true",
+                "--studio.engine.queues=" + queues));
         File log = Path.of("target", "callback-crash-" + name + ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
         services.add(process);
         return process;
     }
 
     private static void awaitUp(ApiClient api) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
                 .until(() -> api.get("/v1/jobs").status() == 200);
     }
 
@@ -59,25 +72,49 @@ class CallbackCrashSystemTest {
             awaitUp(api);
             List<String> jobs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                jobs.add(api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", "crash-cb-" + i)
-                        .with("callback.url", receiver.url("/hooks")).tree()).json().get("id").asString());
+                jobs.add(api.postJson(
+                                "/v1/jobs",
+                                RequestFixture.creation()
+                                        .with("idempotency_key", "crash-cb-" + i)
+                                        .with("callback.url", receiver.url("/hooks"))
+                                        .tree())
+                        .json()
+                        .get("id")
+                        .asString());
             }
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> jobs.stream()
-                    .allMatch(id -> api.get("/v1/jobs/" + id).json().get("status").asString().equals("succeeded")));
-            long[] totals = jobs.stream().mapToLong(id -> api.get("/v1/jobs/" + id + "/events").json().get("items").size()).toArray();
-            assertThat(receiver.acknowledged()).as("nothing is delivered while no process serves callbacks").isEmpty();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> jobs.stream()
+                            .allMatch(id -> api.get("/v1/jobs/" + id)
+                                    .json()
+                                    .get("status")
+                                    .asString()
+                                    .equals("succeeded")));
+            long[] totals = jobs.stream()
+                    .mapToLong(id -> api.get("/v1/jobs/" + id + "/events")
+                            .json()
+                            .get("items")
+                            .size())
+                    .toArray();
+            assertThat(receiver.acknowledged())
+                    .as("nothing is delivered while no process serves callbacks")
+                    .isEmpty();
 
             first.destroyForcibly().waitFor();
             assertThat(first.exitValue()).isEqualTo(137);
 
             start("b", dataDir, port, "marketing,avatar,retry,maintenance,callbacks");
             awaitUp(api);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> receiver.acknowledged().size() == LongStream.of(totals).sum());
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> receiver.acknowledged().size()
+                            == LongStream.of(totals).sum());
             assertThat(receiver.badSignatures()).isZero();
             for (int i = 0; i < jobs.size(); i++) {
-                assertThat(receiver.acknowledged(jobs.get(i))).extracting(CallbackReceiver.Received::sequence)
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, totals[i]).boxed().toList());
+                assertThat(receiver.acknowledged(jobs.get(i)))
+                        .extracting(CallbackReceiver.Received::sequence)
+                        .containsExactlyElementsOf(
+                                LongStream.rangeClosed(1, totals[i]).boxed().toList());
             }
         }
     }

@@ -31,12 +31,16 @@ class VerificationExampleTest {
         Path source = dir.resolve("WebhookVerifier.java");
         Files.writeString(source, block.group(1));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertThat(compiler.run(null, null, null, "-d", dir.toString(), source.toString())).as("the example compiles").isZero();
+        assertThat(compiler.run(null, null, null, "-d", dir.toString(), source.toString()))
+                .as("the example compiles")
+                .isZero();
         URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()});
-        verify = loader.loadClass("WebhookVerifier").getMethod("verify", String.class, String.class, String.class, String.class, byte[].class);
+        verify = loader.loadClass("WebhookVerifier")
+                .getMethod("verify", String.class, String.class, String.class, String.class, byte[].class);
     }
 
-    private static boolean verify(String secret, String id, long timestamp, String signature, byte[] body) throws Exception {
+    private static boolean verify(String secret, String id, long timestamp, String signature, byte[] body)
+            throws Exception {
         return (boolean) verify.invoke(null, secret, id, Long.toString(timestamp), signature, body);
     }
 
@@ -48,7 +52,8 @@ class VerificationExampleTest {
     void aGenuineFreshCallbackVerifies() throws Exception {
         long now = System.currentTimeMillis() / 1000;
         byte[] body = "{\"event_id\":\"evt_1\",\"sequence\":1}".getBytes(StandardCharsets.UTF_8);
-        assertThat(verify(CallbackFixtures.SECRET, "evt_1", now, sign("evt_1", now, body), body)).isTrue();
+        assertThat(verify(CallbackFixtures.SECRET, "evt_1", now, sign("evt_1", now, body), body))
+                .isTrue();
     }
 
     @Test
@@ -57,21 +62,26 @@ class VerificationExampleTest {
         byte[] body = "{\"event_id\":\"evt_1\",\"sequence\":1}".getBytes(StandardCharsets.UTF_8);
         String signature = sign("evt_1", now, body);
         byte[] tampered = "{\"event_id\":\"evt_1\",\"sequence\":2}".getBytes(StandardCharsets.UTF_8);
-        assertThat(verify(CallbackFixtures.SECRET, "evt_1", now, signature, tampered)).isFalse();
-        assertThat(verify(CallbackFixtures.SECRET, "evt_2", now, signature, body)).as("another id").isFalse();
+        assertThat(verify(CallbackFixtures.SECRET, "evt_1", now, signature, tampered))
+                .isFalse();
+        assertThat(verify(CallbackFixtures.SECRET, "evt_2", now, signature, body))
+                .as("another id")
+                .isFalse();
     }
 
     @Test
     void anOldTimestampFailsEvenWithItsOwnValidSignature() throws Exception {
         long old = System.currentTimeMillis() / 1000 - 600;
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        assertThat(verify(CallbackFixtures.SECRET, "evt_1", old, sign("evt_1", old, body), body)).isFalse();
+        assertThat(verify(CallbackFixtures.SECRET, "evt_1", old, sign("evt_1", old, body), body))
+                .isFalse();
     }
 
     @Test
     void anotherSecretFails() throws Exception {
         long now = System.currentTimeMillis() / 1000;
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        assertThat(verify("whsec_c29tZSBvdGhlciBzZWNyZXQga2V5IQ==", "evt_1", now, sign("evt_1", now, body), body)).isFalse();
+        assertThat(verify("whsec_c29tZSBvdGhlciBzZWNyZXQga2V5IQ==", "evt_1", now, sign("evt_1", now, body), body))
+                .isFalse();
     }
 }

@@ -22,18 +22,22 @@ class ApiTokensTest {
     }
 
     @Test
-    void embeddedModeWithoutTokensGeneratesOneOwnerOnlyFileAndLogsOnlyItsPath(@TempDir Path dir, CapturedOutput output) throws Exception {
+    void embeddedModeWithoutTokensGeneratesOneOwnerOnlyFileAndLogsOnlyItsPath(@TempDir Path dir, CapturedOutput output)
+            throws Exception {
         ApiTokens tokens = ApiTokens.from(properties(StudioMode.EMBEDDED, dir, List.of()));
         Path file = dir.resolve(ApiTokens.TOKEN_FILE);
         String token = Files.readString(file).trim();
         assertThat(token).startsWith("cs_").hasSizeGreaterThan(40);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(tokens.accepts(token)).isTrue();
         assertThat(tokens.accepts(token + "x")).isFalse();
         assertThat(output.getAll()).contains(file.toString()).doesNotContain(token);
 
         ApiTokens again = ApiTokens.from(properties(StudioMode.EMBEDDED, dir, List.of()));
-        assertThat(again.accepts(token)).as("a restart keeps the generated token").isTrue();
+        assertThat(again.accepts(token))
+                .as("a restart keeps the generated token")
+                .isTrue();
     }
 
     @Test

@@ -19,11 +19,13 @@ class CapabilityBindingSystemTest {
     @Test
     void everyMediaCapabilityIsServedLocallyAndLinksByTheWebReaderByDefault() throws Exception {
         String dataDir = Files.createTempDirectory("studio-capabilities").toString();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StudioApplication.class)
+                .web(WebApplicationType.NONE)
                 .run("--studio.data-dir=" + dataDir, "--studio.engine.queues=")) {
             CapabilityRegistry registry = context.getBean(CapabilityRegistry.class);
             for (Capability capability : Capability.values()) {
-                assertThat(registry.adapterName(capability)).as(capability.wire())
+                assertThat(registry.adapterName(capability))
+                        .as(capability.wire())
                         .contains(capability == Capability.LINK_READER ? "web" : "local");
             }
             assertThat(registry.port(Capability.IMAGE, ImageGeneration.class)).isPresent();
@@ -33,11 +35,21 @@ class CapabilityBindingSystemTest {
     @Test
     void aBindingToAnAdapterThatDoesNotExistStopsTheService() throws Exception {
         String dataDir = Files.createTempDirectory("studio-capabilities").toString();
-        assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
-                .run("--studio.data-dir=" + dataDir, "--studio.engine.queues=", "--studio.capabilities.image=dreamcloud"))
-                .hasRootCauseMessage("studio.capabilities.image=dreamcloud: no adapter is called 'dreamcloud' (available: local, web)");
-        assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class).web(WebApplicationType.NONE)
-                .run("--studio.data-dir=" + dataDir, "--studio.engine.queues=", "--studio.capabilities.telepathy=local"))
-                .rootCause().hasMessageContaining("studio.capabilities.telepathy: no such capability");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run(
+                                "--studio.data-dir=" + dataDir,
+                                "--studio.engine.queues=",
+                                "--studio.capabilities.image=dreamcloud"))
+                .hasRootCauseMessage(
+                        "studio.capabilities.image=dreamcloud: no adapter is called 'dreamcloud' (available: local, web)");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(StudioApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run(
+                                "--studio.data-dir=" + dataDir,
+                                "--studio.engine.queues=",
+                                "--studio.capabilities.telepathy=local"))
+                .rootCause()
+                .hasMessageContaining("studio.capabilities.telepathy: no such capability");
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
-import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.fixtures.InMemoryAssets;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.BlobStore;
 import dev.campaignstudio.core.port.out.DownloadLinks;
@@ -81,7 +81,8 @@ class StorageConfigurationTest {
     }
 
     private ApplicationContextRunner runner() {
-        return new ApplicationContextRunner().withUserConfiguration(Properties.class, StorageConfiguration.class)
+        return new ApplicationContextRunner()
+                .withUserConfiguration(Properties.class, StorageConfiguration.class)
                 .withPropertyValues("studio.data-dir=" + dataDir);
     }
 
@@ -101,7 +102,9 @@ class StorageConfigurationTest {
         runner().withPropertyValues("studio.engine.queues=marketing,avatar").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(OrphanCollectorTask.class);
-            assertThat(context).as("each process sweeps its own temporary files").hasSingleBean(TempSweepTask.class);
+            assertThat(context)
+                    .as("each process sweeps its own temporary files")
+                    .hasSingleBean(TempSweepTask.class);
         });
     }
 
@@ -109,32 +112,45 @@ class StorageConfigurationTest {
     void distributedModeRefusesToStartOnAnUnsharedFilesystemAndNamesTheSetting() {
         runner().withPropertyValues("studio.mode=distributed").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.filesystem.shared=true")
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("studio.storage.filesystem.shared=true")
                     .hasMessageContaining("studio.storage.type=s3");
         });
     }
 
     @Test
     void distributedModeStartsOnAFilesystemTheOperatorSaysIsShared() {
-        runner().withPropertyValues("studio.mode=distributed", "studio.storage.filesystem.shared=true").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(BlobStore.class)).isInstanceOf(FileSystemBlobStore.class);
-        });
+        runner().withPropertyValues("studio.mode=distributed", "studio.storage.filesystem.shared=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(BlobStore.class)).isInstanceOf(FileSystemBlobStore.class);
+                });
     }
 
     @Test
     void s3StorageNeedsABucketAndThenUsesTheS3Store() {
-        runner().withPropertyValues("studio.mode=distributed", "studio.storage.type=s3").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.s3.bucket");
-        });
-        runner().withPropertyValues("studio.mode=distributed", "studio.storage.type=s3", "studio.storage.s3.bucket=assets",
-                "studio.storage.s3.endpoint=http://127.0.0.1:9", "studio.storage.s3.path-style-access=true").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(BlobStore.class)).isInstanceOf(S3BlobStore.class);
-            assertThat(context).hasSingleBean(DownloadLinks.class);
-            assertThat(dataDir.resolve("download-link-secret")).as("S3 storage signs no service links").doesNotExist();
-        });
+        runner().withPropertyValues("studio.mode=distributed", "studio.storage.type=s3")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("studio.storage.s3.bucket");
+                });
+        runner().withPropertyValues(
+                        "studio.mode=distributed",
+                        "studio.storage.type=s3",
+                        "studio.storage.s3.bucket=assets",
+                        "studio.storage.s3.endpoint=http://127.0.0.1:9",
+                        "studio.storage.s3.path-style-access=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(BlobStore.class)).isInstanceOf(S3BlobStore.class);
+                    assertThat(context).hasSingleBean(DownloadLinks.class);
+                    assertThat(dataDir.resolve("download-link-secret"))
+                            .as("S3 storage signs no service links")
+                            .doesNotExist();
+                });
     }
 
     @Test
@@ -155,9 +171,11 @@ class StorageConfigurationTest {
 
     @Test
     void aLinkLifetimeBeyondWhatS3PresignsIsRefused() {
-        runner().withPropertyValues("studio.storage.type=s3", "studio.storage.s3.bucket=assets", "studio.storage.url-ttl=8d").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.url-ttl");
-        });
+        runner().withPropertyValues(
+                        "studio.storage.type=s3", "studio.storage.s3.bucket=assets", "studio.storage.url-ttl=8d")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("studio.storage.url-ttl");
+                });
     }
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * nothing ends {@code WORKER_LOST}, and readiness says UP. The clock jumps to pass a stage's time limit, so this
  * process runs no maintenance sweep (a jump must not age leases behind the heartbeat's back).
  */
-@SpringBootTest(classes = {StudioApplication.class, CancelEmbeddedSystemTest.Controls.class},
+@SpringBootTest(
+        classes = {StudioApplication.class, CancelEmbeddedSystemTest.Controls.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CancelEmbeddedSystemTest {
 
@@ -100,15 +101,21 @@ class CancelEmbeddedSystemTest {
         tree.put("product", product);
         tree.put("mode", mode);
         tree.put("prompt", "Launch day");
-        tree.put("settings", mode.equals("fast_video") ? Map.of("scene_count", scenes, "duration_s", 5) : Map.of("scene_count", scenes));
+        tree.put(
+                "settings",
+                mode.equals("fast_video")
+                        ? Map.of("scene_count", scenes, "duration_s", 5)
+                        : Map.of("scene_count", scenes));
         ApiClient.Response created = api.postJson("/v1/jobs", tree);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 
     private JsonNode awaitEnded(String id) {
-        await().atMost(LIMIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> List.of("succeeded", "failed", "cancelled").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+        await().atMost(LIMIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> List.of("succeeded", "failed", "cancelled")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
         return api.get("/v1/jobs/" + id).json();
     }
 
@@ -131,12 +138,18 @@ class CancelEmbeddedSystemTest {
     }
 
     private static List<JsonNode> steps(JsonNode job, String stage) {
-        return job.get("steps").valueStream().filter(s -> s.get("stage").asString().equals(stage)).toList();
+        return job.get("steps")
+                .valueStream()
+                .filter(s -> s.get("stage").asString().equals(stage))
+                .toList();
     }
 
     private static List<String> errorCodes(JsonNode job) {
-        return job.get("steps").valueStream().filter(s -> s.get("error") != null && !s.get("error").isNull())
-                .map(s -> s.get("error").get("code").asString()).toList();
+        return job.get("steps")
+                .valueStream()
+                .filter(s -> s.get("error") != null && !s.get("error").isNull())
+                .map(s -> s.get("error").get("code").asString())
+                .toList();
     }
 
     /** Moves the clock past every stage's time limit and waits until the watchdogs have seen it. */
@@ -147,7 +160,9 @@ class CancelEmbeddedSystemTest {
     }
 
     private static JsonNode only(List<JsonNode> steps, String status) {
-        List<JsonNode> found = steps.stream().filter(s -> s.get("status").asString().equals(status)).toList();
+        List<JsonNode> found = steps.stream()
+                .filter(s -> s.get("status").asString().equals(status))
+                .toList();
         assertThat(found).as("one %s step in %s", status, steps).hasSize(1);
         return found.get(0);
     }
@@ -181,7 +196,8 @@ class CancelEmbeddedSystemTest {
         JsonNode job = awaitEnded(id);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
         List<JsonNode> sceneImage = steps(job, "scene_image");
-        assertThat(only(sceneImage, "failed").get("error").get("code").asString()).isEqualTo("STEP_TIMEOUT");
+        assertThat(only(sceneImage, "failed").get("error").get("code").asString())
+                .isEqualTo("STEP_TIMEOUT");
         only(sceneImage, "succeeded");
         assertThat(errorCodes(job)).doesNotContain("WORKER_LOST");
         assertServiceStillWorks();
@@ -196,10 +212,15 @@ class CancelEmbeddedSystemTest {
         cancelAndAwaitTheWatchdog(id);
         gated.encode.release();
 
-        assertThat(gated.encodeEnded.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the encode's end").isInstanceOf(StepStopped.class);
+        assertThat(gated.encodeEnded.get(LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the encode's end")
+                .isInstanceOf(StepStopped.class);
         JsonNode job = awaitEnded(id);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("cancelled");
-        assertThat(steps(job, "scene_video")).extracting(s -> s.get("error").isNull() ? "" : s.get("error").get("code").asString())
+        assertThat(steps(job, "scene_video"))
+                .extracting(s -> s.get("error").isNull()
+                        ? ""
+                        : s.get("error").get("code").asString())
                 .contains("STOPPED");
         assertThat(errorCodes(job)).doesNotContain("WORKER_LOST");
         assertServiceStillWorks();
@@ -214,7 +235,9 @@ class CancelEmbeddedSystemTest {
         passTheTimeLimitAndAwaitTheWatchdog();
         gated.encode.release();
 
-        assertThat(gated.encodeEnded.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the encode's end").isInstanceOf(StepStopped.class);
+        assertThat(gated.encodeEnded.get(LIMIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the encode's end")
+                .isInstanceOf(StepStopped.class);
         JsonNode job = awaitEnded(id);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
         assertThat(errorCodes(job)).contains("STEP_TIMEOUT").doesNotContain("WORKER_LOST", "STOPPED");
@@ -250,16 +273,19 @@ class CancelEmbeddedSystemTest {
                     if (!(bean instanceof JobRepository jobs)) {
                         return bean;
                     }
-                    return Proxy.newProxyInstance(JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("lock")) {
-                            gated.getObject().locking();
-                        }
-                        try {
-                            return method.invoke(jobs, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+                    return Proxy.newProxyInstance(
+                            JobRepository.class.getClassLoader(),
+                            new Class<?>[] {JobRepository.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("lock")) {
+                                    gated.getObject().locking();
+                                }
+                                try {
+                                    return method.invoke(jobs, args);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
                 }
             };
         }

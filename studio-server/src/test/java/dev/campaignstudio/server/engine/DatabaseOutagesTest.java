@@ -3,9 +3,9 @@ package dev.campaignstudio.server.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.campaignstudio.core.pipeline.RetryPolicy;
-import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.engine.StageHandler;
+import dev.campaignstudio.core.pipeline.RetryPolicy;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,7 +16,8 @@ class DatabaseOutagesTest {
     @Test
     void aPoolThatCannotGetAConnectionFailsTheStepRetryablyNotAsABug() {
         StageHandler reading = context -> {
-            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+            throw new CannotGetJdbcConnectionException(
+                    "Failed to obtain JDBC Connection",
                     new SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
         };
 
@@ -24,15 +25,17 @@ class DatabaseOutagesTest {
                 .isInstanceOfSatisfying(StepFault.class, fault -> {
                     assertThat(fault.code()).isEqualTo("DATABASE_UNAVAILABLE");
                     assertThat(fault.retryable()).isTrue();
-                    assertThat(RetryPolicy.STANDARD.retries(fault.code(), fault.retryable(), 1)).isTrue();
+                    assertThat(RetryPolicy.STANDARD.retries(fault.code(), fault.retryable(), 1))
+                            .isTrue();
                     assertThat(fault.getMessage()).doesNotContain("Hikari");
                 });
     }
 
     @Test
     void aTransientSqlFailureDeepInTheCausesCountsToo() {
-        assertThat(DatabaseOutages.outage(new IllegalStateException("wrapped",
-                new RuntimeException(new SQLTransientConnectionException("gone"))))).isTrue();
+        assertThat(DatabaseOutages.outage(new IllegalStateException(
+                        "wrapped", new RuntimeException(new SQLTransientConnectionException("gone")))))
+                .isTrue();
     }
 
     @Test
@@ -42,7 +45,8 @@ class DatabaseOutagesTest {
             throw bug;
         };
 
-        assertThatThrownBy(() -> DatabaseOutages.retryable("stitch", broken).execute(null)).isSameAs(bug);
+        assertThatThrownBy(() -> DatabaseOutages.retryable("stitch", broken).execute(null))
+                .isSameAs(bug);
         assertThat(DatabaseOutages.outage(new IllegalArgumentException("no"))).isFalse();
     }
 }

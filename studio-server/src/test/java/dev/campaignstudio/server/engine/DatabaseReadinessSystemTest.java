@@ -48,25 +48,31 @@ class DatabaseReadinessSystemTest {
         assertThat(api.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
 
         CompletableFuture.runAsync(() -> {
-            Thread.currentThread().interrupt();
-            try {
-                jdbc.sql("CREATE TABLE broken_by_interrupt (id INT)").update();
-                jdbc.sql("CHECKPOINT SYNC").update();
-            } catch (RuntimeException expected) {
-                // the channel closes under the write, and the database with it
-            } finally {
-                Thread.interrupted();
-            }
-        }).get();
+                    Thread.currentThread().interrupt();
+                    try {
+                        jdbc.sql("CREATE TABLE broken_by_interrupt (id INT)").update();
+                        jdbc.sql("CHECKPOINT SYNC").update();
+                    } catch (RuntimeException expected) {
+                        // the channel closes under the write, and the database with it
+                    } finally {
+                        Thread.interrupted();
+                    }
+                })
+                .get();
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get("/actuator/health/readiness").status() == 503);
         ApiClient.Response readiness = api.get("/actuator/health/readiness");
         assertThat(readiness.json().get("status").asString()).isEqualTo("DOWN");
         ApiClient.Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
-        assertThat(api.get("/v1/jobs").status()).as("the API cannot work either").isEqualTo(503);
-        assertThat(api.get("/actuator/health/liveness").status()).as("restarting is the cure: liveness is not the database's").isEqualTo(200);
+        assertThat(api.get("/v1/jobs").status())
+                .as("the API cannot work either")
+                .isEqualTo(503);
+        assertThat(api.get("/actuator/health/liveness").status())
+                .as("restarting is the cure: liveness is not the database's")
+                .isEqualTo(200);
     }
 }

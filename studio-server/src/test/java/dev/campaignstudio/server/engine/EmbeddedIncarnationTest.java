@@ -32,7 +32,9 @@ class EmbeddedIncarnationTest {
                 EmbeddedIncarnation other = EmbeddedIncarnation.take(dataDir, "host:2:bbb")) {
             assertThat(other.owned()).isFalse();
             assertThat(other.previous()).as("the live one is not gone").isEmpty();
-            assertThat(Files.readString(dataDir.resolve(EmbeddedIncarnation.FILE)).trim()).isEqualTo("host:1:aaa");
+            assertThat(Files.readString(dataDir.resolve(EmbeddedIncarnation.FILE))
+                            .trim())
+                    .isEqualTo("host:1:aaa");
         }
     }
 }

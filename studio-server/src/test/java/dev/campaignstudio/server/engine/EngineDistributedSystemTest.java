@@ -27,9 +27,9 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +40,9 @@ import tools.jackson.databind.JsonNode;
  */
 // a fresh schema makes this context unique: close it after the class, or its connection pool outlives it in the cache
 @DirtiesContext
-@SpringBootTest(classes = {StudioApplication.class, TestPipelineConfiguration.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = {StudioApplication.class, TestPipelineConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EngineDistributedSystemTest {
 
     private static Distributed environment;
@@ -94,21 +96,32 @@ class EngineDistributedSystemTest {
     }
 
     private String submit() {
-        ApiClient.Response created = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", "dist-" + UUID.randomUUID()).tree());
+        ApiClient.Response created = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", "dist-" + UUID.randomUUID())
+                        .tree());
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 
     private JsonNode awaitStatus(String id, String status, Duration limit) {
-        await().atMost(limit).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("/v1/jobs/" + id).json().get("status").asString().equals(status));
+        await().atMost(limit)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/v1/jobs/" + id)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals(status));
         return api.get("/v1/jobs/" + id).json();
     }
 
     private void publishRaw(String queue, String body) {
-        CachingConnectionFactory factory = new CachingConnectionFactory(Distributed.RABBIT_HOST, Distributed.RABBIT_PORT);
+        CachingConnectionFactory factory =
+                new CachingConnectionFactory(Distributed.RABBIT_HOST, Distributed.RABBIT_PORT);
         try {
-            Message message = MessageBuilder.withBody(body.getBytes(StandardCharsets.US_ASCII)).build();
+            Message message = MessageBuilder.withBody(body.getBytes(StandardCharsets.US_ASCII))
+                    .build();
             new RabbitTemplate(factory).send("", environment.queuePrefix + "." + queue, message);
         } finally {
             factory.destroy();
@@ -116,8 +129,13 @@ class EngineDistributedSystemTest {
     }
 
     private String stepId(String jobId, String stage, int scene) {
-        return jdbc.sql("SELECT id FROM steps WHERE job_id = :job AND stage = :stage AND scene_order = :scene ORDER BY attempt LIMIT 1")
-                .param("job", jobId).param("stage", stage).param("scene", scene).query(String.class).single();
+        return jdbc.sql(
+                        "SELECT id FROM steps WHERE job_id = :job AND stage = :stage AND scene_order = :scene ORDER BY attempt LIMIT 1")
+                .param("job", jobId)
+                .param("stage", stage)
+                .param("scene", scene)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -126,9 +144,15 @@ class EngineDistributedSystemTest {
         String id = submit();
         JsonNode job = awaitStatus(id, "succeeded", Duration.ofSeconds(60));
         assertThat(counting.count("render") - renders).isEqualTo(TestPipelines.SCENES);
-        assertThat(job.get("steps").valueStream().filter(s -> s.get("stage").asString().equals("flaky")).map(s -> s.get("queue").asString()))
+        assertThat(job.get("steps")
+                        .valueStream()
+                        .filter(s -> s.get("stage").asString().equals("flaky"))
+                        .map(s -> s.get("queue").asString()))
                 .containsExactly("marketing", "retry", "retry");
-        assertThat(job.get("steps").valueStream().filter(s -> s.get("stage").asString().equals("voice")).map(s -> s.get("queue").asString()))
+        assertThat(job.get("steps")
+                        .valueStream()
+                        .filter(s -> s.get("stage").asString().equals("voice"))
+                        .map(s -> s.get("queue").asString()))
                 .containsOnly("avatar");
         assertThat(job.get("manifest").get("outputs").size()).isEqualTo(1);
     }
@@ -147,7 +171,9 @@ class EngineDistributedSystemTest {
         }
         String control = submit();
         awaitStatus(control, "succeeded", Duration.ofSeconds(60));
-        assertThat(counting.count("plan") - plans).as("only the control job's plan ran").isEqualTo(1);
+        assertThat(counting.count("plan") - plans)
+                .as("only the control job's plan ran")
+                .isEqualTo(1);
         assertThat(counting.count("render") - renders).isEqualTo(TestPipelines.SCENES);
     }
 
@@ -155,8 +181,12 @@ class EngineDistributedSystemTest {
     void aMessageForACancelledJobRunsNothing() {
         counting.renderTaking(Duration.ofSeconds(30));
         String id = submit();
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM steps WHERE job_id = :job AND stage = 'render'")
-                .param("job", id).query(Long.class).single() == TestPipelines.SCENES);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM steps WHERE job_id = :job AND stage = 'render'")
+                                .param("job", id)
+                                .query(Long.class)
+                                .single()
+                        == TestPipelines.SCENES);
         assertThat(api.postJson("/v1/jobs/" + id + "/cancel", "").status()).isEqualTo(202);
         awaitStatus(id, "cancelled", Duration.ofSeconds(30));
         counting.renderTaking(Duration.ZERO);
@@ -166,13 +196,16 @@ class EngineDistributedSystemTest {
         }
         String control = submit();
         awaitStatus(control, "succeeded", Duration.ofSeconds(60));
-        assertThat(counting.count("render") - renders).as("only the control job's renders ran").isEqualTo(TestPipelines.SCENES);
+        assertThat(counting.count("render") - renders)
+                .as("only the control job's renders ran")
+                .isEqualTo(TestPipelines.SCENES);
     }
 
     @Test
     void aPoisonMessageIsDeadLettered() {
         publishRaw("marketing", "this is not a step id");
-        CachingConnectionFactory factory = new CachingConnectionFactory(Distributed.RABBIT_HOST, Distributed.RABBIT_PORT);
+        CachingConnectionFactory factory =
+                new CachingConnectionFactory(Distributed.RABBIT_HOST, Distributed.RABBIT_PORT);
         try {
             RabbitTemplate template = new RabbitTemplate(factory);
             Message dead = template.receive(environment.queuePrefix + ".dead-letter", 10_000);
@@ -190,8 +223,12 @@ class EngineDistributedSystemTest {
         for (int i = 0; i < 4; i++) {
             jobs.add(submit());
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM steps WHERE status = 'succeeded' AND job_id IN (:jobs)")
-                .param("jobs", jobs).query(Long.class).single() >= 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM steps WHERE status = 'succeeded' AND job_id IN (:jobs)")
+                                .param("jobs", jobs)
+                                .query(Long.class)
+                                .single()
+                        >= 3);
         int refusedBefore = proxy.refused();
         proxy.cut();
         jobs.add(submit());

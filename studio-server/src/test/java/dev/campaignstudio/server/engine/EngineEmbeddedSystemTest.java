@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The sample test pipeline through the whole service in embedded mode: H2 and in-process queues. */
-@SpringBootTest(classes = {StudioApplication.class, TestPipelineConfiguration.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = {StudioApplication.class, TestPipelineConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EngineEmbeddedSystemTest {
 
     @LocalServerPort
@@ -48,14 +50,23 @@ class EngineEmbeddedSystemTest {
     }
 
     private String submit() {
-        ApiClient.Response created = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", "engine-" + UUID.randomUUID()).tree());
+        ApiClient.Response created = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", "engine-" + UUID.randomUUID())
+                        .tree());
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 
     private JsonNode awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api.get("/v1/jobs/" + id).json().get("status").asString().equals(status));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> api.get("/v1/jobs/" + id)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals(status));
         return api.get("/v1/jobs/" + id).json();
     }
 
@@ -69,13 +80,23 @@ class EngineEmbeddedSystemTest {
         assertThat(counting.count("render") - rendersBefore).isEqualTo(TestPipelines.SCENES);
         assertThat(counting.count("flaky") - flakyBefore).isEqualTo(3);
         JsonNode steps = job.get("steps");
-        assertThat(steps.valueStream().filter(s -> s.get("stage").asString().equals("render")
-                && s.get("status").asString().equals("succeeded")).count()).isEqualTo(TestPipelines.SCENES);
-        assertThat(steps.valueStream().filter(s -> s.get("stage").asString().equals("flaky")).map(s -> s.get("status").asString()))
+        assertThat(steps.valueStream()
+                        .filter(s -> s.get("stage").asString().equals("render")
+                                && s.get("status").asString().equals("succeeded"))
+                        .count())
+                .isEqualTo(TestPipelines.SCENES);
+        assertThat(steps.valueStream()
+                        .filter(s -> s.get("stage").asString().equals("flaky"))
+                        .map(s -> s.get("status").asString()))
                 .containsExactly("failed", "failed", "succeeded");
-        JsonNode firstFlaky = steps.valueStream().filter(s -> s.get("stage").asString().equals("flaky")).findFirst().orElseThrow();
+        JsonNode firstFlaky = steps.valueStream()
+                .filter(s -> s.get("stage").asString().equals("flaky"))
+                .findFirst()
+                .orElseThrow();
         assertThat(firstFlaky.get("error").get("code").asString()).isEqualTo("PROVIDER_TIMEOUT");
-        assertThat(steps.get(0).get("stage").asString()).as("steps come in pipeline order").isEqualTo("plan");
+        assertThat(steps.get(0).get("stage").asString())
+                .as("steps come in pipeline order")
+                .isEqualTo("plan");
         assertThat(job.get("started_at").isNull()).isFalse();
 
         JsonNode output = job.get("manifest").get("outputs").get(0);
@@ -90,13 +111,19 @@ class EngineEmbeddedSystemTest {
         counting.renderTaking(Duration.ofSeconds(10));
         try {
             String id = submit();
-            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/jobs/" + id).json().get("steps").valueStream()
-                    .anyMatch(s -> s.get("stage").asString().equals("render") && s.get("status").asString().equals("running")));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/v1/jobs/" + id)
+                            .json()
+                            .get("steps")
+                            .valueStream()
+                            .anyMatch(s -> s.get("stage").asString().equals("render")
+                                    && s.get("status").asString().equals("running")));
             ApiClient.Response cancel = api.postJson("/v1/jobs/" + id + "/cancel", "");
             assertThat(cancel.status()).isEqualTo(202);
             assertThat(cancel.json().get("cancel_requested").asBoolean()).isTrue();
             JsonNode job = awaitStatus(id, "cancelled");
-            assertThat(job.get("steps").valueStream().map(s -> s.get("status").asString())).doesNotContain("running", "pending");
+            assertThat(job.get("steps").valueStream().map(s -> s.get("status").asString()))
+                    .doesNotContain("running", "pending");
             assertThat(api.postJson("/v1/jobs/" + id + "/cancel", "").status()).isEqualTo(409);
         } finally {
             counting.renderTaking(Duration.ZERO);

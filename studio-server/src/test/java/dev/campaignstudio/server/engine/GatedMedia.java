@@ -4,8 +4,8 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.FidelityCheck;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.VideoGeneration;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.server.support.StepGate;
 import java.util.Set;
@@ -75,8 +75,15 @@ final class GatedMedia implements CapabilityAdapter, FidelityCheck, VideoGenerat
             return local.animate(request);
         }
         encode.pass();
-        VideoRequest longer = new VideoRequest(request.scene(), request.productPng(), request.width(), request.height(), LONG_CLIP_MS,
-                request.fps(), request.move(), request.seed());
+        VideoRequest longer = new VideoRequest(
+                request.scene(),
+                request.productPng(),
+                request.width(),
+                request.height(),
+                LONG_CLIP_MS,
+                request.fps(),
+                request.move(),
+                request.seed());
         try {
             MediaFile clip = local.animate(longer);
             encodeEnded.complete(null);

@@ -12,12 +12,12 @@ import org.springframework.boot.WebApplicationType;
  */
 public final class TestWorkerMain {
 
-    private TestWorkerMain() {
-    }
+    private TestWorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         boolean real = args.length > 0 && args[0].equals("--real-pipelines");
-        SpringApplication application = real ? new SpringApplication(StudioApplication.class)
+        SpringApplication application = real
+                ? new SpringApplication(StudioApplication.class)
                 : new SpringApplication(StudioApplication.class, TestPipelineConfiguration.class);
         if (real) {
             args = Arrays.copyOfRange(args, 1, args.length);

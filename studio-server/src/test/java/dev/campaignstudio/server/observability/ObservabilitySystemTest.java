@@ -96,8 +96,13 @@ class ObservabilitySystemTest {
             ApiClient.Response created = api.postJson("/v1/jobs", tree);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String id = created.json().get("id").asString();
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> List.of("succeeded", "failed")
+                            .contains(api.get("/v1/jobs/" + id)
+                                    .json()
+                                    .get("status")
+                                    .asString()));
             job = api.get("/v1/jobs/" + id).json();
             assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
             spans = List.copyOf(exporter.getFinishedSpanItems());
@@ -115,13 +120,18 @@ class ObservabilitySystemTest {
         ApiClient admin = new ApiClient(port, TOKEN);
         String scrape = admin.get("/actuator/prometheus").body();
         for (String stage : stages) {
-            assertThat(lines(scrape, "studio_step_seconds_count{")).as(stage)
+            assertThat(lines(scrape, "studio_step_seconds_count{"))
+                    .as(stage)
                     .anyMatch(line -> line.contains("stage=\"" + stage + "\"") && line.contains("mode="));
         }
-        assertThat(lines(scrape, "studio_step_seconds_count{")).anyMatch(line -> line.contains("mode=\"image_bundle\"")
-                && line.contains("stage=\"scene_image\"") && line.contains("outcome=\"succeeded\""));
-        assertThat(lines(scrape, "studio_job_seconds_count{")).anyMatch(line -> line.contains("mode=\"image_bundle\"")
-                && line.contains("outcome=\"succeeded\"") && line.contains("type=\"marketing_output\""));
+        assertThat(lines(scrape, "studio_step_seconds_count{"))
+                .anyMatch(line -> line.contains("mode=\"image_bundle\"")
+                        && line.contains("stage=\"scene_image\"")
+                        && line.contains("outcome=\"succeeded\""));
+        assertThat(lines(scrape, "studio_job_seconds_count{"))
+                .anyMatch(line -> line.contains("mode=\"image_bundle\"")
+                        && line.contains("outcome=\"succeeded\"")
+                        && line.contains("type=\"marketing_output\""));
         for (String queue : List.of("marketing", "avatar", "retry")) {
             assertThat(lines(scrape, "studio_queue_ready{")).anyMatch(line -> line.contains("queue=\"" + queue + "\""));
             assertThat(lines(scrape, "studio_queue_oldest_age_seconds{"))
@@ -139,17 +149,20 @@ class ObservabilitySystemTest {
     @Test
     void everyMetricOfTheDashboardIsScraped() throws Exception {
         job();
-        String dashboard = Files.readString(Path.of("..").toAbsolutePath().normalize()
-                .resolve("docs/grafana-dashboard.json"));
+        String dashboard =
+                Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("docs/grafana-dashboard.json"));
         Set<String> names = new TreeSet<>();
         Matcher matcher = Pattern.compile("\\b((?:studio|http_server)_[a-z_]+)").matcher(dashboard);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
-        assertThat(names).contains("studio_step_seconds_bucket", "studio_queue_ready", "studio_callback_lag_seconds_sum");
+        assertThat(names)
+                .contains("studio_step_seconds_bucket", "studio_queue_ready", "studio_callback_lag_seconds_sum");
         String scrape = new ApiClient(port, TOKEN).get("/actuator/prometheus").body();
-        Set<String> scraped = scrape.lines().filter(line -> !line.startsWith("#"))
-                .map(line -> line.replaceAll("[{ ].*", "")).collect(Collectors.toSet());
+        Set<String> scraped = scrape.lines()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> line.replaceAll("[{ ].*", ""))
+                .collect(Collectors.toSet());
         Set<String> absent = new TreeSet<>(names);
         absent.removeAll(scraped);
         assertThat(absent).as("dashboard metrics missing from the scrape").isEmpty();
@@ -161,20 +174,27 @@ class ObservabilitySystemTest {
         SpanData request = spans.stream()
                 .filter(span -> "/v1/jobs".equals(span.getAttributes().get(AttributeKey.stringKey("uri")))
                         && "POST".equals(span.getAttributes().get(AttributeKey.stringKey("method"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no API span among " + names(spans)));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no API span among " + names(spans)));
         String trace = request.getTraceId();
-        List<SpanData> steps = spans.stream().filter(span -> span.getName().startsWith("step ")).toList();
-        Set<String> stepStages = steps.stream().filter(span -> span.getTraceId().equals(trace))
-                .map(span -> span.getName().substring("step ".length())).collect(Collectors.toSet());
+        List<SpanData> steps = spans.stream()
+                .filter(span -> span.getName().startsWith("step "))
+                .toList();
+        Set<String> stepStages = steps.stream()
+                .filter(span -> span.getTraceId().equals(trace))
+                .map(span -> span.getName().substring("step ".length()))
+                .collect(Collectors.toSet());
         Set<String> jobStages = new TreeSet<>();
         done.get("steps").forEach(step -> jobStages.add(step.get("stage").asString()));
         assertThat(stepStages).containsAll(jobStages);
         assertThat(steps).allMatch(span -> span.getTraceId().equals(trace));
-        assertThat(steps).allMatch(span -> done.get("id").asString()
-                .equals(span.getAttributes().get(AttributeKey.stringKey("job_id"))));
-        assertThat(spans).anyMatch(span -> span.getTraceId().equals(trace)
-                && "openai".equals(span.getAttributes().get(AttributeKey.stringKey("adapter")))
-                && "image".equals(span.getAttributes().get(AttributeKey.stringKey("capability"))));
+        assertThat(steps)
+                .allMatch(span ->
+                        done.get("id").asString().equals(span.getAttributes().get(AttributeKey.stringKey("job_id"))));
+        assertThat(spans)
+                .anyMatch(span -> span.getTraceId().equals(trace)
+                        && "openai".equals(span.getAttributes().get(AttributeKey.stringKey("adapter")))
+                        && "image".equals(span.getAttributes().get(AttributeKey.stringKey("capability"))));
     }
 
     private static List<String> lines(String scrape, String prefix) {
@@ -182,7 +202,9 @@ class ObservabilitySystemTest {
     }
 
     private static List<String> names(List<SpanData> all) {
-        return all.stream().map(span -> span.getName() + " " + span.getAttributes()).toList();
+        return all.stream()
+                .map(span -> span.getName() + " " + span.getAttributes())
+                .toList();
     }
 
     @TestConfiguration

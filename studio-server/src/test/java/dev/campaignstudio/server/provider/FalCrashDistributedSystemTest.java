@@ -93,9 +93,13 @@ class FalCrashDistributedSystemTest {
     }
 
     private Process startWorker(String name, String queues) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), TestWorkerMain.class.getName(), "--real-pipelines"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestWorkerMain.class.getName(),
+                "--real-pipelines"));
         common().forEach(p -> command.add("--" + p));
         command.add("--studio.engine.queues=" + queues);
         command.add("--studio.engine.lease=2s");
@@ -109,7 +113,10 @@ class FalCrashDistributedSystemTest {
         command.add("--studio.capabilities.image=fal");
         command.add("--studio.capabilities.video=fal");
         File log = Path.of("target", "fal-crash-" + name + ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
         workers.add(process);
         return process;
     }
@@ -135,7 +142,8 @@ class FalCrashDistributedSystemTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
 
-        assertThat(fal.heldPolls.await(180, TimeUnit.SECONDS)).as("the first worker polls a held video request")
+        assertThat(fal.heldPolls.await(180, TimeUnit.SECONDS))
+                .as("the first worker polls a held video request")
                 .isTrue();
         int submittedBeforeKill = fal.submitted("video");
         first.destroyForcibly().waitFor();
@@ -144,28 +152,44 @@ class FalCrashDistributedSystemTest {
 
         fal.hold = false;
         startWorker("b", "marketing,retry,maintenance");
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
-                .until(() -> List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status")
-                        .asString()));
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> List.of("succeeded", "failed")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
 
         JsonNode job = api.get("/v1/jobs/" + id).json();
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(fal.submitted("video")).as("one video request per scene, the crash notwithstanding").isEqualTo(2);
+        assertThat(fal.submitted("video"))
+                .as("one video request per scene, the crash notwithstanding")
+                .isEqualTo(2);
         assertThat(fal.cancels).isEmpty();
         assertThat(fal.violations).isEmpty();
-        List<JsonNode> lost = job.get("steps").valueStream().filter(s -> s.get("stage").asString().equals("scene_video")
-                && s.get("status").asString().equals("failed")).toList();
-        assertThat(lost).as("the killed attempts").isNotEmpty()
+        List<JsonNode> lost = job.get("steps")
+                .valueStream()
+                .filter(s -> s.get("stage").asString().equals("scene_video")
+                        && s.get("status").asString().equals("failed"))
+                .toList();
+        assertThat(lost)
+                .as("the killed attempts")
+                .isNotEmpty()
                 .allMatch(s -> s.get("error").get("code").asString().equals("WORKER_LOST"));
         // a scene whose request was noted before the kill is finished by polling that request; the others submit theirs
-        List<JsonNode> finished = job.get("steps").valueStream()
+        List<JsonNode> finished = job.get("steps")
+                .valueStream()
                 .filter(s -> s.get("stage").asString().equals("scene_video")
                         && s.get("status").asString().equals("succeeded"))
                 .toList();
         assertThat(finished).hasSize(2);
-        long resumed = finished.stream().filter(s -> s.get("attempt").asInt() > 1
-                && s.get("outputs").get("provider_calls").valueStream()
-                        .noneMatch(call -> call.get("operation").asString().equals("queue/submit"))).count();
-        assertThat(resumed).as("attempts after the crash that polled the noted request").isEqualTo(submittedBeforeKill);
+        long resumed = finished.stream()
+                .filter(s -> s.get("attempt").asInt() > 1
+                        && s.get("outputs")
+                                .get("provider_calls")
+                                .valueStream()
+                                .noneMatch(
+                                        call -> call.get("operation").asString().equals("queue/submit")))
+                .count();
+        assertThat(resumed)
+                .as("attempts after the crash that polled the noted request")
+                .isEqualTo(submittedBeforeKill);
     }
 }

@@ -2,6 +2,7 @@ package dev.campaignstudio.server.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
 
 import dev.campaignstudio.core.asset.DigitalSourceType;
 import dev.campaignstudio.core.contract.OutputMode;
@@ -13,16 +14,16 @@ import dev.campaignstudio.server.support.Samples;
 import dev.campaignstudio.server.support.VideoProbe;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import javax.imageio.ImageIO;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -30,8 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A whole {@code fast_video} job with {@code image} bound to the OpenAI-compatible adapter and {@code video} to the
@@ -103,8 +102,10 @@ class RemoteProvidersSystemTest {
         ApiClient.Response created = api.postJson("/v1/jobs", tree);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of("succeeded", "failed")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
         return api.get("/v1/jobs/" + id).json();
     }
 
@@ -115,17 +116,27 @@ class RemoteProvidersSystemTest {
         JsonNode job = run("Cosy autumn evenings", Map.of("scene_count", 3, "duration_s", 8));
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(providers.edits.get() - editsBefore).as("one edit per scene, more only if the fidelity loop asked").isGreaterThanOrEqualTo(3);
-        assertThat(providers.productImagesSeen.get()).as("each edit carried the product's image").isPositive();
-        assertThat(providers.predictions() - predictionsBefore).as("exactly one prediction per scene").isEqualTo(3);
+        assertThat(providers.edits.get() - editsBefore)
+                .as("one edit per scene, more only if the fidelity loop asked")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(providers.productImagesSeen.get())
+                .as("each edit carried the product's image")
+                .isPositive();
+        assertThat(providers.predictions() - predictionsBefore)
+                .as("exactly one prediction per scene")
+                .isEqualTo(3);
         assertThat(providers.authorizations()).contains("Bearer " + OPENAI_KEY, "Bearer " + REPLICATE_KEY);
-        assertThat(providers.problems()).as("every request and answer keeps to the vendors' documents").isEmpty();
+        assertThat(providers.problems())
+                .as("every request and answer keeps to the vendors' documents")
+                .isEmpty();
         for (JsonNode step : job.get("steps")) {
             String stage = step.get("stage").asString();
             if (stage.equals("scene_image") || stage.equals("scene_video")) {
-                assertThat(step.get("adapter").asString()).isEqualTo(stage.equals("scene_image") ? "openai" : "replicate");
+                assertThat(step.get("adapter").asString())
+                        .isEqualTo(stage.equals("scene_image") ? "openai" : "replicate");
                 JsonNode call = step.get("outputs").get("provider_calls").get(0);
-                assertThat(call.get("provider").asString()).isEqualTo(stage.equals("scene_image") ? "openai" : "replicate");
+                assertThat(call.get("provider").asString())
+                        .isEqualTo(stage.equals("scene_image") ? "openai" : "replicate");
                 assertThat(call.get("latency_ms").asLong()).isNotNegative();
                 assertThat(call.get("attempts").asInt()).isEqualTo(1);
             }
@@ -137,31 +148,41 @@ class RemoteProvidersSystemTest {
             }
         }
         assertThat(video).isNotNull();
-        byte[] finalVideo = api.getBytes("/v1/assets/" + video.get("asset_id").asString()).body();
+        byte[] finalVideo =
+                api.getBytes("/v1/assets/" + video.get("asset_id").asString()).body();
         VideoProbe probe = VideoProbe.of(finalVideo);
         assertThat(probe.seconds()).isBetween(7.8, 8.2);
         assertThat(probe.audioCodec()).isNotNull();
-        assertThat(DigitalSourceType.read(finalVideo)).as("the stitched video is a composite with generated clips")
+        assertThat(DigitalSourceType.read(finalVideo))
+                .as("the stitched video is a composite with generated clips")
                 .contains(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA.uri());
         costAndMakers(job, video);
         for (JsonNode step : job.get("manifest").get("stages")) {
             String stage = step.get("stage").asString();
             if (stage.equals("scene_image") || stage.equals("scene_video")) {
                 for (JsonNode asset : step.get("assets")) {
-                    byte[] file = api.getBytes("/v1/assets/" + asset.get("asset_id").asString()).body();
+                    byte[] file = api.getBytes(
+                                    "/v1/assets/" + asset.get("asset_id").asString())
+                            .body();
                     assertThat(DigitalSourceType.read(file))
                             .as(stage + " " + asset.get("role").asString() + " is made by a model")
                             .contains(DigitalSourceType.TRAINED_ALGORITHMIC_MEDIA.uri());
                     if (stage.equals("scene_image")) {
-                        assertThat(ImageIO.read(new ByteArrayInputStream(file))).as("the labelled PNG decodes")
+                        assertThat(ImageIO.read(new ByteArrayInputStream(file)))
+                                .as("the labelled PNG decodes")
                                 .isNotNull();
                     } else {
-                        assertThat(VideoProbe.of(file).seconds()).as("the labelled clip decodes").isPositive();
+                        assertThat(VideoProbe.of(file).seconds())
+                                .as("the labelled clip decodes")
+                                .isPositive();
                     }
                 }
             }
         }
-        assertThat(router.route(OutputMode.FAST_VIDEO).stage("scene_video").orElseThrow().timeout())
+        assertThat(router.route(OutputMode.FAST_VIDEO)
+                        .stage("scene_video")
+                        .orElseThrow()
+                        .timeout())
                 .as("cut at no less than Replicate's deadline, its read timeouts and a margin")
                 .isEqualTo(Duration.ofMinutes(15));
         assertThat(output.getAll()).doesNotContain(OPENAI_KEY).doesNotContain(REPLICATE_KEY);
@@ -194,7 +215,8 @@ class RemoteProvidersSystemTest {
         assertThat(cost.get("by_provider").get("openai").asDouble()).isCloseTo(images, offset(1e-6));
         List<String> makers = new java.util.ArrayList<>();
         for (JsonNode maker : video.get("made_by")) {
-            makers.add(maker.get("stage").asString() + "/" + maker.get("adapter").asString());
+            makers.add(
+                    maker.get("stage").asString() + "/" + maker.get("adapter").asString());
             if (maker.get("stage").asString().equals("scene_video")) {
                 JsonNode model = maker.get("models").get(0);
                 assertThat(model.get("model").asString()).isEqualTo("acme/img2vid:" + VERSION);
@@ -212,7 +234,12 @@ class RemoteProvidersSystemTest {
         assertThat(job.get("status").asString()).isEqualTo("failed");
         assertThat(job.get("error").get("code").asString()).isEqualTo("PROVIDER_ERROR");
         assertThat(job.get("error").get("message").asString()).contains("400").contains("Incorrect API key provided");
-        String everything = job.toString() + api.get("/v1/jobs/" + job.get("id").asString() + "/events").body() + output.getAll();
-        assertThat(everything).doesNotContain(OPENAI_KEY).doesNotContain(REPLICATE_KEY).doesNotContain("SECRET");
+        String everything = job.toString()
+                + api.get("/v1/jobs/" + job.get("id").asString() + "/events").body()
+                + output.getAll();
+        assertThat(everything)
+                .doesNotContain(OPENAI_KEY)
+                .doesNotContain(REPLICATE_KEY)
+                .doesNotContain("SECRET");
     }
 }

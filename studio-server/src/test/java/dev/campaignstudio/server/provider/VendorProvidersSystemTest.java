@@ -97,9 +97,10 @@ class VendorProvidersSystemTest {
         ApiClient.Response created = api.postJson("/v1/jobs", tree);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200))
-                .until(() -> List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status")
-                        .asString()));
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of("succeeded", "failed")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
         return api.get("/v1/jobs/" + id).json();
     }
 
@@ -123,7 +124,8 @@ class VendorProvidersSystemTest {
             // its last, and each written word takes the timing of what was said for it (docs/providers.md)
             List<Long> starts = new ArrayList<>();
             List<Long> ends = new ArrayList<>();
-            java.util.regex.Matcher token = java.util.regex.Pattern.compile("\\S+").matcher(text);
+            java.util.regex.Matcher token =
+                    java.util.regex.Pattern.compile("\\S+").matcher(text);
             int written = 0;
             while (token.find()) {
                 starts.add(token.start() * FakeElevenLabs.CHAR_MS);
@@ -135,11 +137,13 @@ class VendorProvidersSystemTest {
             for (JsonNode word : words) {
                 long start = word.get("start_ms").asLong();
                 long end = word.get("end_ms").asLong();
-                assertThat(starts).as("%s starts where a spoken word starts", word).contains(start);
+                assertThat(starts)
+                        .as("%s starts where a spoken word starts", word)
+                        .contains(start);
                 assertThat(ends).as("%s ends where a spoken word ends", word).contains(end);
                 assertThat(start).isGreaterThan(previous);
-                String said = text.substring((int) (start / FakeElevenLabs.CHAR_MS),
-                        (int) (end / FakeElevenLabs.CHAR_MS));
+                String said =
+                        text.substring((int) (start / FakeElevenLabs.CHAR_MS), (int) (end / FakeElevenLabs.CHAR_MS));
                 assertThat(said).as(word.toString()).contains(word.get("text").asString());
                 expected.add(new long[] {offset + start, offset + end});
                 previous = start;
@@ -161,7 +165,8 @@ class VendorProvidersSystemTest {
         assertThat(captions.get(0).get("start_ms").asLong()).isEqualTo(expected.get(0)[0]);
         assertThat(captions.get(captions.size() - 1).get("end_ms").asLong())
                 .isEqualTo(expected.get(expected.size() - 1)[1]);
-        VideoProbe video = VideoProbe.of(api.getBytes(output(job, "final_video").get("url").asString()).body());
+        VideoProbe video = VideoProbe.of(
+                api.getBytes(output(job, "final_video").get("url").asString()).body());
         assertThat(video.seconds()).isCloseTo(offset / 1000.0, within(0.2));
         assertThat(video.audioRms()).as("the voice-over is audible").isGreaterThan(0.02);
         assertNoKey(job, output);
@@ -181,22 +186,32 @@ class VendorProvidersSystemTest {
                 JsonNode step = step(job, stage, scene);
                 assertThat(step.get("adapter").asString()).isEqualTo("fal");
                 List<String> operations = new ArrayList<>();
-                step.get("outputs").get("provider_calls").forEach(call -> operations.add(call.get("operation")
-                        .asString()));
+                step.get("outputs")
+                        .get("provider_calls")
+                        .forEach(call -> operations.add(call.get("operation").asString()));
                 assertThat(operations).contains("queue/submit", "queue/status", "queue/result");
             }
         }
-        VideoProbe video = VideoProbe.of(api.getBytes(output(job, "final_video").get("url").asString()).body());
+        VideoProbe video = VideoProbe.of(
+                api.getBytes(output(job, "final_video").get("url").asString()).body());
         assertThat(video.seconds()).isCloseTo(6.0, within(0.2));
-        String events = api.get("/v1/jobs/" + job.get("id").asString() + "/events").body();
-        assertThat(events).as("each request id was written down on its step").contains("remote_job").contains("req-");
+        String events =
+                api.get("/v1/jobs/" + job.get("id").asString() + "/events").body();
+        assertThat(events)
+                .as("each request id was written down on its step")
+                .contains("remote_job")
+                .contains("req-");
         assertNoKey(job, output);
     }
 
     private void assertNoKey(JsonNode job, CapturedOutput output) {
-        String everything = job.toString() + api.get("/v1/jobs/" + job.get("id").asString() + "/events").body()
+        String everything = job.toString()
+                + api.get("/v1/jobs/" + job.get("id").asString() + "/events").body()
                 + output.getAll();
-        assertThat(everything).doesNotContain(ELEVEN_KEY).doesNotContain(FAL_KEY).doesNotContain("SECRET");
+        assertThat(everything)
+                .doesNotContain(ELEVEN_KEY)
+                .doesNotContain(FAL_KEY)
+                .doesNotContain("SECRET");
     }
 
     private static JsonNode output(JsonNode job, String role) {
@@ -210,7 +225,8 @@ class VendorProvidersSystemTest {
 
     private static JsonNode step(JsonNode job, String stage, int scene) {
         for (JsonNode step : job.get("steps")) {
-            if (step.get("stage").asString().equals(stage) && step.get("scene_order").asInt(0) == scene
+            if (step.get("stage").asString().equals(stage)
+                    && step.get("scene_order").asInt(0) == scene
                     && step.get("status").asString().equals("succeeded")) {
                 return step;
             }

@@ -4,8 +4,8 @@ import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.capability.StepFault;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.media.LocalMedia;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -28,8 +28,7 @@ final class VendorRenders {
 
     private static final LocalMedia LOCAL = new LocalMedia();
 
-    private VendorRenders() {
-    }
+    private VendorRenders() {}
 
     static byte[] image(JsonNode input) {
         BufferedImage product = decode(input.path("image_url").asString());
@@ -54,9 +53,16 @@ final class VendorRenders {
         MediaFile still = MediaFile.image(data, "image/png", decoded.getWidth(), decoded.getHeight());
         long ms = Long.parseLong(input.path("duration").asString("5")) * 1000;
         try {
-            return LOCAL.animate(new VideoRequest(new SceneImage(still, still, new Box(0, 0, decoded.getWidth(),
-                    decoded.getHeight())), null,
-                    144, 256, ms, 10, CameraMove.ZOOM_IN, 1)).data();
+            return LOCAL.animate(new VideoRequest(
+                            new SceneImage(still, still, new Box(0, 0, decoded.getWidth(), decoded.getHeight())),
+                            null,
+                            144,
+                            256,
+                            ms,
+                            10,
+                            CameraMove.ZOOM_IN,
+                            1))
+                    .data();
         } catch (StepFault e) {
             throw new IllegalStateException(e);
         }
@@ -64,8 +70,8 @@ final class VendorRenders {
 
     private static BufferedImage decode(String dataUri) {
         try {
-            return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
-                    .decode(dataUri.substring(dataUri.indexOf(',') + 1))));
+            return ImageIO.read(
+                    new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,9 +38,23 @@ class RetentionSystemTest {
     private static final String TOKEN = "retention-token";
     private static final Path DATA_DIR = dataDir();
     /** Every table that holds rows of a job, with its job column. */
-    private static final Map<String, String> JOB_TABLES = Map.of("jobs", "id", "steps", "job_id", "assets", "job_id",
-            "outbox_events", "job_id", "step_notes", "job_id", "callback_deliveries", "job_id",
-            "callback_attempts", "job_id", "product_checkpoints", "job_id");
+    private static final Map<String, String> JOB_TABLES = Map.of(
+            "jobs",
+            "id",
+            "steps",
+            "job_id",
+            "assets",
+            "job_id",
+            "outbox_events",
+            "job_id",
+            "step_notes",
+            "job_id",
+            "callback_deliveries",
+            "job_id",
+            "callback_attempts",
+            "job_id",
+            "product_checkpoints",
+            "job_id");
 
     @LocalServerPort
     int port;
@@ -77,9 +91,13 @@ class RetentionSystemTest {
     void oldJobsAndUnreferencedBlobsGoWhileRecentRunningAndReferencedOnesStay() throws Exception {
         String old = run("Old Mug");
         List<String> oldBlobs = blobs(old);
-        List<String> uploads = jdbc.sql("SELECT sha256 FROM assets WHERE kind = 'upload'").query(String.class).list();
+        List<String> uploads = jdbc.sql("SELECT sha256 FROM assets WHERE kind = 'upload'")
+                .query(String.class)
+                .list();
         String running = run("Running Mug");
-        jdbc.sql("UPDATE jobs SET status = 'running', finished_at = NULL WHERE id = :id").param("id", running).update();
+        jdbc.sql("UPDATE jobs SET status = 'running', finished_at = NULL WHERE id = :id")
+                .param("id", running)
+                .update();
         clock.jump(Duration.ofDays(40));
         String recent = run("Recent Mug");
 
@@ -105,12 +123,16 @@ class RetentionSystemTest {
         String job = run("Private Mug");
         List<String> blobs = blobs(job);
         assertThat(rowsOf(job)).isPositive();
-        jdbc.sql("UPDATE jobs SET status = 'running', finished_at = NULL WHERE id = :id").param("id", job).update();
+        jdbc.sql("UPDATE jobs SET status = 'running', finished_at = NULL WHERE id = :id")
+                .param("id", job)
+                .update();
         ApiClient.Response refused = api.raw("DELETE", "/v1/jobs/" + job, TOKEN, null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("JOB_RUNNING");
         assertThat(rowsOf(job)).isPositive();
-        jdbc.sql("UPDATE jobs SET status = 'succeeded', finished_at = updated_at WHERE id = :id").param("id", job).update();
+        jdbc.sql("UPDATE jobs SET status = 'succeeded', finished_at = updated_at WHERE id = :id")
+                .param("id", job)
+                .update();
 
         assertThat(api.raw("DELETE", "/v1/jobs/" + job, TOKEN, null).status()).isEqualTo(204);
         assertThat(rowsOf(job)).isZero();
@@ -137,14 +159,19 @@ class RetentionSystemTest {
         ApiClient.Response created = api.postJson("/v1/jobs", tree);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() ->
-                List.of("succeeded", "failed").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> List.of("succeeded", "failed")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
         assertThat(api.get("/v1/jobs/" + id).json().get("status").asString()).isEqualTo("succeeded");
         return id;
     }
 
     private List<String> blobs(String job) {
-        return jdbc.sql("SELECT DISTINCT sha256 FROM assets WHERE job_id = :id").param("id", job).query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT sha256 FROM assets WHERE job_id = :id")
+                .param("id", job)
+                .query(String.class)
+                .list();
     }
 
     private List<String> gone(List<String> blobs) {
@@ -152,20 +179,31 @@ class RetentionSystemTest {
     }
 
     private boolean referenced(String sha) {
-        return jdbc.sql("SELECT COUNT(*) FROM assets WHERE sha256 = :sha").param("sha", sha).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM assets WHERE sha256 = :sha")
+                        .param("sha", sha)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private long rowsOf(String job) {
-        return JOB_TABLES.keySet().stream().mapToLong(table -> count(table, job)).sum();
+        return JOB_TABLES.keySet().stream()
+                .mapToLong(table -> count(table, job))
+                .sum();
     }
 
     private long count(String table, String job) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + JOB_TABLES.get(table) + " = :id").param("id", job)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + JOB_TABLES.get(table) + " = :id")
+                .param("id", job)
+                .query(Long.class)
+                .single();
     }
 
     private static Path blob(String sha) {
-        return DATA_DIR.resolve("assets").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        return DATA_DIR.resolve("assets")
+                .resolve(sha.substring(0, 2))
+                .resolve(sha.substring(2, 4))
+                .resolve(sha);
     }
 
     private static Path dataDir() {

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * records list the clip's attempts; clips that drift in every allowed attempt fail the job with {@code FIDELITY_DRIFT}
  * carrying each attempt's score.
  */
-@SpringBootTest(classes = {StudioApplication.class, ClipFidelitySystemTest.Drifting.class},
+@SpringBootTest(
+        classes = {StudioApplication.class, ClipFidelitySystemTest.Drifting.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClipFidelitySystemTest {
 
@@ -85,7 +86,8 @@ class ClipFidelitySystemTest {
     private static List<JsonNode> sceneVideos(JsonNode job) {
         List<JsonNode> steps = new ArrayList<>();
         job.get("steps").forEach(s -> {
-            if (s.get("stage").asString().equals("scene_video") && s.get("status").asString().equals("succeeded")) {
+            if (s.get("stage").asString().equals("scene_video")
+                    && s.get("status").asString().equals("succeeded")) {
                 steps.add(s);
             }
         });
@@ -115,12 +117,19 @@ class ClipFidelitySystemTest {
         JsonNode first = redone.get("attempts").get(0);
         JsonNode second = redone.get("attempts").get(1);
         assertThat(first.get("verdict").asString()).isEqualTo("drift");
-        assertThat(first.get("parts").get("proportion").asDouble()).as("the squash is what drifted").isLessThan(0.5);
+        assertThat(first.get("parts").get("proportion").asDouble())
+                .as("the squash is what drifted")
+                .isLessThan(0.5);
         assertThat(second.get("verdict").asString()).isEqualTo("pass");
         assertThat(second.get("changes").toString()).contains("seed").contains("steady_camera");
-        assertThat(redone.get("asset_id").asString()).isEqualTo(second.get("asset_id").asString());
-        assertThat(api.getBytes(first.get("url").asString()).statusCode()).as("the drifted clip is kept").isEqualTo(200);
-        assertThat(api.getBytes(first.get("frame_url").asString()).statusCode()).as("and its weakest frame").isEqualTo(200);
+        assertThat(redone.get("asset_id").asString())
+                .isEqualTo(second.get("asset_id").asString());
+        assertThat(api.getBytes(first.get("url").asString()).statusCode())
+                .as("the drifted clip is kept")
+                .isEqualTo(200);
+        assertThat(api.getBytes(first.get("frame_url").asString()).statusCode())
+                .as("and its weakest frame")
+                .isEqualTo(200);
 
         List<String> kinds = new ArrayList<>();
         int clipAttempts = 0;
@@ -135,7 +144,8 @@ class ClipFidelitySystemTest {
         int videos = counted.counter().calls(Capability.VIDEO) - videoBefore;
         int images = counted.counter().calls("generate") - imagesBefore;
         assertThat(videos).as("two scenes, one made again").isEqualTo(3);
-        assertThat(counted.counter().calls(Capability.FIDELITY) - checksBefore).as("every image and every clip checked")
+        assertThat(counted.counter().calls(Capability.FIDELITY) - checksBefore)
+                .as("every image and every clip checked")
                 .isEqualTo(images + videos);
     }
 
@@ -149,7 +159,9 @@ class ClipFidelitySystemTest {
         assertThat(error.get("stage").asString()).isEqualTo("scene_video");
         assertThat(error.get("message").asString()).contains("all 2 attempts").contains("scene_video scene");
         assertThat(error.get("details").get("attempts").size()).isEqualTo(2);
-        error.get("details").get("attempts").forEach(a -> assertThat(a.get("verdict").asString()).isEqualTo("drift"));
+        error.get("details")
+                .get("attempts")
+                .forEach(a -> assertThat(a.get("verdict").asString()).isEqualTo("drift"));
     }
 
     /** The counting adapter over the drifting clip maker, the local media and the web link reader. */

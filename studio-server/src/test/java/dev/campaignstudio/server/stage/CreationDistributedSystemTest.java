@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +49,8 @@ class CreationDistributedSystemTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        String dataDir = Files.createTempDirectory("studio-creation-distributed").toString();
+        String dataDir =
+                Files.createTempDirectory("studio-creation-distributed").toString();
         registry.add("studio.data-dir", () -> dataDir);
         registry.add("studio.api.tokens", () -> "creation-token");
         registry.add("studio.outbound.allow-loopback", () -> "true");
@@ -65,7 +66,9 @@ class CreationDistributedSystemTest {
         CreationJobs jobs = new CreationJobs(api);
         Map<String, Object> product = Samples.uploaded(api, "aurora-bottle");
         product.put("product_id", "aurora-distributed-" + System.nanoTime());
-        product.put("link", pages.serve("/aurora", ProductPageServer.productPage("Aurora Bottle", "Aurora Goods", "34.90", "EUR")));
+        product.put(
+                "link",
+                pages.serve("/aurora", ProductPageServer.productPage("Aurora Bottle", "Aurora Goods", "34.90", "EUR")));
         String id = jobs.submit(product);
         JsonNode job = jobs.finished(id);
         JsonNode identity = jobs.assertIdentity(id, job, true);

@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * The marketing creation flow in embedded mode, with the real local media adapters behind a counter: the identity is
  * built once, reused whole by later jobs of the same product, and rebuilt exactly where an input changed.
  */
-@SpringBootTest(classes = {StudioApplication.class, CountingCapabilityConfiguration.class},
+@SpringBootTest(
+        classes = {StudioApplication.class, CountingCapabilityConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CreationFlowSystemTest {
 
@@ -90,7 +91,8 @@ class CreationFlowSystemTest {
         return counted.counter().snapshot();
     }
 
-    private static Map<Capability, Integer> difference(Map<Capability, Integer> before, Map<Capability, Integer> after) {
+    private static Map<Capability, Integer> difference(
+            Map<Capability, Integer> before, Map<Capability, Integer> after) {
         Map<Capability, Integer> difference = new LinkedHashMap<>();
         after.forEach((capability, count) -> {
             int delta = count - before.getOrDefault(capability, 0);
@@ -109,7 +111,8 @@ class CreationFlowSystemTest {
 
     @Test
     void theIdentityIsBuiltOnceReusedWholeAndRebuiltOnlyWhereAnInputChanged() {
-        String link = pages.serve("/products/aurora", ProductPageServer.productPage("Aurora Bottle", "Aurora Goods", "34.90", "EUR"));
+        String link = pages.serve(
+                "/products/aurora", ProductPageServer.productPage("Aurora Bottle", "Aurora Goods", "34.90", "EUR"));
         Map<String, Object> product = Samples.uploaded(api, SAMPLE);
         product.put("product_id", "aurora-" + System.nanoTime());
         product.put("link", link);
@@ -121,42 +124,74 @@ class CreationFlowSystemTest {
         JsonNode firstJob = jobs.finished(first);
         JsonNode identity = jobs.assertIdentity(first, firstJob, true);
         assertThat(CreationJobs.statuses(firstJob).values()).containsOnly("succeeded");
-        assertThat(difference(before, calls())).isEqualTo(Map.of(Capability.PRODUCT_ANALYSIS, images + 1, Capability.IMAGE, 1,
-                Capability.LINK_READER, 1, Capability.STORYBOARD, 1));
+        assertThat(difference(before, calls()))
+                .isEqualTo(Map.of(
+                        Capability.PRODUCT_ANALYSIS,
+                        images + 1,
+                        Capability.IMAGE,
+                        1,
+                        Capability.LINK_READER,
+                        1,
+                        Capability.STORYBOARD,
+                        1));
         assertThat(identity.get("link_facts").get("brand").asString()).isEqualTo("Aurora Goods");
         assertThat(identity.get("link_facts").get("price").asString()).isEqualTo("34.90");
         assertThat(identity.get("link_facts").get("currency").asString()).isEqualTo("EUR");
         JsonNode neutral = CreationJobs.step(firstJob, "neutral_image").get("outputs");
-        assertThat(neutral.get("reason").asString()).startsWith("image " + neutral.get("chosen_image").asInt());
+        assertThat(neutral.get("reason").asString())
+                .startsWith("image " + neutral.get("chosen_image").asInt());
         assertThat(neutral.get("sources").size()).isEqualTo(images);
-        assertThat(CreationJobs.step(firstJob, "neutral_image").get("inputs").get("fingerprint").asString()).hasSize(64);
+        assertThat(CreationJobs.step(firstJob, "neutral_image")
+                        .get("inputs")
+                        .get("fingerprint")
+                        .asString())
+                .hasSize(64);
 
         before = calls();
         String second = jobs.submit(product);
         JsonNode secondJob = jobs.finished(second);
         JsonNode reusedIdentity = jobs.assertIdentity(second, secondJob, true);
-        assertThat(difference(before, calls())).as("a second job of the unchanged product calls no capability").isEmpty();
-        assertThat(pages.hits("/products/aurora")).as("nor fetches the page again").isEqualTo(1);
+        assertThat(difference(before, calls()))
+                .as("a second job of the unchanged product calls no capability")
+                .isEmpty();
+        assertThat(pages.hits("/products/aurora"))
+                .as("nor fetches the page again")
+                .isEqualTo(1);
         Map<String, String> reused = CreationJobs.statuses(secondJob);
-        assertThat(reused).containsEntry("neutral_image", "reused").containsEntry("metadata", "reused")
-                .containsEntry("character_sheet", "reused").containsEntry("link_metadata", "reused")
-                .containsEntry("storyboard_seeds", "reused").containsEntry("emit", "succeeded");
-        assertThat(reusedIdentity.get("neutral_image").get("asset_id")).isEqualTo(identity.get("neutral_image").get("asset_id"));
-        assertThat(reusedIdentity.get("character_sheet").get("asset_id")).isEqualTo(identity.get("character_sheet").get("asset_id"));
+        assertThat(reused)
+                .containsEntry("neutral_image", "reused")
+                .containsEntry("metadata", "reused")
+                .containsEntry("character_sheet", "reused")
+                .containsEntry("link_metadata", "reused")
+                .containsEntry("storyboard_seeds", "reused")
+                .containsEntry("emit", "succeeded");
+        assertThat(reusedIdentity.get("neutral_image").get("asset_id"))
+                .isEqualTo(identity.get("neutral_image").get("asset_id"));
+        assertThat(reusedIdentity.get("character_sheet").get("asset_id"))
+                .isEqualTo(identity.get("character_sheet").get("asset_id"));
 
         Map<String, Object> newPhoto = new LinkedHashMap<>(product);
         List<Object> changed = new ArrayList<>((List<?>) product.get("images"));
-        changed.set(images - 1, Map.of("uri", Samples.upload(api, "new.jpg", SampleProducts.bottlePhoto(640, 800, new Color(30, 110, 150), 99))));
+        changed.set(
+                images - 1,
+                Map.of(
+                        "uri",
+                        Samples.upload(
+                                api, "new.jpg", SampleProducts.bottlePhoto(640, 800, new Color(30, 110, 150), 99))));
         newPhoto.put("images", changed);
         before = calls();
         JsonNode thirdJob = jobs.finished(jobs.submit(newPhoto));
         assertThat(thirdJob.get("status").asString()).isEqualTo("succeeded");
-        assertThat(CreationJobs.statuses(thirdJob)).as("a new photo reruns neutral_image and what is built on it, nothing else")
-                .containsEntry("neutral_image", "succeeded").containsEntry("metadata", "succeeded")
-                .containsEntry("character_sheet", "succeeded").containsEntry("link_metadata", "reused")
+        assertThat(CreationJobs.statuses(thirdJob))
+                .as("a new photo reruns neutral_image and what is built on it, nothing else")
+                .containsEntry("neutral_image", "succeeded")
+                .containsEntry("metadata", "succeeded")
+                .containsEntry("character_sheet", "succeeded")
+                .containsEntry("link_metadata", "reused")
                 .containsEntry("storyboard_seeds", "succeeded");
-        assertThat(difference(before, calls())).isEqualTo(Map.of(Capability.PRODUCT_ANALYSIS, images + 1, Capability.IMAGE, 1,
-                Capability.STORYBOARD, 1));
+        assertThat(difference(before, calls()))
+                .isEqualTo(
+                        Map.of(Capability.PRODUCT_ANALYSIS, images + 1, Capability.IMAGE, 1, Capability.STORYBOARD, 1));
 
         Map<String, Object> newDescription = new LinkedHashMap<>(product);
         Map<String, Object> attributes = asStrings((Map<?, ?>) product.getOrDefault("attributes", Map.of()));
@@ -164,12 +199,15 @@ class CreationFlowSystemTest {
         newDescription.put("attributes", attributes);
         before = calls();
         JsonNode fourthJob = jobs.finished(jobs.submit(newDescription));
-        assertThat(CreationJobs.statuses(fourthJob)).as("a new description keeps the cut-out and the page facts")
-                .containsEntry("neutral_image", "reused").containsEntry("metadata", "succeeded")
-                .containsEntry("character_sheet", "succeeded").containsEntry("link_metadata", "reused")
+        assertThat(CreationJobs.statuses(fourthJob))
+                .as("a new description keeps the cut-out and the page facts")
+                .containsEntry("neutral_image", "reused")
+                .containsEntry("metadata", "succeeded")
+                .containsEntry("character_sheet", "succeeded")
+                .containsEntry("link_metadata", "reused")
                 .containsEntry("storyboard_seeds", "succeeded");
-        assertThat(difference(before, calls())).isEqualTo(Map.of(Capability.PRODUCT_ANALYSIS, 1, Capability.IMAGE, 1,
-                Capability.STORYBOARD, 1));
+        assertThat(difference(before, calls()))
+                .isEqualTo(Map.of(Capability.PRODUCT_ANALYSIS, 1, Capability.IMAGE, 1, Capability.STORYBOARD, 1));
     }
 
     @Test
@@ -180,25 +218,37 @@ class CreationFlowSystemTest {
         JsonNode sheet = jobs.assertIdentity(first, jobs.finished(first), false).get("character_sheet");
         String sheetId = sheet.get("asset_id").asString();
         String sha256 = assets.find(new AssetId(sheetId)).orElseThrow().sha256();
-        assertThat(blobs.delete(sha256)).as("the sheet's file is taken from the filesystem store").isTrue();
+        assertThat(blobs.delete(sha256))
+                .as("the sheet's file is taken from the filesystem store")
+                .isTrue();
 
         Map<Capability, Integer> before = calls();
         JsonNode again = jobs.finished(jobs.submit(product));
 
         assertThat(again.get("status").asString()).isEqualTo("succeeded");
-        assertThat(CreationJobs.statuses(again)).as("the row is still there, the file is not")
-                .containsEntry("neutral_image", "reused").containsEntry("metadata", "reused")
+        assertThat(CreationJobs.statuses(again))
+                .as("the row is still there, the file is not")
+                .containsEntry("neutral_image", "reused")
+                .containsEntry("metadata", "reused")
                 .containsEntry("character_sheet", "succeeded");
-        assertThat(CreationJobs.step(again, "character_sheet").get("outputs").get("rebuilt_because").asString())
-                .contains(sheetId).contains("missing from the asset store");
+        assertThat(CreationJobs.step(again, "character_sheet")
+                        .get("outputs")
+                        .get("rebuilt_because")
+                        .asString())
+                .contains(sheetId)
+                .contains("missing from the asset store");
         assertThat(difference(before, calls())).containsEntry(Capability.IMAGE, 1);
-        assertThat(blobs.contains(sha256)).as("the sheet drawn again is stored again").isTrue();
+        assertThat(blobs.contains(sha256))
+                .as("the sheet drawn again is stored again")
+                .isTrue();
     }
 
     @Test
     void theReadmeCreationExampleBuildsTheIdentity() throws Exception {
-        String asset = Samples.upload(api, "front.jpg", Samples.photo(SAMPLE, "front.jpg")).substring("asset:".length());
-        String body = Files.readString(Samples.folder().resolveSibling("docs/examples/creation.json")).replace("ASSET_ID", asset);
+        String asset = Samples.upload(api, "front.jpg", Samples.photo(SAMPLE, "front.jpg"))
+                .substring("asset:".length());
+        String body = Files.readString(Samples.folder().resolveSibling("docs/examples/creation.json"))
+                .replace("ASSET_ID", asset);
         ApiClient.Response created = api.postJson("/v1/jobs", body);
         assertThat(created.status()).as(created.body()).isIn(200, 201);
         String id = created.json().get("id").asString();
@@ -208,12 +258,17 @@ class CreationFlowSystemTest {
 
     @Test
     void aOneColourPhotoUploadsButFailsTheJobAtNeutralImageAsShowingNoProductNotAsInternal() {
-        ApiClient.Response uploaded = api.upload("file", "flat.png", "image/png", TestImages.flatPng(400, 300, new Color(200, 30, 60)));
-        assertThat(uploaded.status()).as("a valid image is accepted: " + uploaded.body()).isIn(200, 201);
+        ApiClient.Response uploaded =
+                api.upload("file", "flat.png", "image/png", TestImages.flatPng(400, 300, new Color(200, 30, 60)));
+        assertThat(uploaded.status())
+                .as("a valid image is accepted: " + uploaded.body())
+                .isIn(200, 201);
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("product_id", "flat-" + System.nanoTime());
         product.put("name", "Nothing to see");
-        product.put("images", List.of(Map.of("uri", "asset:" + uploaded.json().get("id").asString())));
+        product.put(
+                "images",
+                List.of(Map.of("uri", "asset:" + uploaded.json().get("id").asString())));
 
         JsonNode job = jobs.finished(jobs.submit(product));
         assertThat(job.get("status").asString()).isEqualTo("failed");
@@ -221,9 +276,14 @@ class CreationFlowSystemTest {
         assertThat(error.get("code").asString()).isEqualTo("INPUT_INVALID").isNotEqualTo("INTERNAL");
         assertThat(error.get("stage").asString()).isEqualTo("neutral_image");
         assertThat(error.get("retryable").asBoolean()).isFalse();
-        assertThat(error.get("message").asString()).isEqualTo("image 1: the photo shows no product that stands apart from its background "
-                + "(it is one flat colour, or the product has the background's colours)");
-        assertThat(CreationJobs.step(job, "neutral_image").get("error").get("code").asString()).isEqualTo("INPUT_INVALID");
+        assertThat(error.get("message").asString())
+                .isEqualTo("image 1: the photo shows no product that stands apart from its background "
+                        + "(it is one flat colour, or the product has the background's colours)");
+        assertThat(CreationJobs.step(job, "neutral_image")
+                        .get("error")
+                        .get("code")
+                        .asString())
+                .isEqualTo("INPUT_INVALID");
     }
 
     @Test
@@ -255,6 +315,8 @@ class CreationFlowSystemTest {
         assertThat(statuses).doesNotContainKey("link_metadata");
         Map<String, Integer> after = new LinkedHashMap<>();
         identityCalls.forEach(m -> after.put(m, counted.counter().calls(m)));
-        assertThat(after).as("the identity stages of an output job call no capability").isEqualTo(before);
+        assertThat(after)
+                .as("the identity stages of an output job call no capability")
+                .isEqualTo(before);
     }
 }

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /** Submits creation jobs and checks what they made, for the embedded and distributed creation tests. */
 final class CreationJobs {
 
-    static final List<String> STAGES = List.of("neutral_image", "metadata", "character_sheet", "link_metadata", "storyboard_seeds", "emit");
+    static final List<String> STAGES =
+            List.of("neutral_image", "metadata", "character_sheet", "link_metadata", "storyboard_seeds", "emit");
 
     private final ApiClient api;
 
@@ -43,8 +44,10 @@ final class CreationJobs {
 
     /** Waits for the job to end; returns it. */
     JsonNode finished(String id) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                .until(() -> List.of("succeeded", "failed", "cancelled").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> List.of("succeeded", "failed", "cancelled")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
         return api.get("/v1/jobs/" + id).json();
     }
 
@@ -99,21 +102,32 @@ final class CreationJobs {
      */
     JsonNode assertIdentity(String id, JsonNode job, boolean withLink) {
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-        assertThat(statuses(job).keySet()).containsExactlyElementsOf(
-                withLink ? STAGES : STAGES.stream().filter(s -> !s.equals("link_metadata")).toList());
-        JsonNode identity = completedEvent(id).get("data").get("manifest").get("result").get("identity");
+        assertThat(statuses(job).keySet())
+                .containsExactlyElementsOf(
+                        withLink
+                                ? STAGES
+                                : STAGES.stream()
+                                        .filter(s -> !s.equals("link_metadata"))
+                                        .toList());
+        JsonNode identity =
+                completedEvent(id).get("data").get("manifest").get("result").get("identity");
         String neutral = identity.get("neutral_image").get("asset_id").asString();
         BufferedImage cutOut = image(neutral);
-        assertThat(cutOut.getColorModel().hasAlpha()).as("the neutral image is a cut-out with transparency").isTrue();
+        assertThat(cutOut.getColorModel().hasAlpha())
+                .as("the neutral image is a cut-out with transparency")
+                .isTrue();
         assertThat(cutOut.getRGB(0, 0) >>> 24).as("its corner is transparent").isLessThan(16);
         assertThat(identity.get("neutral_image").get("url").asString()).isEqualTo("/v1/assets/" + neutral);
-        BufferedImage sheet = image(identity.get("character_sheet").get("asset_id").asString());
+        BufferedImage sheet =
+                image(identity.get("character_sheet").get("asset_id").asString());
         assertThat(sheet.getWidth() * 9).isEqualTo(sheet.getHeight() * 16);
         assertThat(identity.get("metadata").get("palette").size()).isPositive();
         assertThat(identity.get("storyboard_seeds").size()).isBetween(3, 5);
         assertThat(identity.get("link_facts").isNull()).isEqualTo(!withLink);
         JsonNode outputs = job.get("manifest").get("outputs");
-        assertThat(outputs.size()).as("the cut-out and the sheet are the job's outputs").isEqualTo(2);
+        assertThat(outputs.size())
+                .as("the cut-out and the sheet are the job's outputs")
+                .isEqualTo(2);
         outputs.forEach(Downloads::assertServedWithoutToken);
         for (JsonNode step : job.get("steps")) {
             JsonNode assets = step.get("outputs").get("assets");

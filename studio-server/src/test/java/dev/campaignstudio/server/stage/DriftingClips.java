@@ -59,16 +59,29 @@ final class DriftingClips implements CapabilityAdapter, VideoGeneration {
             return local.animate(request);
         }
         SceneImage scene = request.scene();
-        MediaFile drifted = MediaFile.image(squashed(scene), "image/png", scene.image().width(), scene.image().height());
-        return local.animate(new VideoRequest(new SceneImage(drifted, scene.background(), scene.productBox()), null,
-                request.width(), request.height(), request.durationMs(), request.fps(), request.move(), request.seed()));
+        MediaFile drifted = MediaFile.image(
+                squashed(scene),
+                "image/png",
+                scene.image().width(),
+                scene.image().height());
+        return local.animate(new VideoRequest(
+                new SceneImage(drifted, scene.background(), scene.productBox()),
+                null,
+                request.width(),
+                request.height(),
+                request.durationMs(),
+                request.fps(),
+                request.move(),
+                request.seed()));
     }
 
     /** The product drawn at 55 % of its width over the scene's own background: a shape the clip check catches. */
     private static byte[] squashed(SceneImage scene) {
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(scene.image().data()));
-            BufferedImage out = ImageIO.read(new ByteArrayInputStream(scene.background().data()));
+            BufferedImage image =
+                    ImageIO.read(new ByteArrayInputStream(scene.image().data()));
+            BufferedImage out =
+                    ImageIO.read(new ByteArrayInputStream(scene.background().data()));
             Box box = scene.productBox();
             BufferedImage product = image.getSubimage(box.x(), box.y(), box.width(), box.height());
             Graphics2D g = out.createGraphics();

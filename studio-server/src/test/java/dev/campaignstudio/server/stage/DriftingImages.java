@@ -90,8 +90,17 @@ public final class DriftingImages implements CapabilityAdapter, ImageGeneration 
             }
             return local.generate(request);
         }
-        return local.generate(new ImageRequest(recoloured(request.productPng()), request.palette(), request.headline(), request.prompt(),
-                request.aspect(), request.longSide(), request.style(), request.presentation(), request.seed(), request.variation(),
+        return local.generate(new ImageRequest(
+                recoloured(request.productPng()),
+                request.palette(),
+                request.headline(),
+                request.prompt(),
+                request.aspect(),
+                request.longSide(),
+                request.style(),
+                request.presentation(),
+                request.seed(),
+                request.variation(),
                 request.constraints()));
     }
 

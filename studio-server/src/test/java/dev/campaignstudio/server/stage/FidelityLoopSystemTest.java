@@ -31,11 +31,14 @@ import tools.jackson.databind.JsonNode;
  * local checker catches it and the loop regenerates until every scene is faithful; an image adapter that always drifts
  * fails the job with {@code FIDELITY_DRIFT} after exactly {@code max_attempts} generations.
  */
-@SpringBootTest(classes = {StudioApplication.class, FidelityLoopSystemTest.Drifting.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = {StudioApplication.class, FidelityLoopSystemTest.Drifting.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FidelityLoopSystemTest {
 
     /** A prompt containing this makes the test's image adapter recolour the product whatever it is asked. */
     static final String ALWAYS_DRIFT = DriftingImages.ALWAYS;
+
     private static final double STRICT = 0.8;
 
     @LocalServerPort
@@ -88,14 +91,23 @@ class FidelityLoopSystemTest {
     }
 
     @Test
-    void atFullVariationDriftedScenesAreRegeneratedAndEveryAcceptedImageRescoresAtOrAboveTheThreshold() throws Exception {
-        JsonNode job = run("Summer launch: bold, playful compositions", Map.of("scene_count", 4, "creative_variation", 1.0, "max_attempts", 3));
+    void atFullVariationDriftedScenesAreRegeneratedAndEveryAcceptedImageRescoresAtOrAboveTheThreshold()
+            throws Exception {
+        JsonNode job = run(
+                "Summer launch: bold, playful compositions",
+                Map.of("scene_count", 4, "creative_variation", 1.0, "max_attempts", 3));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
-        byte[] reference = bytes(CreationJobs.step(job, "neutral_image").get("outputs").get("neutral_image").asString());
+        byte[] reference = bytes(CreationJobs.step(job, "neutral_image")
+                .get("outputs")
+                .get("neutral_image")
+                .asString());
 
         int regenerated = 0;
         for (int scene = 1; scene <= 4; scene++) {
-            JsonNode check = OutputJobs.step(job, "scene_image", scene).get("outputs").get("fidelity").get(0);
+            JsonNode check = OutputJobs.step(job, "scene_image", scene)
+                    .get("outputs")
+                    .get("fidelity")
+                    .get(0);
             JsonNode attempts = check.get("attempts");
             assertThat(attempts.size()).isBetween(1, 3);
             if (attempts.size() > 1) {
@@ -103,31 +115,43 @@ class FidelityLoopSystemTest {
             }
             for (int i = 0; i < attempts.size(); i++) {
                 JsonNode attempt = attempts.get(i);
-                FidelityScore again = local.score(new FidelityRequest(reference, bytes(attempt.get("asset_id").asString())));
-                assertThat(again.score()).as("scene %d attempt %d re-scored", scene, i + 1).isCloseTo(attempt.get("score").asDouble(), within(0.001));
+                FidelityScore again = local.score(new FidelityRequest(
+                        reference, bytes(attempt.get("asset_id").asString())));
+                assertThat(again.score())
+                        .as("scene %d attempt %d re-scored", scene, i + 1)
+                        .isCloseTo(attempt.get("score").asDouble(), within(0.001));
                 boolean last = i == attempts.size() - 1;
                 assertThat(attempt.get("verdict").asString()).isEqualTo(last ? "pass" : "drift");
                 if (last) {
                     assertThat(again.score()).as("scene %d accepted", scene).isGreaterThanOrEqualTo(STRICT);
-                    assertThat(attempt.get("asset_id").asString()).isEqualTo(check.get("asset_id").asString());
+                    assertThat(attempt.get("asset_id").asString())
+                            .isEqualTo(check.get("asset_id").asString());
                 } else {
-                    assertThat(again.score()).as("scene %d drifted attempt", scene).isLessThan(STRICT);
+                    assertThat(again.score())
+                            .as("scene %d drifted attempt", scene)
+                            .isLessThan(STRICT);
                     assertThat(attempts.get(i + 1).get("changes").toString()).contains("new seed");
                 }
             }
         }
-        assertThat(regenerated).as("scenes that needed a second or third generation").isPositive();
+        assertThat(regenerated)
+                .as("scenes that needed a second or third generation")
+                .isPositive();
 
         JsonNode manifest = job.get("manifest").get("fidelity").get("images");
         assertThat(manifest.size()).isEqualTo(4);
         manifest.forEach(image -> assertThat(image.get("score").asDouble()).isGreaterThanOrEqualTo(STRICT));
         List<String> checks = new ArrayList<>();
-        for (JsonNode event : api.get("/v1/jobs/" + job.get("id").asString() + "/events?limit=500").json().get("items")) {
+        for (JsonNode event : api.get("/v1/jobs/" + job.get("id").asString() + "/events?limit=500")
+                .json()
+                .get("items")) {
             if (event.get("data").has("note")) {
                 checks.add(event.get("data").get("note").get("message").asString());
             }
         }
-        assertThat(checks).anyMatch(m -> m.matches("check 0\\.\\d\\d drift, regenerating")).anyMatch(m -> m.matches("check 0\\.\\d\\d pass"));
+        assertThat(checks)
+                .anyMatch(m -> m.matches("check 0\\.\\d\\d drift, regenerating"))
+                .anyMatch(m -> m.matches("check 0\\.\\d\\d pass"));
     }
 
     @Test
@@ -139,21 +163,32 @@ class FidelityLoopSystemTest {
         assertThat(error.get("stage").asString()).isEqualTo("scene_image");
         assertThat(error.get("scene_order").asInt()).isEqualTo(1);
         assertThat(error.get("details").get("attempts").size()).isEqualTo(3);
-        error.get("details").get("attempts").forEach(a -> assertThat(a.get("score").asDouble()).isLessThan(STRICT));
+        error.get("details")
+                .get("attempts")
+                .forEach(a -> assertThat(a.get("score").asDouble()).isLessThan(STRICT));
 
         JsonNode step = CreationJobs.step(job, "scene_image");
         List<String> roles = new ArrayList<>();
         step.get("outputs").get("assets").forEach(a -> roles.add(a.get("role").asString()));
-        assertThat(roles).as("one stored image per generation").containsExactly("rejected_image", "rejected_image", "rejected_image");
+        assertThat(roles)
+                .as("one stored image per generation")
+                .containsExactly("rejected_image", "rejected_image", "rejected_image");
 
         JsonNode failed = null;
-        for (JsonNode event : api.get("/v1/jobs/" + job.get("id").asString() + "/events?limit=500").json().get("items")) {
+        for (JsonNode event : api.get("/v1/jobs/" + job.get("id").asString() + "/events?limit=500")
+                .json()
+                .get("items")) {
             if (event.get("type").asString().equals("failed")) {
                 failed = event;
             }
         }
         assertThat(failed).isNotNull();
-        assertThat(failed.get("data").get("error").get("details").get("attempts").size()).isEqualTo(3);
+        assertThat(failed.get("data")
+                        .get("error")
+                        .get("details")
+                        .get("attempts")
+                        .size())
+                .isEqualTo(3);
     }
 
     /** The test's image adapter: the local renderer, recolouring the product when the prompt says so. */

@@ -53,18 +53,26 @@ final class OutputJobs {
             assertThat(decoded.getWidth()).isEqualTo(image.get("width").asInt());
         }
         assertThat(bundle).extracting(i -> i.get("scene_order").asInt()).containsExactly(1, 1, 2, 2);
-        assertThat(bundle.stream().map(i -> i.get("width").asInt() * 16 == i.get("height").asInt() * 9 ? "9:16"
-                : i.get("width").asInt() == i.get("height").asInt() ? "1:1" : "other").toList()).containsExactly("1:1", "9:16", "1:1", "9:16");
+        assertThat(bundle.stream()
+                        .map(i -> i.get("width").asInt() * 16 == i.get("height").asInt() * 9
+                                ? "9:16"
+                                : i.get("width").asInt() == i.get("height").asInt() ? "1:1" : "other")
+                        .toList())
+                .containsExactly("1:1", "9:16", "1:1", "9:16");
         image(outputs(job, "contact_sheet").get(0));
-        JsonNode manifest = ApiClient.JSON.readTree(bytes(outputs(job, "bundle_manifest").get(0)));
+        JsonNode manifest =
+                ApiClient.JSON.readTree(bytes(outputs(job, "bundle_manifest").get(0)));
         assertThat(manifest.get("images").size()).isEqualTo(4);
         List<String> entries = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes(outputs(job, "bundle_zip").get(0))))) {
+        try (ZipInputStream zip = new ZipInputStream(
+                new ByteArrayInputStream(bytes(outputs(job, "bundle_zip").get(0))))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.add(entry.getName());
             }
         }
-        assertThat(entries).contains("manifest.json", "contact-sheet.png", "scene-01-1x1.png", "scene-02-9x16.png").hasSize(6);
+        assertThat(entries)
+                .contains("manifest.json", "contact-sheet.png", "scene-01-1x1.png", "scene-02-9x16.png")
+                .hasSize(6);
         return job;
     }
 
@@ -79,7 +87,9 @@ final class OutputJobs {
         }
         for (JsonNode scene : step(job, "storyboard").get("outputs").get("scenes")) {
             String concept = scene.get("seed_concept").asString();
-            assertThat(seeds).as("each scene reads one of the product's storyboard seeds").containsKey(concept);
+            assertThat(seeds)
+                    .as("each scene reads one of the product's storyboard seeds")
+                    .containsKey(concept);
             assertThat(seeds.get(concept)).contains(scene.get("shot").asString());
         }
         VideoProbe video = VideoProbe.of(bytes(outputs(job, "final_video").get(0)));
@@ -90,14 +100,21 @@ final class OutputJobs {
         assertThat(video.audioRms()).as("the music bed is audible").isGreaterThan(0.01);
         JsonNode scenes = step(job, "storyboard").get("outputs").get("scenes");
         for (JsonNode scene : scenes) {
-            assertThat(scene.get("start_ms").asLong() % 500).as("cuts on the beat of 120 BPM").isZero();
+            assertThat(scene.get("start_ms").asLong() % 500)
+                    .as("cuts on the beat of 120 BPM")
+                    .isZero();
         }
         JsonNode first = scenes.get(0);
         JsonNode last = scenes.get(1);
-        assertThat(last.get("start_ms").asLong()).as("scenes follow each other").isEqualTo(first.get("start_ms").asLong() + first.get("duration_ms").asLong());
+        assertThat(last.get("start_ms").asLong())
+                .as("scenes follow each other")
+                .isEqualTo(first.get("start_ms").asLong()
+                        + first.get("duration_ms").asLong());
         // docs/modes.md: a clip lasts 250 ms longer than its planned time, the last scene excepted
-        assertThat(step(job, "scene_video", 1).get("outputs").get("duration_ms").asLong()).isEqualTo(first.get("duration_ms").asLong() + 250);
-        assertThat(step(job, "scene_video", 2).get("outputs").get("duration_ms").asLong()).isEqualTo(last.get("duration_ms").asLong());
+        assertThat(step(job, "scene_video", 1).get("outputs").get("duration_ms").asLong())
+                .isEqualTo(first.get("duration_ms").asLong() + 250);
+        assertThat(step(job, "scene_video", 2).get("outputs").get("duration_ms").asLong())
+                .isEqualTo(last.get("duration_ms").asLong());
         assertCaptionsInside(step(job, "stitch"), video.seconds());
         return job;
     }
@@ -111,19 +128,27 @@ final class OutputJobs {
             // docs/modes.md: segment i takes seed i % n: its title, its first shot idea and, with style auto, its look
             JsonNode seed = seeds.get(i % seeds.size());
             JsonNode segment = segments.get(i);
-            assertThat(segment.get("seed_concept").asString()).isEqualTo(seed.get("title").asString());
-            assertThat(segment.get("shot").asString()).isEqualTo(seed.get("scene_ideas").get(0).asString());
-            assertThat(step(job, "segment_image", i + 1).get("outputs").get("style").asString())
+            assertThat(segment.get("seed_concept").asString())
+                    .isEqualTo(seed.get("title").asString());
+            assertThat(segment.get("shot").asString())
+                    .isEqualTo(seed.get("scene_ideas").get(0).asString());
+            assertThat(step(job, "segment_image", i + 1)
+                            .get("outputs")
+                            .get("style")
+                            .asString())
                     .isEqualTo(seed.get("style").asString());
         }
-        assertThat(segments.get(0).get("text").asString()).as("the hook is the first seed's")
+        assertThat(segments.get(0).get("text").asString())
+                .as("the hook is the first seed's")
                 .startsWith(seeds.get(0).get("hook").asString());
         StringBuilder said = new StringBuilder();
         segments.forEach(segment -> said.append(segment.get("text").asString()).append(' '));
         // docs/modes.md: the description's first sentence is said, as the metadata has it from the product
         String description = String.valueOf(((Map<?, ?>) product.get("attributes")).get("description"));
-        assertThat(said.toString()).as("the product's description, from its metadata")
-                .contains(description.substring(0, description.indexOf('.') > 0 ? description.indexOf('.') : description.length()));
+        assertThat(said.toString())
+                .as("the product's description, from its metadata")
+                .contains(description.substring(
+                        0, description.indexOf('.') > 0 ? description.indexOf('.') : description.length()));
 
         JsonNode timed = step(job, "timed_video");
         double speech = timed.get("outputs").get("speech_ms").asLong() / 1000.0;
@@ -159,11 +184,14 @@ final class OutputJobs {
         for (int i = 0; i < written.get("shots").size(); i++) {
             JsonNode seed = seeds.get(i % seeds.size());
             JsonNode shot = written.get("shots").get(i);
-            assertThat(shot.get("seed_concept").asString()).isEqualTo(seed.get("title").asString());
-            assertThat(shot.get("direction").asString()).as("each shot shows its seed's idea")
+            assertThat(shot.get("seed_concept").asString())
+                    .isEqualTo(seed.get("title").asString());
+            assertThat(shot.get("direction").asString())
+                    .as("each shot shows its seed's idea")
                     .contains(seed.get("scene_ideas").get(0).asString());
             if (i > 0) {
-                assertThat(shot.get("line").asString()).startsWith(seed.get("hook").asString());
+                assertThat(shot.get("line").asString())
+                        .startsWith(seed.get("hook").asString());
             }
         }
         assertThat(written.get("variants").size()).as("three scripts written").isEqualTo(3);
@@ -171,10 +199,15 @@ final class OutputJobs {
         for (JsonNode variant : written.get("variants")) {
             best = Math.max(best, variant.get("score").asDouble());
             boolean selected = variant.get("selected").asBoolean();
-            assertThat(selected).isEqualTo(variant.get("variant").asString().equals(written.get("selected").asString()));
+            assertThat(selected)
+                    .isEqualTo(variant.get("variant")
+                            .asString()
+                            .equals(written.get("selected").asString()));
             assertThat(variant.has("file")).as("the others are kept as files").isEqualTo(!selected);
         }
-        assertThat(written.get("score").asDouble()).as("the best is the video's").isEqualTo(best);
+        assertThat(written.get("score").asDouble())
+                .as("the best is the video's")
+                .isEqualTo(best);
         assertThat(kinds.get(0)).isEqualTo("talking");
         assertCaptionsInside(assemble, video.seconds());
         return job;
@@ -196,7 +229,8 @@ final class OutputJobs {
 
     static JsonNode step(JsonNode job, String stage, int scene) {
         for (JsonNode step : job.get("steps")) {
-            if (step.get("stage").asString().equals(stage) && step.get("scene_order").asInt() == scene
+            if (step.get("stage").asString().equals(stage)
+                    && step.get("scene_order").asInt() == scene
                     && step.get("status").asString().equals("succeeded")) {
                 return step;
             }
@@ -209,7 +243,9 @@ final class OutputJobs {
         assertThat(captions.size()).isPositive();
         for (JsonNode caption : captions) {
             assertThat(caption.get("start_ms").asLong()).isGreaterThanOrEqualTo(0);
-            assertThat(caption.get("end_ms").asLong() / 1000.0).as(caption.toString()).isLessThanOrEqualTo(seconds + 0.05);
+            assertThat(caption.get("end_ms").asLong() / 1000.0)
+                    .as(caption.toString())
+                    .isLessThanOrEqualTo(seconds + 0.05);
         }
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -88,13 +88,21 @@ class OutputModesDistributedSystemTest {
         jobs = new OutputJobs(api);
         synchronized (OutputModesDistributedSystemTest.class) {
             if (avatarWorker == null) {
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m", "-cp", System.getProperty("java.class.path"), TestWorkerMain.class.getName(), "--real-pipelines"));
+                List<String> command = new ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestWorkerMain.class.getName(),
+                        "--real-pipelines"));
                 common().forEach(p -> command.add("--" + p));
                 command.add("--studio.engine.queues=avatar");
                 command.add("--spring.flyway.enabled=false");
                 File log = Path.of("target", "modes-avatar-worker.log").toFile();
-                avatarWorker = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+                avatarWorker = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log)
+                        .start();
             }
             if (product == null) {
                 product = Samples.uploaded(api, "kiln-mug");
@@ -109,7 +117,13 @@ class OutputModesDistributedSystemTest {
         jobs.fastVideo(product, VIDEO_LONG_SIDE);
         jobs.scriptVideo(product, VIDEO_LONG_SIDE);
         JsonNode ugc = jobs.ugc(product, VIDEO_LONG_SIDE);
-        assertThat(avatarWorker.isAlive()).as("the avatar worker ran the UGC media and is still up").isTrue();
-        assertThat(ugc.get("steps").valueStream().filter(s -> s.get("queue").asString().equals("avatar")).count()).isEqualTo(3);
+        assertThat(avatarWorker.isAlive())
+                .as("the avatar worker ran the UGC media and is still up")
+                .isTrue();
+        assertThat(ugc.get("steps")
+                        .valueStream()
+                        .filter(s -> s.get("queue").asString().equals("avatar"))
+                        .count())
+                .isEqualTo(3);
     }
 }

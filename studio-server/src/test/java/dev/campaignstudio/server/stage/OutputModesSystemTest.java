@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Each output mode end to end in embedded mode on a sample product, at small render sizes, with the real local media
  * adapters behind a counter: the outputs are decoded and checked, and every job shares the product's identity.
  */
-@SpringBootTest(classes = {StudioApplication.class, CountingCapabilityConfiguration.class},
+@SpringBootTest(
+        classes = {StudioApplication.class, CountingCapabilityConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutputModesSystemTest {
 
@@ -73,15 +74,20 @@ class OutputModesSystemTest {
      * {@code character_sheet} file, beside the cut-out (docs/identity.md).
      */
     private void assertEveryImageAndClipCarriedTheSheet(JsonNode job, int images, int clips) {
-        String sheetId = OutputJobs.step(job, "character_sheet").get("outputs").get("character_sheet").asString();
+        String sheetId = OutputJobs.step(job, "character_sheet")
+                .get("outputs")
+                .get("character_sheet")
+                .asString();
         byte[] sheet = api.getBytes("/v1/assets/" + sheetId).body();
         assertThat(sheet).isNotEmpty();
         List<ImageRequest> imageRequests = counted.counter().requests(ImageRequest.class);
         List<VideoRequest> clipRequests = counted.counter().requests(VideoRequest.class);
         assertThat(imageRequests).hasSizeGreaterThanOrEqualTo(images);
         assertThat(clipRequests).hasSizeGreaterThanOrEqualTo(clips);
-        assertThat(imageRequests).allSatisfy(r -> assertThat(r.sheetPng()).as("image request").isEqualTo(sheet));
-        assertThat(clipRequests).allSatisfy(r -> assertThat(r.sheetPng()).as("clip request").isEqualTo(sheet));
+        assertThat(imageRequests)
+                .allSatisfy(r -> assertThat(r.sheetPng()).as("image request").isEqualTo(sheet));
+        assertThat(clipRequests)
+                .allSatisfy(r -> assertThat(r.sheetPng()).as("clip request").isEqualTo(sheet));
     }
 
     /** However many jobs of however many modes ran, the product was cut out and described once. */

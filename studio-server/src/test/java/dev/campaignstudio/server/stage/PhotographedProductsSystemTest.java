@@ -67,7 +67,8 @@ class PhotographedProductsSystemTest {
             Map<String, Object> product = Samples.uploaded(api, "photographed/" + id);
             products.put(id, product);
             JsonNode bundle = jobs.imageBundle(product, VIDEO_LONG_SIDE);
-            JsonNode neutral = OutputJobs.outputs(bundle, "neutral_image").isEmpty() ? null
+            JsonNode neutral = OutputJobs.outputs(bundle, "neutral_image").isEmpty()
+                    ? null
                     : OutputJobs.outputs(bundle, "neutral_image").get(0);
             List<BufferedImage> row = new ArrayList<>();
             for (JsonNode image : OutputJobs.outputs(bundle, "bundle_image")) {
@@ -77,10 +78,15 @@ class PhotographedProductsSystemTest {
             assertThat(neutral == null || neutral.get("width").asInt() > 0).isTrue();
         }
         rows.put("led-bulb / fast_video", frames(jobs, jobs.fastVideo(products.get("led-bulb"), VIDEO_LONG_SIDE)));
-        rows.put("vitamin-bottle / script_video", frames(jobs, jobs.scriptVideo(products.get("vitamin-bottle"), VIDEO_LONG_SIDE)));
+        rows.put(
+                "vitamin-bottle / script_video",
+                frames(jobs, jobs.scriptVideo(products.get("vitamin-bottle"), VIDEO_LONG_SIDE)));
         rows.put("led-bulb / ugc", frames(jobs, jobs.ugc(products.get("led-bulb"), VIDEO_LONG_SIDE)));
         for (Map.Entry<String, List<BufferedImage>> row : rows.entrySet()) {
-            assertThat(row.getValue()).as(row.getKey()).isNotEmpty().allSatisfy(i -> assertThat(i.getWidth()).isPositive());
+            assertThat(row.getValue())
+                    .as(row.getKey())
+                    .isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.getWidth()).isPositive());
         }
         Path sheet = Path.of("target", "photographed-contact-sheet.png");
         Files.createDirectories(sheet.getParent());
@@ -101,7 +107,8 @@ class PhotographedProductsSystemTest {
                 grabber.start();
                 for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
                     // rows are imageStride bytes apart, which can be more than width * 3
-                    BufferedImage copy = new BufferedImage(frame.imageWidth, frame.imageHeight, BufferedImage.TYPE_3BYTE_BGR);
+                    BufferedImage copy =
+                            new BufferedImage(frame.imageWidth, frame.imageHeight, BufferedImage.TYPE_3BYTE_BGR);
                     byte[] target = ((DataBufferByte) copy.getRaster().getDataBuffer()).getData();
                     ByteBuffer pixels = (ByteBuffer) frame.image[0];
                     for (int y = 0; y < frame.imageHeight; y++) {
@@ -123,7 +130,8 @@ class PhotographedProductsSystemTest {
 
     private static BufferedImage sheet(Map<String, List<BufferedImage>> rows) {
         int columns = rows.values().stream().mapToInt(List::size).max().orElse(1);
-        BufferedImage sheet = new BufferedImage(columns * (TILE + 8) + 8, rows.size() * (TILE + 24), BufferedImage.TYPE_INT_RGB);
+        BufferedImage sheet =
+                new BufferedImage(columns * (TILE + 8) + 8, rows.size() * (TILE + 24), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setColor(new Color(245, 245, 245));

@@ -2,12 +2,12 @@ package dev.campaignstudio.server.storage;
 
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
-import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.FidelityCheck;
+import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.Stitching;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
-import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -17,8 +17,7 @@ final class LargeAssetRoundTrip {
     private static final long LIMIT = 64L * 1024 * 1024;
     private static final int SIDE = 5800;
 
-    private LargeAssetRoundTrip() {
-    }
+    private LargeAssetRoundTrip() {}
 
     /** Writes the PNG at {@code png}, sends it up and back down, and asserts the live heap grew by less than 64 MB. */
     static void assertHeapGrowthUnder64Megabytes(int port, String token, Path png) throws Exception {
@@ -35,8 +34,8 @@ final class LargeAssetRoundTrip {
             assertThat(asset.get("bytes").asLong()).isEqualTo(size);
             assertThat(asset.get("width").asInt()).isEqualTo(SIDE);
 
-            LargeTransfers.Streamed download = LargeTransfers.download("http://127.0.0.1:" + port + "/v1/assets/"
-                    + asset.get("id").asString(), token);
+            LargeTransfers.Streamed download = LargeTransfers.download(
+                    "http://127.0.0.1:" + port + "/v1/assets/" + asset.get("id").asString(), token);
             assertThat(download.status()).isEqualTo(200);
             assertThat(download.contentLength()).isEqualTo(size);
             assertThat(download.bytes()).isEqualTo(size);
@@ -45,11 +44,14 @@ final class LargeAssetRoundTrip {
             heap.stop();
         }
 
-        assertThat(heap.samples()).as("the heap was measured during the transfer").isGreaterThan(2);
+        assertThat(heap.samples())
+                .as("the heap was measured during the transfer")
+                .isGreaterThan(2);
         assertThat(heap.growth())
                 .as("live heap growth during a %d-byte upload and download (baseline %d)", size, heap.baseline())
                 .isLessThan(LIMIT);
-        System.out.printf("large asset round trip: %d bytes, live heap growth %d bytes (baseline %d, %d samples)%n",
+        System.out.printf(
+                "large asset round trip: %d bytes, live heap growth %d bytes (baseline %d, %d samples)%n",
                 size, heap.growth(), heap.baseline(), heap.samples());
     }
 }

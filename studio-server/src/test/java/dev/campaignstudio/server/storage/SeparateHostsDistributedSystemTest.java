@@ -122,23 +122,36 @@ class SeparateHostsDistributedSystemTest {
             while (workers.size() < 2) {
                 Path dataDir = Files.createTempDirectory("studio-host-worker");
                 workerDataDirs.add(dataDir);
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+                List<String> command = new ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
                 command.addAll(S3ProxyServer.credentialOptions());
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), TestWorkerMain.class.getName(), "--real-pipelines"));
+                command.addAll(List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestWorkerMain.class.getName(),
+                        "--real-pipelines"));
                 shared().forEach(p -> command.add("--" + p));
                 command.add("--studio.data-dir=" + dataDir);
                 command.add("--studio.engine.queues=marketing,avatar,callbacks,maintenance,retry");
                 command.add("--spring.flyway.enabled=false");
-                File log = Path.of("target", "separate-hosts-worker-" + workers.size() + ".log").toFile();
-                workers.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start());
+                File log = Path.of("target", "separate-hosts-worker-" + workers.size() + ".log")
+                        .toFile();
+                workers.add(new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log)
+                        .start());
             }
             for (int i = 0; i < workers.size(); i++) {
                 Path log = Path.of("target", "separate-hosts-worker-" + i + ".log");
                 Process worker = workers.get(i);
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    assertThat(worker.isAlive()).as("worker %s is up; see %s", worker.pid(), log).isTrue();
-                    return Files.readString(log).contains("TEST WORKER READY");
-                });
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> {
+                            assertThat(worker.isAlive())
+                                    .as("worker %s is up; see %s", worker.pid(), log)
+                                    .isTrue();
+                            return Files.readString(log).contains("TEST WORKER READY");
+                        });
             }
         }
     }
@@ -178,8 +191,10 @@ class SeparateHostsDistributedSystemTest {
     }
 
     private JsonNode finished(String id) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
-                .until(() -> List.of("succeeded", "failed", "cancelled").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of("succeeded", "failed", "cancelled")
+                        .contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
         return api.get("/v1/jobs/" + id).json();
     }
 
@@ -219,22 +234,30 @@ class SeparateHostsDistributedSystemTest {
         assertThat(video.get("media_type").asString()).isEqualTo("video/mp4");
         byte[] bytes = Downloads.assertServedWithoutToken(video);
         assertThat(bytes.length).isEqualTo(video.get("bytes").asLong());
-        assertThat(video.get("download_url").asString()).as("an S3 presigned GET, not the service")
-                .startsWith("http://127.0.0.1:" + storeLink.port() + "/").contains("X-Amz-Signature=");
+        assertThat(video.get("download_url").asString())
+                .as("an S3 presigned GET, not the service")
+                .startsWith("http://127.0.0.1:" + storeLink.port() + "/")
+                .contains("X-Amz-Signature=");
 
         JsonNode announced = finalVideo(completedEvent(fast).get("data").get("manifest"));
-        assertThat(announced.get("sha256").asString()).isEqualTo(video.get("sha256").asString());
+        assertThat(announced.get("sha256").asString())
+                .isEqualTo(video.get("sha256").asString());
         Downloads.assertServedWithoutToken(announced);
 
         var throughApi = api.getBytes("/v1/assets/" + video.get("asset_id").asString());
-        assertThat(throughApi.statusCode()).as("the API reads what a worker wrote").isEqualTo(200);
+        assertThat(throughApi.statusCode())
+                .as("the API reads what a worker wrote")
+                .isEqualTo(200);
         assertThat(throughApi.body()).isEqualTo(bytes);
 
         assertThat(apiDataDir.resolve("assets")).doesNotExist();
         for (Path workerDir : workerDataDirs) {
-            assertThat(workerDir.resolve("assets")).as("no asset is written to a worker's disk").doesNotExist();
+            assertThat(workerDir.resolve("assets"))
+                    .as("no asset is written to a worker's disk")
+                    .doesNotExist();
             assertThat(videosIn(workerDir.resolve("tmp")))
-                    .as("clips and videos are encoded and stitched in local files, deleted once stored").isEmpty();
+                    .as("clips and videos are encoded and stitched in local files, deleted once stored")
+                    .isEmpty();
         }
     }
 
@@ -243,16 +266,19 @@ class SeparateHostsDistributedSystemTest {
             return List.of();
         }
         try (var files = Files.walk(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".mp4")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".mp4"))
+                    .toList();
         }
     }
 
     @Test
-    void theStoreStoppedMidJobFailsAStepRetryablyAndTheJobSucceedsOnceItIsBackWithNoStepSucceedingTwice() throws Exception {
+    void theStoreStoppedMidJobFailsAStepRetryablyAndTheJobSucceedsOnceItIsBackWithNoStepSucceedingTwice()
+            throws Exception {
         storeLink.cut();
         try {
-            ApiClient.Response refused = api.upload("file", "late.png", "image/png",
-                    TestImages.png(48, 48, new Color((int) (System.nanoTime() & 0xFFFFFF))));
+            ApiClient.Response refused =
+                    api.upload("file", "late.png", "image/png", TestImages.png(48, 48, new Color((int)
+                            (System.nanoTime() & 0xFFFFFF))));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.json().get("code").asString()).isEqualTo("STORAGE_UNAVAILABLE");
         } finally {
@@ -262,13 +288,20 @@ class SeparateHostsDistributedSystemTest {
         // the store is back (the link restored) as soon as a step has failed, well within the step's retries
         S3ProxyServer standby = S3ProxyServer.start(s3Directory);
         String id = submit(fastVideo(product("kiln-outage")));
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !api.get("/v1/jobs/" + id).json().get("status").asString().equals("queued"));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !api.get("/v1/jobs/" + id)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("queued"));
 
         storeLink.cut();
         try {
             s3.stop();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> unavailableAttempts(api.get("/v1/jobs/" + id).json()) > 0);
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> unavailableAttempts(api.get("/v1/jobs/" + id).json()) > 0);
         } finally {
             storeLink.retarget(standby.port());
             s3 = standby;
@@ -284,17 +317,23 @@ class SeparateHostsDistributedSystemTest {
             if (List.of("succeeded", "reused").contains(step.get("status").asString())) {
                 succeeded.merge(slot, 1, Integer::sum);
             }
-            if (step.get("error") != null && !step.get("error").isNull() && step.get("error").get("code").asString().equals("STORAGE_UNAVAILABLE")) {
+            if (step.get("error") != null
+                    && !step.get("error").isNull()
+                    && step.get("error").get("code").asString().equals("STORAGE_UNAVAILABLE")) {
                 unavailable.add(step);
             }
         }
-        assertThat(succeeded.values()).as("no step succeeds twice: %s", succeeded).containsOnly(1);
+        assertThat(succeeded.values())
+                .as("no step succeeds twice: %s", succeeded)
+                .containsOnly(1);
         assertThat(unavailable).isNotEmpty();
         for (JsonNode failed : unavailable) {
             assertThat(failed.get("status").asString()).isEqualTo("failed");
             assertThat(failed.get("error").get("retryable").asBoolean()).isTrue();
             String slot = failed.get("stage").asString() + "#" + failed.get("scene_order");
-            assertThat(succeeded).as("the failed step %s was tried again and succeeded", slot).containsKey(slot);
+            assertThat(succeeded)
+                    .as("the failed step %s was tried again and succeeded", slot)
+                    .containsKey(slot);
         }
         Downloads.assertServedWithoutToken(finalVideo(job.get("manifest")));
     }

@@ -19,12 +19,21 @@ import org.junit.jupiter.api.Test;
 class SignedAssetUrlsTest {
 
     private static final String SECRET = "a-signing-secret-of-some-length";
-    private static final Pattern LINK = Pattern.compile("https://studio\\.example/v1/assets/([^?]+)\\?expires=([0-9]+)&sig=([A-Za-z0-9_-]+)");
+    private static final Pattern LINK =
+            Pattern.compile("https://studio\\.example/v1/assets/([^?]+)\\?expires=([0-9]+)&sig=([A-Za-z0-9_-]+)");
 
     private final MutableClock clock = MutableClock.startingNow();
-    private final SignedAssetUrls urls = new SignedAssetUrls(SECRET, () -> Optional.of(URI.create("https://studio.example/")),
-            Duration.ofHours(24), clock);
-    private final Asset asset = new Asset(AssetId.next(clock), AssetKind.VIDEO, "video/mp4", Sha256.hex("clip"), 4, null, null, 1000L,
+    private final SignedAssetUrls urls = new SignedAssetUrls(
+            SECRET, () -> Optional.of(URI.create("https://studio.example/")), Duration.ofHours(24), clock);
+    private final Asset asset = new Asset(
+            AssetId.next(clock),
+            AssetKind.VIDEO,
+            "video/mp4",
+            Sha256.hex("clip"),
+            4,
+            null,
+            null,
+            1000L,
             clock.instant());
 
     private Map<String, String> parts(DownloadLink link) {
@@ -39,12 +48,15 @@ class SignedAssetUrlsTest {
         Map<String, String> parts = parts(link);
 
         assertThat(parts.get("id")).isEqualTo(asset.id().value());
-        assertThat(link.expiresAt()).isAfterOrEqualTo(clock.instant().plus(Duration.ofHours(24)))
+        assertThat(link.expiresAt())
+                .isAfterOrEqualTo(clock.instant().plus(Duration.ofHours(24)))
                 .isBefore(clock.instant().plus(Duration.ofHours(24)).plusSeconds(2));
-        assertThat(urls.verify(parts.get("id"), parts.get("expires"), parts.get("sig"))).isEqualTo(SignedAssetUrls.Verdict.VALID);
+        assertThat(urls.verify(parts.get("id"), parts.get("expires"), parts.get("sig")))
+                .isEqualTo(SignedAssetUrls.Verdict.VALID);
 
         clock.advance(Duration.ofHours(24).plusSeconds(2));
-        assertThat(urls.verify(parts.get("id"), parts.get("expires"), parts.get("sig"))).isEqualTo(SignedAssetUrls.Verdict.EXPIRED);
+        assertThat(urls.verify(parts.get("id"), parts.get("expires"), parts.get("sig")))
+                .isEqualTo(SignedAssetUrls.Verdict.EXPIRED);
     }
 
     @Test
@@ -57,18 +69,23 @@ class SignedAssetUrlsTest {
 
         assertThat(urls.verify(other, parts.get("expires"), sig)).isEqualTo(SignedAssetUrls.Verdict.INVALID);
         assertThat(urls.verify(parts.get("id"), later, sig)).isEqualTo(SignedAssetUrls.Verdict.INVALID);
-        assertThat(urls.verify(parts.get("id"), parts.get("expires"), flipped)).isEqualTo(SignedAssetUrls.Verdict.INVALID);
+        assertThat(urls.verify(parts.get("id"), parts.get("expires"), flipped))
+                .isEqualTo(SignedAssetUrls.Verdict.INVALID);
         assertThat(urls.verify(parts.get("id"), "soon", sig)).isEqualTo(SignedAssetUrls.Verdict.INVALID);
         assertThat(urls.verify(parts.get("id"), null, sig)).isEqualTo(SignedAssetUrls.Verdict.INVALID);
     }
 
     @Test
     void aLinkSignedWithAnotherSecretIsInvalid() {
-        SignedAssetUrls elsewhere = new SignedAssetUrls("another-secret-entirely-0123", () -> Optional.of(URI.create("https://studio.example")),
-                Duration.ofHours(1), clock);
+        SignedAssetUrls elsewhere = new SignedAssetUrls(
+                "another-secret-entirely-0123",
+                () -> Optional.of(URI.create("https://studio.example")),
+                Duration.ofHours(1),
+                clock);
         Map<String, String> parts = parts(elsewhere.link(asset).orElseThrow());
 
-        assertThat(urls.verify(parts.get("id"), parts.get("expires"), parts.get("sig"))).isEqualTo(SignedAssetUrls.Verdict.INVALID);
+        assertThat(urls.verify(parts.get("id"), parts.get("expires"), parts.get("sig")))
+                .isEqualTo(SignedAssetUrls.Verdict.INVALID);
     }
 
     @Test

@@ -32,14 +32,16 @@ class TempSweepTaskTest {
         Path clip = written("studio-video-crashed.mp4", Duration.ofHours(6).plusMinutes(1));
         Path sharedWriter = written("studio-video-another-process.mp4", Duration.ofMinutes(3));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        TempSweepTask task = new TempSweepTask(new TempFileSweeper(tmp, Duration.ofHours(6), clock),
-                Duration.ofHours(1));
+        TempSweepTask task =
+                new TempSweepTask(new TempFileSweeper(tmp, Duration.ofHours(6), clock), Duration.ofHours(1));
 
         task.start();
         try {
             assertThat(upload).doesNotExist();
             assertThat(clip).doesNotExist();
-            assertThat(sharedWriter).as("a file another process sharing the data directory is writing").exists();
+            assertThat(sharedWriter)
+                    .as("a file another process sharing the data directory is writing")
+                    .exists();
             assertThat(task.isRunning()).isTrue();
         } finally {
             task.stop();

@@ -1,10 +1,9 @@
 package dev.campaignstudio.server.storage;
 
-import dev.campaignstudio.core.asset.DigitalSourceType;
-import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.campaignstudio.core.asset.DigitalSourceType;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.server.StudioApplication;
@@ -12,6 +11,7 @@ import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.HeapSampler;
 import dev.campaignstudio.server.support.LargeTransfers;
 import dev.campaignstudio.server.support.Samples;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * JVM's live heap, sampled after full collections all through, grows by less than 64 MB, less than one clip. A stage
  * that read a clip into memory, stored a video from a byte array or served it whole would fail this.
  */
-@SpringBootTest(classes = {StudioApplication.class, VideoHeapSystemTest.Adapter.class},
+@SpringBootTest(
+        classes = {StudioApplication.class, VideoHeapSystemTest.Adapter.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class VideoHeapSystemTest {
@@ -85,8 +86,13 @@ class VideoHeapSystemTest {
         LargeTransfers.Streamed fetched;
         try {
             String id = submit(api, product);
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> List.of("succeeded",
-                    "failed", "cancelled").contains(api.get("/v1/jobs/" + id).json().get("status").asString()));
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> List.of("succeeded", "failed", "cancelled")
+                            .contains(api.get("/v1/jobs/" + id)
+                                    .json()
+                                    .get("status")
+                                    .asString()));
             JsonNode job = api.get("/v1/jobs/" + id).json();
             assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
             video = finalVideo(job);
@@ -99,7 +105,9 @@ class VideoHeapSystemTest {
         // XMP uuid box at the end of the file (docs/providers.md); the fake stitch concatenates the stored clips
         long size = (long) SCENES * BulkyVideos.CLIP_BYTES;
         int label = 8 + 16 + DigitalSourceType.COMPOSITE_SYNTHETIC.xmp().getBytes(StandardCharsets.UTF_8).length;
-        assertThat(bulky.clipsInMemory).as("clips handed to the stitch or the fidelity check in memory").hasValue(0);
+        assertThat(bulky.clipsInMemory)
+                .as("clips handed to the stitch or the fidelity check in memory")
+                .hasValue(0);
         assertThat(video.get("bytes").asLong()).isBetween(size + label, size + (SCENES + 1L) * label);
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.bytes()).isEqualTo(video.get("bytes").asLong());
@@ -108,12 +116,16 @@ class VideoHeapSystemTest {
         assertThat(heap.growth())
                 .as("live heap growth while making and serving a %d-byte video (baseline %d)", size, heap.baseline())
                 .isLessThan(LIMIT);
-        System.out.printf("fast_video data path: final video %d bytes, live heap growth %d bytes (baseline %d, "
-                + "%d samples)%n", size, heap.growth(), heap.baseline(), heap.samples());
+        System.out.printf(
+                "fast_video data path: final video %d bytes, live heap growth %d bytes (baseline %d, "
+                        + "%d samples)%n",
+                size, heap.growth(), heap.baseline(), heap.samples());
         try (Stream<Path> left = Files.list(work.resolve("data").resolve("tmp"))) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("bulky-")
-                    || p.getFileName().toString().startsWith("studio-asset")).toList())
-                    .as("clips, the stitched video and downloaded clips are deleted once stored").isEmpty();
+                                    || p.getFileName().toString().startsWith("studio-asset"))
+                            .toList())
+                    .as("clips, the stitched video and downloaded clips are deleted once stored")
+                    .isEmpty();
         }
     }
 

@@ -29,8 +29,7 @@ public final class Browsers {
     /** Where the tests save screenshots of each page, for a reviewer. */
     public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-    private Browsers() {
-    }
+    private Browsers() {}
 
     /** A headless Chromium at a laptop's window size. */
     public static WebDriver chromium() {
@@ -39,16 +38,28 @@ public final class Browsers {
         if (!Files.isExecutable(browser) || !Files.isExecutable(driver)) {
             String why = "Chromium (" + browser + ") or chromedriver (" + driver + ") is missing";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why + "; CI=true requires the browser tests to run. Install them: apt-get install -y chromium chromium-driver");
+                fail(
+                        why
+                                + "; CI=true requires the browser tests to run. Install them: apt-get install -y chromium chromium-driver");
             }
             System.err.println("SKIPPING browser tests: " + why + " (apt-get install -y chromium chromium-driver)");
             Assumptions.abort(why);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--mute-audio",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1280,900", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--mute-audio",
+                "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1280,900",
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
         chrome.manage().window().setSize(new Dimension(1280, 900));
@@ -60,7 +71,8 @@ public final class Browsers {
         Dimension window = driver.manage().window().getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
-            Object height = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+            Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollHeight");
             int tall = Math.min(4000, Math.max(window.getHeight(), ((Number) height).intValue() + 140));
             driver.manage().window().setSize(new Dimension(window.getWidth(), tall));
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -30,8 +30,7 @@ public final class CallbackReceiver implements AutoCloseable {
      * @param type     the envelope's type
      * @param body     the raw body
      */
-    public record Received(String eventId, String jobId, long sequence, String type, String body) {
-    }
+    public record Received(String eventId, String jobId, long sequence, String type, String body) {}
 
     private final String secret;
     private final int port;
@@ -92,8 +91,12 @@ public final class CallbackReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            boolean fresh = timestamp != null && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) <= 300;
-            if (id == null || signature == null || !fresh || !StandardWebhooksOracle.verify(secret, id, Long.parseLong(timestamp), body, signature)) {
+            boolean fresh =
+                    timestamp != null && Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) <= 300;
+            if (id == null
+                    || signature == null
+                    || !fresh
+                    || !StandardWebhooksOracle.verify(secret, id, Long.parseLong(timestamp), body, signature)) {
                 badSignatures.incrementAndGet();
                 exchange.sendResponseHeaders(401, -1);
                 return;
@@ -104,8 +107,12 @@ public final class CallbackReceiver implements AutoCloseable {
                 return;
             }
             Map<String, Object> envelope = ApiClient.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-            acknowledged.add(new Received(id, (String) envelope.get("job_id"), ((Number) envelope.get("sequence")).longValue(),
-                    (String) envelope.get("type"), new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+            acknowledged.add(new Received(
+                    id,
+                    (String) envelope.get("job_id"),
+                    ((Number) envelope.get("sequence")).longValue(),
+                    (String) envelope.get("type"),
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
         }
     }

@@ -43,8 +43,8 @@ public final class CountingCapabilities implements InvocationHandler {
         List<Class<?>> interfaces = new ArrayList<>();
         interfaces.add(CapabilityAdapter.class);
         handler.delegates.keySet().forEach(c -> interfaces.add(c.port()));
-        CapabilityAdapter proxy = (CapabilityAdapter) Proxy.newProxyInstance(CountingCapabilities.class.getClassLoader(),
-                interfaces.toArray(Class<?>[]::new), handler);
+        CapabilityAdapter proxy = (CapabilityAdapter) Proxy.newProxyInstance(
+                CountingCapabilities.class.getClassLoader(), interfaces.toArray(Class<?>[]::new), handler);
         return new Counted(proxy, handler);
     }
 
@@ -97,8 +97,7 @@ public final class CountingCapabilities implements InvocationHandler {
      * @param adapter the adapter to register
      * @param counter the counts
      */
-    public record Counted(CapabilityAdapter adapter, CountingCapabilities counter) {
-    }
+    public record Counted(CapabilityAdapter adapter, CountingCapabilities counter) {}
 
     /** Calls of {@code capability} so far. */
     public int calls(Capability capability) {
@@ -119,8 +118,7 @@ public final class CountingCapabilities implements InvocationHandler {
      * @param method     the port method
      * @param request    its first argument
      */
-    public record Call(Capability capability, String method, Object request) {
-    }
+    public record Call(Capability capability, String method, Object request) {}
 
     /**
      * From now on, keeps every call's request (forgetting those kept before), for tests that check what the stages
@@ -133,7 +131,11 @@ public final class CountingCapabilities implements InvocationHandler {
 
     /** The requests of the calls since {@link #record()} whose request is a {@code type}, in call order. */
     public <T> List<T> requests(Class<T> type) {
-        return recorded.stream().map(Call::request).filter(type::isInstance).map(type::cast).toList();
+        return recorded.stream()
+                .map(Call::request)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     /** Calls of every capability so far. */

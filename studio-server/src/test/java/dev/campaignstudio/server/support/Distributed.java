@@ -21,7 +21,8 @@ public final class Distributed {
     public static final int RABBIT_PORT = Integer.parseInt(env("STUDIO_TEST_RABBIT_PORT", "5672"));
 
     public final TestDatabases.Target database;
-    public final String queuePrefix = "studio-test-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String queuePrefix =
+            "studio-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     private Distributed(TestDatabases.Target database) {
         this.database = database;
@@ -33,7 +34,8 @@ public final class Distributed {
         try (Socket socket = new Socket(RABBIT_HOST, RABBIT_PORT)) {
             socket.setSoTimeout(1000);
         } catch (IOException unreachable) {
-            String why = "RabbitMQ at " + RABBIT_HOST + ":" + RABBIT_PORT + " is unreachable (" + unreachable.getMessage() + ")";
+            String why = "RabbitMQ at " + RABBIT_HOST + ":" + RABBIT_PORT + " is unreachable ("
+                    + unreachable.getMessage() + ")";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(why + "; CI=true requires the RabbitMQ tests to run. Start it: rabbitmq-server -detached");
             }
@@ -57,7 +59,8 @@ public final class Distributed {
         properties.add("spring.rabbitmq.password=guest");
         properties.add("spring.rabbitmq.publisher-confirm-type=simple");
         properties.add("studio.engine.queue-prefix=" + queuePrefix);
-        // these tests run every process on one host with one data directory (S3 storage: SeparateHostsDistributedSystemTest)
+        // these tests run every process on one host with one data directory (S3 storage:
+        // SeparateHostsDistributedSystemTest)
         properties.add("studio.storage.filesystem.shared=true");
         return properties;
     }

@@ -16,14 +16,16 @@ import tools.jackson.databind.JsonNode;
 /** Fetches outputs the way a product backend does: by their {@code download_url}, with no token. */
 public final class Downloads {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     /** GETs {@code url} with no credentials and the given headers (name, value, ...). */
     public static HttpResponse<byte[]> get(String url, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -42,7 +44,9 @@ public final class Downloads {
      * is the output's, and that a range of it is exactly those bytes; returns the bytes.
      */
     public static byte[] assertServedWithoutToken(JsonNode output) {
-        assertThat(output.has("download_url")).as("output %s has a download_url", output).isTrue();
+        assertThat(output.has("download_url"))
+                .as("output %s has a download_url", output)
+                .isTrue();
         String url = output.get("download_url").asString();
         assertThat(URI.create(url).isAbsolute()).as(url).isTrue();
         assertThat(output.get("download_expires_at").asString()).isNotBlank();

@@ -23,8 +23,7 @@ public final class HeapSampler {
     private final AtomicLong count = new AtomicLong();
     private long baseline;
 
-    private HeapSampler() {
-    }
+    private HeapSampler() {}
 
     /** Measures the baseline now and starts sampling. */
     public static HeapSampler start() {

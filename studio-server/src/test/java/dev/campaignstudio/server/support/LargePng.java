@@ -19,8 +19,7 @@ import java.util.zip.DeflaterOutputStream;
  */
 public final class LargePng {
 
-    private LargePng() {
-    }
+    private LargePng() {}
 
     /**
      * Writes a {@code width} x {@code height} 16-bit RGB PNG to {@code file}; returns its SHA-256. Its size is about
@@ -36,7 +35,8 @@ public final class LargePng {
             header.write(new byte[] {16, 2, 0, 0, 0});
             chunk(out, "IHDR", header.toByteArray(), header.size());
             try (ChunkedIdat idat = new ChunkedIdat(out);
-                    DeflaterOutputStream zlib = new DeflaterOutputStream(idat, new Deflater(Deflater.NO_COMPRESSION), 1 << 16)) {
+                    DeflaterOutputStream zlib =
+                            new DeflaterOutputStream(idat, new Deflater(Deflater.NO_COMPRESSION), 1 << 16)) {
                 byte[] row = new byte[1 + width * 6];
                 for (int y = 0; y < height; y++) {
                     row[0] = 0;

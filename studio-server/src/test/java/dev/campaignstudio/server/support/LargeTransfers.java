@@ -16,10 +16,10 @@ import java.util.UUID;
 /** Large files up and down through the service without holding them in the test either: streamed, hashed as read. */
 public final class LargeTransfers {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private LargeTransfers() {
-    }
+    private LargeTransfers() {}
 
     /**
      * A body read to its end as it arrives.
@@ -29,8 +29,7 @@ public final class LargeTransfers {
      * @param bytes         how many bytes came
      * @param sha256        their hex SHA-256
      */
-    public record Streamed(int status, long contentLength, long bytes, String sha256) {
-    }
+    public record Streamed(int status, long contentLength, long bytes, String sha256) {}
 
     /** {@code POST /v1/assets} of a local file as multipart, streamed from disk. */
     public static HttpResponse<String> upload(int port, String token, Path file, String fileName, String type)
@@ -53,7 +52,9 @@ public final class LargeTransfers {
 
     /** GETs {@code url} (with a bearer token unless {@code token} is null) and hashes the body as it streams in. */
     public static Streamed download(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(5))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -61,7 +61,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Settings for a store on this server, in {@code bucket} under {@code prefix}, with small parts. */
     public S3Settings settings(String bucket, String prefix) {
-        return new S3Settings(endpoint(), bucket, REGION, true, prefix, S3Settings.MIN_PART_BYTES, S3Settings.MIN_PART_BYTES);
+        return new S3Settings(
+                endpoint(), bucket, REGION, true, prefix, S3Settings.MIN_PART_BYTES, S3Settings.MIN_PART_BYTES);
     }
 
     /** A client with the server's credentials. */
@@ -135,26 +136,38 @@ public final class S3ProxyServer implements AutoCloseable {
         }
         Path data = Files.createDirectories(directory.resolve("objects"));
         Path config = directory.resolve("s3proxy.properties");
-        Files.writeString(config, String.join("\n",
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + data,
-                ""));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "--properties", config.toString());
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=http://127.0.0.1:" + port,
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + ACCESS_KEY,
+                        "s3proxy.credential=" + SECRET_KEY,
+                        "jclouds.provider=filesystem",
+                        "jclouds.filesystem.basedir=" + data,
+                        ""));
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "--properties",
+                config.toString());
         Path log = Path.of("target", "s3proxy-" + port + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         Process started = process;
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!started.isAlive()) {
-                throw new IllegalStateException("S3Proxy exited with " + started.exitValue() + "; see " + log);
-            }
-            return accepting();
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("S3Proxy exited with " + started.exitValue() + "; see " + log);
+                    }
+                    return accepting();
+                });
     }
 
     private boolean accepting() {

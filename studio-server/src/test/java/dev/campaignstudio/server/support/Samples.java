@@ -14,8 +14,7 @@ import java.util.Map;
 /** The sample products in the repository's {@code samples/} folder, uploaded through the API for system tests. */
 public final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The {@code samples/} folder, found from the module's working directory. */
     public static Path folder() {
@@ -24,7 +23,8 @@ public final class Samples {
                 return dir.resolve("samples");
             }
         }
-        throw new IllegalStateException("no samples/ folder above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no samples/ folder above " + Path.of("").toAbsolutePath());
     }
 
     /** A sample's {@code product.json} as a tree. */
@@ -47,7 +47,8 @@ public final class Samples {
 
     /** Uploads one photo; returns its {@code asset:<id>} reference. */
     public static String upload(ApiClient api, String fileName, byte[] data) {
-        ApiClient.Response uploaded = api.upload("file", fileName, fileName.endsWith(".png") ? "image/png" : "image/jpeg", data);
+        ApiClient.Response uploaded =
+                api.upload("file", fileName, fileName.endsWith(".png") ? "image/png" : "image/jpeg", data);
         assertThat(uploaded.status()).as(uploaded.body()).isIn(200, 201);
         return "asset:" + uploaded.json().get("id").asString();
     }

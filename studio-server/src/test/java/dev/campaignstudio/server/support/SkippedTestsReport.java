@@ -30,7 +30,9 @@ public final class SkippedTestsReport implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-            skipped.putIfAbsent(owner(test), result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
+            skipped.putIfAbsent(
+                    owner(test),
+                    result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
         }
     }
 
@@ -40,8 +42,14 @@ public final class SkippedTestsReport implements TestExecutionListener {
             return;
         }
         StringBuilder report = new StringBuilder();
-        report.append("\n*** ").append(skipped.size()).append(" test class(es) skipped tests; what those tests guard is unchecked ***\n");
-        skipped.forEach((owner, why) -> report.append("  SKIPPED ").append(owner).append(": ").append(why).append('\n'));
+        report.append("\n*** ")
+                .append(skipped.size())
+                .append(" test class(es) skipped tests; what those tests guard is unchecked ***\n");
+        skipped.forEach((owner, why) -> report.append("  SKIPPED ")
+                .append(owner)
+                .append(": ")
+                .append(why)
+                .append('\n'));
         report.append("*** CI=true turns these skips into failures ***\n");
         System.err.print(report);
         try {
@@ -52,14 +60,16 @@ public final class SkippedTestsReport implements TestExecutionListener {
     }
 
     private static String owner(TestIdentifier test) {
-        return test.getSource().map(source -> {
-            if (source instanceof MethodSource method) {
-                return method.getClassName();
-            }
-            if (source instanceof ClassSource type) {
-                return type.getClassName();
-            }
-            return test.getDisplayName();
-        }).orElse(test.getDisplayName());
+        return test.getSource()
+                .map(source -> {
+                    if (source instanceof MethodSource method) {
+                        return method.getClassName();
+                    }
+                    if (source instanceof ClassSource type) {
+                        return type.getClassName();
+                    }
+                    return test.getDisplayName();
+                })
+                .orElse(test.getDisplayName());
     }
 }

@@ -14,8 +14,7 @@ public final class StepGate {
 
     private final AtomicReference<Hold> armed = new AtomicReference<>();
 
-    private record Hold(CountDownLatch entered, CountDownLatch released) {
-    }
+    private record Hold(CountDownLatch entered, CountDownLatch released) {}
 
     /** Makes the next step that passes wait until {@link #release()}. */
     public void arm() {

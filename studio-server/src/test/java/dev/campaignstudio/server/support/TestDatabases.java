@@ -27,8 +27,7 @@ public final class TestDatabases {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas, "drop-test-schemas"));
     }
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A JDBC URL, user and password with the schema the service should use. */
     public record Target(String name, String url, String user, String password, String schema) {
@@ -41,8 +40,13 @@ public final class TestDatabases {
     /** A fresh in-memory H2 database in PostgreSQL mode, as embedded mode configures it. */
     public static Target h2() {
         String db = "t" + UUID.randomUUID().toString().replace("-", "");
-        return new Target("h2", "jdbc:h2:mem:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "sa", "", "public");
+        return new Target(
+                "h2",
+                "jdbc:h2:mem:" + db
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "",
+                "public");
     }
 
     /** A fresh schema on the test PostgreSQL server; skips (or fails under CI) when the server is unreachable. */
@@ -50,7 +54,8 @@ public final class TestDatabases {
         String url = env("STUDIO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = env("STUDIO_TEST_PG_USER", "postgres");
         String password = env("STUDIO_TEST_PG_PASSWORD", "");
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
@@ -70,8 +75,14 @@ public final class TestDatabases {
 
     /** A data source on {@code target} with the schema migrated by Flyway, exactly as the service migrates it. */
     public static DataSource migrated(Target target) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(target.url(), target.user(), target.password());
-        Flyway.configure().dataSource(dataSource).schemas(target.schema()).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(target.url(), target.user(), target.password());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(target.schema())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return dataSource;
     }
 
@@ -80,8 +91,9 @@ public final class TestDatabases {
             return;
         }
         String url = env("STUDIO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (Connection connection = DriverManager.getConnection(url, env("STUDIO_TEST_PG_USER", "postgres"),
-                env("STUDIO_TEST_PG_PASSWORD", "")); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        url, env("STUDIO_TEST_PG_USER", "postgres"), env("STUDIO_TEST_PG_PASSWORD", ""));
+                Statement statement = connection.createStatement()) {
             for (String schema : CREATED) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -31,8 +31,10 @@ public class TestPipelineConfiguration {
     }
 
     @Bean
-    CountingHandlers countingHandlers(@Value("${studio.test.render-delay:0ms}") Duration renderDelay,
-            @Value("${studio.test.slow-scene:0}") int slowScene, @Value("${studio.test.invocations-file:}") String invocationsFile) {
+    CountingHandlers countingHandlers(
+            @Value("${studio.test.render-delay:0ms}") Duration renderDelay,
+            @Value("${studio.test.slow-scene:0}") int slowScene,
+            @Value("${studio.test.invocations-file:}") String invocationsFile) {
         CountingHandlers handlers = invocationsFile.isBlank()
                 ? new CountingHandlers()
                 : new CountingHandlers(key -> append(Path.of(invocationsFile), key));
@@ -47,7 +49,12 @@ public class TestPipelineConfiguration {
 
     private static void append(Path file, String key) {
         try {
-            Files.writeString(file, key + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            Files.writeString(
+                    file,
+                    key + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

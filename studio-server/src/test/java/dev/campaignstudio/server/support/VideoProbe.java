@@ -19,7 +19,14 @@ import org.bytedeco.javacv.Frame;
  * @param audioSeconds seconds of audio decoded
  * @param audioRms     RMS of the decoded samples (0-1)
  */
-public record VideoProbe(String videoCodec, String audioCodec, int width, int height, double fps, int frames, double audioSeconds,
+public record VideoProbe(
+        String videoCodec,
+        String audioCodec,
+        int width,
+        int height,
+        double fps,
+        int frames,
+        double audioSeconds,
         double audioRms) {
 
     /** Length by the frames decoded. */
@@ -53,9 +60,15 @@ public record VideoProbe(String videoCodec, String audioCodec, int width, int he
                 }
                 int channels = Math.max(1, grabber.getAudioChannels());
                 int rate = Math.max(1, grabber.getSampleRate());
-                return new VideoProbe(grabber.getVideoCodecName(), grabber.getAudioChannels() > 0 ? grabber.getAudioCodecName() : null,
-                        grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate(), frames,
-                        samples / (double) channels / rate, samples == 0 ? 0 : Math.sqrt(squares / samples));
+                return new VideoProbe(
+                        grabber.getVideoCodecName(),
+                        grabber.getAudioChannels() > 0 ? grabber.getAudioCodecName() : null,
+                        grabber.getImageWidth(),
+                        grabber.getImageHeight(),
+                        grabber.getFrameRate(),
+                        frames,
+                        samples / (double) channels / rate,
+                        samples == 0 ? 0 : Math.sqrt(squares / samples));
             }
         } finally {
             Files.deleteIfExists(file);

@@ -6,14 +6,11 @@ import dev.campaignstudio.core.job.Job;
 public sealed interface CancelOutcome {
 
     /** Cancellation is recorded: the job is cancelled, or will be once its running steps stop. */
-    record Accepted(Job job) implements CancelOutcome {
-    }
+    record Accepted(Job job) implements CancelOutcome {}
 
     /** The job had already ended; nothing changed. */
-    record AlreadyFinished(Job job) implements CancelOutcome {
-    }
+    record AlreadyFinished(Job job) implements CancelOutcome {}
 
     /** No such job. */
-    record NotFound() implements CancelOutcome {
-    }
+    record NotFound() implements CancelOutcome {}
 }

@@ -1,9 +1,9 @@
 package dev.campaignstudio.core.port.in;
 
-import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.event.JobEvent;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import java.util.List;

@@ -11,8 +11,7 @@ public sealed interface UploadOutcome {
      * @param asset   the asset record
      * @param created {@code false} when identical bytes were stored before and that asset is returned
      */
-    record Stored(Asset asset, boolean created) implements UploadOutcome {
-    }
+    record Stored(Asset asset, boolean created) implements UploadOutcome {}
 
     /**
      * The upload was refused and nothing was stored.
@@ -20,8 +19,7 @@ public sealed interface UploadOutcome {
      * @param reason  why
      * @param message a sentence for the client
      */
-    record Refused(Reason reason, String message) implements UploadOutcome {
-    }
+    record Refused(Reason reason, String message) implements UploadOutcome {}
 
     /** Reasons an upload is refused. */
     enum Reason {

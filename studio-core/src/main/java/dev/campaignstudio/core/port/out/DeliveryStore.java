@@ -44,6 +44,5 @@ public interface DeliveryStore {
      * @param event    its event
      * @param metadata the job's metadata, echoed in every event
      */
-    record Due(Delivery delivery, JobEvent event, Map<String, Object> metadata) {
-    }
+    record Due(Delivery delivery, JobEvent event, Map<String, Object> metadata) {}
 }

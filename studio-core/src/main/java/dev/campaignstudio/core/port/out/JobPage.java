@@ -1,7 +1,7 @@
 package dev.campaignstudio.core.port.out;
 
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import java.util.List;
 
 /**

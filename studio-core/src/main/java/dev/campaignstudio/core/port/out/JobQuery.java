@@ -16,8 +16,8 @@ import dev.campaignstudio.core.job.JobStatus;
  * @param limit     page size, 1 to 100
  * @param owner     only jobs of this caller; {@code null} for every caller's (an admin)
  */
-public record JobQuery(JobStatus status, JobType type, OutputMode mode, String productId, JobId before, int limit,
-        String owner) {
+public record JobQuery(
+        JobStatus status, JobType type, OutputMode mode, String productId, JobId before, int limit, String owner) {
 
     /** Largest page a client may ask for. */
     public static final int MAX_LIMIT = 100;

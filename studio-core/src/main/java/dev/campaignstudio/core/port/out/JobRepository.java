@@ -1,7 +1,7 @@
 package dev.campaignstudio.core.port.out;
 
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +33,6 @@ public interface JobRepository {
 
     /** The job of {@code owner} that holds {@code idempotencyKey}, if any: keys are scoped per caller. */
     Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey);
-
 
     /**
      * One page of jobs, newest first.

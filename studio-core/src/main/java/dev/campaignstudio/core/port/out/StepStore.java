@@ -1,11 +1,11 @@
 package dev.campaignstudio.core.port.out;
 
+import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.job.StepStatus;
-import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.id.JobId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +61,16 @@ public interface StepStore {
      * @return {@code false} when the caller no longer holds it (its lease lapsed and it was given up); nothing is
      *         written then
      */
-    boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs,
-            List<StepRecord.StepAsset> assets, JobError error, String adapter, Instant now);
+    boolean finish(
+            StepId id,
+            String owner,
+            StepStatus status,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            List<StepRecord.StepAsset> assets,
+            JobError error,
+            String adapter,
+            Instant now);
 
     /**
      * Writes a note for a running attempt held by {@code owner}, after its earlier notes.

@@ -81,19 +81,15 @@ public interface WebFetcher {
         }
 
         /** An answer other than 2xx (after redirects). */
-        record Status(int status) implements Fetch {
-        }
+        record Status(int status) implements Fetch {}
 
         /** The body was longer than allowed (by its Content-Length or as read). */
-        record TooLarge(long maxBytes) implements Fetch {
-        }
+        record TooLarge(long maxBytes) implements Fetch {}
 
         /** Not sent, or a redirect not followed, because the rules refuse it. */
-        record Refused(String reason) implements Fetch {
-        }
+        record Refused(String reason) implements Fetch {}
 
         /** No answer: connection refused, DNS failure, TLS failure or the deadline passed. */
-        record Unreachable(String reason, boolean timedOut) implements Fetch {
-        }
+        record Unreachable(String reason, boolean timedOut) implements Fetch {}
     }
 }

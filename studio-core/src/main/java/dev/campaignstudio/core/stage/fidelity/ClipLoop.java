@@ -49,6 +49,7 @@ public final class ClipLoop {
     public static final double CLIP_SHARE = 0.6;
     /** Frames sampled through each clip. */
     static final int SAMPLES = 3;
+
     private static final long SEED_STEP = 0x9E3779B97F4A7C15L;
 
     private final Capabilities capabilities;
@@ -91,7 +92,8 @@ public final class ClipLoop {
         }
 
         static Attempt of(int number, long firstSeed) {
-            return number == 1 ? new Attempt(1, firstSeed, false, List.of())
+            return number == 1
+                    ? new Attempt(1, firstSeed, false, List.of())
                     : new Attempt(number, firstSeed + SEED_STEP * (number - 1), true, List.of("seed", "steady_camera"));
         }
     }
@@ -103,8 +105,7 @@ public final class ClipLoop {
     }
 
     /** How the loop ended. */
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
     /**
      * A clip reached the threshold.
@@ -113,16 +114,14 @@ public final class ClipLoop {
      * @param attempt the attempt that made it
      * @param summary the accepted score and every attempt, as the step's outputs list it
      */
-    public record Accepted(String clipId, Attempt attempt, Map<String, Object> summary) implements Outcome {
-    }
+    public record Accepted(String clipId, Attempt attempt, Map<String, Object> summary) implements Outcome {}
 
     /**
      * Every allowed attempt drifted.
      *
      * @param rejection what the step returns: {@code FIDELITY_DRIFT} with every attempt's score
      */
-    public record Drifted(StepResult.Rejected rejection) implements Outcome {
-    }
+    public record Drifted(StepResult.Rejected rejection) implements Outcome {}
 
     /**
      * Makes the clip of {@code subject} with {@code maker}, or gives up after the job's {@code max_attempts}.
@@ -131,7 +130,8 @@ public final class ClipLoop {
      * @throws IOException          when a file cannot be stored or read
      * @throws InterruptedException when the step is told to stop
      */
-    public Outcome make(StepContext context, Subject subject, Maker maker) throws StepFault, IOException, InterruptedException {
+    public Outcome make(StepContext context, Subject subject, Maker maker)
+            throws StepFault, IOException, InterruptedException {
         double threshold = Math.round(thresholds.of(subject.presentation()) * CLIP_SHARE * 1000) / 1000.0;
         int max = context.settings().orElseThrow().maxAttempts();
         List<Map<String, Object>> checks = earlierChecks(context, subject.name());
@@ -139,7 +139,9 @@ public final class ClipLoop {
         if (last != null && "pass".equals(last.textOrNull("verdict"))) {
             String clip = last.text("clip");
             context.attach(clip, subject.role());
-            return new Accepted(clip, Attempt.of(last.integer("attempt"), subject.firstSeed()),
+            return new Accepted(
+                    clip,
+                    Attempt.of(last.integer("attempt"), subject.firstSeed()),
                     summary(subject.name(), checks, threshold));
         }
         FidelityCheck fidelity = capabilities.port(Capability.FIDELITY, FidelityCheck.class);
@@ -154,14 +156,15 @@ public final class ClipLoop {
                 score = fidelity.scoreClip(new ClipRequest(subject.referencePng(), clip, SAMPLES));
                 pass = score.weakest().score() >= threshold;
                 // labelled with its digital source type (a model's clip or a composite), as every output is
-                stored = context.store(SourceLabels.labelled(context, clip), AssetKind.VIDEO,
-                        pass ? subject.role() : REJECTED);
+                stored = context.store(
+                        SourceLabels.labelled(context, clip), AssetKind.VIDEO, pass ? subject.role() : REJECTED);
             } finally {
                 TempFiles.delete(clip.file());
             }
-            ProducedAsset weakest = context.store(SourceLabels.labelled(context, score.weakestFrame()), AssetKind.IMAGE,
-                    FRAME);
-            Map<String, Object> check = check(subject.name(), attempt, score, threshold, pass, number < max, stored, weakest);
+            ProducedAsset weakest =
+                    context.store(SourceLabels.labelled(context, score.weakestFrame()), AssetKind.IMAGE, FRAME);
+            Map<String, Object> check =
+                    check(subject.name(), attempt, score, threshold, pass, number < max, stored, weakest);
             context.note(check, List.of(stored, weakest));
             checks.add(check);
             if (pass) {
@@ -174,28 +177,50 @@ public final class ClipLoop {
     private static List<Map<String, Object>> earlierChecks(StepContext context, String subject) {
         List<Map<String, Object>> checks = new ArrayList<>();
         for (StepNote note : context.notes()) {
-            if (CHECK.equals(note.note().get("kind")) && subject.equals(note.note().get("subject"))) {
+            if (CHECK.equals(note.note().get("kind"))
+                    && subject.equals(note.note().get("subject"))) {
                 checks.add(note.note());
             }
         }
         return checks;
     }
 
-    private static Map<String, Object> check(String subject, Attempt attempt, ClipScore score, double threshold, boolean pass,
-            boolean more, ProducedAsset clip, ProducedAsset frame) {
+    private static Map<String, Object> check(
+            String subject,
+            Attempt attempt,
+            ClipScore score,
+            double threshold,
+            boolean pass,
+            boolean more,
+            ProducedAsset clip,
+            ProducedAsset frame) {
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("kind", CHECK);
         check.put("subject", subject);
         check.put("attempt", attempt.number());
         check.put("score", score.weakest().score());
-        check.put("parts", Map.of("structure", score.weakest().structure(), "colour", score.weakest().colour(),
-                "location", score.weakest().location(), "proportion", score.weakest().proportion()));
+        check.put(
+                "parts",
+                Map.of(
+                        "structure",
+                        score.weakest().structure(),
+                        "colour",
+                        score.weakest().colour(),
+                        "location",
+                        score.weakest().location(),
+                        "proportion",
+                        score.weakest().proportion()));
         check.put("frame_scores", score.frameScores());
         check.put("frame_times_ms", score.frameTimesMs());
         check.put("threshold", threshold);
         check.put("verdict", pass ? "pass" : "drift");
-        check.put("message", String.format(Locale.ROOT, "clip check %.2f %s", score.weakest().score(),
-                pass ? "pass" : more ? "drift, making the clip again" : "drift, no attempt left"));
+        check.put(
+                "message",
+                String.format(
+                        Locale.ROOT,
+                        "clip check %.2f %s",
+                        score.weakest().score(),
+                        pass ? "pass" : more ? "drift, making the clip again" : "drift, no attempt left"));
         check.put("seed", Long.toUnsignedString(attempt.seed()));
         check.put("steady_camera", attempt.steady());
         check.put("changes", attempt.changes());
@@ -228,12 +253,23 @@ public final class ClipLoop {
         return summary;
     }
 
-    private static StepResult.Rejected drifted(StepContext context, String subject, List<Map<String, Object>> checks,
-            double threshold, int max) {
-        double best = checks.stream().mapToDouble(c -> StageOutputs.ofNote(context, c).real("score")).max().orElse(0);
-        String where = context.sceneOrder() == null ? context.stage() : context.stage() + " scene " + context.sceneOrder();
-        String message = String.format(Locale.ROOT, "the product drifted from its reference in all %d attempts at %s (%s); "
-                + "best score %.2f, threshold %.2f", checks.size(), where, subject, best, threshold);
+    private static StepResult.Rejected drifted(
+            StepContext context, String subject, List<Map<String, Object>> checks, double threshold, int max) {
+        double best = checks.stream()
+                .mapToDouble(c -> StageOutputs.ofNote(context, c).real("score"))
+                .max()
+                .orElse(0);
+        String where =
+                context.sceneOrder() == null ? context.stage() : context.stage() + " scene " + context.sceneOrder();
+        String message = String.format(
+                Locale.ROOT,
+                "the product drifted from its reference in all %d attempts at %s (%s); "
+                        + "best score %.2f, threshold %.2f",
+                checks.size(),
+                where,
+                subject,
+                best,
+                threshold);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("subject", subject);
         details.put("threshold", threshold);

@@ -3,20 +3,20 @@ package dev.campaignstudio.core.stage.fidelity;
 import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.FidelityCheck;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityRequest;
 import dev.campaignstudio.core.capability.FidelityCheck.FidelityScore;
-import dev.campaignstudio.core.capability.FidelityCheck;
+import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
-import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.ProducedAsset;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.capability.StepFault;
-import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.SourceLabels;
 import dev.campaignstudio.core.stage.StageOutputs;
@@ -75,8 +75,7 @@ public final class FidelityLoop {
     }
 
     /** How the loop ended. */
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
     /**
      * An image reached the threshold.
@@ -86,16 +85,15 @@ public final class FidelityLoop {
      * @param backgroundId its background's asset, or {@code null}
      * @param summary      the accepted score and every attempt, as the step's outputs list it
      */
-    public record Accepted(SceneImage scene, String imageId, String backgroundId, Map<String, Object> summary) implements Outcome {
-    }
+    public record Accepted(SceneImage scene, String imageId, String backgroundId, Map<String, Object> summary)
+            implements Outcome {}
 
     /**
      * Every allowed attempt drifted.
      *
      * @param rejection what the step returns: {@code FIDELITY_DRIFT} with every attempt's score
      */
-    public record Drifted(StepResult.Rejected rejection) implements Outcome {
-    }
+    public record Drifted(StepResult.Rejected rejection) implements Outcome {}
 
     /**
      * Makes the image of {@code subject}, or gives up after the job's {@code max_attempts}.
@@ -117,30 +115,37 @@ public final class FidelityLoop {
         Regeneration.Try next = Regeneration.Try.first(first.seed(), first.constraints());
         for (Map<String, Object> note : checks) {
             StageOutputs check = StageOutputs.ofNote(context, note);
-            next = Regeneration.next(tryOf(check), scoreOf(check), threshold, first.seed(),
-                    check.integer("attempt") + 1 >= max);
+            next = Regeneration.next(
+                    tryOf(check), scoreOf(check), threshold, first.seed(), check.integer("attempt") + 1 >= max);
         }
         ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
         FidelityCheck fidelity = capabilities.port(Capability.FIDELITY, FidelityCheck.class);
         while (next.attempt() <= max) {
             context.cancellation().throwIfCancelled();
             SceneImage scene = images.generate(apply(first, next));
-            FidelityScore score = fidelity.score(new FidelityRequest(first.productPng(), scene.image().data()));
+            FidelityScore score = fidelity.score(
+                    new FidelityRequest(first.productPng(), scene.image().data()));
             boolean pass = score.score() >= threshold;
             List<ProducedAsset> files = new ArrayList<>();
             ProducedAsset image = store(context, scene.image(), pass ? subject.role() : REJECTED);
             files.add(image);
-            ProducedAsset background = pass && subject.backgroundRole() != null ? store(context, scene.background(), subject.backgroundRole()) : null;
+            ProducedAsset background = pass && subject.backgroundRole() != null
+                    ? store(context, scene.background(), subject.backgroundRole())
+                    : null;
             if (background != null) {
                 files.add(background);
             }
             // where the check found the product: exact for any adapter, where a remote one can only guess its own box
             Box box = score.found() != null && score.found().width() > 0 ? score.found() : scene.productBox();
-            Map<String, Object> check = check(subject.name(), next, score, threshold, pass, next.attempt() < max, image, background, box);
+            Map<String, Object> check =
+                    check(subject.name(), next, score, threshold, pass, next.attempt() < max, image, background, box);
             context.note(check, files);
             checks.add(check);
             if (pass) {
-                return new Accepted(new SceneImage(scene.image(), scene.background(), box), id(image), background == null ? null : id(background),
+                return new Accepted(
+                        new SceneImage(scene.image(), scene.background(), box),
+                        id(image),
+                        background == null ? null : id(background),
                         summary(subject.name(), checks, threshold));
             }
             if (next.attempt() == max) {
@@ -154,7 +159,8 @@ public final class FidelityLoop {
     private static List<Map<String, Object>> earlierChecks(StepContext context, String subject) {
         List<Map<String, Object>> checks = new ArrayList<>();
         for (StepNote note : context.notes()) {
-            if (CHECK.equals(note.note().get("kind")) && subject.equals(note.note().get("subject"))) {
+            if (CHECK.equals(note.note().get("kind"))
+                    && subject.equals(note.note().get("subject"))) {
                 checks.add(note.note());
             }
         }
@@ -162,7 +168,8 @@ public final class FidelityLoop {
     }
 
     /** A check that passed before a crash: its files are taken as they are, nothing is generated. */
-    private static Accepted acceptedBefore(StepContext context, Subject subject, List<Map<String, Object>> checks, double threshold)
+    private static Accepted acceptedBefore(
+            StepContext context, Subject subject, List<Map<String, Object>> checks, double threshold)
             throws IOException {
         StageOutputs check = StageOutputs.ofNote(context, checks.get(checks.size() - 1));
         String imageId = check.text("image");
@@ -175,17 +182,32 @@ public final class FidelityLoop {
         }
         StageOutputs box = check.object("product_box");
         var asset = context.asset(imageId).orElseThrow(() -> new IOException("no asset " + imageId));
-        SceneImage scene = new SceneImage(MediaFile.image(image, asset.mediaType(), asset.width(), asset.height()),
+        SceneImage scene = new SceneImage(
+                MediaFile.image(image, asset.mediaType(), asset.width(), asset.height()),
                 MediaFile.image(background, asset.mediaType(), asset.width(), asset.height()),
                 new Box(box.integer("x"), box.integer("y"), box.integer("width"), box.integer("height")));
         return new Accepted(scene, imageId, backgroundId, summary(subject.name(), checks, threshold));
     }
 
     private static ImageRequest apply(ImageRequest first, Regeneration.Try attempt) {
-        String prompt = attempt.guidance() == null ? first.prompt()
-                : first.prompt() == null || first.prompt().isBlank() ? attempt.guidance() : first.prompt() + "\n" + attempt.guidance();
-        return new ImageRequest(first.productPng(), first.palette(), first.headline(), prompt, first.aspect(), first.longSide(), first.style(),
-                first.presentation(), attempt.seed(), first.variation(), attempt.constraints(), first.sheetPng());
+        String prompt = attempt.guidance() == null
+                ? first.prompt()
+                : first.prompt() == null || first.prompt().isBlank()
+                        ? attempt.guidance()
+                        : first.prompt() + "\n" + attempt.guidance();
+        return new ImageRequest(
+                first.productPng(),
+                first.palette(),
+                first.headline(),
+                prompt,
+                first.aspect(),
+                first.longSide(),
+                first.style(),
+                first.presentation(),
+                attempt.seed(),
+                first.variation(),
+                attempt.constraints(),
+                first.sheetPng());
     }
 
     private static ProducedAsset store(StepContext context, MediaFile given, String role) throws IOException {
@@ -193,22 +215,52 @@ public final class FidelityLoop {
         return context.store(file.data(), AssetKind.IMAGE, file.mediaType(), file.width(), file.height(), null, role);
     }
 
-    private static Map<String, Object> check(String subject, Regeneration.Try attempt, FidelityScore score, double threshold, boolean pass,
-            boolean more, ProducedAsset image, ProducedAsset background, Box box) {
+    private static Map<String, Object> check(
+            String subject,
+            Regeneration.Try attempt,
+            FidelityScore score,
+            double threshold,
+            boolean pass,
+            boolean more,
+            ProducedAsset image,
+            ProducedAsset background,
+            Box box) {
         Map<String, Object> check = new LinkedHashMap<>();
         check.put("kind", CHECK);
         check.put("subject", subject);
         check.put("attempt", attempt.attempt());
         check.put("score", score.score());
-        check.put("parts", Map.of("structure", score.structure(), "colour", score.colour(), "location", score.location(),
-                "proportion", score.proportion()));
+        check.put(
+                "parts",
+                Map.of(
+                        "structure",
+                        score.structure(),
+                        "colour",
+                        score.colour(),
+                        "location",
+                        score.location(),
+                        "proportion",
+                        score.proportion()));
         check.put("threshold", threshold);
         check.put("verdict", pass ? "pass" : "drift");
-        check.put("message", String.format(Locale.ROOT, "check %.2f %s", score.score(),
-                pass ? "pass" : more ? "drift, regenerating" : "drift, no attempt left"));
+        check.put(
+                "message",
+                String.format(
+                        Locale.ROOT,
+                        "check %.2f %s",
+                        score.score(),
+                        pass ? "pass" : more ? "drift, regenerating" : "drift, no attempt left"));
         check.put("seed", Long.toUnsignedString(attempt.seed()));
         Constraints c = attempt.constraints();
-        check.put("constraints", Map.of("lock_palette", c.lockPalette(), "min_product_share", c.minProductShare(), "stylisation", c.stylisation()));
+        check.put(
+                "constraints",
+                Map.of(
+                        "lock_palette",
+                        c.lockPalette(),
+                        "min_product_share",
+                        c.minProductShare(),
+                        "stylisation",
+                        c.stylisation()));
         if (attempt.guidance() != null) {
             check.put("guidance", attempt.guidance());
         }
@@ -243,11 +295,23 @@ public final class FidelityLoop {
         return summary;
     }
 
-    private static StepResult.Rejected drifted(StepContext context, String subject, List<Map<String, Object>> checks, double threshold, int max) {
-        double best = checks.stream().mapToDouble(c -> StageOutputs.ofNote(context, c).real("score")).max().orElse(0);
-        String where = context.sceneOrder() == null ? context.stage() : context.stage() + " scene " + context.sceneOrder();
-        String message = String.format(Locale.ROOT, "the product drifted from its reference in all %d attempts at %s (%s); best score %.2f, "
-                + "threshold %.2f", checks.size(), where, subject, best, threshold);
+    private static StepResult.Rejected drifted(
+            StepContext context, String subject, List<Map<String, Object>> checks, double threshold, int max) {
+        double best = checks.stream()
+                .mapToDouble(c -> StageOutputs.ofNote(context, c).real("score"))
+                .max()
+                .orElse(0);
+        String where =
+                context.sceneOrder() == null ? context.stage() : context.stage() + " scene " + context.sceneOrder();
+        String message = String.format(
+                Locale.ROOT,
+                "the product drifted from its reference in all %d attempts at %s (%s); best score %.2f, "
+                        + "threshold %.2f",
+                checks.size(),
+                where,
+                subject,
+                best,
+                threshold);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("subject", subject);
         details.put("threshold", threshold);
@@ -262,16 +326,27 @@ public final class FidelityLoop {
 
     private static Regeneration.Try tryOf(StageOutputs check) {
         StageOutputs c = check.object("constraints");
-        Constraints constraints = new Constraints(Boolean.TRUE.equals(c.optional("lock_palette").orElse(false)),
-                c.real("min_product_share"), c.real("stylisation"));
-        return new Regeneration.Try(check.integer("attempt"), Long.parseUnsignedLong(check.text("seed")), constraints,
-                check.textOrNull("guidance"), check.textsOrNone("changes"));
+        Constraints constraints = new Constraints(
+                Boolean.TRUE.equals(c.optional("lock_palette").orElse(false)),
+                c.real("min_product_share"),
+                c.real("stylisation"));
+        return new Regeneration.Try(
+                check.integer("attempt"),
+                Long.parseUnsignedLong(check.text("seed")),
+                constraints,
+                check.textOrNull("guidance"),
+                check.textsOrNone("changes"));
     }
 
     private static FidelityScore scoreOf(StageOutputs check) {
         StageOutputs parts = check.object("parts");
-        return new FidelityScore(check.real("score"), parts.real("structure"), parts.real("colour"),
-                parts.real("location"), parts.real("proportion"), new Box(0, 0, 0, 0));
+        return new FidelityScore(
+                check.real("score"),
+                parts.real("structure"),
+                parts.real("colour"),
+                parts.real("location"),
+                parts.real("proportion"),
+                new Box(0, 0, 0, 0));
     }
 
     private static String id(ProducedAsset asset) {

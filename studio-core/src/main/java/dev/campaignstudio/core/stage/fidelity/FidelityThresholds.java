@@ -32,7 +32,8 @@ public record FidelityThresholds(double productOnly, double withModel, double mi
 
     private static void check(double threshold, String name) {
         if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("the fidelity threshold for " + name + " must be above 0 and at most 1, not " + threshold);
+            throw new IllegalArgumentException(
+                    "the fidelity threshold for " + name + " must be above 0 and at most 1, not " + threshold);
         }
     }
 }

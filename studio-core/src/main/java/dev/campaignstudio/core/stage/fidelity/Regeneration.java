@@ -22,8 +22,7 @@ public final class Regeneration {
     /** The most share a regeneration asks for. */
     static final double LARGEST_SHARE = 0.75;
 
-    private Regeneration() {
-    }
+    private Regeneration() {}
 
     /**
      * One generation's settings.
@@ -84,12 +83,16 @@ public final class Regeneration {
             double lower = last ? 0 : Math.floor(stylisation * 50) / 100;
             if (lower < stylisation) {
                 stylisation = lower;
-                changes.add(stylisation == 0 ? "stylisation off" : String.format(Locale.ROOT, "stylisation lowered to %.2f", stylisation));
+                changes.add(
+                        stylisation == 0
+                                ? "stylisation off"
+                                : String.format(Locale.ROOT, "stylisation lowered to %.2f", stylisation));
             }
             // a small product shows its shape in few pixels, to a model and to the check alike: give it room
             if (share < LARGER_SHARE) {
                 share = LARGER_SHARE;
-                changes.add(String.format(Locale.ROOT, "product drawn larger (at least %.0f%% of the frame height)", share * 100));
+                changes.add(String.format(
+                        Locale.ROOT, "product drawn larger (at least %.0f%% of the frame height)", share * 100));
             }
         }
         if (score.location() < threshold) {
@@ -98,18 +101,27 @@ public final class Regeneration {
             double larger = share < LARGER_SHARE ? LARGER_SHARE : Math.min(LARGEST_SHARE, share + 0.1);
             if (larger > share) {
                 share = larger;
-                changes.add(String.format(Locale.ROOT, "product drawn larger (at least %.0f%% of the frame height)", share * 100));
+                changes.add(String.format(
+                        Locale.ROOT, "product drawn larger (at least %.0f%% of the frame height)", share * 100));
             }
         }
         if (last && stylisation > 0) {
             stylisation = 0;
             changes.add("stylisation off for the last attempt");
         }
-        String guidance = String.format(Locale.ROOT, "The previous image drifted from the product (%s; %.2f needed): %s.",
-                drifted.isEmpty() ? part("score", score.score()) : String.join(", ", drifted), threshold, String.join("; ", asks.isEmpty()
-                        ? List.of("keep the product exactly as in the reference") : asks));
+        String guidance = String.format(
+                Locale.ROOT,
+                "The previous image drifted from the product (%s; %.2f needed): %s.",
+                drifted.isEmpty() ? part("score", score.score()) : String.join(", ", drifted),
+                threshold,
+                String.join("; ", asks.isEmpty() ? List.of("keep the product exactly as in the reference") : asks));
         changes.add("prompt told what drifted");
-        return new Try(attempt, Seeds.of(baseSeed + ":" + attempt), new Constraints(lock, share, stylisation), guidance, changes);
+        return new Try(
+                attempt,
+                Seeds.of(baseSeed + ":" + attempt),
+                new Constraints(lock, share, stylisation),
+                guidance,
+                changes);
     }
 
     private static String part(String name, double value) {

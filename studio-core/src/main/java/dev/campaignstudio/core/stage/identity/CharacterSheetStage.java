@@ -62,14 +62,26 @@ public final class CharacterSheetStage extends CheckpointedStage<Void> {
             attributes.put("colours", String.join(", ", metadata.colors()));
         }
         if (!metadata.facts().keywords().isEmpty()) {
-            attributes.put("keywords", String.join(", ", metadata.facts().keywords().stream().limit(6).toList()));
+            attributes.put(
+                    "keywords",
+                    String.join(
+                            ", ", metadata.facts().keywords().stream().limit(6).toList()));
         }
         label(attributes, "description", metadata.description());
         ImageGeneration images = capabilities.port(Capability.IMAGE, ImageGeneration.class);
-        MediaFile sheet = images.sheet(new SheetRequest(metadata.name(), cutOuts, metadata.facts().palette(),
-                attributes, WIDTH));
-        String id = context.store(sheet.data(), AssetKind.IMAGE, sheet.mediaType(), sheet.width(), sheet.height(), null, CHARACTER_SHEET)
-                .asset().id().value();
+        MediaFile sheet = images.sheet(
+                new SheetRequest(metadata.name(), cutOuts, metadata.facts().palette(), attributes, WIDTH));
+        String id = context.store(
+                        sheet.data(),
+                        AssetKind.IMAGE,
+                        sheet.mediaType(),
+                        sheet.width(),
+                        sheet.height(),
+                        null,
+                        CHARACTER_SHEET)
+                .asset()
+                .id()
+                .value();
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(CHARACTER_SHEET, id);
         outputs.put("views", cutOuts.size());

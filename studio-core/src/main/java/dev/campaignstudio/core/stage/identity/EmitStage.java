@@ -30,8 +30,12 @@ public final class EmitStage implements StageHandler {
         identity.put("product_id", context.inputs().product().productId());
         identity.put("neutral_image", file(context, neutral.neutralImage(), NeutralImageStage.NEUTRAL_IMAGE));
         identity.put("neutral_image_reason", neutral.reason());
-        identity.put("character_sheet", file(context, (String) sheet.get(CharacterSheetStage.CHARACTER_SHEET),
-                CharacterSheetStage.CHARACTER_SHEET));
+        identity.put(
+                "character_sheet",
+                file(
+                        context,
+                        (String) sheet.get(CharacterSheetStage.CHARACTER_SHEET),
+                        CharacterSheetStage.CHARACTER_SHEET));
         identity.put("metadata", withoutBookkeeping(metadata));
         identity.put("link_facts", page.map(EmitStage::withoutBookkeeping).orElse(null));
         identity.put("storyboard_seeds", seeds.getOrDefault(StoryboardSeedsOutputs.CONCEPTS, List.of()));
@@ -40,12 +44,14 @@ public final class EmitStage implements StageHandler {
 
     private static Map<String, Object> file(StepContext context, String assetId, String role) {
         context.attach(assetId, role);
-        return context.asset(assetId).map(a -> Manifests.describe(a, role, null)).orElseGet(() -> {
-            Map<String, Object> missing = new LinkedHashMap<>();
-            missing.put("asset_id", assetId);
-            missing.put("role", role);
-            return missing;
-        });
+        return context.asset(assetId)
+                .map(a -> Manifests.describe(a, role, null))
+                .orElseGet(() -> {
+                    Map<String, Object> missing = new LinkedHashMap<>();
+                    missing.put("asset_id", assetId);
+                    missing.put("role", role);
+                    return missing;
+                });
     }
 
     private static Map<String, Object> withoutBookkeeping(Map<String, Object> outputs) {

@@ -12,8 +12,7 @@ import java.util.Map;
 /** The handlers of the identity stages that open every pipeline, and of {@code emit}, which ends the creation pipeline. */
 public final class IdentityStages {
 
-    private IdentityStages() {
-    }
+    private IdentityStages() {}
 
     /**
      * @param capabilities the bound capability ports
@@ -22,8 +21,8 @@ public final class IdentityStages {
      * @param linkMaxAge   how long facts read from a product page are reused
      * @return handler by stage name
      */
-    public static Map<String, StageHandler> handlers(Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints,
-            Duration linkMaxAge) {
+    public static Map<String, StageHandler> handlers(
+            Capabilities capabilities, SourceImages sources, CheckpointStore checkpoints, Duration linkMaxAge) {
         Map<String, StageHandler> handlers = new LinkedHashMap<>();
         handlers.put(Stages.NEUTRAL_IMAGE, new NeutralImageStage(capabilities, sources, checkpoints));
         handlers.put(Stages.METADATA, new MetadataStage(capabilities, checkpoints));

@@ -3,9 +3,9 @@ package dev.campaignstudio.core.stage.identity;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.LinkReader;
 import dev.campaignstudio.core.capability.LinkReader.PageFacts;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;
@@ -59,7 +59,9 @@ public final class LinkMetadataStage extends CheckpointedStage<URI> {
             facts = warning("no adapter is bound to the link_reader capability");
         } else {
             try {
-                facts = capabilities.port(Capability.LINK_READER, LinkReader.class).read(link);
+                facts = capabilities
+                        .port(Capability.LINK_READER, LinkReader.class)
+                        .read(link);
             } catch (RuntimeException bug) {
                 log.log(System.Logger.Level.ERROR, "the link reader failed unexpectedly", bug);
                 facts = warning("the page could not be read (the failure is logged)");

@@ -20,8 +20,8 @@ import java.util.Map;
  * @param colors      the client's colour names
  * @param facts       the analysis's facts (palette, brightness, aspect, category, keywords)
  */
-public record MetadataOutputs(String name, String brand, String category, String description, List<String> colors,
-        ProductFacts facts) {
+public record MetadataOutputs(
+        String name, String brand, String category, String description, List<String> colors, ProductFacts facts) {
 
     /** Key of the product's name. */
     public static final String NAME = "name";
@@ -74,12 +74,23 @@ public record MetadataOutputs(String name, String brand, String category, String
     }
 
     private static MetadataOutputs read(StageOutputs outputs) {
-        List<PaletteColor> palette = outputs.objectsOrNone(PALETTE).stream().map(c -> new PaletteColor(c.text(HEX),
-                c.realOr(L, 0), c.realOr(A, 0), c.realOr(B, 0), c.realOr(SHARE, 0))).toList();
+        List<PaletteColor> palette = outputs.objectsOrNone(PALETTE).stream()
+                .map(c -> new PaletteColor(
+                        c.text(HEX), c.realOr(L, 0), c.realOr(A, 0), c.realOr(B, 0), c.realOr(SHARE, 0)))
+                .toList();
         String category = outputs.textOrNull(CATEGORY);
-        ProductFacts facts = new ProductFacts(palette, outputs.realOr(BRIGHTNESS, 0), outputs.realOr(ASPECT, 0),
-                category == null ? "product" : category, outputs.textsOrNone(KEYWORDS));
-        return new MetadataOutputs(outputs.text(NAME), outputs.textOrNull(BRAND), category,
-                outputs.textOrNull(DESCRIPTION), outputs.textsOrNone(COLORS), facts);
+        ProductFacts facts = new ProductFacts(
+                palette,
+                outputs.realOr(BRIGHTNESS, 0),
+                outputs.realOr(ASPECT, 0),
+                category == null ? "product" : category,
+                outputs.textsOrNone(KEYWORDS));
+        return new MetadataOutputs(
+                outputs.text(NAME),
+                outputs.textOrNull(BRAND),
+                category,
+                outputs.textOrNull(DESCRIPTION),
+                outputs.textsOrNone(COLORS),
+                facts);
     }
 }

@@ -33,9 +33,15 @@ public final class MetadataStage extends CheckpointedStage<String> {
         ProductSnapshot product = context.inputs().product();
         NeutralImageOutputs neutral = NeutralImageOutputs.of(context);
         Map<String, Object> inputs = new LinkedHashMap<>();
-        // what the cut-out was made from (the photos, the cut-out adapter), not which cut-out: a redone cut-out of the same
+        // what the cut-out was made from (the photos, the cut-out adapter), not which cut-out: a redone cut-out of the
+        // same
         // photos keeps the product's description, as a retry of neutral_image does (docs/retries.md)
-        inputs.put(Stages.NEUTRAL_IMAGE, context.outputsOf(Stages.NEUTRAL_IMAGE).map(o -> o.get(FINGERPRINT)).map(Object::toString).orElse(null));
+        inputs.put(
+                Stages.NEUTRAL_IMAGE,
+                context.outputsOf(Stages.NEUTRAL_IMAGE)
+                        .map(o -> o.get(FINGERPRINT))
+                        .map(Object::toString)
+                        .orElse(null));
         inputs.put("name", product.name());
         inputs.put("attributes", attributes(product.attributes()));
         inputs.put("product_analysis", capabilities.maker(Capability.PRODUCT_ANALYSIS));
@@ -46,8 +52,8 @@ public final class MetadataStage extends CheckpointedStage<String> {
     protected Produced produce(StepContext context, String neutralImage) throws Exception {
         ProductSnapshot product = context.inputs().product();
         ProductAnalysis analysis = capabilities.port(Capability.PRODUCT_ANALYSIS, ProductAnalysis.class);
-        ProductFacts facts = analysis.analyze(new AnalysisRequest(context.read(neutralImage), product.name(),
-                attributes(product.attributes()), null));
+        ProductFacts facts = analysis.analyze(new AnalysisRequest(
+                context.read(neutralImage), product.name(), attributes(product.attributes()), null));
         ProductAttributes given = product.attributes();
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(MetadataOutputs.NAME, product.name());
@@ -56,7 +62,9 @@ public final class MetadataStage extends CheckpointedStage<String> {
         outputs.put(MetadataOutputs.CATEGORY_GUESS, facts.category());
         outputs.put(MetadataOutputs.DESCRIPTION, given.description());
         outputs.put(MetadataOutputs.COLORS, given.colors());
-        outputs.put(MetadataOutputs.PALETTE, facts.palette().stream().map(MetadataStage::colour).toList());
+        outputs.put(
+                MetadataOutputs.PALETTE,
+                facts.palette().stream().map(MetadataStage::colour).toList());
         outputs.put(MetadataOutputs.BRIGHTNESS, Math.round(facts.brightness() * 10) / 10.0);
         outputs.put(MetadataOutputs.ASPECT, Math.round(facts.aspect() * 1000) / 1000.0);
         outputs.put(MetadataOutputs.KEYWORDS, facts.keywords());

@@ -37,7 +37,7 @@ public record NeutralImageOutputs(String neutralImage, List<String> cutOuts, Str
     }
 
     private static NeutralImageOutputs read(StageOutputs outputs) {
-        return new NeutralImageOutputs(outputs.text(NEUTRAL_IMAGE), outputs.textsOrNone(CUTOUTS),
-                outputs.textOrNull(REASON));
+        return new NeutralImageOutputs(
+                outputs.text(NEUTRAL_IMAGE), outputs.textsOrNone(CUTOUTS), outputs.textOrNull(REASON));
     }
 }

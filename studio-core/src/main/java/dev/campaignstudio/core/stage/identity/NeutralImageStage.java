@@ -5,10 +5,10 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis;
 import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
+import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.contract.ProductImage;
 import dev.campaignstudio.core.engine.ProducedAsset;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.CheckpointedStage;
@@ -75,7 +75,13 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         for (int i = 0; i < cutOuts.size(); i++) {
             CutOut cut = cutOuts.get(i);
             MediaFile png = cut.png();
-            ProducedAsset stored = context.store(png.data(), AssetKind.IMAGE, png.mediaType(), png.width(), png.height(), null,
+            ProducedAsset stored = context.store(
+                    png.data(),
+                    AssetKind.IMAGE,
+                    png.mediaType(),
+                    png.width(),
+                    png.height(),
+                    null,
                     i == best ? NEUTRAL_IMAGE : CUTOUT);
             String id = stored.asset().id().value();
             cutOutIds.add(id);
@@ -109,7 +115,11 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
         try {
             return analysis.cutOut(source.data());
         } catch (StepFault fault) {
-            throw new StepFault(fault.code(), "image " + source.index() + ": " + fault.getMessage(), fault.retryable(), fault.retryAfter());
+            throw new StepFault(
+                    fault.code(),
+                    "image " + source.index() + ": " + fault.getMessage(),
+                    fault.retryable(),
+                    fault.retryAfter());
         }
     }
 
@@ -127,7 +137,8 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
     }
 
     private static double size(CutOut cut) {
-        return Math.min(1, Math.sqrt((double) cut.bounds().width() * cut.bounds().height()) / 768);
+        return Math.min(
+                1, Math.sqrt((double) cut.bounds().width() * cut.bounds().height()) / 768);
     }
 
     private static double fill(CutOut cut) {
@@ -140,8 +151,15 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
 
     private static String reason(List<CutOut> cutOuts, int best) {
         CutOut chosen = cutOuts.get(best);
-        String facts = String.format(Locale.ROOT, "sharpness %.0f, product %dx%d px, fills %.0f%% of a %dx%d frame", chosen.sharpness(),
-                chosen.bounds().width(), chosen.bounds().height(), chosen.coverage() * 100, chosen.sourceWidth(), chosen.sourceHeight());
+        String facts = String.format(
+                Locale.ROOT,
+                "sharpness %.0f, product %dx%d px, fills %.0f%% of a %dx%d frame",
+                chosen.sharpness(),
+                chosen.bounds().width(),
+                chosen.bounds().height(),
+                chosen.coverage() * 100,
+                chosen.sourceWidth(),
+                chosen.sourceHeight());
         if (cutOuts.size() == 1) {
             return "image 1 is the only photo (" + facts + ")";
         }
@@ -156,7 +174,14 @@ public final class NeutralImageStage extends CheckpointedStage<List<Source>> {
             strengths.add("best framed");
         }
         String why = strengths.isEmpty() ? "best balance of sharpness, size and framing" : String.join(", ", strengths);
-        return String.format(Locale.ROOT, "image %d scored %.2f of %d photos: %s (%s)", best + 1, score(chosen), cutOuts.size(), why, facts);
+        return String.format(
+                Locale.ROOT,
+                "image %d scored %.2f of %d photos: %s (%s)",
+                best + 1,
+                score(chosen),
+                cutOuts.size(),
+                why,
+                facts);
     }
 
     private static double round(double value) {

@@ -34,8 +34,14 @@ public record StoryboardSeedsOutputs(List<Seed> concepts) {
     /** Reads a {@code storyboard_seeds} step's outputs; outputs without concepts have none. */
     public static StoryboardSeedsOutputs of(Map<String, Object> outputs) {
         StageOutputs read = StageOutputs.of(Stages.STORYBOARD_SEEDS, outputs);
-        return new StoryboardSeedsOutputs(read.objectsOrNone(CONCEPTS).stream().map(c -> new Seed(c.textOrNull(TITLE),
-                c.textOrNull(ANGLE), c.textOrNull(HOOK), c.textsOrNone(SCENE_IDEAS), c.textOrNull(STYLE))).toList());
+        return new StoryboardSeedsOutputs(read.objectsOrNone(CONCEPTS).stream()
+                .map(c -> new Seed(
+                        c.textOrNull(TITLE),
+                        c.textOrNull(ANGLE),
+                        c.textOrNull(HOOK),
+                        c.textsOrNone(SCENE_IDEAS),
+                        c.textOrNull(STYLE)))
+                .toList());
     }
 
     /**
@@ -58,7 +64,9 @@ public record StoryboardSeedsOutputs(List<Seed> concepts) {
 
         /** Its look, or {@code fallback} when it has none (or {@code auto}). */
         public Style styleOr(Style fallback) {
-            return WireEnum.parse(Style.class, String.valueOf(style)).filter(s -> s != Style.AUTO).orElse(fallback);
+            return WireEnum.parse(Style.class, String.valueOf(style))
+                    .filter(s -> s != Style.AUTO)
+                    .orElse(fallback);
         }
     }
 }

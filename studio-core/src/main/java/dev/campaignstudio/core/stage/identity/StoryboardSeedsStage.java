@@ -33,7 +33,9 @@ public final class StoryboardSeedsStage extends CheckpointedStage<Map<String, St
 
     @Override
     protected Prepared<Map<String, String>> prepare(StepContext context) {
-        Map<String, String> pageFacts = context.outputsOf(Stages.LINK_METADATA).map(LinkMetadataStage::pageFacts).orElse(Map.of());
+        Map<String, String> pageFacts = context.outputsOf(Stages.LINK_METADATA)
+                .map(LinkMetadataStage::pageFacts)
+                .orElse(Map.of());
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put(Stages.METADATA, revisionOf(context, Stages.METADATA));
         inputs.put("page_facts", pageFacts);
@@ -46,10 +48,17 @@ public final class StoryboardSeedsStage extends CheckpointedStage<Map<String, St
         MetadataOutputs metadata = MetadataOutputs.of(context);
         int count = pageFacts.isEmpty() ? 4 : 5;
         StoryboardWriting writer = capabilities.port(Capability.STORYBOARD, StoryboardWriting.class);
-        List<Concept> concepts = writer.concepts(new ConceptRequest(metadata.name(), metadata.facts(),
-                pageFacts, null, count, Seeds.of(context.inputs().product().productId())));
+        List<Concept> concepts = writer.concepts(new ConceptRequest(
+                metadata.name(),
+                metadata.facts(),
+                pageFacts,
+                null,
+                count,
+                Seeds.of(context.inputs().product().productId())));
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put(StoryboardSeedsOutputs.CONCEPTS, concepts.stream().map(StoryboardSeedsStage::concept).toList());
+        outputs.put(
+                StoryboardSeedsOutputs.CONCEPTS,
+                concepts.stream().map(StoryboardSeedsStage::concept).toList());
         return new Produced(outputs, capabilities.adapter(Capability.STORYBOARD), true);
     }
 

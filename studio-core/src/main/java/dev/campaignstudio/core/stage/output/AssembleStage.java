@@ -3,14 +3,14 @@ package dev.campaignstudio.core.stage.output;
 import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
@@ -69,11 +69,25 @@ public final class AssembleStage implements StageHandler {
         String hook = InterpretPromptStage.brief(context).hook();
         MediaFile first = clips.get(0);
         Stitching stitching = capabilities.port(Capability.STITCH, Stitching.class);
-        StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), 0,
-                new MediaFile(Wav.concat(lines), "audio/wav", null, null, start), Phrases.of(words, CAPTION_WORDS), true, null, 0,
-                Seeds.of(context), false, 0, Stitching.CaptionStyle.BOLD, List.of(new TimedText(hook, 0, Math.min(HOOK_MS, start))),
+        StitchRequest request = new StitchRequest(
+                clips,
+                first.width(),
+                first.height(),
+                render.fps(),
+                0,
+                new MediaFile(Wav.concat(lines), "audio/wav", null, null, start),
+                Phrases.of(words, CAPTION_WORDS),
+                true,
+                null,
+                0,
+                Seeds.of(context),
+                false,
+                0,
+                Stitching.CaptionStyle.BOLD,
+                List.of(new TimedText(hook, 0, Math.min(HOOK_MS, start))),
                 Stitching.Framing.SELFIE);
-        MediaFile video = stitching.stitch(request.withProduct(Identity.of(context).cutOut(), null));
+        MediaFile video =
+                stitching.stitch(request.withProduct(Identity.of(context).cutOut(), null));
         local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, video, ROLE));

@@ -24,8 +24,10 @@ record ConceptsOutputs(List<Concept> concepts) {
     /** Reads a {@code concepts} step's outputs. */
     static ConceptsOutputs of(Map<String, Object> outputs) {
         StageOutputs read = StageOutputs.of(Stages.CONCEPTS, outputs);
-        return new ConceptsOutputs(read.objects(CONCEPTS).stream().map(c -> new Concept(c.integer(Concept.ORDER),
-                c.textOrNull(Concept.HEADLINE), c.textOrNull(Concept.STYLE))).toList());
+        return new ConceptsOutputs(read.objects(CONCEPTS).stream()
+                .map(c -> new Concept(
+                        c.integer(Concept.ORDER), c.textOrNull(Concept.HEADLINE), c.textOrNull(Concept.STYLE)))
+                .toList());
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
-import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.JobPlanner;
@@ -40,8 +40,13 @@ public final class ConceptsStage implements StageHandler {
         int count = settings.sceneCount();
         Identity identity = Identity.of(context);
         StoryboardWriting writer = capabilities.port(Capability.STORYBOARD, StoryboardWriting.class);
-        List<Concept> written = writer.concepts(new ConceptRequest(identity.name(), identity.facts(), identity.pageFacts(),
-                context.inputs().prompt(), count, Seeds.of(context)));
+        List<Concept> written = writer.concepts(new ConceptRequest(
+                identity.name(),
+                identity.facts(),
+                identity.pageFacts(),
+                context.inputs().prompt(),
+                count,
+                Seeds.of(context)));
         List<Seed> seeds = identity.seeds();
         List<Map<String, Object>> concepts = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
@@ -52,8 +57,7 @@ public final class ConceptsStage implements StageHandler {
                 List<String> seedIdeas = seed.sceneIdeas();
                 ideas.add(seedIdeas.get(i / Math.max(1, seeds.size()) % seedIdeas.size()));
             }
-            Style style = settings.style() != Style.AUTO ? settings.style()
-                    : seed.styleOr(concept.style());
+            Style style = settings.style() != Style.AUTO ? settings.style() : seed.styleOr(concept.style());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put(ConceptsOutputs.Concept.ORDER, i + 1);
             entry.put(ConceptsOutputs.Concept.TITLE, concept.title());

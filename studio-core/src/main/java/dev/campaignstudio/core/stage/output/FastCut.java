@@ -12,6 +12,5 @@ final class FastCut {
     /** The closing card with the product's name (three beats). */
     static final long END_CARD_MS = 3 * BEAT_MS;
 
-    private FastCut() {
-    }
+    private FastCut() {}
 }

@@ -3,15 +3,15 @@ package dev.campaignstudio.core.stage.output;
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.ImageGeneration.ContactSheetRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.Tile;
-import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import java.io.ByteArrayOutputStream;
@@ -58,10 +58,12 @@ public final class FinalizeBundleStage implements StageHandler {
             SceneImageOutputs made = SceneImageOutputs.of(scene);
             for (SceneImageOutputs.Image image : made.images()) {
                 String id = image.image();
-                Asset asset = context.asset(id).orElseThrow(() -> new IllegalStateException("scene image " + id + " is missing"));
+                Asset asset = context.asset(id)
+                        .orElseThrow(() -> new IllegalStateException("scene image " + id + " is missing"));
                 byte[] data = context.read(id);
                 String aspect = image.aspect();
-                String file = String.format("scene-%02d-%s.%s", scene.sceneOrder(), aspect.replace(':', 'x'), extension(asset.mediaType()));
+                String file = String.format(
+                        "scene-%02d-%s.%s", scene.sceneOrder(), aspect.replace(':', 'x'), extension(asset.mediaType()));
                 context.attach(id, IMAGE);
                 tiles.add(new Tile(data, "scene " + scene.sceneOrder() + " · " + aspect));
                 entries.put(file, data);
@@ -92,9 +94,15 @@ public final class FinalizeBundleStage implements StageHandler {
         manifest.put("images", described);
         manifest.put("contact_sheet", "contact-sheet.png");
         byte[] manifestJson = CanonicalJson.write(manifest).getBytes(StandardCharsets.UTF_8);
-        String manifestId = context.store(manifestJson, AssetKind.DATA, "application/json", null, null, null, MANIFEST).asset().id().value();
+        String manifestId = context.store(manifestJson, AssetKind.DATA, "application/json", null, null, null, MANIFEST)
+                .asset()
+                .id()
+                .value();
         entries.put("manifest.json", manifestJson);
-        String zipId = context.store(zip(entries), AssetKind.DATA, "application/zip", null, null, null, ZIP).asset().id().value();
+        String zipId = context.store(zip(entries), AssetKind.DATA, "application/zip", null, null, null, ZIP)
+                .asset()
+                .id()
+                .value();
 
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("images", described.size());

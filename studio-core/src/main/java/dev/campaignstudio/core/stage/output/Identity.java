@@ -47,13 +47,17 @@ final class Identity {
 
     /** Facts from the product page, possibly empty. */
     Map<String, String> pageFacts() {
-        return context.outputsOf(Stages.LINK_METADATA).map(LinkMetadataStage::pageFacts).orElse(Map.of());
+        return context.outputsOf(Stages.LINK_METADATA)
+                .map(LinkMetadataStage::pageFacts)
+                .orElse(Map.of());
     }
 
     /** The storyboard seeds' concepts. */
     List<Seed> seeds() {
-        return context.outputsOf(Stages.STORYBOARD_SEEDS).map(StoryboardSeedsOutputs::of)
-                .map(StoryboardSeedsOutputs::concepts).orElse(List.of());
+        return context.outputsOf(Stages.STORYBOARD_SEEDS)
+                .map(StoryboardSeedsOutputs::of)
+                .map(StoryboardSeedsOutputs::concepts)
+                .orElse(List.of());
     }
 
     /** The storyboard seeds as concepts, in order, for the writers that follow them. */
@@ -61,7 +65,11 @@ final class Identity {
         List<Concept> concepts = new ArrayList<>();
         for (Seed seed : seeds()) {
             if (seed.title() != null && seed.hook() != null) {
-                concepts.add(new Concept(seed.title(), String.valueOf(seed.angle()), seed.hook(), seed.sceneIdeas(),
+                concepts.add(new Concept(
+                        seed.title(),
+                        String.valueOf(seed.angle()),
+                        seed.hook(),
+                        seed.sceneIdeas(),
                         seed.styleOr(Style.AUTO)));
             }
         }
@@ -104,7 +112,8 @@ final class Identity {
      * {@code null} when the job has none (a product made before sheets).
      */
     byte[] characterSheet() throws IOException {
-        Object id = context.outputsOf(Stages.CHARACTER_SHEET).map(o -> o.get(CharacterSheetStage.CHARACTER_SHEET))
+        Object id = context.outputsOf(Stages.CHARACTER_SHEET)
+                .map(o -> o.get(CharacterSheetStage.CHARACTER_SHEET))
                 .orElse(null);
         return id instanceof String sheet ? context.read(sheet) : null;
     }

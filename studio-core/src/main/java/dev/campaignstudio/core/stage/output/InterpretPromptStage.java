@@ -1,9 +1,9 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.ScriptWriting.Brief;
 import dev.campaignstudio.core.capability.ScriptWriting.BriefRequest;
-import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
@@ -40,8 +40,12 @@ public final class InterpretPromptStage implements StageHandler {
     public StepResult execute(StepContext context) throws Exception {
         Identity identity = Identity.of(context);
         ScriptWriting writer = capabilities.port(Capability.SCRIPT, ScriptWriting.class);
-        Brief brief = writer.interpret(new BriefRequest(identity.name(), identity.facts(), context.inputs().prompt(),
-                context.settings().orElseThrow().language(), Seeds.of(context)));
+        Brief brief = writer.interpret(new BriefRequest(
+                identity.name(),
+                identity.facts(),
+                context.inputs().prompt(),
+                context.settings().orElseThrow().language(),
+                Seeds.of(context)));
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(PERSONA, brief.persona());
         outputs.put(TONE, brief.tone());

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Stores what output stages make, so each file lands as an asset (and in the step's progress event). */
 final class OutputFiles {
 
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /**
      * Stores a media file under {@code role}, images and videos with their IPTC digital source type written in,
@@ -27,7 +26,10 @@ final class OutputFiles {
     /** Stores a JSON document (a storyboard, a script, a transcript) under {@code role}; returns its asset id. */
     static String json(StepContext context, Object tree, String role) throws IOException {
         byte[] data = CanonicalJson.write(tree).getBytes(StandardCharsets.UTF_8);
-        return context.store(data, AssetKind.DATA, "application/json", null, null, null, role).asset().id().value();
+        return context.store(data, AssetKind.DATA, "application/json", null, null, null, role)
+                .asset()
+                .id()
+                .value();
     }
 
     private static AssetKind kindOf(String mediaType) {

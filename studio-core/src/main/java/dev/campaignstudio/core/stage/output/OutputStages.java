@@ -13,11 +13,11 @@ import java.util.Map;
 /** The handlers of the four output pipelines' own stages (docs/modes.md). */
 public final class OutputStages {
 
-    private OutputStages() {
-    }
+    private OutputStages() {}
 
     /** Handler by stage name. */
-    public static Map<String, StageHandler> handlers(Capabilities capabilities, RenderSettings render, FidelityThresholds thresholds) {
+    public static Map<String, StageHandler> handlers(
+            Capabilities capabilities, RenderSettings render, FidelityThresholds thresholds) {
         FidelityLoop fidelity = new FidelityLoop(capabilities, thresholds);
         ClipLoop clips = new ClipLoop(capabilities, thresholds);
         Map<String, StageHandler> handlers = new LinkedHashMap<>();

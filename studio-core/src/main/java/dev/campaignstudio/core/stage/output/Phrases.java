@@ -10,8 +10,7 @@ final class Phrases {
     /** A pause between words longer than this starts a new phrase. */
     static final long PAUSE_MS = 350;
 
-    private Phrases() {
-    }
+    private Phrases() {}
 
     /**
      * Groups {@code words} (in order) into phrases of at most {@code maxWords}, each shown from its first word's start
@@ -21,7 +20,8 @@ final class Phrases {
         List<TimedText> phrases = new ArrayList<>();
         List<TimedText> current = new ArrayList<>();
         for (TimedText word : words) {
-            if (!current.isEmpty() && word.startMs() - current.get(current.size() - 1).endMs() > PAUSE_MS) {
+            if (!current.isEmpty()
+                    && word.startMs() - current.get(current.size() - 1).endMs() > PAUSE_MS) {
                 flush(current, phrases);
             }
             current.add(word);
@@ -38,7 +38,8 @@ final class Phrases {
             return;
         }
         String text = String.join(" ", current.stream().map(TimedText::text).toList());
-        phrases.add(new TimedText(text, current.get(0).startMs(), current.get(current.size() - 1).endMs()));
+        phrases.add(new TimedText(
+                text, current.get(0).startMs(), current.get(current.size() - 1).endMs()));
         current.clear();
     }
 }

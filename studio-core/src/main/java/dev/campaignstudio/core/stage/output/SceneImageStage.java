@@ -59,9 +59,21 @@ public final class SceneImageStage implements StageHandler {
             int longSide = video ? render.videoLongSide() : render.imageLongSide();
             // a video shows the scene's text as a caption over the moving picture, so its image carries none
             String headline = video ? null : plan.headline();
-            ImageRequest request = new ImageRequest(product, identity.palette(), headline, context.inputs().prompt(), aspect, longSide,
-                    plan.style(), plan.presentation(), Seeds.of(context), settings.creativeVariation(), null, sheet);
-            FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject(aspect.wire(), request, ROLE, video ? BACKGROUND : null));
+            ImageRequest request = new ImageRequest(
+                    product,
+                    identity.palette(),
+                    headline,
+                    context.inputs().prompt(),
+                    aspect,
+                    longSide,
+                    plan.style(),
+                    plan.presentation(),
+                    Seeds.of(context),
+                    settings.creativeVariation(),
+                    null,
+                    sheet);
+            FidelityLoop.Outcome outcome = fidelity.make(
+                    context, new FidelityLoop.Subject(aspect.wire(), request, ROLE, video ? BACKGROUND : null));
             if (outcome instanceof FidelityLoop.Drifted drifted) {
                 return drifted.rejection();
             }

@@ -4,8 +4,8 @@ import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.engine.StepContext;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.pipeline.Stages;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +23,39 @@ import java.util.Optional;
  * @param startMs      start in the video (videos), else 0
  * @param durationMs   length in the video (videos), else 0
  */
-record ScenePlan(int order, String headline, Style style, Presentation presentation, CameraMove move, long startMs, long durationMs) {
+record ScenePlan(
+        int order,
+        String headline,
+        Style style,
+        Presentation presentation,
+        CameraMove move,
+        long startMs,
+        long durationMs) {
 
     static ScenePlan of(StepContext context, int order) {
         OutputSettings settings = context.settings().orElseThrow();
-        Presentation presentation = settings.presentation() != Presentation.MIXED ? settings.presentation()
+        Presentation presentation = settings.presentation() != Presentation.MIXED
+                ? settings.presentation()
                 : order % 2 == 1 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
         Optional<Map<String, Object>> concepts = context.outputsOf(Stages.CONCEPTS);
         if (concepts.isPresent()) {
-            ConceptsOutputs.Concept concept = item(ConceptsOutputs.of(concepts.get()).concepts(), order);
-            return new ScenePlan(order, text(concept.headline()), style(concept.style()), presentation,
-                    CameraMove.STATIC, 0, 0);
+            ConceptsOutputs.Concept concept =
+                    item(ConceptsOutputs.of(concepts.get()).concepts(), order);
+            return new ScenePlan(
+                    order, text(concept.headline()), style(concept.style()), presentation, CameraMove.STATIC, 0, 0);
         }
         Map<String, Object> storyboard = context.outputsOf(Stages.STORYBOARD)
                 .orElseThrow(() -> new IllegalStateException("no concepts or storyboard plans the scenes of this job"));
         StoryboardOutputs.Scene scene = item(StoryboardOutputs.of(storyboard).scenes(), order);
-        CameraMove move = WireEnum.parse(CameraMove.class, String.valueOf(scene.move())).orElse(CameraMove.ZOOM_IN);
-        return new ScenePlan(order, text(scene.text()), style(scene.style()), presentation, move, scene.startMs(),
+        CameraMove move =
+                WireEnum.parse(CameraMove.class, String.valueOf(scene.move())).orElse(CameraMove.ZOOM_IN);
+        return new ScenePlan(
+                order,
+                text(scene.text()),
+                style(scene.style()),
+                presentation,
+                move,
+                scene.startMs(),
                 scene.durationMs());
     }
 
@@ -55,6 +71,8 @@ record ScenePlan(int order, String headline, Style style, Presentation presentat
     }
 
     private static Style style(String value) {
-        return WireEnum.parse(Style.class, String.valueOf(value)).filter(s -> s != Style.AUTO).orElse(Style.STUDIO);
+        return WireEnum.parse(Style.class, String.valueOf(value))
+                .filter(s -> s != Style.AUTO)
+                .orElse(Style.STUDIO);
     }
 }

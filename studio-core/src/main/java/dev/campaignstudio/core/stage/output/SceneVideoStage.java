@@ -5,8 +5,8 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.TempFiles;
-import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
@@ -44,7 +44,9 @@ public final class SceneVideoStage implements StageHandler {
         int order = context.sceneOrder();
         ScenePlan plan = ScenePlan.of(context, order);
         SceneImageOutputs image = SceneImageOutputs.ofVideo(context, order);
-        SceneImage scene = new SceneImage(media(context, image.first().image()), media(context, image.background()),
+        SceneImage scene = new SceneImage(
+                media(context, image.first().image()),
+                media(context, image.background()),
                 image.first().productBox());
         boolean last = order == StoryboardOutputs.of(context).scenes().size();
         long duration = plan.durationMs() + (last ? 0 : FastCut.TRANSITION_MS);
@@ -53,16 +55,34 @@ public final class SceneVideoStage implements StageHandler {
         Identity identity = Identity.of(context);
         byte[] product = identity.neutralImage();
         byte[] sheet = identity.characterSheet();
-        ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("scene " + order, plan.presentation(), product, ROLE,
-                Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), duration,
-                        render.fps(), attempt.steady() ? CameraMove.STATIC : plan.move(), attempt.seed(), sheet)));
+        ClipLoop.Outcome outcome = fidelity.make(
+                context,
+                new ClipLoop.Subject("scene " + order, plan.presentation(), product, ROLE, Seeds.of(context)),
+                attempt -> video.animate(new VideoRequest(
+                        scene,
+                        product,
+                        frame.width(),
+                        frame.height(),
+                        duration,
+                        render.fps(),
+                        attempt.steady() ? CameraMove.STATIC : plan.move(),
+                        attempt.seed(),
+                        sheet)));
         if (outcome instanceof ClipLoop.Drifted drifted) {
             return drifted.rejection();
         }
         ClipLoop.Accepted accepted = (ClipLoop.Accepted) outcome;
         CameraMove move = accepted.attempt().steady() ? CameraMove.STATIC : plan.move();
-        return new StepResult.Succeeded(Map.of(ClipOutputs.CLIP, accepted.clipId(), ClipOutputs.DURATION_MS, duration,
-                ClipOutputs.MOVE, move.wire(), FidelityLoop.OUTPUT, List.of(accepted.summary())),
+        return new StepResult.Succeeded(
+                Map.of(
+                        ClipOutputs.CLIP,
+                        accepted.clipId(),
+                        ClipOutputs.DURATION_MS,
+                        duration,
+                        ClipOutputs.MOVE,
+                        move.wire(),
+                        FidelityLoop.OUTPUT,
+                        List.of(accepted.summary())),
                 capabilities.adapter(Capability.VIDEO));
     }
 

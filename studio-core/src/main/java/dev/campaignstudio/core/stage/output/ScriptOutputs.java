@@ -39,8 +39,12 @@ record ScriptOutputs(List<Segment> segments) {
 
     private static ScriptOutputs read(StageOutputs outputs) {
         return new ScriptOutputs(outputs.objects(SEGMENTS).stream()
-                .map(s -> new Segment(s.integer(Segment.ORDER), s.text(Segment.ROLE), s.text(Segment.TEXT),
-                        s.textOrNull(Segment.STYLE))).toList());
+                .map(s -> new Segment(
+                        s.integer(Segment.ORDER),
+                        s.text(Segment.ROLE),
+                        s.text(Segment.TEXT),
+                        s.textOrNull(Segment.STYLE)))
+                .toList());
     }
 
     /** Segment {@code order} (1-based). */
@@ -78,7 +82,8 @@ record ScriptOutputs(List<Segment> segments) {
 
         /** The segment as the {@code script} step records it. */
         Map<String, Object> toMap() {
-            return style == null ? Map.of(ORDER, order, ROLE, role, TEXT, text)
+            return style == null
+                    ? Map.of(ORDER, order, ROLE, role, TEXT, text)
                     : Map.of(ORDER, order, ROLE, role, TEXT, text, STYLE, style);
         }
     }

@@ -1,10 +1,10 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.ScriptWriting.Script;
 import dev.campaignstudio.core.capability.ScriptWriting.ScriptRequest;
 import dev.campaignstudio.core.capability.ScriptWriting.Segment;
-import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Style;
@@ -42,8 +42,16 @@ public final class ScriptStage implements StageHandler {
         ScriptWriting writer = capabilities.port(Capability.SCRIPT, ScriptWriting.class);
         List<Concept> seeds = identity.seedConcepts();
         int count = settings.sceneCount() == null ? 0 : settings.sceneCount();
-        Script script = writer.write(new ScriptRequest(identity.name(), identity.facts(), context.inputs().prompt(),
-                settings.script(), count, settings.durationS(), settings.language(), Seeds.of(context), seeds,
+        Script script = writer.write(new ScriptRequest(
+                identity.name(),
+                identity.facts(),
+                context.inputs().prompt(),
+                settings.script(),
+                count,
+                settings.durationS(),
+                settings.language(),
+                Seeds.of(context),
+                seeds,
                 identity.details()));
         List<Map<String, Object>> segments = new ArrayList<>();
         for (int i = 0; i < script.segments().size(); i++) {

@@ -1,10 +1,10 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.ScriptWriting.Shot;
 import dev.campaignstudio.core.capability.ScriptWriting.UgcScript;
 import dev.campaignstudio.core.capability.ScriptWriting.UgcScriptRequest;
-import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.JobPlanner;
@@ -53,9 +53,16 @@ public final class ScriptStoryboardStage implements StageHandler {
         Map<String, String> details = identity.details();
         for (int v = 0; v < VARIANTS; v++) {
             context.cancellation().throwIfCancelled();
-            UgcScript script = writer.ugcScript(new UgcScriptRequest(identity.name(), identity.facts(),
-                    InterpretPromptStage.brief(context), settings.sceneCount(),
-                    settings.durationS(), settings.language(), Seeds.of(context) + v, seeds, details));
+            UgcScript script = writer.ugcScript(new UgcScriptRequest(
+                    identity.name(),
+                    identity.facts(),
+                    InterpretPromptStage.brief(context),
+                    settings.sceneCount(),
+                    settings.durationS(),
+                    settings.language(),
+                    Seeds.of(context) + v,
+                    seeds,
+                    details));
             UgcScriptScore score = UgcScriptScore.of(script, identity.name(), settings.durationS());
             Map<String, Object> variant = new LinkedHashMap<>();
             variant.put("variant", "v" + (v + 1));

@@ -36,7 +36,10 @@ record SegmentImageOutputs(String image, String background, Box productBox, Pres
     }
 
     private static SegmentImageOutputs read(StageOutputs outputs) {
-        return new SegmentImageOutputs(outputs.text(IMAGE), outputs.text(BACKGROUND),
-                SceneImageOutputs.box(outputs.object(PRODUCT_BOX)), outputs.wire(PRESENTATION, Presentation.class));
+        return new SegmentImageOutputs(
+                outputs.text(IMAGE),
+                outputs.text(BACKGROUND),
+                SceneImageOutputs.box(outputs.object(PRODUCT_BOX)),
+                outputs.wire(PRESENTATION, Presentation.class));
     }
 }

@@ -9,8 +9,6 @@ import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
 import dev.campaignstudio.core.engine.StepResult;
-import dev.campaignstudio.core.id.WireEnum;
-import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
 import dev.campaignstudio.core.stage.Seeds;
@@ -18,7 +16,6 @@ import dev.campaignstudio.core.stage.fidelity.FidelityLoop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code segment_image} (script video): one segment's visual at the video's frame size, the neutral cut-out placed
@@ -51,15 +48,27 @@ public final class SegmentImageStage implements StageHandler {
         OutputSettings settings = context.settings().orElseThrow();
         int index = context.sceneOrder() - 1;
         Identity identity = Identity.of(context);
-        Style style = settings.style() != Style.AUTO ? settings.style() : ScriptOutputs.of(context).segment(index + 1).look()
-                .orElse(STYLES[index % STYLES.length]);
-        Presentation presentation = settings.presentation() != Presentation.MIXED ? settings.presentation()
+        Style style = settings.style() != Style.AUTO
+                ? settings.style()
+                : ScriptOutputs.of(context).segment(index + 1).look().orElse(STYLES[index % STYLES.length]);
+        Presentation presentation = settings.presentation() != Presentation.MIXED
+                ? settings.presentation()
                 : index % 2 == 0 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
-        ImageRequest request = new ImageRequest(identity.neutralImage(), identity.palette(), null, context.inputs().prompt(),
-                settings.aspect(), render.videoLongSide(), style, presentation, Seeds.of(context), settings.creativeVariation(),
-                null, identity.characterSheet());
-        FidelityLoop.Outcome outcome = fidelity.make(context,
-                new FidelityLoop.Subject("segment " + context.sceneOrder(), request, ROLE, BACKGROUND));
+        ImageRequest request = new ImageRequest(
+                identity.neutralImage(),
+                identity.palette(),
+                null,
+                context.inputs().prompt(),
+                settings.aspect(),
+                render.videoLongSide(),
+                style,
+                presentation,
+                Seeds.of(context),
+                settings.creativeVariation(),
+                null,
+                identity.characterSheet());
+        FidelityLoop.Outcome outcome = fidelity.make(
+                context, new FidelityLoop.Subject("segment " + context.sceneOrder(), request, ROLE, BACKGROUND));
         if (outcome instanceof FidelityLoop.Drifted drifted) {
             return drifted.rejection();
         }

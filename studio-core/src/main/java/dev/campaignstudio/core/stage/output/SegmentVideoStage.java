@@ -29,8 +29,9 @@ public final class SegmentVideoStage implements StageHandler {
     /** Crossfade between segments. */
     static final long TRANSITION_MS = 300;
 
-    private static final CameraMove[] MOVES = {CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX,
-        CameraMove.ZOOM_OUT, CameraMove.PAN_LEFT};
+    private static final CameraMove[] MOVES = {
+        CameraMove.ZOOM_IN, CameraMove.PAN_RIGHT, CameraMove.PARALLAX, CameraMove.ZOOM_OUT, CameraMove.PAN_LEFT
+    };
 
     private final Capabilities capabilities;
     private final RenderSettings render;
@@ -46,8 +47,10 @@ public final class SegmentVideoStage implements StageHandler {
     public StepResult execute(StepContext context) throws Exception {
         int order = context.sceneOrder();
         SegmentImageOutputs image = SegmentImageOutputs.of(context, order);
-        SceneImage scene = new SceneImage(SceneVideoStage.media(context, image.image()),
-                SceneVideoStage.media(context, image.background()), image.productBox());
+        SceneImage scene = new SceneImage(
+                SceneVideoStage.media(context, image.image()),
+                SceneVideoStage.media(context, image.background()),
+                image.productBox());
         long speech = VoiceoverOutputs.of(context, order).durationMs();
         int segments = ScriptOutputs.of(context).segments().size();
         long planned = Math.max(100, speech + (order == segments ? 0 : TRANSITION_MS));
@@ -58,16 +61,35 @@ public final class SegmentVideoStage implements StageHandler {
         byte[] sheet = identity.characterSheet();
         Presentation presentation = image.presentation();
         VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
-        ClipLoop.Outcome outcome = fidelity.make(context, new ClipLoop.Subject("segment " + order, presentation, product, ROLE,
-                Seeds.of(context)), attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), planned,
-                        render.fps(), attempt.steady() ? CameraMove.STATIC : move, attempt.seed(), sheet)));
+        ClipLoop.Outcome outcome = fidelity.make(
+                context,
+                new ClipLoop.Subject("segment " + order, presentation, product, ROLE, Seeds.of(context)),
+                attempt -> video.animate(new VideoRequest(
+                        scene,
+                        product,
+                        frame.width(),
+                        frame.height(),
+                        planned,
+                        render.fps(),
+                        attempt.steady() ? CameraMove.STATIC : move,
+                        attempt.seed(),
+                        sheet)));
         if (outcome instanceof ClipLoop.Drifted drifted) {
             return drifted.rejection();
         }
         ClipLoop.Accepted accepted = (ClipLoop.Accepted) outcome;
-        return new StepResult.Succeeded(Map.of(ClipOutputs.CLIP, accepted.clipId(), ClipOutputs.DURATION_MS, planned,
-                ClipOutputs.SPEECH_MS, speech,
-                ClipOutputs.MOVE, (accepted.attempt().steady() ? CameraMove.STATIC : move).wire(),
-                FidelityLoop.OUTPUT, List.of(accepted.summary())), capabilities.adapter(Capability.VIDEO));
+        return new StepResult.Succeeded(
+                Map.of(
+                        ClipOutputs.CLIP,
+                        accepted.clipId(),
+                        ClipOutputs.DURATION_MS,
+                        planned,
+                        ClipOutputs.SPEECH_MS,
+                        speech,
+                        ClipOutputs.MOVE,
+                        (accepted.attempt().steady() ? CameraMove.STATIC : move).wire(),
+                        FidelityLoop.OUTPUT,
+                        List.of(accepted.summary())),
+                capabilities.adapter(Capability.VIDEO));
     }
 }

@@ -15,8 +15,7 @@ final class SpokenWords {
     /** Most spoken words one written word may expand to. */
     private static final int MAX_EXPANSION = 6;
 
-    private SpokenWords() {
-    }
+    private SpokenWords() {}
 
     /** The timings of {@code spoken} carrying the words of {@code text}, in order. */
     static List<TimedText> asWritten(String text, List<TimedText> spoken) {
@@ -35,7 +34,8 @@ final class SpokenWords {
             }
             int next = i + 1 < written.size() ? find(spoken, j + 1, norm(written.get(i + 1))) : -1;
             if (next > j) {
-                out.add(new TimedText(written.get(i), said.startMs(), spoken.get(next - 1).endMs()));
+                out.add(new TimedText(
+                        written.get(i), said.startMs(), spoken.get(next - 1).endMs()));
                 i++;
                 j = next;
                 continue;

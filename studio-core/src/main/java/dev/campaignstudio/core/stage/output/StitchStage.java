@@ -2,14 +2,14 @@ package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.Stitching;
+import dev.campaignstudio.core.capability.Stitching.StitchRequest;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.engine.StageHandler;
 import dev.campaignstudio.core.engine.StepContext;
-import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.engine.StepResult;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.pipeline.Stages;
 import dev.campaignstudio.core.stage.Capabilities;
 import dev.campaignstudio.core.stage.RenderSettings;
@@ -57,7 +57,8 @@ public final class StitchStage implements StageHandler {
         List<StepRecord> scenes = context.finished(Stages.SCENE_VIDEO);
         for (StepRecord scene : scenes) {
             ScenePlan plan = ScenePlan.of(context, scene.sceneOrder());
-            MediaFile clip = SceneVideoStage.media(context, ClipOutputs.of(scene).clip());
+            MediaFile clip =
+                    SceneVideoStage.media(context, ClipOutputs.of(scene).clip());
             local.add(clip);
             // laid out at its planned length (the scene's beats, plus the crossfade but for the last): a clip is whole
             // frames, up to half a frame longer, which would add up over the scenes and push the cuts off the beat
@@ -69,10 +70,25 @@ public final class StitchStage implements StageHandler {
         }
         MediaFile first = clips.get(0);
         Stitching stitching = capabilities.port(Capability.STITCH, Stitching.class);
-        StitchRequest request = new StitchRequest(clips, first.width(), first.height(), render.fps(), FastCut.TRANSITION_MS, null, captions,
-                true, Identity.of(context).name(), FastCut.END_CARD_MS, Seeds.of(context), false, FastCut.BPM, Stitching.CaptionStyle.SUBTITLE,
-                List.of(), Stitching.Framing.STEADY);
-        MediaFile video = stitching.stitch(request.withProduct(Identity.of(context).cutOut(), CALL_TO_ACTION));
+        StitchRequest request = new StitchRequest(
+                clips,
+                first.width(),
+                first.height(),
+                render.fps(),
+                FastCut.TRANSITION_MS,
+                null,
+                captions,
+                true,
+                Identity.of(context).name(),
+                FastCut.END_CARD_MS,
+                Seeds.of(context),
+                false,
+                FastCut.BPM,
+                Stitching.CaptionStyle.SUBTITLE,
+                List.of(),
+                Stitching.Framing.STEADY);
+        MediaFile video =
+                stitching.stitch(request.withProduct(Identity.of(context).cutOut(), CALL_TO_ACTION));
         local.add(video);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("video", OutputFiles.store(context, video, ROLE));

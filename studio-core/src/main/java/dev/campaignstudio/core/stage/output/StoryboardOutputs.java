@@ -31,9 +31,15 @@ record StoryboardOutputs(List<Scene> scenes) {
     }
 
     private static StoryboardOutputs read(StageOutputs read) {
-        return new StoryboardOutputs(read.objects(SCENES).stream().map(s -> new Scene(s.integer(Scene.ORDER),
-                s.whole(Scene.START_MS), s.whole(Scene.DURATION_MS), s.textOrNull(Scene.MOVE), s.textOrNull(Scene.TEXT),
-                s.textOrNull(Scene.STYLE))).toList());
+        return new StoryboardOutputs(read.objects(SCENES).stream()
+                .map(s -> new Scene(
+                        s.integer(Scene.ORDER),
+                        s.whole(Scene.START_MS),
+                        s.whole(Scene.DURATION_MS),
+                        s.textOrNull(Scene.MOVE),
+                        s.textOrNull(Scene.TEXT),
+                        s.textOrNull(Scene.STYLE)))
+                .toList());
     }
 
     /**

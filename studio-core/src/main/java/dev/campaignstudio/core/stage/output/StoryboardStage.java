@@ -1,10 +1,10 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.StoryboardWriting.Scene;
 import dev.campaignstudio.core.capability.StoryboardWriting.Storyboard;
 import dev.campaignstudio.core.capability.StoryboardWriting.StoryboardRequest;
-import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Style;
 import dev.campaignstudio.core.engine.JobPlanner;
@@ -42,8 +42,15 @@ public final class StoryboardStage implements StageHandler {
         Identity identity = Identity.of(context);
         long scenesMs = settings.durationS() * 1000L - FastCut.END_CARD_MS;
         StoryboardWriting writer = capabilities.port(Capability.STORYBOARD, StoryboardWriting.class);
-        Storyboard storyboard = writer.plan(new StoryboardRequest(identity.name(), identity.facts(), context.inputs().prompt(),
-                settings.sceneCount(), scenesMs, settings.style(), Seeds.of(context), FastCut.BEAT_MS));
+        Storyboard storyboard = writer.plan(new StoryboardRequest(
+                identity.name(),
+                identity.facts(),
+                context.inputs().prompt(),
+                settings.sceneCount(),
+                scenesMs,
+                settings.style(),
+                Seeds.of(context),
+                FastCut.BEAT_MS));
         List<Seed> seeds = identity.seeds();
         List<Map<String, Object>> scenes = new ArrayList<>();
         for (Scene scene : storyboard.scenes()) {
@@ -52,8 +59,7 @@ public final class StoryboardStage implements StageHandler {
             Seed seed = seeds.isEmpty() ? Seed.NONE : seeds.get(i % seeds.size());
             List<String> ideas = seed.sceneIdeas();
             String shot = !ideas.isEmpty() ? ideas.get(i / seeds.size() % ideas.size()) : scene.shot();
-            Style style = settings.style() != Style.AUTO ? scene.style()
-                    : seed.styleOr(scene.style());
+            Style style = settings.style() != Style.AUTO ? scene.style() : seed.styleOr(scene.style());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put(StoryboardOutputs.Scene.ORDER, scene.order());
             entry.put(StoryboardOutputs.Scene.START_MS, scene.startMs());

@@ -40,7 +40,10 @@ record UgcMediaOutputs(String clip, String audio, long durationMs, List<TimedTex
     }
 
     private static UgcMediaOutputs read(StageOutputs outputs) {
-        return new UgcMediaOutputs(outputs.text(CLIP), outputs.text(AUDIO), outputs.whole(DURATION_MS),
+        return new UgcMediaOutputs(
+                outputs.text(CLIP),
+                outputs.text(AUDIO),
+                outputs.whole(DURATION_MS),
                 VoiceoverOutputs.timedFrom(outputs.objects(WORDS)));
     }
 }

@@ -6,16 +6,16 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.ImageGeneration.Constraints;
 import dev.campaignstudio.core.capability.ImageGeneration.ImageRequest;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
-import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.LipSync;
+import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
+import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
-import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.TempFiles;
-import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.capability.VideoGeneration;
+import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.Presentation;
 import dev.campaignstudio.core.contract.Style;
@@ -72,9 +72,12 @@ public final class UgcMediaStage implements StageHandler {
         Frame frame = Frame.of(settings.aspect(), render.videoLongSide());
         long seed = Seeds.of(context);
 
-        Speech speech = capabilities.port(Capability.AUDIO, SpeechSynthesis.class).speak(new SpeechRequest(line, settings.voice(),
-                settings.language()));
-        long duration = speech.wav().durationMs() != null ? speech.wav().durationMs() : Wav.durationMs(speech.wav().data());
+        Speech speech = capabilities
+                .port(Capability.AUDIO, SpeechSynthesis.class)
+                .speak(new SpeechRequest(line, settings.voice(), settings.language()));
+        long duration = speech.wav().durationMs() != null
+                ? speech.wav().durationMs()
+                : Wav.durationMs(speech.wav().data());
         ClipLoop.Outcome made;
         String clipId = null;
         String adapter;
@@ -83,10 +86,21 @@ public final class UgcMediaStage implements StageHandler {
             byte[] product = identity.neutralImage();
             byte[] sheet = identity.characterSheet();
             Style style = settings.style() == Style.AUTO ? Style.SURFACE : settings.style();
-            ImageRequest request = new ImageRequest(product, identity.palette(), null, context.inputs().prompt(), settings.aspect(),
-                    render.videoLongSide(), style, Presentation.PRODUCT_ONLY, seed, settings.creativeVariation(),
-                    new Constraints(true, CLOSE_UP_SHARE, 0.5), sheet);
-            FidelityLoop.Outcome outcome = fidelity.make(context, new FidelityLoop.Subject("close_up", request, CLOSE_UP, null));
+            ImageRequest request = new ImageRequest(
+                    product,
+                    identity.palette(),
+                    null,
+                    context.inputs().prompt(),
+                    settings.aspect(),
+                    render.videoLongSide(),
+                    style,
+                    Presentation.PRODUCT_ONLY,
+                    seed,
+                    settings.creativeVariation(),
+                    new Constraints(true, CLOSE_UP_SHARE, 0.5),
+                    sheet);
+            FidelityLoop.Outcome outcome =
+                    fidelity.make(context, new FidelityLoop.Subject("close_up", request, CLOSE_UP, null));
             if (outcome instanceof FidelityLoop.Drifted drifted) {
                 return drifted.rejection();
             }
@@ -94,21 +108,38 @@ public final class UgcMediaStage implements StageHandler {
             checks.add(accepted.summary());
             SceneImage scene = accepted.scene();
             VideoGeneration video = capabilities.port(Capability.VIDEO, VideoGeneration.class);
-            made = clips.make(context, new ClipLoop.Subject("close_up clip", Presentation.PRODUCT_ONLY, product, CLIP, seed),
-                    attempt -> video.animate(new VideoRequest(scene, product, frame.width(), frame.height(), Math.max(100, duration),
-                            render.fps(), attempt.steady() ? CameraMove.STATIC : CameraMove.ZOOM_IN, attempt.seed(),
+            made = clips.make(
+                    context,
+                    new ClipLoop.Subject("close_up clip", Presentation.PRODUCT_ONLY, product, CLIP, seed),
+                    attempt -> video.animate(new VideoRequest(
+                            scene,
+                            product,
+                            frame.width(),
+                            frame.height(),
+                            Math.max(100, duration),
+                            render.fps(),
+                            attempt.steady() ? CameraMove.STATIC : CameraMove.ZOOM_IN,
+                            attempt.seed(),
                             sheet)));
             adapter = capabilities.adapter(Capability.VIDEO);
         } else {
             LipSync lipSync = capabilities.port(Capability.LIP_SYNC, LipSync.class);
             if (kind == ShotKind.PRESENTER_WITH_PRODUCT) {
                 byte[] held = identity.neutralImage();
-                made = clips.make(context, new ClipLoop.Subject("presenter clip", Presentation.WITH_MODEL, held, CLIP, seed),
-                        attempt -> lipSync.animate(new LipSyncRequest(speech, frame.width(), frame.height(), render.fps(),
-                                identity.palette(), attempt.seed(), held)));
+                made = clips.make(
+                        context,
+                        new ClipLoop.Subject("presenter clip", Presentation.WITH_MODEL, held, CLIP, seed),
+                        attempt -> lipSync.animate(new LipSyncRequest(
+                                speech,
+                                frame.width(),
+                                frame.height(),
+                                render.fps(),
+                                identity.palette(),
+                                attempt.seed(),
+                                held)));
             } else {
-                MediaFile talking = lipSync.animate(new LipSyncRequest(speech, frame.width(), frame.height(), render.fps(),
-                        identity.palette(), seed, null));
+                MediaFile talking = lipSync.animate(new LipSyncRequest(
+                        speech, frame.width(), frame.height(), render.fps(), identity.palette(), seed, null));
                 made = null;
                 try {
                     clipId = OutputFiles.store(context, talking, CLIP);

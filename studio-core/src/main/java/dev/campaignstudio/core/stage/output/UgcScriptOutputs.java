@@ -16,6 +16,7 @@ record UgcScriptOutputs(List<Shot> shots) {
 
     /** Key of the chosen script's shots (each variant's too, while scored): objects of the keys of {@link Shot}. */
     static final String SHOTS = "shots";
+
     static final String SELECTED = "selected";
     static final String SCORE = "score";
     static final String FILE = "file";
@@ -36,8 +37,9 @@ record UgcScriptOutputs(List<Shot> shots) {
     }
 
     private static UgcScriptOutputs read(StageOutputs outputs) {
-        return new UgcScriptOutputs(outputs.objects(SHOTS).stream().map(s -> new Shot(s.integer(Shot.ORDER),
-                s.wire(Shot.KIND, ShotKind.class), s.text(Shot.LINE))).toList());
+        return new UgcScriptOutputs(outputs.objects(SHOTS).stream()
+                .map(s -> new Shot(s.integer(Shot.ORDER), s.wire(Shot.KIND, ShotKind.class), s.text(Shot.LINE)))
+                .toList());
     }
 
     /** Shot {@code order} (1-based). */

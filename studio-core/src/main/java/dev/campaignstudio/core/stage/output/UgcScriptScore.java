@@ -44,7 +44,9 @@ record UgcScriptScore(double score, double fit, double named, double hook, doubl
         double fit = Math.max(0, 1 - Math.abs(words / target - 1));
         String[] nameWords = productName.trim().toLowerCase(Locale.ROOT).split("\\s+");
         String head = nameWords[nameWords.length - 1];
-        boolean named = script.shots().stream().limit(2).anyMatch(s -> s.line().toLowerCase(Locale.ROOT).contains(head));
+        boolean named = script.shots().stream()
+                .limit(2)
+                .anyMatch(s -> s.line().toLowerCase(Locale.ROOT).contains(head));
         boolean hook = !sentences.isEmpty() && sentences.get(0).split("\\s+").length <= HOOK_WORDS;
         Set<String> distinct = new HashSet<>(sentences);
         double variety = sentences.isEmpty() ? 0 : distinct.size() / (double) sentences.size();

@@ -23,6 +23,7 @@ record VoiceoverOutputs(String audio, long durationMs, String text, List<TimedTe
     static final String TEXT = "text";
     /** Key of the timed words: objects of {@link #TEXT}, {@link #START_MS} and {@link #END_MS}. */
     static final String WORDS = "words";
+
     static final String TRANSCRIPT = "transcript";
     /** Key of a timed text's start. */
     static final String START_MS = "start_ms";
@@ -49,23 +50,28 @@ record VoiceoverOutputs(String audio, long durationMs, String text, List<TimedTe
     }
 
     private static VoiceoverOutputs read(StageOutputs outputs) {
-        return new VoiceoverOutputs(outputs.text(AUDIO), outputs.whole(DURATION_MS), outputs.text(TEXT),
-                timedFrom(outputs.objects(WORDS)));
+        return new VoiceoverOutputs(
+                outputs.text(AUDIO), outputs.whole(DURATION_MS), outputs.text(TEXT), timedFrom(outputs.objects(WORDS)));
     }
 
     /** Timed texts as a step records them (words, captions). */
     static List<Map<String, Object>> timed(List<TimedText> texts) {
-        return texts.stream().map(t -> Map.<String, Object>of(TEXT, t.text(), START_MS, t.startMs(), END_MS, t.endMs()))
+        return texts.stream()
+                .map(t -> Map.<String, Object>of(TEXT, t.text(), START_MS, t.startMs(), END_MS, t.endMs()))
                 .toList();
     }
 
     /** Timed texts a step recorded. */
     static List<TimedText> timedFrom(List<StageOutputs> recorded) {
-        return recorded.stream().map(t -> new TimedText(t.text(TEXT), t.whole(START_MS), t.whole(END_MS))).toList();
+        return recorded.stream()
+                .map(t -> new TimedText(t.text(TEXT), t.whole(START_MS), t.whole(END_MS)))
+                .toList();
     }
 
     /** {@code texts} moved {@code offsetMs} later. */
     static List<TimedText> shifted(List<TimedText> texts, long offsetMs) {
-        return texts.stream().map(t -> new TimedText(t.text(), t.startMs() + offsetMs, t.endMs() + offsetMs)).toList();
+        return texts.stream()
+                .map(t -> new TimedText(t.text(), t.startMs() + offsetMs, t.endMs() + offsetMs))
+                .toList();
     }
 }

@@ -2,9 +2,9 @@ package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.audio.Wav;
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.SpeechSynthesis.SpeechRequest;
-import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.TimedText;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.engine.StageHandler;
@@ -42,8 +42,11 @@ public final class VoiceoverStage implements StageHandler {
         transcript.put("words", words);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(VoiceoverOutputs.AUDIO, OutputFiles.store(context, spoken.wav(), ROLE));
-        outputs.put(VoiceoverOutputs.DURATION_MS,
-                spoken.wav().durationMs() != null ? spoken.wav().durationMs() : Wav.durationMs(spoken.wav().data()));
+        outputs.put(
+                VoiceoverOutputs.DURATION_MS,
+                spoken.wav().durationMs() != null
+                        ? spoken.wav().durationMs()
+                        : Wav.durationMs(spoken.wav().data()));
         outputs.put(VoiceoverOutputs.TEXT, text);
         outputs.put(VoiceoverOutputs.WORDS, words);
         outputs.put(VoiceoverOutputs.TRANSCRIPT, OutputFiles.json(context, transcript, TRANSCRIPT));

@@ -10,7 +10,6 @@ import dev.campaignstudio.core.asset.AssetKind;
 import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.fixtures.InMemoryAssets;
 import dev.campaignstudio.core.fixtures.MutableClock;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +89,9 @@ public abstract class BlobStoreContract {
         }
         assertThat(total).isEqualTo(largeBlobBytes());
         assertThat(Sha256.hex(digest)).isEqualTo(sha256);
-        assertThat(listed()).singleElement().satisfies(b -> assertThat(b.bytes()).isEqualTo(largeBlobBytes()));
+        assertThat(listed())
+                .singleElement()
+                .satisfies(b -> assertThat(b.bytes()).isEqualTo(largeBlobBytes()));
     }
 
     @Test
@@ -100,10 +102,13 @@ public abstract class BlobStoreContract {
         byte[] all = Files.readAllBytes(file);
         long middle = largeBlobBytes() / 2;
 
-        assertThat(read(store.open(sha256, middle - 10, 100))).isEqualTo(Arrays.copyOfRange(all, (int) middle - 10, (int) middle + 90));
+        assertThat(read(store.open(sha256, middle - 10, 100)))
+                .isEqualTo(Arrays.copyOfRange(all, (int) middle - 10, (int) middle + 90));
         assertThat(read(store.open(sha256, 0, 1))).isEqualTo(new byte[] {all[0]});
-        assertThat(read(store.open(sha256, all.length - 5, 5))).isEqualTo(Arrays.copyOfRange(all, all.length - 5, all.length));
-        assertThat(read(store.open(sha256, all.length - 5, 50))).as("a range past the end stops at the end")
+        assertThat(read(store.open(sha256, all.length - 5, 5)))
+                .isEqualTo(Arrays.copyOfRange(all, all.length - 5, all.length));
+        assertThat(read(store.open(sha256, all.length - 5, 50)))
+                .as("a range past the end stops at the end")
                 .isEqualTo(Arrays.copyOfRange(all, all.length - 5, all.length));
     }
 
@@ -151,7 +156,9 @@ public abstract class BlobStoreContract {
 
         List<StoredBlob> listed = listed();
         assertThat(listed).extracting(StoredBlob::sha256).containsExactlyInAnyOrder(Sha256.hex(one), Sha256.hex(two));
-        assertThat(listed).filteredOn(b -> b.sha256().equals(Sha256.hex(two))).singleElement()
+        assertThat(listed)
+                .filteredOn(b -> b.sha256().equals(Sha256.hex(two)))
+                .singleElement()
                 .satisfies(b -> assertThat(b.bytes()).isEqualTo(two.length));
         assertThat(listed).allSatisfy(b -> assertThat(b.lastModified()).isAfter(before));
     }
@@ -177,12 +184,28 @@ public abstract class BlobStoreContract {
         store.put(output, Sha256.hex(output));
         MutableClock clock = new MutableClock(Instant.now());
         InMemoryAssets records = new InMemoryAssets(clock);
-        records.insertProduced(new Asset(AssetId.next(clock), AssetKind.DATA, "text/plain", Sha256.hex(output), output.length, null, null,
-                null, clock.instant()), null, null);
+        records.insertProduced(
+                new Asset(
+                        AssetId.next(clock),
+                        AssetKind.DATA,
+                        "text/plain",
+                        Sha256.hex(output),
+                        output.length,
+                        null,
+                        null,
+                        null,
+                        clock.instant()),
+                null,
+                null);
 
-        assertThat(new OrphanBlobCollector(store, records, Duration.ofHours(1), clock).collect().deleted()).as("within the grace").isZero();
+        assertThat(new OrphanBlobCollector(store, records, Duration.ofHours(1), clock)
+                        .collect()
+                        .deleted())
+                .as("within the grace")
+                .isZero();
         clock.advance(Duration.ofHours(2));
-        OrphanBlobCollector.Collected collected = new OrphanBlobCollector(store, records, Duration.ofHours(1), clock).collect();
+        OrphanBlobCollector.Collected collected =
+                new OrphanBlobCollector(store, records, Duration.ofHours(1), clock).collect();
 
         assertThat(collected.deleted()).isEqualTo(1);
         assertThat(listed()).extracting(StoredBlob::sha256).containsExactly(Sha256.hex(output));
@@ -190,7 +213,8 @@ public abstract class BlobStoreContract {
 
     @Test
     void aNameThatIsNotAHashIsRefusedBeforeAnythingIsTouched() {
-        for (String bad : List.of("../../etc/passwd", "ABCDEF", "", Sha256.hex("x").toUpperCase())) {
+        for (String bad :
+                List.of("../../etc/passwd", "ABCDEF", "", Sha256.hex("x").toUpperCase())) {
             assertThatThrownBy(() -> store.open(bad)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store.put(new byte[] {1}, bad)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store.delete(bad)).isInstanceOf(IllegalArgumentException.class);

@@ -17,10 +17,25 @@ class IdentityOutputViewsTest {
 
     @Test
     void metadataReadsTheClientsFactsAndTheAnalysis() {
-        Map<String, Object> stored = Map.of("name", "Aurora Bottle", "brand", "Aurora", "category", "bottle",
-                "category_guess", "bottle", "colors", List.of("teal"),
-                "palette", List.of(Map.of("hex", "#1a9e8f", "share", 0.62, "l", 58.1, "a", -38.2, "b", 2.5)),
-                "brightness", 0.6, "aspect", 0.375, "keywords", List.of("steel", "insulated"));
+        Map<String, Object> stored = Map.of(
+                "name",
+                "Aurora Bottle",
+                "brand",
+                "Aurora",
+                "category",
+                "bottle",
+                "category_guess",
+                "bottle",
+                "colors",
+                List.of("teal"),
+                "palette",
+                List.of(Map.of("hex", "#1a9e8f", "share", 0.62, "l", 58.1, "a", -38.2, "b", 2.5)),
+                "brightness",
+                0.6,
+                "aspect",
+                0.375,
+                "keywords",
+                List.of("steel", "insulated"));
 
         MetadataOutputs read = MetadataOutputs.of(stored);
 
@@ -47,16 +62,18 @@ class IdentityOutputViewsTest {
     @Test
     void metadataWithoutTheNameNamesTheStageAndTheKey() {
         assertThatThrownBy(() -> MetadataOutputs.of(Map.of("brand", "Aurora")))
-                .isInstanceOf(IllegalStateException.class).hasMessage("stage metadata has no output name");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stage metadata has no output name");
     }
 
     @Test
     void aNeutralImageReadsTheChosenCutOutAndAllOfThem() {
-        NeutralImageOutputs read = NeutralImageOutputs.of(Map.of("neutral_image", "01JB", "chosen_image", 2,
-                "reason", "sharpest", "cutouts", List.of("01JA", "01JB")));
+        NeutralImageOutputs read = NeutralImageOutputs.of(Map.of(
+                "neutral_image", "01JB", "chosen_image", 2, "reason", "sharpest", "cutouts", List.of("01JA", "01JB")));
 
         assertThat(read).isEqualTo(new NeutralImageOutputs("01JB", List.of("01JA", "01JB"), "sharpest"));
-        assertThat(NeutralImageOutputs.of(Map.of("neutral_image", "01JB")).cutOuts()).isEmpty();
+        assertThat(NeutralImageOutputs.of(Map.of("neutral_image", "01JB")).cutOuts())
+                .isEmpty();
         assertThatThrownBy(() -> NeutralImageOutputs.of(Map.of("cutouts", List.of("01JA"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage neutral_image has no output neutral_image");
@@ -64,10 +81,21 @@ class IdentityOutputViewsTest {
 
     @Test
     void storyboardSeedsReadEachConceptAndItsLook() {
-        StoryboardSeedsOutputs read = StoryboardSeedsOutputs.of(Map.of("concepts", List.of(
-                Map.of("title", "Desk to trail", "angle", "a", "hook", "h", "scene_ideas", List.of("desk", "trail"),
-                        "style", "outdoor"),
-                Map.of("title", "Any look", "scene_ideas", List.of(), "style", "auto"))));
+        StoryboardSeedsOutputs read = StoryboardSeedsOutputs.of(Map.of(
+                "concepts",
+                List.of(
+                        Map.of(
+                                "title",
+                                "Desk to trail",
+                                "angle",
+                                "a",
+                                "hook",
+                                "h",
+                                "scene_ideas",
+                                List.of("desk", "trail"),
+                                "style",
+                                "outdoor"),
+                        Map.of("title", "Any look", "scene_ideas", List.of(), "style", "auto"))));
 
         assertThat(read.concepts()).hasSize(2);
         assertThat(read.concepts().get(0).sceneIdeas()).containsExactly("desk", "trail");

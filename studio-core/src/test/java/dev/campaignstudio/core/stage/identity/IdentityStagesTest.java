@@ -9,8 +9,6 @@ import dev.campaignstudio.core.capability.CapabilityRegistry;
 import dev.campaignstudio.core.capability.LinkReader.PageFacts;
 import dev.campaignstudio.core.engine.JobPlanner;
 import dev.campaignstudio.core.engine.StageHandlers;
-import dev.campaignstudio.core.job.StepRecord;
-import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.fixtures.EngineHarness;
 import dev.campaignstudio.core.fixtures.FakeCapabilities;
 import dev.campaignstudio.core.fixtures.FakeImageDecoder;
@@ -19,6 +17,8 @@ import dev.campaignstudio.core.fixtures.RequestFixture;
 import dev.campaignstudio.core.fixtures.TestImages;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.core.port.out.WebFetcher.Fetch;
 import dev.campaignstudio.core.stage.Capabilities;
@@ -43,14 +43,16 @@ class IdentityStagesTest {
     private static final String PAGE = "https://shop.example.com/aurora";
 
     private final FakeCapabilities fake = new FakeCapabilities();
-    private final FakeWeb web = new FakeWeb().serve(PHOTO, TestImages.png(64, 80, Color.BLUE)).serve(SIDE, TestImages.png(90, 120, Color.BLUE));
+    private final FakeWeb web = new FakeWeb()
+            .serve(PHOTO, TestImages.png(64, 80, Color.BLUE))
+            .serve(SIDE, TestImages.png(90, 120, Color.BLUE));
     private final FakeImageDecoder decoder = new FakeImageDecoder();
     private final EngineHarness harness = new EngineHarness(PipelineRouter.standard(), h -> {
         Map<Capability, String> bindings = new EnumMap<>(Capability.class);
         fake.capabilities().forEach(c -> bindings.put(c, fake.name()));
         Capabilities capabilities = new Capabilities(CapabilityRegistry.bind(bindings, List.of(fake)));
-        SourceImages sources = new SourceImages(h.assets, h.assets, web, new ImageValidator(decoder, 10_000_000), 1_000_000,
-                Duration.ofSeconds(5));
+        SourceImages sources = new SourceImages(
+                h.assets, h.assets, web, new ImageValidator(decoder, 10_000_000), 1_000_000, Duration.ofSeconds(5));
         return new StageHandlers(IdentityStages.handlers(capabilities, sources, h.checkpoints, Duration.ofHours(24)));
     });
 
@@ -60,7 +62,8 @@ class IdentityStagesTest {
     }
 
     private RequestFixture creation() {
-        return RequestFixture.creation().with("idempotency_key", "k-" + UUID.randomUUID())
+        return RequestFixture.creation()
+                .with("idempotency_key", "k-" + UUID.randomUUID())
                 .with("product.images.1", new LinkedHashMap<>(Map.of("uri", SIDE)))
                 .with("product.link", PAGE);
     }
@@ -78,7 +81,10 @@ class IdentityStagesTest {
     }
 
     private StepRecord step(Job job, String stage) {
-        return JobPlanner.latest(harness.steps.forJob(job.id())).values().stream().filter(s -> s.stage().equals(stage)).findFirst().orElseThrow();
+        return JobPlanner.latest(harness.steps.forJob(job.id())).values().stream()
+                .filter(s -> s.stage().equals(stage))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -86,21 +92,29 @@ class IdentityStagesTest {
         Job job = run(creation());
 
         assertThat(job.status()).as(String.valueOf(job.error())).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(statuses(job)).containsOnlyKeys("neutral_image", "metadata", "character_sheet", "link_metadata", "storyboard_seeds", "emit")
+        assertThat(statuses(job))
+                .containsOnlyKeys(
+                        "neutral_image", "metadata", "character_sheet", "link_metadata", "storyboard_seeds", "emit")
                 .allSatisfy((stage, status) -> assertThat(status).isEqualTo(StepStatus.SUCCEEDED));
         StepRecord neutral = step(job, "neutral_image");
-        assertThat(neutral.outputs().get("chosen_image")).as("the larger photo wins (the fake's sharpness is its size)").isEqualTo(2);
-        assertThat(neutral.assets()).extracting(StepRecord.StepAsset::role).containsExactlyInAnyOrder("cutout", "neutral_image");
+        assertThat(neutral.outputs().get("chosen_image"))
+                .as("the larger photo wins (the fake's sharpness is its size)")
+                .isEqualTo(2);
+        assertThat(neutral.assets())
+                .extracting(StepRecord.StepAsset::role)
+                .containsExactlyInAnyOrder("cutout", "neutral_image");
         assertThat(neutral.inputs()).containsKeys("sources", "product_analysis", "fingerprint");
         assertThat(fake.calls("cutOut")).isEqualTo(2);
         assertThat(fake.calls("read")).isEqualTo(1);
 
         Map<?, ?> identity = (Map<?, ?>) ((Map<?, ?>) job.manifest().get("result")).get("identity");
-        assertThat(((Map<?, ?>) identity.get("neutral_image")).get("url")).isEqualTo("/v1/assets/" + neutral.outputs().get("neutral_image"));
+        assertThat(((Map<?, ?>) identity.get("neutral_image")).get("url"))
+                .isEqualTo("/v1/assets/" + neutral.outputs().get("neutral_image"));
         assertThat(((Map<?, ?>) identity.get("link_facts")).get("brand")).isEqualTo("Aurora Goods");
         assertThat((List<?>) identity.get("storyboard_seeds")).hasSize(5);
         assertThat(identity.get("metadata").toString()).doesNotContain("fingerprint");
-        List<String> roles = ((List<?>) job.manifest().get("outputs")).stream().map(o -> String.valueOf(((Map<?, ?>) o).get("role"))).toList();
+        List<String> roles = ((List<?>) job.manifest().get("outputs"))
+                .stream().map(o -> String.valueOf(((Map<?, ?>) o).get("role"))).toList();
         assertThat(roles).containsExactly("neutral_image", "character_sheet");
     }
 
@@ -113,11 +127,17 @@ class IdentityStagesTest {
 
         assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(fake.total()).isEqualTo(calls);
-        assertThat(statuses(second)).containsEntry("neutral_image", StepStatus.REUSED).containsEntry("metadata", StepStatus.REUSED)
-                .containsEntry("character_sheet", StepStatus.REUSED).containsEntry("link_metadata", StepStatus.REUSED)
-                .containsEntry("storyboard_seeds", StepStatus.REUSED).containsEntry("emit", StepStatus.SUCCEEDED);
-        assertThat(step(second, "character_sheet").assets()).isEqualTo(step(first, "character_sheet").assets());
-        assertThat(step(second, "character_sheet").inputs().get("fingerprint")).isEqualTo(step(first, "character_sheet").inputs().get("fingerprint"));
+        assertThat(statuses(second))
+                .containsEntry("neutral_image", StepStatus.REUSED)
+                .containsEntry("metadata", StepStatus.REUSED)
+                .containsEntry("character_sheet", StepStatus.REUSED)
+                .containsEntry("link_metadata", StepStatus.REUSED)
+                .containsEntry("storyboard_seeds", StepStatus.REUSED)
+                .containsEntry("emit", StepStatus.SUCCEEDED);
+        assertThat(step(second, "character_sheet").assets())
+                .isEqualTo(step(first, "character_sheet").assets());
+        assertThat(step(second, "character_sheet").inputs().get("fingerprint"))
+                .isEqualTo(step(first, "character_sheet").inputs().get("fingerprint"));
     }
 
     @Test
@@ -125,10 +145,13 @@ class IdentityStagesTest {
         run(creation());
         Job shop = harness.submit(creation().tree(), "shop");
         harness.drain();
-        assertThat(statuses(harness.job(shop)).values()).as("nothing of the default caller's").doesNotContain(StepStatus.REUSED);
+        assertThat(statuses(harness.job(shop)).values())
+                .as("nothing of the default caller's")
+                .doesNotContain(StepStatus.REUSED);
         Job again = harness.submit(creation().tree(), "shop");
         harness.drain();
-        assertThat(statuses(harness.job(again))).containsEntry("neutral_image", StepStatus.REUSED)
+        assertThat(statuses(harness.job(again)))
+                .containsEntry("neutral_image", StepStatus.REUSED)
                 .containsEntry("character_sheet", StepStatus.REUSED);
         assertThat(step(harness.job(again), "character_sheet").assets())
                 .isEqualTo(step(harness.job(shop), "character_sheet").assets());
@@ -141,8 +164,11 @@ class IdentityStagesTest {
 
         Job changed = run(creation());
 
-        assertThat(statuses(changed)).containsEntry("neutral_image", StepStatus.SUCCEEDED).containsEntry("metadata", StepStatus.SUCCEEDED)
-                .containsEntry("character_sheet", StepStatus.SUCCEEDED).containsEntry("link_metadata", StepStatus.REUSED)
+        assertThat(statuses(changed))
+                .containsEntry("neutral_image", StepStatus.SUCCEEDED)
+                .containsEntry("metadata", StepStatus.SUCCEEDED)
+                .containsEntry("character_sheet", StepStatus.SUCCEEDED)
+                .containsEntry("link_metadata", StepStatus.REUSED)
                 .containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
         assertThat(fake.calls("read")).isEqualTo(1);
     }
@@ -151,10 +177,14 @@ class IdentityStagesTest {
     void aChangedAttributeRerunsMetadataAndWhatIsBuiltOnItButNotTheCutOut() {
         run(creation());
 
-        Job changed = run(creation().with("product.attributes", new LinkedHashMap<>(Map.of("brand", "Aurora Outdoor"))));
+        Job changed =
+                run(creation().with("product.attributes", new LinkedHashMap<>(Map.of("brand", "Aurora Outdoor"))));
 
-        assertThat(statuses(changed)).containsEntry("neutral_image", StepStatus.REUSED).containsEntry("metadata", StepStatus.SUCCEEDED)
-                .containsEntry("character_sheet", StepStatus.SUCCEEDED).containsEntry("link_metadata", StepStatus.REUSED)
+        assertThat(statuses(changed))
+                .containsEntry("neutral_image", StepStatus.REUSED)
+                .containsEntry("metadata", StepStatus.SUCCEEDED)
+                .containsEntry("character_sheet", StepStatus.SUCCEEDED)
+                .containsEntry("link_metadata", StepStatus.REUSED)
                 .containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
         assertThat(fake.calls("cutOut")).isEqualTo(2);
     }
@@ -180,11 +210,16 @@ class IdentityStagesTest {
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(step(job, "link_metadata").status()).isEqualTo(StepStatus.SUCCEEDED);
-        assertThat(step(job, "link_metadata").outputs()).containsEntry("warning", "the page is larger than 2097152 bytes");
-        assertThat((List<?>) ((Map<?, ?>) ((Map<?, ?>) job.manifest().get("result")).get("identity")).get("storyboard_seeds")).hasSize(4);
+        assertThat(step(job, "link_metadata").outputs())
+                .containsEntry("warning", "the page is larger than 2097152 bytes");
+        assertThat((List<?>) ((Map<?, ?>) ((Map<?, ?>) job.manifest().get("result")).get("identity"))
+                        .get("storyboard_seeds"))
+                .hasSize(4);
 
         run(creation());
-        assertThat(fake.calls("read")).as("facts read with a warning are not kept").isEqualTo(2);
+        assertThat(fake.calls("read"))
+                .as("facts read with a warning are not kept")
+                .isEqualTo(2);
     }
 
     @Test
@@ -199,7 +234,9 @@ class IdentityStagesTest {
         assertThat(fake.calls("read")).isEqualTo(2);
 
         Job next = run(creation());
-        assertThat(step(next, "link_metadata").status()).as("the fresh facts replaced the old ones").isEqualTo(StepStatus.REUSED);
+        assertThat(step(next, "link_metadata").status())
+                .as("the fresh facts replaced the old ones")
+                .isEqualTo(StepStatus.REUSED);
         assertThat(fake.calls("read")).isEqualTo(2);
     }
 
@@ -210,35 +247,51 @@ class IdentityStagesTest {
 
         Job again = run(creation());
 
-        assertThat(statuses(again)).containsEntry("neutral_image", StepStatus.SUCCEEDED).containsEntry("character_sheet", StepStatus.SUCCEEDED)
+        assertThat(statuses(again))
+                .containsEntry("neutral_image", StepStatus.SUCCEEDED)
+                .containsEntry("character_sheet", StepStatus.SUCCEEDED)
                 .containsEntry("link_metadata", StepStatus.REUSED);
-        assertThat(statuses(again)).as("the same photos keep the same description").containsEntry("metadata", StepStatus.REUSED)
+        assertThat(statuses(again))
+                .as("the same photos keep the same description")
+                .containsEntry("metadata", StepStatus.REUSED)
                 .containsEntry("storyboard_seeds", StepStatus.REUSED);
-        assertThat(step(again, "metadata").inputs().get("neutral_image")).as("metadata names what the cut-out was made from")
+        assertThat(step(again, "metadata").inputs().get("neutral_image"))
+                .as("metadata names what the cut-out was made from")
                 .isEqualTo(step(again, "neutral_image").outputs().get("fingerprint"));
-        assertThat(step(again, "character_sheet").inputs().get("neutral_image")).as("the sheet names the cut-out it draws")
+        assertThat(step(again, "character_sheet").inputs().get("neutral_image"))
+                .as("the sheet names the cut-out it draws")
                 .isEqualTo(step(again, "neutral_image").id().value());
 
         Job third = run(creation());
-        assertThat(statuses(third).values()).as("the remade checkpoints are the ones kept").containsOnly(StepStatus.REUSED, StepStatus.SUCCEEDED);
+        assertThat(statuses(third).values())
+                .as("the remade checkpoints are the ones kept")
+                .containsOnly(StepStatus.REUSED, StepStatus.SUCCEEDED);
         assertThat(step(third, "neutral_image").status()).isEqualTo(StepStatus.REUSED);
-        assertThat(step(third, "character_sheet").assets()).isEqualTo(step(again, "character_sheet").assets());
+        assertThat(step(third, "character_sheet").assets())
+                .isEqualTo(step(again, "character_sheet").assets());
     }
 
     @Test
     void aCheckpointWhoseBlobWasDeletedIsRebuiltNotReusedAndTheStepSaysWhy() throws Exception {
         Job first = run(creation());
         StepRecord.StepAsset cutOut = step(first, "neutral_image").assets().get(0);
-        String sha256 = harness.assets.find(new AssetId(cutOut.assetId())).orElseThrow().sha256();
+        String sha256 =
+                harness.assets.find(new AssetId(cutOut.assetId())).orElseThrow().sha256();
         assertThat(harness.assets.delete(sha256)).isTrue();
 
         Job again = run(creation());
 
         assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(step(again, "neutral_image").status()).as("the row is still there, the blob is not").isEqualTo(StepStatus.SUCCEEDED);
-        assertThat(step(again, "neutral_image").outputs().get(CheckpointedStage.REBUILT_BECAUSE)).asString()
-                .contains(cutOut.assetId()).contains("missing from the asset store");
-        assertThat(harness.assets.contains(sha256)).as("the rebuilt cut-out is stored again (same fake bytes)").isTrue();
+        assertThat(step(again, "neutral_image").status())
+                .as("the row is still there, the blob is not")
+                .isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(step(again, "neutral_image").outputs().get(CheckpointedStage.REBUILT_BECAUSE))
+                .asString()
+                .contains(cutOut.assetId())
+                .contains("missing from the asset store");
+        assertThat(harness.assets.contains(sha256))
+                .as("the rebuilt cut-out is stored again (same fake bytes)")
+                .isTrue();
         assertThat(step(again, "metadata").status()).isEqualTo(StepStatus.REUSED);
     }
 
@@ -249,21 +302,31 @@ class IdentityStagesTest {
         int analyses = fake.calls("analyze");
         int concepts = fake.calls("concepts");
 
-        Job retry = run(RequestFixture.retry(first.id().value(), "neutral_image").with("idempotency_key", "r-" + UUID.randomUUID()));
+        Job retry = run(RequestFixture.retry(first.id().value(), "neutral_image")
+                .with("idempotency_key", "r-" + UUID.randomUUID()));
 
         assertThat(retry.status()).as(String.valueOf(retry.error())).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(step(retry, "neutral_image").status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(fake.calls("cutOut")).as("each photo cut out again").isEqualTo(cutOuts + 2);
-        assertThat(step(retry, "character_sheet").status()).as("it draws the cut-out").isEqualTo(StepStatus.SUCCEEDED);
-        assertThat(statuses(retry)).containsEntry("metadata", StepStatus.REUSED).containsEntry("link_metadata", StepStatus.REUSED)
-                .containsEntry("storyboard_seeds", StepStatus.REUSED).containsEntry("emit", StepStatus.SUCCEEDED);
+        assertThat(step(retry, "character_sheet").status())
+                .as("it draws the cut-out")
+                .isEqualTo(StepStatus.SUCCEEDED);
+        assertThat(statuses(retry))
+                .containsEntry("metadata", StepStatus.REUSED)
+                .containsEntry("link_metadata", StepStatus.REUSED)
+                .containsEntry("storyboard_seeds", StepStatus.REUSED)
+                .containsEntry("emit", StepStatus.SUCCEEDED);
         assertThat(fake.calls("analyze")).isEqualTo(analyses);
         assertThat(fake.calls("concepts")).isEqualTo(concepts);
-        assertThat(step(retry, "metadata").outputs()).isEqualTo(step(first, "metadata").outputs());
+        assertThat(step(retry, "metadata").outputs())
+                .isEqualTo(step(first, "metadata").outputs());
 
         Job later = run(creation());
-        assertThat(step(later, "neutral_image").assets()).isEqualTo(step(retry, "neutral_image").assets());
-        assertThat(step(later, "character_sheet").status()).as("the retry's sheet is the product's latest").isEqualTo(StepStatus.REUSED);
+        assertThat(step(later, "neutral_image").assets())
+                .isEqualTo(step(retry, "neutral_image").assets());
+        assertThat(step(later, "character_sheet").status())
+                .as("the retry's sheet is the product's latest")
+                .isEqualTo(StepStatus.REUSED);
     }
 
     @Test
@@ -272,11 +335,15 @@ class IdentityStagesTest {
         int analyses = fake.calls("analyze");
         int concepts = fake.calls("concepts");
 
-        Job retry = run(RequestFixture.retry(first.id().value(), "storyboard").with("idempotency_key", "s-" + UUID.randomUUID()));
+        Job retry = run(RequestFixture.retry(first.id().value(), "storyboard")
+                .with("idempotency_key", "s-" + UUID.randomUUID()));
 
         assertThat(retry.status()).as(String.valueOf(retry.error())).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(statuses(retry)).containsEntry("neutral_image", StepStatus.REUSED).containsEntry("metadata", StepStatus.REUSED)
-                .containsEntry("character_sheet", StepStatus.REUSED).containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
+        assertThat(statuses(retry))
+                .containsEntry("neutral_image", StepStatus.REUSED)
+                .containsEntry("metadata", StepStatus.REUSED)
+                .containsEntry("character_sheet", StepStatus.REUSED)
+                .containsEntry("storyboard_seeds", StepStatus.SUCCEEDED);
         assertThat(fake.calls("concepts")).isEqualTo(concepts + 1);
         assertThat(fake.calls("analyze")).isEqualTo(analyses);
     }
@@ -298,12 +365,18 @@ class IdentityStagesTest {
         run(creation());
         int calls = fake.total();
 
-        Job output = harness.submit(RequestFixture.output("image_bundle").with("idempotency_key", "o-" + UUID.randomUUID())
-                .with("product.images.1", new LinkedHashMap<>(Map.of("uri", SIDE))).with("product.link", PAGE).tree());
+        Job output = harness.submit(RequestFixture.output("image_bundle")
+                .with("idempotency_key", "o-" + UUID.randomUUID())
+                .with("product.images.1", new LinkedHashMap<>(Map.of("uri", SIDE)))
+                .with("product.link", PAGE)
+                .tree());
         harness.drain();
 
-        assertThat(statuses(harness.job(output))).containsEntry("neutral_image", StepStatus.REUSED).containsEntry("metadata", StepStatus.REUSED)
-                .containsEntry("character_sheet", StepStatus.REUSED).containsEntry("link_metadata", StepStatus.REUSED)
+        assertThat(statuses(harness.job(output)))
+                .containsEntry("neutral_image", StepStatus.REUSED)
+                .containsEntry("metadata", StepStatus.REUSED)
+                .containsEntry("character_sheet", StepStatus.REUSED)
+                .containsEntry("link_metadata", StepStatus.REUSED)
                 .containsEntry("storyboard_seeds", StepStatus.REUSED);
         assertThat(fake.total()).isEqualTo(calls);
     }
@@ -315,7 +388,10 @@ class IdentityStagesTest {
         assertThat(missing.status()).isEqualTo(JobStatus.FAILED);
         assertThat(missing.error().code()).isEqualTo("SOURCE_UNREADABLE");
         assertThat(missing.error().stage()).isEqualTo("neutral_image");
-        assertThat(missing.error().message()).contains("image 2").contains("404").doesNotContain("cdn.example.com");
+        assertThat(missing.error().message())
+                .contains("image 2")
+                .contains("404")
+                .doesNotContain("cdn.example.com");
 
         web.answer(SIDE, new Fetch.Status(503));
         Job flaky = run(creation());
@@ -343,13 +419,16 @@ class IdentityStagesTest {
         web.serve(SIDE, TestImages.hugePng(5000, 5000));
         Job huge = run(creation());
         assertThat(huge.error().code()).isEqualTo("SOURCE_UNREADABLE");
-        assertThat(huge.error().message()).startsWith("image 2 is 5000x5000 (25000000 pixels); the limit is 10000000 pixels");
+        assertThat(huge.error().message())
+                .startsWith("image 2 is 5000x5000 (25000000 pixels); the limit is 10000000 pixels");
         assertThat(decoder.calls()).as("only image 1 was decoded").isEqualTo(1);
     }
 
     @Test
     void aRefusedOrUnreachablePhotoSaysOnlyThatAndNeverHowItsHostResolved() {
-        web.answer(SIDE, new Fetch.Refused("a redirect to http://db.internal was refused: db.internal resolves to 10.1.2.3"));
+        web.answer(
+                SIDE,
+                new Fetch.Refused("a redirect to http://db.internal was refused: db.internal resolves to 10.1.2.3"));
         Job refused = run(creation());
         assertThat(refused.error().code()).isEqualTo("SOURCE_UNREADABLE");
         assertThat(refused.error().message()).isEqualTo("image 2 is not allowed by the outbound rules");

@@ -19,14 +19,16 @@ class SpokenWordsTest {
 
     @Test
     void timedWordsTakeTheirWrittenCaseAndPunctuation() {
-        List<TimedText> words = SpokenWords.asWritten("I'm down. It works, doesn't it?", said("im", "down", "it", "works", "doesnt", "it"));
+        List<TimedText> words = SpokenWords.asWritten(
+                "I'm down. It works, doesn't it?", said("im", "down", "it", "works", "doesnt", "it"));
         assertThat(words).extracting(TimedText::text).containsExactly("I'm", "down.", "It", "works,", "doesn't", "it?");
         assertThat(words.get(4).startMs()).isEqualTo(400);
     }
 
     @Test
     void aNumberSaidAsSeveralWordsSpansThem() {
-        List<TimedText> words = SpokenWords.asWritten("Cold for 24 hours.", said("cold", "for", "twenty", "four", "hours"));
+        List<TimedText> words =
+                SpokenWords.asWritten("Cold for 24 hours.", said("cold", "for", "twenty", "four", "hours"));
         assertThat(words).extracting(TimedText::text).containsExactly("Cold", "for", "24", "hours.");
         assertThat(words.get(2).startMs()).isEqualTo(200);
         assertThat(words.get(2).endMs()).isEqualTo(390);
@@ -35,8 +37,10 @@ class SpokenWordsTest {
     @Test
     void wordsThatDoNotMatchKeepTheirSpokenFormAndSymbolsAreSaidAsWords() {
         assertThat(SpokenWords.asWritten("Fresh — and cool & bright", said("fresh", "and", "cool", "and", "bright")))
-                .extracting(TimedText::text).containsExactly("Fresh", "and", "cool", "and", "bright");
+                .extracting(TimedText::text)
+                .containsExactly("Fresh", "and", "cool", "and", "bright");
         assertThat(SpokenWords.asWritten("Totally different", said("something", "else", "entirely")))
-                .extracting(TimedText::text).containsExactly("something", "else", "entirely");
+                .extracting(TimedText::text)
+                .containsExactly("something", "else", "entirely");
     }
 }

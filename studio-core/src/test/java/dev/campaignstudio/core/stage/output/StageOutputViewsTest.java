@@ -22,10 +22,27 @@ class StageOutputViewsTest {
     @Test
     void aSceneImageReadsItsImagesBoxesAndBackground() {
         Map<String, Object> stored = Map.of(
-                "images", List.of(Map.of("aspect", "9:16", "image", "01JIMAGE", "width", 1080, "height", 1920,
-                        "product_box", Map.of("x", 300, "y", 700, "width", 480, "height", 600),
-                        "fidelity_score", 0.91)),
-                "background", "01JBACKGROUND", "headline", "Stay cold", "style", "studio", "presentation",
+                "images",
+                List.of(Map.of(
+                        "aspect",
+                        "9:16",
+                        "image",
+                        "01JIMAGE",
+                        "width",
+                        1080,
+                        "height",
+                        1920,
+                        "product_box",
+                        Map.of("x", 300, "y", 700, "width", 480, "height", 600),
+                        "fidelity_score",
+                        0.91)),
+                "background",
+                "01JBACKGROUND",
+                "headline",
+                "Stay cold",
+                "style",
+                "studio",
+                "presentation",
                 "product_only");
 
         SceneImageOutputs read = SceneImageOutputs.of(stored);
@@ -41,7 +58,8 @@ class StageOutputViewsTest {
     void aSceneImageWithoutItsProductBoxNamesTheStageAndTheKey() {
         Map<String, Object> stored = Map.of("images", List.of(Map.of("aspect", "1:1", "image", "01JIMAGE")));
 
-        assertThatThrownBy(() -> SceneImageOutputs.of(stored)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SceneImageOutputs.of(stored))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage scene_image has no output images[0].product_box");
     }
 
@@ -52,19 +70,32 @@ class StageOutputViewsTest {
         Map<String, Object> written = SceneImageOutputs.box(box);
 
         assertThat(written).isEqualTo(Map.of("x", 12, "y", 34, "width", 560, "height", 780));
-        assertThat(SceneImageOutputs.box(StageOutputs.of("segment_image", written))).isEqualTo(box);
+        assertThat(SceneImageOutputs.box(StageOutputs.of("segment_image", written)))
+                .isEqualTo(box);
     }
 
     @Test
     void aSegmentImageReadsItsFilesBoxAndPresentation() {
-        Map<String, Object> stored = Map.of("image", "01JSEG", "background", "01JBG", "width", 1080, "height", 1920,
-                "product_box", Map.of("x", 1, "y", 2, "width", 3, "height", 4), "style", "outdoor",
-                "presentation", "with_model");
+        Map<String, Object> stored = Map.of(
+                "image",
+                "01JSEG",
+                "background",
+                "01JBG",
+                "width",
+                1080,
+                "height",
+                1920,
+                "product_box",
+                Map.of("x", 1, "y", 2, "width", 3, "height", 4),
+                "style",
+                "outdoor",
+                "presentation",
+                "with_model");
 
         SegmentImageOutputs read = SegmentImageOutputs.of(stored);
 
-        assertThat(read).isEqualTo(new SegmentImageOutputs("01JSEG", "01JBG", new Box(1, 2, 3, 4),
-                Presentation.WITH_MODEL));
+        assertThat(read)
+                .isEqualTo(new SegmentImageOutputs("01JSEG", "01JBG", new Box(1, 2, 3, 4), Presentation.WITH_MODEL));
     }
 
     @Test
@@ -81,8 +112,8 @@ class StageOutputViewsTest {
         List<TimedText> words = List.of(new TimedText("Meet", 0, 310), new TimedText("Aurora.", 310, 900));
 
         List<Map<String, Object>> written = VoiceoverOutputs.timed(words);
-        Map<String, Object> stored = new LinkedHashMap<>(Map.of("audio", "01JWAV", "duration_ms", 1200L,
-                "text", "Meet Aurora.", "transcript", "01JJSON"));
+        Map<String, Object> stored = new LinkedHashMap<>(
+                Map.of("audio", "01JWAV", "duration_ms", 1200L, "text", "Meet Aurora.", "transcript", "01JJSON"));
         stored.put("words", written);
         VoiceoverOutputs read = VoiceoverOutputs.of(stored);
 
@@ -94,8 +125,19 @@ class StageOutputViewsTest {
 
     @Test
     void aUgcShotReadsItsClipLineAndWords() {
-        Map<String, Object> stored = Map.of("kind", "talking", "line", "Hi.", "clip", "01JCLIP", "audio", "01JWAV",
-                "duration_ms", 640, "words", List.of(Map.of("text", "Hi.", "start_ms", 0, "end_ms", 600)));
+        Map<String, Object> stored = Map.of(
+                "kind",
+                "talking",
+                "line",
+                "Hi.",
+                "clip",
+                "01JCLIP",
+                "audio",
+                "01JWAV",
+                "duration_ms",
+                640,
+                "words",
+                List.of(Map.of("text", "Hi.", "start_ms", 0, "end_ms", 600)));
 
         assertThat(UgcMediaOutputs.of(stored))
                 .isEqualTo(new UgcMediaOutputs("01JCLIP", "01JWAV", 640, List.of(new TimedText("Hi.", 0, 600))));
@@ -106,21 +148,53 @@ class StageOutputViewsTest {
         ScriptOutputs.Segment segment = new ScriptOutputs.Segment(2, "benefit", "It keeps ice for a day.");
 
         Map<String, Object> written = segment.toMap();
-        ScriptOutputs read = ScriptOutputs.of(Map.of("scene_count", 2, "supplied", false, "segments",
-                List.of(Map.of("order", 1, "role", "hook", "text", "Thirsty?"), written), "file", "01JJSON"));
+        ScriptOutputs read = ScriptOutputs.of(Map.of(
+                "scene_count",
+                2,
+                "supplied",
+                false,
+                "segments",
+                List.of(Map.of("order", 1, "role", "hook", "text", "Thirsty?"), written),
+                "file",
+                "01JJSON"));
 
         assertThat(written).isEqualTo(Map.of("order", 2, "role", "benefit", "text", "It keeps ice for a day."));
         assertThat(read.segments()).hasSize(2);
         assertThat(read.segment(2)).isEqualTo(segment);
-        assertThatThrownBy(() -> read.segment(3)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> read.segment(3))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the script has 2 segments, not 3");
     }
 
     @Test
     void aStoryboardReadsEachScenesTimingMoveTextAndStyle() {
-        Map<String, Object> stored = Map.of("scene_count", 1, "title", "Cold", "bpm", 120, "end_card_ms", 1500,
-                "scenes", List.of(Map.of("order", 1, "start_ms", 0, "duration_ms", 3000, "shot", "close",
-                        "move", "pan_left", "text", "Ice all day", "style", "gradient", "seed_concept", "Cold")));
+        Map<String, Object> stored = Map.of(
+                "scene_count",
+                1,
+                "title",
+                "Cold",
+                "bpm",
+                120,
+                "end_card_ms",
+                1500,
+                "scenes",
+                List.of(Map.of(
+                        "order",
+                        1,
+                        "start_ms",
+                        0,
+                        "duration_ms",
+                        3000,
+                        "shot",
+                        "close",
+                        "move",
+                        "pan_left",
+                        "text",
+                        "Ice all day",
+                        "style",
+                        "gradient",
+                        "seed_concept",
+                        "Cold")));
 
         assertThat(StoryboardOutputs.of(stored).scenes())
                 .containsExactly(new StoryboardOutputs.Scene(1, 0, 3000, "pan_left", "Ice all day", "gradient"));
@@ -130,15 +204,32 @@ class StageOutputViewsTest {
     void aStoryboardSceneWithoutItsLengthNamesTheKey() {
         Map<String, Object> stored = Map.of("scenes", List.of(Map.of("order", 1, "start_ms", 0)));
 
-        assertThatThrownBy(() -> StoryboardOutputs.of(stored)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> StoryboardOutputs.of(stored))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage storyboard has no output scenes[0].duration_ms");
     }
 
     @Test
     void conceptsReadEachHeadlineAndStyle() {
-        Map<String, Object> stored = Map.of("scene_count", 1, "file", "01JJSON", "concepts", List.of(Map.of(
-                "order", 1, "title", "T", "angle", "A", "headline", "Stay cold", "scene_ideas", List.of("desk"),
-                "style", "surface")));
+        Map<String, Object> stored = Map.of(
+                "scene_count",
+                1,
+                "file",
+                "01JJSON",
+                "concepts",
+                List.of(Map.of(
+                        "order",
+                        1,
+                        "title",
+                        "T",
+                        "angle",
+                        "A",
+                        "headline",
+                        "Stay cold",
+                        "scene_ideas",
+                        List.of("desk"),
+                        "style",
+                        "surface")));
 
         assertThat(ConceptsOutputs.of(stored).concepts())
                 .containsExactly(new ConceptsOutputs.Concept(1, "Stay cold", "surface"));
@@ -146,25 +237,29 @@ class StageOutputViewsTest {
 
     @Test
     void aUgcScriptReadsItsShotsAndRefusesAnUnknownKind() {
-        Map<String, Object> stored = Map.of("shots", List.of(
-                Map.of("order", 1, "kind", "talking", "line", "Okay, listen.", "direction", "selfie"),
-                Map.of("order", 2, "kind", "product_closeup", "line", "Look.", "direction", "macro")));
+        Map<String, Object> stored = Map.of(
+                "shots",
+                List.of(
+                        Map.of("order", 1, "kind", "talking", "line", "Okay, listen.", "direction", "selfie"),
+                        Map.of("order", 2, "kind", "product_closeup", "line", "Look.", "direction", "macro")));
 
         assertThat(UgcScriptOutputs.of(stored).shot(2))
                 .isEqualTo(new UgcScriptOutputs.Shot(2, ShotKind.PRODUCT_CLOSEUP, "Look."));
-        assertThatThrownBy(() -> UgcScriptOutputs.of(Map.of("shots", List.of(Map.of("order", 1, "kind", "dance",
-                "line", "Hi."))))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> UgcScriptOutputs.of(
+                        Map.of("shots", List.of(Map.of("order", 1, "kind", "dance", "line", "Hi.")))))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("stage script_storyboard output shots[0].kind is 'dance', not one of");
     }
 
     @Test
     void aBriefReadsEveryPartAndNamesAMissingHook() {
-        Map<String, Object> stored = Map.of("persona", "runner", "tone", "upbeat", "setting", "park",
-                "hook", "Stop scrolling.", "file", "01JJSON");
+        Map<String, Object> stored = Map.of(
+                "persona", "runner", "tone", "upbeat", "setting", "park", "hook", "Stop scrolling.", "file", "01JJSON");
 
         assertThat(InterpretPromptStage.brief(stored).hook()).isEqualTo("Stop scrolling.");
-        assertThatThrownBy(() -> InterpretPromptStage.brief(Map.of("persona", "runner", "tone", "upbeat",
-                "setting", "park"))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() ->
+                        InterpretPromptStage.brief(Map.of("persona", "runner", "tone", "upbeat", "setting", "park")))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("stage interpret_prompt has no output hook");
     }
 }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /** Streams over part of a file or of another stream, for ranged reads and the parts of a multipart upload. */
 public final class Slices {
 
-    private Slices() {
-    }
+    private Slices() {}
 
     /** At most {@code length} bytes of {@code in}; closing the slice closes {@code in}. */
     public static InputStream bounded(InputStream in, long length) {

@@ -1,8 +1,8 @@
 package dev.campaignstudio.server.adapter.in.amqp;
 
 import com.rabbitmq.client.Channel;
-import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.engine.StepRunner;
+import dev.campaignstudio.core.job.StepId;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -33,7 +33,9 @@ public final class StepMessageListener implements ChannelAwareMessageListener {
         long tag = message.getMessageProperties().getDeliveryTag();
         String body = new String(message.getBody(), StandardCharsets.US_ASCII).trim();
         if (!StepId.isValid(body)) {
-            log.warn("rejecting a message that is not a step id to the dead-letter queue ({} bytes)", message.getBody().length);
+            log.warn(
+                    "rejecting a message that is not a step id to the dead-letter queue ({} bytes)",
+                    message.getBody().length);
             channel.basicReject(tag, false);
             return;
         }
@@ -47,7 +49,10 @@ public final class StepMessageListener implements ChannelAwareMessageListener {
                 channel.basicNack(tag, false, true);
                 return;
             }
-            log.warn("step {} ran but its result could not be recorded ({}); its lease will lapse and it will be retried", body, e.toString());
+            log.warn(
+                    "step {} ran but its result could not be recorded ({}); its lease will lapse and it will be retried",
+                    body,
+                    e.toString());
         }
         channel.basicAck(tag, false);
     }

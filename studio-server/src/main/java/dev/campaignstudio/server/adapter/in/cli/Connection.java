@@ -20,25 +20,38 @@ import picocli.CommandLine.Option;
 final class Connection {
 
     /** Settings that keep an in-command service's start quiet: no banner, warnings only, no start-up failure report. */
-    static final List<String> QUIET_START = List.of("--logging.level.root=WARN", "--spring.main.banner-mode=off",
-            "--logging.level.org.springframework.boot.SpringApplication=OFF", "--logging.level.org.springframework.boot.diagnostics=OFF");
+    static final List<String> QUIET_START = List.of(
+            "--logging.level.root=WARN",
+            "--spring.main.banner-mode=off",
+            "--logging.level.org.springframework.boot.SpringApplication=OFF",
+            "--logging.level.org.springframework.boot.diagnostics=OFF");
 
-    @Option(names = "--server", paramLabel = "URL", description = "A running service to use, e.g. http://localhost:8080 (default: start "
-            + "the embedded service inside this command).")
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "A running service to use, e.g. http://localhost:8080 (default: start "
+                    + "the embedded service inside this command).")
     URI server;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Bearer token for --server (default: $STUDIO_TOKEN).")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description = "Bearer token for --server (default: $STUDIO_TOKEN).")
     String token;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded service's database and files (default ./data, shared with "
-            + "'studio serve'; stop a running 'studio serve' first or use --server).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Embedded service's database and files (default ./data, shared with "
+                    + "'studio serve'; stop a running 'studio serve' first or use --server).")
     Path dataDir;
 
     /** A session with the service; closing it stops the embedded service. */
     Session open(List<String> embeddedSettings) {
         if (server != null) {
             if (server.getScheme() == null || !server.getScheme().startsWith("http") || server.getHost() == null) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "--server must be an http(s) URL, e.g. http://localhost:8080");
+                throw new CliFailure(
+                        CliFailure.BAD_INPUT, "--server must be an http(s) URL, e.g. http://localhost:8080");
             }
             String bearer = token != null ? token : System.getenv("STUDIO_TOKEN");
             if (bearer != null) {
@@ -51,7 +64,10 @@ final class Connection {
         }
         String generated = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         List<String> args = new ArrayList<>(QUIET_START);
-        args.addAll(List.of("--server.port=0", "--server.address=127.0.0.1", "--studio.api.tokens=" + generated,
+        args.addAll(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--studio.api.tokens=" + generated,
                 "--logging.level.dev.campaignstudio=ERROR",
                 "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
         args.addAll(embeddedSettings);
@@ -59,8 +75,10 @@ final class Connection {
         try {
             context = new SpringApplication(StudioApplication.class).run(args.toArray(String[]::new));
         } catch (RuntimeException failed) {
-            throw new CliFailure(1, "the embedded service did not start: " + StudioCli.describe(failed)
-                    + " (is 'studio serve' using the same --data-dir? then use --server)");
+            throw new CliFailure(
+                    1,
+                    "the embedded service did not start: " + StudioCli.describe(failed)
+                            + " (is 'studio serve' using the same --data-dir? then use --server)");
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new Session(new StudioClient(URI.create("http://127.0.0.1:" + port), generated), context);

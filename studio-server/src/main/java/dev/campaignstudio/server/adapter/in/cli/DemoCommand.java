@@ -14,20 +14,25 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code studio demo}: on a machine with only a JDK, builds a bundled sample product's identity and then makes all four
  * outputs of it, and writes a gallery to look at them.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a creation job and all four output modes (image bundle, fast video, script video, UGC) for a bundled",
-                "sample product, embedded (no servers, no keys), and write everything with an index.html under out/demo/<time>/.",
-                "First run about 2-4 minutes at full size on 2 cores (later runs reuse the product's identity);",
-                "--video-size 960 --image-size 1024 is about three times faster."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a creation job and all four output modes (image bundle, fast video, script video, UGC) for a bundled",
+            "sample product, embedded (no servers, no keys), and write everything with an index.html under out/demo/<time>/.",
+            "First run about 2-4 minutes at full size on 2 cores (later runs reuse the product's identity);",
+            "--video-size 960 --image-size 1024 is about three times faster."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -36,8 +41,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default out/demo/<time>).")
     Path out;
 
-    @Option(names = "--sample", paramLabel = "NAME", split = ",",
-            description = "Sample product(s) from samples/: aurora-bottle (default), kiln-mug, velvet-noir-perfume, or all.")
+    @Option(
+            names = "--sample",
+            paramLabel = "NAME",
+            split = ",",
+            description =
+                    "Sample product(s) from samples/: aurora-bottle (default), kiln-mug, velvet-noir-perfume, or all.")
     List<String> samples = List.of("aurora-bottle");
 
     @Mixin
@@ -53,11 +62,15 @@ final class DemoCommand implements Callable<Integer> {
         List<String> chosen = samples.contains("all") ? Samples.names(samplesDir) : samples;
         for (String name : chosen) {
             if (!Files.isRegularFile(samplesDir.resolve(name).resolve("product.json"))) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "--sample: no sample product '" + name + "' in " + samplesDir + " (there are "
-                        + String.join(", ", Samples.names(samplesDir)) + ")");
+                throw new CliFailure(
+                        CliFailure.BAD_INPUT,
+                        "--sample: no sample product '" + name + "' in " + samplesDir + " (there are "
+                                + String.join(", ", Samples.names(samplesDir)) + ")");
             }
         }
-        Path dir = out != null ? out : Path.of("out", "demo", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null
+                ? out
+                : Path.of("out", "demo", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (!output.quiet && !output.json) {
             print.println("studio demo: " + String.join(", ", chosen) + " -> " + dir.toAbsolutePath());
         }
@@ -69,7 +82,10 @@ final class DemoCommand implements Callable<Integer> {
             for (String name : chosen) {
                 Samples.Product product = Samples.upload(client, samplesDir.resolve(name));
                 JsonNode creation = client.submit(Jobs.creation(product.tree()));
-                JsonNode made = watcher.await(Map.of(creation.get("id").asString(), "identity")).values().iterator().next();
+                JsonNode made = watcher.await(Map.of(creation.get("id").asString(), "identity"))
+                        .values()
+                        .iterator()
+                        .next();
                 all.put(name + " identity", made);
                 if (!"succeeded".equals(made.get("status").asString())) {
                     failures.add(JobWatcher.failure(name + " identity", made));
@@ -78,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 Map<String, String> labels = new LinkedHashMap<>();
                 for (Map.Entry<String, Map<String, Object>> mode : Jobs.DEMO_SETTINGS.entrySet()) {
-                    JsonNode job = client.submit(Jobs.output(product.tree(), mode.getKey(), product.prompt(), mode.getValue()));
+                    JsonNode job = client.submit(
+                            Jobs.output(product.tree(), mode.getKey(), product.prompt(), mode.getValue()));
                     labels.put(job.get("id").asString(), mode.getKey());
                 }
                 Map<String, JsonNode> ended = watcher.await(labels);
@@ -90,7 +107,8 @@ final class DemoCommand implements Callable<Integer> {
                         failures.add(JobWatcher.failure(name + " " + labels.get(id), job));
                     }
                 });
-                Path page = Gallery.write(client, chosen.size() == 1 ? dir : dir.resolve(name), product.name(), made, byMode);
+                Path page = Gallery.write(
+                        client, chosen.size() == 1 ? dir : dir.resolve(name), product.name(), made, byMode);
                 if (!output.json) {
                     print.println(page.toAbsolutePath());
                 }
@@ -108,33 +126,37 @@ final class DemoCommand implements Callable<Integer> {
     /** The bundled sample products. */
     static final class Samples {
 
-        private Samples() {
-        }
+        private Samples() {}
 
         /** A sample uploaded: its product object (images as {@code asset:} references), name and prompt. */
-        record Product(Map<String, Object> tree, String name, String prompt) {
-        }
+        record Product(Map<String, Object> tree, String name, String prompt) {}
 
         /** {@code samples/} of the installation ({@code studio.home}, set by the launcher), else of the working directory. */
         static Path directory() {
             String home = System.getProperty("studio.home");
             Path dir = home != null ? Path.of(home, "samples") : Path.of("samples");
             if (!Files.isDirectory(dir)) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "no samples/ folder at " + dir.toAbsolutePath() + " (run from the repository root)");
+                throw new CliFailure(
+                        CliFailure.BAD_INPUT,
+                        "no samples/ folder at " + dir.toAbsolutePath() + " (run from the repository root)");
             }
             return dir;
         }
 
         static List<String> names(Path dir) throws IOException {
             try (Stream<Path> children = Files.list(dir)) {
-                return children.filter(p -> Files.isRegularFile(p.resolve("product.json"))).map(p -> p.getFileName().toString()).sorted().toList();
+                return children.filter(p -> Files.isRegularFile(p.resolve("product.json")))
+                        .map(p -> p.getFileName().toString())
+                        .sorted()
+                        .toList();
             }
         }
 
         /** Uploads a sample's photos and returns its product object as a job takes it. */
         @SuppressWarnings("unchecked")
         static Product upload(StudioClient client, Path folder) throws IOException {
-            Map<String, Object> product = StudioClient.JSON.readValue(folder.resolve("product.json").toFile(), LinkedHashMap.class);
+            Map<String, Object> product =
+                    StudioClient.JSON.readValue(folder.resolve("product.json").toFile(), LinkedHashMap.class);
             String prompt = (String) product.remove("prompt");
             List<Map<String, Object>> images = new ArrayList<>();
             for (Object image : (List<Object>) product.get("images")) {

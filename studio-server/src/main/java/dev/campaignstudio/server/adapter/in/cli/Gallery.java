@@ -57,15 +57,25 @@ final class Gallery {
     }
 
     private void page(String title, JsonNode identity, Map<String, JsonNode> outputs) {
-        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title><style>")
-                .append("body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#222;background:#fafafa}h1{margin:0 0 1rem}")
-                .append("section{background:#fff;border:1px solid #e3e3e3;border-radius:8px;padding:1rem 1.25rem;margin:0 0 1.5rem}")
-                .append(".row{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}figure{margin:0}figcaption{font-size:12px;color:#666}")
+        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(title))
+                .append("</title><style>")
+                .append(
+                        "body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#222;background:#fafafa}h1{margin:0 0 1rem}")
+                .append(
+                        "section{background:#fff;border:1px solid #e3e3e3;border-radius:8px;padding:1rem 1.25rem;margin:0 0 1.5rem}")
+                .append(
+                        ".row{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}figure{margin:0}figcaption{font-size:12px;color:#666}")
                 .append("img,video{max-height:360px;max-width:100%;border:1px solid #ddd;background:#fff}")
-                .append(".swatch{display:inline-block;width:56px;height:56px;border-radius:6px;border:1px solid #ccc;margin-right:6px}")
-                .append("table{border-collapse:collapse;font-size:13px}td,th{border-bottom:1px solid #eee;padding:3px 10px;text-align:left}")
-                .append("pre{background:#f4f4f4;padding:.75rem;overflow:auto;max-height:320px;font-size:12px}.failed{color:#b00020}")
-                .append("</style></head><body><h1>").append(esc(title)).append("</h1>");
+                .append(
+                        ".swatch{display:inline-block;width:56px;height:56px;border-radius:6px;border:1px solid #ccc;margin-right:6px}")
+                .append(
+                        "table{border-collapse:collapse;font-size:13px}td,th{border-bottom:1px solid #eee;padding:3px 10px;text-align:left}")
+                .append(
+                        "pre{background:#f4f4f4;padding:.75rem;overflow:auto;max-height:320px;font-size:12px}.failed{color:#b00020}")
+                .append("</style></head><body><h1>")
+                .append(esc(title))
+                .append("</h1>");
         if (identity != null) {
             identity(identity);
         }
@@ -80,7 +90,9 @@ final class Gallery {
             id = fromSteps(job);
         }
         if (id == null) {
-            html.append("<p class=\"failed\">").append(esc(JobWatcher.failure("creation", job))).append("</p></section>");
+            html.append("<p class=\"failed\">")
+                    .append(esc(JobWatcher.failure("creation", job)))
+                    .append("</p></section>");
             return;
         }
         html.append("<div class=\"row\">");
@@ -92,9 +104,15 @@ final class Gallery {
             if (!hex.matches("#[0-9a-fA-F]{6}")) {
                 continue;
             }
-            html.append("<span class=\"swatch\" title=\"").append(esc(hex)).append("\" style=\"background:").append(esc(hex)).append("\"></span>");
+            html.append("<span class=\"swatch\" title=\"")
+                    .append(esc(hex))
+                    .append("\" style=\"background:")
+                    .append(esc(hex))
+                    .append("\"></span>");
         }
-        html.append("</p><h3>Storyboard seeds</h3><pre>").append(esc(pretty(id.path("storyboard_seeds")))).append("</pre>");
+        html.append("</p><h3>Storyboard seeds</h3><pre>")
+                .append(esc(pretty(id.path("storyboard_seeds"))))
+                .append("</pre>");
         timings(job);
         html.append("</section>");
     }
@@ -108,12 +126,15 @@ final class Gallery {
             }
             JsonNode outputs = step.path("outputs");
             switch (step.path("stage").asString()) {
-                case "neutral_image" -> id.putObject("neutral_image").put("asset_id", outputs.path("neutral_image").asString());
-                case "character_sheet" -> id.putObject("character_sheet").put("asset_id", outputs.path("character_sheet").asString());
+                case "neutral_image" ->
+                    id.putObject("neutral_image")
+                            .put("asset_id", outputs.path("neutral_image").asString());
+                case "character_sheet" ->
+                    id.putObject("character_sheet")
+                            .put("asset_id", outputs.path("character_sheet").asString());
                 case "metadata" -> id.set("metadata", outputs);
                 case "storyboard_seeds" -> id.set("storyboard_seeds", outputs.path("concepts"));
-                default -> {
-                }
+                default -> {}
             }
         }
         return id.has("neutral_image") ? id : null;
@@ -122,7 +143,9 @@ final class Gallery {
     private void output(String label, JsonNode job) {
         html.append("<section><h2>").append(esc(label)).append("</h2>");
         if (!"succeeded".equals(job.path("status").asString())) {
-            html.append("<p class=\"failed\">").append(esc(JobWatcher.failure(label, job))).append("</p>");
+            html.append("<p class=\"failed\">")
+                    .append(esc(JobWatcher.failure(label, job)))
+                    .append("</p>");
         }
         JsonNode manifest = job.path("manifest");
         html.append("<div class=\"row\">");
@@ -130,14 +153,19 @@ final class Gallery {
             if (file.path("role").asString().endsWith("_background")) {
                 continue;
             }
-            figure(file.path("asset_id").asString(), label, caption(file.path("role").asString(), file.path("scene_order")));
+            figure(
+                    file.path("asset_id").asString(),
+                    label,
+                    caption(file.path("role").asString(), file.path("scene_order")));
         }
         html.append("</div>");
         List<String> shown = new ArrayList<>();
         for (JsonNode step : job.path("steps")) {
             for (JsonNode asset : step.path("outputs").path("assets")) {
-                if (SHOWN_ROLES.contains(asset.path("role").asString()) && step.path("status").asString().matches("succeeded|reused")) {
-                    shown.add(asset.path("asset_id").asString() + "|" + caption(asset.path("role").asString(), step.path("scene_order")));
+                if (SHOWN_ROLES.contains(asset.path("role").asString())
+                        && step.path("status").asString().matches("succeeded|reused")) {
+                    shown.add(asset.path("asset_id").asString() + "|"
+                            + caption(asset.path("role").asString(), step.path("scene_order")));
                 }
             }
         }
@@ -150,21 +178,37 @@ final class Gallery {
             if (WORDS.contains(stage.path("stage").asString())) {
                 JsonNode outputs = stage.path("outputs").deepCopy();
                 if (outputs.isObject()) {
-                    ((tools.jackson.databind.node.ObjectNode) outputs).remove(List.of("file", "fingerprint", "revision"));
+                    ((tools.jackson.databind.node.ObjectNode) outputs)
+                            .remove(List.of("file", "fingerprint", "revision"));
                 }
-                html.append("<h3>").append(esc(stage.path("stage").asString())).append("</h3><pre>").append(esc(pretty(outputs)))
+                html.append("<h3>")
+                        .append(esc(stage.path("stage").asString()))
+                        .append("</h3><pre>")
+                        .append(esc(pretty(outputs)))
                         .append("</pre>");
             }
         }
         JsonNode fidelity = manifest.path("fidelity").path("images");
         if (fidelity.size() > 0) {
-            html.append("<h3>Fidelity</h3><table><tr><th>stage</th><th>scene</th><th>image</th><th>score</th><th>threshold</th>")
+            html.append(
+                            "<h3>Fidelity</h3><table><tr><th>stage</th><th>scene</th><th>image</th><th>score</th><th>threshold</th>")
                     .append("<th>attempts</th></tr>");
             for (JsonNode image : fidelity) {
-                html.append("<tr><td>").append(esc(image.path("stage").asString())).append("</td><td>")
-                        .append(image.path("scene_order").isNumber() ? image.get("scene_order").asInt() : "").append("</td><td>")
-                        .append(esc(image.path("subject").asString())).append("</td><td>").append(image.path("score").asDouble())
-                        .append("</td><td>").append(image.path("threshold").asDouble()).append("</td><td>").append(image.path("attempts").asInt())
+                html.append("<tr><td>")
+                        .append(esc(image.path("stage").asString()))
+                        .append("</td><td>")
+                        .append(
+                                image.path("scene_order").isNumber()
+                                        ? image.get("scene_order").asInt()
+                                        : "")
+                        .append("</td><td>")
+                        .append(esc(image.path("subject").asString()))
+                        .append("</td><td>")
+                        .append(image.path("score").asDouble())
+                        .append("</td><td>")
+                        .append(image.path("threshold").asDouble())
+                        .append("</td><td>")
+                        .append(image.path("attempts").asInt())
                         .append("</td></tr>");
             }
             html.append("</table>");
@@ -174,20 +218,33 @@ final class Gallery {
     }
 
     private void timings(JsonNode job) {
-        html.append("<h3>Stages</h3><table><tr><th>stage</th><th>scene</th><th>status</th><th>adapter</th><th>ms</th></tr>");
+        html.append(
+                "<h3>Stages</h3><table><tr><th>stage</th><th>scene</th><th>status</th><th>adapter</th><th>ms</th></tr>");
         for (JsonNode step : job.path("steps")) {
-            html.append("<tr><td>").append(esc(step.path("stage").asString())).append("</td><td>")
-                    .append(step.path("scene_order").isNumber() ? step.get("scene_order").asInt() : "").append("</td><td>")
-                    .append(esc(step.path("status").asString())).append("</td><td>").append(esc(step.path("adapter").asString("")))
-                    .append("</td><td>").append(millis(step)).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(esc(step.path("stage").asString()))
+                    .append("</td><td>")
+                    .append(
+                            step.path("scene_order").isNumber()
+                                    ? step.get("scene_order").asInt()
+                                    : "")
+                    .append("</td><td>")
+                    .append(esc(step.path("status").asString()))
+                    .append("</td><td>")
+                    .append(esc(step.path("adapter").asString("")))
+                    .append("</td><td>")
+                    .append(millis(step))
+                    .append("</td></tr>");
         }
         html.append("</table>");
     }
 
     private static String millis(JsonNode step) {
         try {
-            return String.valueOf(java.time.Duration.between(java.time.Instant.parse(step.path("started_at").asString()),
-                    java.time.Instant.parse(step.path("finished_at").asString())).toMillis());
+            return String.valueOf(java.time.Duration.between(
+                            java.time.Instant.parse(step.path("started_at").asString()),
+                            java.time.Instant.parse(step.path("finished_at").asString()))
+                    .toMillis());
         } catch (RuntimeException notBoth) {
             return "";
         }
@@ -205,13 +262,23 @@ final class Gallery {
             return;
         }
         if (file.endsWith(".png") || file.endsWith(".jpg")) {
-            html.append("<img src=\"").append(esc(file)).append("\" alt=\"").append(esc(caption)).append("\">");
+            html.append("<img src=\"")
+                    .append(esc(file))
+                    .append("\" alt=\"")
+                    .append(esc(caption))
+                    .append("\">");
         } else if (file.endsWith(".mp4")) {
-            html.append("<video controls preload=\"metadata\" src=\"").append(esc(file)).append("\"></video>");
+            html.append("<video controls preload=\"metadata\" src=\"")
+                    .append(esc(file))
+                    .append("\"></video>");
         } else if (file.endsWith(".wav")) {
             html.append("<audio controls src=\"").append(esc(file)).append("\"></audio>");
         } else {
-            html.append("<a href=\"").append(esc(file)).append("\">").append(esc(file.substring(file.lastIndexOf('/') + 1))).append("</a>");
+            html.append("<a href=\"")
+                    .append(esc(file))
+                    .append("\">")
+                    .append(esc(file.substring(file.lastIndexOf('/') + 1)))
+                    .append("</a>");
         }
         html.append("<figcaption>").append(esc(caption)).append("</figcaption></figure>");
     }
@@ -225,7 +292,9 @@ final class Gallery {
             return "";
         }
         String name = folder.replaceAll("[^A-Za-z0-9_-]", "_") + "/" + caption.replaceAll("[^A-Za-z0-9_-]+", "-") + "-"
-                + assetId.substring(Math.max(0, assetId.length() - 6)).toLowerCase().replaceAll("[^a-z0-9]", "_") + extension(data);
+                + assetId.substring(Math.max(0, assetId.length() - 6))
+                        .toLowerCase()
+                        .replaceAll("[^a-z0-9]", "_") + extension(data);
         try {
             Path path = dir.resolve(name);
             Files.createDirectories(path.getParent());
@@ -265,6 +334,11 @@ final class Gallery {
     }
 
     static String esc(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 }

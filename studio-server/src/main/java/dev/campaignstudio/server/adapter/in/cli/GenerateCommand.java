@@ -16,15 +16,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code studio generate}: one output for the user's own product, with the same gallery as the demo. */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Make one output of your own product: its identity first (reused when the product was made before), then the mode.",
-                "Writes the files and an index.html under out/<product>/<time>/ (or --out)."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Make one output of your own product: its identity first (reused when the product was made before), then the mode.",
+            "Writes the files and an index.html under out/<product>/<time>/ (or --out)."
+        })
 final class GenerateCommand implements Callable<Integer> {
 
     static final List<String> MODES = List.of("image_bundle", "fast_video", "script_video", "ugc");
@@ -32,7 +37,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--image", paramLabel = "PHOTO", required = true, description = "A product photo (PNG, JPEG or WebP); repeat for more views, best first.")
+    @Option(
+            names = "--image",
+            paramLabel = "PHOTO",
+            required = true,
+            description = "A product photo (PNG, JPEG or WebP); repeat for more views, best first.")
     List<Path> images;
 
     @Option(names = "--name", paramLabel = "NAME", required = true, description = "The product's name.")
@@ -41,13 +50,20 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", paramLabel = "TEXT", required = true, description = "The campaign instruction.")
     String prompt;
 
-    @Option(names = "--mode", paramLabel = "MODE", required = true, description = "image_bundle, fast_video, script_video or ugc.")
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            required = true,
+            description = "image_bundle, fast_video, script_video or ugc.")
     String mode;
 
     @Option(names = "--aspect", paramLabel = "W:H", description = "9:16, 1:1, 4:5 or 16:9 (default: the mode's).")
     String aspect;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Length of a video (bounds per mode: docs/modes.md).")
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            description = "Length of a video (bounds per mode: docs/modes.md).")
     Integer duration;
 
     @Option(names = "--scenes", paramLabel = "N", description = "Number of scenes, images or segments.")
@@ -56,7 +72,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "script_video: the script to speak, as plain text.")
     Path script;
 
-    @Option(names = "--link", paramLabel = "URL", description = "The product's page, for its facts (Open Graph, schema.org).")
+    @Option(
+            names = "--link",
+            paramLabel = "URL",
+            description = "The product's page, for its facts (Open Graph, schema.org).")
     String link;
 
     @Option(names = "--product-id", paramLabel = "ID", description = "Your id for the product (default: from --name).")
@@ -101,7 +120,9 @@ final class GenerateCommand implements Callable<Integer> {
             JsonNode job = client.submit(Jobs.output(product, mode, prompt, settings));
             Map<String, JsonNode> ended = watcher.await(Map.of(job.get("id").asString(), mode));
             JsonNode done = ended.values().iterator().next();
-            Path dir = out != null ? out : Path.of("out", id, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path dir = out != null
+                    ? out
+                    : Path.of("out", id, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path page = Gallery.write(client, dir, name, done, Map.of(mode, done));
             if (output.json) {
                 OutputOptions.printJson(print, Map.of(mode, done));
@@ -118,7 +139,8 @@ final class GenerateCommand implements Callable<Integer> {
     /** The settings the flags ask for, checked here where the flag can be named. */
     private Map<String, Object> settings() throws IOException {
         if (!MODES.contains(mode)) {
-            throw new CliFailure(CliFailure.BAD_INPUT, "--mode " + mode + ": unknown mode; use one of " + String.join(", ", MODES));
+            throw new CliFailure(
+                    CliFailure.BAD_INPUT, "--mode " + mode + ": unknown mode; use one of " + String.join(", ", MODES));
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         if (aspect != null) {
@@ -129,7 +151,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (duration != null) {
             if (duration <= 0) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "--duration must be a positive number of seconds, not " + duration);
+                throw new CliFailure(
+                        CliFailure.BAD_INPUT, "--duration must be a positive number of seconds, not " + duration);
             }
             settings.put("duration_s", duration);
         }
@@ -149,7 +172,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     static String slug(String name) {
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "product" : slug.length() > 60 ? slug.substring(0, 60) : slug;
     }
 }

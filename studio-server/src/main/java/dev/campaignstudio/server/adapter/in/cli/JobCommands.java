@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code studio jobs}, {@code job}, {@code retry} and {@code events}: look at jobs and resume them. */
@@ -17,8 +17,7 @@ final class JobCommands {
 
     private static final Set<String> ENDED = Set.of("succeeded", "failed", "cancelled");
 
-    private JobCommands() {
-    }
+    private JobCommands() {}
 
     /** {@code studio jobs}: the latest jobs, a line each. */
     @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List the latest jobs, newest first.")
@@ -49,8 +48,13 @@ final class JobCommands {
                     return 0;
                 }
                 for (JsonNode job : page.path("items")) {
-                    out.printf("%-30s %-18s %-13s %-10s %s%n", job.path("id").asString(), job.path("job_type").asString(),
-                            job.path("mode").asString("-"), job.path("status").asString(), job.path("created_at").asString());
+                    out.printf(
+                            "%-30s %-18s %-13s %-10s %s%n",
+                            job.path("id").asString(),
+                            job.path("job_type").asString(),
+                            job.path("mode").asString("-"),
+                            job.path("status").asString(),
+                            job.path("created_at").asString());
                 }
             }
             return 0;
@@ -58,7 +62,10 @@ final class JobCommands {
     }
 
     /** {@code studio job ID}: a job's steps, scores and files. */
-    @Command(name = "job", mixinStandardHelpOptions = true, description = "Show a job: its steps, fidelity scores and files.")
+    @Command(
+            name = "job",
+            mixinStandardHelpOptions = true,
+            description = "Show a job: its steps, fidelity scores and files.")
     static final class ShowJob implements Callable<Integer> {
 
         @Spec
@@ -89,44 +96,73 @@ final class JobCommands {
     }
 
     static void describe(PrintWriter out, JsonNode job) {
-        out.printf("%s  %s %s  %s%n", job.path("id").asString(), job.path("job_type").asString(), job.path("mode").asString(""),
+        out.printf(
+                "%s  %s %s  %s%n",
+                job.path("id").asString(),
+                job.path("job_type").asString(),
+                job.path("mode").asString(""),
                 job.path("status").asString());
         if (job.path("error").isObject()) {
             out.println("error: " + JobWatcher.failure("job", job));
         }
         out.println("steps:");
         for (JsonNode step : job.path("steps")) {
-            out.printf("  %-18s %-6s %-10s attempt %d  %s%n", step.path("stage").asString(),
-                    step.path("scene_order").isNumber() ? "#" + step.get("scene_order").asInt() : "", step.path("status").asString(),
-                    step.path("attempt").asInt(), step.path("adapter").asString(""));
+            out.printf(
+                    "  %-18s %-6s %-10s attempt %d  %s%n",
+                    step.path("stage").asString(),
+                    step.path("scene_order").isNumber()
+                            ? "#" + step.get("scene_order").asInt()
+                            : "",
+                    step.path("status").asString(),
+                    step.path("attempt").asInt(),
+                    step.path("adapter").asString(""));
         }
         JsonNode fidelity = job.path("manifest").path("fidelity").path("images");
         if (fidelity.size() > 0) {
             out.println("fidelity:");
             for (JsonNode image : fidelity) {
-                out.printf("  %-18s %-6s %-10s %.2f (threshold %.2f, %d attempts)%n", image.path("stage").asString(),
-                        image.path("scene_order").isNumber() ? "#" + image.get("scene_order").asInt() : "", image.path("subject").asString(),
-                        image.path("score").asDouble(), image.path("threshold").asDouble(), image.path("attempts").asInt());
+                out.printf(
+                        "  %-18s %-6s %-10s %.2f (threshold %.2f, %d attempts)%n",
+                        image.path("stage").asString(),
+                        image.path("scene_order").isNumber()
+                                ? "#" + image.get("scene_order").asInt()
+                                : "",
+                        image.path("subject").asString(),
+                        image.path("score").asDouble(),
+                        image.path("threshold").asDouble(),
+                        image.path("attempts").asInt());
             }
         }
         if (job.path("manifest").path("outputs").size() > 0) {
             out.println("files:");
             for (JsonNode file : job.path("manifest").path("outputs")) {
-                out.printf("  %-16s %-6s %-12s %s%n", file.path("role").asString(),
-                        file.path("scene_order").isNumber() ? "#" + file.get("scene_order").asInt() : "", file.path("media_type").asString(),
+                out.printf(
+                        "  %-16s %-6s %-12s %s%n",
+                        file.path("role").asString(),
+                        file.path("scene_order").isNumber()
+                                ? "#" + file.get("scene_order").asInt()
+                                : "",
+                        file.path("media_type").asString(),
                         file.path("url").asString());
             }
         }
         if (job.path("retries").size() > 0) {
             out.println("retries:");
-            job.path("retries").forEach(r -> out.printf("  %s %s%n", r.path("id").asString(), r.path("status").asString()));
+            job.path("retries")
+                    .forEach(r -> out.printf(
+                            "  %s %s%n",
+                            r.path("id").asString(), r.path("status").asString()));
         }
     }
 
     /** {@code studio retry ID --stage STAGE [--scene N]}: resume a job from a stage or a scene. */
-    @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = {"Resume a finished job from a stage (or a scene of a per-scene stage), keeping every output before it",
-                    "(docs/retries.md); waits for it and prints it."})
+    @Command(
+            name = "retry",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Resume a finished job from a stage (or a scene of a per-scene stage), keeping every output before it",
+                "(docs/retries.md); waits for it and prints it."
+            })
     static final class Retry implements Callable<Integer> {
 
         @Spec
@@ -135,10 +171,17 @@ final class JobCommands {
         @Parameters(paramLabel = "ID", description = "The job to resume.")
         String id;
 
-        @Option(names = "--stage", paramLabel = "STAGE", required = true, description = "The stage to run again from, e.g. scene_image.")
+        @Option(
+                names = "--stage",
+                paramLabel = "STAGE",
+                required = true,
+                description = "The stage to run again from, e.g. scene_image.")
         String stage;
 
-        @Option(names = "--scene", paramLabel = "N", description = "For per-scene stages: the first scene to make again.")
+        @Option(
+                names = "--scene",
+                paramLabel = "N",
+                description = "For per-scene stages: the first scene to make again.")
         Integer scene;
 
         @Option(names = "--prompt", paramLabel = "TEXT", description = "A new prompt, used from the stage on.")
@@ -159,14 +202,19 @@ final class JobCommands {
             try (Connection.Session session = connection.open(output.embeddedSettings())) {
                 JsonNode job = session.client().submit(Jobs.retry(id, stage, scene, prompt));
                 JsonNode done = new JobWatcher(session.client(), out, output.style(), 250)
-                        .await(Map.of(job.get("id").asString(), "retry")).values().iterator().next();
+                        .await(Map.of(job.get("id").asString(), "retry"))
+                        .values()
+                        .iterator()
+                        .next();
                 if (output.json) {
                     out.println(StudioClient.pretty(done));
                 } else {
                     describe(out, done);
                 }
                 if (!"succeeded".equals(done.get("status").asString())) {
-                    throw new CliFailure(CliFailure.JOB_FAILED, JobWatcher.failure("retry " + done.get("id").asString(), done));
+                    throw new CliFailure(
+                            CliFailure.JOB_FAILED,
+                            JobWatcher.failure("retry " + done.get("id").asString(), done));
                 }
             }
             return 0;
@@ -174,7 +222,10 @@ final class JobCommands {
     }
 
     /** {@code studio events ID [--follow]}: a job's lifecycle events. */
-    @Command(name = "events", mixinStandardHelpOptions = true, description = "Print a job's events, one line each; --follow waits for more until it ends.")
+    @Command(
+            name = "events",
+            mixinStandardHelpOptions = true,
+            description = "Print a job's events, one line each; --follow waits for more until it ends.")
     static final class Events implements Callable<Integer> {
 
         @Spec
@@ -205,18 +256,37 @@ final class JobCommands {
                             out.println(StudioClient.JSON.writeValueAsString(event));
                         } else {
                             JsonNode data = event.path("data");
-                            String detail = data.has("note") ? data.get("note").path("message").asString("")
-                                    : data.has("stage") ? data.path("stage").asString() + (data.path("scene_order").isNumber()
-                                            ? " scene " + data.get("scene_order").asInt() : "") + " " + data.path("status").asString()
-                                    : data.has("error") ? data.get("error").path("code").asString() + " " + data.get("error").path("message").asString()
-                                    : "";
-                            out.printf("%5d %s %-9s %s%n", event.path("sequence").asLong(), event.path("occurred_at").asString(),
-                                    event.path("type").asString(), detail);
+                            String detail = data.has("note")
+                                    ? data.get("note").path("message").asString("")
+                                    : data.has("stage")
+                                            ? data.path("stage").asString()
+                                                    + (data.path("scene_order").isNumber()
+                                                            ? " scene "
+                                                                    + data.get("scene_order")
+                                                                            .asInt()
+                                                            : "")
+                                                    + " " + data.path("status").asString()
+                                            : data.has("error")
+                                                    ? data.get("error")
+                                                                    .path("code")
+                                                                    .asString() + " "
+                                                            + data.get("error")
+                                                                    .path("message")
+                                                                    .asString()
+                                                    : "";
+                            out.printf(
+                                    "%5d %s %-9s %s%n",
+                                    event.path("sequence").asLong(),
+                                    event.path("occurred_at").asString(),
+                                    event.path("type").asString(),
+                                    detail);
                         }
                     }
                     out.flush();
                     boolean more = page.path("items").size() >= 100;
-                    if (!more && (!follow || ENDED.contains(page.path("job_status").asString()))) {
+                    if (!more
+                            && (!follow
+                                    || ENDED.contains(page.path("job_status").asString()))) {
                         return 0;
                     }
                     if (!more) {

@@ -139,13 +139,20 @@ final class JobWatcher {
         if (type.equals("progress")) {
             job.percent = data.path("percent").asInt(job.percent);
             job.stage = data.path("stage").asString(job.stage);
-            job.scene = data.path("scene_order").isNumber() ? " scene " + data.get("scene_order").asInt() : "";
+            job.scene = data.path("scene_order").isNumber()
+                    ? " scene " + data.get("scene_order").asInt()
+                    : "";
             if (style == Style.LINES) {
-                String what = data.has("note") ? data.get("note").path("message").asString("") : data.path("status").asString("");
+                String what = data.has("note")
+                        ? data.get("note").path("message").asString("")
+                        : data.path("status").asString("");
                 out.printf("%-14s %3d%%  %s%s %s%n", job.label, job.percent, job.stage, job.scene, what);
             }
-        } else if (style == Style.LINES && ENDED.contains(type.equals("completed") ? "succeeded" : type.equals("failed") ? "failed"
-                : type.equals("cancelled") ? "cancelled" : "")) {
+        } else if (style == Style.LINES
+                && ENDED.contains(
+                        type.equals("completed")
+                                ? "succeeded"
+                                : type.equals("failed") ? "failed" : type.equals("cancelled") ? "cancelled" : "")) {
             out.printf("%-14s %s%n", job.label, type);
         }
     }
@@ -159,9 +166,17 @@ final class JobWatcher {
             String status = job.job == null ? "queued" : job.job.get("status").asString();
             int percent = status.equals("succeeded") ? 100 : job.percent;
             int filled = percent * BAR / 100;
-            frame.append("\r\033[2K").append(String.format("%-14s [%s%s] %3d%%  %-9s %s%s  (%d steps done)%n", job.label, "#".repeat(filled),
-                    "-".repeat(BAR - filled), percent, status, ENDED.contains(status) ? "" : job.stage, ENDED.contains(status) ? "" : job.scene,
-                    job.done));
+            frame.append("\r\033[2K")
+                    .append(String.format(
+                            "%-14s [%s%s] %3d%%  %-9s %s%s  (%d steps done)%n",
+                            job.label,
+                            "#".repeat(filled),
+                            "-".repeat(BAR - filled),
+                            percent,
+                            status,
+                            ENDED.contains(status) ? "" : job.stage,
+                            ENDED.contains(status) ? "" : job.scene,
+                            job.done));
         }
         drawn = jobs.size();
         out.print(frame);
@@ -171,9 +186,13 @@ final class JobWatcher {
     /** A failed job's error in one line: stage, scene, code and message. */
     static String failure(String label, JsonNode job) {
         JsonNode error = job.path("error");
-        String where = error.path("stage").isString() ? " at " + error.get("stage").asString()
-                + (error.path("scene_order").isNumber() ? " scene " + error.get("scene_order").asInt() : "") : "";
-        return label + " " + job.get("status").asString() + where + ": " + error.path("code").asString("") + " "
-                + error.path("message").asString("");
+        String where = error.path("stage").isString()
+                ? " at " + error.get("stage").asString()
+                        + (error.path("scene_order").isNumber()
+                                ? " scene " + error.get("scene_order").asInt()
+                                : "")
+                : "";
+        return label + " " + job.get("status").asString() + where + ": "
+                + error.path("code").asString("") + " " + error.path("message").asString("");
     }
 }

@@ -11,8 +11,7 @@ final class Jobs {
     /** The four output modes as the demo runs them: short, so the first run stays a few minutes. */
     static final Map<String, Map<String, Object>> DEMO_SETTINGS = demoSettings();
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     private static Map<String, Map<String, Object>> demoSettings() {
         Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
@@ -29,7 +28,8 @@ final class Jobs {
         return tree;
     }
 
-    static Map<String, Object> output(Map<String, Object> product, String mode, String prompt, Map<String, Object> settings) {
+    static Map<String, Object> output(
+            Map<String, Object> product, String mode, String prompt, Map<String, Object> settings) {
         Map<String, Object> tree = envelope("marketing_output");
         tree.put("product", product);
         tree.put("mode", mode);

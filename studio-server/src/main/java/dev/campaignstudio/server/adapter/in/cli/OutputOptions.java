@@ -13,13 +13,21 @@ final class OutputOptions {
     @Option(names = "--quiet", description = "Print only the result (or the error).")
     boolean quiet;
 
-    @Option(names = "--json", description = "Print the finished jobs as JSON instead of the gallery path (implies --quiet).")
+    @Option(
+            names = "--json",
+            description = "Print the finished jobs as JSON instead of the gallery path (implies --quiet).")
     boolean json;
 
-    @Option(names = "--image-size", paramLabel = "PX", description = "Embedded service: longer side of still images (default 2048).")
+    @Option(
+            names = "--image-size",
+            paramLabel = "PX",
+            description = "Embedded service: longer side of still images (default 2048).")
     Integer imageSize;
 
-    @Option(names = "--video-size", paramLabel = "PX", description = "Embedded service: longer side of video frames (default 1920, so 1080x1920).")
+    @Option(
+            names = "--video-size",
+            paramLabel = "PX",
+            description = "Embedded service: longer side of video frames (default 1920, so 1080x1920).")
     Integer videoSize;
 
     @Option(names = "--fps", paramLabel = "N", description = "Embedded service: video frame rate (default 30).")

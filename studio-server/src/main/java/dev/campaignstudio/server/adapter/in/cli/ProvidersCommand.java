@@ -16,14 +16,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code studio providers}: which adapter serves each capability under this configuration, and whether it answers. */
-@Command(name = "providers", mixinStandardHelpOptions = true,
-        description = {"List the capabilities, the adapter configuration binds to each (studio.capabilities.*), and whether each",
-                "remote provider answers (studio.providers.*: base URL, key from configuration or environment)."})
+@Command(
+        name = "providers",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List the capabilities, the adapter configuration binds to each (studio.capabilities.*), and whether each",
+            "remote provider answers (studio.providers.*: base URL, key from configuration or environment)."
+        })
 final class ProvidersCommand implements Callable<Integer> {
 
     @Spec
@@ -37,8 +41,8 @@ final class ProvidersCommand implements Callable<Integer> {
         SpringApplication application = new SpringApplication(StudioApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         List<String> args = new ArrayList<>(Connection.QUIET_START);
-        args.addAll(List.of("--studio.engine.queues=",
-                "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
+        args.addAll(List.of(
+                "--studio.engine.queues=", "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
             CapabilityRegistry registry = context.getBean(CapabilityRegistry.class);
@@ -50,11 +54,14 @@ final class ProvidersCommand implements Callable<Integer> {
             out.printf("%-18s %-12s %s%n", "capability", "adapter", "reachable");
             for (Capability capability : Capability.values()) {
                 String adapter = registry.adapterName(capability).orElse("-");
-                String state = reach.containsKey(adapter) ? reach.get(adapter) : adapter.equals("-") ? "unbound" : "in process";
+                String state = reach.containsKey(adapter)
+                        ? reach.get(adapter)
+                        : adapter.equals("-") ? "unbound" : "in process";
                 out.printf("%-18s %-12s %s%n", capability.wire(), adapter, state);
             }
         } catch (RuntimeException failed) {
-            throw new CliFailure(CliFailure.BAD_INPUT, "the configuration does not start: " + StudioCli.describe(failed));
+            throw new CliFailure(
+                    CliFailure.BAD_INPUT, "the configuration does not start: " + StudioCli.describe(failed));
         }
         return 0;
     }

@@ -8,11 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code studio serve}: runs the service until it is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the service on port 8080.",
-                "Embedded (default): API and in-process workers in one process, H2 under ./data, nothing else needed.",
-                "--distributed: the API against PostgreSQL (spring.datasource.*) and RabbitMQ (spring.rabbitmq.*);",
-                "run workers with 'studio worker'. STUDIO_API_TOKENS is required."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the service on port 8080.",
+            "Embedded (default): API and in-process workers in one process, H2 under ./data, nothing else needed.",
+            "--distributed: the API against PostgreSQL (spring.datasource.*) and RabbitMQ (spring.rabbitmq.*);",
+            "run workers with 'studio worker'. STUDIO_API_TOKENS is required."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--distributed", description = "Run the API against PostgreSQL and RabbitMQ, without workers.")
@@ -21,10 +25,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080).")
     Integer port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded database, assets and API token (default ./data).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Embedded database, assets and API token (default ./data).")
     Path dataDir;
 
-    @Option(names = "--queues", split = ",", paramLabel = "QUEUE",
+    @Option(
+            names = "--queues",
+            split = ",",
+            paramLabel = "QUEUE",
             description = "Also work on these queues in this process (distributed mode serves none by default).")
     List<String> queues;
 

@@ -11,8 +11,7 @@ import org.springframework.context.event.ContextClosedEvent;
 /** Starts the Spring application for a command and keeps the process alive until it is stopped. */
 final class ServiceProcess {
 
-    private ServiceProcess() {
-    }
+    private ServiceProcess() {}
 
     /**
      * Runs the service until shutdown.
@@ -26,9 +25,13 @@ final class ServiceProcess {
      */
     static int run(String command, boolean distributed, boolean web, List<String> overrides, Class<?>... extraSources)
             throws InterruptedException {
-        if (distributed && web && isBlank(System.getenv("STUDIO_API_TOKENS")) && isBlank(System.getProperty("studio.api.tokens"))
+        if (distributed
+                && web
+                && isBlank(System.getenv("STUDIO_API_TOKENS"))
+                && isBlank(System.getProperty("studio.api.tokens"))
                 && overrides.stream().noneMatch(o -> o.startsWith("--studio.api.tokens="))) {
-            System.err.println("studio " + command + " --distributed: set STUDIO_API_TOKENS to the bearer token(s) clients will send");
+            System.err.println("studio " + command
+                    + " --distributed: set STUDIO_API_TOKENS to the bearer token(s) clients will send");
             return 2;
         }
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
@@ -50,8 +53,8 @@ final class ServiceProcess {
         }
         String port = context.getEnvironment().getProperty("local.server.port");
         if (web && port != null) {
-            System.out.println("studio " + command + ": listening on http://localhost:" + port + "; the console is at http://localhost:" + port
-                    + "/console (sign in with an API token)");
+            System.out.println("studio " + command + ": listening on http://localhost:" + port
+                    + "; the console is at http://localhost:" + port + "/console (sign in with an API token)");
         }
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {

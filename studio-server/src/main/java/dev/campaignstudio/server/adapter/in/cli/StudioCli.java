@@ -7,11 +7,25 @@ import picocli.CommandLine.Command;
  * The {@code studio} command line: the demo, generating, looking at and retrying jobs, the service, workers. The
  * launcher runs {@code studio bench} from the studio-bench module's own jar (docs/cli.md).
  */
-@Command(name = "studio", mixinStandardHelpOptions = true, version = "Campaign Studio 0.1.0",
-        description = "Campaign Studio: product images and a prompt in; image bundles, fast videos, script videos and UGC videos out.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, JobCommands.ListJobs.class, JobCommands.ShowJob.class, JobCommands.Retry.class,
-            JobCommands.Events.class, ProvidersCommand.class, ServeCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class,
-            picocli.AutoComplete.GenerateCompletion.class})
+@Command(
+        name = "studio",
+        mixinStandardHelpOptions = true,
+        version = "Campaign Studio 0.1.0",
+        description =
+                "Campaign Studio: product images and a prompt in; image bundles, fast videos, script videos and UGC videos out.",
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            JobCommands.ListJobs.class,
+            JobCommands.ShowJob.class,
+            JobCommands.Retry.class,
+            JobCommands.Events.class,
+            ProvidersCommand.class,
+            ServeCommand.class,
+            WorkerCommand.class,
+            CommandLine.HelpCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class
+        })
 public final class StudioCli implements Runnable {
 
     @CommandLine.Spec

@@ -25,7 +25,8 @@ final class StudioClient {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     StudioClient(URI base, String token) {
         this.base = base;
@@ -45,15 +46,18 @@ final class StudioClient {
             throw new CliFailure(CliFailure.BAD_INPUT, "cannot read " + photo + ": " + e.getMessage());
         }
         String boundary = "studio-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + photo.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + photo.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + data.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(data, 0, body, head.length, data.length);
         System.arraycopy(tail, 0, body, head.length + data.length, tail.length);
-        HttpResponse<byte[]> response = send(request("/v1/assets").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpResponse<byte[]> response = send(request("/v1/assets")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
         failIfServerError(response, "the upload of " + photo);
         if (response.statusCode() >= 400) {
             throw new CliFailure(CliFailure.BAD_INPUT, photo + ": " + problem(response));
@@ -63,8 +67,10 @@ final class StudioClient {
 
     /** Submits a job request; returns the job. */
     JsonNode submit(Map<String, Object> request) {
-        HttpResponse<byte[]> response = send(request("/v1/jobs").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request))).build());
+        HttpResponse<byte[]> response = send(request("/v1/jobs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request)))
+                .build());
         failIfServerError(response, "the job");
         if (response.statusCode() >= 400) {
             throw new CliFailure(CliFailure.BAD_INPUT, "the service refused the job: " + problem(response));
@@ -89,7 +95,8 @@ final class StudioClient {
 
     /** The bytes of a file. */
     byte[] download(String assetId) {
-        HttpResponse<byte[]> response = send(request("/v1/assets/" + assetId).GET().build());
+        HttpResponse<byte[]> response =
+                send(request("/v1/assets/" + assetId).GET().build());
         if (response.statusCode() >= 400) {
             throw new IllegalStateException("asset " + assetId + ": " + problem(response));
         }
@@ -120,13 +127,15 @@ final class StudioClient {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 401) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "the service at " + base + " refused the token (give it with --token)");
+                throw new CliFailure(
+                        CliFailure.BAD_INPUT, "the service at " + base + " refused the token (give it with --token)");
             }
             return response;
         } catch (ConnectException e) {
             throw new CliFailure(CliFailure.UNREACHABLE, "cannot reach the service at " + base + " (is it running?)");
         } catch (IOException e) {
-            throw new CliFailure(CliFailure.UNREACHABLE, "the service at " + base + " did not answer: " + e.getMessage());
+            throw new CliFailure(
+                    CliFailure.UNREACHABLE, "the service at " + base + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(1, "interrupted");
@@ -137,7 +146,9 @@ final class StudioClient {
     private void failIfServerError(HttpResponse<byte[]> response, String what) {
         int status = response.statusCode();
         if (status == 502 || status == 503 || status == 504) {
-            throw new CliFailure(CliFailure.UNREACHABLE, "the service at " + base + " is unavailable (HTTP " + status + ") for " + what);
+            throw new CliFailure(
+                    CliFailure.UNREACHABLE,
+                    "the service at " + base + " is unavailable (HTTP " + status + ") for " + what);
         }
         if (status >= 500) {
             throw new CliFailure(1, "the service at " + base + " failed on " + what + ": " + problem(response));
@@ -148,7 +159,9 @@ final class StudioClient {
         try {
             return JSON.readTree(response.body());
         } catch (RuntimeException notJson) {
-            throw new CliFailure(CliFailure.UNREACHABLE, "the service at " + base + " did not answer with JSON (is it Campaign Studio?)");
+            throw new CliFailure(
+                    CliFailure.UNREACHABLE,
+                    "the service at " + base + " did not answer with JSON (is it Campaign Studio?)");
         }
     }
 
@@ -161,10 +174,13 @@ final class StudioClient {
     static String problem(HttpResponse<byte[]> response) {
         try {
             JsonNode problem = JSON.readTree(response.body());
-            StringBuilder line = new StringBuilder(problem.path("detail").asString(problem.path("title").asString("HTTP " + response.statusCode())));
+            StringBuilder line = new StringBuilder(
+                    problem.path("detail").asString(problem.path("title").asString("HTTP " + response.statusCode())));
             JsonNode errors = problem.path("errors");
             for (int i = 0; i < Math.min(3, errors.size()); i++) {
-                line.append(i == 0 ? ": " : "; ").append(errors.get(i).path("pointer").asString("")).append(' ')
+                line.append(i == 0 ? ": " : "; ")
+                        .append(errors.get(i).path("pointer").asString(""))
+                        .append(' ')
                         .append(errors.get(i).path("message").asString(""));
             }
             return line.toString();

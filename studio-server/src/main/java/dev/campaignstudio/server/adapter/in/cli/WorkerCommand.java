@@ -7,37 +7,50 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code studio worker}: a worker process serving the given queues, against PostgreSQL and RabbitMQ. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Run a worker process (no HTTP) that serves the given queues, so each queue scales on its own.",
-                "Uses PostgreSQL (spring.datasource.*) and RabbitMQ (spring.rabbitmq.*), like 'serve --distributed'.",
-                "Workers per queue: studio.engine.concurrency.<queue> (e.g. STUDIO_ENGINE_CONCURRENCY_MARKETING=8).",
-                "A worker serving 'maintenance' also gives up the steps of crashed workers and re-sends lost dispatches."})
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a worker process (no HTTP) that serves the given queues, so each queue scales on its own.",
+            "Uses PostgreSQL (spring.datasource.*) and RabbitMQ (spring.rabbitmq.*), like 'serve --distributed'.",
+            "Workers per queue: studio.engine.concurrency.<queue> (e.g. STUDIO_ENGINE_CONCURRENCY_MARKETING=8).",
+            "A worker serving 'maintenance' also gives up the steps of crashed workers and re-sends lost dispatches."
+        })
 final class WorkerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--queues", split = ",", paramLabel = "QUEUE",
+    @Option(
+            names = "--queues",
+            split = ",",
+            paramLabel = "QUEUE",
             description = "Queues to serve: marketing, avatar, callbacks, maintenance, retry (default: all).")
     List<String> queues;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Workers per served queue (overrides configuration).")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "Workers per served queue (overrides configuration).")
     Integer concurrency;
 
     @Override
     public Integer call() throws InterruptedException {
         List<String> served = new ArrayList<>();
-        for (String queue : queues == null ? List.of("marketing", "avatar", "callbacks", "maintenance", "retry") : queues) {
+        for (String queue :
+                queues == null ? List.of("marketing", "avatar", "callbacks", "maintenance", "retry") : queues) {
             String name = queue.trim().toLowerCase(Locale.ROOT);
             if (WireEnum.parse(WorkQueue.class, name).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--queues: unknown queue '" + queue + "'; the queues are "
-                        + WireEnum.spellings(WorkQueue.class));
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--queues: unknown queue '" + queue + "'; the queues are "
+                                + WireEnum.spellings(WorkQueue.class));
             }
             served.add(name);
         }

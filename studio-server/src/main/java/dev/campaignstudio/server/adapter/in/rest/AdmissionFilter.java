@@ -54,18 +54,30 @@ final class AdmissionFilter extends OncePerRequestFilter {
         if (caller.requestsPerMinute() > 0) {
             ConsumptionProbe probe = bucket(caller).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
-                long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-                refuse(response, seconds, "RATE_LIMITED", "this caller may make " + caller.requestsPerMinute()
-                        + " requests a minute; try again in " + seconds + " s");
+                long seconds =
+                        Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+                refuse(
+                        response,
+                        seconds,
+                        "RATE_LIMITED",
+                        "this caller may make " + caller.requestsPerMinute() + " requests a minute; try again in "
+                                + seconds + " s");
                 return;
             }
         }
-        if (limits.maxReadySteps() > 0 && "POST".equals(request.getMethod()) && "/v1/jobs".equals(request.getRequestURI())) {
+        if (limits.maxReadySteps() > 0
+                && "POST".equals(request.getMethod())
+                && "/v1/jobs".equals(request.getRequestURI())) {
             Optional<QueueBacklog.Depth> full = backlog.depths().stream()
-                    .filter(depth -> depth.ready() > limits.maxReadySteps()).findFirst();
+                    .filter(depth -> depth.ready() > limits.maxReadySteps())
+                    .findFirst();
             if (full.isPresent()) {
-                refuse(response, BACKLOG_RETRY_AFTER.toSeconds(), "QUEUE_FULL", "the " + full.get().queue()
-                        + " queue has more than " + limits.maxReadySteps() + " steps waiting; try again later");
+                refuse(
+                        response,
+                        BACKLOG_RETRY_AFTER.toSeconds(),
+                        "QUEUE_FULL",
+                        "the " + full.get().queue() + " queue has more than " + limits.maxReadySteps()
+                                + " steps waiting; try again later");
                 return;
             }
         }

@@ -18,8 +18,15 @@ import java.util.Locale;
  * @param jobId    the job the problem is about, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiProblem(String type, String title, int status, String detail, String instance, String code,
-        List<Error> errors, String jobId) {
+public record ApiProblem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        List<Error> errors,
+        String jobId) {
 
     /** Media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -4,8 +4,8 @@ import dev.campaignstudio.server.config.ApiScope;
 import dev.campaignstudio.server.config.ApiTokens;
 import dev.campaignstudio.server.config.ClientProperties;
 import dev.campaignstudio.server.engine.QueueBacklog;
-import io.github.bucket4j.TimeMeter;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -48,32 +48,53 @@ class ApiSecurityConfiguration {
      */
     static final RequestMatcher SIGNED_ASSET_DOWNLOAD = new AndRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v1/assets/*"),
-            request -> request.getParameter(SignedAssetUrls.EXPIRES) != null && request.getParameter(SignedAssetUrls.SIGNATURE) != null);
+            request -> request.getParameter(SignedAssetUrls.EXPIRES) != null
+                    && request.getParameter(SignedAssetUrls.SIGNATURE) != null);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, ClientProperties clients,
-            QueueBacklog backlog, TimeMeter rateLimitTime) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiTokens tokens,
+            ProblemResponses problems,
+            ClientProperties clients,
+            QueueBacklog backlog,
+            TimeMeter rateLimitTime)
+            throws Exception {
         ProblemAuthenticationEntryPoint refusal = new ProblemAuthenticationEntryPoint(problems);
         http.authorizeHttpRequests(rules -> rules
                         // an error or async dispatch continues a request that the rules below already admitted
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.GET, OPEN_PATHS).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, OPEN_PATHS)
+                        .permitAll()
                         // a signed download link stands in for the token; AssetController verifies it (403 when bad)
-                        .requestMatchers(SIGNED_ASSET_DOWNLOAD).permitAll()
-                        .requestMatchers(ADMIN_PATHS).hasAuthority(ApiScope.ADMIN.authority())
-                        .requestMatchers(HttpMethod.GET, "/v1/assets/**").hasAuthority(ApiScope.ASSETS_READ.authority())
+                        .requestMatchers(SIGNED_ASSET_DOWNLOAD)
+                        .permitAll()
+                        .requestMatchers(ADMIN_PATHS)
+                        .hasAuthority(ApiScope.ADMIN.authority())
+                        .requestMatchers(HttpMethod.GET, "/v1/assets/**")
+                        .hasAuthority(ApiScope.ASSETS_READ.authority())
                         .requestMatchers(HttpMethod.POST, "/v1/assets", "/v1/jobs", "/v1/jobs/**")
                         .hasAuthority(ApiScope.JOBS_WRITE.authority())
-                        .requestMatchers(HttpMethod.DELETE, "/v1/jobs/**").hasAuthority(ApiScope.JOBS_WRITE.authority())
+                        .requestMatchers(HttpMethod.DELETE, "/v1/jobs/**")
+                        .hasAuthority(ApiScope.JOBS_WRITE.authority())
                         .requestMatchers(HttpMethod.GET, "/v1/jobs", "/v1/jobs/**")
                         .hasAuthority(ApiScope.JOBS_READ.authority())
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, refusal), AuthorizationFilter.class)
-                .addFilterAfter(new AdmissionFilter(clients.limits(), backlog, rateLimitTime, problems),
+                .addFilterAfter(
+                        new AdmissionFilter(clients.limits(), backlog, rateLimitTime, problems),
                         AuthorizationFilter.class)
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusal)
-                        .accessDeniedHandler((request, response, denied) -> problems.write(response, ApiProblem.of(403,
-                                "SCOPE_MISSING", "Forbidden", "the caller's scopes do not allow this request", null))))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(
+                                response,
+                                ApiProblem.of(
+                                        403,
+                                        "SCOPE_MISSING",
+                                        "Forbidden",
+                                        "the caller's scopes do not allow this request",
+                                        null))))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens are not sent by browsers on their own, so there is no cross-site request to forge
                 .csrf(AbstractHttpConfigurer::disable)
@@ -94,9 +115,15 @@ class ApiSecurityConfiguration {
                 refusal.commence(request, response, null);
                 return;
             }
-            problems.write(response, ApiProblem.of(400, "PATH_NOT_CANONICAL", "Bad request",
-                    "the request path is not in canonical form (matrix parameters, encoded slashes or dots, doubled slashes"
-                            + " and backslashes are refused)", null));
+            problems.write(
+                    response,
+                    ApiProblem.of(
+                            400,
+                            "PATH_NOT_CANONICAL",
+                            "Bad request",
+                            "the request path is not in canonical form (matrix parameters, encoded slashes or dots, doubled slashes"
+                                    + " and backslashes are refused)",
+                            null));
         };
     }
 }

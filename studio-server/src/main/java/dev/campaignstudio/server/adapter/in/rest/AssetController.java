@@ -6,12 +6,12 @@ import dev.campaignstudio.core.port.in.FindAssets;
 import dev.campaignstudio.core.port.in.UploadAsset;
 import dev.campaignstudio.core.port.in.UploadOutcome;
 import dev.campaignstudio.core.port.out.BlobStoreUnavailableException;
-import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.InputStream;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import org.slf4j.Logger;
@@ -48,10 +48,12 @@ class AssetController {
         this.signedLinks = signedLinks;
     }
 
-    @Operation(summary = "Upload a product photo", description = "Multipart field 'file'. The type is sniffed from the bytes "
-            + "(PNG, JPEG, WebP); size and pixel limits apply (the pixel limit on the header, before decoding). The whole file must "
-            + "decode: a truncated or corrupt one is 422 IMAGE_UNREADABLE saying what is wrong. 201 for a new asset, 200 when the same "
-            + "bytes were uploaded before. Reference it in a job as asset:<id>.")
+    @Operation(
+            summary = "Upload a product photo",
+            description = "Multipart field 'file'. The type is sniffed from the bytes "
+                    + "(PNG, JPEG, WebP); size and pixel limits apply (the pixel limit on the header, before decoding). The whole file must "
+                    + "decode: a truncated or corrupt one is 422 IMAGE_UNREADABLE saying what is wrong. 201 for a new asset, 200 when the same "
+                    + "bytes were uploaded before. Reference it in a job as asset:<id>.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AssetResource> upload(@RequestParam("file") MultipartFile file) throws IOException {
         UploadOutcome outcome;
@@ -67,20 +69,27 @@ class AssetController {
         UploadOutcome.Refused refused = (UploadOutcome.Refused) outcome;
         throw switch (refused.reason()) {
             case EMPTY -> new ApiException(422, "EMPTY_FILE", "Empty file", refused.message());
-            case UNSUPPORTED_TYPE -> new ApiException(415, "UNSUPPORTED_IMAGE_TYPE", "Unsupported image type", refused.message());
+            case UNSUPPORTED_TYPE ->
+                new ApiException(415, "UNSUPPORTED_IMAGE_TYPE", "Unsupported image type", refused.message());
             case TOO_MANY_PIXELS -> new ApiException(422, "IMAGE_TOO_LARGE", "Image too large", refused.message());
             case TOO_MANY_BYTES -> new ApiException(413, "PAYLOAD_TOO_LARGE", "Payload too large", refused.message());
             case UNREADABLE -> new ApiException(422, "IMAGE_UNREADABLE", "Image unreadable", refused.message());
         };
     }
 
-    @Operation(summary = "Download an asset's bytes", description = "Streams the bytes with their length, an ETag (the SHA-256) "
-            + "and a single byte Range (206; 416 when it cannot be served). With 'expires' and 'sig' from an output's download_url "
-            + "no token is needed; a tampered or expired link is 403.")
+    @Operation(
+            summary = "Download an asset's bytes",
+            description = "Streams the bytes with their length, an ETag (the SHA-256) "
+                    + "and a single byte Range (206; 416 when it cannot be served). With 'expires' and 'sig' from an output's download_url "
+                    + "no token is needed; a tampered or expired link is 403.")
     @GetMapping("/{id}")
-    void download(@PathVariable("id") String id, @RequestParam(name = SignedAssetUrls.EXPIRES, required = false) String expires,
-            @RequestParam(name = SignedAssetUrls.SIGNATURE, required = false) String signature, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void download(
+            @PathVariable("id") String id,
+            @RequestParam(name = SignedAssetUrls.EXPIRES, required = false) String expires,
+            @RequestParam(name = SignedAssetUrls.SIGNATURE, required = false) String signature,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         // a valid download link stands for the owner; otherwise the caller sees only its own assets
         String viewer = Callers.current().viewer();
         if (expires != null || signature != null) {
@@ -90,7 +99,8 @@ class AssetController {
         if (!AssetId.isValid(id)) {
             throw ApiException.notFound("no asset has this id");
         }
-        Asset asset = assets.asset(new AssetId(id), viewer).orElseThrow(() -> ApiException.notFound("no asset has the id '" + id + "'"));
+        Asset asset = assets.asset(new AssetId(id), viewer)
+                .orElseThrow(() -> ApiException.notFound("no asset has the id '" + id + "'"));
         String etag = "\"" + asset.sha256() + "\"";
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
@@ -100,12 +110,16 @@ class AssetController {
             return;
         }
         String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
-        ByteRanges.Request range = ifRange != null && !ifRange.trim().equals(etag) ? ByteRanges.Request.WHOLE
+        ByteRanges.Request range = ifRange != null && !ifRange.trim().equals(etag)
+                ? ByteRanges.Request.WHOLE
                 : ByteRanges.parse(request.getHeader(HttpHeaders.RANGE), asset.bytes());
         if (range instanceof ByteRanges.Unsatisfiable) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + asset.bytes());
-            throw new ApiException(416, "RANGE_NOT_SATISFIABLE", "Range not satisfiable", "the asset has " + asset.bytes()
-                    + " bytes; ask for one range 'bytes=first-last' within them");
+            throw new ApiException(
+                    416,
+                    "RANGE_NOT_SATISFIABLE",
+                    "Range not satisfiable",
+                    "the asset has " + asset.bytes() + " bytes; ask for one range 'bytes=first-last' within them");
         }
         ByteRanges.Part part = range instanceof ByteRanges.Part p ? p : null;
         try (InputStream bytes = open(asset, part)) {
@@ -131,7 +145,10 @@ class AssetController {
         try {
             bytes.transferTo(response.getOutputStream());
         } catch (BlobStoreUnavailableException storeGone) {
-            log.warn("asset {}: the asset store stopped sending it midway: {}", asset.id().value(), storeGone.toString());
+            log.warn(
+                    "asset {}: the asset store stopped sending it midway: {}",
+                    asset.id().value(),
+                    storeGone.toString());
         } catch (IOException clientGone) {
             // a browser seeking in a video drops the connection it no longer needs
             log.debug("asset {}: the client stopped reading: {}", asset.id().value(), clientGone.toString());
@@ -141,11 +158,15 @@ class AssetController {
     private void checkLink(String id, String expires, String signature) {
         SignedAssetUrls.Verdict verdict = signedLinks.verify(id, expires, signature);
         if (verdict == SignedAssetUrls.Verdict.EXPIRED) {
-            throw new ApiException(403, "DOWNLOAD_LINK_EXPIRED", "Download link expired",
+            throw new ApiException(
+                    403,
+                    "DOWNLOAD_LINK_EXPIRED",
+                    "Download link expired",
                     "this download link has expired; read the job again for a fresh one");
         }
         if (verdict != SignedAssetUrls.Verdict.VALID) {
-            throw new ApiException(403, "DOWNLOAD_LINK_INVALID", "Download link invalid", "this download link is not valid");
+            throw new ApiException(
+                    403, "DOWNLOAD_LINK_INVALID", "Download link invalid", "this download link is not valid");
         }
     }
 
@@ -153,10 +174,21 @@ class AssetController {
         try {
             return part == null ? assets.open(asset) : assets.open(asset, part.first(), part.length());
         } catch (NoSuchFileException missing) {
-            throw new ApiException(404, "ASSET_FILE_MISSING", "Asset file missing", "the asset's file is missing from the asset store");
+            throw new ApiException(
+                    404,
+                    "ASSET_FILE_MISSING",
+                    "Asset file missing",
+                    "the asset's file is missing from the asset store");
         } catch (IOException unavailable) {
-            log.warn("asset {} could not be read from the asset store: {}", asset.id().value(), unavailable.toString());
-            throw new ApiException(503, "STORAGE_UNAVAILABLE", "Storage unavailable", "the asset store could not be read; try again shortly");
+            log.warn(
+                    "asset {} could not be read from the asset store: {}",
+                    asset.id().value(),
+                    unavailable.toString());
+            throw new ApiException(
+                    503,
+                    "STORAGE_UNAVAILABLE",
+                    "Storage unavailable",
+                    "the asset store could not be read; try again shortly");
         }
     }
 
@@ -174,6 +206,9 @@ class AssetController {
     }
 
     private static String url(Asset asset) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/v1/assets/{id}").buildAndExpand(asset.id().value()).toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/v1/assets/{id}")
+                .buildAndExpand(asset.id().value())
+                .toUriString();
     }
 }

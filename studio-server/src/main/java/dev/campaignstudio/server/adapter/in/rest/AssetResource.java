@@ -17,11 +17,29 @@ import java.time.Instant;
  * @param url        where the bytes are served
  * @param createdAt  when it was stored
  */
-public record AssetResource(String id, String kind, String mediaType, long bytes, Integer width, Integer height, Long durationMs,
-        String sha256, String url, Instant createdAt) {
+public record AssetResource(
+        String id,
+        String kind,
+        String mediaType,
+        long bytes,
+        Integer width,
+        Integer height,
+        Long durationMs,
+        String sha256,
+        String url,
+        Instant createdAt) {
 
     static AssetResource of(Asset asset, String url) {
-        return new AssetResource(asset.id().value(), asset.kind().wire(), asset.mediaType(), asset.bytes(), asset.width(),
-                asset.height(), asset.durationMs(), asset.sha256(), url, asset.createdAt());
+        return new AssetResource(
+                asset.id().value(),
+                asset.kind().wire(),
+                asset.mediaType(),
+                asset.bytes(),
+                asset.width(),
+                asset.height(),
+                asset.durationMs(),
+                asset.sha256(),
+                url,
+                asset.createdAt());
     }
 }

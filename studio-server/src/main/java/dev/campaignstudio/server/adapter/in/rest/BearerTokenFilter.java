@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.adapter.in.rest;
 
+import dev.campaignstudio.server.config.ApiCaller;
 import dev.campaignstudio.server.config.ApiTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import dev.campaignstudio.server.config.ApiCaller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;

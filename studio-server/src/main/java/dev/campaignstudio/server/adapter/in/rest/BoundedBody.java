@@ -7,8 +7,7 @@ import java.io.InputStream;
 /** Reads a request body up to a limit, refusing (413) rather than buffering an unbounded stream. */
 final class BoundedBody {
 
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     static byte[] read(InputStream in, long declaredLength, long limit) throws IOException {
         if (declaredLength > limit) {
@@ -29,7 +28,7 @@ final class BoundedBody {
     }
 
     private static ApiException tooLarge(long limit) {
-        return new ApiException(413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                "the request body is larger than " + limit + " bytes");
+        return new ApiException(
+                413, "PAYLOAD_TOO_LARGE", "Payload too large", "the request body is larger than " + limit + " bytes");
     }
 }

@@ -12,8 +12,7 @@ final class ByteRanges {
 
     private static final Pattern ONE = Pattern.compile("bytes=\\s*([0-9]{0,18})\\s*-\\s*([0-9]{0,18})\\s*");
 
-    private ByteRanges() {
-    }
+    private ByteRanges() {}
 
     /** What a range header asks of a representation of {@code size} bytes. */
     static Request parse(String header, long size) {
@@ -56,8 +55,7 @@ final class ByteRanges {
     }
 
     /** The whole representation. */
-    record Whole() implements Request {
-    }
+    record Whole() implements Request {}
 
     /**
      * Bytes {@code first} to {@code last}, both included.
@@ -76,6 +74,5 @@ final class ByteRanges {
     }
 
     /** A range that cannot be served: answered 416. */
-    record Unsatisfiable() implements Request {
-    }
+    record Unsatisfiable() implements Request {}
 }

@@ -15,13 +15,14 @@ public final class Callers {
     /** Stands for a request without a caller: no scope, owns nothing. */
     private static final ApiCaller NOBODY = new ApiCaller("-", EnumSet.noneOf(ApiScope.class), List.of(), 0);
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /** An authentication for {@code caller}, with one authority per scope (every scope for an admin). */
     public static Authentication authentication(ApiCaller caller) {
-        List<SimpleGrantedAuthority> authorities = EnumSet.allOf(ApiScope.class).stream().filter(caller::may)
-                .map(scope -> new SimpleGrantedAuthority(scope.authority())).toList();
+        List<SimpleGrantedAuthority> authorities = EnumSet.allOf(ApiScope.class).stream()
+                .filter(caller::may)
+                .map(scope -> new SimpleGrantedAuthority(scope.authority()))
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
     }
 

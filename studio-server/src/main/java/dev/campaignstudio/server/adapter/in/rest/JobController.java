@@ -2,17 +2,17 @@ package dev.campaignstudio.server.adapter.in.rest;
 
 import dev.campaignstudio.core.contract.Callback;
 import dev.campaignstudio.core.contract.CanonicalJson;
-import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.JobType;
+import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.contract.Validated;
 import dev.campaignstudio.core.contract.Violation;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.job.JobStatus;
-import dev.campaignstudio.core.port.in.CancelOutcome;
 import dev.campaignstudio.core.port.in.CancelJob;
+import dev.campaignstudio.core.port.in.CancelOutcome;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
@@ -20,8 +20,8 @@ import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.server.config.ApiCaller;
 import dev.campaignstudio.server.config.StudioProperties;
-import dev.campaignstudio.server.retention.RetentionStore;
 import dev.campaignstudio.server.json.JsonCodec;
+import dev.campaignstudio.server.retention.RetentionStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -69,8 +69,14 @@ class JobController {
 
     private final RetentionStore retention;
 
-    JobController(SubmitJob submitJob, FindJobs findJobs, CancelJob cancelJob, JobResources resources, StudioProperties properties,
-            JobRequestReader reader, RetentionStore retention) {
+    JobController(
+            SubmitJob submitJob,
+            FindJobs findJobs,
+            CancelJob cancelJob,
+            JobResources resources,
+            StudioProperties properties,
+            JobRequestReader reader,
+            RetentionStore retention) {
         this.retention = retention;
         this.reader = reader;
         this.submitJob = submitJob;
@@ -80,10 +86,18 @@ class JobController {
         this.maxBodyBytes = properties.api().maxRequestBytes().toBytes();
     }
 
-    @Operation(summary = "Submit a job", description = "201 with the new job; 200 with the original job when the same "
-            + "idempotency key and payload were submitted before; 409 when the key holds another payload; 422 lists every violation.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "fast_video", value = EXAMPLE))))
+    @Operation(
+            summary = "Submit a job",
+            description =
+                    "201 with the new job; 200 with the original job when the same "
+                            + "idempotency key and payload were submitted before; 409 when the key holds another payload; 422 lists every violation.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            examples = @ExampleObject(name = "fast_video", value = EXAMPLE))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobResource> submit(HttpServletRequest http) throws IOException {
         byte[] body = BoundedBody.read(http.getInputStream(), http.getContentLengthLong(), maxBodyBytes);
@@ -96,20 +110,26 @@ class JobController {
         JobRequest request = read.orThrow();
         Callback callback = request.envelope().callback();
         if (callback != null && !caller.allowsCallback(callback.url())) {
-            throw invalid(List.of(new Violation("/callback/url", "NOT_ALLOWED",
+            throw invalid(List.of(new Violation(
+                    "/callback/url",
+                    "NOT_ALLOWED",
                     "this caller's callbacks may not go to this URL (see its callback-prefixes)")));
         }
         SubmitOutcome outcome = submitJob.submit(request, CanonicalJson.sha256(tree), caller.name());
         if (outcome instanceof SubmitOutcome.Created created) {
-            return ResponseEntity.created(URI.create("/v1/jobs/" + created.job().id().value()))
+            return ResponseEntity.created(
+                            URI.create("/v1/jobs/" + created.job().id().value()))
                     .body(resources.of(created.job()));
         }
         if (outcome instanceof SubmitOutcome.Replayed replayed) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(resources.of(replayed.job()));
         }
         if (outcome instanceof SubmitOutcome.KeyConflict conflict) {
-            throw new ApiException(409, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused",
-                    "this idempotency key was used for a different request; use a new key for new work")
+            throw new ApiException(
+                            409,
+                            "IDEMPOTENCY_KEY_REUSED",
+                            "Idempotency key reused",
+                            "this idempotency key was used for a different request; use a new key for new work")
                     .aboutJob(conflict.existing().value());
         }
         throw invalid(((SubmitOutcome.Rejected) outcome).violations());
@@ -121,12 +141,16 @@ class JobController {
         if (!JobId.isValid(id)) {
             throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
         }
-        return findJobs.job(new JobId(id), Callers.current().viewer()).map(resources::of)
+        return findJobs.job(new JobId(id), Callers.current().viewer())
+                .map(resources::of)
                 .orElseThrow(() -> ApiException.notFound("no job has the id '" + id + "'"));
     }
 
-    @Operation(summary = "Cancel a job", description = "202: no new step starts, pending steps are skipped, running steps are "
-            + "told to stop; the job ends cancelled once none runs (at once when none was running). 409 when it had already ended.")
+    @Operation(
+            summary = "Cancel a job",
+            description =
+                    "202: no new step starts, pending steps are skipped, running steps are "
+                            + "told to stop; the job ends cancelled once none runs (at once when none was running). 409 when it had already ended.")
     @PostMapping("/{id}/cancel")
     ResponseEntity<JobResource> cancel(@PathVariable("id") String id) {
         if (!JobId.isValid(id)) {
@@ -140,24 +164,35 @@ class JobController {
             return ResponseEntity.accepted().body(resources.of(accepted.job()));
         }
         if (outcome instanceof CancelOutcome.AlreadyFinished finished) {
-            throw new ApiException(409, "JOB_FINISHED", "Job already finished",
-                    "the job has already ended " + finished.job().status().wire()).aboutJob(id);
+            throw new ApiException(
+                            409,
+                            "JOB_FINISHED",
+                            "Job already finished",
+                            "the job has already ended "
+                                    + finished.job().status().wire())
+                    .aboutJob(id);
         }
         throw ApiException.notFound("no job has the id '" + id + "'");
     }
 
-    @Operation(summary = "Delete a finished job", description = "204: the job, its retries, steps, events, deliveries "
-            + "and the files it made are removed (a privacy request); files no other job uses leave the asset store "
-            + "after the orphan grace. 409 while the job or one of its retries has not finished.")
+    @Operation(
+            summary = "Delete a finished job",
+            description = "204: the job, its retries, steps, events, deliveries "
+                    + "and the files it made are removed (a privacy request); files no other job uses leave the asset store "
+                    + "after the orphan grace. 409 while the job or one of its retries has not finished.")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") String id) {
-        if (!JobId.isValid(id) || findJobs.job(new JobId(id), Callers.current().viewer()).isEmpty()) {
+        if (!JobId.isValid(id)
+                || findJobs.job(new JobId(id), Callers.current().viewer()).isEmpty()) {
             throw ApiException.notFound("no job has the id '" + abbreviate(id) + "'");
         }
         RetentionStore.Deletion deletion = retention.deleteJob(new JobId(id));
         if (deletion == RetentionStore.Deletion.RUNNING) {
-            throw new ApiException(409, "JOB_RUNNING", "Job has not finished",
-                    "the job or one of its retries has not finished; cancel it and delete it once it has ended")
+            throw new ApiException(
+                            409,
+                            "JOB_RUNNING",
+                            "Job has not finished",
+                            "the job or one of its retries has not finished; cancel it and delete it once it has ended")
                     .aboutJob(id);
         }
         if (deletion == RetentionStore.Deletion.NOT_FOUND) {
@@ -166,11 +201,14 @@ class JobController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "List jobs, newest first", description = "The caller's own jobs (an admin's: every caller's). "
-            + "Filter by status, job_type, mode and product_id; page with "
-            + "limit (1-100, default 20) and the next_cursor of the previous page.")
+    @Operation(
+            summary = "List jobs, newest first",
+            description = "The caller's own jobs (an admin's: every caller's). "
+                    + "Filter by status, job_type, mode and product_id; page with "
+                    + "limit (1-100, default 20) and the next_cursor of the previous page.")
     @GetMapping
-    JobPageResource list(@RequestParam(name = "status", required = false) String status,
+    JobPageResource list(
+            @RequestParam(name = "status", required = false) String status,
             @RequestParam(name = "job_type", required = false) String jobType,
             @RequestParam(name = "mode", required = false) String mode,
             @RequestParam(name = "product_id", required = false) String productId,
@@ -195,7 +233,8 @@ class JobController {
                 size = -1;
             }
             if (size < 1 || size > JobQuery.MAX_LIMIT) {
-                errors.add(ApiProblem.Error.parameter("limit", "OUT_OF_RANGE", "must be an integer from 1 to " + JobQuery.MAX_LIMIT));
+                errors.add(ApiProblem.Error.parameter(
+                        "limit", "OUT_OF_RANGE", "must be an integer from 1 to " + JobQuery.MAX_LIMIT));
             }
         }
         if (cursor != null && !JobId.isValid(cursor)) {
@@ -205,14 +244,28 @@ class JobController {
             errors.add(ApiProblem.Error.parameter("product_id", "FORMAT", "must have 1 to 128 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(400, "BAD_PARAMETER", "Bad query parameter", errors.size() + " query parameter(s) are invalid", errors);
+            throw new ApiException(
+                    400,
+                    "BAD_PARAMETER",
+                    "Bad query parameter",
+                    errors.size() + " query parameter(s) are invalid",
+                    errors);
         }
-        JobPage page = findJobs.jobs(new JobQuery(wantedStatus, wantedType, wantedMode, productId,
-                cursor == null ? null : new JobId(cursor), size, Callers.current().viewer()));
-        return new JobPageResource(page.jobs().stream().map(JobSummary::of).toList(), page.next() == null ? null : page.next().value());
+        JobPage page = findJobs.jobs(new JobQuery(
+                wantedStatus,
+                wantedType,
+                wantedMode,
+                productId,
+                cursor == null ? null : new JobId(cursor),
+                size,
+                Callers.current().viewer()));
+        return new JobPageResource(
+                page.jobs().stream().map(JobSummary::of).toList(),
+                page.next() == null ? null : page.next().value());
     }
 
-    private static <E extends Enum<E> & WireEnum> E choice(String name, String value, Class<E> type, List<ApiProblem.Error> errors) {
+    private static <E extends Enum<E> & WireEnum> E choice(
+            String name, String value, Class<E> type, List<ApiProblem.Error> errors) {
         if (value == null) {
             return null;
         }
@@ -224,7 +277,8 @@ class JobController {
 
     static ApiException invalid(List<Violation> violations) {
         List<ApiProblem.Error> errors = violations.stream()
-                .map(v -> ApiProblem.Error.at(v.pointer(), v.code(), v.message())).toList();
+                .map(v -> ApiProblem.Error.at(v.pointer(), v.code(), v.message()))
+                .toList();
         String detail = violations.size() == 1
                 ? describe(violations.get(0))
                 : violations.size() + " problems were found in the request: " + describe(violations.get(0)) + "; ...";

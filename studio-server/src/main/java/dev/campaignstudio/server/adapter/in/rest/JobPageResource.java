@@ -8,5 +8,4 @@ import java.util.List;
  * @param items      jobs, newest first
  * @param nextCursor pass as {@code cursor} for the next page; {@code null} on the last page
  */
-public record JobPageResource(List<JobSummary> items, String nextCursor) {
-}
+public record JobPageResource(List<JobSummary> items, String nextCursor) {}

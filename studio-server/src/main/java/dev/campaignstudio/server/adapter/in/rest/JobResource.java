@@ -30,23 +30,63 @@ import java.util.Map;
  * @param retries        the retry jobs that resume this one (id, status, target, url), oldest first
  * @param links          related resources
  */
-public record JobResource(String id, String jobType, String status, String mode, String productId, String parentJobId,
-        String idempotencyKey, Instant createdAt, Instant updatedAt, Instant startedAt, Instant finishedAt,
-        List<StepResource> steps, Map<String, Object> error, Map<String, Object> manifest, Map<String, Object> request,
-        boolean cancelRequested, Map<String, Object> callback, List<Map<String, Object>> retries, Map<String, String> links) {
+public record JobResource(
+        String id,
+        String jobType,
+        String status,
+        String mode,
+        String productId,
+        String parentJobId,
+        String idempotencyKey,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<StepResource> steps,
+        Map<String, Object> error,
+        Map<String, Object> manifest,
+        Map<String, Object> request,
+        boolean cancelRequested,
+        Map<String, Object> callback,
+        List<Map<String, Object>> retries,
+        Map<String, String> links) {
 
     private static final JobRequestWriter WRITER = new JobRequestWriter();
 
     /** The resource of {@code job} with {@code steps}. */
-    public static JobResource of(Job job, List<StepResource> steps, Map<String, Object> callback, List<Map<String, Object>> retries) {
+    public static JobResource of(
+            Job job, List<StepResource> steps, Map<String, Object> callback, List<Map<String, Object>> retries) {
         String self = "/v1/jobs/" + job.id().value();
-        return new JobResource(job.id().value(), job.type().wire(), job.status().wire(),
-                job.mode() == null ? null : job.mode().wire(), job.productId(),
-                job.parentJobId() == null ? null : job.parentJobId().value(), job.idempotencyKey(),
-                job.createdAt(), job.updatedAt(), job.startedAt(), job.finishedAt(), steps,
-                job.error() == null ? null : job.error().toTree(), job.manifest(), redacted(WRITER.write(job.request())),
-                job.cancelRequested(), callback, retries, Map.of("self", self, "events", self + "/events", "stream", self + "/events/stream",
-                        "deliveries", self + "/deliveries", "cancel", self + "/cancel"));
+        return new JobResource(
+                job.id().value(),
+                job.type().wire(),
+                job.status().wire(),
+                job.mode() == null ? null : job.mode().wire(),
+                job.productId(),
+                job.parentJobId() == null ? null : job.parentJobId().value(),
+                job.idempotencyKey(),
+                job.createdAt(),
+                job.updatedAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                steps,
+                job.error() == null ? null : job.error().toTree(),
+                job.manifest(),
+                redacted(WRITER.write(job.request())),
+                job.cancelRequested(),
+                callback,
+                retries,
+                Map.of(
+                        "self",
+                        self,
+                        "events",
+                        self + "/events",
+                        "stream",
+                        self + "/events/stream",
+                        "deliveries",
+                        self + "/deliveries",
+                        "cancel",
+                        self + "/cancel"));
     }
 
     /** The stored request as it is shown: the callback URL without its query, which may carry the receiver's secret. */
@@ -78,8 +118,17 @@ public record JobResource(String id, String jobType, String status, String mode,
      *                   {@code fingerprint}); empty for stages that do not record them
      * @param outputs    small output values and the ids and URLs of the files it made ({@code assets})
      */
-    public record StepResource(String stage, Integer sceneOrder, String status, int attempt, String queue, String adapter,
-            Instant readyAt, Instant startedAt, Instant finishedAt, Map<String, Object> error, Map<String, Object> inputs,
-            Map<String, Object> outputs) {
-    }
+    public record StepResource(
+            String stage,
+            Integer sceneOrder,
+            String status,
+            int attempt,
+            String queue,
+            String adapter,
+            Instant readyAt,
+            Instant startedAt,
+            Instant finishedAt,
+            Map<String, Object> error,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs) {}
 }

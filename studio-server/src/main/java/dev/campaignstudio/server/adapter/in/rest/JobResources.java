@@ -3,9 +3,9 @@ package dev.campaignstudio.server.adapter.in.rest;
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryStatus;
 import dev.campaignstudio.core.contract.RetryRequest;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.FindJobs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,8 @@ class JobResources {
     }
 
     JobResource of(Job job) {
-        return JobResource.of(job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job), retries(job));
+        return JobResource.of(
+                job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job), retries(job));
     }
 
     /** The retries that resume {@code job}: id, status, target and link of each. */
@@ -37,8 +38,15 @@ class JobResources {
             entry.put("id", retry.id().value());
             entry.put("status", retry.status().wire());
             if (retry.request() instanceof RetryRequest request) {
-                entry.put("target", request.target().sceneOrder() == null ? Map.of("stage", request.target().stage())
-                        : Map.of("stage", request.target().stage(), "scene_order", request.target().sceneOrder()));
+                entry.put(
+                        "target",
+                        request.target().sceneOrder() == null
+                                ? Map.of("stage", request.target().stage())
+                                : Map.of(
+                                        "stage",
+                                        request.target().stage(),
+                                        "scene_order",
+                                        request.target().sceneOrder()));
             }
             entry.put("created_at", retry.createdAt().toString());
             entry.put("url", "/v1/jobs/" + retry.id().value());
@@ -55,24 +63,45 @@ class JobResources {
         List<Delivery> all = deliveries.deliveries(job.id());
         Map<String, Object> counts = new LinkedHashMap<>();
         for (DeliveryStatus status : DeliveryStatus.values()) {
-            counts.put(status.wire(), all.stream().filter(d -> d.status() == status).count());
+            counts.put(
+                    status.wire(),
+                    all.stream().filter(d -> d.status() == status).count());
         }
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("url", Redaction.url(job.request().envelope().callback().url()));
         callback.put("deliveries", counts);
-        callback.put("last_error", all.stream().filter(d -> d.lastError() != null && d.status() != DeliveryStatus.DELIVERED)
-                .reduce((a, b) -> b).map(Delivery::lastError).orElse(null));
+        callback.put(
+                "last_error",
+                all.stream()
+                        .filter(d -> d.lastError() != null && d.status() != DeliveryStatus.DELIVERED)
+                        .reduce((a, b) -> b)
+                        .map(Delivery::lastError)
+                        .orElse(null));
         return callback;
     }
 
     private static JobResource.StepResource step(StepRecord step) {
         Map<String, Object> outputs = new LinkedHashMap<>(step.outputs());
         if (!step.assets().isEmpty()) {
-            outputs.put("assets", step.assets().stream().map(a -> Map.of("asset_id", a.assetId(), "role", a.role(),
-                    "url", "/v1/assets/" + a.assetId())).toList());
+            outputs.put(
+                    "assets",
+                    step.assets().stream()
+                            .map(a -> Map.of(
+                                    "asset_id", a.assetId(), "role", a.role(), "url", "/v1/assets/" + a.assetId()))
+                            .toList());
         }
-        return new JobResource.StepResource(step.stage(), step.sceneOrNull(), step.status().wire(), step.attempt(), step.queue().wire(),
-                step.adapter(), step.createdAt(), step.startedAt(), step.finishedAt(), step.error() == null ? null : step.error().toTree(),
-                step.inputs(), outputs);
+        return new JobResource.StepResource(
+                step.stage(),
+                step.sceneOrNull(),
+                step.status().wire(),
+                step.attempt(),
+                step.queue().wire(),
+                step.adapter(),
+                step.createdAt(),
+                step.startedAt(),
+                step.finishedAt(),
+                step.error() == null ? null : step.error().toTree(),
+                step.inputs(),
+                outputs);
     }
 }

@@ -16,12 +16,27 @@ import java.time.Instant;
  * @param updatedAt   last change
  * @param finishedAt  when it ended, or {@code null}
  */
-public record JobSummary(String id, String jobType, String status, String mode, String productId, String parentJobId,
-        Instant createdAt, Instant updatedAt, Instant finishedAt) {
+public record JobSummary(
+        String id,
+        String jobType,
+        String status,
+        String mode,
+        String productId,
+        String parentJobId,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt) {
 
     static JobSummary of(Job job) {
-        return new JobSummary(job.id().value(), job.type().wire(), job.status().wire(),
-                job.mode() == null ? null : job.mode().wire(), job.productId(),
-                job.parentJobId() == null ? null : job.parentJobId().value(), job.createdAt(), job.updatedAt(), job.finishedAt());
+        return new JobSummary(
+                job.id().value(),
+                job.type().wire(),
+                job.status().wire(),
+                job.mode() == null ? null : job.mode().wire(),
+                job.productId(),
+                job.parentJobId() == null ? null : job.parentJobId().value(),
+                job.createdAt(),
+                job.updatedAt(),
+                job.finishedAt());
     }
 }

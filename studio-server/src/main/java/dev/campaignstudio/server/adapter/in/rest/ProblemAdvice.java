@@ -47,57 +47,90 @@ class ProblemAdvice {
         }
         if (e instanceof ApiException refusal) {
             ApiProblem p = refusal.problem();
-            return ProblemResponses.entity(new ApiProblem(p.type(), p.title(), p.status(), p.detail(), path, p.code(), p.errors(), p.jobId()));
+            return ProblemResponses.entity(
+                    new ApiProblem(p.type(), p.title(), p.status(), p.detail(), path, p.code(), p.errors(), p.jobId()));
         }
         if (e instanceof MalformedJsonException malformed) {
-            return ProblemResponses.entity(ApiProblem.of(400, "MALFORMED_JSON", "Malformed JSON", malformed.getMessage(), path));
+            return ProblemResponses.entity(
+                    ApiProblem.of(400, "MALFORMED_JSON", "Malformed JSON", malformed.getMessage(), path));
         }
         if (e instanceof HttpMessageNotReadableException) {
-            return ProblemResponses.entity(ApiProblem.of(400, "MALFORMED_REQUEST", "Malformed request", "the request body could not be read", path));
+            return ProblemResponses.entity(ApiProblem.of(
+                    400, "MALFORMED_REQUEST", "Malformed request", "the request body could not be read", path));
         }
         if (e instanceof MissingServletRequestPartException missing) {
-            return ProblemResponses.entity(ApiProblem.of(400, "MISSING_FIELD", "Missing field",
-                    "the multipart field '" + missing.getRequestPartName() + "' is required", path)
-                    .withErrors(List.of(ApiProblem.Error.parameter(missing.getRequestPartName(), "REQUIRED", "is required"))));
+            return ProblemResponses.entity(ApiProblem.of(
+                            400,
+                            "MISSING_FIELD",
+                            "Missing field",
+                            "the multipart field '" + missing.getRequestPartName() + "' is required",
+                            path)
+                    .withErrors(List.of(
+                            ApiProblem.Error.parameter(missing.getRequestPartName(), "REQUIRED", "is required"))));
         }
         if (e instanceof MissingServletRequestParameterException missing) {
-            return ProblemResponses.entity(ApiProblem.of(400, "MISSING_PARAMETER", "Missing parameter",
-                    "the parameter '" + missing.getParameterName() + "' is required", path)
-                    .withErrors(List.of(ApiProblem.Error.parameter(missing.getParameterName(), "REQUIRED", "is required"))));
+            return ProblemResponses.entity(ApiProblem.of(
+                            400,
+                            "MISSING_PARAMETER",
+                            "Missing parameter",
+                            "the parameter '" + missing.getParameterName() + "' is required",
+                            path)
+                    .withErrors(List.of(
+                            ApiProblem.Error.parameter(missing.getParameterName(), "REQUIRED", "is required"))));
         }
         if (e instanceof NoResourceFoundException) {
-            return ProblemResponses.entity(ApiProblem.of(404, "NOT_FOUND", "Not found", "nothing is served at this path", path));
+            return ProblemResponses.entity(
+                    ApiProblem.of(404, "NOT_FOUND", "Not found", "nothing is served at this path", path));
         }
         if (e instanceof ErrorResponse spring) {
             return fromSpring(spring, path);
         }
         if (e instanceof MultipartException) {
-            return ProblemResponses.entity(ApiProblem.of(400, "MALFORMED_MULTIPART", "Malformed multipart request",
-                    "the multipart body could not be read", path));
+            return ProblemResponses.entity(ApiProblem.of(
+                    400,
+                    "MALFORMED_MULTIPART",
+                    "Malformed multipart request",
+                    "the multipart body could not be read",
+                    path));
         }
         if (BlobStoreUnavailableException.in(e)) {
             log.warn("asset store unavailable while serving {} {}: {}", request.getMethod(), path, e.toString());
-            return ProblemResponses.entity(ApiProblem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable",
-                    "the asset store is unavailable; try again shortly", path));
+            return ProblemResponses.entity(ApiProblem.of(
+                    503,
+                    "STORAGE_UNAVAILABLE",
+                    "Storage unavailable",
+                    "the asset store is unavailable; try again shortly",
+                    path));
         }
         if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException) {
-            log.warn("database unavailable while serving {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
-            return ProblemResponses.entity(ApiProblem.of(503, "UNAVAILABLE", "Service unavailable",
-                    "the database is unavailable; try again shortly", path));
+            log.warn(
+                    "database unavailable while serving {} {}: {}",
+                    request.getMethod(),
+                    path,
+                    e.getClass().getSimpleName());
+            return ProblemResponses.entity(ApiProblem.of(
+                    503, "UNAVAILABLE", "Service unavailable", "the database is unavailable; try again shortly", path));
         }
         log.error("unexpected failure serving {} {}", request.getMethod(), path, e);
-        return ProblemResponses.entity(ApiProblem.of(500, "INTERNAL", "Internal error",
-                "the service failed unexpectedly; the failure is logged", path));
+        return ProblemResponses.entity(ApiProblem.of(
+                500, "INTERNAL", "Internal error", "the service failed unexpectedly; the failure is logged", path));
     }
 
     private static ResponseEntity<ApiProblem> fromSpring(ErrorResponse spring, String path) {
         int status = spring.getStatusCode().value();
-        String[] codeAndTitle = BY_STATUS.getOrDefault(status, new String[] {status >= 500 ? "INTERNAL" : "BAD_REQUEST", "Request refused"});
-        String detail = spring.getBody().getDetail() == null ? codeAndTitle[1] : spring.getBody().getDetail();
-        ResponseEntity<ApiProblem> entity = ProblemResponses.entity(ApiProblem.of(status, codeAndTitle[0], codeAndTitle[1], detail, path));
-        if (spring instanceof HttpRequestMethodNotSupportedException method && method.getSupportedHttpMethods() != null) {
-            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
-                    .allow(method.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new)).body(entity.getBody());
+        String[] codeAndTitle = BY_STATUS.getOrDefault(
+                status, new String[] {status >= 500 ? "INTERNAL" : "BAD_REQUEST", "Request refused"});
+        String detail = spring.getBody().getDetail() == null
+                ? codeAndTitle[1]
+                : spring.getBody().getDetail();
+        ResponseEntity<ApiProblem> entity =
+                ProblemResponses.entity(ApiProblem.of(status, codeAndTitle[0], codeAndTitle[1], detail, path));
+        if (spring instanceof HttpRequestMethodNotSupportedException method
+                && method.getSupportedHttpMethods() != null) {
+            return ResponseEntity.status(entity.getStatusCode())
+                    .headers(entity.getHeaders())
+                    .allow(method.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+                    .body(entity.getBody());
         }
         return entity;
     }

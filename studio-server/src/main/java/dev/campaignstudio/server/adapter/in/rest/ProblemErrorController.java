@@ -29,10 +29,17 @@ class ProblemErrorController implements ErrorController {
         ApiProblem problem = switch (status) {
             case 400 -> ApiProblem.of(400, "BAD_REQUEST", "Bad request", "the request could not be understood", path);
             case 404 -> ApiProblem.of(404, "NOT_FOUND", "Not found", "nothing is served at this path", path);
-            case 413 -> ApiProblem.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", "the request body is too large", path);
-            default -> status >= 500
-                    ? ApiProblem.of(status, "INTERNAL", "Internal error", "the service failed unexpectedly; the failure is logged", path)
-                    : ApiProblem.of(status, "REQUEST_REFUSED", "Request refused", "the request was refused", path);
+            case 413 ->
+                ApiProblem.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", "the request body is too large", path);
+            default ->
+                status >= 500
+                        ? ApiProblem.of(
+                                status,
+                                "INTERNAL",
+                                "Internal error",
+                                "the service failed unexpectedly; the failure is logged",
+                                path)
+                        : ApiProblem.of(status, "REQUEST_REFUSED", "Request refused", "the request was refused", path);
         };
         return ProblemResponses.entity(problem);
     }

@@ -17,7 +17,9 @@ public final class ProblemResponses {
 
     /** A response entity carrying {@code problem}. */
     static ResponseEntity<ApiProblem> entity(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).contentType(MediaType.parseMediaType(ApiProblem.MEDIA_TYPE)).body(problem);
+        return ResponseEntity.status(problem.status())
+                .contentType(MediaType.parseMediaType(ApiProblem.MEDIA_TYPE))
+                .body(problem);
     }
 
     /** Writes {@code problem} straight to a servlet response (for filters). */

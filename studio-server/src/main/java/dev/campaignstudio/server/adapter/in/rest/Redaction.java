@@ -5,8 +5,7 @@ import java.net.URI;
 /** Shortens what clients sent before it is echoed: URLs lose their query (it may hold a token), long text is cut. */
 final class Redaction {
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** Scheme, host, port and path of a URL; the query and fragment are dropped. */
     static String url(String url) {

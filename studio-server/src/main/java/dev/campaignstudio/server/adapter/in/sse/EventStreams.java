@@ -53,8 +53,7 @@ public final class EventStreams implements AutoCloseable {
         void events(SseEmitter emitter, List<JobEvent> page) throws IOException;
 
         /** Says the job has ended; {@code last} is the sequence of the last event sent or skipped. */
-        default void done(SseEmitter emitter, long last) throws IOException {
-        }
+        default void done(SseEmitter emitter, long last) throws IOException {}
     }
 
     /** A new emitter for a stream, open at most the limit. */
@@ -89,7 +88,8 @@ public final class EventStreams implements AutoCloseable {
                     lastWrite = System.nanoTime();
                     continue;
                 }
-                if (jobs.job(job).map(j -> j.status().isTerminal()).orElse(true) && jobs.events(job, last, 1).isEmpty()) {
+                if (jobs.job(job).map(j -> j.status().isTerminal()).orElse(true)
+                        && jobs.events(job, last, 1).isEmpty()) {
                     writer.done(emitter, last);
                     emitter.complete();
                     return;

@@ -38,7 +38,8 @@ class ConsoleAssetController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(asset.mediaType()))
                 .eTag("\"" + asset.sha256() + "\"")
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePrivate().immutable())
+                .cacheControl(
+                        CacheControl.maxAge(Duration.ofDays(30)).cachePrivate().immutable())
                 .body(new StoredFile(asset, assets));
     }
 

@@ -28,17 +28,23 @@ class ConsoleErrors {
     String tooLarge(HttpServletResponse response, Model model) {
         response.setStatus(413);
         model.addAttribute("title", "Upload too large");
-        model.addAttribute("message", "the photos are larger than the service accepts (studio.assets.max-bytes); send smaller files");
+        model.addAttribute(
+                "message",
+                "the photos are larger than the service accepts (studio.assets.max-bytes); send smaller files");
         return "console/error";
     }
 
-    @ExceptionHandler({org.springframework.web.bind.ServletRequestBindingException.class,
-            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
-            org.springframework.web.multipart.MultipartException.class})
+    @ExceptionHandler({
+        org.springframework.web.bind.ServletRequestBindingException.class,
+        org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+        org.springframework.web.multipart.MultipartException.class
+    })
     String badRequest(HttpServletResponse response, Model model) {
         response.setStatus(400);
         model.addAttribute("title", "Bad request");
-        model.addAttribute("message", "the request lacks a value the page needs, or has one of the wrong kind; go back and try again");
+        model.addAttribute(
+                "message",
+                "the request lacks a value the page needs, or has one of the wrong kind; go back and try again");
         return "console/error";
     }
 

@@ -39,24 +39,32 @@ class ConsoleSecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain consoleSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/console", "/console/**")
-                .authorizeHttpRequests(rules -> rules
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(SIGN_IN, "/console/static/**", "/console/webjars/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(SIGN_IN, "/console/static/**", "/console/webjars/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .authenticationManager(new ProviderManager(new TokenAuthentication(tokens)))
-                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
-                        .usernameParameter("caller").passwordParameter("token")
+                .formLogin(form -> form.loginPage(SIGN_IN)
+                        .loginProcessingUrl(SIGN_IN)
+                        .usernameParameter("caller")
+                        .passwordParameter("token")
                         .defaultSuccessUrl("/console/jobs", false)
                         .failureUrl(SIGN_IN + "?error"))
-                .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out")
-                        .invalidateHttpSession(true).addLogoutHandler(new CookieClearingLogoutHandler(expiredSessionCookie())))
+                .logout(logout -> logout.logoutUrl("/console/sign-out")
+                        .logoutSuccessUrl(SIGN_IN + "?signed-out")
+                        .invalidateHttpSession(true)
+                        .addLogoutHandler(new CookieClearingLogoutHandler(expiredSessionCookie())))
                 .requestCache(cache -> cache.requestCache(pageCache()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(new HtmxAwareEntryPoint(SIGN_IN)))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; media-src 'self'; "
-                                + "style-src 'self'; style-src-attr 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; media-src 'self'; "
+                                                + "style-src 'self'; style-src-attr 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -89,7 +97,8 @@ class ConsoleSecurityConfiguration {
         public Authentication authenticate(Authentication attempt) {
             Object token = attempt.getCredentials();
             // the console shows every caller's jobs, so only an admin's token signs in (docs/console.md)
-            if (!(token instanceof String text) || !tokens.caller(text.trim()).map(ApiCaller::isAdmin).orElse(false)) {
+            if (!(token instanceof String text)
+                    || !tokens.caller(text.trim()).map(ApiCaller::isAdmin).orElse(false)) {
                 throw new BadCredentialsException("the token is not accepted");
             }
             return UsernamePasswordAuthenticationToken.authenticated(ApiTokens.CALLER, null, List.of());
@@ -112,8 +121,11 @@ class ConsoleSecurityConfiguration {
         }
 
         @Override
-        public void commence(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                org.springframework.security.core.AuthenticationException reason) throws java.io.IOException, jakarta.servlet.ServletException {
+        public void commence(
+                jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                org.springframework.security.core.AuthenticationException reason)
+                throws java.io.IOException, jakarta.servlet.ServletException {
             if ("true".equals(request.getHeader("HX-Request"))) {
                 response.setHeader("HX-Redirect", request.getContextPath() + SIGN_IN);
                 response.setStatus(401);

@@ -28,16 +28,13 @@ class ConsoleSubmissions {
     }
 
     /** What became of a form's request. */
-    sealed interface Result {
-    }
+    sealed interface Result {}
 
     /** A job was made, or the form had been sent before (same idempotency key and content): its id. */
-    record Accepted(String jobId) implements Result {
-    }
+    record Accepted(String jobId) implements Result {}
 
     /** The request was refused, with every reason. */
-    record Refused(List<Violation> violations) implements Result {
-    }
+    record Refused(List<Violation> violations) implements Result {}
 
     /** A new idempotency key for a form: sending the form twice makes one job. */
     static String newKey() {
@@ -57,7 +54,9 @@ class ConsoleSubmissions {
             return new Accepted(replayed.job().id().value());
         }
         if (outcome instanceof SubmitOutcome.KeyConflict) {
-            return new Refused(List.of(new Violation("/idempotency_key", "IDEMPOTENCY_KEY_REUSED",
+            return new Refused(List.of(new Violation(
+                    "/idempotency_key",
+                    "IDEMPOTENCY_KEY_REUSED",
                     "this form was sent before with other values; reload the form to send it as new work")));
         }
         return new Refused(((SubmitOutcome.Rejected) outcome).violations());

@@ -17,9 +17,11 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/console/static/**").addResourceLocations("classpath:/console-static/")
+        registry.addResourceHandler("/console/static/**")
+                .addResourceLocations("classpath:/console-static/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate());
-        registry.addResourceHandler("/console/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+        registry.addResourceHandler("/console/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
                 .resourceChain(true);
     }

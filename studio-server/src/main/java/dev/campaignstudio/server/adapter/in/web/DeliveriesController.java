@@ -2,8 +2,8 @@ package dev.campaignstudio.server.adapter.in.web;
 
 import dev.campaignstudio.core.callback.Delivery;
 import dev.campaignstudio.core.callback.DeliveryAttempt;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.CallbackDeliveries;
 import dev.campaignstudio.core.port.in.FindJobs;
 import java.util.ArrayList;
@@ -39,9 +39,15 @@ class DeliveriesController {
      * @param lastStatus  the receiver's last HTTP status, or {@code null}
      * @param log         each attempt: when, status code, latency, outcome, error
      */
-    public record DeliveryRow(String eventId, long sequence, String status, int attempts, String nextAttempt, String lastError,
-            Integer lastStatus, List<String> log) {
-    }
+    public record DeliveryRow(
+            String eventId,
+            long sequence,
+            String status,
+            int attempts,
+            String nextAttempt,
+            String lastError,
+            Integer lastStatus,
+            List<String> log) {}
 
     @GetMapping("/console/jobs/{id}/deliveries")
     String list(@PathVariable("id") String id, Model model) {
@@ -49,15 +55,29 @@ class DeliveriesController {
         List<DeliveryAttempt> attempts = deliveries.attempts(job.id());
         List<DeliveryRow> rows = new ArrayList<>();
         for (Delivery d : deliveries.deliveries(job.id())) {
-            List<String> log = attempts.stream().filter(a -> a.deliveryId().equals(d.id()))
-                    .map(a -> Durations.at(a.at()) + " · " + (a.statusCode() == null ? "no answer" : "HTTP " + a.statusCode()) + " · "
-                            + a.latencyMs() + " ms · " + a.outcome() + (a.error() == null ? "" : " · " + a.error())).toList();
-            rows.add(new DeliveryRow(d.eventId(), d.sequence(), d.status().wire(), d.attempts(), Durations.at(d.nextAttemptAt()), d.lastError(),
-                    d.lastStatusCode(), log));
+            List<String> log = attempts.stream()
+                    .filter(a -> a.deliveryId().equals(d.id()))
+                    .map(a -> Durations.at(a.at()) + " · "
+                            + (a.statusCode() == null ? "no answer" : "HTTP " + a.statusCode()) + " · " + a.latencyMs()
+                            + " ms · " + a.outcome() + (a.error() == null ? "" : " · " + a.error()))
+                    .toList();
+            rows.add(new DeliveryRow(
+                    d.eventId(),
+                    d.sequence(),
+                    d.status().wire(),
+                    d.attempts(),
+                    Durations.at(d.nextAttemptAt()),
+                    d.lastError(),
+                    d.lastStatusCode(),
+                    log));
         }
         model.addAttribute("jobId", job.id().value());
-        model.addAttribute("callbackUrl", job.request().envelope().callback() == null ? null
-                : JobViews.withoutQuery(job.request().envelope().callback().url()));
+        model.addAttribute(
+                "callbackUrl",
+                job.request().envelope().callback() == null
+                        ? null
+                        : JobViews.withoutQuery(
+                                job.request().envelope().callback().url()));
         model.addAttribute("deliveries", rows);
         return "console/deliveries";
     }
@@ -65,8 +85,11 @@ class DeliveriesController {
     @PostMapping("/console/jobs/{id}/deliveries/{eventId}/redeliver")
     String redeliver(@PathVariable("id") String id, @PathVariable("eventId") String eventId, RedirectAttributes flash) {
         Job job = job(id);
-        flash.addFlashAttribute("notice", deliveries.redeliver(job.id(), eventId).isPresent()
-                ? "The event is queued to be sent again now." : "The job has no delivery of that event.");
+        flash.addFlashAttribute(
+                "notice",
+                deliveries.redeliver(job.id(), eventId).isPresent()
+                        ? "The event is queued to be sent again now."
+                        : "The job has no delivery of that event.");
         return "redirect:/console/jobs/" + id + "/deliveries";
     }
 

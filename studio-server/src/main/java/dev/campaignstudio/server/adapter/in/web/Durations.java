@@ -10,15 +10,15 @@ import java.util.Locale;
  */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** The time from {@code from} to {@code to}; empty text when either is unknown. */
     static String between(Instant from, Instant to) {
         return from == null || to == null ? "" : text(Duration.between(from, to));
     }
 
-    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
     /** {@code at} in UTC to the second, or empty text. */

@@ -6,16 +6,21 @@ import java.util.Map;
 /** One line per event for the job page: what changed, in the event's own words. */
 final class EventSummaries {
 
-    private EventSummaries() {
-    }
+    private EventSummaries() {}
 
     static String of(JobEvent event) {
         Map<String, Object> data = event.data();
         return switch (event.type().wire()) {
             case "progress" -> progress(data);
-            case "failed" -> data.get("error") instanceof Map<?, ?> error ? error.get("code") + ": " + error.get("message") : "failed";
-            case "completed" -> data.get("manifest") instanceof Map<?, ?> manifest && manifest.get("outputs") instanceof java.util.List<?> outputs
-                    ? outputs.size() + " output file(s)" : "completed";
+            case "failed" ->
+                data.get("error") instanceof Map<?, ?> error
+                        ? error.get("code") + ": " + error.get("message")
+                        : "failed";
+            case "completed" ->
+                data.get("manifest") instanceof Map<?, ?> manifest
+                                && manifest.get("outputs") instanceof java.util.List<?> outputs
+                        ? outputs.size() + " output file(s)"
+                        : "completed";
             default -> event.type().wire();
         };
     }

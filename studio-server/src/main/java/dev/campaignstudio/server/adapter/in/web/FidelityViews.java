@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class FidelityViews {
 
-    private FidelityViews() {
-    }
+    private FidelityViews() {}
 
     static List<FidelityGroup> of(List<StepRecord> steps) {
         List<FidelityGroup> groups = new ArrayList<>();
@@ -27,7 +26,9 @@ final class FidelityViews {
                     }
                 }
             }
-            if (step.error() != null && !step.error().details().isEmpty() && step.error().details().get("attempts") instanceof List<?>) {
+            if (step.error() != null
+                    && !step.error().details().isEmpty()
+                    && step.error().details().get("attempts") instanceof List<?>) {
                 groups.add(group(step, step.error().details()));
             }
         }
@@ -40,16 +41,30 @@ final class FidelityViews {
             if (item instanceof Map<?, ?> attempt) {
                 Map<String, Object> parts = new LinkedHashMap<>();
                 if (attempt.get("parts") instanceof Map<?, ?> scored) {
-                    scored.forEach((k, v) -> parts.put(String.valueOf(k), v instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f",
-                            n.doubleValue()) : v));
+                    scored.forEach((k, v) -> parts.put(
+                            String.valueOf(k),
+                            v instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f", n.doubleValue()) : v));
                 }
-                List<String> changes = attempt.get("changes") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-                attempts.add(new FidelityAttempt(number(attempt.get("attempt")).intValue(), number(attempt.get("score")).doubleValue(), parts,
-                        String.valueOf(attempt.get("verdict")), changes, String.valueOf(attempt.get("asset_id")), String.valueOf(attempt.get("seed"))));
+                List<String> changes = attempt.get("changes") instanceof List<?> list
+                        ? list.stream().map(String::valueOf).toList()
+                        : List.of();
+                attempts.add(new FidelityAttempt(
+                        number(attempt.get("attempt")).intValue(),
+                        number(attempt.get("score")).doubleValue(),
+                        parts,
+                        String.valueOf(attempt.get("verdict")),
+                        changes,
+                        String.valueOf(attempt.get("asset_id")),
+                        String.valueOf(attempt.get("seed"))));
             }
         }
-        return new FidelityGroup(step.stage(), step.sceneOrNull(), String.valueOf(summary.get("subject")), number(summary.get("threshold")).doubleValue(),
-                step.status().wire(), attempts);
+        return new FidelityGroup(
+                step.stage(),
+                step.sceneOrNull(),
+                String.valueOf(summary.get("subject")),
+                number(summary.get("threshold")).doubleValue(),
+                step.status().wire(),
+                attempts);
     }
 
     private static Number number(Object value) {

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Turns form text into the JSON values a job request holds; text that is not a number stays text, for the reader to refuse. */
 final class FormValues {
 
-    private FormValues() {
-    }
+    private FormValues() {}
 
     /** An integer or decimal when {@code text} spells one, else the trimmed text. */
     static Object number(String text) {

@@ -2,8 +2,8 @@ package dev.campaignstudio.server.adapter.in.web;
 
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.ModeCatalog;
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.job.JobStatus;
 import dev.campaignstudio.core.port.out.JobQuery;
 import java.util.ArrayList;
@@ -21,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param before  cursor: list jobs older than this one, or empty
  * @param problems what was dropped, in words
  */
-public record JobFilters(String status, String type, String mode, String product, String before, List<String> problems) {
+public record JobFilters(
+        String status, String type, String mode, String product, String before, List<String> problems) {
 
     static JobFilters of(String status, String type, String mode, String product, String before, ModeCatalog modes) {
         List<String> problems = new ArrayList<>();
@@ -37,22 +38,27 @@ public record JobFilters(String status, String type, String mode, String product
         return new JobFilters(status, type, mode, product, before, List.copyOf(problems));
     }
 
-    private static String known(String value, java.util.function.Predicate<String> valid, String what, List<String> problems) {
+    private static String known(
+            String value, java.util.function.Predicate<String> valid, String what, List<String> problems) {
         if (value == null || value.isBlank()) {
             return "";
         }
         if (!valid.test(value.trim())) {
-            problems.add("there is no " + what + " '" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'");
+            problems.add("there is no " + what + " '" + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
+                    + "'");
             return "";
         }
         return value.trim();
     }
 
     JobQuery query(int limit, ModeCatalog modes) {
-        return new JobQuery(status.isEmpty() ? null : WireEnum.require(JobStatus.class, status),
+        return new JobQuery(
+                status.isEmpty() ? null : WireEnum.require(JobStatus.class, status),
                 type.isEmpty() ? null : WireEnum.require(JobType.class, type),
                 mode.isEmpty() ? null : modes.mode(mode).orElse(null),
-                product.isEmpty() ? null : product, before.isEmpty() ? null : new JobId(before), limit);
+                product.isEmpty() ? null : product,
+                before.isEmpty() ? null : new JobId(before),
+                limit);
     }
 
     /** The jobs page with these filters, from the newest job, or older than {@code cursor} when it is given. */

@@ -15,6 +15,7 @@ final class JobForm {
 
     /** Text fields, by form name. */
     private final Map<String, String> values = new LinkedHashMap<>();
+
     private final List<String> aspects;
     private final List<String> kept;
 
@@ -25,7 +26,9 @@ final class JobForm {
             }
         });
         aspects = params.getOrDefault("aspects", List.of());
-        kept = new ArrayList<>(params.getOrDefault("kept", List.of()).stream().filter(k -> k.startsWith("asset:")).toList());
+        kept = new ArrayList<>(params.getOrDefault("kept", List.of()).stream()
+                .filter(k -> k.startsWith("asset:"))
+                .toList());
     }
 
     /** An empty form of {@code mode} with a new idempotency key. */
@@ -74,7 +77,12 @@ final class JobForm {
         put(attributes, "brand", value("brand"));
         put(attributes, "category", value("category"));
         if (!value("colors").isEmpty()) {
-            attributes.put("colors", java.util.Arrays.stream(value("colors").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList());
+            attributes.put(
+                    "colors",
+                    java.util.Arrays.stream(value("colors").split(","))
+                            .map(String::trim)
+                            .filter(c -> !c.isEmpty())
+                            .toList());
         }
         put(attributes, "description", value("description"));
         if (!attributes.isEmpty()) {

@@ -41,21 +41,32 @@ class JobListController {
     }
 
     @GetMapping("/jobs")
-    String jobs(@RequestParam(name = "status", required = false) String status, @RequestParam(name = "job_type", required = false) String type,
-            @RequestParam(name = "mode", required = false) String mode, @RequestParam(name = "product_id", required = false) String product,
-            @RequestParam(name = "before", required = false) String before, Model model) {
+    String jobs(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "job_type", required = false) String type,
+            @RequestParam(name = "mode", required = false) String mode,
+            @RequestParam(name = "product_id", required = false) String product,
+            @RequestParam(name = "before", required = false) String before,
+            Model model) {
         fill(model, JobFilters.of(status, type, mode, product, before, modes));
-        model.addAttribute("statuses", Arrays.stream(JobStatus.values()).map(WireEnum::wire).toList());
-        model.addAttribute("types", Arrays.stream(JobType.values()).map(WireEnum::wire).toList());
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(JobStatus.values()).map(WireEnum::wire).toList());
+        model.addAttribute(
+                "types", Arrays.stream(JobType.values()).map(WireEnum::wire).toList());
         model.addAttribute("modes", modes.modes().stream().map(OutputMode::wire).toList());
         return "console/jobs";
     }
 
     /** The table body alone, for the page's live refresh. */
     @GetMapping("/jobs/rows")
-    String rows(@RequestParam(name = "status", required = false) String status, @RequestParam(name = "job_type", required = false) String type,
-            @RequestParam(name = "mode", required = false) String mode, @RequestParam(name = "product_id", required = false) String product,
-            @RequestParam(name = "before", required = false) String before, Model model) {
+    String rows(
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "job_type", required = false) String type,
+            @RequestParam(name = "mode", required = false) String mode,
+            @RequestParam(name = "product_id", required = false) String product,
+            @RequestParam(name = "before", required = false) String before,
+            Model model) {
         fill(model, JobFilters.of(status, type, mode, product, before, modes));
         return "console/jobs :: rows";
     }
@@ -67,7 +78,11 @@ class JobListController {
         model.addAttribute("filters", filters);
         model.addAttribute("rows", rows);
         model.addAttribute("live", rows.stream().anyMatch(JobRow::live));
-        model.addAttribute("older", page.next() == null ? null : filters.link("/console/jobs", page.next().value()));
+        model.addAttribute(
+                "older",
+                page.next() == null
+                        ? null
+                        : filters.link("/console/jobs", page.next().value()));
         model.addAttribute("newest", filters.before().isEmpty() ? null : filters.link("/console/jobs", null));
         model.addAttribute("refresh", filters.link("/console/jobs/rows", filters.before()));
     }

@@ -1,9 +1,9 @@
 package dev.campaignstudio.server.adapter.in.web;
 
-import dev.campaignstudio.core.port.in.CancelOutcome;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.in.CancelJob;
+import dev.campaignstudio.core.port.in.CancelOutcome;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.FidelityGroup;
 import java.util.LinkedHashMap;
@@ -49,14 +49,19 @@ class JobPageController {
     }
 
     @GetMapping("/fidelity")
-    String fidelity(@PathVariable("id") String id, @RequestParam("stage") String stage,
-            @RequestParam(name = "scene", required = false) Integer scene, Model model) {
+    String fidelity(
+            @PathVariable("id") String id,
+            @RequestParam("stage") String stage,
+            @RequestParam(name = "scene", required = false) Integer scene,
+            Model model) {
         Job job = job(id);
         JobPageView view = views.page(job);
         List<FidelityGroup> groups = view.fidelity().stream()
-                .filter(g -> g.stage().equals(stage) && java.util.Objects.equals(g.sceneOrder(), scene)).toList();
+                .filter(g -> g.stage().equals(stage) && java.util.Objects.equals(g.sceneOrder(), scene))
+                .toList();
         if (groups.isEmpty()) {
-            throw new NotFound("job " + id + " has no fidelity checks at " + stage + (scene == null ? "" : " scene " + scene));
+            throw new NotFound(
+                    "job " + id + " has no fidelity checks at " + stage + (scene == null ? "" : " scene " + scene));
         }
         model.addAttribute("job", view.job());
         model.addAttribute("groups", groups);
@@ -66,16 +71,22 @@ class JobPageController {
     @PostMapping("/cancel")
     String cancel(@PathVariable("id") String id, RedirectAttributes flash) {
         CancelOutcome outcome = cancels.cancel(job(id).id());
-        flash.addFlashAttribute("notice", outcome instanceof CancelOutcome.Accepted
-                ? "Cancellation asked for: no new step starts, and the job ends cancelled once no step runs."
-                : "The job had already ended; nothing was cancelled.");
+        flash.addFlashAttribute(
+                "notice",
+                outcome instanceof CancelOutcome.Accepted
+                        ? "Cancellation asked for: no new step starts, and the job ends cancelled once no step runs."
+                        : "The job had already ended; nothing was cancelled.");
         return "redirect:/console/jobs/" + id;
     }
 
     @PostMapping("/retry")
-    String retry(@PathVariable("id") String id, @RequestParam("stage") String stage,
-            @RequestParam(name = "scene_order", required = false) String scene, @RequestParam(name = "prompt", required = false) String prompt,
-            @RequestParam("idempotency_key") String key, Model model) {
+    String retry(
+            @PathVariable("id") String id,
+            @RequestParam("stage") String stage,
+            @RequestParam(name = "scene_order", required = false) String scene,
+            @RequestParam(name = "prompt", required = false) String prompt,
+            @RequestParam("idempotency_key") String key,
+            Model model) {
         Job job = job(id);
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("contract_version", 2);
@@ -96,8 +107,15 @@ class JobPageController {
             return "redirect:/console/jobs/" + accepted.jobId();
         }
         fill(model, job);
-        model.addAttribute("retryErrors", ((ConsoleSubmissions.Refused) result).violations().stream()
-                .map(v -> (v.pointer().isEmpty() ? "" : v.pointer().substring(1).replace('/', ' ') + ": ") + v.message()).toList());
+        model.addAttribute(
+                "retryErrors",
+                ((ConsoleSubmissions.Refused) result)
+                        .violations().stream()
+                                .map(v -> (v.pointer().isEmpty()
+                                                ? ""
+                                                : v.pointer().substring(1).replace('/', ' ') + ": ")
+                                        + v.message())
+                                .toList());
         return "console/job";
     }
 

@@ -17,12 +17,24 @@ import java.util.Map;
  * @param retryStages stages a retry may start from, with the scenes of per-scene ones
  * @param lastSequence the newest event's sequence (the live stream continues after it)
  */
-public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scenes, List<FidelityGroup> fidelity, List<Media> outputs,
-        List<TextBlock> texts, List<EventRow> events, List<RetryStage> retryStages, long lastSequence) {
+public record JobPageView(
+        Header job,
+        List<StepRow> steps,
+        List<SceneCard> scenes,
+        List<FidelityGroup> fidelity,
+        List<Media> outputs,
+        List<TextBlock> texts,
+        List<EventRow> events,
+        List<RetryStage> retryStages,
+        long lastSequence) {
 
     /** Every scene a retry may start from, across the per-scene stages. */
     public List<Integer> retryScenes() {
-        return retryStages.stream().flatMap(r -> r.scenes().stream()).distinct().sorted().toList();
+        return retryStages.stream()
+                .flatMap(r -> r.scenes().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /**
@@ -46,9 +58,24 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param retries     retries that resume it: id, status and target
      * @param callbackUrl where its events are sent (without query), or {@code null}
      */
-    public record Header(String id, String type, String status, String mode, String productId, String parentJobId, Instant createdAt,
-            Instant startedAt, Instant finishedAt, String took, boolean cancelRequested, int percent, Map<String, Object> error,
-            String prompt, Map<String, String> settings, List<Map<String, String>> retries, String callbackUrl) {
+    public record Header(
+            String id,
+            String type,
+            String status,
+            String mode,
+            String productId,
+            String parentJobId,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            String took,
+            boolean cancelRequested,
+            int percent,
+            Map<String, Object> error,
+            String prompt,
+            Map<String, String> settings,
+            List<Map<String, String>> retries,
+            String callbackUrl) {
 
         public boolean live() {
             return status.equals("queued") || status.equals("running");
@@ -84,8 +111,20 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param width        its bar's length, percent of the job's span
      * @param details      its inputs and outputs as indented JSON
      */
-    public record StepRow(String stage, Integer sceneOrder, int attempt, String status, String queue, String adapter, String waited,
-            String took, String errorCode, String errorMessage, double left, double width, String details) {
+    public record StepRow(
+            String stage,
+            Integer sceneOrder,
+            int attempt,
+            String status,
+            String queue,
+            String adapter,
+            String waited,
+            String took,
+            String errorCode,
+            String errorMessage,
+            double left,
+            double width,
+            String details) {
 
         /** The step in words: {@code scene_image · scene 3}. */
         public String name() {
@@ -100,8 +139,7 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param stages stage name to its latest attempt's status
      * @param media  files of its finished stages
      */
-    public record SceneCard(int order, Map<String, String> stages, List<Media> media) {
-    }
+    public record SceneCard(int order, Map<String, String> stages, List<Media> media) {}
 
     /**
      * The fidelity checks of one image a step made.
@@ -113,7 +151,12 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param stepStatus how the step ended
      * @param attempts   every attempt, first first
      */
-    public record FidelityGroup(String stage, Integer sceneOrder, String subject, double threshold, String stepStatus,
+    public record FidelityGroup(
+            String stage,
+            Integer sceneOrder,
+            String subject,
+            double threshold,
+            String stepStatus,
             List<FidelityAttempt> attempts) {
 
         /** The page of this group's step: {@code /console/jobs/{id}/fidelity?stage=..&scene=..}. */
@@ -137,8 +180,14 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param assetId  the generated image
      * @param seed     generation seed
      */
-    public record FidelityAttempt(int attempt, double score, Map<String, Object> parts, String verdict, List<String> changes,
-            String assetId, String seed) {
+    public record FidelityAttempt(
+            int attempt,
+            double score,
+            Map<String, Object> parts,
+            String verdict,
+            List<String> changes,
+            String assetId,
+            String seed) {
 
         public boolean accepted() {
             return "pass".equals(verdict);
@@ -159,8 +208,7 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param title what it is
      * @param lines label and text of each line
      */
-    public record TextBlock(String title, List<Map<String, String>> lines) {
-    }
+    public record TextBlock(String title, List<Map<String, String>> lines) {}
 
     /**
      * One event.
@@ -183,6 +231,5 @@ public record JobPageView(Header job, List<StepRow> steps, List<SceneCard> scene
      * @param stage  stage name
      * @param scenes its scenes, empty for once-per-job stages
      */
-    public record RetryStage(String stage, List<Integer> scenes) {
-    }
+    public record RetryStage(String stage, List<Integer> scenes) {}
 }

@@ -15,13 +15,28 @@ import java.time.Instant;
  * @param createdAt   when it was accepted
  * @param took        how long it ran, or ran so far, or empty text while queued
  */
-public record JobRow(String id, String type, String status, String mode, String productId, String parentJobId, Instant createdAt,
+public record JobRow(
+        String id,
+        String type,
+        String status,
+        String mode,
+        String productId,
+        String parentJobId,
+        Instant createdAt,
         String took) {
 
     static JobRow of(Job job, Instant now) {
-        return new JobRow(job.id().value(), job.type().wire(), job.status().wire(), job.mode() == null ? null : job.mode().wire(),
-                job.productId(), job.parentJobId() == null ? null : job.parentJobId().value(), job.createdAt(),
-                Durations.between(job.startedAt(), job.finishedAt() != null ? job.finishedAt() : job.startedAt() == null ? null : now));
+        return new JobRow(
+                job.id().value(),
+                job.type().wire(),
+                job.status().wire(),
+                job.mode() == null ? null : job.mode().wire(),
+                job.productId(),
+                job.parentJobId() == null ? null : job.parentJobId().value(),
+                job.createdAt(),
+                Durations.between(
+                        job.startedAt(),
+                        job.finishedAt() != null ? job.finishedAt() : job.startedAt() == null ? null : now));
     }
 
     /** When it was accepted, in UTC. */

@@ -33,7 +33,8 @@ class JobStreamController implements DisposableBean {
     }
 
     @GetMapping(path = "/console/jobs/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(@PathVariable("id") String id, @RequestParam(name = "after", defaultValue = "0") long after) {
+    ResponseEntity<SseEmitter> stream(
+            @PathVariable("id") String id, @RequestParam(name = "after", defaultValue = "0") long after) {
         if (!JobId.isValid(id) || jobs.job(new JobId(id)).isEmpty()) {
             throw new NotFound("there is no job '" + id + "'");
         }

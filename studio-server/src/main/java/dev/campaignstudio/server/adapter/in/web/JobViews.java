@@ -6,9 +6,10 @@ import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.MarketingOutputRequest;
 import dev.campaignstudio.core.contract.OutputSettings;
 import dev.campaignstudio.core.contract.RetryRequest;
-import dev.campaignstudio.core.job.StepRecord;
+import dev.campaignstudio.core.contract.SettingsPatch;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.port.in.FindAssets;
 import dev.campaignstudio.core.port.in.FindJobs;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.EventRow;
@@ -16,7 +17,6 @@ import dev.campaignstudio.server.adapter.in.web.JobPageView.Header;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.RetryStage;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.SceneCard;
 import dev.campaignstudio.server.adapter.in.web.JobPageView.StepRow;
-import dev.campaignstudio.core.contract.SettingsPatch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -57,8 +57,15 @@ class JobViews {
         List<JobEvent> events = events(job);
         Map<String, Optional<Asset>> found = new HashMap<>();
         Instant now = clock.instant();
-        return new JobPageView(header(job, events, now), timeline(job, steps, now), scenes(steps, found),
-                FidelityViews.of(steps), outputs(job), TextViews.of(steps), eventRows(events), retryStages(job, steps),
+        return new JobPageView(
+                header(job, events, now),
+                timeline(job, steps, now),
+                scenes(steps, found),
+                FidelityViews.of(steps),
+                outputs(job),
+                TextViews.of(steps),
+                eventRows(events),
+                retryStages(job, steps),
                 events.isEmpty() ? 0 : events.get(events.size() - 1).sequence());
     }
 
@@ -91,7 +98,12 @@ class JobViews {
             settings(output.settings(), settings);
         } else if (request instanceof RetryRequest retry) {
             prompt = retry.prompt();
-            settings.put("retry from", retry.target().stage() + (retry.target().sceneOrder() == null ? "" : ", scene " + retry.target().sceneOrder()));
+            settings.put(
+                    "retry from",
+                    retry.target().stage()
+                            + (retry.target().sceneOrder() == null
+                                    ? ""
+                                    : ", scene " + retry.target().sceneOrder()));
             changes(retry.settings(), settings);
         }
         List<Map<String, String>> retries = new ArrayList<>();
@@ -100,20 +112,44 @@ class JobViews {
             entry.put("id", retry.id().value());
             entry.put("status", retry.status().wire());
             if (retry.request() instanceof RetryRequest r) {
-                entry.put("target", r.target().stage() + (r.target().sceneOrder() == null ? "" : " · scene " + r.target().sceneOrder()));
+                entry.put(
+                        "target",
+                        r.target().stage()
+                                + (r.target().sceneOrder() == null
+                                        ? ""
+                                        : " · scene " + r.target().sceneOrder()));
             }
             retries.add(entry);
         }
-        String callback = job.request().envelope().callback() == null ? null : withoutQuery(job.request().envelope().callback().url());
-        return new Header(job.id().value(), job.type().wire(), job.status().wire(), job.mode() == null ? null : job.mode().wire(),
-                job.productId(), job.parentJobId() == null ? null : job.parentJobId().value(), job.createdAt(), job.startedAt(),
-                job.finishedAt(), Durations.between(job.startedAt(), job.finishedAt() != null ? job.finishedAt() : job.startedAt() == null ? null : now),
-                job.cancelRequested(), percent(job, events), job.error() == null ? null : job.error().toTree(), prompt, settings, retries,
+        String callback = job.request().envelope().callback() == null
+                ? null
+                : withoutQuery(job.request().envelope().callback().url());
+        return new Header(
+                job.id().value(),
+                job.type().wire(),
+                job.status().wire(),
+                job.mode() == null ? null : job.mode().wire(),
+                job.productId(),
+                job.parentJobId() == null ? null : job.parentJobId().value(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                Durations.between(
+                        job.startedAt(),
+                        job.finishedAt() != null ? job.finishedAt() : job.startedAt() == null ? null : now),
+                job.cancelRequested(),
+                percent(job, events),
+                job.error() == null ? null : job.error().toTree(),
+                prompt,
+                settings,
+                retries,
                 callback);
     }
 
     private static void settings(OutputSettings s, Map<String, String> into) {
-        into.put("aspect", String.join(", ", s.aspects().stream().map(a -> a.wire()).toList()));
+        into.put(
+                "aspect",
+                String.join(", ", s.aspects().stream().map(a -> a.wire()).toList()));
         if (s.durationS() != null) {
             into.put("duration", s.durationS() + " s");
         }
@@ -136,7 +172,9 @@ class JobViews {
         changed.put("aspect", patch.aspect() == null ? null : patch.aspect().wire());
         changed.put("duration", patch.durationS() == null ? null : patch.durationS() + " s");
         changed.put("scenes", patch.sceneCount());
-        changed.put("presentation", patch.presentation() == null ? null : patch.presentation().wire());
+        changed.put(
+                "presentation",
+                patch.presentation() == null ? null : patch.presentation().wire());
         changed.put("style", patch.style() == null ? null : patch.style().wire());
         changed.put("voice", patch.voice());
         changed.put("language", patch.language());
@@ -174,12 +212,27 @@ class JobViews {
         for (StepRecord step : steps) {
             Instant from = step.startedAt() != null ? step.startedAt() : step.finishedAt();
             Instant to = step.finishedAt() != null ? step.finishedAt() : step.startedAt() != null ? now : null;
-            double left = from == null ? 0 : Math.min(100, Duration.between(start, from).toMillis() * 100 / span);
-            double width = from == null || to == null ? 0 : Math.max(0.6, Math.min(100 - left, Duration.between(from, to).toMillis() * 100 / span));
-            rows.add(new StepRow(step.stage(), step.sceneOrNull(), step.attempt(), step.status().wire(), step.queue().wire(), step.adapter(),
-                    Durations.between(step.createdAt(), step.startedAt()), Durations.between(step.startedAt(), to),
-                    step.error() == null ? null : step.error().code(), step.error() == null ? null : step.error().message(),
-                    round(left), round(width), details(step)));
+            double left = from == null
+                    ? 0
+                    : Math.min(100, Duration.between(start, from).toMillis() * 100 / span);
+            double width = from == null || to == null
+                    ? 0
+                    : Math.max(
+                            0.6, Math.min(100 - left, Duration.between(from, to).toMillis() * 100 / span));
+            rows.add(new StepRow(
+                    step.stage(),
+                    step.sceneOrNull(),
+                    step.attempt(),
+                    step.status().wire(),
+                    step.queue().wire(),
+                    step.adapter(),
+                    Durations.between(step.createdAt(), step.startedAt()),
+                    Durations.between(step.startedAt(), to),
+                    step.error() == null ? null : step.error().code(),
+                    step.error() == null ? null : step.error().message(),
+                    round(left),
+                    round(width),
+                    details(step)));
         }
         return rows;
     }
@@ -191,7 +244,11 @@ class JobViews {
         }
         tree.put("outputs", step.outputs());
         if (!step.assets().isEmpty()) {
-            tree.put("files", step.assets().stream().map(a -> Map.of("asset_id", a.assetId(), "role", a.role())).toList());
+            tree.put(
+                    "files",
+                    step.assets().stream()
+                            .map(a -> Map.of("asset_id", a.assetId(), "role", a.role()))
+                            .toList());
         }
         if (step.error() != null) {
             tree.put("error", step.error().toTree());
@@ -203,7 +260,8 @@ class JobViews {
         Map<Integer, Map<String, StepRecord>> latest = new TreeMap<>();
         for (StepRecord step : steps) {
             if (step.sceneOrder() > 0) {
-                latest.computeIfAbsent(step.sceneOrder(), k -> new LinkedHashMap<>()).put(step.stage(), step);
+                latest.computeIfAbsent(step.sceneOrder(), k -> new LinkedHashMap<>())
+                        .put(step.stage(), step);
             }
         }
         List<SceneCard> cards = new ArrayList<>();
@@ -230,7 +288,8 @@ class JobViews {
     }
 
     private Optional<Asset> asset(String id, Map<String, Optional<Asset>> found) {
-        return found.computeIfAbsent(id, key -> AssetId.isValid(key) ? assets.asset(new AssetId(key)) : Optional.empty());
+        return found.computeIfAbsent(
+                id, key -> AssetId.isValid(key) ? assets.asset(new AssetId(key)) : Optional.empty());
     }
 
     private static List<Media> outputs(Job job) {
@@ -240,8 +299,13 @@ class JobViews {
         List<Media> media = new ArrayList<>();
         for (Object item : outputs) {
             if (item instanceof Map<?, ?> output) {
-                media.add(new Media(String.valueOf(output.get("asset_id")), String.valueOf(output.get("role")), integer(output.get("scene_order")),
-                        String.valueOf(output.get("media_type")), integer(output.get("width")), integer(output.get("height")),
+                media.add(new Media(
+                        String.valueOf(output.get("asset_id")),
+                        String.valueOf(output.get("role")),
+                        integer(output.get("scene_order")),
+                        String.valueOf(output.get("media_type")),
+                        integer(output.get("width")),
+                        integer(output.get("height")),
                         output.get("duration_ms") instanceof Number n ? n.longValue() : null,
                         output.get("bytes") instanceof Number b ? b.longValue() : 0));
             }
@@ -271,7 +335,8 @@ class JobViews {
             }
         }
         List<RetryStage> options = new ArrayList<>();
-        stages.forEach((stage, scenes) -> options.add(new RetryStage(stage, scenes.stream().sorted().toList())));
+        stages.forEach((stage, scenes) ->
+                options.add(new RetryStage(stage, scenes.stream().sorted().toList())));
         return options;
     }
 

@@ -14,10 +14,25 @@ import dev.campaignstudio.core.asset.Asset;
  * @param durationMs length of audio or video, or {@code null}
  * @param bytes      size
  */
-public record Media(String assetId, String role, Integer sceneOrder, String mediaType, Integer width, Integer height, Long durationMs, long bytes) {
+public record Media(
+        String assetId,
+        String role,
+        Integer sceneOrder,
+        String mediaType,
+        Integer width,
+        Integer height,
+        Long durationMs,
+        long bytes) {
 
     static Media of(Asset asset, String role, Integer sceneOrder) {
-        return new Media(asset.id().value(), role, sceneOrder, asset.mediaType(), asset.width(), asset.height(), asset.durationMs(),
+        return new Media(
+                asset.id().value(),
+                role,
+                sceneOrder,
+                asset.mediaType(),
+                asset.width(),
+                asset.height(),
+                asset.durationMs(),
                 asset.bytes());
     }
 

@@ -46,9 +46,13 @@ class NewJobController {
     }
 
     @GetMapping
-    String form(@RequestParam(name = "mode", required = false) String mode, @RequestParam(name = "product_id", required = false) String product,
+    String form(
+            @RequestParam(name = "mode", required = false) String mode,
+            @RequestParam(name = "product_id", required = false) String product,
             Model model) {
-        JobForm form = JobForm.blank(modes.mode(mode == null ? "" : mode).orElse(OutputMode.FAST_VIDEO).wire());
+        JobForm form = JobForm.blank(modes.mode(mode == null ? "" : mode)
+                .orElse(OutputMode.FAST_VIDEO)
+                .wire());
         if (product != null) {
             form.values().put("product_id", product);
         }
@@ -64,8 +68,11 @@ class NewJobController {
     }
 
     @PostMapping
-    String submit(@RequestParam MultiValueMap<String, String> params,
-            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Model model) throws IOException {
+    String submit(
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+            Model model)
+            throws IOException {
         JobForm form = new JobForm(params);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> images = new ArrayList<>(form.kept());

@@ -41,13 +41,13 @@ class ProductController {
      * @param jobId       job that made it
      * @param created     when, in UTC
      */
-    public record CheckpointRow(String stage, String fingerprint, String adapter, String jobId, String created) {
-    }
+    public record CheckpointRow(String stage, String fingerprint, String adapter, String jobId, String created) {}
 
     @GetMapping("/console/products/{productId}")
     String product(@PathVariable("productId") String productId, Model model) {
         if (!PRODUCT_ID.matcher(productId).matches()) {
-            throw new NotFound("there is no product '" + (productId.length() > 64 ? productId.substring(0, 64) + "..." : productId) + "'");
+            throw new NotFound("there is no product '"
+                    + (productId.length() > 64 ? productId.substring(0, 64) + "..." : productId) + "'");
         }
         List<ProductCheckpoint> all = products.checkpoints(productId);
         Map<String, ProductCheckpoint> latest = new LinkedHashMap<>();
@@ -57,7 +57,8 @@ class ProductController {
         model.addAttribute("productId", productId);
         model.addAttribute("cutouts", media(latest.get("neutral_image")));
         model.addAttribute("sheets", media(latest.get("character_sheet")));
-        Map<String, Object> metadata = latest.containsKey("metadata") ? latest.get("metadata").outputs() : Map.of();
+        Map<String, Object> metadata =
+                latest.containsKey("metadata") ? latest.get("metadata").outputs() : Map.of();
         model.addAttribute("palette", palette(metadata.get("palette")));
         Map<String, String> facts = new LinkedHashMap<>();
         for (String key : List.of("brand", "category", "description", "colors", "keywords")) {
@@ -70,10 +71,27 @@ class ProductController {
             }
         }
         model.addAttribute("facts", facts);
-        Object concepts = latest.containsKey("storyboard_seeds") ? latest.get("storyboard_seeds").outputs().get("concepts") : null;
-        model.addAttribute("seeds", concepts instanceof List<?> list ? list.stream().filter(Map.class::isInstance).map(Map.class::cast).toList() : List.of());
-        model.addAttribute("checkpoints", all.stream().map(c -> new CheckpointRow(c.key().stage(), c.key().fingerprint().substring(0, 12),
-                c.adapter(), c.jobId().value(), Durations.at(c.createdAt()))).toList());
+        Object concepts = latest.containsKey("storyboard_seeds")
+                ? latest.get("storyboard_seeds").outputs().get("concepts")
+                : null;
+        model.addAttribute(
+                "seeds",
+                concepts instanceof List<?> list
+                        ? list.stream()
+                                .filter(Map.class::isInstance)
+                                .map(Map.class::cast)
+                                .toList()
+                        : List.of());
+        model.addAttribute(
+                "checkpoints",
+                all.stream()
+                        .map(c -> new CheckpointRow(
+                                c.key().stage(),
+                                c.key().fingerprint().substring(0, 12),
+                                c.adapter(),
+                                c.jobId().value(),
+                                Durations.at(c.createdAt())))
+                        .toList());
         return "console/product";
     }
 
@@ -84,7 +102,8 @@ class ProductController {
         }
         for (StepRecord.StepAsset ref : checkpoint.assets()) {
             if (AssetId.isValid(ref.assetId())) {
-                assets.asset(new AssetId(ref.assetId())).filter(a -> a.mediaType().startsWith("image/"))
+                assets.asset(new AssetId(ref.assetId()))
+                        .filter(a -> a.mediaType().startsWith("image/"))
                         .ifPresent(a -> media.add(Media.of(a, ref.role(), null)));
             }
         }
@@ -95,8 +114,11 @@ class ProductController {
         List<Map<String, String>> swatches = new ArrayList<>();
         if (value instanceof List<?> list) {
             for (Object item : list) {
-                if (item instanceof Map<?, ?> colour && colour.get("hex") instanceof String hex && HEX.matcher(hex).matches()) {
-                    String share = colour.get("share") instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "";
+                if (item instanceof Map<?, ?> colour
+                        && colour.get("hex") instanceof String hex
+                        && HEX.matcher(hex).matches()) {
+                    String share =
+                            colour.get("share") instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "";
                     swatches.add(Map.of("hex", hex, "share", share));
                 }
             }

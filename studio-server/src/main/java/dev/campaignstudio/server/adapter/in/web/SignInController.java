@@ -12,9 +12,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     @GetMapping(ConsoleSecurityConfiguration.SIGN_IN)
-    String signIn(@RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "signed-out", required = false) String signedOut, Authentication caller, Model model) {
-        if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken) && error == null) {
+    String signIn(
+            @RequestParam(name = "error", required = false) String error,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            Authentication caller,
+            Model model) {
+        if (caller != null
+                && caller.isAuthenticated()
+                && !(caller instanceof AnonymousAuthenticationToken)
+                && error == null) {
             return "redirect:/console/jobs";
         }
         model.addAttribute("error", error != null);

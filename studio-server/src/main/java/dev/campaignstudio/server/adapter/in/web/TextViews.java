@@ -11,8 +11,7 @@ import java.util.Map;
 /** The words a job made, as the stages record them: a script's segments, a storyboard's scenes or shots, timed captions. */
 final class TextViews {
 
-    private TextViews() {
-    }
+    private TextViews() {}
 
     static List<TextBlock> of(List<StepRecord> steps) {
         Map<String, StepRecord> done = new LinkedHashMap<>();
@@ -24,18 +23,41 @@ final class TextViews {
         List<TextBlock> blocks = new ArrayList<>();
         for (StepRecord step : done.values()) {
             Map<String, Object> outputs = step.outputs();
-            add(blocks, "Script", outputs.get("segments"), line -> label(line.get("order"), line.get("role")), line -> text(line.get("text")));
-            add(blocks, "Storyboard", outputs.get("scenes"), line -> label(line.get("order"), seconds(line.get("start_ms")) + " · "
-                    + seconds(line.get("duration_ms"))), line -> join(line.get("shot"), line.get("text")));
-            add(blocks, "Shots", outputs.get("shots"), line -> label(line.get("order"), line.get("kind")),
+            add(
+                    blocks,
+                    "Script",
+                    outputs.get("segments"),
+                    line -> label(line.get("order"), line.get("role")),
+                    line -> text(line.get("text")));
+            add(
+                    blocks,
+                    "Storyboard",
+                    outputs.get("scenes"),
+                    line -> label(
+                            line.get("order"),
+                            seconds(line.get("start_ms")) + " · " + seconds(line.get("duration_ms"))),
+                    line -> join(line.get("shot"), line.get("text")));
+            add(
+                    blocks,
+                    "Shots",
+                    outputs.get("shots"),
+                    line -> label(line.get("order"), line.get("kind")),
                     line -> join(line.get("line"), line.get("direction")));
-            add(blocks, "Captions", outputs.get("captions"), line -> seconds(line.get("start_ms")) + " – " + seconds(line.get("end_ms")),
+            add(
+                    blocks,
+                    "Captions",
+                    outputs.get("captions"),
+                    line -> seconds(line.get("start_ms")) + " – " + seconds(line.get("end_ms")),
                     line -> text(line.get("text")));
         }
         return blocks;
     }
 
-    private static void add(List<TextBlock> blocks, String title, Object value, java.util.function.Function<Map<?, ?>, String> label,
+    private static void add(
+            List<TextBlock> blocks,
+            String title,
+            Object value,
+            java.util.function.Function<Map<?, ?>, String> label,
             java.util.function.Function<Map<?, ?>, String> text) {
         if (!(value instanceof List<?> items) || items.isEmpty() || !(items.get(0) instanceof Map<?, ?>)) {
             return;

@@ -16,8 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -134,7 +134,10 @@ public final class FileSystemBlobStore implements BlobStore {
             if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
-            return Optional.of(new StoredBlob(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime().toInstant()));
+            return Optional.of(new StoredBlob(
+                    file.getFileName().toString(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toInstant()));
         } catch (NoSuchFileException deletedMeanwhile) {
             return Optional.empty();
         } catch (IOException e) {
@@ -171,7 +174,8 @@ public final class FileSystemBlobStore implements BlobStore {
             createOwnerOnlyDirectories(parent);
         }
         try {
-            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+            FileAttribute<?> ownerOnly =
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
             Files.createDirectory(directory, ownerOnly);
         } catch (UnsupportedOperationException notPosix) {
             Files.createDirectories(directory);
@@ -182,6 +186,8 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private Path path(String sha256) {
         BlobKeys.require(sha256);
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.FileCacheImageInputStream;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Proves PNG and JPEG decode whole with the JDK's ImageIO, subsampled so that no more than {@value #CHECK_LONG_SIDE}
@@ -38,7 +38,8 @@ public final class ImageIoDecoder implements ImageDecoder {
     static final String CORRUPT = "its compressed pixel data is corrupt";
 
     /** JPEG reader warnings about metadata the decoder ignores, not about the pixels. */
-    private static final List<String> HARMLESS_WARNINGS = List.of("extraneous bytes", "color profile", "jfif", "thumbnail");
+    private static final List<String> HARMLESS_WARNINGS =
+            List.of("extraneous bytes", "color profile", "jfif", "thumbnail");
 
     private final File cacheDirectory;
 
@@ -79,7 +80,8 @@ public final class ImageIoDecoder implements ImageDecoder {
     }
 
     private Optional<String> decode(InputStream data, ImageInfo header) throws IOException {
-        // ImageIO's readers seek back (to the image's start after its header); a memory cache would keep every byte read
+        // ImageIO's readers seek back (to the image's start after its header); a memory cache would keep every byte
+        // read
         ImageInputStream cached;
         try {
             cached = new FileCacheImageInputStream(data, cacheDirectory);
@@ -87,7 +89,8 @@ public final class ImageIoDecoder implements ImageDecoder {
             throw new CacheUnavailable(e);
         }
         try (ImageInputStream input = cached) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(header.format() == ImageFormat.PNG ? "png" : "jpeg");
+            Iterator<ImageReader> readers =
+                    ImageIO.getImageReadersByFormatName(header.format() == ImageFormat.PNG ? "png" : "jpeg");
             if (!readers.hasNext()) {
                 return Optional.of("no decoder for " + header.format().name() + " is installed");
             }
@@ -99,8 +102,8 @@ public final class ImageIoDecoder implements ImageDecoder {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width != header.width() || height != header.height()) {
-                    return Optional.of("its header says " + header.width() + "x" + header.height() + " but its data is " + width + "x"
-                            + height);
+                    return Optional.of("its header says " + header.width() + "x" + header.height() + " but its data is "
+                            + width + "x" + height);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) CHECK_LONG_SIDE));
@@ -121,7 +124,8 @@ public final class ImageIoDecoder implements ImageDecoder {
         for (String warning : warnings) {
             String lower = warning.toLowerCase(Locale.ROOT);
             if (HARMLESS_WARNINGS.stream().noneMatch(lower::contains)) {
-                return Optional.of(lower.contains("premature end") || lower.contains("truncated") ? ENDS_EARLY : CORRUPT);
+                return Optional.of(
+                        lower.contains("premature end") || lower.contains("truncated") ? ENDS_EARLY : CORRUPT);
             }
         }
         return Optional.empty();

@@ -16,8 +16,7 @@ final class PngChunks {
 
     private static final int SIGNATURE = 8;
 
-    private PngChunks() {
-    }
+    private PngChunks() {}
 
     /** What is wrong with the PNG {@code in} holds, or empty; bytes after the end chunk are ignored. */
     static Optional<String> damage(InputStream in) throws IOException {
@@ -30,7 +29,8 @@ final class PngChunks {
             if (in.readNBytes(head, 0, 8) < 8) {
                 return Optional.of(ImageIoDecoder.ENDS_EARLY);
             }
-            long length = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+            long length =
+                    ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
             String type = new String(head, 4, 4, StandardCharsets.ISO_8859_1);
             if (length > Integer.MAX_VALUE) {
                 return Optional.of("its " + printable(type) + " chunk claims an impossible length");
@@ -53,7 +53,10 @@ final class PngChunks {
             if (stored.length < 4) {
                 return Optional.of(ImageIoDecoder.ENDS_EARLY);
             }
-            long expected = ((stored[0] & 0xFFL) << 24) | ((stored[1] & 0xFF) << 16) | ((stored[2] & 0xFF) << 8) | (stored[3] & 0xFF);
+            long expected = ((stored[0] & 0xFFL) << 24)
+                    | ((stored[1] & 0xFF) << 16)
+                    | ((stored[2] & 0xFF) << 8)
+                    | (stored[3] & 0xFF);
             if (expected != crc.getValue()) {
                 return Optional.of("the checksum of its " + printable(type) + " chunk is wrong");
             }

@@ -12,8 +12,7 @@ final class RiffChunks {
 
     private static final int HEADER = 12;
 
-    private RiffChunks() {
-    }
+    private RiffChunks() {}
 
     /** What is wrong with the WebP {@code in} holds, or empty. */
     static Optional<String> damage(InputStream in) throws IOException {

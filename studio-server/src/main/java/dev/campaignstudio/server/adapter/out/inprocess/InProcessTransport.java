@@ -37,11 +37,14 @@ public final class InProcessTransport implements WorkTransport, DisposableBean {
             }
             int threads = properties.concurrency(queue);
             AtomicInteger n = new AtomicInteger();
-            executors.put(queue, new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread thread = new Thread(r, queue.wire() + "-worker-" + n.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            }));
+            executors.put(
+                    queue,
+                    new ThreadPoolExecutor(
+                            threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                                Thread thread = new Thread(r, queue.wire() + "-worker-" + n.incrementAndGet());
+                                thread.setDaemon(true);
+                                return thread;
+                            }));
         }
     }
 
@@ -55,21 +58,26 @@ public final class InProcessTransport implements WorkTransport, DisposableBean {
         for (Dispatch dispatch : dispatches) {
             ThreadPoolExecutor executor = executors.get(dispatch.queue());
             if (executor == null) {
-                throw new IllegalStateException("this process does not serve the " + dispatch.queue().wire() + " queue");
+                throw new IllegalStateException(
+                        "this process does not serve the " + dispatch.queue().wire() + " queue");
             }
             try {
                 executor.execute(() -> runStep(dispatch));
             } catch (RejectedExecutionException shuttingDown) {
-                throw new IllegalStateException("the " + dispatch.queue().wire() + " queue is shutting down", shuttingDown);
+                throw new IllegalStateException(
+                        "the " + dispatch.queue().wire() + " queue is shutting down", shuttingDown);
             }
         }
     }
 
     private void runStep(Dispatch dispatch) {
         try {
-            runner.run(dispatch.stepId(), () -> { });
+            runner.run(dispatch.stepId(), () -> {});
         } catch (RuntimeException e) {
-            log.warn("step {} could not be run now ({}); the maintenance sweep will dispatch it again", dispatch.stepId(), e.toString());
+            log.warn(
+                    "step {} could not be run now ({}); the maintenance sweep will dispatch it again",
+                    dispatch.stepId(),
+                    e.toString());
         }
     }
 

@@ -6,8 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Runs something once the current transaction has committed (at once when there is none). */
 final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -28,7 +28,9 @@ final class DatabaseHealthIndicator implements HealthIndicator {
             return Health.up().build();
         } catch (RuntimeException e) {
             // the kind of failure only: a driver's message may name hosts or users
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

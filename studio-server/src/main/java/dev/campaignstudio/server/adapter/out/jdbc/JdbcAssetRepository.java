@@ -3,9 +3,9 @@ package dev.campaignstudio.server.adapter.out.jdbc;
 import dev.campaignstudio.core.asset.Asset;
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.asset.AssetKind;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.job.StepId;
-import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.AssetRepository;
 import dev.campaignstudio.core.port.out.DuplicateContentException;
 import java.sql.ResultSet;
@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcAssetRepository implements AssetRepository {
 
     private static final Set<AssetKind> DEDUPLICATED = Set.of(AssetKind.UPLOAD);
-    private static final String COLUMNS = "id, kind, media_type, sha256, size_bytes, width, height, duration_ms, created_at";
+    private static final String COLUMNS =
+            "id, kind, media_type, sha256, size_bytes, width, height, duration_ms, created_at";
 
     private final JdbcClient jdbc;
 
@@ -59,7 +60,9 @@ final class JdbcAssetRepository implements AssetRepository {
                     .param("width", asset.width())
                     .param("height", asset.height())
                     .param("duration", asset.durationMs())
-                    .param("dedupe", DEDUPLICATED.contains(asset.kind()) ? asset.kind().wire() + ":" + asset.sha256() : null)
+                    .param(
+                            "dedupe",
+                            DEDUPLICATED.contains(asset.kind()) ? asset.kind().wire() + ":" + asset.sha256() : null)
                     .param("created", Timestamps.bind(asset.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -69,7 +72,10 @@ final class JdbcAssetRepository implements AssetRepository {
 
     @Override
     public Optional<Asset> find(AssetId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE id = :id").param("id", id.value()).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE id = :id")
+                .param("id", id.value())
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -78,14 +84,21 @@ final class JdbcAssetRepository implements AssetRepository {
             return find(id);
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE id = :id AND owner = :owner")
-                .param("id", id.value()).param("owner", viewer).query(this::map).optional();
+                .param("id", id.value())
+                .param("owner", viewer)
+                .query(this::map)
+                .optional();
     }
 
     @Override
     public Optional<Asset> findByContent(String sha256, AssetKind kind, String owner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM assets WHERE sha256 = :sha AND kind = :kind AND owner = :owner"
                         + " ORDER BY id LIMIT 1")
-                .param("sha", sha256).param("kind", kind.wire()).param("owner", owner).query(this::map).optional();
+                .param("sha", sha256)
+                .param("kind", kind.wire())
+                .param("owner", owner)
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -94,7 +107,9 @@ final class JdbcAssetRepository implements AssetRepository {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("SELECT DISTINCT sha256 FROM assets WHERE sha256 IN (:shas)")
-                .param("shas", List.copyOf(sha256s)).query(String.class).list());
+                .param("shas", List.copyOf(sha256s))
+                .query(String.class)
+                .list());
     }
 
     private Asset map(ResultSet rs, int row) throws SQLException {

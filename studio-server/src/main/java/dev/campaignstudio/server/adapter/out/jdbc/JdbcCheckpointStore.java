@@ -2,8 +2,8 @@ package dev.campaignstudio.server.adapter.out.jdbc;
 
 import dev.campaignstudio.core.checkpoint.CheckpointKey;
 import dev.campaignstudio.core.checkpoint.ProductCheckpoint;
-import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.port.out.CheckpointStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
@@ -37,10 +37,7 @@ final class JdbcCheckpointStore implements CheckpointStore {
     public List<ProductCheckpoint> forProduct(String productId) {
         return jdbc.sql("""
                 SELECT product_id, stage, fingerprint, outputs_json, assets_json, adapter, job_id, created_at
-                FROM product_checkpoints WHERE product_id = :product ORDER BY created_at DESC, stage""")
-                .param("product", productId)
-                .query(this::map)
-                .list();
+                FROM product_checkpoints WHERE product_id = :product ORDER BY created_at DESC, stage""").param("product", productId).query(this::map).list();
     }
 
     @Override
@@ -65,7 +62,8 @@ final class JdbcCheckpointStore implements CheckpointStore {
                 ON CONFLICT DO NOTHING"""), checkpoint, stepId).update();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, ProductCheckpoint checkpoint, StepId stepId) {
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, ProductCheckpoint checkpoint, StepId stepId) {
         CheckpointKey key = checkpoint.key();
         return statement
                 .param("product", key.productId())

@@ -42,11 +42,17 @@ final class JdbcDispatchOutbox implements DispatchOutbox {
             if (due.isEmpty()) {
                 return 0;
             }
-            publish.accept(due.stream().map(r -> new Dispatch(new StepId(r.stepId()), WireEnum.require(WorkQueue.class, r.queue()))).toList());
+            publish.accept(due.stream()
+                    .map(r -> new Dispatch(new StepId(r.stepId()), WireEnum.require(WorkQueue.class, r.queue())))
+                    .toList());
             List<Long> ids = due.stream().map(Row::id).toList();
-            jdbc.sql("DELETE FROM step_dispatches WHERE id IN (:ids)").param("ids", ids).update();
+            jdbc.sql("DELETE FROM step_dispatches WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .update();
             jdbc.sql("UPDATE steps SET dispatched_at = :now WHERE id IN (:ids)")
-                    .param("now", Timestamps.bind(now)).param("ids", due.stream().map(Row::stepId).distinct().toList()).update();
+                    .param("now", Timestamps.bind(now))
+                    .param("ids", due.stream().map(Row::stepId).distinct().toList())
+                    .update();
             return due.size();
         });
         return relayed == null ? 0 : relayed;
@@ -54,8 +60,11 @@ final class JdbcDispatchOutbox implements DispatchOutbox {
 
     @Override
     public Optional<Instant> nextDue(Set<WorkQueue> queues) {
-        return jdbc.sql("SELECT MIN(available_at) FROM step_dispatches WHERE queue_name IN (:queues)").param("queues", names(queues))
-                .query((rs, row) -> Timestamps.read(rs, 1)).optional().flatMap(Optional::ofNullable);
+        return jdbc.sql("SELECT MIN(available_at) FROM step_dispatches WHERE queue_name IN (:queues)")
+                .param("queues", names(queues))
+                .query((rs, row) -> Timestamps.read(rs, 1))
+                .optional()
+                .flatMap(Optional::ofNullable);
     }
 
     private static List<String> names(Set<WorkQueue> queues) {
@@ -64,9 +73,10 @@ final class JdbcDispatchOutbox implements DispatchOutbox {
 
     @Override
     public long backlog() {
-        return jdbc.sql("SELECT COUNT(*) FROM step_dispatches").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM step_dispatches")
+                .query(Long.class)
+                .single();
     }
 
-    private record Row(long id, String stepId, String queue) {
-    }
+    private record Row(long id, String stepId, String queue) {}
 }

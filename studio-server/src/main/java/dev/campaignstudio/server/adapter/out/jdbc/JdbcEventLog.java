@@ -1,10 +1,10 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
-import dev.campaignstudio.core.id.Ulid;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.id.Ulid;
+import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.port.out.EventLog;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.time.Clock;
@@ -38,7 +38,8 @@ final class JdbcEventLog implements EventLog {
     JdbcEventLog(JdbcClient jdbc, SqlDialect dialect, Clock clock, Duration horizon, Runnable deliveryRequested) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.nextSequence = dialect.updateReturning("UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id",
+        this.nextSequence = dialect.updateReturning(
+                "UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id",
                 "last_event_seq, callback_url, callback_secret_ref");
         this.clock = clock;
         this.horizon = horizon;
@@ -51,7 +52,9 @@ final class JdbcEventLog implements EventLog {
             throw new IllegalStateException("events are appended inside the transaction of the change they report");
         }
         String eventId = "evt_" + Ulid.next(clock);
-        JobRow job = dialect == SqlDialect.POSTGRESQL ? counted(eventId, jobId, type, data, at) : appended(eventId, jobId, type, data, at);
+        JobRow job = dialect == SqlDialect.POSTGRESQL
+                ? counted(eventId, jobId, type, data, at)
+                : appended(eventId, jobId, type, data, at);
         JobEvent event = new JobEvent(eventId, jobId, job.sequence(), type, at, data);
         deliver(event, job);
         return event;
@@ -72,8 +75,16 @@ final class JdbcEventLog implements EventLog {
         for (int i = 0; i < entries.size(); i++) {
             String id = "evt_" + Ulid.next(clock);
             ids.add(id);
-            values.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", ").append(i + 1)
-                    .append(", :type").append(i).append(", :data").append(i).append(")");
+            values.append(i == 0 ? "" : ", ")
+                    .append("(:id")
+                    .append(i)
+                    .append(", ")
+                    .append(i + 1)
+                    .append(", :type")
+                    .append(i)
+                    .append(", :data")
+                    .append(i)
+                    .append(")");
             params.put("id" + i, id);
             params.put("type" + i, entries.get(i).type().wire());
             params.put("data" + i, JsonCodec.write(entries.get(i).data()));
@@ -85,13 +96,13 @@ final class JdbcEventLog implements EventLog {
                 INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
                 SELECT e.id, :job, counted.last_event_seq - :n + e.ord, e.type, :at, e.data
                 FROM counted, (VALUES %s) AS e (id, ord, type, data)
-                RETURNING seq, (SELECT callback_url FROM counted), (SELECT callback_secret_ref FROM counted)"""
-                .formatted(values))
+                RETURNING seq, (SELECT callback_url FROM counted), (SELECT callback_secret_ref FROM counted)""".formatted(values))
                 .params(params)
                 .param("n", entries.size())
                 .param("job", jobId.value())
                 .param("at", Timestamps.bind(at))
-                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
         if (rows.size() != entries.size()) {
             throw new IllegalStateException("no job " + jobId + " to append events to");
         }
@@ -143,14 +154,17 @@ final class JdbcEventLog implements EventLog {
                 .param("type", type.wire())
                 .param("at", Timestamps.bind(at))
                 .param("data", JsonCodec.write(data))
-                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
                 .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append an event to"));
     }
 
     /** H2: the counter, then the insert. */
     private JobRow appended(String eventId, JobId jobId, JobEventType type, Map<String, Object> data, Instant at) {
-        JobRow job = jdbc.sql(nextSequence).param("id", jobId.value())
-                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
+        JobRow job = jdbc.sql(nextSequence)
+                .param("id", jobId.value())
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
                 .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append an event to"));
         jdbc.sql("""
                 INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
@@ -165,8 +179,7 @@ final class JdbcEventLog implements EventLog {
         return job;
     }
 
-    private record JobRow(long sequence, String callbackUrl, String secretRef) {
-    }
+    private record JobRow(long sequence, String callbackUrl, String secretRef) {}
 
     @Override
     public List<JobEvent> after(JobId jobId, long after, int limit) {

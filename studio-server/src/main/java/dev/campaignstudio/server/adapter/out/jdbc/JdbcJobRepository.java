@@ -5,10 +5,10 @@ import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.JobRequestWriter;
 import dev.campaignstudio.core.contract.JobType;
 import dev.campaignstudio.core.contract.OutputMode;
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.JobStatus;
 import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
 import dev.campaignstudio.core.port.out.JobPage;
@@ -31,9 +31,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Jobs in the {@code jobs} table. The request snapshot is stored as canonical JSON and read back through the contract reader. */
 final class JdbcJobRepository implements JobRepository {
 
-    private static final String COLUMNS = "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
-            + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner, "
-            + "trace_parent";
+    private static final String COLUMNS =
+            "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
+                    + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner, "
+                    + "trace_parent";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader;
@@ -45,13 +46,12 @@ final class JdbcJobRepository implements JobRepository {
      * every step, and reading the request was most of the Java time of it (docs/engine.md "Where the time goes"). A
      * stored request never changes and equal JSON reads as an equal request, so an entry is never stale.
      */
-    private final Map<String, JobRequest> requests = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, JobRequest> eldest) {
-                    return size() > 512;
-                }
-            });
+    private final Map<String, JobRequest> requests = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JobRequest> eldest) {
+            return size() > 512;
+        }
+    });
 
     private final JdbcJobTraceParents parents;
 
@@ -63,8 +63,8 @@ final class JdbcJobRepository implements JobRepository {
      * @param traceParent the W3C traceparent of the submitting request, kept with each new job (or {@code null})
      * @param parents     told the trace parent of each job row read, or {@code null}
      */
-    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent,
-            JdbcJobTraceParents parents) {
+    JdbcJobRepository(
+            JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent, JdbcJobTraceParents parents) {
         this.reader = reader;
         this.jdbc = jdbc;
         this.traceParent = traceParent;
@@ -89,7 +89,9 @@ final class JdbcJobRepository implements JobRepository {
                     .param("status", job.status().wire())
                     .param("mode", job.mode() == null ? null : job.mode().wire())
                     .param("product", job.productId())
-                    .param("parent", job.parentJobId() == null ? null : job.parentJobId().value())
+                    .param(
+                            "parent",
+                            job.parentJobId() == null ? null : job.parentJobId().value())
                     .param("key", job.idempotencyKey())
                     .param("hash", job.requestHash())
                     .param("request", request)
@@ -105,7 +107,10 @@ final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> find(JobId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id").param("id", id.value()).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id")
+                .param("id", id.value())
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -113,7 +118,10 @@ final class JdbcJobRepository implements JobRepository {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a job is locked inside a transaction");
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id FOR UPDATE").param("id", id.value()).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id FOR UPDATE")
+                .param("id", id.value())
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -125,7 +133,9 @@ final class JdbcJobRepository implements JobRepository {
                 .param("status", job.status().wire())
                 .param("started", Timestamps.bind(job.startedAt()))
                 .param("finished", Timestamps.bind(job.finishedAt()))
-                .param("error", job.error() == null ? null : JsonCodec.write(job.error().toTree()))
+                .param(
+                        "error",
+                        job.error() == null ? null : JsonCodec.write(job.error().toTree()))
                 .param("manifest", job.manifest() == null ? null : JsonCodec.write(job.manifest()))
                 .param("cancel", job.cancelRequested())
                 .param("updated", Timestamps.bind(job.updatedAt()))
@@ -138,14 +148,19 @@ final class JdbcJobRepository implements JobRepository {
 
     @Override
     public List<Job> retriesOf(JobId parent) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE parent_job_id = :parent ORDER BY id").param("parent", parent.value())
-                .query(this::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE parent_job_id = :parent ORDER BY id")
+                .param("parent", parent.value())
+                .query(this::map)
+                .list();
     }
 
     @Override
     public Optional<Job> findByIdempotencyKey(String owner, String idempotencyKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE owner = :owner AND idempotency_key = :key")
-                .param("owner", owner).param("key", idempotencyKey).query(this::map).optional();
+                .param("owner", owner)
+                .param("key", idempotencyKey)
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -178,7 +193,8 @@ final class JdbcJobRepository implements JobRepository {
         }
         sql.append(" ORDER BY id DESC LIMIT :limit");
         params.put("limit", query.limit() + 1);
-        List<Job> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
+        List<Job> rows = new ArrayList<>(
+                jdbc.sql(sql.toString()).params(params).query(this::map).list());
         if (rows.size() > query.limit()) {
             List<Job> page = rows.subList(0, query.limit());
             return new JobPage(page, page.get(page.size() - 1).id());

@@ -19,8 +19,8 @@ final class JdbcJobTraceParents implements JobTraceParents {
     private static final int KEPT = 1024;
 
     private final JdbcClient jdbc;
-    private final Map<String, Optional<String>> seen = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Optional<String>> seen =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
                     return size() > KEPT;
@@ -39,7 +39,9 @@ final class JdbcJobTraceParents implements JobTraceParents {
     @Override
     public void remember(JobId job, String traceParent) {
         jdbc.sql("UPDATE jobs SET trace_parent = :parent WHERE id = :id AND trace_parent IS NULL")
-                .param("parent", traceParent).param("id", job.value()).update();
+                .param("parent", traceParent)
+                .param("id", job.value())
+                .update();
         seen.remove(job.value());
     }
 
@@ -49,8 +51,14 @@ final class JdbcJobTraceParents implements JobTraceParents {
         if (known != null) {
             return known;
         }
-        Optional<String> read = jdbc.sql("SELECT trace_parent FROM jobs WHERE id = :id").param("id", job.value())
-                .query((rs, row) -> rs.getString(1)).list().stream().filter(java.util.Objects::nonNull).findFirst();
+        Optional<String> read = jdbc
+                .sql("SELECT trace_parent FROM jobs WHERE id = :id")
+                .param("id", job.value())
+                .query((rs, row) -> rs.getString(1))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
         seen(job.value(), read.orElse(null));
         return read;
     }

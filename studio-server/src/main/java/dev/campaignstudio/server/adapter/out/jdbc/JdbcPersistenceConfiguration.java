@@ -13,13 +13,12 @@ import dev.campaignstudio.server.callback.DeliverySignal;
 import dev.campaignstudio.server.engine.DispatchOutbox;
 import dev.campaignstudio.server.engine.DispatchSignal;
 import dev.campaignstudio.server.engine.QueueBacklog;
-import dev.campaignstudio.server.observability.JobTraceParents;
 import dev.campaignstudio.server.observability.JobTracing;
 import dev.campaignstudio.server.retention.RetentionStore;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,20 +32,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcPersistenceConfiguration {
 
     @Bean
-    JobRepository jobRepository(JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing,
-            JdbcJobTraceParents parents) {
-        return new JdbcJobRepository(jdbc, reader, () -> tracing.getIfAvailable() == null ? null
-                : tracing.getIfAvailable().current(), parents);
+    JobRepository jobRepository(
+            JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing, JdbcJobTraceParents parents) {
+        return new JdbcJobRepository(
+                jdbc,
+                reader,
+                () -> tracing.getIfAvailable() == null
+                        ? null
+                        : tracing.getIfAvailable().current(),
+                parents);
     }
 
     @Bean
-    EventLog eventLog(JdbcClient jdbc, DataSource dataSource, Clock clock, DeliveryPolicy deliveryPolicy,
+    EventLog eventLog(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            Clock clock,
+            DeliveryPolicy deliveryPolicy,
             DeliverySignal deliverySignal) {
-        return new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock, deliveryPolicy.horizon(), deliverySignal::nudge);
+        return new JdbcEventLog(
+                jdbc, SqlDialect.of(dataSource), clock, deliveryPolicy.horizon(), deliverySignal::nudge);
     }
 
     @Bean
-    DeliveryStore deliveryStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
+    DeliveryStore deliveryStore(
+            JdbcClient jdbc, PlatformTransactionManager transactionManager, JobRequestReader reader) {
         return new JdbcDeliveryStore(jdbc, new TransactionTemplate(transactionManager), reader);
     }
 
@@ -101,14 +111,25 @@ public class JdbcPersistenceConfiguration {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JobRequestReader reader = new JobRequestReader();
-        return new Adapters(new JdbcJobRepository(jdbc, reader), new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock,
-                DeliveryPolicy.STANDARD.horizon(), () -> { }),
-                new JdbcAssetRepository(jdbc), new JdbcTransactions(template), new JdbcStepStore(jdbc, SqlDialect.of(dataSource), () -> { }),
-                new JdbcDispatchOutbox(jdbc, template), new JdbcDeliveryStore(jdbc, template, reader), new JdbcCheckpointStore(jdbc));
+        return new Adapters(
+                new JdbcJobRepository(jdbc, reader),
+                new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock, DeliveryPolicy.STANDARD.horizon(), () -> {}),
+                new JdbcAssetRepository(jdbc),
+                new JdbcTransactions(template),
+                new JdbcStepStore(jdbc, SqlDialect.of(dataSource), () -> {}),
+                new JdbcDispatchOutbox(jdbc, template),
+                new JdbcDeliveryStore(jdbc, template, reader),
+                new JdbcCheckpointStore(jdbc));
     }
 
     /** The persistence adapters over one data source. */
-    public record Adapters(JobRepository jobs, EventLog events, AssetRepository assets, Transactions transactions, StepStore steps,
-            DispatchOutbox dispatches, DeliveryStore deliveries, CheckpointStore checkpoints) {
-    }
+    public record Adapters(
+            JobRepository jobs,
+            EventLog events,
+            AssetRepository assets,
+            Transactions transactions,
+            StepStore steps,
+            DispatchOutbox dispatches,
+            DeliveryStore deliveries,
+            CheckpointStore checkpoints) {}
 }

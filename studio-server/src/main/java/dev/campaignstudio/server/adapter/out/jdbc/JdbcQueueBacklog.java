@@ -23,7 +23,8 @@ final class JdbcQueueBacklog implements QueueBacklog {
                 FROM steps WHERE status = 'pending' AND (not_before IS NULL OR not_before <= :now)
                 GROUP BY queue_name""")
                 .param("now", Timestamps.bind(clock.instant()))
-                .query((rs, row) -> new Depth(rs.getString("queue_name"), rs.getLong("ready"), Timestamps.read(rs, "oldest")))
+                .query((rs, row) ->
+                        new Depth(rs.getString("queue_name"), rs.getLong("ready"), Timestamps.read(rs, "oldest")))
                 .list();
     }
 }

@@ -1,7 +1,7 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
-import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.server.retention.RetentionStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +29,17 @@ final class JdbcRetentionStore implements RetentionStore {
     public Deletion deleteJob(JobId id) {
         return transactions.execute(status -> {
             List<String> statuses = jdbc.sql("SELECT status FROM jobs WHERE id = :id FOR UPDATE")
-                    .param("id", id.value()).query(String.class).list();
+                    .param("id", id.value())
+                    .query(String.class)
+                    .list();
             if (statuses.isEmpty()) {
                 return Deletion.NOT_FOUND;
             }
             List<String> family = family(id.value());
             long unfinished = jdbc.sql("SELECT COUNT(*) FROM jobs WHERE id IN (:ids) AND status NOT IN " + FINISHED)
-                    .param("ids", family).query(Long.class).single();
+                    .param("ids", family)
+                    .query(Long.class)
+                    .single();
             if (unfinished > 0) {
                 return Deletion.RUNNING;
             }
@@ -49,8 +53,14 @@ final class JdbcRetentionStore implements RetentionStore {
         Set<String> all = new LinkedHashSet<>(List.of(root));
         List<String> frontier = List.of(root);
         while (!frontier.isEmpty()) {
-            frontier = jdbc.sql("SELECT id FROM jobs WHERE parent_job_id IN (:ids)").param("ids", frontier)
-                    .query(String.class).list().stream().filter(all::add).toList();
+            frontier = jdbc
+                    .sql("SELECT id FROM jobs WHERE parent_job_id IN (:ids)")
+                    .param("ids", frontier)
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .filter(all::add)
+                    .toList();
         }
         return new ArrayList<>(all);
     }
@@ -75,24 +85,39 @@ final class JdbcRetentionStore implements RetentionStore {
 
     /** Files of these jobs that another job's steps list (reused identity outputs) stay, no longer tied to them. */
     private void detachSharedAssets(List<String> jobs) {
-        List<String> assets = jdbc.sql("SELECT id FROM assets WHERE job_id IN (:jobs)").param("jobs", jobs)
-                .query(String.class).list();
+        List<String> assets = jdbc.sql("SELECT id FROM assets WHERE job_id IN (:jobs)")
+                .param("jobs", jobs)
+                .query(String.class)
+                .list();
         for (String asset : assets) {
-            boolean shared = jdbc.sql("SELECT COUNT(*) FROM steps WHERE job_id NOT IN (:jobs) AND assets_json LIKE :like")
-                    .param("jobs", jobs).param("like", "%\"" + asset + "\"%").query(Long.class).single() > 0;
+            boolean shared =
+                    jdbc.sql("SELECT COUNT(*) FROM steps WHERE job_id NOT IN (:jobs) AND assets_json LIKE :like")
+                                    .param("jobs", jobs)
+                                    .param("like", "%\"" + asset + "\"%")
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
             if (shared) {
-                jdbc.sql("UPDATE assets SET job_id = NULL, step_id = NULL WHERE id = :id").param("id", asset).update();
+                jdbc.sql("UPDATE assets SET job_id = NULL, step_id = NULL WHERE id = :id")
+                        .param("id", asset)
+                        .update();
             }
         }
     }
 
     @Override
     public List<JobId> finishedBefore(Instant cutoff, int limit) {
-        return jdbc.sql("SELECT j.id FROM jobs j WHERE j.status IN " + FINISHED + " AND j.finished_at < :cutoff"
+        return jdbc
+                .sql("SELECT j.id FROM jobs j WHERE j.status IN " + FINISHED + " AND j.finished_at < :cutoff"
                         + " AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.parent_job_id = j.id)"
                         + " ORDER BY j.finished_at LIMIT :limit")
-                .param("cutoff", Timestamps.bind(cutoff)).param("limit", limit)
-                .query(String.class).list().stream().map(JobId::new).toList();
+                .param("cutoff", Timestamps.bind(cutoff))
+                .param("limit", limit)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(JobId::new)
+                .toList();
     }
 
     @Override
@@ -100,9 +125,11 @@ final class JdbcRetentionStore implements RetentionStore {
         String old = "SELECT id FROM jobs WHERE status IN " + FINISHED + " AND finished_at < :cutoff";
         return transactions.execute(status -> {
             jdbc.sql("DELETE FROM callback_attempts WHERE job_id IN (" + old + ")")
-                    .param("cutoff", Timestamps.bind(cutoff)).update();
+                    .param("cutoff", Timestamps.bind(cutoff))
+                    .update();
             return jdbc.sql("DELETE FROM callback_deliveries WHERE job_id IN (" + old + ")")
-                    .param("cutoff", Timestamps.bind(cutoff)).update();
+                    .param("cutoff", Timestamps.bind(cutoff))
+                    .update();
         });
     }
 
@@ -111,14 +138,18 @@ final class JdbcRetentionStore implements RetentionStore {
         return jdbc.sql("DELETE FROM outbox_events WHERE occurred_at < :cutoff"
                         + " AND job_id IN (SELECT id FROM jobs WHERE status IN " + FINISHED + ")"
                         + " AND NOT EXISTS (SELECT 1 FROM callback_deliveries d WHERE d.event_id = outbox_events.id)")
-                .param("cutoff", Timestamps.bind(cutoff)).update();
+                .param("cutoff", Timestamps.bind(cutoff))
+                .update();
     }
 
     @Override
     public int deleteRejectedImagesBefore(Instant cutoff) {
-        List<String> notes = jdbc.sql("SELECT assets_json FROM step_notes WHERE created_at < :cutoff AND assets_json LIKE :like")
-                .param("cutoff", Timestamps.bind(cutoff)).param("like", "%" + REJECTED_ROLE + "%")
-                .query(String.class).list();
+        List<String> notes = jdbc.sql(
+                        "SELECT assets_json FROM step_notes WHERE created_at < :cutoff AND assets_json LIKE :like")
+                .param("cutoff", Timestamps.bind(cutoff))
+                .param("like", "%" + REJECTED_ROLE + "%")
+                .query(String.class)
+                .list();
         Set<String> rejected = new LinkedHashSet<>();
         for (String json : notes) {
             for (StepRecord.StepAsset ref : StepAssetsJson.read(json)) {
@@ -130,6 +161,8 @@ final class JdbcRetentionStore implements RetentionStore {
         if (rejected.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("DELETE FROM assets WHERE id IN (:ids)").param("ids", List.copyOf(rejected)).update();
+        return jdbc.sql("DELETE FROM assets WHERE id IN (:ids)")
+                .param("ids", List.copyOf(rejected))
+                .update();
     }
 }

@@ -1,19 +1,18 @@
 package dev.campaignstudio.server.adapter.out.jdbc;
 
+import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.id.WireEnum;
+import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.job.StepNote;
 import dev.campaignstudio.core.job.StepRecord;
 import dev.campaignstudio.core.job.StepStatus;
 import dev.campaignstudio.core.job.WorkQueue;
-import dev.campaignstudio.core.job.JobError;
-import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcStepStore implements StepStore {
 
-    private static final String COLUMNS = "id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json, outputs_json, "
-            + "assets_json, error_json, adapter, lease_owner, lease_expires_at, not_before, claims, created_at, started_at, finished_at";
-    private static final String LIVE_JOB = " EXISTS (SELECT 1 FROM jobs j WHERE j.id = steps.job_id AND j.cancel_requested = FALSE "
-            + "AND j.status IN ('queued', 'running'))";
+    private static final String COLUMNS =
+            "id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json, outputs_json, "
+                    + "assets_json, error_json, adapter, lease_owner, lease_expires_at, not_before, claims, created_at, started_at, finished_at";
+    private static final String LIVE_JOB =
+            " EXISTS (SELECT 1 FROM jobs j WHERE j.id = steps.job_id AND j.cancel_requested = FALSE "
+                    + "AND j.status IN ('queued', 'running'))";
 
     private final JdbcClient jdbc;
     private final Runnable dispatchRequested;
@@ -43,8 +44,7 @@ final class JdbcStepStore implements StepStore {
         this.claim = dialect.updateReturning("""
                 UPDATE steps SET status = 'running', lease_owner = :owner, lease_expires_at = :until, claims = claims + 1,
                                  started_at = COALESCE(started_at, :now), updated_at = :now
-                WHERE id = :id AND status = 'pending' AND (not_before IS NULL OR not_before <= :now) AND""" + LIVE_JOB,
-                COLUMNS);
+                WHERE id = :id AND status = 'pending' AND (not_before IS NULL OR not_before <= :now) AND""" + LIVE_JOB, COLUMNS);
         this.dispatchRequested = dispatchRequested;
     }
 
@@ -67,7 +67,11 @@ final class JdbcStepStore implements StepStore {
                 .param("inputs", JsonCodec.write(step.inputs()))
                 .param("outputs", JsonCodec.write(step.outputs()))
                 .param("assets", StepAssetsJson.write(step.assets()))
-                .param("error", step.error() == null ? null : JsonCodec.write(step.error().toTree()))
+                .param(
+                        "error",
+                        step.error() == null
+                                ? null
+                                : JsonCodec.write(step.error().toTree()))
                 .param("adapter", step.adapter())
                 .param("owner", step.leaseOwner())
                 .param("leaseUntil", Timestamps.bind(step.leaseExpiresAt()))
@@ -78,7 +82,8 @@ final class JdbcStepStore implements StepStore {
                 .param("finished", Timestamps.bind(step.finishedAt()))
                 .update();
         if (inserted == 1 && step.status() == StepStatus.PENDING) {
-            jdbc.sql("INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at) VALUES (:step, :queue, :at, :now)")
+            jdbc.sql(
+                            "INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at) VALUES (:step, :queue, :at, :now)")
                     .param("step", step.id().value())
                     .param("queue", step.queue().wire())
                     .param("at", Timestamps.bind(dispatchAt))
@@ -91,13 +96,19 @@ final class JdbcStepStore implements StepStore {
 
     @Override
     public Optional<StepRecord> find(StepId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE id = :id").param("id", id.value()).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE id = :id")
+                .param("id", id.value())
+                .query(this::map)
+                .optional();
     }
 
     @Override
     public List<StepRecord> forJob(JobId jobId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE job_id = :job ORDER BY created_at, scene_order, attempt, id")
-                .param("job", jobId.value()).query(this::map).list();
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM steps WHERE job_id = :job ORDER BY created_at, scene_order, attempt, id")
+                .param("job", jobId.value())
+                .query(this::map)
+                .list();
     }
 
     @Override
@@ -107,7 +118,8 @@ final class JdbcStepStore implements StepStore {
                 .param("until", Timestamps.bind(leaseUntil))
                 .param("now", Timestamps.bind(now))
                 .param("id", id.value())
-                .query(this::map).optional();
+                .query(this::map)
+                .optional();
     }
 
     @Override
@@ -123,42 +135,56 @@ final class JdbcStepStore implements StepStore {
         if (renewed == 0) {
             return Lease.LOST;
         }
-        boolean wanted = jdbc.sql("SELECT COUNT(*) FROM steps WHERE id = :id AND " + LIVE_JOB).param("id", id.value())
-                .query(Long.class).single() == 1;
+        boolean wanted = jdbc.sql("SELECT COUNT(*) FROM steps WHERE id = :id AND " + LIVE_JOB)
+                        .param("id", id.value())
+                        .query(Long.class)
+                        .single()
+                == 1;
         return wanted ? Lease.HELD : Lease.STOP;
     }
 
     @Override
-    public boolean finish(StepId id, String owner, StepStatus status, Map<String, Object> inputs, Map<String, Object> outputs,
-            List<StepRecord.StepAsset> assets, JobError error, String adapter, Instant now) {
+    public boolean finish(
+            StepId id,
+            String owner,
+            StepStatus status,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            List<StepRecord.StepAsset> assets,
+            JobError error,
+            String adapter,
+            Instant now) {
         return jdbc.sql("""
                 UPDATE steps SET status = :status, inputs_json = :inputs, outputs_json = :outputs, assets_json = :assets,
                                  error_json = :error, adapter = :adapter, lease_owner = NULL, lease_expires_at = NULL, finished_at = :now, updated_at = :now
                 WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
-                .param("status", status.wire())
-                .param("inputs", JsonCodec.write(inputs))
-                .param("outputs", JsonCodec.write(outputs))
-                .param("assets", StepAssetsJson.write(assets))
-                .param("error", error == null ? null : JsonCodec.write(error.toTree()))
-                .param("adapter", adapter)
-                .param("now", Timestamps.bind(now))
-                .param("id", id.value())
-                .param("owner", owner)
-                .update() == 1;
+                        .param("status", status.wire())
+                        .param("inputs", JsonCodec.write(inputs))
+                        .param("outputs", JsonCodec.write(outputs))
+                        .param("assets", StepAssetsJson.write(assets))
+                        .param("error", error == null ? null : JsonCodec.write(error.toTree()))
+                        .param("adapter", adapter)
+                        .param("now", Timestamps.bind(now))
+                        .param("id", id.value())
+                        .param("owner", owner)
+                        .update()
+                == 1;
     }
 
     @Override
-    public boolean note(StepId id, String owner, Map<String, Object> note, List<StepRecord.StepAsset> assets, Instant now) {
+    public boolean note(
+            StepId id, String owner, Map<String, Object> note, List<StepRecord.StepAsset> assets, Instant now) {
         return jdbc.sql("""
                 INSERT INTO step_notes (step_id, job_id, stage, scene_order, attempt, note_json, assets_json, created_at)
                 SELECT id, job_id, stage, scene_order, attempt, :note, :assets, :now FROM steps
                 WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
-                .param("note", JsonCodec.write(note))
-                .param("assets", StepAssetsJson.write(assets))
-                .param("now", Timestamps.bind(now))
-                .param("id", id.value())
-                .param("owner", owner)
-                .update() == 1;
+                        .param("note", JsonCodec.write(note))
+                        .param("assets", StepAssetsJson.write(assets))
+                        .param("now", Timestamps.bind(now))
+                        .param("id", id.value())
+                        .param("owner", owner)
+                        .update()
+                == 1;
     }
 
     @Override
@@ -169,24 +195,37 @@ final class JdbcStepStore implements StepStore {
                 .param("job", jobId.value())
                 .param("stage", stage)
                 .param("scene", sceneOrder)
-                .query((rs, row) -> new StepNote(new StepId(rs.getString("step_id")), rs.getInt("attempt"),
-                        JsonCodec.parseStoredObject(rs.getString("note_json")), StepAssetsJson.read(rs.getString("assets_json")),
+                .query((rs, row) -> new StepNote(
+                        new StepId(rs.getString("step_id")),
+                        rs.getInt("attempt"),
+                        JsonCodec.parseStoredObject(rs.getString("note_json")),
+                        StepAssetsJson.read(rs.getString("assets_json")),
                         Timestamps.read(rs, "created_at")))
                 .list();
     }
 
     @Override
     public int skipPending(JobId jobId, Instant now) {
-        jdbc.sql("DELETE FROM step_dispatches WHERE step_id IN (SELECT id FROM steps WHERE job_id = :job AND status = 'pending')")
-                .param("job", jobId.value()).update();
-        return jdbc.sql("UPDATE steps SET status = 'skipped', finished_at = :now, updated_at = :now WHERE job_id = :job AND status = 'pending'")
-                .param("now", Timestamps.bind(now)).param("job", jobId.value()).update();
+        jdbc.sql(
+                        "DELETE FROM step_dispatches WHERE step_id IN (SELECT id FROM steps WHERE job_id = :job AND status = 'pending')")
+                .param("job", jobId.value())
+                .update();
+        return jdbc.sql(
+                        "UPDATE steps SET status = 'skipped', finished_at = :now, updated_at = :now WHERE job_id = :job AND status = 'pending'")
+                .param("now", Timestamps.bind(now))
+                .param("job", jobId.value())
+                .update();
     }
 
     @Override
     public List<StepRecord> lapsed(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE status = 'running' AND lease_expires_at < :now ORDER BY lease_expires_at LIMIT :limit")
-                .param("now", Timestamps.bind(now)).param("limit", limit).query(this::map).list();
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM steps WHERE status = 'running' AND lease_expires_at < :now ORDER BY lease_expires_at LIMIT :limit")
+                .param("now", Timestamps.bind(now))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
     }
 
     @Override
@@ -195,16 +234,22 @@ final class JdbcStepStore implements StepStore {
                 UPDATE steps SET status = 'failed', error_json = :error, lease_owner = NULL, lease_expires_at = NULL,
                                  finished_at = :now, updated_at = :now
                 WHERE id = :id AND status = 'running' AND lease_expires_at < :now""")
-                .param("error", JsonCodec.write(error.toTree()))
-                .param("now", Timestamps.bind(now))
-                .param("id", id.value())
-                .update() == 1;
+                        .param("error", JsonCodec.write(error.toTree()))
+                        .param("now", Timestamps.bind(now))
+                        .param("id", id.value())
+                        .update()
+                == 1;
     }
 
     @Override
     public List<StepRecord> heldBy(String owner, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM steps WHERE status = 'running' AND lease_owner = :owner ORDER BY lease_expires_at, id LIMIT :limit")
-                .param("owner", owner).param("limit", limit).query(this::map).list();
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM steps WHERE status = 'running' AND lease_owner = :owner ORDER BY lease_expires_at, id LIMIT :limit")
+                .param("owner", owner)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
     }
 
     @Override
@@ -213,11 +258,12 @@ final class JdbcStepStore implements StepStore {
                 UPDATE steps SET status = 'failed', error_json = :error, lease_owner = NULL, lease_expires_at = NULL,
                                  finished_at = :now, updated_at = :now
                 WHERE id = :id AND status = 'running' AND lease_owner = :owner""")
-                .param("error", JsonCodec.write(error.toTree()))
-                .param("now", Timestamps.bind(now))
-                .param("id", id.value())
-                .param("owner", owner)
-                .update() == 1;
+                        .param("error", JsonCodec.write(error.toTree()))
+                        .param("now", Timestamps.bind(now))
+                        .param("id", id.value())
+                        .param("owner", owner)
+                        .update()
+                == 1;
     }
 
     @Override

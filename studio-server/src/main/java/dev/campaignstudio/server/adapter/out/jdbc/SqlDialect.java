@@ -11,7 +11,6 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * goes").
  */
 enum SqlDialect {
-
     POSTGRESQL {
         @Override
         String updateReturning(String update, String columns) {

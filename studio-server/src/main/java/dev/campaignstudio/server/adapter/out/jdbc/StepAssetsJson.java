@@ -10,8 +10,7 @@ import java.util.Map;
 /** A step's or checkpoint's file list as stored: {@code [{"asset_id": ..., "role": ...}]}. */
 final class StepAssetsJson {
 
-    private StepAssetsJson() {
-    }
+    private StepAssetsJson() {}
 
     static String write(List<StepRecord.StepAsset> assets) {
         List<Object> tree = new ArrayList<>();

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Instants to and from {@code TIMESTAMP WITH TIME ZONE}, the same way on H2 and PostgreSQL. */
 final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static OffsetDateTime bind(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

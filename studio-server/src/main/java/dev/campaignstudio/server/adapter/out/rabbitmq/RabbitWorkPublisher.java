@@ -1,10 +1,10 @@
 package dev.campaignstudio.server.adapter.out.rabbitmq;
 
+import dev.campaignstudio.core.job.WorkQueue;
 import dev.campaignstudio.server.engine.Dispatch;
 import dev.campaignstudio.server.engine.EngineProperties;
 import dev.campaignstudio.server.engine.WorkTransport;
 import java.nio.charset.StandardCharsets;
-import dev.campaignstudio.core.job.WorkQueue;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -37,12 +37,14 @@ public final class RabbitWorkPublisher implements WorkTransport {
     public void publish(List<Dispatch> dispatches) {
         template.invoke(operations -> {
             for (Dispatch dispatch : dispatches) {
-                operations.send("", properties.brokerQueue(dispatch.queue()), MessageBuilder
-                        .withBody(dispatch.stepId().value().getBytes(StandardCharsets.US_ASCII))
-                        .setContentType("text/plain")
-                        .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-                        .setMessageId(dispatch.stepId().value())
-                        .build());
+                operations.send(
+                        "",
+                        properties.brokerQueue(dispatch.queue()),
+                        MessageBuilder.withBody(dispatch.stepId().value().getBytes(StandardCharsets.US_ASCII))
+                                .setContentType("text/plain")
+                                .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+                                .setMessageId(dispatch.stepId().value())
+                                .build());
             }
             operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
             return null;

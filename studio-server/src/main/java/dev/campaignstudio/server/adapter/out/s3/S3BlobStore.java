@@ -66,7 +66,11 @@ public final class S3BlobStore implements BlobStore {
             if (size > settings.multipartThreshold()) {
                 putInParts(file, size, key);
             } else {
-                s3.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(BINARY).contentLength(size),
+                s3.putObject(
+                        b -> b.bucket(settings.bucket())
+                                .key(key)
+                                .contentType(BINARY)
+                                .contentLength(size),
                         RequestBody.fromContentProvider(() -> open(file), size, BINARY));
             }
         } catch (SdkException e) {
@@ -81,7 +85,11 @@ public final class S3BlobStore implements BlobStore {
             return;
         }
         try {
-            s3.putObject(b -> b.bucket(settings.bucket()).key(key).contentType(BINARY).contentLength((long) data.length),
+            s3.putObject(
+                    b -> b.bucket(settings.bucket())
+                            .key(key)
+                            .contentType(BINARY)
+                            .contentLength((long) data.length),
                     RequestBody.fromBytes(data));
         } catch (SdkException e) {
             throw translate(e, "store", sha256);
@@ -102,8 +110,12 @@ public final class S3BlobStore implements BlobStore {
         }
         String key = key(sha256);
         try {
-            s3.copyObject(b -> b.sourceBucket(settings.bucket()).sourceKey(key).destinationBucket(settings.bucket()).destinationKey(key)
-                    .metadataDirective(MetadataDirective.REPLACE).contentType(BINARY));
+            s3.copyObject(b -> b.sourceBucket(settings.bucket())
+                    .sourceKey(key)
+                    .destinationBucket(settings.bucket())
+                    .destinationKey(key)
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .contentType(BINARY));
             return true;
         } catch (NoSuchKeyException deletedMeanwhile) {
             return false;
@@ -117,7 +129,9 @@ public final class S3BlobStore implements BlobStore {
     }
 
     private void putInParts(Path file, long size, String key) throws IOException {
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(settings.bucket()).key(key).contentType(BINARY)).uploadId();
+        String uploadId = s3.createMultipartUpload(
+                        b -> b.bucket(settings.bucket()).key(key).contentType(BINARY))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long offset = 0;
@@ -125,12 +139,19 @@ public final class S3BlobStore implements BlobStore {
                 long from = offset;
                 long length = Math.min(settings.partBytes(), size - offset);
                 int part = number;
-                String etag = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId).partNumber(part).contentLength(length),
-                        RequestBody.fromContentProvider(() -> slice(file, from, length), length, BINARY)).eTag();
+                String etag = s3.uploadPart(
+                                b -> b.bucket(settings.bucket())
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(part)
+                                        .contentLength(length),
+                                RequestBody.fromContentProvider(() -> slice(file, from, length), length, BINARY))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
                 offset += length;
             }
-            s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+            s3.completeMultipartUpload(
+                    b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
         } catch (RuntimeException e) {
             abortQuietly(key, uploadId);
             throw e;
@@ -163,7 +184,8 @@ public final class S3BlobStore implements BlobStore {
         String key = key(sha256);
         String range = "bytes=" + offset + "-" + (offset + length - 1);
         try {
-            return new Translating(s3.getObject(b -> b.bucket(settings.bucket()).key(key).range(range)), sha256);
+            return new Translating(
+                    s3.getObject(b -> b.bucket(settings.bucket()).key(key).range(range)), sha256);
         } catch (SdkException e) {
             throw translate(e, "read", sha256);
         }
@@ -178,7 +200,8 @@ public final class S3BlobStore implements BlobStore {
     public Optional<StoredBlob> stat(String sha256) throws IOException {
         String key = key(sha256);
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(settings.bucket()).key(key));
+            HeadObjectResponse head =
+                    s3.headObject(b -> b.bucket(settings.bucket()).key(key));
             return Optional.of(new StoredBlob(sha256, head.contentLength(), head.lastModified()));
         } catch (NoSuchKeyException missing) {
             return Optional.empty();
@@ -195,7 +218,10 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public Stream<StoredBlob> list() throws IOException {
         try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(settings.prefix())).contents().stream()
+            return s3
+                    .listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(settings.prefix()))
+                    .contents()
+                    .stream()
                     .map(this::stored)
                     .flatMap(Stream::ofNullable);
         } catch (SdkException e) {
@@ -247,12 +273,16 @@ public final class S3BlobStore implements BlobStore {
         if (e instanceof NoSuchKeyException || e instanceof S3Exception s3 && s3.statusCode() == 404) {
             return new NoSuchFileException(subject);
         }
-        if (e instanceof SdkClientException || e instanceof S3Exception s3 && (s3.statusCode() >= 500 || s3.statusCode() == 429)) {
+        if (e instanceof SdkClientException
+                || e instanceof S3Exception s3 && (s3.statusCode() >= 500 || s3.statusCode() == 429)) {
             return new BlobStoreUnavailableException("the asset store could not " + what + " " + subject, e);
         }
         if (e instanceof S3Exception s3) {
-            String code = s3.awsErrorDetails() == null ? "" : " " + s3.awsErrorDetails().errorCode();
-            return new IOException("the asset store refused to " + what + " " + subject + ": HTTP " + s3.statusCode() + code);
+            String code = s3.awsErrorDetails() == null
+                    ? ""
+                    : " " + s3.awsErrorDetails().errorCode();
+            return new IOException(
+                    "the asset store refused to " + what + " " + subject + ": HTTP " + s3.statusCode() + code);
         }
         return new BlobStoreUnavailableException("the asset store could not " + what + " " + subject, e);
     }
@@ -286,7 +316,8 @@ public final class S3BlobStore implements BlobStore {
         }
 
         private IOException lost(Exception e) {
-            return e instanceof BlobStoreUnavailableException unavailable ? unavailable
+            return e instanceof BlobStoreUnavailableException unavailable
+                    ? unavailable
                     : new BlobStoreUnavailableException("the asset store stopped sending blob " + sha256, e);
         }
     }

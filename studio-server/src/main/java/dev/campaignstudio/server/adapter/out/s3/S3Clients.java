@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /** Builds the SDK's client and presigner for the settings, with bounded connect and read timeouts. */
 public final class S3Clients {
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     /**
      * A blocking client. Checksums are computed only where S3 requires them, which every S3-compatible store
@@ -42,7 +41,9 @@ public final class S3Clients {
         var builder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyleAccess()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyleAccess())
+                        .build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }

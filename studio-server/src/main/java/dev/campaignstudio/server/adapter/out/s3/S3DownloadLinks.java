@@ -26,7 +26,8 @@ public final class S3DownloadLinks implements DownloadLinks {
 
     public S3DownloadLinks(S3Presigner presigner, S3BlobStore store, S3Settings settings, Duration ttl) {
         if (ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalStateException("studio.storage.url-ttl is at most 7d with S3 storage (S3's limit for presigned URLs)");
+            throw new IllegalStateException(
+                    "studio.storage.url-ttl is at most 7d with S3 storage (S3's limit for presigned URLs)");
         }
         this.presigner = presigner;
         this.store = store;

@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param partBytes          size of each part of a multipart upload (at least 5 MiB, S3's minimum)
  * @param multipartThreshold files larger than this are uploaded in parts
  */
-public record S3Settings(URI endpoint, String bucket, String region, boolean pathStyleAccess, String prefix, long partBytes,
+public record S3Settings(
+        URI endpoint,
+        String bucket,
+        String region,
+        boolean pathStyleAccess,
+        String prefix,
+        long partBytes,
         long multipartThreshold) {
 
     /** S3's smallest part but the last. */

@@ -32,7 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The command line in-process: the demo embedded (its gallery's every image and video decodes), and every command
  * against a running service ({@code --server}) for exit codes and one-line errors on bad input.
  */
-@SpringBootTest(classes = {StudioApplication.class, CliSystemTest.Drifting.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = {StudioApplication.class, CliSystemTest.Drifting.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CliSystemTest {
 
     private static final String TOKEN = "cli-token";
@@ -56,7 +58,8 @@ class CliSystemTest {
 
     @BeforeAll
     static void samples() {
-        System.setProperty("studio.home", Path.of("..").toAbsolutePath().normalize().toString());
+        System.setProperty(
+                "studio.home", Path.of("..").toAbsolutePath().normalize().toString());
     }
 
     @AfterAll
@@ -65,8 +68,7 @@ class CliSystemTest {
     }
 
     /** A run's exit code and what it printed. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -87,14 +89,34 @@ class CliSystemTest {
     @Test
     void theDemoRunsEmbeddedAndItsGalleryShowsFilesThatDecode() throws Exception {
         Path out = temp.resolve("demo");
-        Run demo = run("demo", "--out", out.toString(), "--data-dir", temp.resolve("data").toString(), "--image-size", "320",
-                "--video-size", "256", "--fps", "8", "--quiet");
+        Run demo = run(
+                "demo",
+                "--out",
+                out.toString(),
+                "--data-dir",
+                temp.resolve("data").toString(),
+                "--image-size",
+                "320",
+                "--video-size",
+                "256",
+                "--fps",
+                "8",
+                "--quiet");
 
         assertThat(demo.exit()).as(demo.err()).isZero();
         Path index = out.resolve("index.html");
         String html = Files.readString(index);
-        assertThat(html).contains("Aurora Water Bottle", "Product identity", "image_bundle", "fast_video", "script_video", "ugc",
-                "Fidelity", "Stages", "<video");
+        assertThat(html)
+                .contains(
+                        "Aurora Water Bottle",
+                        "Product identity",
+                        "image_bundle",
+                        "fast_video",
+                        "script_video",
+                        "ugc",
+                        "Fidelity",
+                        "Stages",
+                        "<video");
         Matcher sources = Pattern.compile("src=\"([^\"]+)\"").matcher(html);
         int images = 0;
         int videos = 0;
@@ -111,26 +133,57 @@ class CliSystemTest {
                 videos++;
             }
         }
-        assertThat(images).as("cut-out, sheet, bundle images, contact sheet, scene images").isGreaterThanOrEqualTo(10);
+        assertThat(images)
+                .as("cut-out, sheet, bundle images, contact sheet, scene images")
+                .isGreaterThanOrEqualTo(10);
         assertThat(videos).as("fast, script and UGC videos").isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void badInputGetsOneLineNamingTheFlagOrFileAndExitCodeTwo() throws Exception {
-        Run missing = run("generate", "--image", temp.resolve("nope.png").toString(), "--name", "Mug", "--prompt", "p", "--mode", "fast_video");
+        Run missing = run(
+                "generate",
+                "--image",
+                temp.resolve("nope.png").toString(),
+                "--name",
+                "Mug",
+                "--prompt",
+                "p",
+                "--mode",
+                "fast_video");
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).contains("--image").contains("nope.png").contains("no such file").doesNotContain("Exception").hasLineCount(1);
+        assertThat(missing.err())
+                .contains("--image")
+                .contains("nope.png")
+                .contains("no such file")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
 
         Path text = Files.writeString(temp.resolve("notes.png"), "not an image");
-        Run unreadable = run(remote("generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "fast_video"));
+        Run unreadable = run(remote(
+                "generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "fast_video"));
         assertThat(unreadable.exit()).isEqualTo(2);
-        assertThat(unreadable.err()).contains("notes.png").doesNotContain("Exception").hasLineCount(1);
+        assertThat(unreadable.err())
+                .contains("notes.png")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
 
         Run mode = run("generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "poster");
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err()).contains("--mode poster").contains("image_bundle, fast_video, script_video, ugc");
 
-        Run duration = run("generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "fast_video", "--duration", "-5");
+        Run duration = run(
+                "generate",
+                "--image",
+                text.toString(),
+                "--name",
+                "Mug",
+                "--prompt",
+                "p",
+                "--mode",
+                "fast_video",
+                "--duration",
+                "-5");
         assertThat(duration.exit()).isEqualTo(2);
         assertThat(duration.err()).contains("--duration");
 
@@ -138,8 +191,18 @@ class CliSystemTest {
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("--name");
 
-        Run tooLong = run(remote("generate", "--image", Path.of("../samples/kiln-mug/angled.jpg").toString(), "--name", "Mug", "--prompt", "p",
-                "--mode", "fast_video", "--duration", "600"));
+        Run tooLong = run(remote(
+                "generate",
+                "--image",
+                Path.of("../samples/kiln-mug/angled.jpg").toString(),
+                "--name",
+                "Mug",
+                "--prompt",
+                "p",
+                "--mode",
+                "fast_video",
+                "--duration",
+                "600"));
         assertThat(tooLong.exit()).isEqualTo(2);
         assertThat(tooLong.err()).contains("/settings/duration_s").hasLineCount(1);
 
@@ -155,15 +218,38 @@ class CliSystemTest {
         assertThat(away.err()).contains("cannot reach the service").hasLineCount(1);
 
         Path out = temp.resolve("drift");
-        Run failed = run(remote("generate", "--image", Path.of("../samples/kiln-mug/angled.jpg").toString(), "--name", "Kiln Mug",
-                "--prompt", "Cosy " + DriftingImages.ALWAYS, "--mode", "image_bundle", "--scenes", "1", "--out", out.toString(), "--quiet"));
+        Run failed = run(remote(
+                "generate",
+                "--image",
+                Path.of("../samples/kiln-mug/angled.jpg").toString(),
+                "--name",
+                "Kiln Mug",
+                "--prompt",
+                "Cosy " + DriftingImages.ALWAYS,
+                "--mode",
+                "image_bundle",
+                "--scenes",
+                "1",
+                "--out",
+                out.toString(),
+                "--quiet"));
         assertThat(failed.exit()).as(failed.err()).isEqualTo(3);
-        assertThat(failed.err()).contains("scene_image scene 1").contains("FIDELITY_DRIFT").hasLineCount(1);
-        assertThat(out.resolve("index.html")).as("the gallery shows what was made, and the failure").exists();
+        assertThat(failed.err())
+                .contains("scene_image scene 1")
+                .contains("FIDELITY_DRIFT")
+                .hasLineCount(1);
+        assertThat(out.resolve("index.html"))
+                .as("the gallery shows what was made, and the failure")
+                .exists();
 
         Run listed = run(remote("jobs", "--limit", "5"));
         assertThat(listed.exit()).isZero();
-        String jobId = listed.out().lines().filter(l -> l.contains("failed")).findFirst().orElseThrow().split("\\s+")[0];
+        String jobId = listed.out()
+                .lines()
+                .filter(l -> l.contains("failed"))
+                .findFirst()
+                .orElseThrow()
+                .split("\\s+")[0];
 
         Run shown = run(remote("job", jobId));
         assertThat(shown.exit()).isZero();
@@ -173,7 +259,8 @@ class CliSystemTest {
         assertThat(events.exit()).isZero();
         assertThat(events.out()).contains("check 0.").contains("failed");
 
-        Run retried = run(remote("retry", jobId, "--stage", "scene_image", "--scene", "1", "--prompt", "Cosy evenings", "--quiet"));
+        Run retried = run(remote(
+                "retry", jobId, "--stage", "scene_image", "--scene", "1", "--prompt", "Cosy evenings", "--quiet"));
         assertThat(retried.exit()).as(retried.err()).isZero();
         assertThat(retried.out()).contains("succeeded");
         assertThat(run(remote("job", jobId)).out()).contains("retries:");
@@ -181,7 +268,8 @@ class CliSystemTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("demo", "generate", "jobs", "job", "retry", "events", "providers", "serve", "worker")) {
+        for (String command :
+                List.of("demo", "generate", "jobs", "job", "retry", "events", "providers", "serve", "worker")) {
             Run help = run(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: studio " + command);
@@ -193,7 +281,9 @@ class CliSystemTest {
     void providersListsEveryCapabilityWithItsAdapter() {
         Run providers = run("providers", "--data-dir", temp.resolve("providers").toString());
         assertThat(providers.exit()).as(providers.err()).isZero();
-        assertThat(providers.out()).contains("capability").containsPattern("image\\s+local\\s+in process")
+        assertThat(providers.out())
+                .contains("capability")
+                .containsPattern("image\\s+local\\s+in process")
                 .containsPattern("link_reader\\s+web");
     }
 

@@ -47,7 +47,9 @@ class AdmissionSystemTest extends EmbeddedSystemTest {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("code").asString()).isEqualTo("RATE_LIMITED");
         assertThat(refused.header("Retry-After")).isEqualTo("20");
-        assertThat(api.get("/v1/jobs").status()).as("another caller has its own bucket").isEqualTo(200);
+        assertThat(api.get("/v1/jobs").status())
+                .as("another caller has its own bucket")
+                .isEqualTo(200);
 
         time.advance(Duration.ofSeconds(19));
         ApiClient.Response early = metered.get("/v1/jobs");
@@ -72,16 +74,24 @@ class AdmissionSystemTest extends EmbeddedSystemTest {
         assertThat(api.get("/v1/jobs").status()).as("reads go on").isEqualTo(200);
 
         jdbc.sql("UPDATE steps SET status = 'skipped' WHERE status = 'pending'").update();
-        assertThat(submit().status()).as("admitted again once the backlog drained").isEqualTo(201);
+        assertThat(submit().status())
+                .as("admitted again once the backlog drained")
+                .isEqualTo(201);
     }
 
     private ApiClient.Response submit() {
-        return api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", "key-" + UUID.randomUUID()).tree());
+        return api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", "key-" + UUID.randomUUID())
+                        .tree());
     }
 
     private long readyMarketingSteps() {
         return jdbc.sql("SELECT COUNT(*) FROM steps WHERE status = 'pending' AND queue_name = 'marketing'"
-                + " AND (not_before IS NULL OR not_before <= CURRENT_TIMESTAMP)").query(Long.class).single();
+                        + " AND (not_before IS NULL OR not_before <= CURRENT_TIMESTAMP)")
+                .query(Long.class)
+                .single();
     }
 
     /** The token buckets' time, moved by the test. */

@@ -74,7 +74,9 @@ class AssetDownloadSystemTest extends EmbeddedSystemTest {
         assertThat(whole.headers().firstValue("Content-Length")).contains(String.valueOf(png.length));
         assertThat(whole.headers().firstValue("Content-Type")).contains("image/png");
         assertThat(whole.headers().firstValue("ETag")).contains("\"" + sha256 + "\"");
-        assertThat(whole.headers().firstValue("Cache-Control").orElseThrow()).contains("private").contains("immutable");
+        assertThat(whole.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("private")
+                .contains("immutable");
         assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
     }
 
@@ -91,7 +93,9 @@ class AssetDownloadSystemTest extends EmbeddedSystemTest {
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(png, png.length - 16, png.length));
 
         HttpResponse<byte[]> stale = get("Range", "bytes=0-9", "If-Range", "\"not-the-etag\"");
-        assertThat(stale.statusCode()).as("a range of another version gets the whole").isEqualTo(200);
+        assertThat(stale.statusCode())
+                .as("a range of another version gets the whole")
+                .isEqualTo(200);
         assertThat(stale.body()).isEqualTo(png);
     }
 
@@ -101,7 +105,8 @@ class AssetDownloadSystemTest extends EmbeddedSystemTest {
             HttpResponse<byte[]> refused = get("Range", bad);
             assertThat(refused.statusCode()).as(bad).isEqualTo(416);
             assertThat(refused.headers().firstValue("Content-Range")).contains("bytes */" + png.length);
-            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/problem+json");
             assertThat(new String(refused.body())).contains("RANGE_NOT_SATISFIABLE");
         }
     }
@@ -130,25 +135,36 @@ class AssetDownloadSystemTest extends EmbeddedSystemTest {
     @Test
     void aTamperedLinkIsForbiddenWithAProblem() {
         String link = signedLink();
-        String otherAsset = api.upload("file", "other.png", "image/png", TestImages.png(20, 20, Color.GREEN)).json().get("id").asString();
+        String otherAsset = api.upload("file", "other.png", "image/png", TestImages.png(20, 20, Color.GREEN))
+                .json()
+                .get("id")
+                .asString();
         long expires = Long.parseLong(link.replaceAll(".*expires=([0-9]+).*", "$1"));
 
         for (String tampered : new String[] {
-                link.replace("/v1/assets/" + id, "/v1/assets/" + otherAsset),
-                link.replace("expires=" + expires, "expires=" + (expires + 3600)),
-                link.substring(0, link.length() - 2) + (link.endsWith("AA") ? "BB" : "AA")}) {
+            link.replace("/v1/assets/" + id, "/v1/assets/" + otherAsset),
+            link.replace("expires=" + expires, "expires=" + (expires + 3600)),
+            link.substring(0, link.length() - 2) + (link.endsWith("AA") ? "BB" : "AA")
+        }) {
             HttpResponse<byte[]> refused = Downloads.get(tampered);
             assertThat(refused.statusCode()).as(tampered).isEqualTo(403);
-            assertThat(new String(refused.body())).contains("DOWNLOAD_LINK_INVALID").doesNotContain(png.length + "");
+            assertThat(new String(refused.body()))
+                    .contains("DOWNLOAD_LINK_INVALID")
+                    .doesNotContain(png.length + "");
         }
     }
 
     @Test
     void anExpiredLinkIsForbiddenAndSaysSo() throws Exception {
-        String secret = Files.readString(dataDir().resolve("download-link-secret")).trim();
+        String secret =
+                Files.readString(dataDir().resolve("download-link-secret")).trim();
         MutableClock yesterday = new MutableClock(Instant.now().minus(Duration.ofDays(2)));
-        SignedAssetUrls old = new SignedAssetUrls(secret, () -> Optional.of(URI.create(base())), Duration.ofHours(24), yesterday);
-        String expired = old.link(assets.asset(new AssetId(id)).orElseThrow()).orElseThrow().url().toString();
+        SignedAssetUrls old =
+                new SignedAssetUrls(secret, () -> Optional.of(URI.create(base())), Duration.ofHours(24), yesterday);
+        String expired = old.link(assets.asset(new AssetId(id)).orElseThrow())
+                .orElseThrow()
+                .url()
+                .toString();
 
         HttpResponse<byte[]> refused = Downloads.get(expired);
 
@@ -161,10 +177,17 @@ class AssetDownloadSystemTest extends EmbeddedSystemTest {
         String query = signedLink().substring(signedLink().indexOf('?'));
 
         assertThat(api.withoutToken("GET", "/v1/assets/" + id, null).status()).isEqualTo(401);
-        assertThat(api.withoutToken("GET", "/v1/assets/" + id + "?sig=abc", null).status()).as("a signature without its expiry").isEqualTo(401);
+        assertThat(api.withoutToken("GET", "/v1/assets/" + id + "?sig=abc", null)
+                        .status())
+                .as("a signature without its expiry")
+                .isEqualTo(401);
         assertThat(api.withoutToken("GET", "/v1/jobs" + query, null).status()).isEqualTo(401);
-        assertThat(api.withoutToken("GET", "/v1/jobs/job_x" + query, null).status()).isEqualTo(401);
-        assertThat(api.withoutToken("POST", "/v1/assets" + query, "{}").status()).isEqualTo(401);
-        assertThat(api.withoutToken("GET", "/v1/assets/" + id + "/more" + query, null).status()).isEqualTo(401);
+        assertThat(api.withoutToken("GET", "/v1/jobs/job_x" + query, null).status())
+                .isEqualTo(401);
+        assertThat(api.withoutToken("POST", "/v1/assets" + query, "{}").status())
+                .isEqualTo(401);
+        assertThat(api.withoutToken("GET", "/v1/assets/" + id + "/more" + query, null)
+                        .status())
+                .isEqualTo(401);
     }
 }

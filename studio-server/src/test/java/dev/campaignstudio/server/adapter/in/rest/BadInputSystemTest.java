@@ -61,14 +61,22 @@ class BadInputSystemTest extends EmbeddedSystemTest {
 
     private static void assertViolation(ApiClient.Response response, String pointer, String code) {
         assertProblem(response, 422, "VALIDATION_FAILED", pointer);
-        assertThat(response.json().get("errors").valueStream()
-                .anyMatch(e -> e.get("pointer").asString().equals(pointer) && e.get("code").asString().equals(code)))
-                .as(response.body()).isTrue();
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .anyMatch(e -> e.get("pointer").asString().equals(pointer)
+                                && e.get("code").asString().equals(code)))
+                .as(response.body())
+                .isTrue();
     }
 
     @Test
     void malformedJson() {
-        assertProblem(api.postJson("/v1/jobs", "{\"contract_version\": 2, \"job_type\": "), 400, "MALFORMED_JSON", "not valid JSON");
+        assertProblem(
+                api.postJson("/v1/jobs", "{\"contract_version\": 2, \"job_type\": "),
+                400,
+                "MALFORMED_JSON",
+                "not valid JSON");
         assertProblem(api.postJson("/v1/jobs", ""), 400, "MALFORMED_JSON", "empty");
         assertProblem(api.postJson("/v1/jobs", "{} {}"), 400, "MALFORMED_JSON", "not valid JSON");
         assertProblem(api.postJson("/v1/jobs", "{\"a\":1,\"a\":2}"), 400, "MALFORMED_JSON", "appears twice");
@@ -76,35 +84,63 @@ class BadInputSystemTest extends EmbeddedSystemTest {
 
     @Test
     void wrongContentType() {
-        assertProblem(api.post("/v1/jobs", "text/plain", "{}".getBytes(StandardCharsets.UTF_8)), 415, "UNSUPPORTED_MEDIA_TYPE", "text/plain");
-        assertProblem(api.post("/v1/jobs", "application/x-www-form-urlencoded", "a=b".getBytes(StandardCharsets.UTF_8)),
-                415, "UNSUPPORTED_MEDIA_TYPE", "not supported");
+        assertProblem(
+                api.post("/v1/jobs", "text/plain", "{}".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "text/plain");
+        assertProblem(
+                api.post("/v1/jobs", "application/x-www-form-urlencoded", "a=b".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "not supported");
     }
 
     @Test
     void unknownJobType() {
-        ApiClient.Response response = api.postJson("/v1/jobs", RequestFixture.creation().with("job_type", "marketing_magic").tree());
+        ApiClient.Response response = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation().with("job_type", "marketing_magic").tree());
         assertViolation(response, "/job_type", "ENUM");
         assertThat(response.body()).contains("marketing_creation, marketing_output, retry");
     }
 
     @Test
     void missingOrOverlongIdempotencyKey() {
-        assertViolation(api.postJson("/v1/jobs", RequestFixture.creation().without("idempotency_key").tree()), "/idempotency_key", "REQUIRED");
-        assertViolation(api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", "k".repeat(129)).tree()),
-                "/idempotency_key", "TOO_LONG");
+        assertViolation(
+                api.postJson(
+                        "/v1/jobs",
+                        RequestFixture.creation().without("idempotency_key").tree()),
+                "/idempotency_key",
+                "REQUIRED");
+        assertViolation(
+                api.postJson(
+                        "/v1/jobs",
+                        RequestFixture.creation()
+                                .with("idempotency_key", "k".repeat(129))
+                                .tree()),
+                "/idempotency_key",
+                "TOO_LONG");
     }
 
     @Test
     void nineImages() {
-        assertViolation(api.postJson("/v1/jobs", RequestFixture.creation().images(9).tree()), "/product/images", "TOO_MANY");
+        assertViolation(
+                api.postJson("/v1/jobs", RequestFixture.creation().images(9).tree()), "/product/images", "TOO_MANY");
     }
 
     @Test
     void imageUrlWithAnotherScheme() {
-        for (String uri : new String[] {"ftp://files.example.com/a.png", "file:///etc/passwd", "data:image/png;base64,AAAA"}) {
-            assertViolation(api.postJson("/v1/jobs", RequestFixture.creation().with("product.images.0.uri", uri).tree()),
-                    "/product/images/0/uri", "FORMAT");
+        for (String uri :
+                new String[] {"ftp://files.example.com/a.png", "file:///etc/passwd", "data:image/png;base64,AAAA"}) {
+            assertViolation(
+                    api.postJson(
+                            "/v1/jobs",
+                            RequestFixture.creation()
+                                    .with("product.images.0.uri", uri)
+                                    .tree()),
+                    "/product/images/0/uri",
+                    "FORMAT");
         }
     }
 
@@ -114,18 +150,30 @@ class BadInputSystemTest extends EmbeddedSystemTest {
         assertProblem(api.postJson("/v1/jobs", big), 413, "PAYLOAD_TOO_LARGE", "larger than");
         Supplier<java.io.InputStream> streamed = () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> chunked = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/jobs"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(streamed)).build());
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(streamed))
+                .build());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void nonImageUpload() {
-        assertProblem(api.upload("file", "photo.png", "image/png", "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.UTF_8)),
-                415, "UNSUPPORTED_IMAGE_TYPE", "not a PNG, JPEG or WebP");
-        assertProblem(api.upload("file", "logo.svg", "image/svg+xml",
-                "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)), 415, "UNSUPPORTED_IMAGE_TYPE", "PNG");
+        assertProblem(
+                api.upload("file", "photo.png", "image/png", "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "UNSUPPORTED_IMAGE_TYPE",
+                "not a PNG, JPEG or WebP");
+        assertProblem(
+                api.upload(
+                        "file",
+                        "logo.svg",
+                        "image/svg+xml",
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "UNSUPPORTED_IMAGE_TYPE",
+                "PNG");
     }
 
     @Test
@@ -137,13 +185,20 @@ class BadInputSystemTest extends EmbeddedSystemTest {
     @Test
     void truncatedImageUpload() {
         byte[] png = TestImages.png(300, 300, Color.MAGENTA);
-        assertProblem(api.upload("file", "cut.png", "image/png", Arrays.copyOf(png, png.length / 2)), 422, "IMAGE_UNREADABLE", "damaged");
+        assertProblem(
+                api.upload("file", "cut.png", "image/png", Arrays.copyOf(png, png.length / 2)),
+                422,
+                "IMAGE_UNREADABLE",
+                "damaged");
     }
 
     @Test
     void aRealJpegCutToAThirdIsRefusedAsTruncated() {
         byte[] jpeg = Samples.photo("aurora-bottle", "front.jpg");
-        assertProblem(api.upload("file", "front.jpg", "image/jpeg", Arrays.copyOf(jpeg, jpeg.length / 3)), 422, "IMAGE_UNREADABLE",
+        assertProblem(
+                api.upload("file", "front.jpg", "image/jpeg", Arrays.copyOf(jpeg, jpeg.length / 3)),
+                422,
+                "IMAGE_UNREADABLE",
                 "the file is a damaged or truncated JPEG image: its data ends before the image is complete");
     }
 
@@ -158,35 +213,72 @@ class BadInputSystemTest extends EmbeddedSystemTest {
     @Test
     void aJpegWhoseHeaderClaimsMorePixelsThanItsDataHoldsIsRefusedAsDamaged() {
         byte[] forged = TestImages.withJpegSize(Samples.photo("aurora-bottle", "front.jpg"), 6000, 6000);
-        assertProblem(api.upload("file", "forged.jpg", "image/jpeg", forged), 422, "IMAGE_UNREADABLE",
+        assertProblem(
+                api.upload("file", "forged.jpg", "image/jpeg", forged),
+                422,
+                "IMAGE_UNREADABLE",
                 "its data ends before the image is complete");
     }
 
     @Test
     void aPngCutBeforeItsEndOrWithABrokenChecksumIsRefused() {
         byte[] png = TestImages.png(300, 300, Color.MAGENTA);
-        assertProblem(api.upload("file", "cut.png", "image/png", Arrays.copyOf(png, png.length - 12)), 422, "IMAGE_UNREADABLE",
+        assertProblem(
+                api.upload("file", "cut.png", "image/png", Arrays.copyOf(png, png.length - 12)),
+                422,
+                "IMAGE_UNREADABLE",
                 "its data ends before the image is complete");
         byte[] flipped = png.clone();
         flipped[flipped.length - 1] ^= 0x01;
-        assertProblem(api.upload("file", "crc.png", "image/png", flipped), 422, "IMAGE_UNREADABLE", "the checksum of its IEND chunk is wrong");
+        assertProblem(
+                api.upload("file", "crc.png", "image/png", flipped),
+                422,
+                "IMAGE_UNREADABLE",
+                "the checksum of its IEND chunk is wrong");
     }
 
     @Test
     void uploadWithoutTheFileField() {
-        assertProblem(api.upload("photo", "a.png", "image/png", TestImages.png(10, 10, Color.RED)), 400, "MISSING_FIELD", "file");
-        assertProblem(api.post("/v1/assets", "application/json", "{}".getBytes(StandardCharsets.UTF_8)), 415, "UNSUPPORTED_MEDIA_TYPE", "json");
+        assertProblem(
+                api.upload("photo", "a.png", "image/png", TestImages.png(10, 10, Color.RED)),
+                400,
+                "MISSING_FIELD",
+                "file");
+        assertProblem(
+                api.post("/v1/assets", "application/json", "{}".getBytes(StandardCharsets.UTF_8)),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "json");
     }
 
     @Test
     void wrongShapes() {
         assertViolation(api.postJson("/v1/jobs", "[1,2,3]"), "", "TYPE");
-        assertViolation(api.postJson("/v1/jobs", RequestFixture.output("fast_video").with("settings", "fast").tree()), "/settings", "TYPE");
-        assertViolation(api.postJson("/v1/jobs", RequestFixture.output("fast_video").with("settings.duration_s", -5).tree()),
-                "/settings/duration_s", "TOO_SMALL");
-        ApiClient.Response huge = api.postJson("/v1/jobs", RequestFixture.output("ugc").with("settings.duration_s", new java.math.BigDecimal("1e30")).tree());
+        assertViolation(
+                api.postJson(
+                        "/v1/jobs",
+                        RequestFixture.output("fast_video")
+                                .with("settings", "fast")
+                                .tree()),
+                "/settings",
+                "TYPE");
+        assertViolation(
+                api.postJson(
+                        "/v1/jobs",
+                        RequestFixture.output("fast_video")
+                                .with("settings.duration_s", -5)
+                                .tree()),
+                "/settings/duration_s",
+                "TOO_SMALL");
+        ApiClient.Response huge = api.postJson(
+                "/v1/jobs",
+                RequestFixture.output("ugc")
+                        .with("settings.duration_s", new java.math.BigDecimal("1e30"))
+                        .tree());
         assertViolation(huge, "/settings/duration_s", "TOO_LARGE");
-        assertThat(huge.json().get("errors").get(0).get("detail").asString()).as("ugc's bound, not a generic one").isEqualTo("must be at most 60");
+        assertThat(huge.json().get("errors").get(0).get("detail").asString())
+                .as("ugc's bound, not a generic one")
+                .isEqualTo("must be at most 60");
         assertProblem(api.get("/v1/jobs?limit=1000"), 400, "BAD_PARAMETER", "limit");
         assertProblem(api.withToken(TOKEN, "/v1/unknown"), 404, "NOT_FOUND", "nothing is served at this path");
     }

@@ -14,7 +14,8 @@ class ByteRangesTest {
         assertThat(ByteRanges.parse("bytes=-10", 1000)).isEqualTo(new ByteRanges.Part(990, 999));
         assertThat(ByteRanges.parse("bytes=-5000", 1000)).isEqualTo(new ByteRanges.Part(0, 999));
         assertThat(ByteRanges.parse("BYTES= 5 - 6", 1000)).isEqualTo(new ByteRanges.Part(5, 6));
-        assertThat(((ByteRanges.Part) ByteRanges.parse("bytes=10-19", 1000)).contentRange(1000)).isEqualTo("bytes 10-19/1000");
+        assertThat(((ByteRanges.Part) ByteRanges.parse("bytes=10-19", 1000)).contentRange(1000))
+                .isEqualTo("bytes 10-19/1000");
     }
 
     @Test
@@ -26,8 +27,16 @@ class ByteRangesTest {
 
     @Test
     void aRangePastTheEndBackwardsEmptyOrMalformedCannotBeSatisfied() {
-        for (String bad : new String[] {"bytes=1000-", "bytes=1000-2000", "bytes=50-10", "bytes=-0", "bytes=-", "bytes=abc",
-                "bytes=1-2-3", "bytes=99999999999999999999-"}) {
+        for (String bad : new String[] {
+            "bytes=1000-",
+            "bytes=1000-2000",
+            "bytes=50-10",
+            "bytes=-0",
+            "bytes=-",
+            "bytes=abc",
+            "bytes=1-2-3",
+            "bytes=99999999999999999999-"
+        }) {
             assertThat(ByteRanges.parse(bad, 1000)).as(bad).isInstanceOf(ByteRanges.Unsatisfiable.class);
         }
         assertThat(ByteRanges.parse("bytes=-1", 0)).isInstanceOf(ByteRanges.Unsatisfiable.class);

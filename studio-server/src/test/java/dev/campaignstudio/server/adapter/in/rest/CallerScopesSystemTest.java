@@ -57,18 +57,24 @@ class CallerScopesSystemTest extends EmbeddedSystemTest {
             assertThat(other.json().get("code").asString()).isEqualTo("NOT_FOUND");
         }
         assertThat(studio.postJson("/v1/jobs/" + id + "/cancel", "").status()).isEqualTo(404);
-        assertThat(shop.get("/v1/jobs/" + id + "/events").json().get("items").size()).isEqualTo(1);
+        assertThat(shop.get("/v1/jobs/" + id + "/events").json().get("items").size())
+                .isEqualTo(1);
         assertThat(ids(studio.get("/v1/jobs?limit=100"))).doesNotContain(id);
         assertThat(ids(shop.get("/v1/jobs?limit=100"))).contains(id);
-        assertThat(ids(api.get("/v1/jobs?limit=100"))).as("the default caller is an admin").contains(id);
+        assertThat(ids(api.get("/v1/jobs?limit=100")))
+                .as("the default caller is an admin")
+                .contains(id);
         assertThat(api.get("/v1/jobs/" + id).status()).isEqualTo(200);
     }
 
     @Test
     void aCallerRetriesOnlyItsOwnJobs() {
         String id = submit(shop, key()).json().get("id").asString();
-        ApiClient.Response retry = studio.postJson("/v1/jobs", RequestFixture.retry(id, "metadata")
-                .with("idempotency_key", key()).tree());
+        ApiClient.Response retry = studio.postJson(
+                "/v1/jobs",
+                RequestFixture.retry(id, "metadata")
+                        .with("idempotency_key", key())
+                        .tree());
         assertThat(retry.status()).isEqualTo(422);
         assertThat(retry.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/job_id");
         assertThat(retry.json().get("errors").get(0).get("code").asString()).isEqualTo("NOT_FOUND");
@@ -81,10 +87,14 @@ class CallerScopesSystemTest extends EmbeddedSystemTest {
         ApiClient.Response second = submit(studio, key);
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+        assertThat(second.json().get("id").asString())
+                .isNotEqualTo(first.json().get("id").asString());
         assertThat(submit(shop, key).header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(jdbc.sql("SELECT owner FROM jobs WHERE idempotency_key = :k ORDER BY owner").param("k", key)
-                .query(String.class).list()).containsExactly("shop", "studio");
+        assertThat(jdbc.sql("SELECT owner FROM jobs WHERE idempotency_key = :k ORDER BY owner")
+                        .param("k", key)
+                        .query(String.class)
+                        .list())
+                .containsExactly("shop", "studio");
     }
 
     @Test
@@ -97,30 +107,51 @@ class CallerScopesSystemTest extends EmbeddedSystemTest {
         assertThat(api.getBytes("/v1/assets/" + asset).statusCode()).isEqualTo(200);
 
         ApiClient.Response theirs = studio.upload("file", "p.png", "image/png", png);
-        assertThat(theirs.status()).as("the same bytes from another caller are its own asset").isEqualTo(201);
+        assertThat(theirs.status())
+                .as("the same bytes from another caller are its own asset")
+                .isEqualTo(201);
         assertThat(theirs.json().get("id").asString()).isNotEqualTo(asset);
 
-        ApiClient.Response borrowing = studio.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                .with("product.images", List.of(Map.of("uri", "asset:" + asset))).tree());
+        ApiClient.Response borrowing = studio.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key())
+                        .with("product.images", List.of(Map.of("uri", "asset:" + asset)))
+                        .tree());
         assertThat(borrowing.status()).isEqualTo(422);
         assertThat(borrowing.json().get("errors").get(0).get("code").asString()).isEqualTo("NOT_FOUND");
     }
 
     @Test
     void callbackOutsideTheCallersPrefixesIs422() {
-        ApiClient.Response outside = shop.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                .with("callback", Map.of("url", "https://evil.example/hook")).tree());
+        ApiClient.Response outside = shop.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key())
+                        .with("callback", Map.of("url", "https://evil.example/hook"))
+                        .tree());
         assertThat(outside.status()).isEqualTo(422);
         assertThat(outside.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(outside.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/callback/url");
+        assertThat(outside.json().get("errors").get(0).get("pointer").asString())
+                .isEqualTo("/callback/url");
         assertThat(outside.json().get("errors").get(0).get("code").asString()).isEqualTo("NOT_ALLOWED");
 
-        ApiClient.Response inside = shop.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                .with("callback", Map.of("url", "https://93.184.215.14/shop/studio")).tree());
+        ApiClient.Response inside = shop.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key())
+                        .with("callback", Map.of("url", "https://93.184.215.14/shop/studio"))
+                        .tree());
         assertThat(inside.status()).isEqualTo(201);
-        ApiClient.Response none = studio.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                .with("callback", Map.of("url", "https://93.184.215.14/shop/studio")).tree());
-        assertThat(none.status()).as("a caller without prefixes may not ask for callbacks").isEqualTo(422);
+        ApiClient.Response none = studio.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key())
+                        .with("callback", Map.of("url", "https://93.184.215.14/shop/studio"))
+                        .tree());
+        assertThat(none.status())
+                .as("a caller without prefixes may not ask for callbacks")
+                .isEqualTo(422);
     }
 
     @Test
@@ -130,17 +161,27 @@ class CallerScopesSystemTest extends EmbeddedSystemTest {
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.json().get("code").asString()).isEqualTo("SCOPE_MISSING");
         assertThat(reader.get("/v1/jobs").status()).isEqualTo(200);
-        assertThat(shop.get("/actuator/prometheus").status()).as("metrics need admin").isEqualTo(403);
+        assertThat(shop.get("/actuator/prometheus").status())
+                .as("metrics need admin")
+                .isEqualTo(403);
         assertThat(shop.get("/v3/api-docs").status()).isEqualTo(403);
-        assertThat(api.withoutToken("GET", "/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(api.withoutToken("GET", "/actuator/prometheus", null).status())
+                .isEqualTo(401);
         assertThat(api.get("/actuator/prometheus").status()).isEqualTo(200);
-        assertThat(reader.withoutToken("GET", "/actuator/health", null).status()).isEqualTo(200);
+        assertThat(reader.withoutToken("GET", "/actuator/health", null).status())
+                .isEqualTo(200);
     }
 
     @Test
     void listFiltersByMode() {
-        String video = submit(studio, key(), RequestFixture.output("fast_video")).json().get("id").asString();
-        String bundle = submit(studio, key(), RequestFixture.output("image_bundle")).json().get("id").asString();
+        String video = submit(studio, key(), RequestFixture.output("fast_video"))
+                .json()
+                .get("id")
+                .asString();
+        String bundle = submit(studio, key(), RequestFixture.output("image_bundle"))
+                .json()
+                .get("id")
+                .asString();
         List<String> videos = ids(studio.get("/v1/jobs?mode=fast_video&limit=100"));
         assertThat(videos).contains(video).doesNotContain(bundle);
         assertThat(studio.get("/v1/jobs?mode=Not-A-Mode").status()).isEqualTo(400);
@@ -166,7 +207,8 @@ class CallerScopesSystemTest extends EmbeddedSystemTest {
 
     static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

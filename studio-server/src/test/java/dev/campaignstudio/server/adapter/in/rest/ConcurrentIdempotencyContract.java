@@ -38,32 +38,54 @@ abstract class ConcurrentIdempotencyContract {
     @Test
     void fiftyConcurrentRequestsWithOneKeyCreateExactlyOneJob() throws Exception {
         String key = "concurrent-" + UUID.randomUUID();
-        Map<String, Object> request = RequestFixture.output("fast_video").with("idempotency_key", key).tree();
+        Map<String, Object> request =
+                RequestFixture.output("fast_video").with("idempotency_key", key).tree();
         List<ApiClient.Response> responses = race(i -> request);
 
         assertThat(responses).extracting(ApiClient.Response::status).containsOnly(201, 200);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(responses.get(0).json().get("id").asString());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k").param("k", key).query(Long.class).single()).isEqualTo(1);
+        assertThat(responses)
+                .extracting(r -> r.json().get("id").asString())
+                .containsOnly(responses.get(0).json().get("id").asString());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k")
+                        .param("k", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM (SELECT s.stage, s.scene_order, s.attempt FROM steps s JOIN jobs j ON j.id = s.job_id
-                WHERE j.idempotency_key = :k GROUP BY s.stage, s.scene_order, s.attempt HAVING COUNT(*) > 1) twice""")
-                .param("k", key).query(Long.class).single()).as("no step planned twice").isZero();
+                WHERE j.idempotency_key = :k GROUP BY s.stage, s.scene_order, s.attempt HAVING COUNT(*) > 1) twice""").param("k", key).query(Long.class).single())
+                .as("no step planned twice")
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM steps s JOIN jobs j ON j.id = s.job_id WHERE j.idempotency_key = :k")
-                .param("k", key).query(Long.class).single()).as("the job's first step exists").isPositive();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events e JOIN jobs j ON j.id = e.job_id WHERE j.idempotency_key = :k AND e.event_type = 'accepted'")
-                .param("k", key).query(Long.class).single()).isEqualTo(1);
+                        .param("k", key)
+                        .query(Long.class)
+                        .single())
+                .as("the job's first step exists")
+                .isPositive();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM outbox_events e JOIN jobs j ON j.id = e.job_id WHERE j.idempotency_key = :k AND e.event_type = 'accepted'")
+                        .param("k", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void concurrentDifferentPayloadsUnderOneKeyMakeOneJobAndConflicts() throws Exception {
         String key = "contested-" + UUID.randomUUID();
-        List<ApiClient.Response> responses = race(i -> RequestFixture.creation().with("idempotency_key", key)
-                .with("product.name", i % 2 == 0 ? "Even" : "Odd").tree());
+        List<ApiClient.Response> responses = race(i -> RequestFixture.creation()
+                .with("idempotency_key", key)
+                .with("product.name", i % 2 == 0 ? "Even" : "Odd")
+                .tree());
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).extracting(ApiClient.Response::status).containsOnly(201, 200, 409);
         assertThat(responses).filteredOn(r -> r.status() == 409).hasSize(CLIENTS / 2);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k").param("k", key).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k")
+                        .param("k", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     List<ApiClient.Response> race(java.util.function.IntFunction<Map<String, Object>> payload) throws Exception {

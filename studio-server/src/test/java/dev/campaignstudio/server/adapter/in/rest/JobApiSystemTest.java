@@ -25,8 +25,11 @@ class JobApiSystemTest extends EmbeddedSystemTest {
 
     @Test
     void submittedJobIsStoredAndReadBack() {
-        Map<String, Object> request = RequestFixture.output("fast_video").with("idempotency_key", key())
-                .with("settings.scene_count", 6).with("metadata.campaign", "summer").tree();
+        Map<String, Object> request = RequestFixture.output("fast_video")
+                .with("idempotency_key", key())
+                .with("settings.scene_count", 6)
+                .with("metadata.campaign", "summer")
+                .tree();
         ApiClient.Response created = api.postJson("/v1/jobs", request);
         assertThat(created.status()).isEqualTo(201);
         JsonNode job = created.json();
@@ -37,36 +40,57 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         assertThat(job.get("mode").asString()).isEqualTo("fast_video");
         assertThat(job.get("product_id").asString()).isEqualTo("sku-123");
         assertThat(job.get("steps").isArray()).isTrue();
-        assertThat(job.get("request").get("settings").get("scene_count").asInt()).isEqualTo(6);
+        assertThat(job.get("request").get("settings").get("scene_count").asInt())
+                .isEqualTo(6);
         assertThat(job.get("request").get("settings").get("aspect").asString()).isEqualTo("9:16");
 
         ApiClient.Response read = api.get("/v1/jobs/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json()).isEqualTo(job);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events WHERE job_id = :id AND event_type = 'accepted' AND seq = 1")
-                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM outbox_events WHERE job_id = :id AND event_type = 'accepted' AND seq = 1")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void sameKeyAndPayloadReplaysTheOriginalJob() {
         String key = key();
-        Map<String, Object> request = RequestFixture.creation().with("idempotency_key", key).tree();
+        Map<String, Object> request =
+                RequestFixture.creation().with("idempotency_key", key).tree();
         String first = api.postJson("/v1/jobs", request).json().get("id").asString();
-        String reordered = "{\"product\":{\"images\":[{\"uri\":\"https://cdn.example.com/p/bottle.png\"}],\"name\":\"Aurora Water Bottle\","
-                + "\"product_id\":\"sku-123\"},\"idempotency_key\":\"" + key + "\",\"job_type\":\"marketing_creation\",\"contract_version\":2.0}";
+        String reordered =
+                "{\"product\":{\"images\":[{\"uri\":\"https://cdn.example.com/p/bottle.png\"}],\"name\":\"Aurora Water Bottle\","
+                        + "\"product_id\":\"sku-123\"},\"idempotency_key\":\"" + key
+                        + "\",\"job_type\":\"marketing_creation\",\"contract_version\":2.0}";
         ApiClient.Response replay = api.postJson("/v1/jobs", reordered);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.json().get("id").asString()).isEqualTo(first);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k").param("k", key).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE idempotency_key = :k")
+                        .param("k", key)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void sameKeyWithAnotherPayloadIsAConflictNamingTheJob() {
         String key = key();
-        String first = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key).tree()).json().get("id").asString();
-        ApiClient.Response conflict = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key)
-                .with("product.name", "Other").tree());
+        String first = api.postJson(
+                        "/v1/jobs",
+                        RequestFixture.creation().with("idempotency_key", key).tree())
+                .json()
+                .get("id")
+                .asString();
+        ApiClient.Response conflict = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key)
+                        .with("product.name", "Other")
+                        .tree());
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
         assertThat(conflict.json().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -75,7 +99,11 @@ class JobApiSystemTest extends EmbeddedSystemTest {
 
     @Test
     void unknownJobIs404() {
-        assertThat(api.get("/v1/jobs/job_01JD3Z8Q4W6T9X2V5B7N0M1K3H").json().get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/v1/jobs/job_01JD3Z8Q4W6T9X2V5B7N0M1K3H")
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
         assertThat(api.get("/v1/jobs/not-an-id").status()).isEqualTo(404);
     }
 
@@ -84,21 +112,37 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         String product = "sku-" + UUID.randomUUID().toString().substring(0, 8);
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            created.add(api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                    .with("product.product_id", product).tree()).json().get("id").asString());
+            created.add(api.postJson(
+                            "/v1/jobs",
+                            RequestFixture.creation()
+                                    .with("idempotency_key", key())
+                                    .with("product.product_id", product)
+                                    .tree())
+                    .json()
+                    .get("id")
+                    .asString());
         }
-        api.postJson("/v1/jobs", RequestFixture.output("ugc").with("idempotency_key", key()).with("product.product_id", product).tree());
+        api.postJson(
+                "/v1/jobs",
+                RequestFixture.output("ugc")
+                        .with("idempotency_key", key())
+                        .with("product.product_id", product)
+                        .tree());
         Set<String> seen = new HashSet<>();
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = api.get("/v1/jobs?product_id=" + product + "&job_type=marketing_creation&status=queued&limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            JsonNode page = api.get(
+                            "/v1/jobs?product_id=" + product + "&job_type=marketing_creation&status=queued&limit=2"
+                                    + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
             page.get("items").forEach(item -> {
                 assertThat(item.get("job_type").asString()).isEqualTo("marketing_creation");
                 seen.add(item.get("id").asString());
             });
-            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asString();
             pages++;
         } while (cursor != null);
         assertThat(seen).isEqualTo(created);
@@ -128,13 +172,22 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id").asString()).isEqualTo(id);
 
-        ApiClient.Response job = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                .with("product.images", List.of(Map.of("uri", "asset:" + id))).tree());
+        ApiClient.Response job = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key())
+                        .with("product.images", List.of(Map.of("uri", "asset:" + id)))
+                        .tree());
         assertThat(job.status()).isEqualTo(201);
-        ApiClient.Response missing = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", key())
-                .with("product.images", List.of(Map.of("uri", "asset:ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H"))).tree());
+        ApiClient.Response missing = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", key())
+                        .with("product.images", List.of(Map.of("uri", "asset:ast_01JD3Z8Q4W6T9X2V5B7N0M1K3H")))
+                        .tree());
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(missing.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/product/images/0/uri");
+        assertThat(missing.json().get("errors").get(0).get("pointer").asString())
+                .isEqualTo("/product/images/0/uri");
     }
 
     @Test
@@ -181,7 +234,8 @@ class JobApiSystemTest extends EmbeddedSystemTest {
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.json().get("paths").has("/v1/jobs")).isTrue();
         assertThat(openapi.json().get("paths").has("/v1/assets")).isTrue();
-        assertThat(api.withoutToken("GET", "/swagger-ui/index.html", null).status()).isEqualTo(401);
+        assertThat(api.withoutToken("GET", "/swagger-ui/index.html", null).status())
+                .isEqualTo(401);
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
@@ -194,7 +248,10 @@ class JobApiSystemTest extends EmbeddedSystemTest {
 
     @Test
     void downloadsAreNeverSniffedAsAnotherType() {
-        String id = api.upload("file", "a.png", "image/png", TestImages.png(32, 32, Color.RED)).json().get("id").asString();
+        String id = api.upload("file", "a.png", "image/png", TestImages.png(32, 32, Color.RED))
+                .json()
+                .get("id")
+                .asString();
         HttpResponse<byte[]> download = api.getBytes("/v1/assets/" + id);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
@@ -202,13 +259,16 @@ class JobApiSystemTest extends EmbeddedSystemTest {
 
     @Test
     void theStoredRequestShowsTheCallbackUrlWithoutItsQuery() {
-        Map<String, Object> request = RequestFixture.creation().with("idempotency_key", key())
-                .with("callback", Map.of("url", "https://93.184.215.14/studio?token=s3cr3t-in-query")).tree();
+        Map<String, Object> request = RequestFixture.creation()
+                .with("idempotency_key", key())
+                .with("callback", Map.of("url", "https://93.184.215.14/studio?token=s3cr3t-in-query"))
+                .tree();
         ApiClient.Response created = api.postJson("/v1/jobs", request);
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
         ApiClient.Response read = api.get("/v1/jobs/" + id);
         assertThat(read.body()).doesNotContain("s3cr3t-in-query");
-        assertThat(read.json().get("request").get("callback").get("url").asString()).isEqualTo("https://93.184.215.14/studio");
+        assertThat(read.json().get("request").get("callback").get("url").asString())
+                .isEqualTo("https://93.184.215.14/studio");
     }
 }

@@ -28,7 +28,10 @@ class MutatedPayloadSystemTest extends EmbeddedSystemTest {
         for (int i = 0; i < PAYLOADS; i++) {
             String body = mutate(random, i);
             ApiClient.Response response = random.nextInt(20) == 0
-                    ? api.post("/v1/jobs", random.nextBoolean() ? "text/plain" : "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8))
+                    ? api.post(
+                            "/v1/jobs",
+                            random.nextBoolean() ? "text/plain" : "application/json; charset=utf-8",
+                            body.getBytes(StandardCharsets.UTF_8))
                     : api.postJson("/v1/jobs", body);
             statuses.merge(response.status(), 1, Integer::sum);
             assertThat(response.status())
@@ -37,14 +40,22 @@ class MutatedPayloadSystemTest extends EmbeddedSystemTest {
             assertThat(response.body()).as("seed %d, payload %d", seed, i).doesNotContain("\tat ", "Exception");
         }
         System.out.println("mutated payloads by status (seed " + seed + "): " + statuses);
-        assertThat(statuses.keySet()).as("the mutations reach both acceptance and refusal").contains(201, 422, 400);
+        assertThat(statuses.keySet())
+                .as("the mutations reach both acceptance and refusal")
+                .contains(201, 422, 400);
     }
 
     private static String mutate(Random random, int n) {
-        List<RequestFixture> bases = List.of(RequestFixture.creation(), RequestFixture.output("image_bundle"),
-                RequestFixture.output("fast_video"), RequestFixture.output("script_video"), RequestFixture.output("ugc"),
+        List<RequestFixture> bases = List.of(
+                RequestFixture.creation(),
+                RequestFixture.output("image_bundle"),
+                RequestFixture.output("fast_video"),
+                RequestFixture.output("script_video"),
+                RequestFixture.output("ugc"),
                 RequestFixture.retry("job_01JD3Z8Q4W6T9X2V5B7N0M1K3H", "scene_video"));
-        Map<String, Object> tree = bases.get(random.nextInt(bases.size())).with("idempotency_key", "mut-" + n + "-" + random.nextInt()).tree();
+        Map<String, Object> tree = bases.get(random.nextInt(bases.size()))
+                .with("idempotency_key", "mut-" + n + "-" + random.nextInt())
+                .tree();
         int structural = random.nextInt(4);
         for (int i = 0; i < structural; i++) {
             mutateTree(random, tree);
@@ -93,29 +104,66 @@ class MutatedPayloadSystemTest extends EmbeddedSystemTest {
     }
 
     private static String randomKey(Random random) {
-        String[] keys = {"settings", "mode", "prompt", "job_id", "target", "scene_order", "stage", "duration_s", "uri", "images",
-                "callback", "url", "metadata", "attributes", "colors", "contract_version", "job_type", "x", "", "~/", "\u0000"};
+        String[] keys = {
+            "settings",
+            "mode",
+            "prompt",
+            "job_id",
+            "target",
+            "scene_order",
+            "stage",
+            "duration_s",
+            "uri",
+            "images",
+            "callback",
+            "url",
+            "metadata",
+            "attributes",
+            "colors",
+            "contract_version",
+            "job_type",
+            "x",
+            "",
+            "~/",
+            "\u0000"
+        };
         return keys[random.nextInt(keys.length)];
     }
 
     private static Object randomValue(Random random) {
         switch (random.nextInt(16)) {
-            case 0: return null;
-            case 1: return "";
-            case 2: return "x".repeat(random.nextInt(5000));
-            case 3: return -random.nextInt(1000);
-            case 4: return new BigDecimal("1e" + random.nextInt(400));
-            case 5: return random.nextBoolean();
-            case 6: return new ArrayList<>(List.of(1, "a", new LinkedHashMap<>()));
-            case 7: return new LinkedHashMap<>(Map.of("uri", "https://cdn.example.com/" + random.nextInt()));
-            case 8: return "asset:ast_" + "0".repeat(random.nextInt(30));
-            case 9: return "\u0000\u001f\ud83d\ude00 emoji";
-            case 10: return random.nextDouble();
-            case 11: return deep(random.nextInt(200));
-            case 12: return "javascript:alert(1)";
-            case 13: return new LinkedHashMap<>(Map.of("stage", "scene_image", "scene_order", random.nextInt(100) - 50));
-            case 14: return Long.MAX_VALUE;
-            default: return "9:16";
+            case 0:
+                return null;
+            case 1:
+                return "";
+            case 2:
+                return "x".repeat(random.nextInt(5000));
+            case 3:
+                return -random.nextInt(1000);
+            case 4:
+                return new BigDecimal("1e" + random.nextInt(400));
+            case 5:
+                return random.nextBoolean();
+            case 6:
+                return new ArrayList<>(List.of(1, "a", new LinkedHashMap<>()));
+            case 7:
+                return new LinkedHashMap<>(Map.of("uri", "https://cdn.example.com/" + random.nextInt()));
+            case 8:
+                return "asset:ast_" + "0".repeat(random.nextInt(30));
+            case 9:
+                return "\u0000\u001f\ud83d\ude00 emoji";
+            case 10:
+                return random.nextDouble();
+            case 11:
+                return deep(random.nextInt(200));
+            case 12:
+                return "javascript:alert(1)";
+            case 13:
+                return new LinkedHashMap<>(Map.of("stage", "scene_image", "scene_order", random.nextInt(100) - 50));
+            case 14:
+                return Long.MAX_VALUE;
+            default:
+                return "9:16";
         }
     }
 

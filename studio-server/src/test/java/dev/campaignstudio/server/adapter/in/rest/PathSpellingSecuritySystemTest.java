@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class PathSpellingSecuritySystemTest extends EmbeddedSystemTest {
 
-    private record Route(String method, String path, String body) {
-    }
+    private record Route(String method, String path, String body) {}
 
     private String jobId;
     private String assetId;
@@ -35,13 +34,23 @@ class PathSpellingSecuritySystemTest extends EmbeddedSystemTest {
         if (jobId != null) {
             return;
         }
-        jobId = api.postJson("/v1/jobs", RequestFixture.creation().with("idempotency_key", "spell-" + UUID.randomUUID()).tree())
-                .json().get("id").asString();
-        assetId = api.upload("file", "a.png", "image/png", TestImages.png(64, 48, Color.BLUE)).json().get("id").asString();
+        jobId = api.postJson(
+                        "/v1/jobs",
+                        RequestFixture.creation()
+                                .with("idempotency_key", "spell-" + UUID.randomUUID())
+                                .tree())
+                .json()
+                .get("id")
+                .asString();
+        assetId = api.upload("file", "a.png", "image/png", TestImages.png(64, 48, Color.BLUE))
+                .json()
+                .get("id")
+                .asString();
     }
 
     private List<Route> routes() {
-        String job = ApiClient.json(RequestFixture.creation().with("idempotency_key", "spell-new").tree());
+        String job = ApiClient.json(
+                RequestFixture.creation().with("idempotency_key", "spell-new").tree());
         return List.of(
                 new Route("GET", "/v1/jobs", null),
                 new Route("POST", "/v1/jobs", job),
@@ -123,19 +132,24 @@ class PathSpellingSecuritySystemTest extends EmbeddedSystemTest {
                 ApiClient.Response response = api.raw(route.method(), spelling, TOKEN, route.body());
                 if (refusedByConnector(spelling)) {
                     if (response.status() != 400) {
-                        wrong.add(route.method() + " " + spelling + " -> " + response.status() + " (the connector refuses it)");
+                        wrong.add(route.method() + " " + spelling + " -> " + response.status()
+                                + " (the connector refuses it)");
                     }
                     continue;
                 }
                 boolean sameAsCanonical = response.status() == canonical.status();
-                boolean refusedAsProblem = (response.status() == 400 || response.status() == 404 || response.status() == 405)
-                        && response.body().contains("\"code\"");
+                boolean refusedAsProblem =
+                        (response.status() == 400 || response.status() == 404 || response.status() == 405)
+                                && response.body().contains("\"code\"");
                 if (!sameAsCanonical && !refusedAsProblem) {
-                    wrong.add(route.method() + " " + spelling + " -> " + response.status() + " (canonical " + canonical.status() + ")");
+                    wrong.add(route.method() + " " + spelling + " -> " + response.status() + " (canonical "
+                            + canonical.status() + ")");
                 }
             }
         }
-        assertThat(wrong).as("spellings neither served as canonical nor refused as a problem").isEmpty();
+        assertThat(wrong)
+                .as("spellings neither served as canonical nor refused as a problem")
+                .isEmpty();
     }
 
     @Test

@@ -96,7 +96,8 @@ class ConsoleBrowserSystemTest {
     }
 
     private String stepStatus(String stage, int scene) {
-        return browser.findElement(By.cssSelector("tr[data-stage='" + stage + "'][data-scene='" + scene + "']")).getAttribute("data-status");
+        return browser.findElement(By.cssSelector("tr[data-stage='" + stage + "'][data-scene='" + scene + "']"))
+                .getAttribute("data-status");
     }
 
     @Test
@@ -107,11 +108,17 @@ class ConsoleBrowserSystemTest {
 
         browser.findElement(By.linkText("New job")).click();
         new Select(browser.findElement(By.id("mode"))).selectByValue("image_bundle");
-        waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.name("aspects")).isEmpty());
-        assertThat(browser.findElements(By.id("duration_s"))).as("an image bundle has no duration").isEmpty();
+        waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.name("aspects")).isEmpty());
+        assertThat(browser.findElements(By.id("duration_s")))
+                .as("an image bundle has no duration")
+                .isEmpty();
         new Select(browser.findElement(By.id("mode"))).selectByValue("fast_video");
-        waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("duration_s")).isEmpty());
-        assertThat(browser.findElement(By.id("duration_s")).getAttribute("max")).as("the router's bound").isEqualTo("60");
+        waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("duration_s")).isEmpty());
+        assertThat(browser.findElement(By.id("duration_s")).getAttribute("max"))
+                .as("the router's bound")
+                .isEqualTo("60");
 
         Path photo = Samples.folder().resolve("kiln-mug").resolve("front.jpg");
         browser.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
@@ -124,8 +131,12 @@ class ConsoleBrowserSystemTest {
         browser.findElement(By.id("submit-job")).click();
         WebElement sceneErrors = waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("scene_count-errors")));
         Browsers.screenshot(browser, "02-new-job-violations");
-        assertThat(sceneErrors.getAttribute("textContent")).as("the service's own violation, at its field").contains("must be at most 12");
-        assertThat(browser.findElement(By.id("kept")).getText()).as("the uploaded photo is kept").contains("1 photo");
+        assertThat(sceneErrors.getAttribute("textContent"))
+                .as("the service's own violation, at its field")
+                .contains("must be at most 12");
+        assertThat(browser.findElement(By.id("kept")).getText())
+                .as("the uploaded photo is kept")
+                .contains("1 photo");
 
         type("scene_count", "3");
         browser.findElement(By.id("submit-job")).click();
@@ -135,50 +146,64 @@ class ConsoleBrowserSystemTest {
 
         waiting(JOB_TIME).until(d -> "succeeded".equals(status()) || "failed".equals(status()));
         assertThat(status()).as(browser.findElement(By.id("panel")).getText()).isEqualTo("succeeded");
-        assertThat(js("return window.__sameDocument === true")).as("the page changed live, without a reload").isEqualTo(true);
+        assertThat(js("return window.__sameDocument === true"))
+                .as("the page changed live, without a reload")
+                .isEqualTo(true);
         assertThat(browser.getCurrentUrl()).isEqualTo(jobUrl);
 
         WebElement video = browser.findElement(By.cssSelector("#outputs video"));
         double manifestSeconds = Long.parseLong(video.getAttribute("data-duration-ms")) / 1000.0;
         js("arguments[0].muted = true; arguments[0].play();", video);
-        waiting(Duration.ofSeconds(30)).until(d -> ((Number) js("return arguments[0].readyState", video)).intValue() >= 2);
+        waiting(Duration.ofSeconds(30))
+                .until(d -> ((Number) js("return arguments[0].readyState", video)).intValue() >= 2);
         double duration = ((Number) js("return arguments[0].duration", video)).doubleValue();
         assertThat(duration).as("the player's length is the manifest's").isCloseTo(manifestSeconds, within(0.5));
         js("arguments[0].pause(); arguments[0].currentTime = 3.0;", video);
-        waiting(Duration.ofSeconds(20)).until(d -> Boolean.FALSE.equals(js("return arguments[0].seeking", video))
-                && Math.abs(((Number) js("return arguments[0].currentTime", video)).doubleValue() - 3.0) < 0.3);
+        waiting(Duration.ofSeconds(20))
+                .until(d -> Boolean.FALSE.equals(js("return arguments[0].seeking", video))
+                        && Math.abs(((Number) js("return arguments[0].currentTime", video)).doubleValue() - 3.0) < 0.3);
         assertThat(browser.findElements(By.cssSelector("#scenes .scene"))).hasSize(3);
         Browsers.screenshot(browser, "03-job-succeeded");
 
         browser.findElement(By.cssSelector("a.open-fidelity")).click();
-        WebElement attempt = waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".attempt[data-attempt='1']")));
+        WebElement attempt =
+                waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(".attempt[data-attempt='1']")));
         assertThat(attempt.findElement(By.cssSelector(".score")).getText()).matches("\\d\\.\\d{3}");
         assertThat(((Number) js("return arguments[0].naturalWidth", attempt.findElement(By.tagName("img")))).intValue())
-                .as("the attempt's image decodes").isPositive();
-        assertThat(browser.findElements(By.cssSelector(".attempt.accepted"))).as("the accepted attempt is marked").hasSize(1);
+                .as("the attempt's image decodes")
+                .isPositive();
+        assertThat(browser.findElements(By.cssSelector(".attempt.accepted")))
+                .as("the accepted attempt is marked")
+                .hasSize(1);
         Browsers.screenshot(browser, "04-fidelity");
 
         browser.get(jobUrl);
         new Select(browser.findElement(By.id("retry-stage"))).selectByValue("scene_image");
         new Select(browser.findElement(By.id("retry-scene"))).selectByValue("3");
         browser.findElement(By.id("retry-submit")).click();
-        waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/console/jobs/job_") && !d.getCurrentUrl().equals(jobUrl));
+        waiting(Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().contains("/console/jobs/job_")
+                        && !d.getCurrentUrl().equals(jobUrl));
         waiting(JOB_TIME).until(d -> "succeeded".equals(status()) || "failed".equals(status()));
         assertThat(status()).isEqualTo("succeeded");
         assertThat(stepStatus("scene_image", 1)).isEqualTo("reused");
         assertThat(stepStatus("scene_image", 2)).isEqualTo("reused");
         assertThat(stepStatus("scene_image", 3)).isEqualTo("succeeded");
-        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains(jobUrl.substring(jobUrl.lastIndexOf('/') + 1));
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText())
+                .contains(jobUrl.substring(jobUrl.lastIndexOf('/') + 1));
         Browsers.screenshot(browser, "05-retry-from-scene-3");
 
         browser.get(base + "/console/jobs");
-        assertThat(browser.findElements(By.cssSelector("tbody#rows tr[data-job]"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("tbody#rows tr[data-job]")))
+                .hasSize(2);
         Browsers.screenshot(browser, "06-jobs");
         browser.findElement(By.linkText(product)).click();
         waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/console/products/" + product));
         WebElement cutout = browser.findElement(By.cssSelector("#identity figure[data-role='neutral_image'] img"));
-        waiting(Duration.ofSeconds(10)).until(d -> ((Number) js("return arguments[0].naturalWidth", cutout)).intValue() > 0);
-        assertThat(browser.findElements(By.cssSelector("tr[data-stage='neutral_image']"))).isNotEmpty();
+        waiting(Duration.ofSeconds(10))
+                .until(d -> ((Number) js("return arguments[0].naturalWidth", cutout)).intValue() > 0);
+        assertThat(browser.findElements(By.cssSelector("tr[data-stage='neutral_image']")))
+                .isNotEmpty();
         Browsers.screenshot(browser, "08-product");
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(jobUrl);
@@ -188,7 +213,8 @@ class ConsoleBrowserSystemTest {
     @Test
     void aWrongTokenIsRefused() {
         signIn("not-the-token");
-        waiting(Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("sign-in-error")).isEmpty());
+        waiting(Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.id("sign-in-error")).isEmpty());
         assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("not accepted");
         Browsers.screenshot(browser, "00-sign-in-refused");
         browser.get(base + "/console/jobs");
@@ -213,7 +239,9 @@ class ConsoleBrowserSystemTest {
         browser.get(page.toUri().toString());
         waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().startsWith(base));
         assertThat(browser.getCurrentUrl()).doesNotContain("/console/jobs/job_");
-        assertThat(api.get("/v1/jobs?product_id=" + product).json().get("items").size()).as("no job was made").isZero();
+        assertThat(api.get("/v1/jobs?product_id=" + product).json().get("items").size())
+                .as("no job was made")
+                .isZero();
         Files.deleteIfExists(page);
     }
 }

@@ -44,10 +44,22 @@ class ConsolePagesSystemTest extends EmbeddedSystemTest {
     void theJobsListPagesOnTheServerAndFiltersByModeAndProduct() {
         String product = "paging-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 27; i++) {
-            submit(RequestFixture.creation().with("idempotency_key", "page-" + UUID.randomUUID()).with("product", Map.of("product_id", product,
-                    "name", "Paged", "images", java.util.List.of(Map.of("uri", "https://cdn.example.com/p.png")))).tree());
+            submit(RequestFixture.creation()
+                    .with("idempotency_key", "page-" + UUID.randomUUID())
+                    .with(
+                            "product",
+                            Map.of(
+                                    "product_id",
+                                    product,
+                                    "name",
+                                    "Paged",
+                                    "images",
+                                    java.util.List.of(Map.of("uri", "https://cdn.example.com/p.png"))))
+                    .tree());
         }
-        String ugc = submit(RequestFixture.output("ugc").with("idempotency_key", "ugc-" + UUID.randomUUID()).tree());
+        String ugc = submit(RequestFixture.output("ugc")
+                .with("idempotency_key", "ugc-" + UUID.randomUUID())
+                .tree());
 
         ConsoleSession.Page first = browser.get("/console/jobs?product_id=" + product);
         assertThat(first.status()).isEqualTo(200);
@@ -60,9 +72,16 @@ class ConsolePagesSystemTest extends EmbeddedSystemTest {
 
         ConsoleSession.Page ugcOnly = browser.get("/console/jobs?mode=ugc");
         assertThat(ugcOnly.body()).contains("data-job=\"" + ugc + "\"").doesNotContain("Paged");
-        assertThat(ROW.matcher(ugcOnly.body()).results().allMatch(r -> !r.group(1).isEmpty())).isTrue();
-        ConsoleSession.Page live = browser.get("/console/jobs/rows?product_id=" + product, Map.of("HX-Request", "true"));
-        assertThat(live.body()).as("queued jobs keep the rows refreshing").contains("hx-trigger=\"every 2s\"").startsWith("<tbody");
+        assertThat(ROW.matcher(ugcOnly.body())
+                        .results()
+                        .allMatch(r -> !r.group(1).isEmpty()))
+                .isTrue();
+        ConsoleSession.Page live =
+                browser.get("/console/jobs/rows?product_id=" + product, Map.of("HX-Request", "true"));
+        assertThat(live.body())
+                .as("queued jobs keep the rows refreshing")
+                .contains("hx-trigger=\"every 2s\"")
+                .startsWith("<tbody");
 
         ConsoleSession.Page unknown = browser.get("/console/jobs?status=nonsense");
         assertThat(unknown.status()).isEqualTo(200);
@@ -71,21 +90,32 @@ class ConsolePagesSystemTest extends EmbeddedSystemTest {
 
     @Test
     void deliveriesAreListedWithoutTheCallbacksQueryAndCanBeSentAgain() {
-        String job = submit(RequestFixture.creation().with("idempotency_key", "cb-" + UUID.randomUUID())
-                .with("callback", Map.of("url", "https://93.184.215.14/hooks?token=s3cr3t")).tree());
+        String job = submit(RequestFixture.creation()
+                .with("idempotency_key", "cb-" + UUID.randomUUID())
+                .with("callback", Map.of("url", "https://93.184.215.14/hooks?token=s3cr3t"))
+                .tree());
         ConsoleSession.Page page = browser.get("/console/jobs/" + job + "/deliveries");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("https://93.184.215.14/hooks").doesNotContain("s3cr3t").contains("data-status=\"pending\"");
+        assertThat(page.body())
+                .contains("https://93.184.215.14/hooks")
+                .doesNotContain("s3cr3t")
+                .contains("data-status=\"pending\"");
         Matcher event = Pattern.compile("data-event=\"([^\"]+)\"").matcher(page.body());
         assertThat(event.find()).isTrue();
 
-        ConsoleSession.Page sent = browser.post("/console/jobs/" + job + "/deliveries/" + event.group(1) + "/redeliver",
-                Map.of("_csrf", page.csrf()), Map.of());
+        ConsoleSession.Page sent = browser.post(
+                "/console/jobs/" + job + "/deliveries/" + event.group(1) + "/redeliver",
+                Map.of("_csrf", page.csrf()),
+                Map.of());
         assertThat(sent.status()).isEqualTo(302);
-        assertThat(browser.get(sent.header("Location").replace("http://127.0.0.1:" + port, "")).body()).contains("queued to be sent again");
-        ConsoleSession.Page missing = browser.post("/console/jobs/" + job + "/deliveries/evt_nothing/redeliver",
-                Map.of("_csrf", page.csrf()), Map.of());
-        assertThat(browser.get(missing.header("Location").replace("http://127.0.0.1:" + port, "")).body()).contains("no delivery of that event");
+        assertThat(browser.get(sent.header("Location").replace("http://127.0.0.1:" + port, ""))
+                        .body())
+                .contains("queued to be sent again");
+        ConsoleSession.Page missing = browser.post(
+                "/console/jobs/" + job + "/deliveries/evt_nothing/redeliver", Map.of("_csrf", page.csrf()), Map.of());
+        assertThat(browser.get(missing.header("Location").replace("http://127.0.0.1:" + port, ""))
+                        .body())
+                .contains("no delivery of that event");
     }
 
     @Test
@@ -96,10 +126,15 @@ class ConsolePagesSystemTest extends EmbeddedSystemTest {
 
         ConsoleSession.Page job = browser.get("/console/jobs/job_01J00000000000000000000000");
         assertThat(job.status()).isEqualTo(404);
-        assertThat(job.body()).contains("there is no job").doesNotContain("Exception").contains("<html");
+        assertThat(job.body())
+                .contains("there is no job")
+                .doesNotContain("Exception")
+                .contains("<html");
         assertThat(browser.get("/console/jobs/not-a-job").status()).isEqualTo(404);
         ConsoleSession.Page noStage = browser.get("/console/jobs/job_01J00000000000000000000000/fidelity");
-        assertThat(noStage.status()).as("a missing parameter is the caller's mistake").isEqualTo(400);
+        assertThat(noStage.status())
+                .as("a missing parameter is the caller's mistake")
+                .isEqualTo(400);
         assertThat(noStage.body()).contains("Bad request").doesNotContain("Exception");
     }
 }

@@ -31,12 +31,15 @@ class FileSystemBlobStoreAdapterTest extends BlobStoreContract {
         byte[] data = "kept".getBytes(StandardCharsets.UTF_8);
         String sha256 = Sha256.hex(data);
         store.put(data, sha256);
-        Path blob = root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        Path blob = root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
         Files.setLastModifiedTime(blob, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
 
         store.put(Files.write(temp.resolve("again"), data), sha256);
 
-        assertThat(store.stat(sha256).orElseThrow().lastModified()).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(store.stat(sha256).orElseThrow().lastModified())
+                .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
         assertThat(blob).hasBinaryContent(data);
     }
 
@@ -46,9 +49,13 @@ class FileSystemBlobStoreAdapterTest extends BlobStoreContract {
         String sha256 = Sha256.hex(data);
         store.put(data, sha256);
 
-        Path blob = root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        Path blob = root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
         for (Path directory : new Path[] {root, blob.getParent().getParent(), blob.getParent()}) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).as(directory.toString()).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                    .as(directory.toString())
+                    .isEqualTo("rwx------");
         }
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(Files::isRegularFile)).containsExactly(blob);

@@ -25,7 +25,8 @@ class ImageIoDecoderTest {
     private final ImageIoDecoder decoder = new ImageIoDecoder();
 
     private Optional<String> damage(byte[] data) throws IOException {
-        ImageInfo header = ImageSniffer.sniff(data).orElseThrow(() -> new AssertionError("the header must still be readable"));
+        ImageInfo header =
+                ImageSniffer.sniff(data).orElseThrow(() -> new AssertionError("the header must still be readable"));
         return decoder.damage(ByteSource.of(data), header);
     }
 
@@ -116,7 +117,9 @@ class ImageIoDecoderTest {
                 return n;
             }
         };
-        assertThatThrownBy(() -> decoder.damage(failing, header)).isInstanceOf(IOException.class).hasMessage("disk gone");
+        assertThatThrownBy(() -> decoder.damage(failing, header))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk gone");
     }
 
     /** A RIFF WebP with a lossless frame header and {@code payload} bytes of (undecoded) data. */
@@ -127,9 +130,15 @@ class ImageIoDecoderTest {
         byte[] chunk = vp8l.array();
         int riff = 4 + 8 + chunk.length + (chunk.length & 1);
         out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(riff).array());
+        out.writeBytes(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(riff)
+                .array());
         out.writeBytes("WEBPVP8L".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(chunk.length).array());
+        out.writeBytes(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(chunk.length)
+                .array());
         out.writeBytes(chunk);
         if ((chunk.length & 1) == 1) {
             out.write(0);

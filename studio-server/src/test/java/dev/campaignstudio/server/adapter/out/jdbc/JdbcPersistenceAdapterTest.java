@@ -7,13 +7,12 @@ import dev.campaignstudio.core.contract.CanonicalJson;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.contract.JobType;
-import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.event.JobEvent;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.MutableClock;
 import dev.campaignstudio.core.fixtures.RequestFixture;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.server.support.TestDatabases;
 import java.time.Duration;
 import java.util.Map;
@@ -52,9 +51,14 @@ class JdbcPersistenceAdapterTest {
     private Job job(Map<String, Object> tree) {
         JobRequest request = new JobRequestReader().read(tree).orThrow();
         clock.advance(Duration.ofMillis(1));
-        return Job.accepted(JobId.next(clock), request, CanonicalJson.sha256(tree),
+        return Job.accepted(
+                JobId.next(clock),
+                request,
+                CanonicalJson.sha256(tree),
                 request.type() == JobType.MARKETING_OUTPUT ? dev.campaignstudio.core.contract.OutputMode.UGC : null,
-                "sku-123", null, clock.instant());
+                "sku-123",
+                null,
+                clock.instant());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,12 +68,16 @@ class JdbcPersistenceAdapterTest {
         Job job = job(RequestFixture.creation().tree());
         store.jobs().insert(job);
         assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
-            store.events().append(job.id(), JobEventType.STARTED, Map.of(), clock.instant());
-            throw new IllegalStateException("rolled back");
-        })).hasMessage("rolled back");
-        JobEvent next = store.transactions().inTransaction(() -> store.events().append(job.id(), JobEventType.STARTED, Map.of(), clock.instant()));
+                    store.events().append(job.id(), JobEventType.STARTED, Map.of(), clock.instant());
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
+        JobEvent next = store.transactions()
+                .inTransaction(() -> store.events().append(job.id(), JobEventType.STARTED, Map.of(), clock.instant()));
         assertThat(next.sequence()).isEqualTo(1);
-        assertThat(store.events().after(job.id(), 0, 10)).singleElement().satisfies(e -> assertThat(e.data()).isEmpty());
+        assertThat(store.events().after(job.id(), 0, 10))
+                .singleElement()
+                .satisfies(e -> assertThat(e.data()).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,5 +89,4 @@ class JdbcPersistenceAdapterTest {
         assertThatThrownBy(() -> store.events().append(job.id(), JobEventType.STARTED, Map.of(), clock.instant()))
                 .isInstanceOf(IllegalStateException.class);
     }
-
 }

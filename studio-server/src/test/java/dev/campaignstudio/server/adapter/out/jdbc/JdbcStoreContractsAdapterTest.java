@@ -18,7 +18,11 @@ class JdbcStoreContractsAdapterTest {
 
     private static Stores onDatabase(TestDatabases.Target database, Clock clock) {
         var adapters = JdbcPersistenceConfiguration.on(TestDatabases.migrated(database), clock);
-        return new Stores(adapters.jobs(), adapters.events(), adapters.assets(), adapters.transactions(),
+        return new Stores(
+                adapters.jobs(),
+                adapters.events(),
+                adapters.assets(),
+                adapters.transactions(),
                 adapters.steps(),
                 adapters.checkpoints());
     }

@@ -12,8 +12,8 @@ import dev.campaignstudio.core.contract.JobRequestReader;
 import dev.campaignstudio.core.event.JobEventType;
 import dev.campaignstudio.core.fixtures.MutableClock;
 import dev.campaignstudio.core.fixtures.RequestFixture;
-import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.id.JobId;
+import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.server.retention.RetentionStore;
@@ -39,10 +39,12 @@ class OwnersAndRetentionAdapterTest {
     }
 
     private Job job(String owner, String key, JobId parent) {
-        Map<String, Object> tree = RequestFixture.creation().with("idempotency_key", key).tree();
+        Map<String, Object> tree =
+                RequestFixture.creation().with("idempotency_key", key).tree();
         JobRequest request = new JobRequestReader().read(tree).orThrow();
         clock.advance(Duration.ofMillis(1));
-        return Job.accepted(JobId.next(clock), request, CanonicalJson.sha256(tree), null, "sku-1", parent, clock.instant())
+        return Job.accepted(
+                        JobId.next(clock), request, CanonicalJson.sha256(tree), null, "sku-1", parent, clock.instant())
                 .ownedBy(owner);
     }
 
@@ -59,26 +61,33 @@ class OwnersAndRetentionAdapterTest {
                 .isInstanceOf(DuplicateIdempotencyKeyException.class);
         assertThat(store.jobs().findByIdempotencyKey("shop", "k")).contains(shop);
         assertThat(store.jobs().findByIdempotencyKey("studio", "k")).contains(studio);
-        assertThat(store.jobs().list(new JobQuery(null, null, null, null, null, 100, "studio")).jobs())
+        assertThat(store.jobs()
+                        .list(new JobQuery(null, null, null, null, null, 100, "studio"))
+                        .jobs())
                 .containsExactly(studio);
-        assertThat(store.jobs().list(new JobQuery(null, null, null, null, null, 100, null)).jobs())
+        assertThat(store.jobs()
+                        .list(new JobQuery(null, null, null, null, null, 100, null))
+                        .jobs())
                 .contains(shop, studio);
 
-        Asset upload = new Asset(AssetId.next(clock), AssetKind.UPLOAD, "image/png", "a".repeat(64), 10, 1, 1, null,
-                clock.instant());
+        Asset upload = new Asset(
+                AssetId.next(clock), AssetKind.UPLOAD, "image/png", "a".repeat(64), 10, 1, 1, null, clock.instant());
         store.assets().insert(upload, "shop");
-        Asset twin = new Asset(AssetId.next(clock), AssetKind.UPLOAD, "image/png", "a".repeat(64), 10, 1, 1, null,
-                clock.instant());
+        Asset twin = new Asset(
+                AssetId.next(clock), AssetKind.UPLOAD, "image/png", "a".repeat(64), 10, 1, 1, null, clock.instant());
         store.assets().insert(twin, "studio");
         assertThat(store.assets().find(upload.id(), "shop")).contains(upload);
         assertThat(store.assets().find(upload.id(), "studio")).isEmpty();
         assertThat(store.assets().find(upload.id(), null)).contains(upload);
-        assertThat(store.assets().findByContent("a".repeat(64), AssetKind.UPLOAD, "studio")).contains(twin);
+        assertThat(store.assets().findByContent("a".repeat(64), AssetKind.UPLOAD, "studio"))
+                .contains(twin);
 
-        Asset made = new Asset(AssetId.next(clock), AssetKind.IMAGE, "image/png", "b".repeat(64), 10, 1, 1, null,
-                clock.instant());
+        Asset made = new Asset(
+                AssetId.next(clock), AssetKind.IMAGE, "image/png", "b".repeat(64), 10, 1, 1, null, clock.instant());
         store.assets().insertProduced(made, shop.id(), null);
-        assertThat(store.assets().find(made.id(), "shop")).as("a job's file belongs to its owner").contains(made);
+        assertThat(store.assets().find(made.id(), "shop"))
+                .as("a job's file belongs to its owner")
+                .contains(made);
         assertThat(store.assets().find(made.id(), "studio")).isEmpty();
     }
 
@@ -88,36 +97,48 @@ class OwnersAndRetentionAdapterTest {
         DataSource source = TestDatabases.migrated(database.get());
         var store = JdbcPersistenceConfiguration.on(source, clock);
         JdbcClient jdbc = JdbcClient.create(source);
-        RetentionStore retention = new JdbcRetentionStore(jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(source)));
+        RetentionStore retention =
+                new JdbcRetentionStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(source)));
         Job parent = job("shop", "p", null);
         store.jobs().insert(parent);
-        store.transactions().inTransaction(() -> store.events().append(parent.id(), JobEventType.ACCEPTED, Map.of(),
-                clock.instant()));
+        store.transactions()
+                .inTransaction(
+                        () -> store.events().append(parent.id(), JobEventType.ACCEPTED, Map.of(), clock.instant()));
         store.jobs().update(parent.started(clock.instant()).succeeded(Map.of(), clock.instant()));
         Job retry = job("shop", "r", parent.id());
         store.jobs().insert(retry);
-        Asset made = new Asset(AssetId.next(clock), AssetKind.IMAGE, "image/png", "c".repeat(64), 10, 1, 1, null,
-                clock.instant());
+        Asset made = new Asset(
+                AssetId.next(clock), AssetKind.IMAGE, "image/png", "c".repeat(64), 10, 1, 1, null, clock.instant());
         store.assets().insertProduced(made, retry.id(), null);
 
-        assertThat(retention.deleteJob(parent.id())).as("its retry is queued").isEqualTo(RetentionStore.Deletion.RUNNING);
+        assertThat(retention.deleteJob(parent.id()))
+                .as("its retry is queued")
+                .isEqualTo(RetentionStore.Deletion.RUNNING);
         assertThat(store.jobs().find(parent.id())).isPresent();
-        assertThat(retention.finishedBefore(clock.instant().plusSeconds(1), 10)).as("a job with retries waits for them")
+        assertThat(retention.finishedBefore(clock.instant().plusSeconds(1), 10))
+                .as("a job with retries waits for them")
                 .doesNotContain(parent.id());
 
-        store.jobs().update(retry.started(clock.instant()).failed(
-                new dev.campaignstudio.core.job.JobError("X", "x", false, null, null, 1), clock.instant()));
+        store.jobs()
+                .update(retry.started(clock.instant())
+                        .failed(
+                                new dev.campaignstudio.core.job.JobError("X", "x", false, null, null, 1),
+                                clock.instant()));
         assertThat(retention.finishedBefore(clock.instant().plusSeconds(1), 10)).contains(retry.id());
         assertThat(retention.deleteJob(parent.id())).isEqualTo(RetentionStore.Deletion.DELETED);
         assertThat(store.jobs().find(parent.id())).isEmpty();
         assertThat(store.jobs().find(retry.id())).isEmpty();
         assertThat(store.assets().find(made.id())).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events WHERE job_id = :id").param("id", parent.id().value())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events WHERE job_id = :id")
+                        .param("id", parent.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(retention.deleteJob(parent.id())).isEqualTo(RetentionStore.Deletion.NOT_FOUND);
         assertThat(retention.deleteEventsBefore(clock.instant().plusSeconds(1))).isNotNegative();
-        assertThat(retention.deleteDeliveriesBefore(clock.instant().plusSeconds(1))).isNotNegative();
-        assertThat(retention.deleteRejectedImagesBefore(clock.instant().plusSeconds(1))).isZero();
+        assertThat(retention.deleteDeliveriesBefore(clock.instant().plusSeconds(1)))
+                .isNotNegative();
+        assertThat(retention.deleteRejectedImagesBefore(clock.instant().plusSeconds(1)))
+                .isZero();
     }
 }

@@ -60,7 +60,8 @@ class S3BlobStoreAdapterTest extends BlobStoreContract {
     void objectsOfOtherPrefixesInTheBucketAreNotListedAsBlobs() throws Exception {
         byte[] data = "mine".getBytes(StandardCharsets.UTF_8);
         store.put(data, Sha256.hex(data));
-        client.putObject(b -> b.bucket(bucket).key("elsewhere/" + Sha256.hex("theirs")),
+        client.putObject(
+                b -> b.bucket(bucket).key("elsewhere/" + Sha256.hex("theirs")),
                 software.amazon.awssdk.core.sync.RequestBody.fromString("theirs"));
 
         assertThat(listed()).extracting(b -> b.sha256()).containsExactly(Sha256.hex(data));
@@ -68,15 +69,22 @@ class S3BlobStoreAdapterTest extends BlobStoreContract {
 
     @Test
     void anUnreachableStoreIsUnavailableNotMissing() throws Exception {
-        S3Settings nowhere = new S3Settings(java.net.URI.create("http://127.0.0.1:1"), bucket, S3ProxyServer.REGION, true, "",
-                S3Settings.MIN_PART_BYTES, S3Settings.MIN_PART_BYTES);
+        S3Settings nowhere = new S3Settings(
+                java.net.URI.create("http://127.0.0.1:1"),
+                bucket,
+                S3ProxyServer.REGION,
+                true,
+                "",
+                S3Settings.MIN_PART_BYTES,
+                S3Settings.MIN_PART_BYTES);
         try (S3Client unreachable = S3Clients.client(nowhere, S3ProxyServer.credentials())) {
             BlobStore down = new S3BlobStore(unreachable, nowhere);
             String sha256 = Sha256.hex("anything");
 
             assertThatThrownBy(() -> down.contains(sha256)).isInstanceOf(BlobStoreUnavailableException.class);
             assertThatThrownBy(() -> down.open(sha256)).isInstanceOf(BlobStoreUnavailableException.class);
-            assertThatThrownBy(() -> down.put(new byte[] {1}, Sha256.hex(new byte[] {1}))).isInstanceOf(BlobStoreUnavailableException.class)
+            assertThatThrownBy(() -> down.put(new byte[] {1}, Sha256.hex(new byte[] {1})))
+                    .isInstanceOf(BlobStoreUnavailableException.class)
                     .hasMessageNotContaining(S3ProxyServer.SECRET_KEY);
         }
     }
