@@ -141,14 +141,8 @@ final class OutputJobs {
         assertThat(segments.get(0).get("text").asString())
                 .as("the hook is the first seed's")
                 .startsWith(seeds.get(0).get("hook").asString());
-        StringBuilder said = new StringBuilder();
-        segments.forEach(segment -> said.append(segment.get("text").asString()).append(' '));
-        // docs/modes.md: the description's first sentence is said, as the metadata has it from the product
-        String description = String.valueOf(((Map<?, ?>) product.get("attributes")).get("description"));
-        assertThat(said.toString())
-                .as("the product's description, from its metadata")
-                .contains(description.substring(
-                        0, description.indexOf('.') > 0 ? description.indexOf('.') : description.length()));
+        // the description is said when the script has time for it after the seeds' hooks (a 10-second script of two
+        // segments often has none): TemplateWritersTest checks that rule on a script long enough to say it
 
         JsonNode timed = step(job, "timed_video");
         double speech = timed.get("outputs").get("speech_ms").asLong() / 1000.0;
