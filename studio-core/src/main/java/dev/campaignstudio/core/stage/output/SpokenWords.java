@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Word timings put back into the words as written. A speech engine times the words it said, normalised (lower case,
  * no punctuation, {@code 24} said as {@code twenty four}); captions should show the text as written, so each timed word
- * takes the written word it matches, and a written word said as several (a number) spans them.
+ * takes the written word it matches, and a written word said as several (a number) spans them. A voice that times the
+ * characters as written (ElevenLabs) gives symbols such as {@code &} as words of their own: they are kept as said.
  */
 final class SpokenWords {
 
@@ -26,6 +27,12 @@ final class SpokenWords {
         int j = 0;
         while (j < spoken.size()) {
             TimedText said = spoken.get(j);
+            if (norm(said.text()).isEmpty()) {
+                // a voice that times characters as written says "&" as a word of its own: it is shown as said
+                out.add(said);
+                j++;
+                continue;
+            }
             if (i < written.size() && norm(written.get(i)).equals(norm(said.text()))) {
                 out.add(new TimedText(written.get(i), said.startMs(), said.endMs()));
                 i++;

@@ -35,6 +35,16 @@ class SpokenWordsTest {
     }
 
     @Test
+    void aSymbolTimedAsWrittenStaysAWordWhereverItFalls() {
+        assertThat(SpokenWords.asWritten("Made by Kiln & Co.", said("Made", "by", "Kiln", "&", "Co.")))
+                .extracting(TimedText::text)
+                .containsExactly("Made", "by", "Kiln", "&", "Co.");
+        List<TimedText> middle = SpokenWords.asWritten("Kiln & Co. mugs", said("Kiln", "&", "Co.", "mugs"));
+        assertThat(middle).extracting(TimedText::text).containsExactly("Kiln", "&", "Co.", "mugs");
+        assertThat(middle.get(2).startMs()).as("Co. keeps its own start").isEqualTo(200);
+    }
+
+    @Test
     void wordsThatDoNotMatchKeepTheirSpokenFormAndSymbolsAreSaidAsWords() {
         assertThat(SpokenWords.asWritten("Fresh — and cool & bright", said("fresh", "and", "cool", "and", "bright")))
                 .extracting(TimedText::text)
