@@ -3,6 +3,7 @@ package dev.campaignstudio.providers.remote;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TimedText;
@@ -119,6 +120,9 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
                         .header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                         .build());
+        // ElevenLabs bills by the characters sent (docs/providers.md "Cost and provenance")
+        Map<String, Number> usage = Map.of("characters", text.length());
+        ProviderCalls.report(null, null, usage, client.settings().cost("audio", usage));
         return speech(answer, text);
     }
 

@@ -6,6 +6,7 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
@@ -122,6 +123,11 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
         }
         byte[] image = download(url, "image/png, image/jpeg, */*");
         ImageInfo info = MediaFacts.image(image, NAME);
+        // fal bills image models per megapixel of the output (docs/providers.md "Cost and provenance")
+        Map<String, Number> usage =
+                Map.of("images", 1, "megapixels", info.width() * (double) info.height() / 1_000_000d);
+        ProviderCalls.report(
+                null, request.seed() & 0x7FFFFFFFL, usage, client.settings().cost("image", usage));
         MediaFile file = MediaFile.image(image, info.format().mediaType(), info.width(), info.height());
         // the API does not say where the product is: the middle of the frame, as the prompt asks;
         // the fidelity check finds it
@@ -142,8 +148,12 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
                         request.scene().image().mediaType(),
                         request.scene().image().data()));
         // the model makes 5 or 10 second clips; the stitch lays each out at its planned length
-        input.put("duration", request.durationMs() > 5000 ? "10" : "5");
+        String seconds = request.durationMs() > 5000 ? "10" : "5";
+        input.put("duration", seconds);
         JsonNode result = queue.run("video", videoModel(), input);
+        // fal bills video models per second of video made (docs/providers.md "Cost and provenance")
+        Map<String, Number> usage = Map.of("video_seconds", Integer.parseInt(seconds));
+        ProviderCalls.report(null, null, usage, client.settings().cost("video", usage));
         String url = result.path("video").path("url").asString("");
         if (url.isEmpty()) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without a video (video.url)");

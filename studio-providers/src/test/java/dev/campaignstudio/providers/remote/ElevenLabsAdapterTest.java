@@ -2,6 +2,7 @@ package dev.campaignstudio.providers.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
@@ -40,6 +41,10 @@ class ElevenLabsAdapterTest {
     }
 
     private ElevenLabsAdapter adapter(String key, String model, int attempts) {
+        return adapter(key, model, attempts, Map.of());
+    }
+
+    private ElevenLabsAdapter adapter(String key, String model, int attempts, Map<String, Map<String, Double>> prices) {
         ProviderSettings settings = new ProviderSettings(
                 "elevenlabs",
                 URI.create(vendor.url()),
@@ -52,7 +57,8 @@ class ElevenLabsAdapterTest {
                 Duration.ofMillis(10),
                 Duration.ofSeconds(30),
                 5,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                prices);
         return new ElevenLabsAdapter(
                 new ProviderClient(settings, Clock.systemUTC(), d -> {}, ElevenLabsAdapter.AUTH),
                 "21m00Tcm4TlvDq8ikWAM",
@@ -98,6 +104,18 @@ class ElevenLabsAdapterTest {
         assertThat(rms(pcm, 4 * 60 + 10, 4 * 60 + 50))
                 .as("the space before it is silent")
                 .isZero();
+    }
+
+    @Test
+    void aCallCostsTheCharactersSentAtTheConfiguredPrice() throws Exception {
+        // ElevenLabs bills text to speech by the characters of the text sent
+        adapter(KEY, "eleven_multilingual_v2", 1, Map.of("audio", Map.of("characters", 0.0001)))
+                .speak(new SpeechRequest("  " + TEXT + " ", "default", "en"));
+        ProviderCalls.Call call = last(ProviderCalls.drain());
+        assertThat(call.operation()).isEqualTo("text-to-speech/with-timestamps");
+        assertThat(call.usage()).containsEntry("characters", TEXT.length());
+        assertThat(vendor.bodies.get(0).get("text").asString()).hasSize(TEXT.length());
+        assertThat(call.cost()).isCloseTo(TEXT.length() * 0.0001, within(1e-9));
     }
 
     @Test
@@ -183,5 +201,10 @@ class ElevenLabsAdapterTest {
             n++;
         }
         return Math.sqrt(sum / n);
+    }
+
+    private static ProviderCalls.Call last(List<ProviderCalls.Call> calls) {
+        assertThat(calls).isNotEmpty();
+        return calls.get(calls.size() - 1);
     }
 }

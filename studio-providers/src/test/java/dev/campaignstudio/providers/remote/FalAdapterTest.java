@@ -2,6 +2,7 @@ package dev.campaignstudio.providers.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
@@ -68,6 +69,10 @@ class FalAdapterTest {
     }
 
     private FalAdapter adapter(String key, int attempts) {
+        return adapter(key, attempts, Map.of());
+    }
+
+    private FalAdapter adapter(String key, int attempts, Map<String, Map<String, Double>> prices) {
         ProviderSettings settings = new ProviderSettings(
                 "fal",
                 URI.create(vendor.url()),
@@ -80,7 +85,8 @@ class FalAdapterTest {
                 Duration.ofMillis(10),
                 Duration.ofSeconds(30),
                 5,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                prices);
         return new FalAdapter(
                 new ProviderClient(settings, Clock.systemUTC(), d -> {}, FalAdapter.AUTH),
                 downloads,
@@ -138,6 +144,31 @@ class FalAdapterTest {
                 .extracting(ProviderCalls.Call::operation)
                 .startsWith("queue/submit", "queue/status")
                 .endsWith("queue/result");
+    }
+
+    @Test
+    void aCallCostsItsOutputAtTheConfiguredPrices() throws Exception {
+        // fal's price pages bill image models per megapixel of the output and video models per second of video
+        FalAdapter priced =
+                adapter(KEY, 1, Map.of("image", Map.of("megapixels", 0.025), "video", Map.of("video_seconds", 0.05)));
+
+        SceneImage scene = priced.generate(imageRequest("Autumn table"));
+        BufferedImage decoded =
+                ImageIO.read(new java.io.ByteArrayInputStream(scene.image().data()));
+        double megapixels = decoded.getWidth() * decoded.getHeight() / 1e6;
+        ProviderCalls.Call image = last(ProviderCalls.drain());
+        assertThat(image.operation()).isEqualTo("queue/result");
+        assertThat(image.usage().get("megapixels").doubleValue()).isCloseTo(megapixels, within(1e-9));
+        assertThat(image.cost()).isCloseTo(megapixels * 0.025, within(1e-6));
+        assertThat(image.seed()).isEqualTo(42L);
+
+        java.nio.file.Files.deleteIfExists(priced.animate(videoRequest()).file());
+        ProviderCalls.Call video = last(ProviderCalls.drain());
+        assertThat(video.usage()).containsEntry("video_seconds", 5);
+        assertThat(video.cost()).isCloseTo(5 * 0.05, within(1e-9));
+
+        adapter(KEY, 1).generate(imageRequest("Autumn table"));
+        assertThat(last(ProviderCalls.drain()).cost()).as("no prices, no cost").isNull();
     }
 
     @Test
@@ -293,5 +324,10 @@ class FalAdapterTest {
         public MediaFile contactSheet(ContactSheetRequest request) {
             throw new UnsupportedOperationException("not used here");
         }
+    }
+
+    private static ProviderCalls.Call last(List<ProviderCalls.Call> calls) {
+        assertThat(calls).isNotEmpty();
+        return calls.get(calls.size() - 1);
     }
 }
