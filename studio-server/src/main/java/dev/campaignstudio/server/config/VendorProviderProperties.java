@@ -20,9 +20,11 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
 
     public VendorProviderProperties {
         elevenlabs = elevenlabs == null
-                ? new ElevenLabs(null, null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new ElevenLabs(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : elevenlabs;
-        fal = fal == null ? new Fal(null, null, null, null, null, null, null, null, null, null, null, null, null) : fal;
+        fal = fal == null
+                ? new Fal(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : fal;
     }
 
     /**
@@ -33,6 +35,7 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
      * @param voiceId      the voice of jobs that ask for {@code default}
      * @param modelId      default {@code eleven_multilingual_v2}
      * @param outputFormat a PCM format, default {@code pcm_24000}
+     * @param prices       price per unit by capability, e.g. {@code audio: {characters: 0.0001}}; none: no cost
      * @param connectTimeout and the rest: as for the other providers ({@link ProviderProperties.Provider})
      */
     public record ElevenLabs(
@@ -48,7 +51,8 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
             Duration backoff,
             Duration maxRetryAfter,
             Integer breakerFailures,
-            Duration breakerCooldown) {
+            Duration breakerCooldown,
+            Map<String, Map<String, Double>> prices) {
 
         public boolean configured() {
             return baseUrl != null && !baseUrl.toString().isBlank();
@@ -70,7 +74,7 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
                             null,
                             null,
                             null,
-                            null)
+                            prices)
                     .settings(name);
         }
 
@@ -88,6 +92,7 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
      * @param models       model id per capability ({@code image}, {@code video})
      * @param pollInterval first wait between status polls, default 1 s (growing by half up to 10 s)
      * @param deadline     longest one attempt waits for a request, default 10 min
+     * @param prices       price per unit by capability, e.g. {@code image: {megapixels: 0.025}}; none: no cost
      * @param connectTimeout and the rest: as for the other providers ({@link ProviderProperties.Provider})
      */
     public record Fal(
@@ -103,7 +108,8 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
             Duration backoff,
             Duration maxRetryAfter,
             Integer breakerFailures,
-            Duration breakerCooldown) {
+            Duration breakerCooldown,
+            Map<String, Map<String, Double>> prices) {
 
         public boolean configured() {
             return baseUrl != null && !baseUrl.toString().isBlank();
@@ -125,7 +131,7 @@ public record VendorProviderProperties(ElevenLabs elevenlabs, Fal fal) {
                             null,
                             null,
                             null,
-                            null)
+                            prices)
                     .settings(name);
         }
 

@@ -67,6 +67,9 @@ class VendorProvidersSystemTest {
         registry.add("studio.providers.fal.base-url", fal::url);
         registry.add("studio.providers.fal.api-key", () -> FAL_KEY);
         registry.add("studio.providers.fal.poll-interval", () -> "20ms");
+        registry.add("studio.providers.elevenlabs.prices.audio.characters", () -> "0.0001");
+        registry.add("studio.providers.fal.prices.image.megapixels", () -> "0.025");
+        registry.add("studio.providers.fal.prices.video.video-seconds", () -> "0.05");
         registry.add("studio.capabilities.audio", () -> "elevenlabs");
         registry.add("studio.capabilities.image", () -> "fal");
         registry.add("studio.capabilities.video", () -> "fal");
@@ -115,10 +118,12 @@ class VendorProvidersSystemTest {
         assertThat(eleven.keys).isNotEmpty().allMatch(ELEVEN_KEY::equals);
         List<long[]> expected = new ArrayList<>();
         long offset = 0;
+        long characters = 0;
         for (int segment = 1; segment <= 2; segment++) {
             JsonNode step = step(job, "voiceover", segment);
             assertThat(step.get("adapter").asString()).isEqualTo("elevenlabs");
             String text = step.get("outputs").get("text").asString();
+            characters += text.trim().length();
             JsonNode words = step.get("outputs").get("words");
             // the fake speaks every character of the text in 60 ms: a spoken word lasts from its first character to
             // its last, and each written word takes the timing of what was said for it, a symbol such as "&" included
@@ -153,6 +158,13 @@ class VendorProvidersSystemTest {
                     .isEqualTo(text.length() * FakeElevenLabs.CHAR_MS);
             offset += step.get("outputs").get("duration_ms").asLong();
         }
+        // ElevenLabs bills the characters sent: at the configured price per character (docs/providers.md)
+        assertThat(job.get("manifest")
+                        .get("cost")
+                        .get("by_provider")
+                        .get("elevenlabs")
+                        .asDouble())
+                .isCloseTo(characters * 0.0001, within(1e-6));
         JsonNode timed = step(job, "timed_video", 0);
         assertThat(timed.get("outputs").get("speech_ms").asLong()).isEqualTo(offset);
         JsonNode captions = timed.get("outputs").get("captions");
@@ -182,6 +194,23 @@ class VendorProvidersSystemTest {
         assertThat(fal.violations).isEmpty();
         assertThat(fal.submitted("video") - videosBefore).isEqualTo(2);
         assertThat(fal.authorizations).isNotEmpty().allMatch(("Key " + FAL_KEY)::equals);
+        double falCost = 0;
+        for (JsonNode step : job.get("steps")) {
+            for (JsonNode call : step.path("outputs").path("provider_calls")) {
+                if (call.get("provider").asString().equals("fal")
+                        && call.get("operation").asString().equals("queue/result")) {
+                    // a clip of 3 s is asked for as fal's shortest, 5 s, at 0.05 a second
+                    double expected = step.get("stage").asString().equals("scene_video")
+                            ? 5 * 0.05
+                            : call.get("usage").get("megapixels").asDouble() * 0.025;
+                    assertThat(call.get("cost").asDouble()).as(call.toString()).isCloseTo(expected, within(1e-6));
+                    falCost += expected;
+                }
+            }
+        }
+        assertThat(falCost).isGreaterThanOrEqualTo(2 * 5 * 0.05);
+        assertThat(job.get("manifest").get("cost").get("by_provider").get("fal").asDouble())
+                .isCloseTo(falCost, within(1e-5));
         for (int scene = 1; scene <= 2; scene++) {
             for (String stage : List.of("scene_image", "scene_video")) {
                 JsonNode step = step(job, stage, scene);
