@@ -114,6 +114,8 @@ public interface ImageGeneration {
      * @param constraints  what the fidelity loop asks of a regeneration
      * @param sheetPng     the product's character sheet (its views, palette and facts on one page), a second reference
      *                     for adapters that take more than one image; or {@code null} (a product made before sheets)
+     * @param shot         what this scene shows, as its plan says (the storyboard's shot, the concept's scene idea, the
+     *                     script segment's shot), for adapters that read text; or {@code null}
      */
     record ImageRequest(
             byte[] productPng,
@@ -127,7 +129,8 @@ public interface ImageGeneration {
             long seed,
             double variation,
             Constraints constraints,
-            byte[] sheetPng) {
+            byte[] sheetPng,
+            String shot) {
         public ImageRequest {
             Objects.requireNonNull(productPng, "productPng");
             palette = List.copyOf(palette);
@@ -138,9 +141,40 @@ public interface ImageGeneration {
             if (longSide < 64 || longSide > 4096) {
                 throw new IllegalArgumentException("longSide must be 64 to 4096 pixels");
             }
+            shot = shot == null || shot.isBlank() ? null : shot.strip();
         }
 
-        /** Without a character sheet. */
+        /** Without a shot. */
+        public ImageRequest(
+                byte[] productPng,
+                List<String> palette,
+                String headline,
+                String prompt,
+                Aspect aspect,
+                int longSide,
+                Style style,
+                Presentation presentation,
+                long seed,
+                double variation,
+                Constraints constraints,
+                byte[] sheetPng) {
+            this(
+                    productPng,
+                    palette,
+                    headline,
+                    prompt,
+                    aspect,
+                    longSide,
+                    style,
+                    presentation,
+                    seed,
+                    variation,
+                    constraints,
+                    sheetPng,
+                    null);
+        }
+
+        /** Without a character sheet or a shot. */
         public ImageRequest(
                 byte[] productPng,
                 List<String> palette,

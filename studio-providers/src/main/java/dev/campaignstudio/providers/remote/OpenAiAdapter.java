@@ -209,6 +209,9 @@ public final class OpenAiAdapter
         if (request.prompt() != null && !request.prompt().isBlank()) {
             parts.add("Campaign: " + request.prompt().trim());
         }
+        if (request.shot() != null) {
+            parts.add("This scene: " + request.shot() + ".");
+        }
         if (request.headline() != null && !request.headline().isBlank()) {
             parts.add("Headline text at the top: \"" + request.headline().trim() + "\".");
         }

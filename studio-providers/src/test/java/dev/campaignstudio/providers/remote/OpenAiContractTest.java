@@ -182,7 +182,8 @@ class OpenAiContractTest {
     }
 
     @Test
-    void anEditWithACharacterSheetSendsTheCutOutAndTheSheetAsTwoImageParts() throws Exception {
+    void anEditWithACharacterSheetAndAShotSendsTheCutOutAndTheSheetAsTwoImagePartsAndTheShotInThePrompt()
+            throws Exception {
         start();
         ImageGeneration.ImageRequest plain = imageRequest();
         byte[] sheet = png(160, 90);
@@ -198,7 +199,8 @@ class OpenAiContractTest {
                 plain.seed(),
                 plain.variation(),
                 plain.constraints(),
-                sheet);
+                sheet,
+                "the mug on a windowsill at dawn");
 
         adapter(true, Map.of()).generate(withSheet);
         adapter(true, Map.of()).generate(plain);
@@ -221,7 +223,7 @@ class OpenAiContractTest {
                 .map(p -> new String(p.data(), StandardCharsets.UTF_8))
                 .findFirst()
                 .orElseThrow();
-        assertThat(prompt).contains("character sheet");
+        assertThat(prompt).contains("character sheet").contains("This scene: the mug on a windowsill at dawn.");
         List<VendorContract.Part> without =
                 VendorContract.parts(edits.get(1).contentType(), edits.get(1).body()).stream()
                         .filter(p -> p.fileName() != null)
@@ -231,6 +233,13 @@ class OpenAiContractTest {
                 .as("no sheet: the cut-out alone")
                 .containsExactly("image");
         assertThat(without.get(0).data()).isEqualTo(plain.productPng());
+        assertThat(VendorContract.parts(edits.get(1).contentType(), edits.get(1).body()).stream()
+                        .filter(p -> p.name().equals("prompt"))
+                        .map(p -> new String(p.data(), StandardCharsets.UTF_8)))
+                .singleElement()
+                .asString()
+                .as("no shot, no scene line")
+                .doesNotContain("This scene");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.campaignstudio.core.asset.DigitalSourceType;
 import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.providers.contract.FakeOpenAi;
+import dev.campaignstudio.providers.contract.VendorContract;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.Samples;
@@ -129,6 +130,22 @@ class RemoteProvidersSystemTest {
         assertThat(providers.problems())
                 .as("every request and answer keeps to the vendors' documents")
                 .isEmpty();
+        List<String> prompts = new java.util.ArrayList<>();
+        for (var edit : providers.openai.vendor().requests("POST", "/images/edits")) {
+            VendorContract.parts(edit.contentType(), edit.body()).stream()
+                    .filter(part -> part.name().equals("prompt"))
+                    .forEach(part -> prompts.add(new String(part.data(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        for (JsonNode step : job.get("steps")) {
+            if (step.get("stage").asString().equals("storyboard")) {
+                for (JsonNode scene : step.get("outputs").get("scenes")) {
+                    String shot = scene.get("shot").asString();
+                    assertThat(prompts)
+                            .as("scene %s's image is asked for with its storyboard shot", scene.get("order"))
+                            .anyMatch(prompt -> prompt.contains(shot));
+                }
+            }
+        }
         for (JsonNode step : job.get("steps")) {
             String stage = step.get("stage").asString();
             if (stage.equals("scene_image") || stage.equals("scene_video")) {

@@ -207,7 +207,8 @@ public final class FidelityLoop {
                 attempt.seed(),
                 first.variation(),
                 attempt.constraints(),
-                first.sheetPng());
+                first.sheetPng(),
+                first.shot());
     }
 
     private static ProducedAsset store(StepContext context, MediaFile given, String role) throws IOException {

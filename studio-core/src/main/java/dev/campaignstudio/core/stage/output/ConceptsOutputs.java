@@ -26,7 +26,10 @@ record ConceptsOutputs(List<Concept> concepts) {
         StageOutputs read = StageOutputs.of(Stages.CONCEPTS, outputs);
         return new ConceptsOutputs(read.objects(CONCEPTS).stream()
                 .map(c -> new Concept(
-                        c.integer(Concept.ORDER), c.textOrNull(Concept.HEADLINE), c.textOrNull(Concept.STYLE)))
+                        c.integer(Concept.ORDER),
+                        c.textOrNull(Concept.HEADLINE),
+                        c.textOrNull(Concept.STYLE),
+                        c.textsOrNone(Concept.SCENE_IDEAS).stream().findFirst().orElse(null)))
                 .toList());
     }
 
@@ -36,8 +39,9 @@ record ConceptsOutputs(List<Concept> concepts) {
      * @param order    1-based
      * @param headline text set on the image, or {@code null}
      * @param style    wire spelling of its style, or {@code null}
+     * @param idea     the scene it shows (its first scene idea), or {@code null}
      */
-    record Concept(int order, String headline, String style) {
+    record Concept(int order, String headline, String style, String idea) {
 
         static final String ORDER = "order";
         static final String TITLE = "title";

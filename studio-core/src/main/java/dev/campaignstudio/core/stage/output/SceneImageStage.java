@@ -71,7 +71,8 @@ public final class SceneImageStage implements StageHandler {
                     Seeds.of(context),
                     settings.creativeVariation(),
                     null,
-                    sheet);
+                    sheet,
+                    plan.shot());
             FidelityLoop.Outcome outcome = fidelity.make(
                     context, new FidelityLoop.Subject(aspect.wire(), request, ROLE, video ? BACKGROUND : null));
             if (outcome instanceof FidelityLoop.Drifted drifted) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param move         camera move (videos)
  * @param startMs      start in the video (videos), else 0
  * @param durationMs   length in the video (videos), else 0
+ * @param shot         what the scene shows (the storyboard's shot, the concept's scene idea), or {@code null}
  */
 record ScenePlan(
         int order,
@@ -30,7 +31,8 @@ record ScenePlan(
         Presentation presentation,
         CameraMove move,
         long startMs,
-        long durationMs) {
+        long durationMs,
+        String shot) {
 
     static ScenePlan of(StepContext context, int order) {
         OutputSettings settings = context.settings().orElseThrow();
@@ -42,7 +44,14 @@ record ScenePlan(
             ConceptsOutputs.Concept concept =
                     item(ConceptsOutputs.of(concepts.get()).concepts(), order);
             return new ScenePlan(
-                    order, text(concept.headline()), style(concept.style()), presentation, CameraMove.STATIC, 0, 0);
+                    order,
+                    text(concept.headline()),
+                    style(concept.style()),
+                    presentation,
+                    CameraMove.STATIC,
+                    0,
+                    0,
+                    text(concept.idea()));
         }
         Map<String, Object> storyboard = context.outputsOf(Stages.STORYBOARD)
                 .orElseThrow(() -> new IllegalStateException("no concepts or storyboard plans the scenes of this job"));
@@ -56,7 +65,8 @@ record ScenePlan(
                 presentation,
                 move,
                 scene.startMs(),
-                scene.durationMs());
+                scene.durationMs(),
+                text(scene.shot()));
     }
 
     private static <T> T item(List<T> items, int order) {

@@ -43,7 +43,8 @@ record ScriptOutputs(List<Segment> segments) {
                         s.integer(Segment.ORDER),
                         s.text(Segment.ROLE),
                         s.text(Segment.TEXT),
-                        s.textOrNull(Segment.STYLE)))
+                        s.textOrNull(Segment.STYLE),
+                        s.textOrNull(Segment.SHOT)))
                 .toList());
     }
 
@@ -61,18 +62,22 @@ record ScriptOutputs(List<Segment> segments) {
      * @param order 1-based
      * @param role  what it does in the script (hook, benefit, call to action, ...)
      * @param text  what is spoken
+     * @param style wire spelling of the look its storyboard seed gave it, or {@code null}
+     * @param shot  what its picture shows (its seed's scene idea), or {@code null}
      */
-    record Segment(int order, String role, String text, String style) {
+    record Segment(int order, String role, String text, String style, String shot) {
 
         static final String ORDER = "order";
         static final String ROLE = "role";
         static final String TEXT = "text";
         /** Key of the look its storyboard seed gave it (absent when none did). */
         static final String STYLE = "style";
+        /** Key of the scene idea its storyboard seed gave it (absent when none did). */
+        static final String SHOT = "shot";
 
         /** A segment no seed gave a look. */
         Segment(int order, String role, String text) {
-            this(order, role, text, null);
+            this(order, role, text, null, null);
         }
 
         /** The look its seed gave it, if any. */
@@ -82,9 +87,14 @@ record ScriptOutputs(List<Segment> segments) {
 
         /** The segment as the {@code script} step records it. */
         Map<String, Object> toMap() {
-            return style == null
-                    ? Map.of(ORDER, order, ROLE, role, TEXT, text)
-                    : Map.of(ORDER, order, ROLE, role, TEXT, text, STYLE, style);
+            Map<String, Object> map = new java.util.LinkedHashMap<>(Map.of(ORDER, order, ROLE, role, TEXT, text));
+            if (style != null) {
+                map.put(STYLE, style);
+            }
+            if (shot != null) {
+                map.put(SHOT, shot);
+            }
+            return map;
         }
     }
 }

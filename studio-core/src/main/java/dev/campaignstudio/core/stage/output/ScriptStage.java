@@ -64,7 +64,7 @@ public final class ScriptStage implements StageHandler {
             Concept seed = ScriptWriting.seedOf(seeds, i);
             if (seed != null) {
                 entry.put("seed_concept", seed.title());
-                entry.put("shot", ScriptWriting.ideaOf(seeds, i));
+                entry.put(ScriptOutputs.Segment.SHOT, ScriptWriting.ideaOf(seeds, i));
                 Style style = settings.style() != Style.AUTO ? settings.style() : seed.style();
                 if (style != Style.AUTO) {
                     entry.put(ScriptOutputs.Segment.STYLE, style.wire());

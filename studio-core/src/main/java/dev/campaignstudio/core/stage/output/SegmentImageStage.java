@@ -48,9 +48,10 @@ public final class SegmentImageStage implements StageHandler {
         OutputSettings settings = context.settings().orElseThrow();
         int index = context.sceneOrder() - 1;
         Identity identity = Identity.of(context);
+        ScriptOutputs.Segment segment = ScriptOutputs.of(context).segment(index + 1);
         Style style = settings.style() != Style.AUTO
                 ? settings.style()
-                : ScriptOutputs.of(context).segment(index + 1).look().orElse(STYLES[index % STYLES.length]);
+                : segment.look().orElse(STYLES[index % STYLES.length]);
         Presentation presentation = settings.presentation() != Presentation.MIXED
                 ? settings.presentation()
                 : index % 2 == 0 ? Presentation.PRODUCT_ONLY : Presentation.WITH_MODEL;
@@ -66,7 +67,8 @@ public final class SegmentImageStage implements StageHandler {
                 Seeds.of(context),
                 settings.creativeVariation(),
                 null,
-                identity.characterSheet());
+                identity.characterSheet(),
+                segment.shot());
         FidelityLoop.Outcome outcome = fidelity.make(
                 context, new FidelityLoop.Subject("segment " + context.sceneOrder(), request, ROLE, BACKGROUND));
         if (outcome instanceof FidelityLoop.Drifted drifted) {

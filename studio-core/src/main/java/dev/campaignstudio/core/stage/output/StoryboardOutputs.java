@@ -38,7 +38,8 @@ record StoryboardOutputs(List<Scene> scenes) {
                         s.whole(Scene.DURATION_MS),
                         s.textOrNull(Scene.MOVE),
                         s.textOrNull(Scene.TEXT),
-                        s.textOrNull(Scene.STYLE)))
+                        s.textOrNull(Scene.STYLE),
+                        s.textOrNull(Scene.SHOT)))
                 .toList());
     }
 
@@ -51,8 +52,9 @@ record StoryboardOutputs(List<Scene> scenes) {
      * @param move       wire spelling of its camera move, or {@code null}
      * @param text       its on-screen text, or {@code null}
      * @param style      wire spelling of its style, or {@code null}
+     * @param shot       what it shows (the storyboard's shot idea), or {@code null}
      */
-    record Scene(int order, long startMs, long durationMs, String move, String text, String style) {
+    record Scene(int order, long startMs, long durationMs, String move, String text, String style, String shot) {
 
         static final String ORDER = "order";
         static final String START_MS = "start_ms";

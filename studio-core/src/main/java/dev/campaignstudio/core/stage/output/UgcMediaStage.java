@@ -98,7 +98,8 @@ public final class UgcMediaStage implements StageHandler {
                     seed,
                     settings.creativeVariation(),
                     new Constraints(true, CLOSE_UP_SHARE, 0.5),
-                    sheet);
+                    sheet,
+                    shot.direction());
             FidelityLoop.Outcome outcome =
                     fidelity.make(context, new FidelityLoop.Subject("close_up", request, CLOSE_UP, null));
             if (outcome instanceof FidelityLoop.Drifted drifted) {

@@ -38,7 +38,11 @@ record UgcScriptOutputs(List<Shot> shots) {
 
     private static UgcScriptOutputs read(StageOutputs outputs) {
         return new UgcScriptOutputs(outputs.objects(SHOTS).stream()
-                .map(s -> new Shot(s.integer(Shot.ORDER), s.wire(Shot.KIND, ShotKind.class), s.text(Shot.LINE)))
+                .map(s -> new Shot(
+                        s.integer(Shot.ORDER),
+                        s.wire(Shot.KIND, ShotKind.class),
+                        s.text(Shot.LINE),
+                        s.textOrNull(Shot.DIRECTION)))
                 .toList());
     }
 
@@ -53,11 +57,12 @@ record UgcScriptOutputs(List<Shot> shots) {
     /**
      * One shot of the script.
      *
-     * @param order 1-based
-     * @param kind  what the shot shows
-     * @param line  what is said over it
+     * @param order     1-based
+     * @param kind      what the shot shows
+     * @param line      what is said over it
+     * @param direction what the camera sees (the writer's direction), or {@code null}
      */
-    record Shot(int order, ShotKind kind, String line) {
+    record Shot(int order, ShotKind kind, String line, String direction) {
 
         static final String ORDER = "order";
         static final String KIND = "kind";

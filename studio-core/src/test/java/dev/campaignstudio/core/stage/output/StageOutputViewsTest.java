@@ -167,7 +167,30 @@ class StageOutputViewsTest {
     }
 
     @Test
-    void aStoryboardReadsEachScenesTimingMoveTextAndStyle() {
+    void aScriptSegmentKeepsTheLookAndShotItsSeedGaveIt() {
+        ScriptOutputs read = ScriptOutputs.of(Map.of(
+                "segments",
+                List.of(Map.of(
+                        "order",
+                        1,
+                        "role",
+                        "hook",
+                        "text",
+                        "Thirsty?",
+                        "style",
+                        "surface",
+                        "shot",
+                        "a desk at dawn"))));
+
+        assertThat(read.segment(1))
+                .isEqualTo(new ScriptOutputs.Segment(1, "hook", "Thirsty?", "surface", "a desk at dawn"));
+        assertThat(read.segment(1).toMap())
+                .isEqualTo(Map.of(
+                        "order", 1, "role", "hook", "text", "Thirsty?", "style", "surface", "shot", "a desk at dawn"));
+    }
+
+    @Test
+    void aStoryboardReadsEachScenesTimingMoveTextStyleAndShot() {
         Map<String, Object> stored = Map.of(
                 "scene_count",
                 1,
@@ -197,7 +220,8 @@ class StageOutputViewsTest {
                         "Cold")));
 
         assertThat(StoryboardOutputs.of(stored).scenes())
-                .containsExactly(new StoryboardOutputs.Scene(1, 0, 3000, "pan_left", "Ice all day", "gradient"));
+                .containsExactly(
+                        new StoryboardOutputs.Scene(1, 0, 3000, "pan_left", "Ice all day", "gradient", "close"));
     }
 
     @Test
@@ -210,7 +234,7 @@ class StageOutputViewsTest {
     }
 
     @Test
-    void conceptsReadEachHeadlineAndStyle() {
+    void conceptsReadEachHeadlineStyleAndFirstSceneIdea() {
         Map<String, Object> stored = Map.of(
                 "scene_count",
                 1,
@@ -232,11 +256,11 @@ class StageOutputViewsTest {
                         "surface")));
 
         assertThat(ConceptsOutputs.of(stored).concepts())
-                .containsExactly(new ConceptsOutputs.Concept(1, "Stay cold", "surface"));
+                .containsExactly(new ConceptsOutputs.Concept(1, "Stay cold", "surface", "desk"));
     }
 
     @Test
-    void aUgcScriptReadsItsShotsAndRefusesAnUnknownKind() {
+    void aUgcScriptReadsItsShotsWithTheirDirectionsAndRefusesAnUnknownKind() {
         Map<String, Object> stored = Map.of(
                 "shots",
                 List.of(
@@ -244,7 +268,7 @@ class StageOutputViewsTest {
                         Map.of("order", 2, "kind", "product_closeup", "line", "Look.", "direction", "macro")));
 
         assertThat(UgcScriptOutputs.of(stored).shot(2))
-                .isEqualTo(new UgcScriptOutputs.Shot(2, ShotKind.PRODUCT_CLOSEUP, "Look."));
+                .isEqualTo(new UgcScriptOutputs.Shot(2, ShotKind.PRODUCT_CLOSEUP, "Look.", "macro"));
         assertThatThrownBy(() -> UgcScriptOutputs.of(
                         Map.of("shots", List.of(Map.of("order", 1, "kind", "dance", "line", "Hi.")))))
                 .isInstanceOf(IllegalStateException.class)
