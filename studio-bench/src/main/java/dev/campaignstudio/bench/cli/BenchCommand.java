@@ -138,9 +138,8 @@ public final class BenchCommand implements Runnable {
         }
 
         private void print(List<EngineBenchmark.Result> results) throws IOException {
-            StringBuilder out = new StringBuilder();
-            out.append(String.format(
-                    Locale.ROOT,
+            Report out = new Report("engine");
+            out.format(
                     "%nCampaign Studio engine benchmark: %d jobs x %d no-op steps"
                             + " after %d warm-up jobs, workers %s, %d cores, Java %s%n",
                     jobs,
@@ -148,35 +147,15 @@ public final class BenchCommand implements Runnable {
                     warmupJobs(),
                     concurrency == null ? "default" : concurrency,
                     Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version")));
-            out.append(String.format(
-                    Locale.ROOT,
+                    System.getProperty("java.version"));
+            out.format(
                     "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n",
-                    "",
-                    "",
-                    "submit",
-                    "execute",
-                    "overall",
-                    "step work ms",
-                    "ready->done ms",
-                    "ready->done ms"));
-            out.append(String.format(
-                    Locale.ROOT,
+                    "", "", "submit", "execute", "overall", "step work ms", "ready->done ms", "ready->done ms");
+            out.format(
                     "%-12s %6s %8s %8s %8s | %8s %8s | %8s %8s | %8s %8s%n",
-                    "mode",
-                    "steps",
-                    "jobs/s",
-                    "steps/s",
-                    "steps/s",
-                    "p50",
-                    "p99",
-                    "p50",
-                    "p99",
-                    "p50",
-                    "p99"));
+                    "mode", "steps", "jobs/s", "steps/s", "steps/s", "p50", "p99", "p50", "p99", "p50", "p99");
             for (EngineBenchmark.Result r : results) {
-                out.append(String.format(
-                        Locale.ROOT,
+                out.format(
                         "%-12s %6d %8.1f %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n",
                         r.mode(),
                         r.steps(),
@@ -188,20 +167,16 @@ public final class BenchCommand implements Runnable {
                         r.loaded().p50(),
                         r.loaded().p99(),
                         r.alone().p50(),
-                        r.alone().p99()));
+                        r.alone().p99());
             }
-            out.append(
-                    "submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)\n");
-            out.append("execute: steps per second from the first step created to the last finished\n");
-            out.append("overall: steps per second from the first submission to the last job finished\n");
-            out.append("step work: claim to result committed (claim, events, no-op handler, completion, next step)\n");
-            out.append("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker\n");
-            out.append(
-                    "ready->done (second): one job at a time: the engine's latency per step, dispatch hop included\n");
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(out);
-            stdout.println("  figures saved to " + BenchOutput.save("engine", out.toString()));
-            stdout.flush();
+            out.line(
+                    "submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)");
+            out.line("execute: steps per second from the first step created to the last finished");
+            out.line("overall: steps per second from the first submission to the last job finished");
+            out.line("step work: claim to result committed (claim, events, no-op handler, completion, next step)");
+            out.line("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker");
+            out.line("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included");
+            out.printAndSave(spec.commandLine().getOut());
         }
     }
 
@@ -259,18 +234,13 @@ public final class BenchCommand implements Runnable {
                     width, height, scenes, sceneSeconds * 1000L, workers == null ? cores : workers);
             MediaBenchmark.Result r = MediaBenchmark.run(
                     settings, (out == null ? BenchOutput.file("media", "mp4") : out).toAbsolutePath());
-            String printed = report(settings, r, loadBefore);
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(printed);
-            stdout.println("  figures saved to " + BenchOutput.save("media", printed));
-            stdout.flush();
+            report(settings, r, loadBefore).printAndSave(spec.commandLine().getOut());
             return 0;
         }
 
-        private String report(MediaBenchmark.Settings settings, MediaBenchmark.Result r, String loadBefore) {
-            StringBuilder b = new StringBuilder();
-            b.append(String.format(
-                    Locale.ROOT,
+        private Report report(MediaBenchmark.Settings settings, MediaBenchmark.Result r, String loadBefore) {
+            Report b = new Report("media");
+            b.format(
                     "%nCampaign Studio media benchmark: %dx%d, %d scenes, %.1f s of video,"
                             + " %d scenes at once, %d cores, Java %s%n",
                     width,
@@ -279,54 +249,45 @@ public final class BenchCommand implements Runnable {
                     r.seconds(),
                     settings.workers(),
                     Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version")));
-            b.append("  load average (1, 5, 15 min) before: ")
-                    .append(loadBefore)
-                    .append(", after: ")
-                    .append(load())
-                    .append('\n');
-            r.stages().forEach((stage, millis) -> b.append(line(stage, millis)));
-            b.append(line("  of which scene images, summed over the workers", r.imageMs()));
-            b.append(line("  of which scene clips (render, encode), summed", r.clipMs()));
-            b.append(line("total", r.totalMillis()));
+                    System.getProperty("java.version"));
+            b.line("  load average (1, 5, 15 min) before: " + loadBefore + ", after: " + load());
+            r.stages().forEach((stage, millis) -> seconds(b, stage, millis));
+            seconds(b, "  of which scene images, summed over the workers", r.imageMs());
+            seconds(b, "  of which scene clips (render, encode), summed", r.clipMs());
+            seconds(b, "total", r.totalMillis());
             FfmpegYardsticks.Figures f = r.yardstick();
             if (f.note() != null) {
-                b.append("  ffmpeg command line: not measured (")
-                        .append(f.note())
-                        .append(")\n");
+                b.line("  ffmpeg command line: not measured (" + f.note() + ")");
             } else {
-                b.append(line("ffmpeg: encode the final frames once", f.encodeMillis()));
-                b.append(line("  (its decode alone, taken off the re-encode)", f.decodeMillis()));
-                b.append(line("ffmpeg: the same stitch (-filter_complex)", f.stitchMillis()));
-                b.append(String.format(
-                        Locale.ROOT,
+                seconds(b, "ffmpeg: encode the final frames once", f.encodeMillis());
+                seconds(b, "  (its decode alone, taken off the re-encode)", f.decodeMillis());
+                seconds(b, "ffmpeg: the same stitch (-filter_complex)", f.stitchMillis());
+                b.format(
                         "  whole video / ffmpeg encode of the final frames: %.2f" + " (goal <= 2.0)%n",
-                        r.totalMillis() / (double) f.encodeMillis()));
-                b.append(String.format(
-                        Locale.ROOT,
+                        r.totalMillis() / (double) f.encodeMillis());
+                b.format(
                         "  stitch / ffmpeg same stitch:                     %.2f" + " (goal <= 1.2)%n",
-                        r.stitchMillis() / (double) f.stitchMillis()));
+                        r.stitchMillis() / (double) f.stitchMillis());
                 if (f.encodeCpuMillis() > 0 && f.stitchCpuMillis() > 0) {
-                    b.append(String.format(
-                            Locale.ROOT,
+                    b.format(
                             "  CPU time (less sensitive to a shared machine's load): whole"
-                                    + " video %.1f s / ffmpeg encode %.1f s = %.2f; stitch %.1f s / ffmpeg same stitch %.1f s"
-                                    + " = %.2f%n",
+                                    + " video %.1f s / ffmpeg encode %.1f s = %.2f;"
+                                    + " stitch %.1f s / ffmpeg same stitch %.1f s = %.2f%n",
                             r.cpuMs() / 1000.0,
                             f.encodeCpuMillis() / 1000.0,
                             r.cpuMs() / (double) f.encodeCpuMillis(),
                             r.stitchCpuMs() / 1000.0,
                             f.stitchCpuMillis() / 1000.0,
-                            r.stitchCpuMs() / (double) f.stitchCpuMillis()));
+                            r.stitchCpuMs() / (double) f.stitchCpuMillis());
                 }
-                b.append("  ffmpeg's stitch: ").append(f.stitchOutput()).append('\n');
+                b.line("  ffmpeg's stitch: " + f.stitchOutput());
             }
-            b.append("  video: ").append(r.output()).append('\n');
-            return b.toString();
+            b.line("  video: " + r.output());
+            return b;
         }
 
-        private static String line(String what, long millis) {
-            return String.format(Locale.ROOT, "  %-52s %8.2f s%n", what, millis / 1000.0);
+        private static void seconds(Report report, String what, long millis) {
+            report.format("  %-52s %8.2f s%n", what, millis / 1000.0);
         }
 
         /** The machine's load average, as uptime prints it, or "unknown". */
@@ -396,9 +357,8 @@ public final class BenchCommand implements Runnable {
                         Duration.ofSeconds(seconds),
                         Duration.ofSeconds(warmup));
                 OptionalDouble tps = pgbench(scratch);
-                StringBuilder out = new StringBuilder();
-                out.append(String.format(
-                        Locale.ROOT,
+                Report out = new Report("api");
+                out.format(
                         "%nCampaign Studio API benchmark: %d clients, %d s after %d s warm-up,"
                                 + " %d cores, Java %s, PostgreSQL %s%n",
                         clients,
@@ -406,37 +366,23 @@ public final class BenchCommand implements Runnable {
                         warmup,
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"),
-                        target.pgUrl));
-                out.append(String.format(
-                        Locale.ROOT,
-                        "  POST /v1/jobs accepted      %8d jobs, %8.1f jobs/s%n",
-                        r.accepted(),
-                        r.jobsPerSecond()));
-                out.append(String.format(
-                        Locale.ROOT, "  latency (accepted)          p50 %6.1f ms, p99 %6.1f ms%n", r.p50(), r.p99()));
+                        target.pgUrl);
+                out.format("  POST /v1/jobs accepted      %8d jobs, %8.1f jobs/s%n", r.accepted(), r.jobsPerSecond());
+                out.format("  latency (accepted)          p50 %6.1f ms, p99 %6.1f ms%n", r.p50(), r.p99());
                 if (!r.refused().isEmpty()) {
-                    out.append("  answered otherwise (status: count) ")
-                            .append(r.refused())
-                            .append('\n');
+                    out.line("  answered otherwise (status: count) " + r.refused());
                 }
                 if (tps.isPresent()) {
-                    out.append(String.format(
-                            Locale.ROOT,
+                    out.format(
                             "  pgbench one-row insert      %8.1f tps (%d clients, %d s)%n",
-                            tps.getAsDouble(),
-                            clients,
-                            seconds));
-                    out.append(String.format(
-                            Locale.ROOT,
+                            tps.getAsDouble(), clients, seconds);
+                    out.format(
                             "  ratio jobs/s : insert tps   %8.2f (goal >= 0.5)%n",
-                            r.jobsPerSecond() / tps.getAsDouble()));
+                            r.jobsPerSecond() / tps.getAsDouble());
                 } else {
-                    out.append("  pgbench: not measured (not on the PATH, or it failed)\n");
+                    out.line("  pgbench: not measured (not on the PATH, or it failed)");
                 }
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.print(out);
-                stdout.println("  figures saved to " + BenchOutput.save("api", out.toString()));
-                stdout.flush();
+                out.printAndSave(spec.commandLine().getOut());
             }
             return 0;
         }

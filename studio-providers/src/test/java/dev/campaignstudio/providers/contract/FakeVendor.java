@@ -41,6 +41,20 @@ public final class FakeVendor implements AutoCloseable {
         public JsonNode json() {
             return JSON.readTree(body);
         }
+
+        /** The body as the parts of a multipart form, in order ({@link VendorContract#parts}). */
+        public List<VendorContract.Part> parts() {
+            return VendorContract.parts(contentType, body);
+        }
+
+        /** The text of the form field {@code name} (the first part of that name that is not a file), or null. */
+        public String field(String name) {
+            return parts().stream()
+                    .filter(part -> part.name().equals(name) && part.fileName() == null)
+                    .map(VendorContract.Part::text)
+                    .findFirst()
+                    .orElse(null);
+        }
     }
 
     /** An answer: status, media type and bytes. */

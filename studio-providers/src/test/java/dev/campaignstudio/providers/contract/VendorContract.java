@@ -262,7 +262,13 @@ public final class VendorContract {
      * @param fileName the file name, or {@code null} for a text field
      * @param data     the part's bytes
      */
-    public record Part(String name, String fileName, byte[] data) {}
+    public record Part(String name, String fileName, byte[] data) {
+
+        /** The data as text (form fields travel as UTF-8). */
+        public String text() {
+            return new String(data, StandardCharsets.UTF_8);
+        }
+    }
 
     /** The parts of a multipart/form-data body, in order. */
     public static List<Part> parts(String contentType, byte[] body) {
@@ -312,7 +318,7 @@ public final class VendorContract {
             String name = item ? part.name().substring(0, part.name().length() - 2) : part.name();
             int count = seen.merge(name, 1, Integer::sum);
             if (part.fileName() == null) {
-                put(form, name, new String(part.data(), StandardCharsets.UTF_8), properties.path(name));
+                put(form, name, part.text(), properties.path(name));
             } else if (item || count > 1) {
                 JsonNode before = form.get(name);
                 ArrayNode items = before instanceof ArrayNode array ? array : form.putArray(name);

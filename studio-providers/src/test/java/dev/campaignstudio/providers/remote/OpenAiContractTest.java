@@ -209,37 +209,24 @@ class OpenAiContractTest {
                 .as("image[] keeps to the document's array of binary images")
                 .isEmpty();
         List<FakeVendor.Request> edits = vendor.vendor().requests("POST", "/images/edits");
-        List<VendorContract.Part> sent =
-                VendorContract.parts(edits.get(0).contentType(), edits.get(0).body());
         List<VendorContract.Part> images =
-                sent.stream().filter(p -> p.fileName() != null).toList();
+                edits.get(0).parts().stream().filter(p -> p.fileName() != null).toList();
         assertThat(images).extracting(VendorContract.Part::name).containsExactly("image[]", "image[]");
         assertThat(images.get(0).data()).as("the cut-out is the first image").isEqualTo(plain.productPng());
         assertThat(images.get(1).data())
                 .as("the sheet arrives as the second image")
                 .isEqualTo(sheet);
-        String prompt = sent.stream()
-                .filter(p -> p.name().equals("prompt"))
-                .map(p -> new String(p.data(), StandardCharsets.UTF_8))
-                .findFirst()
-                .orElseThrow();
-        assertThat(prompt).contains("character sheet").contains("This scene: the mug on a windowsill at dawn.");
+        assertThat(edits.get(0).field("prompt"))
+                .contains("character sheet")
+                .contains("This scene: the mug on a windowsill at dawn.");
         List<VendorContract.Part> without =
-                VendorContract.parts(edits.get(1).contentType(), edits.get(1).body()).stream()
-                        .filter(p -> p.fileName() != null)
-                        .toList();
+                edits.get(1).parts().stream().filter(p -> p.fileName() != null).toList();
         assertThat(without)
                 .extracting(VendorContract.Part::name)
                 .as("no sheet: the cut-out alone")
                 .containsExactly("image");
         assertThat(without.get(0).data()).isEqualTo(plain.productPng());
-        assertThat(VendorContract.parts(edits.get(1).contentType(), edits.get(1).body()).stream()
-                        .filter(p -> p.name().equals("prompt"))
-                        .map(p -> new String(p.data(), StandardCharsets.UTF_8)))
-                .singleElement()
-                .asString()
-                .as("no shot, no scene line")
-                .doesNotContain("This scene");
+        assertThat(edits.get(1).field("prompt")).as("no shot, no scene line").doesNotContain("This scene");
     }
 
     @Test

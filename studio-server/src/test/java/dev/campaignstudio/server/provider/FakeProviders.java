@@ -9,6 +9,7 @@ import dev.campaignstudio.media.LocalMedia;
 import dev.campaignstudio.providers.contract.FakeOpenAi;
 import dev.campaignstudio.providers.contract.FakeReplicate;
 import dev.campaignstudio.providers.contract.FakeVendor;
+import dev.campaignstudio.providers.contract.VendorContract;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -16,7 +17,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -49,8 +49,7 @@ public final class FakeProviders implements AutoCloseable {
     public FakeProviders() {
         openai = new FakeOpenAi(this::edit, new byte[0], request -> "{}");
         openai.vendor().on("POST", "/images/edits", request -> {
-            String text = new String(request.body(), StandardCharsets.ISO_8859_1);
-            if (text.contains(ECHO_KEY)) {
+            if (request.field("prompt").contains(ECHO_KEY)) {
                 String key = request.authorization().substring("Bearer ".length());
                 return FakeVendor.json(
                         400,
@@ -96,14 +95,14 @@ public final class FakeProviders implements AutoCloseable {
     }
 
     private byte[] edit(FakeVendor.Request request) throws IOException {
-        byte[] body = request.body();
-        String text = new String(body, StandardCharsets.ISO_8859_1);
         edits.incrementAndGet();
-        int start = text.indexOf("\u0089PNG");
-        int end = text.indexOf("IEND", start) + 8;
-        BufferedImage product = ImageIO.read(new ByteArrayInputStream(body, start, end - start));
+        VendorContract.Part first = request.parts().stream()
+                .filter(part -> part.fileName() != null)
+                .findFirst()
+                .orElseThrow();
+        BufferedImage product = ImageIO.read(new ByteArrayInputStream(first.data()));
         productImagesSeen.incrementAndGet();
-        String size = field(text, "size");
+        String size = request.field("size");
         int width = Integer.parseInt(size.substring(0, size.indexOf('x'))) / 4;
         int height = Integer.parseInt(size.substring(size.indexOf('x') + 1)) / 4;
         BufferedImage scene = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -139,12 +138,6 @@ public final class FakeProviders implements AutoCloseable {
         } catch (dev.campaignstudio.core.capability.StepFault fault) {
             throw new IOException(fault.getMessage(), fault);
         }
-    }
-
-    private static String field(String multipart, String name) {
-        String marker = "name=\"" + name + "\"\r\n\r\n";
-        int at = multipart.indexOf(marker) + marker.length();
-        return multipart.substring(at, multipart.indexOf("\r\n", at));
     }
 
     @Override

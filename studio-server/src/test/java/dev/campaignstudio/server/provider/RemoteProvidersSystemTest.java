@@ -8,7 +8,6 @@ import dev.campaignstudio.core.asset.DigitalSourceType;
 import dev.campaignstudio.core.contract.OutputMode;
 import dev.campaignstudio.core.pipeline.PipelineRouter;
 import dev.campaignstudio.providers.contract.FakeOpenAi;
-import dev.campaignstudio.providers.contract.VendorContract;
 import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.support.ApiClient;
 import dev.campaignstudio.server.support.Samples;
@@ -131,11 +130,7 @@ class RemoteProvidersSystemTest {
                 .as("every request and answer keeps to the vendors' documents")
                 .isEmpty();
         List<String> prompts = new java.util.ArrayList<>();
-        for (var edit : providers.openai.vendor().requests("POST", "/images/edits")) {
-            VendorContract.parts(edit.contentType(), edit.body()).stream()
-                    .filter(part -> part.name().equals("prompt"))
-                    .forEach(part -> prompts.add(new String(part.data(), java.nio.charset.StandardCharsets.UTF_8)));
-        }
+        providers.openai.vendor().requests("POST", "/images/edits").forEach(edit -> prompts.add(edit.field("prompt")));
         for (JsonNode step : job.get("steps")) {
             if (step.get("stage").asString().equals("storyboard")) {
                 for (JsonNode scene : step.get("outputs").get("scenes")) {
