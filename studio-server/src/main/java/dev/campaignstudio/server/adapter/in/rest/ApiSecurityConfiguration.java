@@ -7,9 +7,13 @@ import dev.campaignstudio.server.engine.QueueBacklog;
 import dev.campaignstudio.server.storage.SignedAssetUrls;
 import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,6 +24,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Who may call what, on Spring Security's filter chain and its strict firewall: closed by default. Every path needs a
@@ -29,6 +35,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * added later, or an old one spelled with matrix parameters, percent-encoding or doubled slashes, is closed until
  * someone opens it here. The firewall refuses paths that are not in canonical form before any rule is read; see
  * docs/operations.md, "Authentication".
+ *
+ * <p>When the actuator has a port of its own ({@code management.server.port}, meant to be bound to loopback), requests
+ * to that port pass a chain of their own that admits only GET and HEAD and needs no token: the port, not a token, is
+ * the boundary there (docs/operations.md, "Operations endpoints").
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -50,6 +60,40 @@ class ApiSecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/v1/assets/*"),
             request -> request.getParameter(SignedAssetUrls.EXPIRES) != null
                     && request.getParameter(SignedAssetUrls.SIGNATURE) != null);
+
+    /** Boot's namespace of the web server it starts for a management port of its own. */
+    static final String MANAGEMENT_SERVER = "management";
+
+    /** A request that came in on the management port of its own (never true while the actuator shares the API port). */
+    static final RequestMatcher ON_MANAGEMENT_SERVER = ApiSecurityConfiguration::onManagementServer;
+
+    /**
+     * The management port of its own: GET and HEAD of what the actuator exposes there, without a token, for an agent on
+     * the same host; nothing else. Ordered before the console's chain and the API's, whose rules hold on the API port.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementServerSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(ON_MANAGEMENT_SERVER)
+                .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    private static boolean onManagementServer(HttpServletRequest request) {
+        WebApplicationContext context =
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        return context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT_SERVER);
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(

@@ -36,7 +36,8 @@ class ConsoleSecurityConfiguration {
     static final String SIGN_IN = "/console/sign-in";
 
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    // after the chain of a management port of its own (ApiSecurityConfiguration), before the API's
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain consoleSecurity(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/console", "/console/**")
                 .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
