@@ -14,6 +14,16 @@ import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -26,6 +36,11 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * writer's size; audio is mono 16-bit at {@link #SAMPLE_RATE}, given in step with the frames so the muxer interleaves.
  * Before each frame it checks the running step's cancellation signal, so a cancelled or timed-out step stops
  * encoding at the next frame ({@link StepStopped}); nothing needs to interrupt the thread.
+ *
+ * <p>The encoder runs on a thread of its own, one frame behind the caller: a frame is copied into one of
+ * {@link #FRAMES_IN_FLIGHT} reused frames and handed over, so the caller draws the next frame while the last one is
+ * encoded (the stitch decodes, composes and encodes at once, as ffmpeg does; docs/media.md "Performance"). Every call
+ * into FFmpeg happens on that thread, in the order the caller made them, so the file is the same as written in line.
  */
 final class Mp4Writer implements AutoCloseable {
 
@@ -39,8 +54,24 @@ final class Mp4Writer implements AutoCloseable {
     private final Path file;
     private final FFmpegFrameRecorder recorder;
     private final Java2DFrameConverter converter = new Java2DFrameConverter();
-    private final Frame bgrFrame;
+    /** Frames copied and waiting for, or inside, the encoder: the caller's lead over it. */
+    static final int FRAMES_IN_FLIGHT = 2;
+
+    private final ExecutorService encoder = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mp4-encoder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final BlockingQueue<Frame> free = new ArrayBlockingQueue<>(FRAMES_IN_FLIGHT);
+    private final List<Frame> bgrFrames = new ArrayList<>();
+    /** The first encoding error, raised on the caller's next call. */
+    private volatile RuntimeException failure;
+    /** Set when the writer is closed unfinished: frames still queued are not encoded. */
+    private volatile boolean abandoned;
+
     private final int fps;
+    private final int width;
+    private final int height;
     private long frames;
     private boolean finished;
     private boolean closed;
@@ -53,7 +84,13 @@ final class Mp4Writer implements AutoCloseable {
     /** A writer into a new file in {@code temp}: the encoder writes there, nothing of the video stays in memory. */
     Mp4Writer(TempFiles temp, int width, int height, int fps, boolean audio) {
         this.fps = fps;
-        this.bgrFrame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+        this.width = width;
+        this.height = height;
+        for (int i = 0; i < FRAMES_IN_FLIGHT; i++) {
+            Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+            bgrFrames.add(frame);
+            free.add(frame);
+        }
         try {
             this.file = temp.create("studio-video", ".mp4");
             recorder = new FFmpegFrameRecorder(file.toFile(), width, height, audio ? 1 : 0);
@@ -71,8 +108,10 @@ final class Mp4Writer implements AutoCloseable {
             }
             recorder.start();
         } catch (FrameRecorder.Exception e) {
+            shutDown();
             throw new IllegalStateException("the H.264 encoder could not start: " + e.getMessage(), e);
         } catch (IOException e) {
+            shutDown();
             throw new UncheckedIOException(e);
         }
     }
@@ -89,15 +128,87 @@ final class Mp4Writer implements AutoCloseable {
      */
     void frame(BufferedImage bgr) {
         CancellationSignal.current().checkpoint();
+        raiseFailure();
+        if (packedBgr(bgr)) {
+            Frame copy = bgrCopy(bgr, takeFree());
+            encoder.execute(() -> {
+                try {
+                    encode(() -> recorder.record(copy, avutil.AV_PIX_FMT_BGR24), "encoding a frame");
+                } finally {
+                    free.add(copy);
+                }
+            });
+        } else {
+            // the converter's frame is its own and reused: encoded before the caller may change the image
+            awaitEncoder(
+                    encoder.submit(() -> encode(() -> recorder.record(converter.convert(bgr)), "encoding a frame")));
+            raiseFailure();
+        }
+        frames++;
+    }
+
+    /** An FFmpeg call on the encoder thread; the first failure is kept for the caller, later calls are skipped. */
+    private void encode(RecorderCall call, String what) {
+        if (failure != null || abandoned) {
+            return;
+        }
         try {
-            if (packedBgr(bgr)) {
-                recorder.record(bgrCopy(bgr), avutil.AV_PIX_FMT_BGR24);
-            } else {
-                recorder.record(converter.convert(bgr));
-            }
-            frames++;
+            call.run();
         } catch (FrameRecorder.Exception e) {
-            throw new IllegalStateException("encoding a frame failed: " + e.getMessage(), e);
+            failure = new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface RecorderCall {
+        void run() throws FrameRecorder.Exception;
+    }
+
+    private void raiseFailure() {
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** A reused frame the encoder is done with; the encoder frees one within a frame's encode. */
+    private Frame takeFree() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return free.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits for a task on the encoder thread, and for everything handed over before it. */
+    private static void awaitEncoder(Future<?> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    task.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the encoder thread failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -105,8 +216,8 @@ final class Mp4Writer implements AutoCloseable {
     private boolean packedBgr(BufferedImage image) {
         WritableRaster raster = image.getRaster();
         return image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && image.getWidth() == bgrFrame.imageWidth
-                && image.getHeight() == bgrFrame.imageHeight
+                && image.getWidth() == width
+                && image.getHeight() == height
                 && raster.getParent() == null
                 && raster.getSampleModel() instanceof ComponentSampleModel model
                 && model.getScanlineStride() == image.getWidth() * 3
@@ -119,14 +230,14 @@ final class Mp4Writer implements AutoCloseable {
      * Java2DFrameConverter hands the encoder, without its per-byte loop, which cost more than the encode of a
      * 1080x1920 frame (docs/media.md "Performance").
      */
-    private Frame bgrCopy(BufferedImage bgr) {
+    private static Frame bgrCopy(BufferedImage bgr, Frame into) {
         byte[] pixels = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-        ByteBuffer target = (ByteBuffer) bgrFrame.image[0];
-        int row = bgrFrame.imageWidth * 3;
-        for (int y = 0; y < bgrFrame.imageHeight; y++) {
-            target.put(y * bgrFrame.imageStride, pixels, y * row, row);
+        ByteBuffer target = (ByteBuffer) into.image[0];
+        int row = into.imageWidth * 3;
+        for (int y = 0; y < into.imageHeight; y++) {
+            target.put(y * into.imageStride, pixels, y * row, row);
         }
-        return bgrFrame;
+        return into;
     }
 
     /** Appends mono samples at {@link #SAMPLE_RATE}. */
@@ -134,11 +245,11 @@ final class Mp4Writer implements AutoCloseable {
         if (count <= 0) {
             return;
         }
-        try {
-            recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(samples, from, count));
-        } catch (FrameRecorder.Exception e) {
-            throw new IllegalStateException("encoding audio failed: " + e.getMessage(), e);
-        }
+        raiseFailure();
+        // the caller may reuse its array once this returns
+        short[] copy = Arrays.copyOfRange(samples, from, from + count);
+        encoder.execute(
+                () -> encode(() -> recorder.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(copy)), "encoding audio"));
     }
 
     /** Frames written so far. */
@@ -156,15 +267,20 @@ final class Mp4Writer implements AutoCloseable {
      * that receives it does).
      */
     Path finishFile() {
-        try {
-            recorder.stop();
-            recorder.release();
-            finished = true;
-            return file;
-        } catch (FrameRecorder.Exception e) {
+        awaitEncoder(encoder.submit(() -> encode(
+                () -> {
+                    recorder.stop();
+                    recorder.release();
+                },
+                "finishing the MP4")));
+        RuntimeException failed = failure;
+        if (failed != null) {
             close();
-            throw new IllegalStateException("finishing the MP4 failed: " + e.getMessage(), e);
+            throw failed;
         }
+        finished = true;
+        shutDown();
+        return file;
     }
 
     /** Closes the file and returns its bytes, deleting the file: for the short clips of tests. */
@@ -186,16 +302,43 @@ final class Mp4Writer implements AutoCloseable {
             return;
         }
         finished = true;
+        abandoned = true;
         try {
-            recorder.release();
-        } catch (FrameRecorder.Exception ignored) {
-            // already failing
+            awaitEncoder(encoder.submit(() -> {
+                try {
+                    recorder.release();
+                } catch (FrameRecorder.Exception ignored) {
+                    // already failing
+                }
+            }));
         } finally {
-            if (!closed) {
-                closed = true;
-                bgrFrame.close();
-            }
+            shutDown();
             TempFiles.delete(file);
+        }
+    }
+
+    /** Ends the encoder thread (after what was handed to it) and frees the reused frames. */
+    private void shutDown() {
+        encoder.shutdown();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (encoder.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!closed) {
+            closed = true;
+            bgrFrames.forEach(Frame::close);
         }
     }
 }

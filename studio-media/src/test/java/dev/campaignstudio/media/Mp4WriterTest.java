@@ -2,12 +2,14 @@ package dev.campaignstudio.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.campaignstudio.core.capability.MediaFile;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +49,76 @@ class Mp4WriterTest {
                     .as("frame %d against its source", i)
                     .isLessThan(6);
         }
+    }
+
+    /**
+     * The encoder runs a frame behind the caller on its own thread, while the caller goes on drawing into the same image
+     * and filling the same sample array: each frame and each block of sound must be what it was when handed over.
+     */
+    @Test
+    void framesAndSoundAreEncodedAsTheyWereWhenHandedOverThoughTheCallerReusesItsImageAndArray() {
+        int width = 64;
+        int height = 48;
+        int fps = 10;
+        int perFrame = Mp4Writer.SAMPLE_RATE / fps;
+        int count = 12;
+        BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        short[] block = new short[perFrame];
+        byte[] mp4;
+        try (Mp4Writer writer = new Mp4Writer(width, height, fps, true)) {
+            for (int i = 0; i < count; i++) {
+                Graphics2D g = canvas.createGraphics();
+                g.setColor(i % 2 == 0 ? new Color(230, 30, 30) : new Color(30, 30, 230));
+                g.fillRect(0, 0, width, height);
+                g.dispose();
+                writer.frame(canvas);
+                for (int n = 0; n < perFrame; n++) {
+                    // odd frames carry a 440 Hz tone at half scale, even frames silence
+                    block[n] =
+                            i % 2 == 1 ? (short) (16000 * Math.sin(2 * Math.PI * 440 * n / Mp4Writer.SAMPLE_RATE)) : 0;
+                }
+                writer.audio(block, 0, perFrame);
+            }
+            mp4 = writer.finish();
+        }
+        List<BufferedImage> frames = decoded(mp4);
+        assertThat(frames).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            int rgb = frames.get(i).getRGB(width / 2, height / 2);
+            int red = (rgb >> 16) & 0xFF;
+            int blue = rgb & 0xFF;
+            assertThat(i % 2 == 0 ? red - blue : blue - red)
+                    .as("frame %d keeps its own colour", i)
+                    .isGreaterThan(120);
+        }
+        short[] sound = Mp4Reader.audio(MediaFile.inFile(writeTemp(mp4), "video/mp4", width, height, null));
+        assertThat(sound.length).isGreaterThanOrEqualTo(count * perFrame - perFrame);
+        for (int i = 1; i < count - 1; i++) {
+            double rms = rms(sound, i * perFrame + perFrame / 4, perFrame / 2);
+            if (i % 2 == 1) {
+                assertThat(rms).as("block %d is the tone", i).isGreaterThan(6000);
+            } else {
+                assertThat(rms).as("block %d is silence", i).isLessThan(1500);
+            }
+        }
+    }
+
+    private static java.nio.file.Path writeTemp(byte[] mp4) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("mp4-writer-test", ".mp4");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.write(file, mp4);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double rms(short[] samples, int from, int count) {
+        double sum = 0;
+        for (int i = from; i < from + count; i++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return Math.sqrt(sum / count);
     }
 
     private static byte[] write(List<BufferedImage> frames, int width, int height) {
