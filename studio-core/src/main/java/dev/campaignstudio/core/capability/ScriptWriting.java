@@ -46,7 +46,7 @@ public interface ScriptWriting {
      * @return the seed, or {@code null} when there are none
      */
     static StoryboardWriting.Concept seedOf(List<StoryboardWriting.Concept> seeds, int index) {
-        return seeds.isEmpty() ? null : seeds.get(index % seeds.size());
+        return SeedTurns.seedOf(seeds, index);
     }
 
     /**
@@ -59,9 +59,7 @@ public interface ScriptWriting {
      */
     static String ideaOf(List<StoryboardWriting.Concept> seeds, int index) {
         StoryboardWriting.Concept seed = seedOf(seeds, index);
-        return seed == null || seed.sceneIdeas().isEmpty()
-                ? null
-                : seed.sceneIdeas().get(index / seeds.size() % seed.sceneIdeas().size());
+        return seed == null ? null : SeedTurns.ideaOf(seed.sceneIdeas(), seeds.size(), index);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.SeedTurns;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.StoryboardWriting.Concept;
 import dev.campaignstudio.core.capability.StoryboardWriting.ConceptRequest;
@@ -51,11 +52,10 @@ public final class ConceptsStage implements StageHandler {
         List<Map<String, Object>> concepts = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             Concept concept = written.get(i);
-            Seed seed = seeds.isEmpty() ? Seed.NONE : seeds.get(i % seeds.size());
+            Seed seed = seeds.isEmpty() ? Seed.NONE : SeedTurns.seedOf(seeds, i);
             List<Object> ideas = new ArrayList<>(concept.sceneIdeas());
             if (!seed.sceneIdeas().isEmpty()) {
-                List<String> seedIdeas = seed.sceneIdeas();
-                ideas.add(seedIdeas.get(i / Math.max(1, seeds.size()) % seedIdeas.size()));
+                ideas.add(SeedTurns.ideaOf(seed.sceneIdeas(), seeds.size(), i));
             }
             Style style = settings.style() != Style.AUTO ? settings.style() : seed.styleOr(concept.style());
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.campaignstudio.core.stage.output;
 
 import dev.campaignstudio.core.capability.Capability;
+import dev.campaignstudio.core.capability.SeedTurns;
 import dev.campaignstudio.core.capability.StoryboardWriting;
 import dev.campaignstudio.core.capability.StoryboardWriting.Scene;
 import dev.campaignstudio.core.capability.StoryboardWriting.Storyboard;
@@ -56,9 +57,9 @@ public final class StoryboardStage implements StageHandler {
         for (Scene scene : storyboard.scenes()) {
             int i = scene.order() - 1;
             // the product's storyboard seeds, one per scene in turn: its shot idea and, with style auto, its look
-            Seed seed = seeds.isEmpty() ? Seed.NONE : seeds.get(i % seeds.size());
-            List<String> ideas = seed.sceneIdeas();
-            String shot = !ideas.isEmpty() ? ideas.get(i / seeds.size() % ideas.size()) : scene.shot();
+            Seed seed = seeds.isEmpty() ? Seed.NONE : SeedTurns.seedOf(seeds, i);
+            String idea = SeedTurns.ideaOf(seed.sceneIdeas(), seeds.size(), i);
+            String shot = idea != null ? idea : scene.shot();
             Style style = settings.style() != Style.AUTO ? scene.style() : seed.styleOr(scene.style());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put(StoryboardOutputs.Scene.ORDER, scene.order());
