@@ -27,6 +27,7 @@ public interface VideoGeneration {
      * @param seed       the same seed makes the same clip
      * @param sheetPng   the product's character sheet, a reference for adapters that take more than one image; or
      *                   {@code null} (a product made before sheets)
+     * @param shot       what the scene shows, as its plan says, for adapters that read text; or {@code null}
      */
     record VideoRequest(
             ImageGeneration.SceneImage scene,
@@ -37,7 +38,8 @@ public interface VideoGeneration {
             int fps,
             CameraMove move,
             long seed,
-            byte[] sheetPng) {
+            byte[] sheetPng,
+            String shot) {
         public VideoRequest {
             Objects.requireNonNull(scene, "scene");
             Objects.requireNonNull(move, "move");
@@ -47,9 +49,32 @@ public interface VideoGeneration {
             if (durationMs < 100 || fps < 1 || fps > 60) {
                 throw new IllegalArgumentException("a clip lasts at least 100 ms at 1 to 60 fps");
             }
+            shot = shot == null || shot.isBlank() ? null : shot.strip();
         }
 
-        /** Without a character sheet. */
+        /** Without a shot. */
+        public VideoRequest(
+                ImageGeneration.SceneImage scene,
+                byte[] productPng,
+                int width,
+                int height,
+                long durationMs,
+                int fps,
+                CameraMove move,
+                long seed,
+                byte[] sheetPng) {
+            this(scene, productPng, width, height, durationMs, fps, move, seed, sheetPng, null);
+        }
+
+        /**
+         * What a text-reading video model is asked: the camera move, the product kept as it is, and the scene's shot.
+         */
+        public String prompt() {
+            return "Product shot, camera " + move.wire().replace('_', ' ') + "; keep the product exactly as it is."
+                    + (shot == null ? "" : " This scene: " + shot + ".");
+        }
+
+        /** Without a character sheet or a shot. */
         public VideoRequest(
                 ImageGeneration.SceneImage scene,
                 byte[] productPng,
@@ -59,7 +84,7 @@ public interface VideoGeneration {
                 int fps,
                 CameraMove move,
                 long seed) {
-            this(scene, productPng, width, height, durationMs, fps, move, seed, null);
+            this(scene, productPng, width, height, durationMs, fps, move, seed, null, null);
         }
     }
 }

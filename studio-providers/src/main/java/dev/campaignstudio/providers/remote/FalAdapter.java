@@ -138,10 +138,7 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put(
-                "prompt",
-                "Product shot, camera " + request.move().wire().replace('_', ' ')
-                        + "; keep the product exactly as it is.");
+        input.put("prompt", request.prompt());
         input.put(
                 "image_url",
                 dataUri(

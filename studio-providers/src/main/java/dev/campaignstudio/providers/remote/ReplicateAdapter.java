@@ -111,10 +111,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("image", dataUri("image/png", request.scene().image().data()));
-        input.put(
-                "prompt",
-                "Product shot, camera " + request.move().wire().replace('_', ' ')
-                        + "; keep the product exactly as it is.");
+        input.put("prompt", request.prompt());
         input.put("duration", request.durationMs() / 1000.0);
         input.put("fps", request.fps());
         input.put("width", request.width());

@@ -129,14 +129,28 @@ class RemoteProvidersSystemTest {
         assertThat(providers.problems())
                 .as("every request and answer keeps to the vendors' documents")
                 .isEmpty();
-        List<String> prompts = new java.util.ArrayList<>();
-        providers.openai.vendor().requests("POST", "/images/edits").forEach(edit -> prompts.add(edit.field("prompt")));
+        List<String> imagePrompts = new java.util.ArrayList<>();
+        providers
+                .openai
+                .vendor()
+                .requests("POST", "/images/edits")
+                .forEach(edit -> imagePrompts.add(edit.field("prompt")));
+        List<String> videoPrompts = new java.util.ArrayList<>();
+        providers
+                .replicate
+                .vendor()
+                .requests("POST", "/predictions")
+                .forEach(prediction -> videoPrompts.add(
+                        prediction.json().path("input").path("prompt").asString()));
         for (JsonNode step : job.get("steps")) {
             if (step.get("stage").asString().equals("storyboard")) {
                 for (JsonNode scene : step.get("outputs").get("scenes")) {
-                    String shot = scene.get("shot").asString();
-                    assertThat(prompts)
+                    String shot = "This scene: " + scene.get("shot").asString() + ".";
+                    assertThat(imagePrompts)
                             .as("scene %s's image is asked for with its storyboard shot", scene.get("order"))
+                            .anyMatch(prompt -> prompt.contains(shot));
+                    assertThat(videoPrompts)
+                            .as("scene %s's clip is asked for with its storyboard shot", scene.get("order"))
                             .anyMatch(prompt -> prompt.contains(shot));
                 }
             }

@@ -67,7 +67,8 @@ public final class SceneVideoStage implements StageHandler {
                         render.fps(),
                         attempt.steady() ? CameraMove.STATIC : plan.move(),
                         attempt.seed(),
-                        sheet)));
+                        sheet,
+                        plan.shot())));
         if (outcome instanceof ClipLoop.Drifted drifted) {
             return drifted.rejection();
         }

@@ -52,7 +52,8 @@ public final class SegmentVideoStage implements StageHandler {
                 SceneVideoStage.media(context, image.background()),
                 image.productBox());
         long speech = VoiceoverOutputs.of(context, order).durationMs();
-        int segments = ScriptOutputs.of(context).segments().size();
+        ScriptOutputs script = ScriptOutputs.of(context);
+        int segments = script.segments().size();
         long planned = Math.max(100, speech + (order == segments ? 0 : TRANSITION_MS));
         CameraMove move = MOVES[(order - 1) % MOVES.length];
         Frame frame = Frame.of(context.settings().orElseThrow().aspect(), render.videoLongSide());
@@ -73,7 +74,8 @@ public final class SegmentVideoStage implements StageHandler {
                         render.fps(),
                         attempt.steady() ? CameraMove.STATIC : move,
                         attempt.seed(),
-                        sheet)));
+                        sheet,
+                        script.segment(order).shot())));
         if (outcome instanceof ClipLoop.Drifted drifted) {
             return drifted.rejection();
         }

@@ -121,7 +121,8 @@ public final class UgcMediaStage implements StageHandler {
                             render.fps(),
                             attempt.steady() ? CameraMove.STATIC : CameraMove.ZOOM_IN,
                             attempt.seed(),
-                            sheet)));
+                            sheet,
+                            shot.direction())));
             adapter = capabilities.adapter(Capability.VIDEO);
         } else {
             LipSync lipSync = capabilities.port(Capability.LIP_SYNC, LipSync.class);
