@@ -64,8 +64,8 @@ final class Mp4Writer implements AutoCloseable {
     });
     private final BlockingQueue<Frame> free = new ArrayBlockingQueue<>(FRAMES_IN_FLIGHT);
     private final List<Frame> bgrFrames = new ArrayList<>();
-    /** The first encoding error, raised on the caller's next call. */
-    private volatile RuntimeException failure;
+    /** The first encoding error (an Error included: a native allocation that failed), raised on the next call. */
+    private volatile Throwable failure;
     /** Set when the writer is closed unfinished: frames still queued are not encoded. */
     private volatile boolean abandoned;
 
@@ -91,29 +91,50 @@ final class Mp4Writer implements AutoCloseable {
             bgrFrames.add(frame);
             free.add(frame);
         }
+        Path created = null;
+        FFmpegFrameRecorder started = null;
         try {
-            this.file = temp.create("studio-video", ".mp4");
-            recorder = new FFmpegFrameRecorder(file.toFile(), width, height, audio ? 1 : 0);
-            recorder.setFormat("mp4");
-            recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(fps);
-            recorder.setGopSize(fps * 2);
-            recorder.setVideoBitrate(bitrate(width, height, fps));
+            created = temp.create("studio-video", ".mp4");
+            started = new FFmpegFrameRecorder(created.toFile(), width, height, audio ? 1 : 0);
+            started.setFormat("mp4");
+            started.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+            started.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            started.setFrameRate(fps);
+            started.setGopSize(fps * 2);
+            started.setVideoBitrate(bitrate(width, height, fps));
             if (audio) {
-                recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-                recorder.setSampleRate(SAMPLE_RATE);
-                recorder.setAudioChannels(1);
-                recorder.setAudioBitrate(128_000);
+                started.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+                started.setSampleRate(SAMPLE_RATE);
+                started.setAudioChannels(1);
+                started.setAudioBitrate(128_000);
             }
-            recorder.start();
-        } catch (FrameRecorder.Exception e) {
+            started.start();
+        } catch (IOException | RuntimeException | Error e) {
+            // nothing is written: the recorder, the file, the encoder thread and the frames go
+            if (started != null) {
+                try {
+                    started.release();
+                } catch (FrameRecorder.Exception | RuntimeException ignored) {
+                    // already failing
+                }
+            }
+            if (created != null) {
+                TempFiles.delete(created);
+            }
             shutDown();
-            throw new IllegalStateException("the H.264 encoder could not start: " + e.getMessage(), e);
-        } catch (IOException e) {
-            shutDown();
-            throw new UncheckedIOException(e);
+            if (e instanceof FrameRecorder.Exception) {
+                throw new IllegalStateException("the H.264 encoder could not start: " + e.getMessage(), e);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) e;
         }
+        this.file = created;
+        this.recorder = started;
     }
 
     /** About 0.12 bits per pixel per frame: clean for flat graphics, small enough to move around. */
@@ -156,7 +177,7 @@ final class Mp4Writer implements AutoCloseable {
             call.run();
         } catch (FrameRecorder.Exception e) {
             failure = new IllegalStateException(what + " failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
     }
@@ -167,9 +188,12 @@ final class Mp4Writer implements AutoCloseable {
     }
 
     private void raiseFailure() {
-        RuntimeException failed = failure;
+        Throwable failed = failure;
+        if (failed instanceof Error error) {
+            throw error;
+        }
         if (failed != null) {
-            throw failed;
+            throw (RuntimeException) failed;
         }
     }
 
@@ -273,10 +297,9 @@ final class Mp4Writer implements AutoCloseable {
                     recorder.release();
                 },
                 "finishing the MP4")));
-        RuntimeException failed = failure;
-        if (failed != null) {
+        if (failure != null) {
             close();
-            throw failed;
+            raiseFailure();
         }
         finished = true;
         shutDown();

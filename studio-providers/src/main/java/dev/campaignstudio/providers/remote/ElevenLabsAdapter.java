@@ -121,7 +121,7 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
                         .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                         .build());
         // ElevenLabs bills by the characters sent (docs/providers.md "Cost and provenance")
-        Map<String, Number> usage = Map.of("characters", text.length());
+        Map<String, Number> usage = Map.of("characters", text.codePointCount(0, text.length()));
         ProviderCalls.report(null, null, usage, client.settings().cost("audio", usage));
         return speech(answer, text);
     }

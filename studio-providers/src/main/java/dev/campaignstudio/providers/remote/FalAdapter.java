@@ -117,22 +117,35 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
         input.put("num_images", 1);
         input.put("seed", request.seed() & 0x7FFFFFFFL);
         JsonNode result = queue.run("image", imageModel(), input);
-        String url = result.path("images").path(0).path("url").asString("");
+        JsonNode first = result.path("images").path(0);
+        // fal bills image models per megapixel of the output (docs/providers.md "Cost and provenance"): reported as
+        // soon as the result is in, from its stated size, as the call is paid for even if the download fails
+        int statedWidth = first.path("width").asInt(0);
+        int statedHeight = first.path("height").asInt(0);
+        reportImage(request, statedWidth, statedHeight);
+        String url = first.path("url").asString("");
         if (url.isEmpty()) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without an image (images[0].url)");
         }
         byte[] image = download(url, "image/png, image/jpeg, */*");
         ImageInfo info = MediaFacts.image(image, NAME);
-        // fal bills image models per megapixel of the output (docs/providers.md "Cost and provenance")
-        Map<String, Number> usage =
-                Map.of("images", 1, "megapixels", info.width() * (double) info.height() / 1_000_000d);
-        ProviderCalls.report(
-                null, request.seed() & 0x7FFFFFFFL, usage, client.settings().cost("image", usage));
+        if (statedWidth <= 0 || statedHeight <= 0) {
+            reportImage(request, info.width(), info.height());
+        }
         MediaFile file = MediaFile.image(image, info.format().mediaType(), info.width(), info.height());
         // the API does not say where the product is: the middle of the frame, as the prompt asks;
         // the fidelity check finds it
         Box middle = new Box(info.width() / 4, info.height() / 4, info.width() / 2, info.height() / 2);
         return new SceneImage(file, file, middle);
+    }
+
+    /** The image call's usage and cost: one image, and its megapixels when its size is known. */
+    private void reportImage(ImageRequest request, int width, int height) {
+        Map<String, Number> usage = width > 0 && height > 0
+                ? Map.of("images", 1, "megapixels", width * (double) height / 1_000_000d)
+                : Map.of("images", 1);
+        ProviderCalls.report(
+                null, request.seed() & 0x7FFFFFFFL, usage, client.settings().cost("image", usage));
     }
 
     @Override

@@ -113,6 +113,10 @@ class RemoteProvidersSystemTest {
     void aFastVideoRunsWithRemoteImagesAndVideosAndEveryOtherCapabilityLocal(CapturedOutput output) throws Exception {
         int editsBefore = providers.edits.get();
         int predictionsBefore = providers.predictions();
+        int editRequestsBefore =
+                providers.openai.vendor().requests("POST", "/images/edits").size();
+        int predictionRequestsBefore =
+                providers.replicate.vendor().requests("POST", "/predictions").size();
         JsonNode job = run("Cosy autumn evenings", Map.of("scene_count", 3, "duration_s", 8));
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
@@ -129,31 +133,31 @@ class RemoteProvidersSystemTest {
         assertThat(providers.problems())
                 .as("every request and answer keeps to the vendors' documents")
                 .isEmpty();
+        // this job's requests only: the fakes keep every request of the class
         List<String> imagePrompts = new java.util.ArrayList<>();
-        providers
-                .openai
-                .vendor()
-                .requests("POST", "/images/edits")
-                .forEach(edit -> imagePrompts.add(edit.field("prompt")));
+        var edits = providers.openai.vendor().requests("POST", "/images/edits");
+        edits.subList(editRequestsBefore, edits.size()).forEach(edit -> imagePrompts.add(edit.field("prompt")));
         List<String> videoPrompts = new java.util.ArrayList<>();
-        providers
-                .replicate
-                .vendor()
-                .requests("POST", "/predictions")
+        var created = providers.replicate.vendor().requests("POST", "/predictions");
+        created.subList(predictionRequestsBefore, created.size())
                 .forEach(prediction -> videoPrompts.add(
                         prediction.json().path("input").path("prompt").asString()));
+        JsonNode storyboard = null;
         for (JsonNode step : job.get("steps")) {
             if (step.get("stage").asString().equals("storyboard")) {
-                for (JsonNode scene : step.get("outputs").get("scenes")) {
-                    String shot = "This scene: " + scene.get("shot").asString() + ".";
-                    assertThat(imagePrompts)
-                            .as("scene %s's image is asked for with its storyboard shot", scene.get("order"))
-                            .anyMatch(prompt -> prompt.contains(shot));
-                    assertThat(videoPrompts)
-                            .as("scene %s's clip is asked for with its storyboard shot", scene.get("order"))
-                            .anyMatch(prompt -> prompt.contains(shot));
-                }
+                storyboard = step.get("outputs");
             }
+        }
+        assertThat(storyboard).as("the fast video's storyboard step").isNotNull();
+        assertThat(storyboard.get("scenes").size()).isEqualTo(3);
+        for (JsonNode scene : storyboard.get("scenes")) {
+            String shot = "This scene: " + scene.get("shot").asString() + ".";
+            assertThat(imagePrompts)
+                    .as("scene %s's image is asked for with its storyboard shot", scene.get("order"))
+                    .anyMatch(prompt -> prompt.contains(shot));
+            assertThat(videoPrompts)
+                    .as("scene %s's clip is asked for with its storyboard shot", scene.get("order"))
+                    .anyMatch(prompt -> prompt.contains(shot));
         }
         for (JsonNode step : job.get("steps")) {
             String stage = step.get("stage").asString();

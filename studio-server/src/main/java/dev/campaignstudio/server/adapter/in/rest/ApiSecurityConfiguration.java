@@ -68,8 +68,22 @@ class ApiSecurityConfiguration {
     static final RequestMatcher ON_MANAGEMENT_SERVER = ApiSecurityConfiguration::onManagementServer;
 
     /**
-     * The management port of its own: GET and HEAD of what the actuator exposes there, without a token, for an agent on
-     * the same host; nothing else. Ordered before the console's chain and the API's, whose rules hold on the API port.
+     * What the management port of its own serves without a token: the read-only endpoints docs/operations.md lists. An
+     * endpoint an operator exposes beyond them (a heap dump, the environment) is refused there, not opened.
+     */
+    static final String[] MANAGEMENT_READS = {
+        "/actuator",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/actuator/metrics",
+        "/actuator/metrics/**"
+    };
+
+    /**
+     * The management port of its own: GET and HEAD of {@link #MANAGEMENT_READS}, without a token, for an agent on the
+     * same host; nothing else. Ordered before the console's chain and the API's, whose rules hold on the API port.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -77,9 +91,9 @@ class ApiSecurityConfiguration {
         http.securityMatcher(ON_MANAGEMENT_SERVER)
                 .authorizeHttpRequests(rules -> rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET)
+                        .requestMatchers(HttpMethod.GET, MANAGEMENT_READS)
                         .permitAll()
-                        .requestMatchers(HttpMethod.HEAD)
+                        .requestMatchers(HttpMethod.HEAD, MANAGEMENT_READS)
                         .permitAll()
                         .anyRequest()
                         .denyAll())
