@@ -199,30 +199,29 @@ final class Mp4Writer implements AutoCloseable {
 
     /** A reused frame the encoder is done with; the encoder frees one within a frame's encode. */
     private Frame takeFree() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return free.take();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return uninterruptibly(free::take);
     }
 
     /** Waits for a task on the encoder thread, and for everything handed over before it. */
     private static void awaitEncoder(Future<?> task) {
+        uninterruptibly(task::get);
+    }
+
+    @FunctionalInterface
+    private interface Wait<T> {
+        T get() throws InterruptedException, ExecutionException;
+    }
+
+    /**
+     * Waits until {@code wait} answers, through interrupts (the encoder ends each wait within a frame), and then
+     * interrupts the thread again if it was interrupted meanwhile.
+     */
+    private static <T> T uninterruptibly(Wait<T> wait) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    task.get();
-                    return;
+                    return wait.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
@@ -343,21 +342,8 @@ final class Mp4Writer implements AutoCloseable {
     /** Ends the encoder thread (after what was handed to it) and frees the reused frames. */
     private void shutDown() {
         encoder.shutdown();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    if (encoder.awaitTermination(1, TimeUnit.MINUTES)) {
-                        break;
-                    }
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        while (!uninterruptibly(() -> encoder.awaitTermination(1, TimeUnit.MINUTES))) {
+            // the last frames are still encoding
         }
         if (!closed) {
             closed = true;
