@@ -66,14 +66,6 @@ public interface VideoGeneration {
             this(scene, productPng, width, height, durationMs, fps, move, seed, sheetPng, null);
         }
 
-        /**
-         * What a text-reading video model is asked: the camera move, the product kept as it is, and the scene's shot.
-         */
-        public String prompt() {
-            return "Product shot, camera " + move.wire().replace('_', ' ') + "; keep the product exactly as it is."
-                    + (shot == null ? "" : " This scene: " + shot + ".");
-        }
-
         /** Without a character sheet or a shot. */
         public VideoRequest(
                 ImageGeneration.SceneImage scene,

@@ -151,7 +151,7 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
     @Override
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("prompt", request.prompt());
+        input.put("prompt", ScenePrompts.video(request));
         input.put(
                 "image_url",
                 dataUri(

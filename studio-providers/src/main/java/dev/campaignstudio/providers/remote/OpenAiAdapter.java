@@ -210,7 +210,7 @@ public final class OpenAiAdapter
             parts.add("Campaign: " + request.prompt().trim());
         }
         if (request.shot() != null) {
-            parts.add("This scene: " + request.shot() + ".");
+            parts.add(ScenePrompts.shot(request.shot()));
         }
         if (request.headline() != null && !request.headline().isBlank()) {
             parts.add("Headline text at the top: \"" + request.headline().trim() + "\".");

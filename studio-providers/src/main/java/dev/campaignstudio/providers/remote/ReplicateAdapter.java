@@ -111,7 +111,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     public MediaFile animate(VideoRequest request) throws StepFault {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("image", dataUri("image/png", request.scene().image().data()));
-        input.put("prompt", request.prompt());
+        input.put("prompt", ScenePrompts.video(request));
         input.put("duration", request.durationMs() / 1000.0);
         input.put("fps", request.fps());
         input.put("width", request.width());
