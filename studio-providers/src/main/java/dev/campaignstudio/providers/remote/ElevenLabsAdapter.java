@@ -3,7 +3,6 @@ package dev.campaignstudio.providers.remote;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TimedText;
@@ -122,7 +121,7 @@ public final class ElevenLabsAdapter implements CapabilityAdapter, SpeechSynthes
                         .build());
         // ElevenLabs bills by the characters sent (docs/providers.md "Cost and provenance")
         Map<String, Number> usage = Map.of("characters", text.codePointCount(0, text.length()));
-        ProviderCalls.report(null, null, usage, client.settings().cost("audio", usage));
+        client.report("audio", null, null, usage);
         return speech(answer, text);
     }
 

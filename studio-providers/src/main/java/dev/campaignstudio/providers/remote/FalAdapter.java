@@ -6,7 +6,6 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
@@ -144,8 +143,7 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
         Map<String, Number> usage = width > 0 && height > 0
                 ? Map.of("images", 1, "megapixels", width * (double) height / 1_000_000d)
                 : Map.of("images", 1);
-        ProviderCalls.report(
-                null, request.seed() & 0x7FFFFFFFL, usage, client.settings().cost("image", usage));
+        client.report("image", null, request.seed() & 0x7FFFFFFFL, usage);
     }
 
     @Override
@@ -163,7 +161,7 @@ public final class FalAdapter implements CapabilityAdapter, ImageGeneration, Vid
         JsonNode result = queue.run("video", videoModel(), input);
         // fal bills video models per second of video made (docs/providers.md "Cost and provenance")
         Map<String, Number> usage = Map.of("video_seconds", Integer.parseInt(seconds));
-        ProviderCalls.report(null, null, usage, client.settings().cost("video", usage));
+        client.report("video", null, null, usage);
         String url = result.path("video").path("url").asString("");
         if (url.isEmpty()) {
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered without a video (video.url)");

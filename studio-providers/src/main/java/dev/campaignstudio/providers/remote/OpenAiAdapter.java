@@ -7,7 +7,6 @@ import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.ImageGeneration;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProductAnalysis;
-import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.ScriptWriting;
 import dev.campaignstudio.core.capability.SpeechSynthesis;
 import dev.campaignstudio.core.capability.StepFault;
@@ -177,7 +176,7 @@ public final class OpenAiAdapter
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " answered images with malformed JSON");
         }
         Map<String, Number> usage = OpenAiText.usage(tree.path("usage"), "input_tokens", "output_tokens");
-        ProviderCalls.report(null, null, usage, client.settings().cost("image", usage));
+        client.report("image", null, null, usage);
         JsonNode first = tree.path("data").path(0);
         if (first.path("b64_json").isString()) {
             try {
@@ -267,7 +266,7 @@ public final class OpenAiAdapter
                         .build());
         // the API reports no usage for speech: it is billed by the characters of the input
         Map<String, Number> usage = Map.of("characters", request.text().length());
-        ProviderCalls.report(null, null, usage, client.settings().cost("audio", usage));
+        client.report("audio", null, null, usage);
         long millis = MediaFacts.wavMillis(wav, NAME);
         List<TimedText> words = spread(request.text(), millis);
         List<TimedText> sentences = words.isEmpty()

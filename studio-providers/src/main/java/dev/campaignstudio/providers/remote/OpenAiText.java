@@ -2,7 +2,6 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ProductAnalysis.ProductFacts;
-import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.ScriptWriting.Brief;
 import dev.campaignstudio.core.capability.ScriptWriting.ShotKind;
 import dev.campaignstudio.core.capability.StepFault;
@@ -89,11 +88,7 @@ final class OpenAiText {
         try {
             JsonNode tree = JSON.readTree(answer);
             Map<String, Number> usage = usage(tree.path("usage"), "prompt_tokens", "completion_tokens");
-            ProviderCalls.report(
-                    tree.path("model").asString(null),
-                    null,
-                    usage,
-                    client.settings().cost(capability, usage));
+            client.report(capability, tree.path("model").asString(null), null, usage);
             JsonNode message = tree.path("choices").path(0).path("message");
             if (message.path("refusal").isString()) {
                 throw StepFault.permanent(

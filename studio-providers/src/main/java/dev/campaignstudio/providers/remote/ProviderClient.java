@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,14 @@ public final class ProviderClient {
 
     public ProviderSettings settings() {
         return settings;
+    }
+
+    /**
+     * Adds what the provider's answer said to the call just made on this thread (ProviderCalls.report): the version that
+     * ran, the seed sent, the usage, and its cost at this provider's prices for {@code capability}.
+     */
+    void report(String capability, String version, Long seed, Map<String, Number> usage) {
+        ProviderCalls.report(version, seed, usage, settings.cost(capability, usage));
     }
 
     /** A request to {@code path} under the base URL, with the key and the read timeout set. */

@@ -5,7 +5,6 @@ import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.RemoteJobs;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
@@ -177,11 +176,11 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                                 prediction.path("metrics").path("predict_time").numberValue())
                         : Map.of();
         Object seed = input.get("seed");
-        ProviderCalls.report(
+        client.report(
+                capability,
                 prediction.path("version").asString(null),
                 seed instanceof Number n ? n.longValue() : null,
-                usage,
-                client.settings().cost(capability, usage));
+                usage);
         if (!"succeeded".equals(status)) {
             String error = prediction.path("error").isString()
                     ? ": "
