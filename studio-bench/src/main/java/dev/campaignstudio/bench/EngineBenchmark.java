@@ -12,6 +12,7 @@ import dev.campaignstudio.core.contract.RequestEnvelope;
 import dev.campaignstudio.core.port.in.SubmitJob;
 import dev.campaignstudio.core.port.in.SubmitOutcome;
 import dev.campaignstudio.server.StudioApplication;
+import dev.campaignstudio.server.engine.DispatchRelay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,6 +49,7 @@ public final class EngineBenchmark {
      * @param work   per step, claim to result committed (claim transaction, events, completion, planning the next step)
      * @param loaded per step, ready to result committed, with all jobs submitted at once (includes waiting for a worker)
      * @param alone  per step, ready to result committed, one job at a time (adds the dispatch hop to {@code work})
+     * @param backlog the same number of jobs submitted with nothing dispatched, then executed as a backlog
      */
     public record Result(
             String mode,
@@ -58,7 +60,8 @@ public final class EngineBenchmark {
             Duration busy,
             Percentiles work,
             Percentiles loaded,
-            Percentiles alone) {
+            Percentiles alone,
+            Backlog backlog) {
 
         /** Steps per second over the whole run. */
         public double stepsPerSecond() {
@@ -68,6 +71,16 @@ public final class EngineBenchmark {
         /** Jobs accepted per second by the submission port. */
         public double submittedPerSecond() {
             return jobs / (submit.toNanos() / 1e9);
+        }
+
+        /** Jobs accepted per second with nothing executing beside the submissions. */
+        public double submittedAlonePerSecond() {
+            return jobs / (backlog.submit().toNanos() / 1e9);
+        }
+
+        /** Steps executed per second from a backlog of all the jobs, with nothing submitted beside them. */
+        public double drainedPerSecond() {
+            return steps / (backlog.drain().toNanos() / 1e9);
         }
 
         /** Steps executed per second while steps were running. */
@@ -112,6 +125,7 @@ public final class EngineBenchmark {
             Duration[] submitted = new Duration[1];
             List<String> ids = runJobs(submit, jdbc, jobs, "measured", submitted);
             Duration wall = Duration.between(start, Instant.now());
+            Backlog backlog = backlog(context.getBean(DispatchRelay.class), submit, jdbc, jobs);
             List<String> alone = new ArrayList<>();
             for (int i = 0; i < SOLO_JOBS; i++) {
                 alone.addAll(runJobs(submit, jdbc, 1, "alone"));
@@ -126,8 +140,39 @@ public final class EngineBenchmark {
                     busy(jdbc, ids),
                     Percentiles.of(millis(jdbc, ids, "started_at")),
                     Percentiles.of(loaded),
-                    Percentiles.of(millis(jdbc, alone, "created_at")));
+                    Percentiles.of(millis(jdbc, alone, "created_at")),
+                    backlog);
         }
+    }
+
+    /**
+     * The same number of jobs submitted while the relay dispatches nothing, then dispatched at once: submission with no
+     * execution beside it, and execution with no submission beside it (docs/engine.md, "Measured").
+     *
+     * @param submit submission of all the jobs, nothing running
+     * @param drain  dispatch released to the last step finished
+     */
+    public record Backlog(Duration submit, Duration drain) {}
+
+    private static Backlog backlog(DispatchRelay relay, SubmitJob submit, JdbcClient jdbc, int jobs)
+            throws InterruptedException {
+        String run = run("backlog");
+        relay.stop();
+        Instant began = Instant.now();
+        Instant released;
+        try {
+            submitAll(submit, jobs, run);
+        } finally {
+            released = Instant.now();
+            relay.start();
+        }
+        awaitFinished(jdbc, run);
+        OffsetDateTime last = jdbc.sql("SELECT MAX(s.finished_at) FROM steps s JOIN jobs j ON j.id = s.job_id"
+                        + " WHERE j.idempotency_key LIKE :run")
+                .param("run", "bench-" + run + "-%")
+                .query(OffsetDateTime.class)
+                .single();
+        return new Backlog(Duration.between(began, released), Duration.between(released, last.toInstant()));
     }
 
     /**
@@ -153,7 +198,19 @@ public final class EngineBenchmark {
             SubmitJob submit, JdbcClient jdbc, int count, String label, Duration[] submitted)
             throws InterruptedException {
         long began = System.nanoTime();
-        String run = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = run(label);
+        List<String> ids = submitAll(submit, count, run);
+        submitted[0] = Duration.ofNanos(System.nanoTime() - began);
+        awaitFinished(jdbc, run);
+        return ids;
+    }
+
+    private static String run(String label) {
+        return label + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Submits {@code count} jobs from {@link #SUBMITTERS} threads; answers their ids. */
+    private static List<String> submitAll(SubmitJob submit, int count, String run) throws InterruptedException {
         List<Callable<String>> submissions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String key = "bench-" + run + "-" + i;
@@ -183,7 +240,11 @@ public final class EngineBenchmark {
         } finally {
             pool.shutdown();
         }
-        submitted[0] = Duration.ofNanos(System.nanoTime() - began);
+        return ids;
+    }
+
+    /** Waits until every job of {@code run} has ended; fails when one did not succeed. */
+    private static void awaitFinished(JdbcClient jdbc, String run) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             long open = jdbc.sql(
@@ -200,7 +261,7 @@ public final class EngineBenchmark {
                 if (failed > 0) {
                     throw new IllegalStateException(failed + " benchmark job(s) did not succeed");
                 }
-                return ids;
+                return;
             }
             Thread.sleep(20);
         }

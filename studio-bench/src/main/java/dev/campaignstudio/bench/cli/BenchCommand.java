@@ -149,14 +149,23 @@ public final class BenchCommand implements Runnable {
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
             out.format(
-                    "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s%n",
-                    "", "", "submit", "execute", "overall", "step work ms", "ready->done ms", "ready->done ms");
+                    "%-12s %6s %8s %8s %8s | %-17s | %-17s | %-17s | %-17s%n",
+                    "",
+                    "",
+                    "submit",
+                    "execute",
+                    "overall",
+                    "step work ms",
+                    "ready->done ms",
+                    "ready->done ms",
+                    "backlog");
             out.format(
-                    "%-12s %6s %8s %8s %8s | %8s %8s | %8s %8s | %8s %8s%n",
-                    "mode", "steps", "jobs/s", "steps/s", "steps/s", "p50", "p99", "p50", "p99", "p50", "p99");
+                    "%-12s %6s %8s %8s %8s | %8s %8s | %8s %8s | %8s %8s | %8s %8s%n",
+                    "mode", "steps", "jobs/s", "steps/s", "steps/s", "p50", "p99", "p50", "p99", "p50", "p99", "jobs/s",
+                    "steps/s");
             for (EngineBenchmark.Result r : results) {
                 out.format(
-                        "%-12s %6d %8.1f %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n",
+                        "%-12s %6d %8.1f %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f | %8.1f %8.1f%n",
                         r.mode(),
                         r.steps(),
                         r.submittedPerSecond(),
@@ -167,7 +176,9 @@ public final class BenchCommand implements Runnable {
                         r.loaded().p50(),
                         r.loaded().p99(),
                         r.alone().p50(),
-                        r.alone().p99());
+                        r.alone().p99(),
+                        r.submittedAlonePerSecond(),
+                        r.drainedPerSecond());
             }
             out.line(
                     "submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)");
@@ -176,6 +187,8 @@ public final class BenchCommand implements Runnable {
             out.line("step work: claim to result committed (claim, events, no-op handler, completion, next step)");
             out.line("ready->done (first): all jobs submitted at once, so it includes waiting for a free worker");
             out.line("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included");
+            out.line("backlog: as many jobs submitted while nothing is dispatched (jobs/s: submission with nothing");
+            out.line("  running beside it), then dispatched at once (steps/s: dispatch released to the last finished)");
             out.printAndSave(spec.commandLine().getOut());
         }
     }

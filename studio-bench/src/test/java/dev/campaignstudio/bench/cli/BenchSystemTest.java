@@ -45,7 +45,11 @@ class BenchSystemTest {
     void theEngineBenchmarkRunsEmbeddedAndSavesItsFigures() throws Exception {
         Run run = BenchCliTest.run("engine", "--mode", "embedded", "--jobs", "4", "--steps", "2", "--warmup", "1");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("embedded\\s+8\\s");
+        assertThat(run.out())
+                .as("steps, then submit, execute and overall, three pairs of percentiles, and the backlog's two rates")
+                .containsPattern(
+                        "(?m)^embedded\\s+8(\\s+\\d+\\.\\d){3} \\|(\\s+\\d+\\.\\d){2} \\|(\\s+\\d+\\.\\d){2} \\|"
+                                + "(\\s+\\d+\\.\\d){2} \\|(\\s+\\d+\\.\\d){2}$");
         Matcher saved = Pattern.compile("figures saved to (\\S+)").matcher(run.out());
         assertThat(saved.find()).isTrue();
         Path figures = Path.of(saved.group(1));
