@@ -1,15 +1,19 @@
 package dev.campaignstudio.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignstudio.core.capability.MediaFile;
+import dev.campaignstudio.core.capability.TempFiles;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -101,6 +105,37 @@ class Mp4WriterTest {
                 assertThat(rms).as("block %d is silence", i).isLessThan(1500);
             }
         }
+    }
+
+    /**
+     * A failure inside FFmpeg happens on the encoder thread, after the call that caused it returned: the caller learns
+     * it at its next call (never a short video written as if nothing happened), and the writer leaves no file and no
+     * thread behind. Sound handed to a writer made without an audio stream is such a failure.
+     */
+    @Test
+    void aFailureOnTheEncoderThreadIsRaisedAtTheNextCallAndLeavesNothingBehind(@TempDir Path temp) {
+        BufferedImage frame = new BufferedImage(32, 32, BufferedImage.TYPE_3BYTE_BGR);
+        short[] sound = new short[Mp4Writer.SAMPLE_RATE / 10];
+        Mp4Writer writer = new Mp4Writer(new TempFiles(temp), 32, 32, 10, false);
+        try (writer) {
+            writer.frame(frame);
+            writer.audio(sound, 0, sound.length);
+            assertThatThrownBy(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            writer.frame(frame);
+                        }
+                        writer.finishFile();
+                    })
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("encoding audio failed");
+            assertThatThrownBy(writer::finishFile)
+                    .as("the failure stays")
+                    .hasMessageStartingWith("encoding audio failed");
+        }
+        assertThat(temp).isEmptyDirectory();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("the encoder thread ended")
+                .noneMatch(thread -> thread.getName().equals("mp4-encoder") && thread.isAlive());
     }
 
     private static java.nio.file.Path writeTemp(byte[] mp4) {
