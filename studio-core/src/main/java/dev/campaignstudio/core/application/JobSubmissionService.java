@@ -63,14 +63,15 @@ public final class JobSubmissionService implements SubmitJob {
 
     @Override
     public SubmitOutcome submit(JobRequest request, String payloadHash, String owner) {
-        Optional<Job> earlier = jobs.findByIdempotencyKey(owner, request.idempotencyKey());
-        if (earlier.isPresent()) {
-            return replayOrConflict(earlier.get(), payloadHash);
-        }
+        // a new key is the common case: the key's unique index finds an earlier job when the insert meets it, so a
+        // submission is one transaction with no look-up before it; a request refused now (its upload since deleted,
+        // say) is still answered with the job its key made earlier
         Violations violations = new Violations();
         Job job = prepare(request, payloadHash, owner, violations);
         if (!violations.isEmpty()) {
-            return new SubmitOutcome.Rejected(violations.list());
+            return jobs.findByIdempotencyKey(owner, request.idempotencyKey())
+                    .map(earlier -> replayOrConflict(earlier, payloadHash))
+                    .orElseGet(() -> new SubmitOutcome.Rejected(violations.list()));
         }
         try {
             transactions.inTransaction(() -> {

@@ -183,6 +183,29 @@ class JobSubmissionServiceTest {
                 .isInstanceOf(DuplicateIdempotencyKeyException.class);
     }
 
+    /** A key answers with its job even when the request would be refused now: its upload has been deleted since. */
+    @Test
+    void aReplayWhoseUploadIsGoneSinceReturnsTheOriginalJobAndAnotherPayloadStillConflicts() {
+        AssetId upload = AssetId.next(clock);
+        assets.insert(
+                new Asset(upload, AssetKind.UPLOAD, "image/png", "b".repeat(64), 10, 1, 1, null, clock.instant()));
+        RequestFixture request = RequestFixture.creation().with("product.images.0.uri", "asset:" + upload.value());
+        Job first = created(request.tree());
+        assets.forget(upload);
+
+        assertThat(submit(request.tree())).isEqualTo(new SubmitOutcome.Replayed(first));
+        assertThat(submit(request.with("product.name", "Another name").tree()))
+                .isEqualTo(new SubmitOutcome.KeyConflict(first.id()));
+        assertThat(submit(RequestFixture.creation()
+                        .with("idempotency_key", "another-key")
+                        .with("product.images.0.uri", "asset:" + upload.value())
+                        .tree()))
+                .as("a new key with the deleted upload")
+                .isInstanceOf(SubmitOutcome.Rejected.class);
+        assertThat(jobs.size()).isEqualTo(1);
+        assertThat(started).hasSize(1);
+    }
+
     @Test
     void missingUploadedAssetIsNamedByItsPointer() {
         AssetId stored = AssetId.next(clock);

@@ -31,7 +31,16 @@ final class JdbcStepStore implements StepStore {
             " EXISTS (SELECT 1 FROM jobs j WHERE j.id = steps.job_id AND j.cancel_requested = FALSE "
                     + "AND j.status IN ('queued', 'running'))";
 
+    private static final String INSERT_STEP = """
+            INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json,
+                               outputs_json, assets_json, error_json, adapter, lease_owner, lease_expires_at,
+                               not_before, claims, created_at, updated_at, started_at, finished_at)
+            VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error,
+                    :adapter, :owner, :leaseUntil, :notBefore, :claims, :created, :created, :started, :finished)
+            ON CONFLICT DO NOTHING""";
+
     private final JdbcClient jdbc;
+    private final SqlDialect dialect;
     private final Runnable dispatchRequested;
     /** Claims a pending step and answers it as claimed, in one statement. */
     private final String claim;
@@ -41,6 +50,7 @@ final class JdbcStepStore implements StepStore {
      */
     JdbcStepStore(JdbcClient jdbc, SqlDialect dialect, Runnable dispatchRequested) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.claim = dialect.updateReturning("""
                 UPDATE steps SET status = 'running', lease_owner = :owner, lease_expires_at = :until, claims = claims + 1,
                                  started_at = COALESCE(started_at, :now), updated_at = :now
@@ -50,13 +60,39 @@ final class JdbcStepStore implements StepStore {
 
     @Override
     public boolean insert(StepRecord step, Instant dispatchAt) {
-        int inserted = jdbc.sql("""
-                INSERT INTO steps (id, job_id, stage, scene_order, attempt, status, queue_name, inputs_json,
-                                   outputs_json, assets_json, error_json, adapter, lease_owner, lease_expires_at,
-                                   not_before, claims, created_at, updated_at, started_at, finished_at)
-                VALUES (:id, :job, :stage, :scene, :attempt, :status, :queue, :inputs, :outputs, :assets, :error,
-                        :adapter, :owner, :leaseUntil, :notBefore, :claims, :created, :created, :started, :finished)
-                ON CONFLICT DO NOTHING""")
+        boolean pending = step.status() == StepStatus.PENDING;
+        if (pending && dialect == SqlDialect.POSTGRESQL) {
+            // the step and its dispatch request in one round trip: a request only for a step this inserted
+            boolean inserted = stepInsert(
+                                    "WITH step AS (" + INSERT_STEP + " RETURNING id, queue_name)"
+                                            + " INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at)"
+                                            + " SELECT id, queue_name, :at, :created FROM step",
+                                    step)
+                            .param("at", Timestamps.bind(dispatchAt))
+                            .update()
+                    == 1;
+            if (inserted) {
+                AfterCommit.run(dispatchRequested);
+            }
+            return inserted;
+        }
+        int inserted = stepInsert(INSERT_STEP, step).update();
+        if (inserted == 1 && pending) {
+            jdbc.sql(
+                            "INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at) VALUES (:step, :queue, :at, :now)")
+                    .param("step", step.id().value())
+                    .param("queue", step.queue().wire())
+                    .param("at", Timestamps.bind(dispatchAt))
+                    .param("now", Timestamps.bind(step.createdAt()))
+                    .update();
+            AfterCommit.run(dispatchRequested);
+        }
+        return inserted == 1;
+    }
+
+    /** {@code sql} with the parameters of {@link #INSERT_STEP} bound from {@code step}. */
+    private JdbcClient.StatementSpec stepInsert(String sql, StepRecord step) {
+        return jdbc.sql(sql)
                 .param("id", step.id().value())
                 .param("job", step.jobId().value())
                 .param("stage", step.stage())
@@ -79,19 +115,7 @@ final class JdbcStepStore implements StepStore {
                 .param("notBefore", Timestamps.bind(step.notBefore()))
                 .param("created", Timestamps.bind(step.createdAt()))
                 .param("started", Timestamps.bind(step.startedAt()))
-                .param("finished", Timestamps.bind(step.finishedAt()))
-                .update();
-        if (inserted == 1 && step.status() == StepStatus.PENDING) {
-            jdbc.sql(
-                            "INSERT INTO step_dispatches (step_id, queue_name, available_at, created_at) VALUES (:step, :queue, :at, :now)")
-                    .param("step", step.id().value())
-                    .param("queue", step.queue().wire())
-                    .param("at", Timestamps.bind(dispatchAt))
-                    .param("now", Timestamps.bind(step.createdAt()))
-                    .update();
-            AfterCommit.run(dispatchRequested);
-        }
-        return inserted == 1;
+                .param("finished", Timestamps.bind(step.finishedAt()));
     }
 
     @Override
