@@ -30,6 +30,8 @@ final class JdbcEventLog implements EventLog {
     private final Runnable deliveryRequested;
     private final SqlDialect dialect;
     private final String nextSequence;
+    /** H2: the counter moved by {@code :n}, answered as after. */
+    private final String nextSequences;
 
     /**
      * @param horizon           how long a callback delivery is retried
@@ -40,6 +42,9 @@ final class JdbcEventLog implements EventLog {
         this.dialect = dialect;
         this.nextSequence = dialect.updateReturning(
                 "UPDATE jobs SET last_event_seq = last_event_seq + 1 WHERE id = :id",
+                "last_event_seq, callback_url, callback_secret_ref");
+        this.nextSequences = dialect.updateReturning(
+                "UPDATE jobs SET last_event_seq = last_event_seq + :n WHERE id = :id",
                 "last_event_seq, callback_url, callback_secret_ref");
         this.clock = clock;
         this.horizon = horizon;
@@ -60,10 +65,13 @@ final class JdbcEventLog implements EventLog {
         return event;
     }
 
-    /** PostgreSQL: every entry with the counter in one statement; H2: one {@link #append} each. */
+    /**
+     * PostgreSQL: every entry with the counter in one statement; H2: the counter moved by all of them, then one insert
+     * of every row.
+     */
     @Override
     public List<JobEvent> appendAll(JobId jobId, List<Entry> entries, Instant at) {
-        if (dialect != SqlDialect.POSTGRESQL || entries.size() < 2) {
+        if (entries.size() < 2) {
             return EventLog.super.appendAll(jobId, entries, at);
         }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -89,6 +97,26 @@ final class JdbcEventLog implements EventLog {
             params.put("type" + i, entries.get(i).type().wire());
             params.put("data" + i, JsonCodec.write(entries.get(i).data()));
         }
+        JobRow job = dialect == SqlDialect.POSTGRESQL
+                ? countedAll(jobId, entries.size(), values, params, at)
+                : appendedAll(jobId, entries.size(), values, params, at);
+        long first = job.sequence() - entries.size() + 1;
+        List<JobEvent> events = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            JobEvent event = new JobEvent(ids.get(i), jobId, first + i, entry.type(), at, entry.data());
+            deliver(event, job);
+            events.add(event);
+        }
+        return events;
+    }
+
+    /**
+     * PostgreSQL: the counter moved by {@code n} and the {@code n} rows of {@code values} ({@code (id, ord, type,
+     * data)}, {@code ord} from 1) inserted with consecutive sequences, in one statement; answers the job's row as after
+     * it (its counter at the last event's sequence).
+     */
+    private JobRow countedAll(JobId jobId, int n, CharSequence values, Map<String, Object> params, Instant at) {
         List<JobRow> rows = jdbc.sql("""
                 WITH counted AS (
                     UPDATE jobs SET last_event_seq = last_event_seq + :n WHERE id = :job
@@ -98,23 +126,37 @@ final class JdbcEventLog implements EventLog {
                 FROM counted, (VALUES %s) AS e (id, ord, type, data)
                 RETURNING seq, (SELECT callback_url FROM counted), (SELECT callback_secret_ref FROM counted)""".formatted(values))
                 .params(params)
-                .param("n", entries.size())
+                .param("n", n)
                 .param("job", jobId.value())
                 .param("at", Timestamps.bind(at))
                 .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
-        if (rows.size() != entries.size()) {
+        if (rows.size() != n) {
             throw new IllegalStateException("no job " + jobId + " to append events to");
         }
-        long first = rows.stream().mapToLong(JobRow::sequence).min().orElseThrow();
-        List<JobEvent> events = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            JobEvent event = new JobEvent(ids.get(i), jobId, first + i, entry.type(), at, entry.data());
-            deliver(event, rows.get(0));
-            events.add(event);
-        }
-        return events;
+        JobRow any = rows.get(0);
+        return new JobRow(
+                rows.stream().mapToLong(JobRow::sequence).max().orElseThrow(), any.callbackUrl(), any.secretRef());
+    }
+
+    /** H2: {@link #countedAll} in two statements, the counter and then every row. */
+    private JobRow appendedAll(JobId jobId, int n, CharSequence values, Map<String, Object> params, Instant at) {
+        JobRow job = jdbc.sql(nextSequences)
+                .param("id", jobId.value())
+                .param("n", n)
+                .query((rs, row) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no job " + jobId + " to append events to"));
+        jdbc.sql("""
+                INSERT INTO outbox_events (id, job_id, seq, event_type, occurred_at, data_json)
+                SELECT e.id, :job, :last - :n + e.ord, e.type, :at, e.data FROM (VALUES %s) AS e (id, ord, type, data)""".formatted(values))
+                .params(params)
+                .param("job", jobId.value())
+                .param("last", job.sequence())
+                .param("n", n)
+                .param("at", Timestamps.bind(at))
+                .update();
+        return job;
     }
 
     /** For a job with a callback URL, writes the event's delivery. */
