@@ -151,8 +151,9 @@ public final class EngineBenchmark {
      *
      * @param submit submission of all the jobs, nothing running
      * @param drain  dispatch released to the last step finished
+     * @param cpu    CPU used from the dispatch released to the jobs seen finished
      */
-    public record Backlog(Duration submit, Duration drain) {}
+    public record Backlog(Duration submit, Duration drain, ProcessCpu cpu) {}
 
     private static Backlog backlog(DispatchRelay relay, SubmitJob submit, JdbcClient jdbc, int jobs)
             throws InterruptedException {
@@ -160,19 +161,22 @@ public final class EngineBenchmark {
         relay.stop();
         Instant began = Instant.now();
         Instant released;
+        ProcessCpu atRelease;
         try {
             submitAll(submit, jobs, run);
         } finally {
             released = Instant.now();
+            atRelease = ProcessCpu.now();
             relay.start();
         }
         awaitFinished(jdbc, run);
+        ProcessCpu used = ProcessCpu.now().since(atRelease);
         OffsetDateTime last = jdbc.sql("SELECT MAX(s.finished_at) FROM steps s JOIN jobs j ON j.id = s.job_id"
                         + " WHERE j.idempotency_key LIKE :run")
                 .param("run", "bench-" + run + "-%")
                 .query(OffsetDateTime.class)
                 .single();
-        return new Backlog(Duration.between(began, released), Duration.between(released, last.toInstant()));
+        return new Backlog(Duration.between(began, released), Duration.between(released, last.toInstant()), used);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.campaignstudio.bench.EngineBenchmark;
 import dev.campaignstudio.bench.FfmpegYardsticks;
 import dev.campaignstudio.bench.MediaBenchmark;
 import dev.campaignstudio.bench.PgBench;
+import dev.campaignstudio.bench.ProcessCpu;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -133,6 +134,14 @@ public final class BenchCommand implements Runnable {
             }
         }
 
+        private static double perStep(Duration cpu, int steps) {
+            return cpu.toNanos() / 1e6 / steps;
+        }
+
+        private static String perStepOrNot(Duration cpu, int steps) {
+            return cpu == null ? "not measured" : String.format(Locale.ROOT, "%.2f ms", perStep(cpu, steps));
+        }
+
         private int warmupJobs() {
             return warmup != null ? warmup : Math.max(200, jobs);
         }
@@ -180,6 +189,15 @@ public final class BenchCommand implements Runnable {
                         r.submittedAlonePerSecond(),
                         r.drainedPerSecond());
             }
+            for (EngineBenchmark.Result r : results) {
+                ProcessCpu cpu = r.backlog().cpu();
+                out.format(
+                        "%-12s backlog CPU per step: this JVM %.2f ms, PostgreSQL %s, RabbitMQ %s%n",
+                        r.mode(),
+                        perStep(cpu.jvm(), r.steps()),
+                        perStepOrNot(cpu.postgres(), r.steps()),
+                        perStepOrNot(cpu.rabbitmq(), r.steps()));
+            }
             out.line(
                     "submit: jobs accepted per second by the submission port, 4 threads (the API bench measures HTTP)");
             out.line("execute: steps per second from the first step created to the last finished");
@@ -189,6 +207,8 @@ public final class BenchCommand implements Runnable {
             out.line("ready->done (second): one job at a time: the engine's latency per step, dispatch hop included");
             out.line("backlog: as many jobs submitted while nothing is dispatched (jobs/s: submission with nothing");
             out.line("  running beside it), then dispatched at once (steps/s: dispatch released to the last finished)");
+            out.line("backlog CPU: user and system time while the backlog ran, of this JVM and (from /proc) of every");
+            out.line("  postgres and beam.smp process of this machine, whoever they worked for");
             out.printAndSave(spec.commandLine().getOut());
         }
     }

@@ -49,7 +49,8 @@ class BenchSystemTest {
                 .as("steps, then submit, execute and overall, three pairs of percentiles, and the backlog's two rates")
                 .containsPattern(
                         "(?m)^embedded\\s+8(\\s+\\d+\\.\\d){3} \\|(\\s+\\d+\\.\\d){2} \\|(\\s+\\d+\\.\\d){2} \\|"
-                                + "(\\s+\\d+\\.\\d){2} \\|(\\s+\\d+\\.\\d){2}$");
+                                + "(\\s+\\d+\\.\\d){2} \\|(\\s+\\d+\\.\\d){2}$")
+                .containsPattern("embedded\\s+backlog CPU per step: this JVM \\d+\\.\\d\\d ms, PostgreSQL ");
         Matcher saved = Pattern.compile("figures saved to (\\S+)").matcher(run.out());
         assertThat(saved.find()).isTrue();
         Path figures = Path.of(saved.group(1));
