@@ -2,7 +2,6 @@ package dev.campaignstudio.core.engine;
 
 import dev.campaignstudio.core.asset.AssetId;
 import dev.campaignstudio.core.capability.ProviderCalls;
-import dev.campaignstudio.core.capability.RemoteJobs;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.checkpoint.CheckpointKey;
@@ -228,8 +227,7 @@ public final class StepRunner {
                 watchdog, settings.heartbeat().toMillis(), settings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         ProviderCalls.drain();
         try (CancellationSignal.Binding bound = signal.bindToCurrentThread();
-                CancellationSignal.Binding journal = StepJournal.bind(journalOf(context));
-                RemoteJobs.Binding remote = RemoteJobs.bind(new NoteJournal(context))) {
+                CancellationSignal.Binding journal = StepJournal.bind(journalOf(context))) {
             if (closed) {
                 watchdog.stop(SHUTTING_DOWN);
             }
@@ -525,26 +523,6 @@ public final class StepRunner {
         @Override
         public List<StepNote> read(StepRecord step) {
             return steps.notes(step.jobId(), step.stage(), step.sceneOrder());
-        }
-    }
-
-    /** A step's remote jobs as its notes: {@code {"remote_job": key, "id": id}} (docs/providers.md). */
-    private record NoteJournal(StepContext context) implements RemoteJobs.Journal {
-
-        @Override
-        public Optional<String> recall(String key) {
-            String id = null;
-            for (StepNote note : context.notes()) {
-                if (key.equals(note.note().get("remote_job")) && note.note().get("id") instanceof String noted) {
-                    id = noted;
-                }
-            }
-            return Optional.ofNullable(id);
-        }
-
-        @Override
-        public void remember(String key, String id) throws StepFault {
-            context.note(Map.of("remote_job", key, "id", id), List.of());
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.campaignstudio.providers.remote;
 
-import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepJournal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,7 +68,7 @@ final class FalQueue {
     JsonNode run(String capability, String model, Map<String, Object> input) throws StepFault {
         checkModel(capability, model);
         byte[] body = JSON.writeValueAsBytes(input);
-        String fingerprint = fingerprint(model, body);
+        String fingerprint = RemoteJobs.fingerprint(model, body);
         Optional<Map<String, Object>> noted = jobs.open(fingerprint);
         Handle handle = noted.isPresent() ? handle(noted.get(), model) : submit(capability, model, body, fingerprint);
         return follow(handle, model);
@@ -258,15 +256,6 @@ final class FalQueue {
             // the documented path instead
         }
         return fallback;
-    }
-
-    /** What was asked, as the key its request is noted under. */
-    static String fingerprint(String model, byte[] body) {
-        MessageDigest digest = Sha256.digest();
-        digest.update(model.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(body);
-        return Sha256.hex(digest);
     }
 
     private static JsonNode parse(byte[] body) throws StepFault {

@@ -1,7 +1,10 @@
 package dev.campaignstudio.providers.remote;
 
+import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.StepJournal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,8 @@ import java.util.Optional;
  * step (after a crash, a timeout or a failed poll) finds the job it paid for and waits for it again instead of
  * submitting a second one. A job is found by provider and by the fingerprint of what was asked (a fidelity loop's
  * regeneration asks for something else, and gets a new job); a job that ended badly or was cancelled is closed with a
- * second note, and is not taken up again.
+ * second note, and is not taken up again. The {@code fal} queue's requests and {@code replicate}'s predictions are
+ * noted here (docs/providers.md, "Paid work never runs twice").
  */
 final class RemoteJobs {
 
@@ -23,6 +27,18 @@ final class RemoteJobs {
 
     RemoteJobs(String provider) {
         this.provider = provider;
+    }
+
+    /**
+     * What was asked, as the key its job is noted under: the SHA-256 of {@code what} (the model, or the capability when
+     * the body names the model) and the request body.
+     */
+    static String fingerprint(String what, byte[] body) {
+        MessageDigest digest = Sha256.digest();
+        digest.update(what.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(body);
+        return Sha256.hex(digest);
     }
 
     /** The open job of this provider noted for {@code fingerprint} by any attempt of this step, newest first. */

@@ -1,11 +1,9 @@
 package dev.campaignstudio.providers.remote;
 
-import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
 import dev.campaignstudio.core.capability.MediaFile;
-import dev.campaignstudio.core.capability.RemoteJobs;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.TempFiles;
 import dev.campaignstudio.core.capability.VideoGeneration;
@@ -33,7 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code PROVIDER_TIMEOUT}) and download its output, streamed into a local file that the clip is handed on in (no
  * video is held whole in memory), through the outbound URL rules (no private,
  * loopback or metadata addresses unless allowed; a refused URL fails the step). Polls wait on the step's cancellation
- * signal: a step that is cancelled or times out stops polling at once, and its prediction is cancelled.
+ * signal. The prediction's id is noted on the step ({@link RemoteJobs}) before the first poll, so a later attempt of
+ * the step follows the same prediction instead of paying for another. A step stopped because its job was cancelled
+ * cancels the prediction; one stopped by its time limit, a worker shutting down or a lost lease leaves it running for
+ * the next attempt.
  */
 public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneration, LipSync {
 
@@ -47,6 +48,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ProviderClient client;
+    private final RemoteJobs jobs = new RemoteJobs(NAME);
     private final WebFetcher downloads;
     private final Duration pollFirst;
     private final Duration pollMax;
@@ -141,8 +143,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
 
     /**
      * Follows the prediction an earlier attempt of this step created for the same input while it is still valid, else
-     * creates one and writes its id down before the first poll; follows it to its end and downloads its output into a
-     * local file.
+     * creates one and notes it before the first poll; follows it to its end and downloads its output into a local file.
      */
     private Path run(String capability, Map<String, Object> input) throws StepFault {
         String version = client.settings().model(capability, null);
@@ -156,14 +157,20 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         body.put("version", version);
         body.put("input", input);
         byte[] json = JSON.writeValueAsBytes(body);
-        String key = NAME + ":" + capability + ":" + Sha256.hex(json);
-        RemoteJobs.Journal journal = RemoteJobs.current();
-        Optional<String> earlier = journal.recall(key);
-        JsonNode prediction =
-                earlier.isPresent() ? stillValid(earlier.get(), version).orElse(null) : null;
+        // the body names the model version: a regeneration asking for something else gets its own prediction
+        String fingerprint = RemoteJobs.fingerprint(capability, json);
+        Optional<Map<String, Object>> noted = jobs.open(fingerprint);
+        JsonNode prediction = null;
+        if (noted.isPresent()) {
+            String earlier = String.valueOf(noted.get().get("request_id"));
+            prediction = stillValid(earlier, version).orElse(null);
+            if (prediction == null) {
+                jobs.closed(earlier, "ended without output, past its deadline or unknown to the provider");
+            }
+        }
         if (prediction == null) {
             prediction = create(version, json);
-            journal.remember(key, prediction.path("id").asString());
+            noteCreated(prediction.path("id").asString(), fingerprint, capability, version);
         }
         String id = prediction.path("id").asString();
         Instant until = createdAt(prediction).plus(deadline);
@@ -182,6 +189,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
                 seed instanceof Number n ? n.longValue() : null,
                 usage);
         if (!"succeeded".equals(status)) {
+            jobs.closed(id, "status " + status);
             String error = prediction.path("error").isString()
                     ? ": "
                             + ProviderErrors.text(
@@ -192,6 +200,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         JsonNode output = prediction.path("output");
         String url = output.isArray() ? output.path(0).asString("") : output.asString("");
         if (url.isEmpty()) {
+            jobs.closed(id, "succeeded without an output URL");
             throw StepFault.permanent(
                     "PROVIDER_ERROR", NAME + " prediction " + id + " succeeded without an output URL");
         }
@@ -215,6 +224,20 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
             throw StepFault.permanent("PROVIDER_ERROR", NAME + " created a prediction without an id");
         }
         return prediction;
+    }
+
+    /** Writes down a prediction just created, before it is polled; one that cannot be noted is cancelled. */
+    private void noteCreated(String id, String fingerprint, String capability, String version) throws StepFault {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("capability", capability);
+        facts.put("model", version);
+        try {
+            jobs.opened(fingerprint, id, facts);
+        } catch (StepFault notNoted) {
+            // a prediction nobody wrote down would be paid for again by the next attempt: better stop it now
+            cancel(id, version);
+            throw notNoted;
+        }
     }
 
     /**
@@ -353,7 +376,10 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         return "/v1/predictions/" + id;
     }
 
-    /** Asks the provider to stop a prediction this step no longer waits for (best effort: it would run and bill on). */
+    /**
+     * Asks the provider to stop a prediction this step no longer waits for (best effort: it would run and bill on), and
+     * notes it closed.
+     */
     private void cancel(String id, String version) {
         try {
             client.send(
@@ -367,6 +393,7 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
             // the step's own error says what happened; a prediction that cannot be cancelled ends on the provider's
             // timeout
         }
+        jobs.closed(id, "cancelled");
     }
 
     private static boolean ended(JsonNode prediction) {

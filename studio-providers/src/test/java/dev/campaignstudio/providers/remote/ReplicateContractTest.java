@@ -9,10 +9,11 @@ import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProviderCalls;
-import dev.campaignstudio.core.capability.RemoteJobs;
 import dev.campaignstudio.core.capability.SpeechSynthesis.Speech;
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
+import dev.campaignstudio.core.engine.CancellationSignal;
+import dev.campaignstudio.core.engine.StepJournal;
 import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.providers.contract.FakeReplicate;
 import dev.campaignstudio.providers.contract.FakeVendor;
@@ -26,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,21 +78,6 @@ class ReplicateContractTest {
         MediaFile image = MediaFile.image(png(), "image/png", 16, 16);
         return new VideoRequest(
                 new SceneImage(image, image, new Box(0, 0, 16, 16)), null, 64, 64, 1500, 10, CameraMove.PAN_LEFT, 9);
-    }
-
-    /** A journal in memory, as the engine's step notes would keep it. */
-    private static final class Journal implements RemoteJobs.Journal {
-        final Map<String, String> noted = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<String> recall(String key) {
-            return Optional.ofNullable(noted.get(key));
-        }
-
-        @Override
-        public void remember(String key, String id) {
-            noted.put(key, id);
-        }
     }
 
     @Test
@@ -148,22 +132,48 @@ class ReplicateContractTest {
     void anAbortedPredictionIsAProviderErrorAndANotedOneThatEndedIsReplaced() throws Exception {
         vendor.vendor()
                 .on("GET", "/predictions/{prediction_id}", request -> FakeVendor.json(200, aborted(request.path())));
-        Journal journal = new Journal();
+        StepJournal journal = StepJournal.inMemory();
         StepFault aborted;
-        try (RemoteJobs.Binding bound = RemoteJobs.bind(journal)) {
+        try (CancellationSignal.Binding bound = StepJournal.bind(journal)) {
             aborted = catchThrowableOfType(StepFault.class, () -> adapter().animate(video()));
         }
         assertThat(aborted.code()).isEqualTo("PROVIDER_ERROR");
         assertThat(aborted.getMessage()).contains("aborted");
-        assertThat(journal.noted).hasSize(1);
+        List<Map<String, Object>> opened = journal.read().stream()
+                .filter(note -> "remote_job".equals(note.get("kind")))
+                .toList();
+        assertThat(opened).hasSize(1);
+        Object first = opened.get(0).get("request_id");
+        long polledBefore = polls(first);
+        assertThat(journal.read())
+                .as("an ended prediction is closed with a second note")
+                .anyMatch(note -> "remote_job_closed".equals(note.get("kind")) && first.equals(note.get("request_id")));
 
-        try (RemoteJobs.Binding bound = RemoteJobs.bind(journal)) {
+        try (CancellationSignal.Binding bound = StepJournal.bind(journal)) {
             catchThrowableOfType(StepFault.class, () -> adapter().animate(video()));
         }
         assertThat(vendor.created())
                 .as("an ended prediction without output is not taken up again")
                 .isEqualTo(2);
+        assertThat(polls(first)).as("a closed prediction is not even asked for").isEqualTo(polledBefore);
+
+        // an attempt that noted its prediction but crashed before it closed it: the next asks for it and replaces it
+        StepJournal crashed = StepJournal.inMemory();
+        crashed.write(opened.get(0));
+        try (CancellationSignal.Binding bound = StepJournal.bind(crashed)) {
+            catchThrowableOfType(StepFault.class, () -> adapter().animate(video()));
+        }
+        assertThat(polls(first)).as("the noted prediction is asked for").isEqualTo(polledBefore + 1);
+        assertThat(vendor.created()).isEqualTo(3);
+        assertThat(crashed.read())
+                .anyMatch(note -> "remote_job_closed".equals(note.get("kind")) && first.equals(note.get("request_id")));
         assertThat(vendor.vendor().problems()).isEmpty();
+    }
+
+    private long polls(Object id) {
+        return vendor.vendor().requests("GET", "/predictions/{prediction_id}").stream()
+                .filter(request -> request.path().equals("/v1/predictions/" + id))
+                .count();
     }
 
     private Map<String, Object> aborted(String path) {

@@ -187,6 +187,15 @@ class RemoteProvidersSystemTest {
                 .as("the stitched video is a composite with generated clips")
                 .contains(DigitalSourceType.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA.uri());
         costAndMakers(job, video);
+        List<JsonNode> noted = remoteJobNotes(job.get("id").asString());
+        assertThat(noted)
+                .as("each scene's prediction was written down on its step before it was polled")
+                .filteredOn(note -> note.path("provider").asString("").equals("replicate"))
+                .hasSize(3)
+                .allSatisfy(
+                        note -> assertThat(note.path("request_id").asString("")).isNotEmpty())
+                .allSatisfy(note ->
+                        assertThat(note.path("fingerprint").asString("")).hasSize(64));
         for (JsonNode step : job.get("manifest").get("stages")) {
             String stage = step.get("stage").asString();
             if (stage.equals("scene_image") || stage.equals("scene_video")) {
@@ -222,6 +231,25 @@ class RemoteProvidersSystemTest {
      * The manifest's cost is the sum of the priced calls; the final video lists the adapters, models and seeds that
      * made it.
      */
+    /** The {@code remote_job} notes the job's {@code progress} events carry, every page of them. */
+    private List<JsonNode> remoteJobNotes(String id) {
+        List<JsonNode> notes = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = api.get("/v1/jobs/" + id + "/events?after=" + after).json();
+            if (page.get("items").isEmpty()) {
+                return notes;
+            }
+            for (JsonNode event : page.get("items")) {
+                JsonNode note = event.path("data").path("note");
+                if (note.path("kind").asString("").equals("remote_job")) {
+                    notes.add(note);
+                }
+            }
+            after = page.get("next_after").asLong();
+        }
+    }
+
     private static void costAndMakers(JsonNode job, JsonNode video) {
         double images = 0;
         double videos = 0;
