@@ -56,17 +56,6 @@ public interface StepJournal {
         };
     }
 
-    /**
-     * Whether a step told to stop for {@code reason} will be run again for the same job, so that remote work it started
-     * should be left running for the next attempt to pick up: its stage's time ran out, its worker is shutting down or
-     * its lease was lost. A step stopped because its job was cancelled or has ended should cancel what it started.
-     */
-    static boolean resumesAfter(String reason) {
-        return StepWatchdog.TIMEOUT.equals(reason)
-                || StepRunner.SHUTTING_DOWN.equals(reason)
-                || StepWatchdog.LEASE_LOST.equals(reason);
-    }
-
     /** The thread's journal. */
     final class Bound {
         private static final StepJournal NONE = new StepJournal() {

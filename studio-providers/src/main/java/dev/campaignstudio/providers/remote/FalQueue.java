@@ -2,7 +2,6 @@ package dev.campaignstudio.providers.remote;
 
 import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.engine.CancellationSignal;
-import dev.campaignstudio.core.engine.StepJournal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -197,7 +196,7 @@ final class FalQueue {
     /** Whether the step stopped because its job is over (so the request is of no use to anyone). */
     private static boolean stoppedForGood() {
         CancellationSignal signal = CancellationSignal.current();
-        return signal.isCancelled() && !StepJournal.resumesAfter(signal.reason());
+        return signal.isCancelled() && !signal.resumesLater();
     }
 
     /** Asks the queue to cancel a request no one will wait for, and notes it closed (best effort). */

@@ -209,7 +209,7 @@ class FalAdapterTest {
         CancellationSignal first = new CancellationSignal();
         Future<?> crashed = threads.submit(() -> attempt(first, journal));
         assertThat(vendor.heldPolls.await(10, TimeUnit.SECONDS)).isTrue();
-        first.cancel(StepRunner.SHUTTING_DOWN);
+        first.cancelForLater(StepRunner.SHUTTING_DOWN);
         assertThat(catchThrowableOfType(
                                 java.util.concurrent.ExecutionException.class, () -> crashed.get(10, TimeUnit.SECONDS))
                         .getCause())
