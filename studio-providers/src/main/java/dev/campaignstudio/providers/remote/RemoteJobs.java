@@ -49,16 +49,33 @@ final class RemoteJobs {
             if (KIND.equals(note.get("kind"))
                     && provider.equals(note.get("provider"))
                     && fingerprint.equals(note.get("fingerprint"))) {
-                Object id = note.get("request_id");
-                boolean closed = notes.stream()
-                        .anyMatch(n -> CLOSED.equals(n.get("kind"))
-                                && provider.equals(n.get("provider"))
-                                && id != null
-                                && id.equals(n.get("request_id")));
-                return closed ? Optional.empty() : Optional.of(note);
+                return closed(notes, note.get("request_id")) ? Optional.empty() : Optional.of(note);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The job noted under {@code key} by an attempt made before {@code remote_job} notes existed ({@code {"remote_job":
+     * key, "id": ...}}, Replicate's form until 2026-12), unless closed since: read so that a step whose attempt was cut
+     * off across the upgrade follows its prediction instead of paying for another.
+     */
+    Optional<String> openBefore(String key) {
+        List<Map<String, Object>> notes = StepJournal.current().read();
+        for (int i = notes.size() - 1; i >= 0; i--) {
+            if (key.equals(notes.get(i).get("remote_job")) && notes.get(i).get("id") instanceof String id) {
+                return closed(notes, id) ? Optional.empty() : Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean closed(List<Map<String, Object>> notes, Object id) {
+        return id != null
+                && notes.stream()
+                        .anyMatch(n -> CLOSED.equals(n.get("kind"))
+                                && provider.equals(n.get("provider"))
+                                && id.equals(n.get("request_id")));
     }
 
     /** Writes down a job just submitted, before it is waited for. */

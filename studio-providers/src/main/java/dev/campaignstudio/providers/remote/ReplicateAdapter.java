@@ -1,5 +1,6 @@
 package dev.campaignstudio.providers.remote;
 
+import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.Capability;
 import dev.campaignstudio.core.capability.CapabilityAdapter;
 import dev.campaignstudio.core.capability.LipSync;
@@ -159,10 +160,12 @@ public final class ReplicateAdapter implements CapabilityAdapter, VideoGeneratio
         byte[] json = JSON.writeValueAsBytes(body);
         // the body names the model version: a regeneration asking for something else gets its own prediction
         String fingerprint = RemoteJobs.fingerprint(capability, json);
-        Optional<Map<String, Object>> noted = jobs.open(fingerprint);
+        Optional<String> noted = jobs.open(fingerprint)
+                .map(note -> String.valueOf(note.get("request_id")))
+                .or(() -> jobs.openBefore(NAME + ":" + capability + ":" + Sha256.hex(json)));
         JsonNode prediction = null;
         if (noted.isPresent()) {
-            String earlier = String.valueOf(noted.get().get("request_id"));
+            String earlier = noted.get();
             prediction = stillValid(earlier, version).orElse(null);
             if (prediction == null) {
                 jobs.closed(earlier, "ended without output, past its deadline or unknown to the provider");

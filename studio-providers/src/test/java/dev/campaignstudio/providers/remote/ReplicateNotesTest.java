@@ -3,6 +3,7 @@ package dev.campaignstudio.providers.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.campaignstudio.core.asset.Sha256;
 import dev.campaignstudio.core.capability.Box;
 import dev.campaignstudio.core.capability.CameraMove;
 import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
@@ -145,6 +146,36 @@ class ReplicateNotesTest {
         assertThat(clip.data()).isEqualTo("mp4 of seed 9".getBytes(StandardCharsets.UTF_8));
         assertThat(vendor.created())
                 .as("one prediction for the scene, whatever the attempts")
+                .isEqualTo(1);
+        assertThat(vendor.vendor().problems()).isEmpty();
+    }
+
+    /**
+     * A step cut off mid-poll before the upgrade noted its prediction in the form of then: {@code {"remote_job":
+     * "replicate:<capability>:<SHA-256 hex of the body sent>", "id": <prediction id>}}. Its next attempt follows it.
+     */
+    @Test
+    void aPredictionNotedInTheFormBeforeRemoteJobNotesIsFollowedToo() throws Exception {
+        vendor.hold();
+        CancellationSignal first = new CancellationSignal();
+        StepJournal current = StepJournal.inMemory();
+        Future<?> stopped = threads.submit(() -> attempt(first, current, 9));
+        assertThat(vendor.polledWhileHeld().await(10, TimeUnit.SECONDS)).isTrue();
+        first.cancelForLater(StepRunner.SHUTTING_DOWN);
+        assertThat(catchThrowableOfType(ExecutionException.class, () -> stopped.get(10, TimeUnit.SECONDS))
+                        .getCause())
+                .isInstanceOf(StepStopped.class);
+        byte[] body = vendor.vendor().requests("POST", "/predictions").get(0).body();
+        Object id = current.read().get(0).get("request_id");
+        StepJournal before = StepJournal.inMemory();
+        before.write(Map.of("remote_job", "replicate:video:" + Sha256.hex(body), "id", id));
+
+        vendor.release();
+        MediaFile clip = attempt(new CancellationSignal(), before, 9);
+
+        assertThat(clip.data()).isEqualTo("mp4 of seed 9".getBytes(StandardCharsets.UTF_8));
+        assertThat(vendor.created())
+                .as("the prediction noted the old way, followed")
                 .isEqualTo(1);
         assertThat(vendor.vendor().problems()).isEmpty();
     }
