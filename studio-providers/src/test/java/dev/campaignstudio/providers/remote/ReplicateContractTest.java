@@ -3,9 +3,6 @@ package dev.campaignstudio.providers.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.campaignstudio.core.capability.Box;
-import dev.campaignstudio.core.capability.CameraMove;
-import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.LipSync.LipSyncRequest;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProviderCalls;
@@ -14,20 +11,13 @@ import dev.campaignstudio.core.capability.StepFault;
 import dev.campaignstudio.core.capability.VideoGeneration.VideoRequest;
 import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepJournal;
-import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.providers.contract.FakeReplicate;
 import dev.campaignstudio.providers.contract.FakeVendor;
 import dev.campaignstudio.providers.contract.VendorContract;
-import dev.campaignstudio.providers.http.GuardedHttpClient;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -48,36 +38,15 @@ class ReplicateContractTest {
     }
 
     private ReplicateAdapter adapter() {
-        return new ReplicateAdapter(
-                new ProviderClient(new ProviderSettings(
-                        "replicate",
-                        URI.create(vendor.url()),
-                        "r8_contract",
-                        Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        4,
-                        2,
-                        Duration.ofMillis(20),
-                        Duration.ofSeconds(1),
-                        5,
-                        Duration.ofMinutes(1))),
-                new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                Duration.ofMillis(20),
-                Duration.ofMillis(40),
-                Duration.ofMinutes(10));
+        return ReplicateFixtures.adapter(vendor.url(), Map.of("video", "acme/img2vid:v1", "lip_sync", "acme/lips:v2"));
     }
 
     private static byte[] png() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
+        return ReplicateFixtures.png();
     }
 
     private static VideoRequest video() throws IOException {
-        MediaFile image = MediaFile.image(png(), "image/png", 16, 16);
-        return new VideoRequest(
-                new SceneImage(image, image, new Box(0, 0, 16, 16)), null, 64, 64, 1500, 10, CameraMove.PAN_LEFT, 9);
+        return ReplicateFixtures.video(9);
     }
 
     @Test

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.campaignstudio.core.asset.Sha256;
-import dev.campaignstudio.core.capability.Box;
-import dev.campaignstudio.core.capability.CameraMove;
-import dev.campaignstudio.core.capability.ImageGeneration.SceneImage;
 import dev.campaignstudio.core.capability.MediaFile;
 import dev.campaignstudio.core.capability.ProviderCalls;
 import dev.campaignstudio.core.capability.StepFault;
@@ -15,15 +12,9 @@ import dev.campaignstudio.core.engine.CancellationSignal;
 import dev.campaignstudio.core.engine.StepJournal;
 import dev.campaignstudio.core.engine.StepRunner;
 import dev.campaignstudio.core.engine.StepStopped;
-import dev.campaignstudio.core.outbound.AddressRules;
 import dev.campaignstudio.providers.contract.FakeReplicate;
-import dev.campaignstudio.providers.http.GuardedHttpClient;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,32 +46,11 @@ class ReplicateNotesTest {
     }
 
     private ReplicateAdapter adapter() {
-        return new ReplicateAdapter(
-                new ProviderClient(new ProviderSettings(
-                        "replicate",
-                        URI.create(vendor.url()),
-                        "r8_contract",
-                        Map.of("video", "acme/img2vid:v1"),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        4,
-                        2,
-                        Duration.ofMillis(20),
-                        Duration.ofSeconds(1),
-                        5,
-                        Duration.ofMinutes(1))),
-                new GuardedHttpClient(new AddressRules(true, false), Duration.ofSeconds(2), Duration.ofSeconds(5)),
-                Duration.ofMillis(20),
-                Duration.ofMillis(40),
-                Duration.ofMinutes(10));
+        return ReplicateFixtures.adapter(vendor.url(), Map.of("video", "acme/img2vid:v1"));
     }
 
     private static VideoRequest video(long seed) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "png", png);
-        MediaFile image = MediaFile.image(png.toByteArray(), "image/png", 16, 16);
-        return new VideoRequest(
-                new SceneImage(image, image, new Box(0, 0, 16, 16)), null, 64, 64, 1500, 10, CameraMove.PAN_LEFT, seed);
+        return ReplicateFixtures.video(seed);
     }
 
     private MediaFile attempt(CancellationSignal signal, StepJournal journal, long seed) throws Exception {
