@@ -179,11 +179,11 @@ public final class StepRunner {
         Instant now = clock.instant();
         // the job row first, then the step: every writer takes them in this order (cancel and advance lock the job and
         // then change its steps), so two transactions never wait for each other in a circle
-        Optional<StepRecord> seen = steps.find(id);
-        if (seen.isEmpty()) {
+        Optional<Job> locked = jobs.lockJobOf(id, steps);
+        if (locked.isEmpty()) {
             return Optional.empty();
         }
-        Job job = jobs.lock(seen.get().jobId()).orElseThrow();
+        Job job = locked.get();
         Optional<StepRecord> step = steps.claim(id, settings.workerId(), now, now.plus(settings.lease()));
         if (step.isEmpty()) {
             return Optional.empty();

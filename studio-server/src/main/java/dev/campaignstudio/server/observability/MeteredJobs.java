@@ -2,9 +2,11 @@ package dev.campaignstudio.server.observability;
 
 import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.StepStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -54,6 +56,11 @@ final class MeteredJobs implements JobRepository {
     @Override
     public Optional<Job> lock(JobId id) {
         return jobs.lock(id);
+    }
+
+    @Override
+    public Optional<Job> lockJobOf(StepId step, StepStore steps) {
+        return jobs.lockJobOf(step, steps);
     }
 
     @Override

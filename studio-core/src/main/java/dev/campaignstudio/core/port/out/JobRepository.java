@@ -2,6 +2,7 @@ package dev.campaignstudio.core.port.out;
 
 import dev.campaignstudio.core.id.JobId;
 import dev.campaignstudio.core.job.Job;
+import dev.campaignstudio.core.job.StepId;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,15 @@ public interface JobRepository {
      * time. Call inside a transaction.
      */
     Optional<Job> lock(JobId id);
+
+    /**
+     * The job of the step {@code step}, locked as {@link #lock} does; empty when no such step is stored. A worker
+     * claiming a step knows only the step's id: a database answers this in one round trip (docs/engine.md "Where the
+     * time goes"), the default reads the step from {@code steps} first.
+     */
+    default Optional<Job> lockJobOf(StepId step, StepStore steps) {
+        return steps.find(step).flatMap(found -> lock(found.jobId()));
+    }
 
     /** Stores a changed state of a stored job: status, timestamps, error, manifest, cancellation. */
     void update(Job job);

@@ -10,10 +10,12 @@ import dev.campaignstudio.core.id.WireEnum;
 import dev.campaignstudio.core.job.Job;
 import dev.campaignstudio.core.job.JobError;
 import dev.campaignstudio.core.job.JobStatus;
+import dev.campaignstudio.core.job.StepId;
 import dev.campaignstudio.core.port.out.DuplicateIdempotencyKeyException;
 import dev.campaignstudio.core.port.out.JobPage;
 import dev.campaignstudio.core.port.out.JobQuery;
 import dev.campaignstudio.core.port.out.JobRepository;
+import dev.campaignstudio.core.port.out.StepStore;
 import dev.campaignstudio.server.json.JsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -120,6 +122,19 @@ final class JdbcJobRepository implements JobRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id FOR UPDATE")
                 .param("id", id.value())
+                .query(this::map)
+                .optional();
+    }
+
+    /** The step's job id and the lock on its row in one statement. */
+    @Override
+    public Optional<Job> lockJobOf(StepId step, StepStore steps) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a job is locked inside a transaction");
+        }
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM jobs WHERE id = (SELECT job_id FROM steps WHERE id = :step) FOR UPDATE")
+                .param("step", step.value())
                 .query(this::map)
                 .optional();
     }
