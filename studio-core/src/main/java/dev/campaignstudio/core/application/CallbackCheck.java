@@ -6,7 +6,10 @@ import dev.campaignstudio.core.port.out.CallbackSecrets;
 import dev.campaignstudio.core.port.out.OutboundGuard;
 import java.net.URI;
 
-/** Checks a job's callback when it is submitted: its secret is configured and its URL passes the outbound rules. */
+/**
+ * Checks a job's callback when it is submitted: its secret is configured and its URL passes the outbound rules. A host
+ * that does not resolve yet is accepted; each delivery judges the URL again.
+ */
 public final class CallbackCheck {
 
     private final CallbackSecrets secrets;
@@ -35,11 +38,10 @@ public final class CallbackCheck {
                         "no callback secret is configured under '" + callback.secretRef() + "'");
             }
         }
-        OutboundGuard.Verdict verdict = guard.judge(URI.create(callback.url()));
-        if (verdict == OutboundGuard.Verdict.NOT_ALLOWED) {
+        // a host that does not resolve yet is let through, as a photo's is: every delivery judges it again, and a
+        // refusal here says nothing of how a host resolves (docs/callbacks.md)
+        if (guard.judge(URI.create(callback.url())) == OutboundGuard.Verdict.NOT_ALLOWED) {
             violations.add("/callback/url", "NOT_ALLOWED", OutboundGuard.NOT_ALLOWED);
-        } else if (verdict == OutboundGuard.Verdict.UNRESOLVED) {
-            violations.add("/callback/url", "NOT_ALLOWED", "the host does not resolve");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -95,5 +96,20 @@ class OutboundRulesAtSubmissionSystemTest extends EmbeddedSystemTest {
                         .with("callback.url", url)
                         .tree());
         assertRefused(refused, "/callback/url");
+    }
+
+    /**
+     * A callback host that does not resolve (yet) is accepted, as a photo's is: each delivery judges it again. A
+     * refusal would tell a caller how a name resolves. {@code .invalid} never resolves (RFC 6761).
+     */
+    @Test
+    void aCallbackHostThatDoesNotResolveYetIsAccepted() {
+        ApiClient.Response accepted = api.postJson(
+                "/v1/jobs",
+                RequestFixture.creation()
+                        .with("idempotency_key", "cb-" + UUID.randomUUID())
+                        .with("callback.url", "https://no-such-host.invalid/hook")
+                        .tree());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
     }
 }
