@@ -12,6 +12,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +82,19 @@ class ProblemAdvice {
         if (e instanceof NoResourceFoundException) {
             return ProblemResponses.entity(
                     ApiProblem.of(404, "NOT_FOUND", "Not found", "nothing is served at this path", path));
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported && unsupported.getContentType() == null) {
+            // Spring's own detail reads "Content-Type 'null' is not supported"
+            return ProblemResponses.entity(ApiProblem.of(
+                    415,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "Unsupported media type",
+                    "the request has no Content-Type; send one of "
+                            + unsupported.getSupportedMediaTypes().stream()
+                                    .map(type -> type.getType() + "/" + type.getSubtype())
+                                    .distinct()
+                                    .toList(),
+                    path));
         }
         if (e instanceof ErrorResponse spring) {
             return fromSpring(spring, path);

@@ -94,6 +94,14 @@ class BadInputSystemTest extends EmbeddedSystemTest {
                 415,
                 "UNSUPPORTED_MEDIA_TYPE",
                 "not supported");
+        HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/jobs"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+        assertThat(none.statusCode()).isEqualTo(415);
+        assertThat(none.body())
+                .contains("UNSUPPORTED_MEDIA_TYPE", "the request has no Content-Type; send one of [application/json]")
+                .doesNotContain("null");
     }
 
     @Test
