@@ -4,6 +4,7 @@ import dev.campaignstudio.server.StudioApplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -78,11 +79,30 @@ final class Connection {
             throw new CliFailure(
                     1,
                     "the embedded service did not start: " + StudioCli.describe(failed)
-                            + " (is 'studio serve' using the same --data-dir? then use --server)");
+                            + (dataDirInUse(failed)
+                                    ? " (is 'studio serve' using the same --data-dir? then use --server)"
+                                    : ""));
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new Session(new StudioClient(URI.create("http://127.0.0.1:" + port), generated), context);
     }
+
+    /** Whether {@code failure} is H2 finding the database in use by another process (its file locked). */
+    static boolean dataDirInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+            String message = cause.getMessage();
+            if (message != null && (message.contains("already in use") || message.contains("file is locked"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2's error code for "Database may be already in use". */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     /** A client and, for the embedded service, its context. */
     record Session(StudioClient client, ConfigurableApplicationContext embedded) implements AutoCloseable {

@@ -57,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.check();
         PrintWriter print = spec.commandLine().getOut();
         Path samplesDir = Samples.directory();
         List<String> chosen = samples.contains("all") ? Samples.names(samplesDir) : samples;
