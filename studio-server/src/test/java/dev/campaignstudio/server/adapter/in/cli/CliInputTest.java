@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,48 @@ class CliInputTest {
         assertThat(retry.exit()).isEqualTo(2);
         assertThat(retry.err()).contains("--fps 61: must be 1 to 60").hasLineCount(1);
         assertThat(temp.resolve("data")).as("no service started").doesNotExist();
+    }
+
+    @Test
+    void commandsThatReadJobsRefuseADataDirWithoutStudioDataAndCreateNothing() {
+        Path nowhere = temp.resolve("nonexistent/dir/x");
+        for (String[] args : List.of(
+                new String[] {"jobs"}, new String[] {"job", "job_x"}, new String[] {"events", "job_x"}, new String[] {
+                    "retry", "job_x", "--stage", "scene_image"
+                })) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--data-dir", nowhere.toString()));
+            Run run = run(all.toArray(String[]::new));
+            assertThat(run.exit()).as(all.toString()).isEqualTo(2);
+            assertThat(run.err())
+                    .as(all.toString())
+                    .isEqualTo("studio " + args[0] + ": no Campaign Studio data in " + nowhere
+                            + " (is --data-dir right?)" + System.lineSeparator());
+        }
+        assertThat(temp.resolve("nonexistent")).as("nothing created").doesNotExist();
+    }
+
+    @Test
+    void aDataDirThatCannotBeCreatedIsOneLineNamingIt() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        Run generate = run(
+                "generate",
+                "--image",
+                Path.of("../samples/aurora-bottle/front.jpg").toString(),
+                "--name",
+                "X",
+                "--prompt",
+                "p",
+                "--mode",
+                "fast_video",
+                "--data-dir",
+                file.resolve("x").toString(),
+                "--quiet");
+        assertThat(generate.exit()).isEqualTo(2);
+        assertThat(generate.err())
+                .startsWith("studio generate: --data-dir " + file.resolve("x") + ": cannot create the data directory (")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
     }
 
     @Test
