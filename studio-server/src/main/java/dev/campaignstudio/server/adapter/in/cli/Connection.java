@@ -98,7 +98,9 @@ final class Connection {
         args.addAll(embeddedSettings);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(StudioApplication.class).run(args.toArray(String[]::new));
+            SpringApplication application = new SpringApplication(StudioApplication.class);
+            ServiceProcess.quietStartFailure(application);
+            context = application.run(args.toArray(String[]::new));
         } catch (RuntimeException failed) {
             throw new CliFailure(
                     1,

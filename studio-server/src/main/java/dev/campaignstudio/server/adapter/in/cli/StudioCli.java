@@ -55,10 +55,23 @@ public final class StudioCli implements Runnable {
     /** One line about a failure, from its innermost cause: no stack trace for users. */
     static String describe(Throwable failure) {
         Throwable root = failure;
+        Throwable above = null;
         while (root.getCause() != null && root.getCause() != root) {
+            above = root;
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof java.nio.file.FileSystemException files && above != null && above.getMessage() != null) {
+            // a file system error's message is often just the path: say what was being done and why it failed
+            String why = files.getReason() != null
+                    ? files.getReason()
+                    : root instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied"
+                            : root instanceof java.nio.file.NoSuchFileException
+                                    ? "no such file or directory"
+                                    : root.getClass().getSimpleName();
+            message = above.getMessage() + " (" + files.getFile() + ": " + why + ")";
+        }
         return message.replaceAll("\\s+", " ").trim();
     }
 
