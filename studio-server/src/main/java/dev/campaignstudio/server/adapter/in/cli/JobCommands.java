@@ -160,8 +160,8 @@ final class JobCommands {
             name = "retry",
             mixinStandardHelpOptions = true,
             description = {
-                "Resume a finished job from a stage (or a scene of a per-scene stage), keeping every output before it",
-                "(docs/retries.md); waits for it and prints it."
+                "Resume a finished job from a stage (or a scene), keeping every output before it; wait, print it.",
+                "A per-scene stage can be resumed from one scene (--scene); see docs/retries.md."
             })
     static final class Retry implements Callable<Integer> {
 

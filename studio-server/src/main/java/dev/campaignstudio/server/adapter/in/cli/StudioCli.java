@@ -37,10 +37,20 @@ public final class StudioCli implements Runnable {
 
     /**
      * The command line with its exit codes: 0 success, 2 bad usage or input, 3 a job failed, 4 the service unreachable,
-     * 1 anything else; failures print one line, never a stack trace.
+     * 1 anything else; failures print one line, never a stack trace (bad usage: the line and where to find help).
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new StudioCli());
+        commandLine.setParameterExceptionHandler((bad, args) -> {
+            CommandLine line = bad.getCommandLine();
+            String name = line.getCommandSpec().qualifiedName();
+            line.getErr()
+                    .println(name + ": "
+                            + bad.getMessage().replaceAll("\\s+", " ").trim());
+            CommandLine.UnmatchedArgumentException.printSuggestions(bad, line.getErr());
+            line.getErr().println("Try '" + name + " --help' for more information.");
+            return line.getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             if (failure instanceof CliFailure known) {
                 line.getErr().println("studio " + line.getCommandName() + ": " + known.getMessage());

@@ -90,7 +90,7 @@ final class StudioClient {
 
     /** The events of job {@code id} after sequence {@code after}. */
     JsonNode events(String id, long after) {
-        return get("/v1/jobs/" + id + "/events?after=" + after, "events of " + id);
+        return get("/v1/jobs/" + id + "/events?after=" + after, "events of " + id, "no job " + id);
     }
 
     /** The bytes of a file. */
@@ -104,9 +104,13 @@ final class StudioClient {
     }
 
     private JsonNode get(String path, String what) {
+        return get(path, what, "no such " + what);
+    }
+
+    private JsonNode get(String path, String what, String notFound) {
         HttpResponse<byte[]> response = send(request(path).GET().build());
         if (response.statusCode() == 404) {
-            throw new CliFailure(CliFailure.BAD_INPUT, "no such " + what);
+            throw new CliFailure(CliFailure.BAD_INPUT, notFound);
         }
         failIfServerError(response, what);
         if (response.statusCode() >= 400) {

@@ -112,6 +112,53 @@ class CliInputTest {
     }
 
     @Test
+    void aUsageErrorIsItsLineAndWhereToFindHelpNotTheWholeHelp() {
+        String image = Path.of("../samples/aurora-bottle/front.jpg").toString();
+        Run duration = run(
+                "generate",
+                "--image",
+                image,
+                "--name",
+                "X",
+                "--prompt",
+                "p",
+                "--mode",
+                "fast_video",
+                "--duration",
+                "abc");
+        assertThat(duration.exit()).isEqualTo(2);
+        assertThat(duration.err().lines())
+                .containsExactly(
+                        "studio generate: Invalid value for option '--duration': 'abc' is not an int",
+                        "Try 'studio generate --help' for more information.");
+
+        Run missing = run("generate", "--image", image, "--prompt", "p", "--mode", "fast_video");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("--name").doesNotContain("Usage:").hasLineCount(2);
+    }
+
+    @Test
+    void theCommandListShowsEachCommandsFirstDescriptionLineAsAWholeSentence() {
+        picocli.CommandLine studio = StudioCli.commandLine();
+        studio.getSubcommands().forEach((name, command) -> {
+            String[] description = command.getCommandSpec().usageMessage().description();
+            assertThat(description).as(name).isNotEmpty();
+            assertThat(description[0]).as(name).endsWith(".");
+        });
+        assertThat(run("--help").out().replaceAll("\\s+", " "))
+                .contains("Run the demo: a bundled sample product through creation and all four output modes.");
+    }
+
+    @Test
+    void anImageThatIsADirectoryIsSaidToBeOne() {
+        Run directory =
+                run("generate", "--image", "../samples", "--name", "X", "--prompt", "p", "--mode", "fast_video");
+        assertThat(directory.exit()).isEqualTo(2);
+        assertThat(directory.err())
+                .isEqualTo("studio generate: --image ../samples: is a directory" + System.lineSeparator());
+    }
+
+    @Test
     void theDataDirHintIsOnlyForADatabaseInUse() {
         SQLException locked = new SQLException("Database may be already in use: null", "90020", 90020);
         assertThat(Connection.dataDirInUse(new IllegalStateException("start failed", locked)))

@@ -211,6 +211,10 @@ class CliSystemTest {
         Run noJob = run(remote("job", "job_nope"));
         assertThat(noJob.exit()).isEqualTo(2);
         assertThat(noJob.err()).contains("no such job");
+
+        Run noEvents = run(remote("events", "nope"));
+        assertThat(noEvents.exit()).isEqualTo(2);
+        assertThat(noEvents.err()).isEqualTo("studio events: no job nope" + System.lineSeparator());
     }
 
     @Test
