@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "List each capability, its adapter and whether each remote provider answers.",
-            "The adapters are configuration's (studio.capabilities.*); a remote provider (studio.providers.*: base URL,",
-            "key from configuration or environment) is asked whether it answers."
+            "The adapters are configuration's (studio.capabilities.*); each remote provider",
+            "(studio.providers.*: base URL, key from configuration or environment) is asked whether it answers."
         })
 final class ProvidersCommand implements Callable<Integer> {
 
