@@ -1,9 +1,16 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
 import dev.campaignstudio.server.StudioApplication;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,8 +53,20 @@ final class Connection {
                     + "'studio serve'; stop a running 'studio serve' first or use --server).")
     Path dataDir;
 
-    /** A session with the service; closing it stops the embedded service. */
+    /** A session with the service; closing it stops the embedded service (which creates the data dir if need be). */
     Session open(List<String> embeddedSettings) {
+        return open(embeddedSettings, false);
+    }
+
+    /**
+     * A session for a command that reads or resumes jobs made before: embedded, it refuses a data dir that holds no
+     * studio database, and creates nothing.
+     */
+    Session openExisting(List<String> embeddedSettings) {
+        return open(embeddedSettings, true);
+    }
+
+    private Session open(List<String> embeddedSettings, boolean existing) {
         if (server != null) {
             if (server.getScheme() == null || !server.getScheme().startsWith("http") || server.getHost() == null) {
                 throw new CliFailure(
@@ -62,6 +81,12 @@ final class Connection {
             }
             return new Session(new StudioClient(server, bearer), null);
         }
+        Path dir = dataDir == null ? Path.of("data") : dataDir;
+        if (existing) {
+            requireData(dir);
+        } else {
+            create(dir);
+        }
         String generated = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         List<String> args = new ArrayList<>(QUIET_START);
         args.addAll(List.of(
@@ -69,20 +94,77 @@ final class Connection {
                 "--server.address=127.0.0.1",
                 "--studio.api.tokens=" + generated,
                 "--logging.level.dev.campaignstudio=ERROR",
-                "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
+                "--studio.data-dir=" + dir));
         args.addAll(embeddedSettings);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(StudioApplication.class).run(args.toArray(String[]::new));
+            SpringApplication application = new SpringApplication(StudioApplication.class);
+            ServiceProcess.quietStartFailure(application);
+            context = application.run(args.toArray(String[]::new));
         } catch (RuntimeException failed) {
             throw new CliFailure(
                     1,
                     "the embedded service did not start: " + StudioCli.describe(failed)
-                            + " (is 'studio serve' using the same --data-dir? then use --server)");
+                            + (dataDirInUse(failed)
+                                    ? " (is 'studio serve' using the same --data-dir? then use --server)"
+                                    : ""));
         }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new Session(new StudioClient(URI.create("http://127.0.0.1:" + port), generated), context);
     }
+
+    /** Refuses a data dir without the embedded database (unless the database is configured elsewhere). */
+    private static void requireData(Path dir) {
+        if (System.getenv("SPRING_DATASOURCE_URL") == null
+                && !Files.isRegularFile(dir.resolve("db").resolve(DATABASE_FILE))) {
+            throw new CliFailure(CliFailure.BAD_INPUT, "no Campaign Studio data in " + dir + " (is --data-dir right?)");
+        }
+    }
+
+    /** Creates the data dir, so that one that cannot be is a line naming it rather than a failed start. */
+    private static void create(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("db"));
+        } catch (IOException e) {
+            throw new CliFailure(
+                    CliFailure.BAD_INPUT,
+                    "--data-dir " + dir + ": cannot create the data directory (" + reason(e) + ")");
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (!(e instanceof FileSystemException fs)) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        String why = fs.getReason() != null
+                ? fs.getReason()
+                : e instanceof AccessDeniedException
+                        ? "permission denied"
+                        : e instanceof NoSuchFileException
+                                ? "no such file or directory"
+                                : e instanceof FileAlreadyExistsException ? "not a directory" : "file system error";
+        return fs.getFile() + ": " + why;
+    }
+
+    /** The embedded H2 database's file under {@code <data dir>/db} (application.yaml's URL). */
+    private static final String DATABASE_FILE = "studio.mv.db";
+
+    /** Whether {@code failure} is H2 finding the database in use by another process (its file locked). */
+    static boolean dataDirInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+            String message = cause.getMessage();
+            if (message != null && (message.contains("already in use") || message.contains("file is locked"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2's error code for "Database may be already in use". */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     /** A client and, for the embedded service, its context. */
     record Session(StudioClient client, ConfigurableApplicationContext embedded) implements AutoCloseable {

@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run a creation job and all four output modes (image bundle, fast video, script video, UGC) for a bundled",
-            "sample product, embedded (no servers, no keys), and write everything with an index.html under out/demo/<time>/.",
+            "Run the demo: a bundled sample product through creation and all four output modes.",
+            "The image bundle, fast video, script video and UGC run embedded (no servers, no keys); everything is",
+            "written with an index.html under out/demo/<time>/.",
             "First run about 2-4 minutes at full size on 2 cores (later runs reuse the product's identity);",
             "--video-size 960 --image-size 1024 is about three times faster."
         })
@@ -57,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.check();
         PrintWriter print = spec.commandLine().getOut();
         Path samplesDir = Samples.directory();
         List<String> chosen = samples.contains("all") ? Samples.names(samplesDir) : samples;

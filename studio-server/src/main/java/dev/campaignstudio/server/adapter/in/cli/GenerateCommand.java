@@ -95,7 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
         Map<String, Object> settings = settings();
         for (Path image : images) {
             if (!Files.isRegularFile(image)) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "--image " + image + ": no such file");
+                throw new CliFailure(CliFailure.BAD_INPUT, "--image " + image + ": " + notAFile(image));
             }
         }
         if (link != null && !(link.startsWith("http://") || link.startsWith("https://"))) {
@@ -164,7 +164,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (script != null) {
             if (!Files.isRegularFile(script)) {
-                throw new CliFailure(CliFailure.BAD_INPUT, "--script " + script + ": no such file");
+                throw new CliFailure(CliFailure.BAD_INPUT, "--script " + script + ": " + notAFile(script));
             }
             settings.put("script", Files.readString(script, StandardCharsets.UTF_8));
         }
@@ -175,5 +175,10 @@ final class GenerateCommand implements Callable<Integer> {
         String slug =
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.isEmpty() ? "product" : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
+    /** Why {@code path}, not a regular file, cannot be read as one. */
+    static String notAFile(Path path) {
+        return Files.isDirectory(path) ? "is a directory" : Files.exists(path) ? "not a regular file" : "no such file";
     }
 }

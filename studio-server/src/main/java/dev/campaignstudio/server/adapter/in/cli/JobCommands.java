@@ -41,7 +41,7 @@ final class JobCommands {
                 throw new CliFailure(CliFailure.BAD_INPUT, "--limit must be 1 to 100");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (Connection.Session session = connection.open(java.util.List.of())) {
+            try (Connection.Session session = connection.openExisting(java.util.List.of())) {
                 JsonNode page = session.client().jobs(limit);
                 if (json) {
                     out.println(StudioClient.pretty(page));
@@ -83,7 +83,7 @@ final class JobCommands {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Connection.Session session = connection.open(java.util.List.of())) {
+            try (Connection.Session session = connection.openExisting(java.util.List.of())) {
                 JsonNode job = session.client().job(id);
                 if (json) {
                     out.println(StudioClient.pretty(job));
@@ -160,8 +160,8 @@ final class JobCommands {
             name = "retry",
             mixinStandardHelpOptions = true,
             description = {
-                "Resume a finished job from a stage (or a scene of a per-scene stage), keeping every output before it",
-                "(docs/retries.md); waits for it and prints it."
+                "Resume a finished job from a stage (or a scene), keeping every output before it; wait, print it.",
+                "A per-scene stage can be resumed from one scene (--scene); see docs/retries.md."
             })
     static final class Retry implements Callable<Integer> {
 
@@ -199,7 +199,7 @@ final class JobCommands {
                 throw new CliFailure(CliFailure.BAD_INPUT, "--scene must be 1 or more");
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (Connection.Session session = connection.open(output.embeddedSettings())) {
+            try (Connection.Session session = connection.openExisting(output.embeddedSettings())) {
                 JsonNode job = session.client().submit(Jobs.retry(id, stage, scene, prompt));
                 JsonNode done = new JobWatcher(session.client(), out, output.style(), 250)
                         .await(Map.of(job.get("id").asString(), "retry"))
@@ -246,7 +246,7 @@ final class JobCommands {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Connection.Session session = connection.open(java.util.List.of())) {
+            try (Connection.Session session = connection.openExisting(java.util.List.of())) {
                 long after = 0;
                 while (true) {
                     JsonNode page = session.client().events(id, after);

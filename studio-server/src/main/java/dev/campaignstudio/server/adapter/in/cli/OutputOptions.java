@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
+import dev.campaignstudio.core.stage.RenderSettings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,22 @@ final class OutputOptions {
     @Option(names = "--fps", paramLabel = "N", description = "Embedded service: video frame rate (default 30).")
     Integer fps;
 
-    /** The embedded service's settings these options ask for. */
+    /** Refuses a render size or frame rate the service would refuse to start with (RenderSettings' bounds). */
+    void check() {
+        within("--image-size", imageSize, RenderSettings.MIN_LONG_SIDE, RenderSettings.MAX_IMAGE_LONG_SIDE, " pixels");
+        within("--video-size", videoSize, RenderSettings.MIN_LONG_SIDE, RenderSettings.MAX_VIDEO_LONG_SIDE, " pixels");
+        within("--fps", fps, 1, RenderSettings.MAX_FPS, " frames per second");
+    }
+
+    private static void within(String flag, Integer value, int min, int max, String unit) {
+        if (value != null && (value < min || value > max)) {
+            throw new CliFailure(CliFailure.BAD_INPUT, flag + " " + value + ": must be " + min + " to " + max + unit);
+        }
+    }
+
+    /** The embedded service's settings these options ask for (checked first). */
     List<String> embeddedSettings() {
+        check();
         List<String> settings = new ArrayList<>();
         if (imageSize != null) {
             settings.add("--studio.stages.image-long-side=" + imageSize);

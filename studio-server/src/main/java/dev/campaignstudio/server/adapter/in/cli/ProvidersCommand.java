@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         name = "providers",
         mixinStandardHelpOptions = true,
         description = {
-            "List the capabilities, the adapter configuration binds to each (studio.capabilities.*), and whether each",
-            "remote provider answers (studio.providers.*: base URL, key from configuration or environment)."
+            "List each capability, its adapter and whether each remote provider answers.",
+            "The adapters are configuration's (studio.capabilities.*); each remote provider",
+            "(studio.providers.*: base URL, key from configuration or environment) is asked whether it answers."
         })
 final class ProvidersCommand implements Callable<Integer> {
 

@@ -1,10 +1,14 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
 import dev.campaignstudio.server.StudioApplication;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
@@ -44,11 +48,12 @@ final class ServiceProcess {
         if (distributed) {
             application.setAdditionalProfiles("distributed");
         }
+        quietStartFailure(application);
         ConfigurableApplicationContext context;
         try {
             context = application.run(overrides.toArray(String[]::new));
         } catch (RuntimeException failed) {
-            System.err.println("studio " + command + ": the service did not start: " + rootMessage(failed));
+            System.err.println("studio " + command + ": the service did not start: " + StudioCli.describe(failed));
             return 1;
         }
         String port = context.getEnvironment().getProperty("local.server.port");
@@ -68,15 +73,26 @@ final class ServiceProcess {
         return 0;
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    /**
+     * Loggers that would print a failed start's stack traces (Spring Boot's "Application run failed", the context's
+     * "cancelling refresh attempt", the failure analysis and the condition report hint); the command prints the failure
+     * in one line instead. Defaults: configuration (e.g. {@code LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT=DEBUG}) wins.
+     */
+    static final Map<String, String> QUIET_START_FAILURE = Map.of(
+            "logging.level.org.springframework.boot.SpringApplication", "OFF",
+            "logging.level.org.springframework.boot.diagnostics", "OFF",
+            "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "WARN",
+            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR",
+            "logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
+
+    /** Keeps a failed start of {@code application} to the command's one line, also before logging is configured. */
+    static void quietStartFailure(SpringApplication application) {
+        application.setDefaultProperties(new HashMap<>(QUIET_START_FAILURE));
+        LoggingSystem logging = LoggingSystem.get(application.getClassLoader());
+        logging.setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -37,10 +37,20 @@ public final class StudioCli implements Runnable {
 
     /**
      * The command line with its exit codes: 0 success, 2 bad usage or input, 3 a job failed, 4 the service unreachable,
-     * 1 anything else; failures print one line, never a stack trace.
+     * 1 anything else; failures print one line, never a stack trace (bad usage: the line and where to find help).
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new StudioCli());
+        commandLine.setParameterExceptionHandler((bad, args) -> {
+            CommandLine line = bad.getCommandLine();
+            String name = line.getCommandSpec().qualifiedName();
+            line.getErr()
+                    .println(name + ": "
+                            + bad.getMessage().replaceAll("\\s+", " ").trim());
+            CommandLine.UnmatchedArgumentException.printSuggestions(bad, line.getErr());
+            line.getErr().println("Try '" + name + " --help' for more information.");
+            return line.getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             if (failure instanceof CliFailure known) {
                 line.getErr().println("studio " + line.getCommandName() + ": " + known.getMessage());
@@ -55,10 +65,23 @@ public final class StudioCli implements Runnable {
     /** One line about a failure, from its innermost cause: no stack trace for users. */
     static String describe(Throwable failure) {
         Throwable root = failure;
+        Throwable above = null;
         while (root.getCause() != null && root.getCause() != root) {
+            above = root;
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof java.nio.file.FileSystemException files && above != null && above.getMessage() != null) {
+            // a file system error's message is often just the path: say what was being done and why it failed
+            String why = files.getReason() != null
+                    ? files.getReason()
+                    : root instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied"
+                            : root instanceof java.nio.file.NoSuchFileException
+                                    ? "no such file or directory"
+                                    : root.getClass().getSimpleName();
+            message = above.getMessage() + " (" + files.getFile() + ": " + why + ")";
+        }
         return message.replaceAll("\\s+", " ").trim();
     }
 

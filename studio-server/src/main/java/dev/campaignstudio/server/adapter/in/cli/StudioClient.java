@@ -90,7 +90,7 @@ final class StudioClient {
 
     /** The events of job {@code id} after sequence {@code after}. */
     JsonNode events(String id, long after) {
-        return get("/v1/jobs/" + id + "/events?after=" + after, "events of " + id);
+        return get("/v1/jobs/" + id + "/events?after=" + after, "events of " + id, "no job " + id);
     }
 
     /** The bytes of a file. */
@@ -104,9 +104,13 @@ final class StudioClient {
     }
 
     private JsonNode get(String path, String what) {
+        return get(path, what, "no such " + what);
+    }
+
+    private JsonNode get(String path, String what, String notFound) {
         HttpResponse<byte[]> response = send(request(path).GET().build());
         if (response.statusCode() == 404) {
-            throw new CliFailure(CliFailure.BAD_INPUT, "no such " + what);
+            throw new CliFailure(CliFailure.BAD_INPUT, notFound);
         }
         failIfServerError(response, what);
         if (response.statusCode() >= 400) {
@@ -170,22 +174,41 @@ final class StudioClient {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
     }
 
-    /** A problem response in one line: its detail and the first field errors. */
+    /** A problem response in one line: every field error as {@code <pointer>: <detail>}, or else its detail. */
     static String problem(HttpResponse<byte[]> response) {
+        return problem(response.statusCode(), response.body());
+    }
+
+    /** The problem document {@code body} of a {@code status} response in one line. */
+    static String problem(int status, byte[] body) {
+        JsonNode problem;
         try {
-            JsonNode problem = JSON.readTree(response.body());
-            StringBuilder line = new StringBuilder(
-                    problem.path("detail").asString(problem.path("title").asString("HTTP " + response.statusCode())));
-            JsonNode errors = problem.path("errors");
-            for (int i = 0; i < Math.min(3, errors.size()); i++) {
-                line.append(i == 0 ? ": " : "; ")
-                        .append(errors.get(i).path("pointer").asString(""))
-                        .append(' ')
-                        .append(errors.get(i).path("message").asString(""));
-            }
-            return line.toString();
+            problem = JSON.readTree(body);
         } catch (RuntimeException notJson) {
-            return "HTTP " + response.statusCode();
+            return "HTTP " + status;
         }
+        if (problem == null || !problem.isObject()) {
+            return "HTTP " + status;
+        }
+        StringBuilder line = new StringBuilder();
+        for (JsonNode error : problem.path("errors")) {
+            String where = text(error, "pointer", text(error, "parameter", ""));
+            String what = text(error, "detail", text(error, "message", ""));
+            if (where.isBlank() && what.isBlank()) {
+                continue;
+            }
+            line.append(line.isEmpty() ? "" : "; ")
+                    .append(where.isEmpty() ? "the body" : where)
+                    .append(what.isBlank() ? "" : ": " + what);
+        }
+        if (line.isEmpty()) {
+            line.append(problem.path("detail").asString(problem.path("title").asString("HTTP " + status)));
+        }
+        return line.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    private static String text(JsonNode node, String field, String otherwise) {
+        JsonNode value = node.path(field);
+        return value.isString() ? value.asString() : otherwise;
     }
 }

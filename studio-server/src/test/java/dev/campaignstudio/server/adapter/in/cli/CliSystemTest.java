@@ -204,11 +204,17 @@ class CliSystemTest {
                 "--duration",
                 "600"));
         assertThat(tooLong.exit()).isEqualTo(2);
-        assertThat(tooLong.err()).contains("/settings/duration_s").hasLineCount(1);
+        assertThat(tooLong.err())
+                .contains("the service refused the job: /settings/duration_s: must be at most")
+                .hasLineCount(1);
 
         Run noJob = run(remote("job", "job_nope"));
         assertThat(noJob.exit()).isEqualTo(2);
         assertThat(noJob.err()).contains("no such job");
+
+        Run noEvents = run(remote("events", "nope"));
+        assertThat(noEvents.exit()).isEqualTo(2);
+        assertThat(noEvents.err()).isEqualTo("studio events: no job nope" + System.lineSeparator());
     }
 
     @Test
