@@ -37,10 +37,6 @@ final class FidelityScorer {
     private static final int SEARCH_SIDE = 360;
     private static final int REFINE_SIDE = 320;
     private static final int REFINE_MARGIN = 4;
-    private static final int PIXEL_STEPS = 2;
-    /** How many of the thumbnail's best heights are searched finely. */
-    private static final int CANDIDATES = 3;
-
     private static final int SCALES = 12;
     private static final double[] STRETCHES = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.12, 1.25, 1.45, 1.7, 2.0};
 
@@ -114,22 +110,11 @@ final class FidelityScorer {
     }
 
     private FidelityScore score(BufferedImage reference, BufferedImage candidate) {
-        List<Match> candidates = candidates(reference, candidate);
-        if (candidates.isEmpty()) {
+        Match match = locate(reference, candidate);
+        if (match == null) {
             return new FidelityScore(0, 0, 0, 0, 0, new Box(0, 0, 0, 0));
         }
-        // each candidate made exact, the best exact one kept: a faithful product found a few per cent off its size
-        // correlates less than a chance likeness of a much smaller copy until both are made exact
-        Match match = null;
-        Match exact = null;
-        for (Match c : candidates) {
-            Match r = refine(reference, candidate, c.box());
-            if (exact == null || r.correlation() > exact.correlation()) {
-                exact = r;
-                match = c;
-            }
-        }
-        Box found = exact.box();
+        Box found = refine(reference, candidate, match.box());
         BufferedImage region = Images.copy(candidate, BufferedImage.TYPE_INT_ARGB)
                 .getSubimage(found.x(), found.y(), found.width(), found.height());
         BufferedImage ref = Images.scaled(reference, found.width(), found.height());
@@ -146,26 +131,20 @@ final class FidelityScorer {
 
     private record Match(Box box, double correlation) {}
 
-    /** The best match on the thumbnail at one height: its share of the frame's height and its stretch. */
-    private record Coarse(Match match, double share, double stretch) {}
-
     /**
      * Where {@code reference} (a trimmed cut-out) is in {@code frame}, when it is there: the search the score starts
      * with, without the exact refinement; {@code null} when the best match correlates less than {@code least}.
      */
     static Box located(BufferedImage reference, BufferedImage frame, double least) {
-        List<Match> candidates = candidates(reference, frame);
-        Match match = candidates.isEmpty() ? null : candidates.get(0);
+        Match match = locate(reference, frame);
         return match == null || match.correlation() < least ? null : match.box();
     }
 
     /**
-     * The likely places of the reference in the candidate, best first: a coarse grid of heights and stretches (width
-     * and height scaled apart) on a thumbnail, then a fine grid around each of the {@value #CANDIDATES} best heights on
-     * a larger copy. More than one, because a light, low-contrast product found a few per cent off its size correlates
-     * less than a chance likeness of a much smaller copy of it until both are made exact ({@link #refine}).
+     * The best match of the reference over the candidate: a coarse grid of heights and stretches (width and height
+     * scaled apart) on a thumbnail, then a fine grid around the best on a larger copy.
      */
-    private static List<Match> candidates(BufferedImage reference, BufferedImage candidate) {
+    private static Match locate(BufferedImage reference, BufferedImage candidate) {
         Mat refGray = grayMat(reference);
         Mat refAlpha = Mats.alpha(reference);
         Mat full = grayMat(candidate);
@@ -174,63 +153,46 @@ final class FidelityScorer {
         try {
             double aspect = (double) reference.getWidth() / reference.getHeight();
             Template thumbnail = new Template(refGray, refAlpha, coarse);
-            // the best of each height, over stretches
-            List<Coarse> sizes = new ArrayList<>();
+            Match best = null;
+            double bestShare = 0;
+            double bestStretch = 1;
             for (int i = 0; i < SCALES; i++) {
                 double share = 0.12 * Math.pow(0.95 / 0.12, i / (double) (SCALES - 1));
-                Coarse bestOfSize = null;
                 for (double stretch : STRETCHES) {
                     Match m = thumbnail.match(coarse.rows() * share, aspect * stretch);
-                    if (m != null
-                            && (bestOfSize == null
-                                    || merit(m, stretch) > merit(bestOfSize.match(), bestOfSize.stretch()))) {
-                        bestOfSize = new Coarse(m, share, stretch);
+                    if (m != null && (best == null || merit(m, stretch) > merit(best, bestStretch))) {
+                        best = m;
+                        bestShare = share;
+                        bestStretch = stretch;
                     }
                 }
-                if (bestOfSize != null) {
-                    sizes.add(bestOfSize);
-                }
             }
-            if (sizes.isEmpty()) {
-                return List.of();
+            if (best == null) {
+                return null;
             }
-            sizes.sort((a, b) -> Double.compare(merit(b.match(), b.stretch()), merit(a.match(), a.stretch())));
             Template detailed = new Template(refGray, refAlpha, fine);
-            double scale = (double) candidate.getHeight() / fine.rows();
-            List<Match> found = new ArrayList<>();
-            List<Double> merits = new ArrayList<>();
-            for (Coarse start : sizes.subList(0, Math.min(CANDIDATES, sizes.size()))) {
-                Match refined = null;
-                double refinedStretch = 1;
-                for (double f = 0.9; f <= 1.101; f += 0.05) {
-                    for (double g = 0.92; g <= 1.081; g += 0.04) {
-                        double stretch = start.stretch() * g;
-                        Match m = detailed.match(fine.rows() * start.share() * f, aspect * stretch);
-                        if (m != null && (refined == null || merit(m, stretch) > merit(refined, refinedStretch))) {
-                            refined = m;
-                            refinedStretch = stretch;
-                        }
+            Match refined = null;
+            double refinedStretch = 1;
+            for (double f = 0.9; f <= 1.101; f += 0.05) {
+                for (double g = 0.92; g <= 1.081; g += 0.04) {
+                    double stretch = bestStretch * g;
+                    Match m = detailed.match(fine.rows() * bestShare * f, aspect * stretch);
+                    if (m != null && (refined == null || merit(m, stretch) > merit(refined, refinedStretch))) {
+                        refined = m;
+                        refinedStretch = stretch;
                     }
-                }
-                if (refined == null) {
-                    continue;
-                }
-                Box b = refined.box();
-                int x = (int) Math.round(b.x() * scale);
-                int y = (int) Math.round(b.y() * scale);
-                int w = Math.min(candidate.getWidth() - x, (int) Math.round(b.width() * scale));
-                int h = Math.min(candidate.getHeight() - y, (int) Math.round(b.height() * scale));
-                if (w >= 4 && h >= 4) {
-                    double merit = merit(refined, refinedStretch);
-                    int at = 0;
-                    while (at < merits.size() && merits.get(at) >= merit) {
-                        at++;
-                    }
-                    found.add(at, new Match(new Box(x, y, w, h), refined.correlation()));
-                    merits.add(at, merit);
                 }
             }
-            return found;
+            if (refined == null) {
+                return null;
+            }
+            double scale = (double) candidate.getHeight() / fine.rows();
+            Box b = refined.box();
+            int x = (int) Math.round(b.x() * scale);
+            int y = (int) Math.round(b.y() * scale);
+            int w = Math.min(candidate.getWidth() - x, (int) Math.round(b.width() * scale));
+            int h = Math.min(candidate.getHeight() - y, (int) Math.round(b.height() * scale));
+            return w < 4 || h < 4 ? null : new Match(new Box(x, y, w, h), refined.correlation());
         } finally {
             refGray.close();
             refAlpha.close();
@@ -246,7 +208,7 @@ final class FidelityScorer {
      * at a resolution where it is at most {@value #REFINE_SIDE} pixels high, every height from 95 to 105 % in 1 % steps
      * and every stretch within 6 % is matched over a window a few pixels larger than the box.
      */
-    private static Match refine(BufferedImage reference, BufferedImage candidate, Box rough) {
+    private static Box refine(BufferedImage reference, BufferedImage candidate, Box rough) {
         double shrink = Math.min(1.0, REFINE_SIDE / (double) rough.height());
         try (Mat full = grayMat(candidate);
                 Mat shrunk = new Mat();
@@ -291,49 +253,15 @@ final class FidelityScorer {
                 }
             }
             if (best == null) {
-                return new Match(rough, -1);
+                return rough;
             }
-            best = toThePixel(best, refGray, refAlpha, view);
             Box b = best.box();
             int x = Math.max(0, (int) Math.round(b.x() / shrink));
             int y = Math.max(0, (int) Math.round(b.y() / shrink));
             int bw = Math.min(candidate.getWidth() - x, (int) Math.round(b.width() / shrink));
             int bh = Math.min(candidate.getHeight() - y, (int) Math.round(b.height() / shrink));
-            return bw < 4 || bh < 4 ? new Match(rough, -1) : new Match(new Box(x, y, bw, bh), best.correlation());
+            return bw < 4 || bh < 4 ? rough : new Box(x, y, bw, bh);
         }
-    }
-
-    /**
-     * The refined match made exact to the pixel: its grid steps sizes by 1 %, two pixels on a product 170 pixels high,
-     * and on a finely textured product (a heathered fabric) a box a pixel too short shifts the texture against the
-     * reference's and halves the structure score of a faithful render. So every width and height within
-     * {@value #PIXEL_STEPS} pixels of the match's is tried too, over a window a few pixels larger.
-     */
-    private static Match toThePixel(Match match, Mat refGray, Mat refAlpha, Mat view) {
-        Match best = match;
-        Box at = match.box();
-        for (int dh = -PIXEL_STEPS; dh <= PIXEL_STEPS; dh++) {
-            for (int dw = -PIXEL_STEPS; dw <= PIXEL_STEPS; dw++) {
-                int th = at.height() + dh;
-                int tw = at.width() + dw;
-                int x0 = Math.max(0, at.x() + at.width() / 2 - tw / 2 - REFINE_MARGIN);
-                int y0 = Math.max(0, at.y() + at.height() / 2 - th / 2 - REFINE_MARGIN);
-                int x1 = Math.min(view.cols(), x0 + tw + 2 * REFINE_MARGIN);
-                int y1 = Math.min(view.rows(), y0 + th + 2 * REFINE_MARGIN);
-                if (th < 8 || tw < 8 || x1 - x0 < tw || y1 - y0 < th) {
-                    continue;
-                }
-                try (Rect area = new Rect(x0, y0, x1 - x0, y1 - y0);
-                        Mat window = new Mat(view, area)) {
-                    Match m = new Template(refGray, refAlpha, window).match(th, tw / (double) th);
-                    if (m != null && m.box().width() == tw && m.correlation() > best.correlation()) {
-                        Box b = m.box();
-                        best = new Match(new Box(x0 + b.x(), y0 + b.y(), b.width(), b.height()), m.correlation());
-                    }
-                }
-            }
-        }
-        return best;
     }
 
     /**

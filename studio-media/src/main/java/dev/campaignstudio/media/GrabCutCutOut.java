@@ -8,9 +8,7 @@ import dev.campaignstudio.core.capability.ProductAnalysis.CutOut;
 import dev.campaignstudio.core.capability.StepFault;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -47,18 +45,6 @@ final class GrabCutCutOut {
     private static final int MIN_SEEDS = 5;
     /** Below this share of the inside (0.2 %) left as possible product, a photo is taken to show none. */
     private static final int SEED_SHARE_DIVISOR = 500;
-    /** Share of the border band within {@value #PLAIN_SPREAD} of its median colour for a plain background. */
-    private static final double PLAIN_SHARE = 0.6;
-
-    private static final double PLAIN_SPREAD = 6;
-    /** Within this distance (CIE76) of a border colour a pixel looks like background. */
-    private static final double BACKGROUND_LIKE = 10;
-    /** At least this far from a plain background's colour a pixel is taken as surely product. */
-    private static final double SURE_PRODUCT = 30;
-
-    private static final double MIN_ALIKE = 2.5;
-    private static final double OPEN_HOLE_ALIKE = 0.8;
-    private static final float OPEN_HOLE_RADIUS = 4;
 
     CutOut cutOut(byte[] photo) throws StepFault {
         BufferedImage source = Images.decodeWithin(photo, WORKING_LONG_SIDE);
@@ -137,13 +123,8 @@ final class GrabCutCutOut {
         try {
             opencv_imgproc.resize(full, small, new Size(w, h), 0, 0, opencv_imgproc.INTER_AREA);
             int band = Math.max(2, Math.round(Math.min(w, h) * 0.03f));
-            Plain plain = plainBackground(small, band);
-            if (plain == null) {
-                seedBorder(mask, band);
-                seedBackgroundLookalikes(small, mask, band);
-            } else {
-                seedFromDistance(plain, mask, band);
-            }
+            seedBorder(mask, band);
+            seedBackgroundLookalikes(small, mask, band);
             long inside = (long) (w - 2 * band) * (h - 2 * band);
             if (count(Mats.bytes(mask), opencv_imgproc.GC_PR_FGD) < Math.max(MIN_SEEDS, inside / SEED_SHARE_DIVISOR)) {
                 throw StepFault.permanent("INPUT_INVALID", NO_PRODUCT);
@@ -163,7 +144,7 @@ final class GrabCutCutOut {
             }
             binary.create(h, w, opencv_core.CV_8UC1);
             binary.data().put(fg);
-            clean(binary, w, h, plain);
+            clean(binary, w, h);
             opencv_imgproc.resize(binary, big, new Size(width, height), 0, 0, opencv_imgproc.INTER_LINEAR);
             opencv_imgproc.threshold(big, big, 127, 255, opencv_imgproc.THRESH_BINARY);
             return Mats.bytes(big);
@@ -175,111 +156,6 @@ final class GrabCutCutOut {
             foreground.close();
             binary.close();
             big.close();
-        }
-    }
-
-    /** A plain background: its colour (L*a*b*) and every working pixel's distance from it. */
-    private record Plain(double[] colour, double[] distance, double alike) {}
-
-    /**
-     * The background, when it is plain: most of the border band ({@value #PLAIN_SHARE}) within {@value #PLAIN_SPREAD}
-     * of the band's median colour, as on a studio sweep; {@code null} for a textured or many-coloured background.
-     */
-    private static Plain plainBackground(Mat image, int band) {
-        int w = image.cols();
-        int h = image.rows();
-        byte[] bgr = new byte[w * h * 3];
-        image.data().get(bgr);
-        double[][] lab = new double[w * h][];
-        List<double[]> border = new ArrayList<>();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                lab[y * w + x] = lab(bgr, (y * w + x) * 3);
-                if (x < band || y < band || x >= w - band || y >= h - band) {
-                    border.add(lab[y * w + x]);
-                }
-            }
-        }
-        double[] median = new double[3];
-        for (int c = 0; c < 3; c++) {
-            double[] values = new double[border.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = border.get(i)[c];
-            }
-            Arrays.sort(values);
-            median[c] = values[values.length / 2];
-        }
-        double[] sum = new double[3];
-        int near = 0;
-        for (double[] p : border) {
-            if (Lab.distance(p, median) < PLAIN_SPREAD) {
-                sum[0] += p[0];
-                sum[1] += p[1];
-                sum[2] += p[2];
-                near++;
-            }
-        }
-        if (near < PLAIN_SHARE * border.size()) {
-            return null;
-        }
-        double[] colour = {sum[0] / near, sum[1] / near, sum[2] / near};
-        double[] distance = new double[w * h];
-        for (int i = 0; i < distance.length; i++) {
-            distance[i] = Lab.distance(lab[i], colour);
-        }
-        double[] spread = new double[near];
-        int n = 0;
-        for (double[] p : border) {
-            double d = Lab.distance(p, colour);
-            if (Lab.distance(p, median) < PLAIN_SPREAD) {
-                spread[n++] = d;
-            }
-        }
-        Arrays.sort(spread);
-        double alike = Math.max(MIN_ALIKE, Math.min(BACKGROUND_LIKE, 1 + 3 * spread[(int) (0.9 * (near - 1))]));
-        return new Plain(colour, distance, alike);
-    }
-
-    /**
-     * Seeds GrabCut on a plain background from each pixel's distance to its colour: the background's lookalikes are
-     * background (sure in the border band, probable inside), everything else probable product, and the pixels far from
-     * it ({@value #SURE_PRODUCT}, eroded by a pixel) sure product. A product reaching into the band is not cut off
-     * there, and a light product is not lost to the shadows the background model learns from.
-     */
-    private static void seedFromDistance(Plain plain, Mat mask, int band) {
-        int w = mask.cols();
-        int h = mask.rows();
-        double[] distance = plain.distance();
-        byte[] far = new byte[w * h];
-        try (UByteIndexer index = mask.createIndexer()) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double d = distance[y * w + x];
-                    boolean inBand = x < band || y < band || x >= w - band || y >= h - band;
-                    int label = d >= plain.alike()
-                            ? opencv_imgproc.GC_PR_FGD
-                            : inBand ? opencv_imgproc.GC_BGD : opencv_imgproc.GC_PR_BGD;
-                    index.put(y, x, label);
-                    far[y * w + x] = (byte) (d >= SURE_PRODUCT ? 255 : 0);
-                }
-            }
-        }
-        Mat sure = new Mat(h, w, opencv_core.CV_8UC1);
-        Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_RECT, new Size(3, 3));
-        try {
-            sure.data().put(far);
-            opencv_imgproc.erode(sure, sure, kernel);
-            byte[] core = Mats.bytes(sure);
-            try (UByteIndexer index = mask.createIndexer()) {
-                for (int i = 0; i < core.length; i++) {
-                    if (core[i] != 0) {
-                        index.put(i / w, i % w, opencv_imgproc.GC_FGD);
-                    }
-                }
-            }
-        } finally {
-            sure.close();
-            kernel.close();
         }
     }
 
@@ -321,7 +197,7 @@ final class GrabCutCutOut {
                     for (double[] centre : centres) {
                         nearest = Math.min(nearest, Lab.distance(colour, centre));
                     }
-                    if (nearest < BACKGROUND_LIKE) {
+                    if (nearest < 10) {
                         index.put(y, x, opencv_imgproc.GC_PR_BGD);
                     }
                 }
@@ -363,7 +239,7 @@ final class GrabCutCutOut {
      * Opens away specks, keeps the largest component, and fills its holes. (No closing: it would fill the product's
      * concave corners, such as where a bottle's neck meets its shoulders, with background.)
      */
-    private static void clean(Mat binary, int w, int h, Plain plain) {
+    private static void clean(Mat binary, int w, int h) {
         Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
         Mat labels = new Mat();
         Mat stats = new Mat();
@@ -390,7 +266,7 @@ final class GrabCutCutOut {
                     }
                 }
             }
-            fillHoles(keep, w, h, plain);
+            fillHoles(keep, w, h);
             binary.data().put(keep);
         } finally {
             kernel.close();
@@ -401,7 +277,7 @@ final class GrabCutCutOut {
     }
 
     /** Marks as product every background pixel that cannot be reached from the border. */
-    private static void fillHoles(byte[] mask, int w, int h, Plain plain) {
+    private static void fillHoles(byte[] mask, int w, int h) {
         boolean[] outside = new boolean[w * h];
         int[] stack = new int[w * h];
         int top = 0;
@@ -430,72 +306,10 @@ final class GrabCutCutOut {
                 top = push(mask, outside, stack, top, i + w);
             }
         }
-        byte[] holes = new byte[w * h];
         for (int i = 0; i < mask.length; i++) {
             if (mask[i] == 0 && !outside[i]) {
-                holes[i] = (byte) 255;
-            }
-        }
-        boolean[] open = plain == null ? new boolean[w * h] : backgroundHoles(holes, w, h, plain);
-        for (int i = 0; i < mask.length; i++) {
-            if (holes[i] != 0 && !open[i]) {
                 mask[i] = (byte) 255;
             }
-        }
-    }
-
-    /**
-     * The holes to leave open on a plain background: those whose pixels are mostly of the background's colour and
-     * wide enough to hold a disc of {@value #OPEN_HOLE_RADIUS} working pixels, such as the gap between a bag's straps;
-     * narrower ones (the counters of letters printed in the background's colour) are filled.
-     */
-    private static boolean[] backgroundHoles(byte[] holes, int w, int h, Plain plain) {
-        boolean[] open = new boolean[w * h];
-        Mat holeMat = new Mat(h, w, opencv_core.CV_8UC1);
-        Mat labels = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        Mat inset = new Mat();
-        try {
-            holeMat.data().put(holes);
-            int count = opencv_imgproc.connectedComponentsWithStats(
-                    holeMat, labels, stats, centroids, 4, opencv_core.CV_32S);
-            if (count <= 1) {
-                return open;
-            }
-            opencv_imgproc.distanceTransform(holeMat, inset, opencv_imgproc.DIST_L2, 3);
-            int[] area = new int[count];
-            int[] alike = new int[count];
-            float[] radius = new float[count];
-            int[] label = new int[w * h];
-            try (IntIndexer index = labels.createIndexer();
-                    FloatIndexer depth = inset.createIndexer()) {
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        int l = index.get(y, x);
-                        label[y * w + x] = l;
-                        if (l > 0) {
-                            area[l]++;
-                            alike[l] += plain.distance()[y * w + x] < plain.alike() ? 1 : 0;
-                            radius[l] = Math.max(radius[l], depth.get(y, x));
-                        }
-                    }
-                }
-            }
-            boolean[] keepOpen = new boolean[count];
-            for (int l = 1; l < count; l++) {
-                keepOpen[l] = alike[l] >= OPEN_HOLE_ALIKE * area[l] && radius[l] >= OPEN_HOLE_RADIUS;
-            }
-            for (int i = 0; i < label.length; i++) {
-                open[i] = keepOpen[label[i]];
-            }
-            return open;
-        } finally {
-            holeMat.close();
-            labels.close();
-            stats.close();
-            centroids.close();
-            inset.close();
         }
     }
 

@@ -47,7 +47,7 @@ public final class LocalMedia
      * outputs for the same input: otherwise checkpoints made by the old code are reused as if the new code had made
      * them.
      */
-    public static final String VERSION = "media-3";
+    public static final String VERSION = "media-2";
 
     private final GrabCutCutOut cutOut = new GrabCutCutOut();
     private final ProductDescriber describer = new ProductDescriber();

@@ -9,8 +9,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,72 +142,6 @@ class GrabCutCutOutTest {
         assertThat(cut.bounds().width()).isBetween(1900, 2100);
         assertThat(cut.bounds().height()).isBetween(1900, 2100);
         assertThat(cut.coverage()).isBetween(0.14, 0.19);
-    }
-
-    /**
-     * The real photos of samples/photographed, each with points (x, y in the photo's own pixels) picked by looking at
-     * the photo and checked against its pixel colours: product points on the body, straps, printed white letters and
-     * the part of the bag the cut-out once lost (its lower left); background points at the corners, beside the product
-     * and in the gaps between the bag's straps, where the photo's white shows through.
-     */
-    @Test
-    void theRealPhotosAreCutOutWholeWithTheBackgroundBetweenTheStrapsLeftOut() throws Exception {
-        assertCut(
-                "gym-bag/front",
-                new int[][] {
-                    {60, 800},
-                    {40, 600},
-                    {120, 900}, // lower left of the body, light grey
-                    {500, 700},
-                    {850, 600}, // middle and right end of the body
-                    {480, 250},
-                    {320, 180}, // straps
-                    {400, 400},
-                    {650, 300} // white letters printed on the straps
-                },
-                new int[][] {
-                    {350, 250},
-                    {340, 200},
-                    {330, 280},
-                    {440, 200},
-                    {540, 200}, // between the straps
-                    {20, 20},
-                    {870, 30},
-                    {700, 150},
-                    {450, 1010} // outside
-                });
-        assertCut(
-                "led-bulb/front",
-                new int[][] {{450, 300}, {450, 700}, {300, 150}, {450, 40}}, // a white bulb on white
-                new int[][] {{30, 600}, {870, 600}, {100, 950}, {870, 980}});
-        assertCut("vitamin-bottle/front", new int[][] {{510, 500}, {510, 120}}, new int[][] {
-            {100, 500}, {900, 500}, {510, 1000}
-        });
-    }
-
-    private void assertCut(String photo, int[][] product, int[][] background) throws Exception {
-        CutOut cut = cutter.cutOut(Files.readAllBytes(Path.of("..", "samples", "photographed", photo + ".jpg")));
-        BufferedImage alpha = Images.decode(cut.png().data());
-        for (int[] p : product) {
-            assertThat(opaque(cut, alpha, p[0], p[1]))
-                    .as("%s: (%d, %d) is product", photo, p[0], p[1])
-                    .isTrue();
-        }
-        for (int[] p : background) {
-            assertThat(opaque(cut, alpha, p[0], p[1]))
-                    .as("%s: (%d, %d) is background", photo, p[0], p[1])
-                    .isFalse();
-        }
-    }
-
-    private static boolean opaque(CutOut cut, BufferedImage alpha, int x, int y) {
-        int cx = x - cut.bounds().x();
-        int cy = y - cut.bounds().y();
-        return cx >= 0
-                && cy >= 0
-                && cx < alpha.getWidth()
-                && cy < alpha.getHeight()
-                && (alpha.getRGB(cx, cy) >>> 24) >= 128;
     }
 
     private static int gray(BufferedImage image, int x, int y) {
