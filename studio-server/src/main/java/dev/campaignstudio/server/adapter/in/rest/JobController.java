@@ -119,7 +119,7 @@ class JobController {
         if (outcome instanceof SubmitOutcome.Created created) {
             return ResponseEntity.created(
                             URI.create("/v1/jobs/" + created.job().id().value()))
-                    .body(resources.of(created.job()));
+                    .body(resources.ofCreated(created.job()));
         }
         if (outcome instanceof SubmitOutcome.Replayed replayed) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(resources.of(replayed.job()));

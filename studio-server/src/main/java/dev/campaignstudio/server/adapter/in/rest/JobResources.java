@@ -26,8 +26,17 @@ class JobResources {
     }
 
     JobResource of(Job job) {
+        return of(job, retries(job));
+    }
+
+    /** {@link #of} for a job just stored: nothing can retry it yet, so its retries are not looked up. */
+    JobResource ofCreated(Job job) {
+        return of(job, List.of());
+    }
+
+    private JobResource of(Job job, List<Map<String, Object>> retries) {
         return JobResource.of(
-                job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job), retries(job));
+                job, jobs.steps(job).stream().map(JobResources::step).toList(), callback(job), retries);
     }
 
     /** The retries that resume {@code job}: id, status, target and link of each. */

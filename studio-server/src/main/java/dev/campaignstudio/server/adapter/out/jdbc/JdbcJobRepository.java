@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,6 +38,9 @@ final class JdbcJobRepository implements JobRepository {
             "id, job_type, status, mode, product_id, parent_job_id, request_hash, request_json, "
                     + "error_json, manifest_json, created_at, updated_at, started_at, finished_at, cancel_requested, owner, "
                     + "trace_parent";
+
+    /** The unique constraint on {@code (owner, idempotency_key)} (migration V6); H2 names its index after it. */
+    private static final String IDEMPOTENCY_KEY_CONSTRAINT = "uq_jobs_owner_idempotency_key";
 
     private final JdbcClient jdbc;
     private final JobRequestReader reader;
@@ -56,9 +60,10 @@ final class JdbcJobRepository implements JobRepository {
     });
 
     private final JdbcJobTraceParents parents;
+    private final SqlDialect dialect;
 
-    JdbcJobRepository(JdbcClient jdbc, JobRequestReader reader) {
-        this(jdbc, reader, () -> null, null);
+    JdbcJobRepository(JdbcClient jdbc, SqlDialect dialect, JobRequestReader reader) {
+        this(jdbc, dialect, reader, () -> null, null);
     }
 
     /**
@@ -66,9 +71,14 @@ final class JdbcJobRepository implements JobRepository {
      * @param parents     told the trace parent of each job row read, or {@code null}
      */
     JdbcJobRepository(
-            JdbcClient jdbc, JobRequestReader reader, Supplier<String> traceParent, JdbcJobTraceParents parents) {
+            JdbcClient jdbc,
+            SqlDialect dialect,
+            JobRequestReader reader,
+            Supplier<String> traceParent,
+            JdbcJobTraceParents parents) {
         this.reader = reader;
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.traceParent = traceParent;
         this.parents = parents;
     }
@@ -77,13 +87,17 @@ final class JdbcJobRepository implements JobRepository {
     public void insert(Job job) {
         var callback = job.request().envelope().callback();
         String request = JsonCodec.write(writer.write(job.request()));
+        // PostgreSQL: a replayed key inserts nothing instead of failing, so replays leave no duplicate-key error in
+        // the server's log; H2 raises, and only the key's own constraint means "held by another job"
+        String onConflict = dialect == SqlDialect.POSTGRESQL ? " ON CONFLICT (owner, idempotency_key) DO NOTHING" : "";
+        int inserted;
         try {
-            jdbc.sql("""
+            inserted = jdbc.sql("""
                     INSERT INTO jobs (id, job_type, status, mode, product_id, parent_job_id, idempotency_key, request_hash,
                                       request_json, callback_url, callback_secret_ref, created_at, updated_at, owner,
                                       trace_parent)
                     VALUES (:id, :type, :status, :mode, :product, :parent, :key, :hash, :request, :callbackUrl, :secretRef,
-                            :created, :updated, :owner, :traceParent)""")
+                            :created, :updated, :owner, :traceParent)""" + onConflict)
                     .param("owner", job.owner())
                     .param("traceParent", traceParent.get())
                     .param("id", job.id().value())
@@ -103,7 +117,13 @@ final class JdbcJobRepository implements JobRepository {
                     .param("updated", Timestamps.bind(job.updatedAt()))
                     .update();
         } catch (DuplicateKeyException e) {
+            if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(IDEMPOTENCY_KEY_CONSTRAINT)) {
+                throw e;
+            }
             throw new DuplicateIdempotencyKeyException("idempotency key is held by another job", e);
+        }
+        if (inserted == 0) {
+            throw new DuplicateIdempotencyKeyException("idempotency key is held by another job", null);
         }
     }
 

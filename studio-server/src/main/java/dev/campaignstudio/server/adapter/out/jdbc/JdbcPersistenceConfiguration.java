@@ -33,9 +33,14 @@ public class JdbcPersistenceConfiguration {
 
     @Bean
     JobRepository jobRepository(
-            JdbcClient jdbc, JobRequestReader reader, ObjectProvider<JobTracing> tracing, JdbcJobTraceParents parents) {
+            JdbcClient jdbc,
+            DataSource dataSource,
+            JobRequestReader reader,
+            ObjectProvider<JobTracing> tracing,
+            JdbcJobTraceParents parents) {
         return new JdbcJobRepository(
                 jdbc,
+                SqlDialect.of(dataSource),
                 reader,
                 () -> tracing.getIfAvailable() == null
                         ? null
@@ -112,7 +117,7 @@ public class JdbcPersistenceConfiguration {
         TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         JobRequestReader reader = new JobRequestReader();
         return new Adapters(
-                new JdbcJobRepository(jdbc, reader),
+                new JdbcJobRepository(jdbc, SqlDialect.of(dataSource), reader),
                 new JdbcEventLog(jdbc, SqlDialect.of(dataSource), clock, DeliveryPolicy.STANDARD.horizon(), () -> {}),
                 new JdbcAssetRepository(jdbc),
                 new JdbcTransactions(template),
