@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -56,9 +55,13 @@ final class QuietStart {
         });
         // restored once the context is refreshed (the web server or the queues' listeners are up), before Spring Boot
         // logs "Started ..."
-        application.addListeners(
-                (ApplicationListener<ContextRefreshedEvent>) refreshed -> restore(logging, (ConfigurableEnvironment)
-                        refreshed.getApplicationContext().getEnvironment()));
+        application.addListeners(event -> {
+            if (event instanceof ContextRefreshedEvent refreshed
+                    && refreshed.getApplicationContext().getEnvironment()
+                            instanceof ConfigurableEnvironment environment) {
+                restore(logging, environment);
+            }
+        });
         try {
             return application.run(args.toArray(String[]::new));
         } catch (RuntimeException failed) {
