@@ -3,20 +3,23 @@ package dev.campaignstudio.server.adapter.in.cli;
 import dev.campaignstudio.server.StudioApplication;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.h2.api.ErrorCode;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,12 +29,8 @@ import picocli.CommandLine.Option;
  */
 final class Connection {
 
-    /** Settings that keep an in-command service's start quiet: no banner, warnings only, no start-up failure report. */
-    static final List<String> QUIET_START = List.of(
-            "--logging.level.root=WARN",
-            "--spring.main.banner-mode=off",
-            "--logging.level.org.springframework.boot.SpringApplication=OFF",
-            "--logging.level.org.springframework.boot.diagnostics=OFF");
+    /** The service inside a command logs warnings only: the command reports its progress. */
+    static final String WARNINGS_ONLY = "--logging.level.root=WARN";
 
     @Option(
             names = "--server",
@@ -88,8 +87,8 @@ final class Connection {
             create(dir);
         }
         String generated = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
-        List<String> args = new ArrayList<>(QUIET_START);
-        args.addAll(List.of(
+        List<String> args = new ArrayList<>(List.of(
+                WARNINGS_ONLY,
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--studio.api.tokens=" + generated,
@@ -98,9 +97,7 @@ final class Connection {
         args.addAll(embeddedSettings);
         ConfigurableApplicationContext context;
         try {
-            SpringApplication application = new SpringApplication(StudioApplication.class);
-            ServiceProcess.quietStartFailure(application);
-            context = application.run(args.toArray(String[]::new));
+            context = QuietStart.run(new SpringApplication(StudioApplication.class), args);
         } catch (RuntimeException failed) {
             throw new CliFailure(
                     1,
@@ -113,13 +110,52 @@ final class Connection {
         return new Session(new StudioClient(URI.create("http://127.0.0.1:" + port), generated), context);
     }
 
-    /** Refuses a data dir without the embedded database (unless the database is configured elsewhere). */
+    /**
+     * Refuses a data dir without the embedded database, when the service's database is the embedded one: when its
+     * datasource URL as the service would see it (from the environment, system properties, SPRING_APPLICATION_JSON,
+     * configuration files and profiles) is an H2 file.
+     */
     private static void requireData(Path dir) {
-        if (System.getenv("SPRING_DATASOURCE_URL") == null
-                && !Files.isRegularFile(dir.resolve("db").resolve(DATABASE_FILE))) {
-            throw new CliFailure(CliFailure.BAD_INPUT, "no Campaign Studio data in " + dir + " (is --data-dir right?)");
-        }
+        embeddedDatabase(dir).filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+            throw new CliFailure(
+                    CliFailure.BAD_INPUT,
+                    file.startsWith(dir.toAbsolutePath().normalize())
+                            ? "no Campaign Studio data in " + dir + " (is --data-dir right?)"
+                            : "no Campaign Studio database at " + file + " (is spring.datasource.url right?)");
+        });
     }
+
+    /**
+     * The file of the H2 database the service would open with {@code dir} as its data dir, or empty when its datasource
+     * is not an H2 file (e.g. PostgreSQL from SPRING_DATASOURCE_URL).
+     */
+    static Optional<Path> embeddedDatabase(Path dir) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "studioCli",
+                        Map.of(
+                                "studio.data-dir",
+                                dir.toAbsolutePath().normalize().toString())));
+        String url;
+        try {
+            new SpringApplicationJsonEnvironmentPostProcessor().postProcessEnvironment(environment, null);
+            ConfigDataEnvironmentPostProcessor.applyTo(environment);
+            url = environment.getProperty("spring.datasource.url", "");
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the service's start will say what is wrong with the configuration
+        }
+        if (!url.startsWith(H2_FILE)) {
+            return Optional.empty();
+        }
+        int options = url.indexOf(';');
+        String name = url.substring(H2_FILE.length(), options < 0 ? url.length() : options);
+        return Optional.of(Path.of(name + ".mv.db").toAbsolutePath().normalize());
+    }
+
+    /** How an H2 file database's URL starts (application.yaml's, under the data dir). */
+    private static final String H2_FILE = "jdbc:h2:file:";
 
     /** Creates the data dir, so that one that cannot be is a line naming it rather than a failed start. */
     private static void create(Path dir) {
@@ -128,43 +164,22 @@ final class Connection {
         } catch (IOException e) {
             throw new CliFailure(
                     CliFailure.BAD_INPUT,
-                    "--data-dir " + dir + ": cannot create the data directory (" + reason(e) + ")");
+                    "--data-dir " + dir + ": cannot create the data directory (" + StudioCli.describe(e) + ")");
         }
     }
 
-    private static String reason(IOException e) {
-        if (!(e instanceof FileSystemException fs)) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-        String why = fs.getReason() != null
-                ? fs.getReason()
-                : e instanceof AccessDeniedException
-                        ? "permission denied"
-                        : e instanceof NoSuchFileException
-                                ? "no such file or directory"
-                                : e instanceof FileAlreadyExistsException ? "not a directory" : "file system error";
-        return fs.getFile() + ": " + why;
-    }
-
-    /** The embedded H2 database's file under {@code <data dir>/db} (application.yaml's URL). */
-    private static final String DATABASE_FILE = "studio.mv.db";
-
-    /** Whether {@code failure} is H2 finding the database in use by another process (its file locked). */
+    /**
+     * Whether {@code failure} is H2 finding the database in use by another process (its file locked): by H2's error
+     * code, not by a message, which a port in use ("Address already in use") would match too.
+     */
     static boolean dataDirInUse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                return true;
-            }
-            String message = cause.getMessage();
-            if (message != null && (message.contains("already in use") || message.contains("file is locked"))) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return true;
             }
         }
         return false;
     }
-
-    /** H2's error code for "Database may be already in use". */
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     /** A client and, for the embedded service, its context. */
     record Session(StudioClient client, ConfigurableApplicationContext embedded) implements AutoCloseable {

@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
+import dev.campaignstudio.core.contract.Limits;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,9 @@ final class JobCommands {
                 if (json) {
                     out.println(StudioClient.pretty(page));
                     return 0;
+                }
+                if (page.path("items").isEmpty()) {
+                    out.println("no jobs yet");
                 }
                 for (JsonNode job : page.path("items")) {
                     out.printf(
@@ -200,6 +204,20 @@ final class JobCommands {
             }
             PrintWriter out = spec.commandLine().getOut();
             try (Connection.Session session = connection.openExisting(output.embeddedSettings())) {
+                if (scene != null && scene > Limits.SCENE_ORDER_MAX) {
+                    // the request's bound would be the service's answer: the job's own scene count is the useful one
+                    JsonNode scenes = session.client()
+                            .job(id)
+                            .path("request")
+                            .path("settings")
+                            .path("scene_count");
+                    if (scenes.isInt()) {
+                        throw new CliFailure(
+                                CliFailure.BAD_INPUT,
+                                "--scene " + scene + ": job " + id + " has " + scenes.asInt()
+                                        + (scenes.asInt() == 1 ? " scene" : " scenes"));
+                    }
+                }
                 JsonNode job = session.client().submit(Jobs.retry(id, stage, scene, prompt));
                 JsonNode done = new JobWatcher(session.client(), out, output.style(), 250)
                         .await(Map.of(job.get("id").asString(), "retry"))

@@ -7,7 +7,6 @@ import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.config.ProviderConfiguration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +40,12 @@ final class ProvidersCommand implements Callable<Integer> {
     public Integer call() {
         SpringApplication application = new SpringApplication(StudioApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        List<String> args = new ArrayList<>(Connection.QUIET_START);
-        args.addAll(List.of(
-                "--studio.engine.queues=", "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir)));
+        List<String> args = List.of(
+                Connection.WARNINGS_ONLY,
+                "--studio.engine.queues=",
+                "--studio.data-dir=" + (dataDir == null ? Path.of("data") : dataDir));
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = application.run(args.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = QuietStart.run(application, args)) {
             CapabilityRegistry registry = context.getBean(CapabilityRegistry.class);
             ProviderConfiguration.RemoteAdapters remote = context.getBean(ProviderConfiguration.RemoteAdapters.class);
             Map<String, String> reach = new LinkedHashMap<>();

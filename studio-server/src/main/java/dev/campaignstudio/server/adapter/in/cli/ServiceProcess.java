@@ -1,14 +1,10 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
 import dev.campaignstudio.server.StudioApplication;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
@@ -38,20 +34,9 @@ final class ServiceProcess {
                     + " --distributed: set STUDIO_API_TOKENS to the bearer token(s) clients will send");
             return 2;
         }
-        Class<?>[] sources = new Class<?>[extraSources.length + 1];
-        sources[0] = StudioApplication.class;
-        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        SpringApplication application = new SpringApplication(sources);
-        if (!web) {
-            application.setWebApplicationType(WebApplicationType.NONE);
-        }
-        if (distributed) {
-            application.setAdditionalProfiles("distributed");
-        }
-        quietStartFailure(application);
         ConfigurableApplicationContext context;
         try {
-            context = application.run(overrides.toArray(String[]::new));
+            context = start(distributed, web, overrides, extraSources);
         } catch (RuntimeException failed) {
             System.err.println("studio " + command + ": the service did not start: " + StudioCli.describe(failed));
             return 1;
@@ -73,23 +58,20 @@ final class ServiceProcess {
         return 0;
     }
 
-    /**
-     * Loggers that would print a failed start's stack traces (Spring Boot's "Application run failed", the context's
-     * "cancelling refresh attempt", the failure analysis and the condition report hint); the command prints the failure
-     * in one line instead. Defaults: configuration (e.g. {@code LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT=DEBUG}) wins.
-     */
-    static final Map<String, String> QUIET_START_FAILURE = Map.of(
-            "logging.level.org.springframework.boot.SpringApplication", "OFF",
-            "logging.level.org.springframework.boot.diagnostics", "OFF",
-            "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "WARN",
-            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR",
-            "logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
-
-    /** Keeps a failed start of {@code application} to the command's one line, also before logging is configured. */
-    static void quietStartFailure(SpringApplication application) {
-        application.setDefaultProperties(new HashMap<>(QUIET_START_FAILURE));
-        LoggingSystem logging = LoggingSystem.get(application.getClassLoader());
-        logging.setLogLevel(SpringApplication.class.getName(), LogLevel.OFF);
+    /** Starts the service (see {@link #run}); a failed start's loggers are quiet ({@link QuietStart}). */
+    static ConfigurableApplicationContext start(
+            boolean distributed, boolean web, List<String> overrides, Class<?>... extraSources) {
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = StudioApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        SpringApplication application = new SpringApplication(sources);
+        if (!web) {
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        if (distributed) {
+            application.setAdditionalProfiles("distributed");
+        }
+        return QuietStart.run(application, overrides);
     }
 
     private static boolean isBlank(String value) {

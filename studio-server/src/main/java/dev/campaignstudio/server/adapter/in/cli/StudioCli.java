@@ -1,5 +1,9 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,18 +75,27 @@ public final class StudioCli implements Runnable {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof java.nio.file.FileSystemException files && above != null && above.getMessage() != null) {
+        if (root instanceof FileSystemException files) {
             // a file system error's message is often just the path: say what was being done and why it failed
-            String why = files.getReason() != null
-                    ? files.getReason()
-                    : root instanceof java.nio.file.AccessDeniedException
-                            ? "permission denied"
-                            : root instanceof java.nio.file.NoSuchFileException
-                                    ? "no such file or directory"
-                                    : root.getClass().getSimpleName();
-            message = above.getMessage() + " (" + files.getFile() + ": " + why + ")";
+            message = above != null && above.getMessage() != null
+                    ? above.getMessage() + " (" + reason(files) + ")"
+                    : reason(files);
         }
         return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /** A file system error as its file and why, e.g. {@code data/db: permission denied}. */
+    private static String reason(FileSystemException failure) {
+        String why = failure.getReason() != null
+                ? failure.getReason()
+                : failure instanceof AccessDeniedException
+                        ? "permission denied"
+                        : failure instanceof NoSuchFileException
+                                ? "no such file or directory"
+                                : failure instanceof FileAlreadyExistsException
+                                        ? "already exists"
+                                        : failure.getClass().getSimpleName();
+        return failure.getFile() + ": " + why;
     }
 
     @Override

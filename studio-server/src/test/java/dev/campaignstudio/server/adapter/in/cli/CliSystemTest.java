@@ -1,5 +1,6 @@
 package dev.campaignstudio.server.adapter.in.cli;
 
+import static dev.campaignstudio.server.adapter.in.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.campaignstudio.core.capability.CapabilityAdapter;
@@ -8,8 +9,6 @@ import dev.campaignstudio.server.StudioApplication;
 import dev.campaignstudio.server.stage.DriftingImages;
 import dev.campaignstudio.server.support.VideoProbe;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,19 +66,6 @@ class CliSystemTest {
         System.clearProperty("studio.home");
     }
 
-    /** A run's exit code and what it printed. */
-    record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine line = StudioCli.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        int exit = line.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private String[] remote(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--server", "http://127.0.0.1:" + port, "--token", TOKEN));
@@ -89,7 +75,7 @@ class CliSystemTest {
     @Test
     void theDemoRunsEmbeddedAndItsGalleryShowsFilesThatDecode() throws Exception {
         Path out = temp.resolve("demo");
-        Run demo = run(
+        CliRun demo = run(
                 "demo",
                 "--out",
                 out.toString(),
@@ -141,7 +127,7 @@ class CliSystemTest {
 
     @Test
     void badInputGetsOneLineNamingTheFlagOrFileAndExitCodeTwo() throws Exception {
-        Run missing = run(
+        CliRun missing = run(
                 "generate",
                 "--image",
                 temp.resolve("nope.png").toString(),
@@ -160,7 +146,7 @@ class CliSystemTest {
                 .hasLineCount(1);
 
         Path text = Files.writeString(temp.resolve("notes.png"), "not an image");
-        Run unreadable = run(remote(
+        CliRun unreadable = run(remote(
                 "generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "fast_video"));
         assertThat(unreadable.exit()).isEqualTo(2);
         assertThat(unreadable.err())
@@ -168,11 +154,11 @@ class CliSystemTest {
                 .doesNotContain("Exception")
                 .hasLineCount(1);
 
-        Run mode = run("generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "poster");
+        CliRun mode = run("generate", "--image", text.toString(), "--name", "Mug", "--prompt", "p", "--mode", "poster");
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err()).contains("--mode poster").contains("image_bundle, fast_video, script_video, ugc");
 
-        Run duration = run(
+        CliRun duration = run(
                 "generate",
                 "--image",
                 text.toString(),
@@ -187,11 +173,11 @@ class CliSystemTest {
         assertThat(duration.exit()).isEqualTo(2);
         assertThat(duration.err()).contains("--duration");
 
-        Run usage = run("generate", "--image", text.toString(), "--prompt", "p", "--mode", "fast_video");
+        CliRun usage = run("generate", "--image", text.toString(), "--prompt", "p", "--mode", "fast_video");
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("--name");
 
-        Run tooLong = run(remote(
+        CliRun tooLong = run(remote(
                 "generate",
                 "--image",
                 Path.of("../samples/kiln-mug/angled.jpg").toString(),
@@ -208,23 +194,23 @@ class CliSystemTest {
                 .contains("the service refused the job: /settings/duration_s: must be at most")
                 .hasLineCount(1);
 
-        Run noJob = run(remote("job", "job_nope"));
+        CliRun noJob = run(remote("job", "job_nope"));
         assertThat(noJob.exit()).isEqualTo(2);
         assertThat(noJob.err()).contains("no such job");
 
-        Run noEvents = run(remote("events", "nope"));
+        CliRun noEvents = run(remote("events", "nope"));
         assertThat(noEvents.exit()).isEqualTo(2);
         assertThat(noEvents.err()).isEqualTo("studio events: no job nope" + System.lineSeparator());
     }
 
     @Test
     void anUnreachableServiceExitsFourAndAFailedJobExitsThreeNamingStageSceneAndCode() throws Exception {
-        Run away = run("jobs", "--server", "http://127.0.0.1:1", "--token", "x");
+        CliRun away = run("jobs", "--server", "http://127.0.0.1:1", "--token", "x");
         assertThat(away.exit()).isEqualTo(4);
         assertThat(away.err()).contains("cannot reach the service").hasLineCount(1);
 
         Path out = temp.resolve("drift");
-        Run failed = run(remote(
+        CliRun failed = run(remote(
                 "generate",
                 "--image",
                 Path.of("../samples/kiln-mug/angled.jpg").toString(),
@@ -248,7 +234,7 @@ class CliSystemTest {
                 .as("the gallery shows what was made, and the failure")
                 .exists();
 
-        Run listed = run(remote("jobs", "--limit", "5"));
+        CliRun listed = run(remote("jobs", "--limit", "5"));
         assertThat(listed.exit()).isZero();
         String jobId = listed.out()
                 .lines()
@@ -257,15 +243,21 @@ class CliSystemTest {
                 .orElseThrow()
                 .split("\\s+")[0];
 
-        Run shown = run(remote("job", jobId));
+        CliRun shown = run(remote("job", jobId));
         assertThat(shown.exit()).isZero();
         assertThat(shown.out()).contains("FIDELITY_DRIFT").contains("scene_image");
 
-        Run events = run(remote("events", jobId));
+        CliRun events = run(remote("events", jobId));
         assertThat(events.exit()).isZero();
         assertThat(events.out()).contains("check 0.").contains("failed");
 
-        Run retried = run(remote(
+        CliRun farScene = run(remote("retry", jobId, "--stage", "scene_image", "--scene", "99"));
+        assertThat(farScene.exit()).isEqualTo(2);
+        assertThat(farScene.err())
+                .as("the job's scene count, not the request's bound")
+                .isEqualTo("studio retry: --scene 99: job " + jobId + " has 1 scene" + System.lineSeparator());
+
+        CliRun retried = run(remote(
                 "retry", jobId, "--stage", "scene_image", "--scene", "1", "--prompt", "Cosy evenings", "--quiet"));
         assertThat(retried.exit()).as(retried.err()).isZero();
         assertThat(retried.out()).contains("succeeded");
@@ -276,7 +268,7 @@ class CliSystemTest {
     void everyCommandHasHelp() {
         for (String command :
                 List.of("demo", "generate", "jobs", "job", "retry", "events", "providers", "serve", "worker")) {
-            Run help = run(command, "--help");
+            CliRun help = run(command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: studio " + command);
         }
@@ -285,7 +277,8 @@ class CliSystemTest {
 
     @Test
     void providersListsEveryCapabilityWithItsAdapter() {
-        Run providers = run("providers", "--data-dir", temp.resolve("providers").toString());
+        CliRun providers =
+                run("providers", "--data-dir", temp.resolve("providers").toString());
         assertThat(providers.exit()).as(providers.err()).isZero();
         assertThat(providers.out())
                 .contains("capability")

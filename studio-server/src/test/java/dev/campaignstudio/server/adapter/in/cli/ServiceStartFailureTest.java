@@ -7,10 +7,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** A service process the command line starts that cannot start says so in one line, without stack traces. */
+/**
+ * A service process the command line starts that cannot start says so in one line, without stack traces; one that
+ * starts logs as configured.
+ */
 class ServiceStartFailureTest {
 
     @TempDir
@@ -50,6 +59,30 @@ class ServiceStartFailureTest {
                     .doesNotContain("Caused by");
         } finally {
             System.clearProperty("spring.datasource.url");
+        }
+    }
+
+    @Test
+    void aServiceThatStartedLogsAgainWithTheLevelsConfigurationGives() {
+        String configured = "org.springframework.boot.diagnostics";
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        try (ConfigurableApplicationContext service = ServiceProcess.start(
+                false,
+                true,
+                List.of(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--studio.data-dir=" + temp.resolve("data"),
+                        "--logging.level." + configured + "=DEBUG"))) {
+            assertThat(service.isActive()).isTrue();
+            for (String logger : QuietStart.LOGGERS.keySet()) {
+                assertThat(logging.getLoggerConfiguration(logger).getConfiguredLevel())
+                        .as(logger)
+                        .isEqualTo(logger.equals(configured) ? LogLevel.DEBUG : null);
+            }
+            assertThat(LogFactory.getLog(SpringApplication.class).isInfoEnabled())
+                    .as("Spring Boot's own lines, e.g. 'Started ...'")
+                    .isTrue();
         }
     }
 
