@@ -70,9 +70,13 @@ final class DemoCommand implements Callable<Integer> {
                                 + String.join(", ", Samples.names(samplesDir)) + ")");
             }
         }
-        Path dir = out != null
-                ? out
-                : Path.of("out", "demo", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = Gallery.prepare(
+                out != null
+                        ? out
+                        : Path.of(
+                                "out",
+                                "demo",
+                                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         if (!output.quiet && !output.json) {
             print.println("studio demo: " + String.join(", ", chosen) + " -> " + dir.toAbsolutePath());
         }

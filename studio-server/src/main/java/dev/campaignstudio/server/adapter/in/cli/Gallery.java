@@ -43,6 +43,23 @@ final class Gallery {
      * @param outputs  output jobs by label, as they ended
      * @return the page
      */
+    /**
+     * Makes the gallery's directory before any work starts, so an {@code --out} that cannot be written is one line at
+     * once rather than after the jobs have run.
+     */
+    static Path prepare(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CliFailure(
+                    CliFailure.BAD_INPUT, "--out " + dir + ": cannot create it (" + StudioCli.describe(e) + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new CliFailure(CliFailure.BAD_INPUT, "--out " + dir + ": not writable");
+        }
+        return dir;
+    }
+
     static Path write(StudioClient client, Path dir, String title, JsonNode identity, Map<String, JsonNode> outputs) {
         try {
             Files.createDirectories(dir);

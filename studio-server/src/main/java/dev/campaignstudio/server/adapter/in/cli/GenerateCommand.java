@@ -102,6 +102,11 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CliFailure(CliFailure.BAD_INPUT, "--link must be an http(s) URL");
         }
         String id = productId != null ? productId : slug(name);
+        Path dir = Gallery.prepare(
+                out != null
+                        ? out
+                        : Path.of(
+                                "out", id, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         PrintWriter print = spec.commandLine().getOut();
         try (Connection.Session session = connection.open(output.embeddedSettings())) {
             StudioClient client = session.client();
@@ -120,9 +125,6 @@ final class GenerateCommand implements Callable<Integer> {
             JsonNode job = client.submit(Jobs.output(product, mode, prompt, settings));
             Map<String, JsonNode> ended = watcher.await(Map.of(job.get("id").asString(), mode));
             JsonNode done = ended.values().iterator().next();
-            Path dir = out != null
-                    ? out
-                    : Path.of("out", id, LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path page = Gallery.write(client, dir, name, done, Map.of(mode, done));
             if (output.json) {
                 OutputOptions.printJson(print, Map.of(mode, done));

@@ -100,6 +100,27 @@ class CliInputTest {
                 .hasLineCount(1);
     }
 
+    /** An --out that cannot be made is said before any service starts or job runs, not after the jobs. */
+    @Test
+    void anOutDirThatCannotBeCreatedIsOneLineBeforeAnythingRuns() throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-dir"), "x");
+        Path data = temp.resolve("data-for-out");
+        CliRun generate = run(generate("--out", file.resolve("gallery").toString(), "--data-dir", data.toString()));
+        assertThat(generate.exit()).isEqualTo(2);
+        assertThat(generate.err())
+                .startsWith("studio generate: --out " + file.resolve("gallery") + ": cannot create it (")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
+        assertThat(data).as("no service was started over the data dir").doesNotExist();
+
+        withProperty("studio.home", "..", () -> {
+            CliRun demo = run("demo", "--out", file.resolve("gallery").toString(), "--data-dir", data.toString());
+            assertThat(demo.exit()).isEqualTo(2);
+            assertThat(demo.err()).startsWith("studio demo: --out ").hasLineCount(1);
+        });
+        assertThat(data).doesNotExist();
+    }
+
     @Test
     void aUsageErrorIsItsLineAndWhereToFindHelpNotTheWholeHelp() {
         CliRun duration = run(generate("--duration", "abc"));
