@@ -39,9 +39,16 @@ public final class ApiBenchmark {
      * @param refused  answers other than 201, by status
      * @param p50      median latency of an accepted submission, ms
      * @param p99      99th percentile latency, ms
+     * @param cpu      the CPU the measured seconds took: this JVM's (the API and the HTTP clients) and the servers'
      */
     public record Result(
-            int clients, double seconds, long accepted, Map<Integer, Long> refused, double p50, double p99) {
+            int clients,
+            double seconds,
+            long accepted,
+            Map<Integer, Long> refused,
+            double p50,
+            double p99,
+            ProcessCpu cpu) {
 
         /** Accepted jobs per second. */
         public double jobsPerSecond() {
@@ -86,13 +93,21 @@ public final class ApiBenchmark {
             submitFor(http, base, asset, run + "-w", clients, warmup, new ArrayList<>(), new ConcurrentHashMap<>());
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             Map<Integer, Long> refused = new ConcurrentHashMap<>();
+            ProcessCpu before = ProcessCpu.now();
             long started = System.nanoTime();
             submitFor(http, base, asset, run + "-m", clients, measure, latencies, refused);
             double seconds = (System.nanoTime() - started) / 1e9;
+            ProcessCpu used = ProcessCpu.now().since(before);
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return new Result(
-                    clients, seconds, sorted.size(), Map.copyOf(refused), millis(sorted, 0.5), millis(sorted, 0.99));
+                    clients,
+                    seconds,
+                    sorted.size(),
+                    Map.copyOf(refused),
+                    millis(sorted, 0.5),
+                    millis(sorted, 0.99),
+                    used);
         }
     }
 

@@ -389,7 +389,9 @@ public final class BenchCommand implements Runnable {
                         clients,
                         Duration.ofSeconds(seconds),
                         Duration.ofSeconds(warmup));
+                ProcessCpu beforePgbench = ProcessCpu.now();
                 OptionalDouble tps = pgbench(scratch);
+                ProcessCpu pgbenchCpu = ProcessCpu.now().since(beforePgbench);
                 Report out = new Report("api");
                 out.format(
                         "%nCampaign Studio API benchmark: %d clients, %d s after %d s warm-up,"
@@ -405,10 +407,19 @@ public final class BenchCommand implements Runnable {
                 if (!r.refused().isEmpty()) {
                     out.line("  answered otherwise (status: count) " + r.refused());
                 }
+                int accepted = (int) Math.max(1, r.accepted());
+                out.format(
+                        "  CPU per accepted job        this JVM (API and clients) %.2f ms, PostgreSQL %s%n",
+                        Engine.perStep(r.cpu().jvm(), accepted),
+                        Engine.perStepOrNot(r.cpu().postgres(), accepted));
                 if (tps.isPresent()) {
                     out.format(
                             "  pgbench one-row insert      %8.1f tps (%d clients, %d s)%n",
                             tps.getAsDouble(), clients, seconds);
+                    out.format(
+                            "  PostgreSQL CPU per insert   %s%n",
+                            Engine.perStepOrNot(
+                                    pgbenchCpu.postgres(), (int) Math.max(1, Math.round(tps.getAsDouble() * seconds))));
                     out.format(
                             "  ratio jobs/s : insert tps   %8.2f (goal >= 0.5)%n",
                             r.jobsPerSecond() / tps.getAsDouble());
