@@ -10,6 +10,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,12 +114,20 @@ class Mp4WriterTest {
      * thread behind. Sound handed to a writer made without an audio stream is such a failure.
      */
     @Test
-    void aFailureOnTheEncoderThreadIsRaisedAtTheNextCallAndLeavesNothingBehind(@TempDir Path temp) {
+    void aFailureOnTheEncoderThreadIsRaisedAtTheNextCallAndLeavesNothingBehind(@TempDir Path temp)
+            throws InterruptedException {
         BufferedImage frame = new BufferedImage(32, 32, BufferedImage.TYPE_3BYTE_BGR);
         short[] sound = new short[Mp4Writer.SAMPLE_RATE / 10];
+        List<Thread> others = encoderThreads();
         Mp4Writer writer = new Mp4Writer(new TempFiles(temp), 32, 32, 10, false);
+        List<Thread> ours;
         try (writer) {
             writer.frame(frame);
+            ours = encoderThreads();
+            ours.removeAll(others);
+            assertThat(ours)
+                    .as("the writer's encoder thread, started by its first frame")
+                    .hasSize(1);
             writer.audio(sound, 0, sound.length);
             assertThatThrownBy(() -> {
                         for (int i = 0; i < 10; i++) {
@@ -133,9 +142,18 @@ class Mp4WriterTest {
                     .hasMessageStartingWith("encoding audio failed");
         }
         assertThat(temp).isEmptyDirectory();
-        assertThat(Thread.getAllStackTraces().keySet())
-                .as("the encoder thread ended")
-                .noneMatch(thread -> thread.getName().equals("mp4-encoder") && thread.isAlive());
+        // awaitTermination (in close) returns once the pool's worker has left its loop, an instant before its thread
+        // has died: wait for that death (the bound only keeps a broken writer from hanging the build)
+        Thread encoder = ours.get(0);
+        encoder.join(Duration.ofMinutes(1).toMillis());
+        assertThat(encoder.isAlive()).as("the encoder thread ended").isFalse();
+    }
+
+    /** The live encoder threads of all writers. */
+    private static List<Thread> encoderThreads() {
+        return new ArrayList<>(Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("mp4-encoder"))
+                .toList());
     }
 
     private static java.nio.file.Path writeTemp(byte[] mp4) {

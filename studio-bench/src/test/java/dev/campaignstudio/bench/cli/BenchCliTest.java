@@ -35,6 +35,9 @@ class BenchCliTest {
             assertThat(help.out()).as(command).contains("Usage: studio bench " + command);
         }
         assertThat(run("media", "--help").out()).contains("--workers", "ffmpeg");
+        assertThat(run("api", "--help").out().replaceAll("\\s+", " "))
+                .as("the API bench warms up long enough for the JIT compiler by default")
+                .contains("Seconds of warm-up first (default 30)");
     }
 
     @Test

@@ -137,24 +137,22 @@ final class JdbcJobRepository implements JobRepository {
 
     @Override
     public Optional<Job> lock(JobId id) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("a job is locked inside a transaction");
-        }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = :id FOR UPDATE")
-                .param("id", id.value())
-                .query(this::map)
-                .optional();
+        return locked(":id", id.value());
     }
 
     /** The step's job id and the lock on its row in one statement. */
     @Override
     public Optional<Job> lockJobOf(StepId step, StepStore steps) {
+        return locked("(SELECT job_id FROM steps WHERE id = :id)", step.value());
+    }
+
+    /** The job whose id is {@code idSql} (binding {@code :id} to {@code id}), its row locked until the transaction ends. */
+    private Optional<Job> locked(String idSql, String id) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a job is locked inside a transaction");
         }
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM jobs WHERE id = (SELECT job_id FROM steps WHERE id = :step) FOR UPDATE")
-                .param("step", step.value())
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id = " + idSql + " FOR UPDATE")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
