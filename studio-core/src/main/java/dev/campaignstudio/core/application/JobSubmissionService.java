@@ -3,7 +3,6 @@ package dev.campaignstudio.core.application;
 import dev.campaignstudio.core.contract.JobRequest;
 import dev.campaignstudio.core.contract.MarketingCreationRequest;
 import dev.campaignstudio.core.contract.MarketingOutputRequest;
-import dev.campaignstudio.core.contract.ProductSnapshot;
 import dev.campaignstudio.core.contract.RetryRequest;
 import dev.campaignstudio.core.contract.Violations;
 import dev.campaignstudio.core.engine.JobStarter;
@@ -66,14 +65,9 @@ public final class JobSubmissionService implements SubmitJob {
     public SubmitOutcome submit(JobRequest request, String payloadHash, String owner) {
         // a new key is the common case: the key's unique index finds an earlier job when the insert meets it, so a
         // submission is one transaction with no look-up before it; a request refused now (its upload since deleted,
-        // say) is still answered with the job its key made earlier. A request whose checks reach out (a callback's or
-        // a photo's host is resolved) looks its key up first, so a replay costs no name look-up
-        if (reachesOut(request)) {
-            Optional<Job> earlier = jobs.findByIdempotencyKey(owner, request.idempotencyKey());
-            if (earlier.isPresent()) {
-                return replayOrConflict(earlier.get(), payloadHash);
-            }
-        }
+        // say) is still answered with the job its key made earlier. Looking the key up first for requests whose checks
+        // resolve host names (photo URLs, callbacks: most real requests) was tried and cost a third of the submission
+        // rate (docs/engine.md "Where the time goes"); a replay resolves its names again, from the JVM's cache
         Violations violations = new Violations();
         Job job = prepare(request, payloadHash, owner, violations);
         if (!violations.isEmpty()) {
@@ -94,18 +88,6 @@ public final class JobSubmissionService implements SubmitJob {
                     jobs.findByIdempotencyKey(owner, request.idempotencyKey()).orElseThrow(() -> raced);
             return replayOrConflict(winner, payloadHash);
         }
-    }
-
-    /** Whether checking {@code request} resolves a host name: a callback, or a product photo given by URL. */
-    private static boolean reachesOut(JobRequest request) {
-        if (request.envelope().callback() != null) {
-            return true;
-        }
-        ProductSnapshot product = request instanceof MarketingCreationRequest creation
-                ? creation.product()
-                : request instanceof MarketingOutputRequest output ? output.product() : null;
-        return product != null
-                && product.images().stream().anyMatch(image -> image.assetId().isEmpty());
     }
 
     private static SubmitOutcome replayOrConflict(Job earlier, String payloadHash) {

@@ -250,39 +250,6 @@ class JobSubmissionServiceTest {
                 .tree());
     }
 
-    /** A replay of a request whose checks resolve hosts (photo URLs, a callback) resolves nothing: its key answers. */
-    @Test
-    void aReplayOfARequestWithPhotoUrlsAndACallbackJudgesNoHost() {
-        List<String> judged = new java.util.ArrayList<>();
-        OutboundGuard counting = url -> {
-            judged.add(url.getHost());
-            return guard.judge(url);
-        };
-        JobSubmissionService judging = new JobSubmissionService(
-                jobs,
-                events,
-                new DirectTransactions(),
-                new RetryPlanner(jobs, PipelineRouter.standard()),
-                started::add,
-                new CallbackCheck(ref -> Optional.of(new byte[32]), counting),
-                new ImageCheck(assets, counting),
-                clock);
-        Map<String, Object> tree = RequestFixture.output("image_bundle")
-                .with("product.images.0.uri", "https://cdn.example.com/front.png")
-                .with("callback", Map.of("url", "https://hooks.example.com/studio", "secret_ref", "default"))
-                .tree();
-        JobRequest request = new JobRequestReader().read(tree).orThrow();
-        SubmitOutcome first = judging.submit(request, CanonicalJson.sha256(tree));
-        assertThat(first).isInstanceOf(SubmitOutcome.Created.class);
-        assertThat(judged).containsExactlyInAnyOrder("cdn.example.com", "hooks.example.com");
-
-        judged.clear();
-        assertThat(judging.submit(request, CanonicalJson.sha256(tree)))
-                .isEqualTo(new SubmitOutcome.Replayed(((SubmitOutcome.Created) first).job()));
-        assertThat(judged).as("hosts resolved by the replay").isEmpty();
-        assertThat(jobs.size()).isEqualTo(1);
-    }
-
     @Test
     void retryOfAFinishedJobInheritsItsProductAndMode() {
         Job parent = finished(created(RequestFixture.output("fast_video")
