@@ -417,11 +417,12 @@ public final class BenchCommand implements Runnable {
                 if (!r.refused().isEmpty()) {
                     out.line("  answered otherwise (status: count) " + r.refused());
                 }
-                int accepted = (int) Math.max(1, r.accepted());
-                out.format(
-                        "  CPU per accepted job        this JVM (API and clients) %.2f ms, PostgreSQL %s%n",
-                        Engine.perStep(r.cpu().jvm(), accepted),
-                        Engine.perStepOrNot(r.cpu().postgres(), accepted));
+                if (r.accepted() > 0) {
+                    out.format(
+                            "  CPU per accepted job        this JVM (API and clients) %.2f ms, PostgreSQL %s%n",
+                            Engine.perStep(r.cpu().jvm(), (int) r.accepted()),
+                            Engine.perStepOrNot(r.cpu().postgres(), (int) r.accepted()));
+                }
                 if (tps.isPresent()) {
                     out.format(
                             "  pgbench one-row insert      %8.1f tps (%d clients, %d s)%n",

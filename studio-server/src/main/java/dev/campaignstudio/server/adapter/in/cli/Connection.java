@@ -3,6 +3,7 @@ package dev.campaignstudio.server.adapter.in.cli;
 import dev.campaignstudio.server.StudioApplication;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -161,6 +162,12 @@ final class Connection {
     private static void create(Path dir) {
         try {
             Files.createDirectories(dir.resolve("db"));
+        } catch (FileAlreadyExistsException e) {
+            // what createDirectories means by it: a file where a directory should be
+            throw new CliFailure(
+                    CliFailure.BAD_INPUT,
+                    "--data-dir " + dir + ": cannot create the data directory (" + e.getFile()
+                            + " is not a directory)");
         } catch (IOException e) {
             throw new CliFailure(
                     CliFailure.BAD_INPUT,

@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
                                 + String.join(", ", Samples.names(samplesDir)) + ")");
             }
         }
-        Path dir = Gallery.prepare(
+        Path dir = Gallery.checkWritable(
                 out != null
                         ? out
                         : Path.of(

@@ -36,6 +36,25 @@ final class Gallery {
     }
 
     /**
+     * Checks, before any work starts, that the gallery can be written under {@code dir}: so an {@code --out} that cannot
+     * be is one line at once rather than after the jobs have run. Creates nothing (a command that stops early leaves no
+     * empty folder): the nearest existing folder on the way must be a writable directory.
+     */
+    static Path checkWritable(Path dir) {
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new CliFailure(CliFailure.BAD_INPUT, "--out " + dir + ": " + existing + " is not a directory");
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new CliFailure(CliFailure.BAD_INPUT, "--out " + dir + ": " + existing + " is not writable");
+        }
+        return dir;
+    }
+
+    /**
      * Writes the gallery.
      *
      * @param title    the page's heading
@@ -43,23 +62,6 @@ final class Gallery {
      * @param outputs  output jobs by label, as they ended
      * @return the page
      */
-    /**
-     * Makes the gallery's directory before any work starts, so an {@code --out} that cannot be written is one line at
-     * once rather than after the jobs have run.
-     */
-    static Path prepare(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CliFailure(
-                    CliFailure.BAD_INPUT, "--out " + dir + ": cannot create it (" + StudioCli.describe(e) + ")");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new CliFailure(CliFailure.BAD_INPUT, "--out " + dir + ": not writable");
-        }
-        return dir;
-    }
-
     static Path write(StudioClient client, Path dir, String title, JsonNode identity, Map<String, JsonNode> outputs) {
         try {
             Files.createDirectories(dir);

@@ -102,7 +102,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CliFailure(CliFailure.BAD_INPUT, "--link must be an http(s) URL");
         }
         String id = productId != null ? productId : slug(name);
-        Path dir = Gallery.prepare(
+        Path dir = Gallery.checkWritable(
                 out != null
                         ? out
                         : Path.of(

@@ -9,14 +9,13 @@ import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
  * Starts the service a command runs ({@code serve}, {@code worker}, the embedded service, {@code providers}) so that a
  * failed start is the command's one line: while it starts, the loggers that would print the failure's stack traces and
- * reports are quieter ({@link #LOGGERS}, docs/cli.md "Exit codes"); once it has started they are back to the levels
+ * reports are quieter ({@link #LOGGERS}, docs/cli.md "Exit codes"); once its start has returned they are back to the levels
  * configuration gives them. A level configured for one of them (e.g. {@code
  * -Dlogging.level.org.springframework.boot.SpringApplication=ERROR}) wins throughout.
  */
@@ -53,21 +52,17 @@ final class QuietStart {
                 logging.setLogLevel(logger, level);
             }
         });
-        // restored once the context is refreshed (the web server or the queues' listeners are up), before Spring Boot
-        // logs "Started ..."
-        application.addListeners(event -> {
-            if (event instanceof ContextRefreshedEvent refreshed
-                    && refreshed.getApplicationContext().getEnvironment()
-                            instanceof ConfigurableEnvironment environment) {
-                restore(logging, environment);
-            }
-        });
+        // restored once the start has returned, ready listeners included: a context refreshed earlier (a separate
+        // management port's child context) is no sign that nothing more can fail
+        ConfigurableApplicationContext context;
         try {
-            return application.run(args.toArray(String[]::new));
+            context = application.run(args.toArray(String[]::new));
         } catch (RuntimeException failed) {
             restore(logging, null);
             throw failed;
         }
+        restore(logging, context.getEnvironment());
+        return context;
     }
 
     /** Gives each quietened logger back the level configuration gives it: its own if set, else its parent's. */

@@ -60,9 +60,14 @@ class CliInputTest {
                 .contains("--image-size -1: must be 64 to 4096 pixels")
                 .hasLineCount(1);
 
+        Path gallery = Path.of("out", "x"); // generate's default gallery folder for the product named X
+        List<Path> galleries = folders(gallery);
         CliRun fps = run(generate("--fps", "0", "--data-dir", data));
         assertThat(fps.exit()).isEqualTo(2);
         assertThat(fps.err()).contains("--fps 0: must be 1 to 60").hasLineCount(1);
+        assertThat(folders(gallery))
+                .as("no gallery folder left by a refused run")
+                .isEqualTo(galleries);
 
         CliRun retry = run("retry", "job_x", "--stage", "scene_image", "--fps", "61", "--data-dir", data);
         assertThat(retry.exit()).isEqualTo(2);
@@ -98,6 +103,13 @@ class CliInputTest {
                 .startsWith("studio generate: --data-dir " + file.resolve("x") + ": cannot create the data directory (")
                 .doesNotContain("Exception")
                 .hasLineCount(1);
+
+        Path data = Files.createDirectories(temp.resolve("data-with-a-file"));
+        Files.writeString(data.resolve("db"), "x");
+        CliRun blocked = run(generate("--data-dir", data.toString(), "--quiet"));
+        assertThat(blocked.err())
+                .isEqualTo("studio generate: --data-dir " + data + ": cannot create the data directory ("
+                        + data.resolve("db") + " is not a directory)" + System.lineSeparator());
     }
 
     /** An --out that cannot be made is said before any service starts or job runs, not after the jobs. */
@@ -108,15 +120,16 @@ class CliInputTest {
         CliRun generate = run(generate("--out", file.resolve("gallery").toString(), "--data-dir", data.toString()));
         assertThat(generate.exit()).isEqualTo(2);
         assertThat(generate.err())
-                .startsWith("studio generate: --out " + file.resolve("gallery") + ": cannot create it (")
-                .doesNotContain("Exception")
-                .hasLineCount(1);
+                .isEqualTo("studio generate: --out " + file.resolve("gallery") + ": " + file.toAbsolutePath()
+                        + " is not a directory" + System.lineSeparator());
         assertThat(data).as("no service was started over the data dir").doesNotExist();
 
         withProperty("studio.home", "..", () -> {
             CliRun demo = run("demo", "--out", file.resolve("gallery").toString(), "--data-dir", data.toString());
             assertThat(demo.exit()).isEqualTo(2);
-            assertThat(demo.err()).startsWith("studio demo: --out ").hasLineCount(1);
+            assertThat(demo.err())
+                    .isEqualTo("studio demo: --out " + file.resolve("gallery") + ": " + file.toAbsolutePath()
+                            + " is not a directory" + System.lineSeparator());
         });
         assertThat(data).doesNotExist();
     }
@@ -232,6 +245,17 @@ class CliInputTest {
             throw new AssertionError(e);
         } finally {
             System.clearProperty(key);
+        }
+    }
+
+    private static List<Path> folders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+            return children.sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -81,7 +81,7 @@ class ServiceStartFailureTest {
                         .isEqualTo(logger.equals(configured) ? LogLevel.DEBUG : null);
             }
             assertThat(LogFactory.getLog(SpringApplication.class).isInfoEnabled())
-                    .as("Spring Boot's own lines, e.g. 'Started ...'")
+                    .as("Spring Boot's start logger back at the root's INFO")
                     .isTrue();
         }
     }
